@@ -1,0 +1,25 @@
+package io.asegraph.topology;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An App Service Environment in a subnet. {@code publicVip} is its public virtual IP, which is also its outbound
+ * NAT address for calls outside the VNet topology; {@code internalAddress} is the ILB address of an internal ASE.
+ * Addresses are IPv4 longs.
+ */
+public record AppServiceEnvironment(ResourceId id, String name, String location, AseKind kind,
+        String internalLoadBalancingMode, ResourceId subnetId, Optional<Long> publicVip, List<Long> outboundAddresses,
+        Optional<Long> internalAddress) implements Resource {
+    public AppServiceEnvironment {
+        outboundAddresses = List.copyOf(outboundAddresses);
+        location = location == null ? "" : location;
+        internalLoadBalancingMode = internalLoadBalancingMode == null ? "None" : internalLoadBalancingMode;
+    }
+
+    /** True when apps are published on an internal load balancer ("Web" or "Web, Publishing"). */
+    public boolean isInternal() {
+        String m = internalLoadBalancingMode.toLowerCase(java.util.Locale.ROOT);
+        return !(m.isBlank() || m.equals("none"));
+    }
+}

@@ -1,0 +1,8 @@
+package io.asegraph.topology;
+
+/** Marker for every resource kind in the model: it has an id and a name. */
+public interface Resource {
+    ResourceId id();
+
+    String name();
+}
