@@ -61,4 +61,4 @@ CREATE (:Endpoint {id: '/asegraph/endpoints/azure-storage-eastus', name: 'azure-
 // Derived properties shared by every node: the normalised key and the lower-case name.
 MATCH (n) WHERE n.id IS NOT NULL SET n.key = toLower(n.id), n.nameKey = toLower(n.name);
 MATCH (a:App) SET a.hostNameKeys = [h IN a.hostNames | toLower(h)];
-MATCH ()-[c:CONNECTS]->() SET c.key = toLower(c.id)
+MATCH ()-[c:CONNECTS|PEERED_WITH]->() SET c.key = toLower(c.id), c.nameKey = toLower(c.name)

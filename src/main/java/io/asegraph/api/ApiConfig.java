@@ -1,0 +1,14 @@
+package io.asegraph.api;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "asegraph.api")
+public interface ApiConfig {
+    @WithDefault("50")
+    int defaultPageSize();
+
+    /** Requests for larger pages fail with INVALID_ARGUMENT. */
+    @WithDefault("500")
+    int maxPageSize();
+}

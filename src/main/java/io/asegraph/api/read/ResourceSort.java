@@ -1,0 +1,17 @@
+package io.asegraph.api.read;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("ResourceSort")
+@Description("One sort key; several apply in order, then the id breaks ties.")
+public class ResourceSort {
+    @NonNull
+    public SortField field;
+    public SortDirection direction = SortDirection.ASC;
+
+    public enum SortField { NAME, LOCATION, KIND, ID }
+
+    public enum SortDirection { ASC, DESC }
+}

@@ -1,0 +1,90 @@
+package io.asegraph.graph;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/**
+ * Read queries for the API: pages of one label with filters and sorting, and batched relationship lookups (one
+ * query per level of a GraphQL selection, never one per row). Rows are property maps of nodes; labels,
+ * relationship patterns and sort keys come from the constants in {@link Relation} and {@link ListQuery}, never
+ * from input.
+ */
+@ApplicationScoped
+public class GraphReader {
+    private final GraphStore store;
+
+    public GraphReader(GraphStore store) {
+        this.store = store;
+    }
+
+    /** A page of rows and the total count of rows matching the filter. */
+    public record Page(List<Map<String, Object>> rows, long totalCount) {
+    }
+
+    public Page page(ListQuery q) {
+        return store.read(tx -> {
+            String where = q.whereClause();
+            long total = tx.run("MATCH " + q.pattern() + where + " RETURN count(*) AS c", q.parameters()).single().get("c").asLong();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            tx.run("MATCH " + q.pattern() + where + " RETURN " + q.projection() + " AS n ORDER BY " + q.orderBy()
+                    + " SKIP $skip LIMIT $limit", q.parameters()).forEachRemaining(r -> rows.add(r.get("n").asMap()));
+            return new Page(rows, total);
+        });
+    }
+
+    /** For each source key, the rows related to it through {@code relation}; keys without relations map to an empty list. */
+    public Map<String, List<Map<String, Object>>> related(Relation relation, List<String> keys) {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        for (String k : keys) {
+            out.put(k, new ArrayList<>());
+        }
+        if (keys.isEmpty()) {
+            return out;
+        }
+        store.read(tx -> {
+            tx.run(relation.cypher(), Map.of("keys", List.copyOf(new java.util.LinkedHashSet<>(keys)))).forEachRemaining(r -> {
+                List<Map<String, Object>> l = out.get(r.get("k").asString());
+                if (l != null) {
+                    l.add(row(r));
+                }
+            });
+            return null;
+        });
+        return out;
+    }
+
+    /** Looks up any resource node (or peering/connection relationship) by normalised id. */
+    public java.util.Optional<Map<String, Object>> byKey(String key) {
+        return store.read(tx -> {
+            var result = tx.run("""
+                    MATCH (n {key: $key}) WHERE NOT n:AsegraphMeta RETURN n {.*, label: labels(n)[0]} AS n LIMIT 1
+                    UNION
+                    MATCH ()-[p:PEERED_WITH|CONNECTS {key: $key}]->() RETURN p {.*, label: type(p)} AS n LIMIT 1""",
+                    Map.of("key", key)).list();
+            return result.isEmpty() ? java.util.Optional.<Map<String, Object>>empty() : java.util.Optional.of(result.get(0).get("n").asMap());
+        });
+    }
+
+    /** Resources whose lower-case name equals {@code nameKey}: label and id of each. */
+    public List<Map<String, Object>> byName(String nameKey) {
+        return store.read(tx -> tx.run("""
+                MATCH (n) WHERE n.nameKey = $name AND NOT n:SecurityRule AND NOT n:Route
+                RETURN n.id AS id, labels(n)[0] AS label ORDER BY n.key""", Map.of("name", nameKey)).list(r -> {
+            Map<String, Object> m = new HashMap<>();
+            m.put("id", r.get("id").asString());
+            m.put("label", r.get("label").asString());
+            return m;
+        }));
+    }
+
+    private static Map<String, Object> row(Record r) {
+        Value v = r.get("n");
+        return v.asMap();
+    }
+}

@@ -1,0 +1,160 @@
+package io.asegraph.graph;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/**
+ * The one connection to the graph. By default it starts an embedded Neo4j 5.26 with its files under the data
+ * directory and its bolt connector on 127.0.0.1 only, and reaches it through the Java driver exactly as it would a
+ * server; with {@code asegraph.store.uri} set it uses that server or cluster and starts nothing. Reads run in read
+ * transactions (routable to followers), writes in write transactions.
+ */
+@ApplicationScoped
+public class GraphStore {
+    private final StoreConfig config;
+    private final Seeder seeder;
+    private DatabaseManagementService dbms;
+    private Driver driver;
+    private String description;
+
+    @Inject
+    public GraphStore(StoreConfig config, Seeder seeder) {
+        this.config = config;
+        this.seeder = seeder;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    synchronized void start() {
+        if (driver != null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        if (config.uri().isPresent() && !config.uri().get().isBlank()) {
+            String uri = config.uri().get().trim();
+            AuthToken auth = config.password().isPresent()
+                    ? AuthTokens.basic(config.username(), config.password().get())
+                    : AuthTokens.none();
+            driver = GraphDatabase.driver(uri, auth, driverConfig());
+            driver.verifyConnectivity();
+            description = "external Neo4j at " + uri + " (database " + config.database() + ")";
+        } else {
+            Path home = Path.of(config.dataDirectory()).toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(home);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot create the data directory " + home + ": " + e.getMessage(), e);
+            }
+            dbms = new DatabaseManagementServiceBuilder(home)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", config.boltPort()))
+                    .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", config.boltPort()))
+                    .setConfig(HttpConnector.enabled, false)
+                    .setConfig(HttpsConnector.enabled, false)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(config.pageCache()))
+                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+                    .build();
+            GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            int port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT).getPort();
+            driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none(), driverConfig());
+            description = "embedded Neo4j 5.26 in " + home + " (bolt on 127.0.0.1:" + port + ")";
+        }
+        seeder.apply(this);
+        Log.infof("asegraph store: %s, ready in %d ms", description, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static Config driverConfig() {
+        return Config.builder()
+                .withMaxConnectionPoolSize(64)
+                .withConnectionAcquisitionTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                .withoutEncryption()
+                .withLogging(org.neo4j.driver.Logging.none())
+                .build();
+    }
+
+    synchronized void stop() {
+        if (driver != null) {
+            driver.close();
+            driver = null;
+        }
+        if (dbms != null) {
+            dbms.shutdown();
+            dbms = null;
+        }
+    }
+
+    /** Which store is in use and where. */
+    public String description() {
+        return description;
+    }
+
+    public boolean isEmbedded() {
+        return dbms != null;
+    }
+
+    private Session session() {
+        return driver.session(SessionConfig.forDatabase(config.database()));
+    }
+
+    /** Runs {@code work} in a read transaction (retried on transient failure: keep it idempotent). */
+    public <T> T read(Function<TransactionContext, T> work) {
+        try (Session s = session()) {
+            return s.executeRead(work::apply);
+        }
+    }
+
+    /** Runs {@code work} in one write transaction: all of it commits or none of it does. */
+    public <T> T write(Function<TransactionContext, T> work) {
+        try (Session s = session()) {
+            return s.executeWrite(work::apply);
+        }
+    }
+
+    /** Runs one auto-commit statement (schema commands cannot share a transaction with data). */
+    public void runAutoCommit(String cypher) {
+        try (Session s = session()) {
+            s.run(cypher).consume();
+        }
+    }
+
+    Duration ping() {
+        long t0 = System.nanoTime();
+        read(tx -> tx.run("RETURN 1").single().get(0).asInt());
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+}

@@ -1,0 +1,28 @@
+package io.asegraph.graph;
+
+/** Labels and relationship types of the graph model; Cypher never takes them from input. */
+public final class Labels {
+    public static final String VIRTUAL_NETWORK = "VirtualNetwork";
+    public static final String SUBNET = "Subnet";
+    public static final String ASE = "AppServiceEnvironment";
+    public static final String APP = "App";
+    public static final String NIC = "NetworkInterface";
+    public static final String ENDPOINT = "Endpoint";
+    public static final String NSG = "NetworkSecurityGroup";
+    public static final String RULE = "SecurityRule";
+    public static final String ROUTE_TABLE = "RouteTable";
+    public static final String ROUTE = "Route";
+    public static final String VNET_GATEWAY = "VirtualNetworkGateway";
+    public static final String LOCAL_GATEWAY = "LocalNetworkGateway";
+    public static final String NAT_GATEWAY = "NatGateway";
+    public static final String PUBLIC_IP = "PublicIpAddress";
+    public static final String ASG = "ApplicationSecurityGroup";
+    public static final String SERVICE_TAG = "ServiceTag";
+
+    /** Every resource label (nodes with a unique key). */
+    public static final java.util.List<String> RESOURCES = java.util.List.of(VIRTUAL_NETWORK, SUBNET, ASE, APP, NIC, ENDPOINT,
+            NSG, RULE, ROUTE_TABLE, ROUTE, VNET_GATEWAY, LOCAL_GATEWAY, NAT_GATEWAY, PUBLIC_IP, ASG, SERVICE_TAG);
+
+    private Labels() {
+    }
+}

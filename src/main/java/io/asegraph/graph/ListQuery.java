@@ -1,0 +1,135 @@
+package io.asegraph.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One page of one kind of resource: which label, the filters (name, location, kind, a set of keys), the sort
+ * order and the window. Built by the API from validated input; every piece of Cypher text comes from enums here.
+ */
+public final class ListQuery {
+    /** The listable kinds, with their Cypher pattern and projection. */
+    public enum Source {
+        VIRTUAL_NETWORKS("(n:VirtualNetwork)", "n {.*}"),
+        SUBNETS("(n:Subnet)", "n {.*}"),
+        ENVIRONMENTS("(n:AppServiceEnvironment)", "n {.*}"),
+        APPS("(n:App)", "n {.*}"),
+        NETWORK_INTERFACES("(n:NetworkInterface)", "n {.*}"),
+        ENDPOINTS("(n:Endpoint)", "n {.*}"),
+        NETWORK_SECURITY_GROUPS("(n:NetworkSecurityGroup)", "n {.*}"),
+        ROUTE_TABLES("(n:RouteTable)", "n {.*}"),
+        VIRTUAL_NETWORK_GATEWAYS("(n:VirtualNetworkGateway)", "n {.*}"),
+        LOCAL_NETWORK_GATEWAYS("(n:LocalNetworkGateway)", "n {.*}"),
+        NAT_GATEWAYS("(n:NatGateway)", "n {.*}"),
+        PUBLIC_IP_ADDRESSES("(n:PublicIpAddress)", "n {.*}"),
+        APPLICATION_SECURITY_GROUPS("(n:ApplicationSecurityGroup)", "n {.*}"),
+        SERVICE_TAGS("(n:ServiceTag)", "n {.*}"),
+        PEERINGS("(a:VirtualNetwork)-[n:PEERED_WITH]->(x:VirtualNetwork)", "n {.*, local: a.id, remote: x.id}"),
+        CONNECTIONS("(a:VirtualNetworkGateway)-[n:CONNECTS]->(x)", "n {.*, gateway: a.id, peer: x.id, peerLabel: labels(x)[0]}");
+
+        final String pattern;
+        final String projection;
+
+        Source(String pattern, String projection) {
+            this.pattern = pattern;
+            this.projection = projection;
+        }
+    }
+
+    /** Sortable properties. */
+    public enum SortField {
+        NAME("n.nameKey"), LOCATION("n.location"), KIND("n.kind"), ID("n.key");
+
+        final String expression;
+
+        SortField(String expression) {
+            this.expression = expression;
+        }
+    }
+
+    public record Sort(SortField field, boolean descending) {
+    }
+
+    private final Source source;
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> parameters = new HashMap<>();
+    private final List<Sort> sort = new ArrayList<>();
+
+    public ListQuery(Source source, long skip, int limit) {
+        this.source = source;
+        parameters.put("skip", skip);
+        parameters.put("limit", limit);
+    }
+
+    public ListQuery nameEquals(String name) {
+        return condition("n.nameKey = $nameEq", "nameEq", name.toLowerCase(Locale.ROOT));
+    }
+
+    public ListQuery nameIn(List<String> names) {
+        return condition("n.nameKey IN $nameIn", "nameIn", names.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+    }
+
+    public ListQuery nameContains(String text) {
+        return condition("n.nameKey CONTAINS $nameContains", "nameContains", text.toLowerCase(Locale.ROOT));
+    }
+
+    public ListQuery nameStartsWith(String text) {
+        return condition("n.nameKey STARTS WITH $nameStarts", "nameStarts", text.toLowerCase(Locale.ROOT));
+    }
+
+    public ListQuery nameEndsWith(String text) {
+        return condition("n.nameKey ENDS WITH $nameEnds", "nameEnds", text.toLowerCase(Locale.ROOT));
+    }
+
+    public ListQuery locationIn(List<String> locations) {
+        return condition("toLower(n.location) IN $locations", "locations", locations.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+    }
+
+    public ListQuery kindIn(List<String> kinds) {
+        return condition("toLower(n.kind) IN $kinds", "kinds", kinds.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+    }
+
+    /** Restricts to these normalised ids (e.g. the subnets an address falls in, found through the address index). */
+    public ListQuery keyIn(List<String> keys) {
+        return condition("n.key IN $keys", "keys", keys);
+    }
+
+    public ListQuery sortBy(SortField field, boolean descending) {
+        sort.add(new Sort(field, descending));
+        return this;
+    }
+
+    private ListQuery condition(String cypher, String name, Object value) {
+        conditions.add(cypher);
+        parameters.put(name, value);
+        return this;
+    }
+
+    String pattern() {
+        return source.pattern;
+    }
+
+    String projection() {
+        return source.projection;
+    }
+
+    String whereClause() {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    String orderBy() {
+        List<String> parts = new ArrayList<>();
+        for (Sort s : sort) {
+            parts.add(s.field().expression + (s.descending() ? " DESC" : " ASC"));
+        }
+        parts.add("n.key ASC");
+        return String.join(", ", parts);
+    }
+
+    Map<String, Object> parameters() {
+        return parameters;
+    }
+}
