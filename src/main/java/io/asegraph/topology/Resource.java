@@ -5,4 +5,9 @@ public interface Resource {
     ResourceId id();
 
     String name();
+
+    /** The Azure region, empty where the resource has none of its own. */
+    default String location() {
+        return "";
+    }
 }

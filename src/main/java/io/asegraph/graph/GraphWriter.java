@@ -1,0 +1,286 @@
+package io.asegraph.graph;
+
+import io.asegraph.net.Cidr;
+import io.asegraph.net.Ipv4;
+import io.asegraph.net.PortRange;
+import io.asegraph.policy.ApplicationSecurityGroup;
+import io.asegraph.policy.NetworkSecurityGroup;
+import io.asegraph.policy.SecurityRule;
+import io.asegraph.policy.ServiceTag;
+import io.asegraph.topology.App;
+import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.Connection;
+import io.asegraph.topology.Endpoint;
+import io.asegraph.topology.LocalNetworkGateway;
+import io.asegraph.topology.NatGateway;
+import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.Peering;
+import io.asegraph.topology.PublicIpAddress;
+import io.asegraph.topology.Resource;
+import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.Route;
+import io.asegraph.topology.RouteTable;
+import io.asegraph.topology.Subnet;
+import io.asegraph.topology.VirtualNetwork;
+import io.asegraph.topology.VirtualNetworkGateway;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Writes validated domain records into the graph inside the caller's write transaction, batched with
+ * {@code UNWIND $rows}: upsert by key with exact replacement (a node's properties are replaced whole; its outgoing
+ * references, an NSG's rules and a route table's routes are rebuilt), then bumps the store version. It writes only
+ * what it is given; the caller passes the resources that changed.
+ */
+final class GraphWriter {
+    private final TransactionContext tx;
+
+    GraphWriter(TransactionContext tx) {
+        this.tx = tx;
+    }
+
+    void write(ImportBatch b) {
+        nodes(Labels.VIRTUAL_NETWORK, b.vnets(), v -> props(v, Map.of("addressPrefixes", cidrs(v.addressSpace()))));
+        nodes(Labels.SUBNET, b.subnets(), s -> props(s, Map.of("addressPrefix", s.prefix().toString())));
+        nodes(Labels.NSG, b.nsgs(), n -> props(n, Map.of("etag", n.etag())));
+        nodes(Labels.ROUTE_TABLE, b.routeTables(), t -> props(t, Map.of("disableBgpRoutePropagation", t.disableBgpRoutePropagation())));
+        nodes(Labels.ASG, b.asgs(), a -> props(a, Map.of()));
+        nodes(Labels.PUBLIC_IP, b.publicIps(), p -> props(p, opt(Map.of(), "ipAddress", p.ipAddress().map(Ipv4::format))));
+        nodes(Labels.NAT_GATEWAY, b.natGateways(), n -> props(n, Map.of()));
+        nodes(Labels.NIC, b.nics(), n -> props(n, Map.of("privateIpAddress", Ipv4.format(n.privateIp()), "virtualMachine", n.virtualMachine())));
+        nodes(Labels.LOCAL_GATEWAY, b.localGateways(), l -> props(l, Map.of("addressPrefixes", cidrs(l.addressPrefixes()),
+                "gatewayIpAddress", l.gatewayIpAddress())));
+        nodes(Labels.VNET_GATEWAY, b.gateways(), g -> props(g, opt(Map.of("gatewayType", g.gatewayType().azureName(),
+                "learnedRoutes", cidrs(g.learnedRoutes())), "defaultSite", g.defaultSite().map(ResourceId::value))));
+        nodes(Labels.ASE, b.environments(), e -> props(e, opt(opt(Map.of("kind", e.kind().name(),
+                "internalLoadBalancingMode", e.internalLoadBalancingMode(),
+                "outboundAddresses", e.outboundAddresses().stream().map(Ipv4::format).toList()),
+                "publicVip", e.publicVip().map(Ipv4::format)), "internalAddress", e.internalAddress().map(Ipv4::format))));
+        nodes(Labels.APP, b.apps(), a -> props(a, Map.of("defaultHostName", a.defaultHostName(), "hostNames", a.hostNames(),
+                "hostNameKeys", a.hostNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList())));
+        nodes(Labels.ENDPOINT, b.endpoints(), e -> props(e, opt(Map.of("addresses", cidrs(e.addresses())), "serviceTag", e.serviceTag())));
+        serviceTags(b.serviceTags());
+
+        removeMissingChildren(b);
+        links("VirtualNetwork", "HAS_SUBNET", "Subnet", b.subnets(), s -> s.vnetId(), true);
+        relink(Labels.SUBNET, "SECURED_BY", Labels.NSG, b.subnets(), s -> s.nsgId().stream().toList());
+        relink(Labels.SUBNET, "ROUTED_BY", Labels.ROUTE_TABLE, b.subnets(), s -> s.routeTableId().stream().toList());
+        relink(Labels.SUBNET, "EGRESS_VIA", Labels.NAT_GATEWAY, b.subnets(), s -> s.natGatewayId().stream().toList());
+        relink(Labels.NIC, "IN_SUBNET", Labels.SUBNET, b.nics(), n -> List.of(n.subnetId()));
+        relink(Labels.NIC, "SECURED_BY", Labels.NSG, b.nics(), n -> n.nsgId().stream().toList());
+        relink(Labels.NIC, "MEMBER_OF", Labels.ASG, b.nics(), NetworkInterface::asgIds);
+        relink(Labels.NIC, "HAS_PUBLIC_IP", Labels.PUBLIC_IP, b.nics(), NetworkInterface::publicIpIds);
+        relink(Labels.NAT_GATEWAY, "USES", Labels.PUBLIC_IP, b.natGateways(), NatGateway::publicIpIds);
+        relink(Labels.VNET_GATEWAY, "IN_VNET", Labels.VIRTUAL_NETWORK, b.gateways(), g -> List.of(g.vnetId()));
+        relink(Labels.ASE, "DEPLOYED_IN", Labels.SUBNET, b.environments(), e -> List.of(e.subnetId()));
+        relink(Labels.APP, "HOSTED_ON", Labels.ASE, b.apps(), a -> List.of(a.aseId()));
+        rules(b.nsgs());
+        routes(b.routeTables());
+        peerings(b.peerings());
+        connections(b.connections());
+        bumpVersion();
+    }
+
+    void bumpVersion() {
+        tx.run("MERGE (m:AsegraphMeta {key: 'meta'}) SET m.version = coalesce(m.version, 0) + 1").consume();
+    }
+
+    private static Map<String, Object> props(Resource r, Map<String, Object> extra) {
+        Map<String, Object> m = new HashMap<>(extra);
+        m.put("key", r.id().key());
+        m.put("id", r.id().value());
+        m.put("name", r.name());
+        m.put("nameKey", r.name().toLowerCase(Locale.ROOT));
+        if (!r.location().isEmpty()) {
+            m.put("location", r.location());
+        }
+        return m;
+    }
+
+    private static Map<String, Object> opt(Map<String, Object> base, String key, Optional<String> value) {
+        Map<String, Object> m = new HashMap<>(base);
+        value.ifPresent(v -> m.put(key, v));
+        return m;
+    }
+
+    private static List<String> cidrs(Collection<Cidr> c) {
+        return c.stream().map(Cidr::toString).toList();
+    }
+
+    private <T> void nodes(String label, List<T> items, Function<T, Map<String, Object>> props) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = items.stream().map(props).toList();
+        tx.run("UNWIND $rows AS r MERGE (n:" + label + " {key: r.key}) SET n = r", Map.of("rows", rows)).consume();
+    }
+
+    private void serviceTags(List<ServiceTag> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = tags.stream().map(t -> Map.<String, Object>of("key", t.name().toLowerCase(Locale.ROOT),
+                "name", t.name(), "nameKey", t.name().toLowerCase(Locale.ROOT), "region", t.region(), "systemService", t.systemService(),
+                "changeNumber", t.changeNumber(), "addressPrefixes", cidrs(t.prefixes()), "ipv6PrefixCount", t.ipv6PrefixCount())).toList();
+        tx.run("UNWIND $rows AS r MERGE (n:ServiceTag {key: r.key}) SET n = r", Map.of("rows", rows)).consume();
+    }
+
+    /** Replaces the single incoming relationship of type {@code type} into each item (e.g. the VNet holding a subnet). */
+    private <T extends Resource> void links(String fromLabel, String type, String toLabel, List<T> items, Function<T, ResourceId> parent,
+            boolean incoming) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = items.stream().map(i -> Map.<String, Object>of("key", i.id().key(), "parent", parent.apply(i).key())).toList();
+        tx.run("UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) OPTIONAL MATCH (:" + fromLabel + ")-[old:" + type + "]->(c) DELETE old",
+                Map.of("rows", rows)).consume();
+        tx.run("UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) MATCH (p:" + fromLabel + " {key: r.parent}) MERGE (p)-[:" + type + "]->(c)",
+                Map.of("rows", rows)).consume();
+    }
+
+    /** Replaces the outgoing relationships of type {@code type} of each item with those to {@code targets}. */
+    private <T extends Resource> void relink(String fromLabel, String type, String toLabel, List<T> items, Function<T, List<ResourceId>> targets) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (T i : items) {
+            rows.add(Map.of("key", i.id().key(), "targets", targets.apply(i).stream().map(ResourceId::key).toList()));
+        }
+        tx.run("UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key})-[old:" + type + "]->(:" + toLabel + ") DELETE old",
+                Map.of("rows", rows)).consume();
+        tx.run("UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key}) UNWIND r.targets AS t MATCH (x:" + toLabel + " {key: t}) "
+                + "MERGE (n)-[:" + type + "]->(x)", Map.of("rows", rows)).consume();
+    }
+
+    private void rules(List<NetworkSecurityGroup> nsgs) {
+        if (nsgs.isEmpty()) {
+            return;
+        }
+        List<String> keys = nsgs.stream().map(n -> n.id().key()).toList();
+        tx.run("UNWIND $keys AS k MATCH (:NetworkSecurityGroup {key: k})-[:HAS_RULE]->(r:SecurityRule) DETACH DELETE r", Map.of("keys", keys))
+                .consume();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (NetworkSecurityGroup n : nsgs) {
+            for (SecurityRule r : n.rules()) {
+                ResourceId id = n.id().child("securityRules", r.name());
+                Map<String, Object> m = new HashMap<>();
+                m.put("nsg", n.id().key());
+                m.put("key", id.key());
+                m.put("id", id.value());
+                m.put("name", r.name());
+                m.put("priority", r.priority());
+                m.put("direction", r.direction().azureName());
+                m.put("access", r.access().azureName());
+                m.put("protocol", r.protocol().azureName());
+                m.put("sourceAddressPrefixes", r.sourcePrefixes());
+                m.put("sourcePortRanges", ports(r.sourcePorts()));
+                m.put("destinationAddressPrefixes", r.destinationPrefixes());
+                m.put("destinationPortRanges", ports(r.destinationPorts()));
+                m.put("sourceApplicationSecurityGroups", r.sourceAsgs().stream().map(ResourceId::value).toList());
+                m.put("destinationApplicationSecurityGroups", r.destinationAsgs().stream().map(ResourceId::value).toList());
+                m.put("description", r.description());
+                rows.add(m);
+            }
+        }
+        tx.run("""
+                UNWIND $rows AS r MATCH (n:NetworkSecurityGroup {key: r.nsg})
+                CREATE (n)-[:HAS_RULE]->(x:SecurityRule)
+                SET x = r REMOVE x.nsg""", Map.of("rows", rows)).consume();
+    }
+
+    private static List<String> ports(List<PortRange> p) {
+        return p.stream().map(r -> r.isAll() ? "*" : r.toString()).toList();
+    }
+
+    private void routes(List<RouteTable> tables) {
+        if (tables.isEmpty()) {
+            return;
+        }
+        List<String> keys = tables.stream().map(t -> t.id().key()).toList();
+        tx.run("UNWIND $keys AS k MATCH (:RouteTable {key: k})-[:HAS_ROUTE]->(r:Route) DETACH DELETE r", Map.of("keys", keys)).consume();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RouteTable t : tables) {
+            for (Route r : t.routes()) {
+                ResourceId id = t.id().child("routes", r.name());
+                Map<String, Object> m = new HashMap<>();
+                m.put("table", t.id().key());
+                m.put("key", id.key());
+                m.put("id", id.value());
+                m.put("name", r.name());
+                m.put("addressPrefix", r.addressPrefix());
+                m.put("nextHopType", r.nextHopType().azureName());
+                r.nextHopIp().ifPresent(ip -> m.put("nextHopIpAddress", Ipv4.format(ip)));
+                rows.add(m);
+            }
+        }
+        tx.run("UNWIND $rows AS r MATCH (t:RouteTable {key: r.table}) CREATE (t)-[:HAS_ROUTE]->(x:Route) SET x = r REMOVE x.table",
+                Map.of("rows", rows)).consume();
+    }
+
+    private void peerings(List<Peering> peerings) {
+        if (peerings.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Peering p : peerings) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("key", p.id().key());
+            m.put("id", p.id().value());
+            m.put("name", p.name());
+            m.put("nameKey", p.name().toLowerCase(Locale.ROOT));
+            m.put("state", p.state().azureName());
+            m.put("allowGatewayTransit", p.allowGatewayTransit());
+            m.put("useRemoteGateways", p.useRemoteGateways());
+            m.put("allowForwardedTraffic", p.allowForwardedTraffic());
+            rows.add(Map.of("props", m, "local", p.localVnetId().key(), "remote", p.remoteVnetId().key()));
+        }
+        tx.run("UNWIND $rows AS r MATCH ()-[old:PEERED_WITH {key: r.props.key}]->() DELETE old", Map.of("rows", rows)).consume();
+        tx.run("""
+                UNWIND $rows AS r MATCH (a:VirtualNetwork {key: r.local}), (b:VirtualNetwork {key: r.remote})
+                CREATE (a)-[p:PEERED_WITH]->(b) SET p = r.props""", Map.of("rows", rows)).consume();
+    }
+
+    private void connections(List<Connection> connections) {
+        if (connections.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Connection c : connections) {
+            Map<String, Object> m = Map.of("key", c.id().key(), "id", c.id().value(), "name", c.name(),
+                    "nameKey", c.name().toLowerCase(Locale.ROOT), "type", c.connectionType());
+            rows.add(Map.of("props", m, "gateway", c.gatewayId().key(), "peer", c.peerId().key()));
+        }
+        tx.run("UNWIND $rows AS r MATCH ()-[old:CONNECTS {key: r.props.key}]->() DELETE old", Map.of("rows", rows)).consume();
+        tx.run("""
+                UNWIND $rows AS r MATCH (g:VirtualNetworkGateway {key: r.gateway})
+                MATCH (x {key: r.peer}) WHERE x:LocalNetworkGateway OR x:VirtualNetworkGateway
+                CREATE (g)-[c:CONNECTS]->(x) SET c = r.props""", Map.of("rows", rows)).consume();
+    }
+
+    /** For VNets the batch lists completely: their subnets and peerings that the batch no longer has are removed. */
+    private void removeMissingChildren(ImportBatch b) {
+        if (b.completeVnets().isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ResourceId v : b.completeVnets()) {
+            rows.add(Map.of("key", v.key(),
+                    "subnets", b.subnets().stream().filter(s -> s.vnetId().equals(v)).map(s -> s.id().key()).toList(),
+                    "peerings", b.peerings().stream().filter(p -> p.localVnetId().equals(v)).map(p -> p.id().key()).toList()));
+        }
+        tx.run("""
+                UNWIND $rows AS r MATCH (:VirtualNetwork {key: r.key})-[:HAS_SUBNET]->(s:Subnet)
+                WHERE NOT s.key IN r.subnets DETACH DELETE s""", Map.of("rows", rows)).consume();
+        tx.run("""
+                UNWIND $rows AS r MATCH (:VirtualNetwork {key: r.key})-[p:PEERED_WITH]->()
+                WHERE NOT p.key IN r.peerings DELETE p""", Map.of("rows", rows)).consume();
+    }
+}
