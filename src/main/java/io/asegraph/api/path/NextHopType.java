@@ -1,0 +1,8 @@
+package io.asegraph.api.path;
+
+import org.eclipse.microprofile.graphql.Enum;
+
+@Enum("NextHopType")
+public enum NextHopType {
+    INTERNET, VIRTUAL_APPLIANCE, VIRTUAL_NETWORK_GATEWAY, VNET_LOCAL, VNET_PEERING, NONE
+}

@@ -1,0 +1,8 @@
+package io.asegraph.api.path;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("One step at a hop of a walk.")
+public record Step(@NonNull @Description("ROUTE, SOURCE_NAT, FILTER, DELIVER or DROP.") String type, @NonNull String detail) {
+}
