@@ -1,0 +1,50 @@
+package io.asegraph.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Same spec and seed give the same bytes; another seed gives another estate of the same size. */
+class EstateGeneratorDeterminismTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sameSeedWritesIdenticalBytes() throws IOException {
+        EstateGenerator.generate(EstateSpec.SMALL, 42, dir.resolve("a"), false);
+        EstateGenerator.generate(EstateSpec.SMALL, 42, dir.resolve("b"), false);
+        for (String file : new String[] {EstateGenerator.RESOURCES_FILE, EstateGenerator.SERVICE_TAGS_FILE}) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(file)),
+                    Files.readAllBytes(dir.resolve("b").resolve(file)), file);
+        }
+    }
+
+    @Test
+    void differentSeedWritesADifferentEstateOfTheSameSize() throws IOException {
+        EstateGenerator.Summary a = EstateGenerator.generate(EstateSpec.SMALL, 42, dir.resolve("a"), false);
+        EstateGenerator.Summary b = EstateGenerator.generate(EstateSpec.SMALL, 43, dir.resolve("b"), false);
+        assertFalse(Arrays.equals(Files.readAllBytes(dir.resolve("a").resolve(EstateGenerator.RESOURCES_FILE)),
+                Files.readAllBytes(dir.resolve("b").resolve(EstateGenerator.RESOURCES_FILE))));
+        assertFalse(Arrays.equals(Files.readAllBytes(dir.resolve("a").resolve(EstateGenerator.SERVICE_TAGS_FILE)),
+                Files.readAllBytes(dir.resolve("b").resolve(EstateGenerator.SERVICE_TAGS_FILE))));
+        assertEquals(a.resourcesByType(), b.resourcesByType());
+        assertEquals(a.securityRules(), b.securityRules());
+    }
+
+    @Test
+    void prettyLayoutDiffersOnlyInWhitespace() throws IOException {
+        EstateGenerator.generate(EstateSpec.SMALL, 42, dir.resolve("compact"), false);
+        EstateGenerator.generate(EstateSpec.SMALL, 42, dir.resolve("pretty"), true);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(mapper.readTree(dir.resolve("compact").resolve(EstateGenerator.RESOURCES_FILE).toFile()),
+                mapper.readTree(dir.resolve("pretty").resolve(EstateGenerator.RESOURCES_FILE).toFile()));
+    }
+}
