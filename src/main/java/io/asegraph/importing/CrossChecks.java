@@ -42,7 +42,7 @@ final class CrossChecks {
                 outside.add(ref.id());
             } else if (d.kind() != ref.expected()) {
                 s.problem(ref.at(), ref.id().value(), ref.field() + " '" + ref.id().value() + "' of " + ref.owner()
-                        + " must name a " + ref.expected().noun() + ", but that id is the " + d.kind().noun() + " at "
+                        + " must name " + ref.expected().withArticle() + ", but that id is the " + d.kind().noun() + " at "
                         + d.at());
             }
         }
@@ -57,10 +57,10 @@ final class CrossChecks {
             ResourceKind kind = known.get(ref.id());
             if (kind == null) {
                 s.problem(ref.at(), ref.id().value(), ref.field() + " '" + ref.id().value() + "' of " + ref.owner()
-                        + " names a " + ref.expected().noun() + " that is neither in this document nor in the graph");
+                        + " names " + ref.expected().withArticle() + " that is neither in this document nor in the graph");
             } else if (kind != ref.expected()) {
                 s.problem(ref.at(), ref.id().value(), ref.field() + " '" + ref.id().value() + "' of " + ref.owner()
-                        + " must name a " + ref.expected().noun() + ", but the graph has a " + kind.noun()
+                        + " must name " + ref.expected().withArticle() + ", but the graph has " + kind.withArticle()
                         + " with that id");
             }
         }

@@ -9,10 +9,11 @@ import io.asegraph.topology.GatewayType;
 import io.asegraph.topology.LocalNetworkGateway;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.VirtualNetworkGateway;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Readers for virtual network gateways (with learned routes), local network gateways and connections.
@@ -90,7 +91,7 @@ final class GatewayReaders {
                 return List.of();
             }
         }
-        List<Cidr> out = new ArrayList<>();
+        Set<Cidr> out = new LinkedHashSet<>();
         for (Field e : s.array(list)) {
             Field prefixField;
             if (e.present() && e.node().isTextual()) {
@@ -113,9 +114,9 @@ final class GatewayReaders {
             String text = prefixField.node().asText().trim();
             Field named = new Field("learned route " + (prefixField == e ? "prefix" : "network"), prefixField.node(),
                     prefixField.path());
-            NetworkReaders.block(s, named, text, owner, false).filter(c -> !out.contains(c)).ifPresent(out::add);
+            NetworkReaders.block(s, named, text, owner, false).ifPresent(out::add);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     static void localNetworkGateway(Session s, Res r) {

@@ -21,11 +21,13 @@ import io.asegraph.topology.VirtualNetwork;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Readers for virtual networks (with embedded subnets and peerings), standalone subnets and peerings, route tables,
@@ -40,7 +42,7 @@ final class NetworkReaders {
 
     /** A block (or, with {@code addressAllowed}, an address as /32) from a string field; IPv6 is warned and skipped. */
     static Optional<Cidr> block(Session s, Field f, String text, String owner, boolean addressAllowed) {
-        if (Ipv4.isIpv6(text)) {
+        if (Syntax.isIpv6(text)) {
             s.warn(f.path(), f.name() + " '" + text + "' of " + owner + " is IPv6 and was ignored: only IPv4 is modelled");
             return Optional.empty();
         }
@@ -54,11 +56,11 @@ final class NetworkReaders {
 
     /** The IPv4 blocks of an array of prefix strings. */
     static List<Cidr> blocks(Session s, Field array, String owner, boolean addressAllowed) {
-        List<Cidr> out = new ArrayList<>();
+        Set<Cidr> out = new LinkedHashSet<>();
         for (Field e : s.strings(array)) {
-            block(s, e, e.node().asText().trim(), owner, addressAllowed).filter(c -> !out.contains(c)).ifPresent(out::add);
+            block(s, e, e.node().asText().trim(), owner, addressAllowed).ifPresent(out::add);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** An IPv4 address from an optional string field; IPv6 is warned and skipped. */
@@ -68,7 +70,7 @@ final class NetworkReaders {
     }
 
     static OptionalLong address(Session s, Field f, String text, String owner) {
-        if (Ipv4.isIpv6(text)) {
+        if (Syntax.isIpv6(text)) {
             s.warn(f.path(), f.name() + " '" + text + "' of " + owner + " is IPv6 and was ignored: only IPv4 is modelled");
             return OptionalLong.empty();
         }
@@ -259,7 +261,7 @@ final class NetworkReaders {
             if (prefix.isPresent()) {
                 String p = prefix.get();
                 String key = null;
-                if (Ipv4.isIpv6(p)) {
+                if (Syntax.isIpv6(p)) {
                     ipv6 = true;
                     s.warn(prefixField.path(), "addressPrefix '" + p + "' of " + owner
                             + " is IPv6; the route was ignored: only IPv4 is modelled");
@@ -337,21 +339,8 @@ final class NetworkReaders {
         int before = s.problems.size();
         Field configsField = r.get("ipConfigurations");
         List<Field> configs = s.array(configsField);
-        Field primary = null;
-        for (Field c : configs) {
-            if (c.present() && c.node().isObject() && c.get("primary").present() && c.get("primary").node().asBoolean(false)) {
-                primary = c;
-                break;
-            }
-            if (c.present() && c.node().isObject() && c.node().has("properties")
-                    && c.node().get("properties").path("primary").asBoolean(false)) {
-                primary = c;
-                break;
-            }
-        }
-        if (primary == null && !configs.isEmpty()) {
-            primary = configs.get(0);
-        }
+        Field primary = configs.stream().filter(NetworkReaders::isPrimary).findFirst()
+                .orElse(configs.isEmpty() ? null : configs.get(0));
         long address = -1;
         Optional<ResourceId> subnet = Optional.empty();
         Optional<ResourceId> publicIp = Optional.empty();
@@ -398,6 +387,15 @@ final class NetworkReaders {
             s.nics.add(new NetworkInterface(h.id(), h.name(), h.location(), subnet.get(), address, nsg, asgs,
                     publicIp.map(List::of).orElse(List.of()), vm));
         }
+    }
+
+    /** An IP configuration flagged {@code primary: true} (nested under properties or flattened). */
+    private static boolean isPrimary(Field config) {
+        if (!config.present() || !config.node().isObject()) {
+            return false;
+        }
+        return config.node().path("primary").asBoolean(false)
+                || config.node().path("properties").path("primary").asBoolean(false);
     }
 
     // ---- NAT gateways, public IPs, ASGs ----------------------------------------------------------------------

@@ -61,6 +61,11 @@ public enum ResourceKind {
         return noun;
     }
 
+    /** The noun with its indefinite article: "a subnet", "an App Service Environment". */
+    public String withArticle() {
+        return ("aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
     /** The kind of an ARM {@code type} string, case-insensitive; empty for types asegraph does not model. */
     public static Optional<ResourceKind> fromArmType(String type) {
         return type == null ? Optional.empty() : Optional.ofNullable(BY_TYPE.get(type.trim().toLowerCase(Locale.ROOT)));

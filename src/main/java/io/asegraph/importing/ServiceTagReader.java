@@ -66,7 +66,7 @@ final class ServiceTagReader {
         int ipv6 = 0;
         for (Field e : s.strings(prefixesField)) {
             String text = e.node().asText().trim();
-            if (Ipv4.isIpv6(text)) {
+            if (Syntax.isIpv6(text)) {
                 ipv6++;
                 continue;
             }

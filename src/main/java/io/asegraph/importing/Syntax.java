@@ -27,6 +27,11 @@ final class Syntax {
     private Syntax() {
     }
 
+    /** IPv6 text (an address or block); only text with a colon is handed to the full parser. */
+    static boolean isIpv6(String text) {
+        return text.indexOf(':') >= 0 && Ipv4.isIpv6(text);
+    }
+
     static boolean isAny(String text) {
         String t = text.trim();
         return t.equals("*") || t.equalsIgnoreCase("any");
@@ -42,7 +47,7 @@ final class Syntax {
         if (isAny(t)) {
             return PrefixKind.ANY;
         }
-        if (Ipv4.isIpv6(t)) {
+        if (isIpv6(t)) {
             return PrefixKind.IPV6;
         }
         if (!t.isEmpty() && Character.isDigit(t.charAt(0))) {
