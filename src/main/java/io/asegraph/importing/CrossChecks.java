@@ -1,0 +1,160 @@
+package io.asegraph.importing;
+
+import io.asegraph.importing.Session.AddressCheck;
+import io.asegraph.importing.Session.Declared;
+import io.asegraph.importing.Session.Placement;
+import io.asegraph.importing.Session.Reference;
+import io.asegraph.net.AddressSet;
+import io.asegraph.net.Cidr;
+import io.asegraph.net.Ipv4;
+import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.Subnet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The checks that need the whole document (and what the graph already holds): references resolve to a resource of
+ * the right kind, subnets lie inside their VNet's address space and do not overlap their siblings, and addresses
+ * that must lie in a subnet (a NIC's private address, an ASE's internal address) do. The graph is asked in batches:
+ * one call per question for the whole document. Overlaps are found by sorting each VNet's subnets once.
+ */
+final class CrossChecks {
+    private CrossChecks() {
+    }
+
+    static void run(Session s) {
+        references(s);
+        subnetPlacement(s);
+        addressesInSubnets(s);
+    }
+
+    private static void references(Session s) {
+        Set<ResourceId> outside = new LinkedHashSet<>();
+        for (Reference ref : s.references) {
+            Declared d = s.declared.get(ref.id());
+            if (d == null) {
+                outside.add(ref.id());
+            } else if (d.kind() != ref.expected()) {
+                s.problem(ref.at(), ref.id().value(), ref.field() + " '" + ref.id().value() + "' of " + ref.owner()
+                        + " must name " + ref.expected().withArticle() + ", but that id is the " + d.kind().noun() + " at "
+                        + d.at());
+            }
+        }
+        if (outside.isEmpty()) {
+            return;
+        }
+        Map<ResourceId, ResourceKind> known = s.known.kindsOf(outside);
+        for (Reference ref : s.references) {
+            if (s.declared.containsKey(ref.id())) {
+                continue;
+            }
+            ResourceKind kind = known.get(ref.id());
+            if (kind == null) {
+                s.problem(ref.at(), ref.id().value(), ref.field() + " '" + ref.id().value() + "' of " + ref.owner()
+                        + " names " + ref.expected().withArticle() + " that is neither in this document nor in the graph");
+            } else if (kind != ref.expected()) {
+                s.problem(ref.at(), ref.id().value(), ref.field() + " '" + ref.id().value() + "' of " + ref.owner()
+                        + " must name " + ref.expected().withArticle() + ", but the graph has " + kind.withArticle()
+                        + " with that id");
+            }
+        }
+    }
+
+    /** One subnet in an overlap sweep: from the document (with its location) or from the graph. */
+    private record Item(ResourceId id, String name, Cidr prefix, NodePath at) {
+        boolean inDocument() {
+            return at != null;
+        }
+
+        String where() {
+            return inDocument() ? "at " + at : "in the graph";
+        }
+    }
+
+    private static void subnetPlacement(Session s) {
+        if (s.placements.isEmpty()) {
+            return;
+        }
+        Set<ResourceId> vnets = new LinkedHashSet<>();
+        s.placements.forEach(p -> vnets.add(p.vnetId()));
+        Set<ResourceId> notInDocument = new LinkedHashSet<>();
+        for (ResourceId v : vnets) {
+            if (!s.declared.containsKey(v)) {
+                notInDocument.add(v);
+            }
+        }
+        Map<ResourceId, List<Cidr>> knownSpaces = notInDocument.isEmpty() ? Map.of() : s.known.addressSpaces(notInDocument);
+        Map<ResourceId, AddressSet> spaces = new HashMap<>();
+        Map<ResourceId, String> spaceText = new HashMap<>();
+        for (ResourceId v : vnets) {
+            List<Cidr> space = s.vnetSpaces.containsKey(v) ? s.vnetSpaces.get(v).prefixes() : knownSpaces.get(v);
+            if (space != null) {
+                spaces.put(v, AddressSet.of(space));
+                spaceText.put(v, space.toString());
+            }
+        }
+        Map<ResourceId, List<Item>> byVnet = new LinkedHashMap<>();
+        for (Placement p : s.placements) {
+            AddressSet space = spaces.get(p.vnetId());
+            if (space != null && !space.containsAll(p.prefix().toSet())) {
+                s.problem(p.prefixAt(), p.prefix().toString(), "addressPrefix '" + p.prefix() + "' of subnet '" + p.name()
+                        + "' is outside the address space " + spaceText.get(p.vnetId()) + " of its virtual network '"
+                        + p.vnetId().name() + "'");
+            }
+            byVnet.computeIfAbsent(p.vnetId(), v -> new ArrayList<>()).add(new Item(p.subnetId(), p.name(), p.prefix(),
+                    p.prefixAt()));
+        }
+        for (Subnet known : s.known.subnetsOf(vnets)) {
+            if (!s.declared.containsKey(known.id()) && byVnet.containsKey(known.vnetId())) {
+                byVnet.get(known.vnetId()).add(new Item(known.id(), known.name(), known.prefix(), null));
+            }
+        }
+        for (List<Item> items : byVnet.values()) {
+            items.sort(Comparator.comparingLong((Item i) -> i.prefix().first()).thenComparingInt(i -> i.prefix().length()));
+            Item widest = null;
+            for (Item item : items) {
+                if (widest != null && item.prefix().first() <= widest.prefix().last()) {
+                    Item reportAt = item.inDocument() ? item : widest;
+                    Item other = reportAt == item ? widest : item;
+                    if (reportAt.inDocument()) {
+                        s.problem(reportAt.at(), reportAt.prefix().toString(), "addressPrefix '" + reportAt.prefix()
+                                + "' of subnet '" + reportAt.name() + "' overlaps subnet '" + other.name() + "' ("
+                                + other.prefix() + ", " + other.where() + ") in the same virtual network");
+                    }
+                }
+                if (widest == null || item.prefix().last() > widest.prefix().last()) {
+                    widest = item;
+                }
+            }
+        }
+    }
+
+    private static void addressesInSubnets(Session s) {
+        if (s.addressChecks.isEmpty()) {
+            return;
+        }
+        Map<ResourceId, Placement> inDocument = new HashMap<>();
+        s.placements.forEach(p -> inDocument.put(p.subnetId(), p));
+        Set<ResourceId> elsewhere = new LinkedHashSet<>();
+        for (AddressCheck c : s.addressChecks) {
+            if (!s.declared.containsKey(c.subnetId())) {
+                elsewhere.add(c.subnetId());
+            }
+        }
+        Map<ResourceId, Cidr> known = elsewhere.isEmpty() ? Map.of() : s.known.subnetPrefixes(elsewhere);
+        for (AddressCheck c : s.addressChecks) {
+            Placement p = inDocument.get(c.subnetId());
+            Cidr prefix = p != null ? p.prefix() : known.get(c.subnetId());
+            if (prefix != null && !prefix.contains(c.address())) {
+                s.problem(c.at(), Ipv4.format(c.address()), c.field() + " '" + Ipv4.format(c.address()) + "' of "
+                        + c.owner() + " is outside its subnet '" + c.subnetId().name() + "' (" + prefix + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.asegraph.importing;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.asegraph.importing.Session.Res;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns what {@code az ... show} / {@code az ... list -o json} print (design.md "Inputs") into domain records,
+ * reporting every problem with its JSON location before anything is written. Pure: no graph, no framework.
+ *
+ * <p>Accepted documents: a JSON array of resources (nested arrays and {@code {"value": [...]}} lists inside it are
+ * flattened, so concatenated {@code az} outputs work), an object with a {@code value} array, one resource, or a
+ * Service Tags file ({@code {changeNumber, cloud, values}}, also the discovery API's
+ * {@code Microsoft.Network/serviceTags} wrapper). Resources may come in any order; references are resolved by id
+ * against the document first and then against {@link KnownResources}. Each resource's properties may be nested
+ * under {@code properties} (ARM, {@code az resource show}) or flattened ({@code az network ... show}).
+ *
+ * <p>Resource types and their fields are documented on the readers; see {@link ResourceKind} for the types.
+ * Resources of other types are skipped with a warning. IPv6 prefixes and addresses are skipped with a warning
+ * (service tags count them); the model is IPv4.
+ *
+ * @see <a href="https://learn.microsoft.com/en-us/rest/api/virtualnetwork/">Azure Virtual Network REST API</a>
+ */
+public final class ImportParser {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ImportParser() {
+    }
+
+    /** Parses with nothing known beyond the document: every reference must resolve inside it. */
+    public static ParsedDocument parse(String json) {
+        return parse(json, KnownResources.NONE);
+    }
+
+    /**
+     * Parses and validates {@code json}; never throws on bad input. The result's problems list every reason the
+     * document cannot be imported (all of them, not the first); when it is empty the records may be written.
+     */
+    public static ParsedDocument parse(String json, KnownResources known) {
+        Session s = new Session(Objects.requireNonNullElse(known, KnownResources.NONE));
+        if (json == null || json.isBlank()) {
+            s.problem(NodePath.ROOT, "", "the document is empty: expected a JSON array of resources, an object with a"
+                    + " value array, one resource, or a Service Tags file");
+            return result(s);
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            s.problems.add(new ImportProblem(NodePath.ROOT.toString(), "", "malformed JSON" + where + ": "
+                    + e.getOriginalMessage(), at == null ? Optional.empty()
+                            : Optional.of(new ImportProblem.Position(at.getLineNr(), at.getColumnNr()))));
+            return result(s);
+        }
+        document(s, root);
+        CrossChecks.run(s);
+        if (!s.problems.isEmpty()) {
+            LineIndex.locate(MAPPER.getFactory(), json, s);
+        }
+        return result(s);
+    }
+
+    private static void document(Session s, JsonNode root) {
+        if (root.isArray()) {
+            list(s, root, NodePath.ROOT);
+        } else if (root.isObject()) {
+            if (isServiceTagsFile(root)) {
+                ServiceTagReader.file(s, root, NodePath.ROOT);
+            } else if (isList(root)) {
+                list(s, root.get("value"), NodePath.ROOT.field("value"));
+            } else {
+                resource(s, root, NodePath.ROOT);
+            }
+        } else {
+            s.problem(NodePath.ROOT, root, "expected a JSON array of resources, an object with a value array, one"
+                    + " resource, or a Service Tags file; got " + Session.kindOf(root));
+        }
+    }
+
+    private static boolean isServiceTagsFile(JsonNode node) {
+        JsonNode type = node.get("type");
+        return node.path("values").isArray() && (type == null || type.isNull()
+                || ResourceKind.fromArmType(type.asText()).orElse(null) == ResourceKind.SERVICE_TAGS);
+    }
+
+    private static boolean isList(JsonNode node) {
+        JsonNode type = node.get("type");
+        return node.path("value").isArray() && (type == null || type.isNull());
+    }
+
+    private static void list(Session s, JsonNode array, NodePath path) {
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode e = array.get(i);
+            NodePath at = path.index(i);
+            if (e.isArray()) {
+                list(s, e, at);
+            } else if (e.isObject() && isServiceTagsFile(e)) {
+                ServiceTagReader.file(s, e, at);
+            } else if (e.isObject() && isList(e)) {
+                list(s, e.get("value"), at.field("value"));
+            } else if (e.isObject()) {
+                resource(s, e, at);
+            } else {
+                s.problem(at, e, "expected a resource object, got " + Session.kindOf(e));
+            }
+        }
+    }
+
+    private static void resource(Session s, JsonNode node, NodePath path) {
+        Res r = new Res(s, node, path);
+        Optional<String> type = s.requiredText(r.top("type"),
+                "every resource needs its ARM type, such as Microsoft.Network/virtualNetworks");
+        if (type.isEmpty()) {
+            s.requiredText(r.top("id"), "every resource needs its Azure resource id");
+            s.requiredText(r.top("name"), "every resource needs a name");
+            return;
+        }
+        Optional<ResourceKind> kind = ResourceKind.fromArmType(type.get());
+        if (kind.isEmpty()) {
+            String label = s.text(r.top("name")).or(() -> s.text(r.top("id"))).map(n -> "'" + n + "'").orElse("(unnamed)");
+            String hint = switch (type.get().toLowerCase(java.util.Locale.ROOT)) {
+                case "microsoft.network/networksecuritygroups/securityrules" ->
+                        "; rules are imported with their NSG (az network nsg show)";
+                case "microsoft.network/routetables/routes" -> "; routes are imported with their route table"
+                        + " (az network route-table show)";
+                default -> "";
+            };
+            s.warn(path, "skipped resource " + label + " of type '" + type.get() + "': asegraph does not import this type"
+                    + hint);
+            return;
+        }
+        switch (kind.get()) {
+            case VIRTUAL_NETWORK -> NetworkReaders.virtualNetwork(s, r);
+            case SUBNET -> NetworkReaders.standaloneSubnet(s, r);
+            case PEERING -> NetworkReaders.standalonePeering(s, r);
+            case NETWORK_SECURITY_GROUP -> SecurityReaders.networkSecurityGroup(s, r);
+            case ROUTE_TABLE -> NetworkReaders.routeTable(s, r);
+            case NETWORK_INTERFACE -> NetworkReaders.networkInterface(s, r);
+            case APPLICATION_SECURITY_GROUP -> NetworkReaders.applicationSecurityGroup(s, r);
+            case NAT_GATEWAY -> NetworkReaders.natGateway(s, r);
+            case PUBLIC_IP_ADDRESS -> NetworkReaders.publicIpAddress(s, r);
+            case VIRTUAL_NETWORK_GATEWAY -> GatewayReaders.virtualNetworkGateway(s, r);
+            case LOCAL_NETWORK_GATEWAY -> GatewayReaders.localNetworkGateway(s, r);
+            case CONNECTION -> GatewayReaders.connection(s, r);
+            case APP_SERVICE_ENVIRONMENT -> WebReaders.appServiceEnvironment(s, r);
+            case APP -> WebReaders.app(s, r);
+            case ENDPOINT -> WebReaders.endpoint(s, r);
+            case SERVICE_TAGS -> ServiceTagReader.file(s, node, path);
+            default -> throw new IllegalStateException("unhandled kind " + kind.get());
+        }
+    }
+
+    private static ParsedDocument result(Session s) {
+        return new ParsedDocument(s.vnets, s.subnets, s.peerings, s.nsgs, s.routeTables, s.nics, s.asgs, s.natGateways,
+                s.publicIps, s.gateways, s.localGateways, s.connections, s.environments, s.apps, s.endpoints,
+                s.serviceTags, Optional.ofNullable(s.serviceTagsFile), s.warnings, s.problems);
+    }
+}

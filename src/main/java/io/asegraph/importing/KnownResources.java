@@ -1,0 +1,123 @@
+package io.asegraph.importing;
+
+import io.asegraph.net.Cidr;
+import io.asegraph.policy.PolicySet;
+import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.Subnet;
+import io.asegraph.topology.Topology;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the graph already holds, as far as the import checks need it: references in a document may point at
+ * resources imported earlier. The parser asks in batches (one call per question for the whole document), so an
+ * implementation over the graph can answer each with one {@code UNWIND $ids} query.
+ *
+ * <p>Only {@link #kindOf} is required. The other questions have defaults that answer "not known"; with them the
+ * parser skips the checks that need graph data it was not given (a subnet added to a VNet that is only in the
+ * graph is then not checked against that VNet's address space or its other subnets).
+ */
+@FunctionalInterface
+public interface KnownResources {
+
+    /** Nothing is known: every reference must be satisfied inside the document. */
+    KnownResources NONE = id -> Optional.empty();
+
+    /** The kind of an existing resource, or empty when no resource has this id (compared case-insensitively). */
+    Optional<ResourceKind> kindOf(ResourceId id);
+
+    /** The kinds of those {@code ids} that exist; absent ids are left out. */
+    default Map<ResourceId, ResourceKind> kindsOf(Collection<ResourceId> ids) {
+        Map<ResourceId, ResourceKind> out = new HashMap<>();
+        for (ResourceId id : ids) {
+            kindOf(id).ifPresent(k -> out.put(id, k));
+        }
+        return out;
+    }
+
+    /** The address spaces of those existing virtual networks among {@code vnetIds}. */
+    default Map<ResourceId, List<Cidr>> addressSpaces(Collection<ResourceId> vnetIds) {
+        return Map.of();
+    }
+
+    /** The existing subnets of the virtual networks {@code vnetIds} (for overlap checks). */
+    default List<Subnet> subnetsOf(Collection<ResourceId> vnetIds) {
+        return List.of();
+    }
+
+    /** The address prefixes of those existing subnets among {@code subnetIds}. */
+    default Map<ResourceId, Cidr> subnetPrefixes(Collection<ResourceId> subnetIds) {
+        return Map.of();
+    }
+
+    /** Known resources given as a map of id to kind (handy in tests); the address questions answer "not known". */
+    static KnownResources of(Map<ResourceId, ResourceKind> kinds) {
+        Map<ResourceId, ResourceKind> copy = Map.copyOf(kinds);
+        return id -> Optional.ofNullable(copy.get(id));
+    }
+
+    /** Everything in a topology and policy snapshot, answering every question (the graph's state as snapshots). */
+    static KnownResources of(Topology topology, PolicySet policies) {
+        Map<ResourceId, ResourceKind> kinds = new HashMap<>();
+        topology.vnets().forEach(r -> kinds.put(r.id(), ResourceKind.VIRTUAL_NETWORK));
+        topology.subnets().forEach(r -> kinds.put(r.id(), ResourceKind.SUBNET));
+        topology.peerings().forEach(r -> kinds.put(r.id(), ResourceKind.PEERING));
+        topology.environments().forEach(r -> kinds.put(r.id(), ResourceKind.APP_SERVICE_ENVIRONMENT));
+        topology.apps().forEach(r -> kinds.put(r.id(), ResourceKind.APP));
+        topology.nics().forEach(r -> kinds.put(r.id(), ResourceKind.NETWORK_INTERFACE));
+        topology.endpoints().forEach(r -> kinds.put(r.id(), ResourceKind.ENDPOINT));
+        topology.routeTables().forEach(r -> kinds.put(r.id(), ResourceKind.ROUTE_TABLE));
+        topology.gateways().forEach(r -> kinds.put(r.id(), ResourceKind.VIRTUAL_NETWORK_GATEWAY));
+        topology.localGateways().forEach(r -> kinds.put(r.id(), ResourceKind.LOCAL_NETWORK_GATEWAY));
+        topology.connections().forEach(r -> kinds.put(r.id(), ResourceKind.CONNECTION));
+        topology.natGateways().forEach(r -> kinds.put(r.id(), ResourceKind.NAT_GATEWAY));
+        topology.publicIps().forEach(r -> kinds.put(r.id(), ResourceKind.PUBLIC_IP_ADDRESS));
+        policies.nsgs().forEach(r -> kinds.put(r.id(), ResourceKind.NETWORK_SECURITY_GROUP));
+        policies.asgs().forEach(r -> kinds.put(r.id(), ResourceKind.APPLICATION_SECURITY_GROUP));
+        Map<ResourceId, List<Subnet>> byVnet = new HashMap<>();
+        topology.subnets().forEach(s -> byVnet.computeIfAbsent(s.vnetId(), v -> new ArrayList<>()).add(s));
+        return new KnownResources() {
+            @Override
+            public Optional<ResourceKind> kindOf(ResourceId id) {
+                return Optional.ofNullable(kinds.get(id));
+            }
+
+            @Override
+            public Map<ResourceId, List<Cidr>> addressSpaces(Collection<ResourceId> vnetIds) {
+                Map<ResourceId, List<Cidr>> out = new LinkedHashMap<>();
+                for (ResourceId id : vnetIds) {
+                    topology.vnet(id).ifPresent(v -> out.put(id, v.addressSpace()));
+                }
+                return out;
+            }
+
+            @Override
+            public List<Subnet> subnetsOf(Collection<ResourceId> vnetIds) {
+                List<Subnet> out = new ArrayList<>();
+                Set<ResourceId> seen = new HashSet<>();
+                for (ResourceId id : vnetIds) {
+                    if (seen.add(id)) {
+                        out.addAll(byVnet.getOrDefault(id, List.of()));
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public Map<ResourceId, Cidr> subnetPrefixes(Collection<ResourceId> subnetIds) {
+                Map<ResourceId, Cidr> out = new LinkedHashMap<>();
+                for (ResourceId id : subnetIds) {
+                    topology.subnet(id).ifPresent(s -> out.put(id, s.prefix()));
+                }
+                return out;
+            }
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package io.asegraph.importing;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The kinds of resource an import document may hold, with their ARM type (as {@code az} prints it in {@code type})
+ * and their name in the graph model of {@code graph-seed/001-schema.cypher}: a node label, or for peerings and
+ * connections the relationship type that carries them. ARM types are matched case-insensitively.
+ */
+public enum ResourceKind {
+    VIRTUAL_NETWORK("Microsoft.Network/virtualNetworks", "VirtualNetwork", "virtual network"),
+    SUBNET("Microsoft.Network/virtualNetworks/subnets", "Subnet", "subnet"),
+    PEERING("Microsoft.Network/virtualNetworks/virtualNetworkPeerings", "PEERED_WITH", "virtual network peering"),
+    NETWORK_SECURITY_GROUP("Microsoft.Network/networkSecurityGroups", "NetworkSecurityGroup", "network security group"),
+    ROUTE_TABLE("Microsoft.Network/routeTables", "RouteTable", "route table"),
+    NETWORK_INTERFACE("Microsoft.Network/networkInterfaces", "NetworkInterface", "network interface"),
+    APPLICATION_SECURITY_GROUP("Microsoft.Network/applicationSecurityGroups", "ApplicationSecurityGroup",
+            "application security group"),
+    NAT_GATEWAY("Microsoft.Network/natGateways", "NatGateway", "NAT gateway"),
+    PUBLIC_IP_ADDRESS("Microsoft.Network/publicIPAddresses", "PublicIpAddress", "public IP address"),
+    VIRTUAL_NETWORK_GATEWAY("Microsoft.Network/virtualNetworkGateways", "VirtualNetworkGateway", "virtual network gateway"),
+    LOCAL_NETWORK_GATEWAY("Microsoft.Network/localNetworkGateways", "LocalNetworkGateway", "local network gateway"),
+    CONNECTION("Microsoft.Network/connections", "CONNECTS", "gateway connection"),
+    APP_SERVICE_ENVIRONMENT("Microsoft.Web/hostingEnvironments", "AppServiceEnvironment", "App Service Environment"),
+    APP("Microsoft.Web/sites", "App", "app"),
+    ENDPOINT("asegraph/endpoints", "Endpoint", "endpoint"),
+    SERVICE_TAGS("Microsoft.Network/serviceTags", "ServiceTag", "service tag list");
+
+    private static final Map<String, ResourceKind> BY_TYPE = Stream.of(values())
+            .collect(Collectors.toUnmodifiableMap(k -> k.armType.toLowerCase(Locale.ROOT), Function.identity()));
+    private static final Map<String, ResourceKind> BY_GRAPH_NAME = Stream.of(values())
+            .collect(Collectors.toUnmodifiableMap(k -> k.graphName, Function.identity()));
+
+    private final String armType;
+    private final String graphName;
+    private final String noun;
+
+    ResourceKind(String armType, String graphName, String noun) {
+        this.armType = armType;
+        this.graphName = graphName;
+        this.noun = noun;
+    }
+
+    /** The ARM resource type, e.g. {@code Microsoft.Network/networkSecurityGroups}. */
+    public String armType() {
+        return armType;
+    }
+
+    /** The node label (or relationship type for {@link #PEERING} and {@link #CONNECTION}) in the graph. */
+    public String graphName() {
+        return graphName;
+    }
+
+    /** What a person calls it, for messages: "network security group". */
+    public String noun() {
+        return noun;
+    }
+
+    /** The noun with its indefinite article: "a subnet", "an App Service Environment". */
+    public String withArticle() {
+        return ("aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
+    /** The kind of an ARM {@code type} string, case-insensitive; empty for types asegraph does not model. */
+    public static Optional<ResourceKind> fromArmType(String type) {
+        return type == null ? Optional.empty() : Optional.ofNullable(BY_TYPE.get(type.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The kind of a graph label or relationship type (exact spelling, as in the schema). */
+    public static Optional<ResourceKind> fromGraphName(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_GRAPH_NAME.get(name));
+    }
+}

@@ -1,0 +1,391 @@
+package io.asegraph.importing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.asegraph.net.Cidr;
+import io.asegraph.policy.ApplicationSecurityGroup;
+import io.asegraph.policy.NetworkSecurityGroup;
+import io.asegraph.policy.ServiceTag;
+import io.asegraph.topology.App;
+import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.Connection;
+import io.asegraph.topology.Endpoint;
+import io.asegraph.topology.LocalNetworkGateway;
+import io.asegraph.topology.NatGateway;
+import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.Peering;
+import io.asegraph.topology.PublicIpAddress;
+import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.RouteTable;
+import io.asegraph.topology.Subnet;
+import io.asegraph.topology.VirtualNetwork;
+import io.asegraph.topology.VirtualNetworkGateway;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * The state of one parse: what was read so far, every problem and warning, the ids declared and the references and
+ * address checks left for {@link CrossChecks}. Also the typed accessors every reader uses: each one reports a
+ * problem at the field's location when the value has the wrong JSON type, and never throws.
+ */
+final class Session {
+    final KnownResources known;
+    final List<ImportProblem> problems = new ArrayList<>();
+    /** The location of each problem, index for index, to find its line and column later. */
+    final List<NodePath> problemPaths = new ArrayList<>();
+    final List<ImportWarning> warnings = new ArrayList<>();
+
+    final List<VirtualNetwork> vnets = new ArrayList<>();
+    final List<Subnet> subnets = new ArrayList<>();
+    final List<Peering> peerings = new ArrayList<>();
+    final List<NetworkSecurityGroup> nsgs = new ArrayList<>();
+    final List<RouteTable> routeTables = new ArrayList<>();
+    final List<NetworkInterface> nics = new ArrayList<>();
+    final List<ApplicationSecurityGroup> asgs = new ArrayList<>();
+    final List<NatGateway> natGateways = new ArrayList<>();
+    final List<PublicIpAddress> publicIps = new ArrayList<>();
+    final List<VirtualNetworkGateway> gateways = new ArrayList<>();
+    final List<LocalNetworkGateway> localGateways = new ArrayList<>();
+    final List<Connection> connections = new ArrayList<>();
+    final List<AppServiceEnvironment> environments = new ArrayList<>();
+    final List<App> apps = new ArrayList<>();
+    final List<Endpoint> endpoints = new ArrayList<>();
+    final List<ServiceTag> serviceTags = new ArrayList<>();
+    ServiceTagsFile serviceTagsFile;
+
+    /** Every id declared in the document, with its kind and where. */
+    final Map<ResourceId, Declared> declared = new HashMap<>();
+    final List<Reference> references = new ArrayList<>();
+    /** Address spaces of the VNets in the document (also of VNets with problems elsewhere). */
+    final Map<ResourceId, VnetSpace> vnetSpaces = new HashMap<>();
+    /** Subnets to check against their VNet's space and their siblings. */
+    final List<Placement> placements = new ArrayList<>();
+    /** Addresses that must lie in a given subnet (NIC private address, ASE internal address). */
+    final List<AddressCheck> addressChecks = new ArrayList<>();
+    /** Service tag names seen (lower case) and where, for duplicates. */
+    final Map<String, NodePath> serviceTagNames = new HashMap<>();
+
+    record Declared(ResourceKind kind, NodePath at, String name) {
+    }
+
+    /** A reference from the document to a resource of the {@code expected} kind. */
+    record Reference(NodePath at, String field, ResourceId id, ResourceKind expected, String owner) {
+    }
+
+    record VnetSpace(String name, List<Cidr> prefixes, NodePath at) {
+    }
+
+    record Placement(ResourceId subnetId, String name, ResourceId vnetId, Cidr prefix, NodePath prefixAt) {
+    }
+
+    record AddressCheck(ResourceId subnetId, long address, NodePath at, String field, String owner) {
+    }
+
+    /** The resource-level header: id and name as given (either may be missing, a problem already reported). */
+    record Header(ResourceId id, String name, String location) {
+        boolean complete() {
+            return id != null && name != null;
+        }
+
+        /** How messages name the resource. */
+        String label() {
+            return name != null ? "'" + name + "'" : id != null ? "'" + id.name() + "'" : "(unnamed)";
+        }
+    }
+
+    /** A field of a JSON object: its value ({@code null} when absent or JSON null) and its location. */
+    record Field(String name, JsonNode node, NodePath path) {
+        boolean present() {
+            return node != null && !node.isNull() && !node.isMissingNode();
+        }
+
+        /** A child field of this (object) value; absent when this is absent or not an object. */
+        Field get(String child) {
+            JsonNode v = present() && node.isObject() ? node.get(child) : null;
+            return new Field(child, v == null || v.isNull() ? null : v, path.field(child));
+        }
+    }
+
+    /**
+     * A resource object (or an embedded child such as a subnet or rule) with its {@code properties} bag. ARM and
+     * {@code az resource show} nest the properties under {@code properties}; most {@code az network ... show}
+     * commands print them flattened beside {@code id} and {@code name}. {@link #get} looks in {@code properties}
+     * first, then at the top level, so both shapes read the same.
+     */
+    static final class Res {
+        final JsonNode node;
+        final NodePath path;
+        private final JsonNode props;
+
+        Res(Session s, JsonNode node, NodePath path) {
+            this.node = node;
+            this.path = path;
+            JsonNode p = node.get("properties");
+            if (p != null && !p.isNull() && !p.isObject()) {
+                s.problem(path.field("properties"), p, "properties must be an object, got " + kindOf(p));
+                p = null;
+            }
+            this.props = p == null || p.isNull() ? null : p;
+        }
+
+        Field get(String name) {
+            if (props != null) {
+                JsonNode v = props.get(name);
+                if (v != null && !v.isNull()) {
+                    return new Field(name, v, path.field("properties").field(name));
+                }
+            }
+            JsonNode v = node.get(name);
+            if (v != null && !v.isNull()) {
+                return new Field(name, v, path.field(name));
+            }
+            return new Field(name, null, (props != null ? path.field("properties") : path).field(name));
+        }
+
+        /** A resource-level field ({@code id}, {@code name}, {@code type}, {@code location}, {@code kind}, {@code etag}). */
+        Field top(String name) {
+            JsonNode v = node.get(name);
+            return new Field(name, v == null || v.isNull() ? null : v, path.field(name));
+        }
+    }
+
+    Session(KnownResources known) {
+        this.known = known;
+    }
+
+    // ---- reporting -------------------------------------------------------------------------------------------
+
+    void problem(NodePath at, JsonNode value, String message) {
+        problem(at, show(value), message);
+    }
+
+    void problem(NodePath at, String value, String message) {
+        problems.add(new ImportProblem(at.toString(), value, message, Optional.empty()));
+        problemPaths.add(at);
+    }
+
+    void warn(NodePath at, String message) {
+        warnings.add(new ImportWarning(at.toString(), message));
+    }
+
+    static String show(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return "";
+        }
+        return n.isTextual() ? n.asText() : n.toString();
+    }
+
+    static String kindOf(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return "null";
+        }
+        if (n.isTextual()) {
+            return "the string '" + n.asText() + "'";
+        }
+        if (n.isArray()) {
+            return "an array";
+        }
+        if (n.isObject()) {
+            return "an object";
+        }
+        return n.isBoolean() ? "the boolean " + n : "the number " + n;
+    }
+
+    // ---- typed accessors -------------------------------------------------------------------------------------
+
+    /** A string field; absent, null or blank is empty; another JSON type is a problem. Trimmed. */
+    Optional<String> text(Field f) {
+        if (!f.present()) {
+            return Optional.empty();
+        }
+        if (!f.node().isTextual()) {
+            problem(f.path(), f.node(), f.name() + " must be a string, got " + kindOf(f.node()));
+            return Optional.empty();
+        }
+        String t = f.node().asText().trim();
+        return t.isEmpty() ? Optional.empty() : Optional.of(t);
+    }
+
+    /** A string field that must be present and not blank; {@code why} completes "NAME is required: ...". */
+    Optional<String> requiredText(Field f, String why) {
+        if (!f.present() || (f.node().isTextual() && f.node().asText().isBlank())) {
+            problem(f.path(), f.node(), f.name() + " is required: " + why);
+            return Optional.empty();
+        }
+        return text(f);
+    }
+
+    /** An integer field; absent is empty; anything but an integral number is a problem. */
+    OptionalInt integer(Field f, String owner) {
+        if (!f.present()) {
+            return OptionalInt.empty();
+        }
+        if (!f.node().isIntegralNumber() || !f.node().canConvertToInt()) {
+            problem(f.path(), f.node(), f.name() + " of " + owner + " must be an integer, got " + kindOf(f.node()));
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(f.node().intValue());
+    }
+
+    /** A whole-number field such as a change number: an integral number or a string of digits. */
+    OptionalLong wholeNumber(Field f, String owner) {
+        if (!f.present()) {
+            return OptionalLong.empty();
+        }
+        JsonNode n = f.node();
+        if (n.isIntegralNumber() && n.canConvertToLong()) {
+            return OptionalLong.of(n.longValue());
+        }
+        if (n.isTextual() && n.asText().trim().matches("\\d{1,18}")) {
+            return OptionalLong.of(Long.parseLong(n.asText().trim()));
+        }
+        problem(f.path(), n, f.name() + " of " + owner + " must be a whole number, got " + kindOf(n));
+        return OptionalLong.empty();
+    }
+
+    /** A boolean field; absent is {@code absent}; anything but true/false is a problem. */
+    boolean bool(Field f, boolean absent, String owner) {
+        if (!f.present()) {
+            return absent;
+        }
+        if (!f.node().isBoolean()) {
+            problem(f.path(), f.node(), f.name() + " of " + owner + " must be true or false, got " + kindOf(f.node()));
+            return absent;
+        }
+        return f.node().booleanValue();
+    }
+
+    /** The elements of an array field; absent or null is empty; another JSON type is a problem. */
+    List<Field> array(Field f) {
+        if (!f.present()) {
+            return List.of();
+        }
+        if (!f.node().isArray()) {
+            problem(f.path(), f.node(), f.name() + " must be an array, got " + kindOf(f.node()));
+            return List.of();
+        }
+        List<Field> out = new ArrayList<>(f.node().size());
+        for (int i = 0; i < f.node().size(); i++) {
+            JsonNode e = f.node().get(i);
+            out.add(new Field(f.name() + "[" + i + "]", e.isNull() ? null : e, f.path().index(i)));
+        }
+        return out;
+    }
+
+    /** The strings of an array of strings; a non-string or blank element is a problem. */
+    List<Field> strings(Field f) {
+        List<Field> out = new ArrayList<>();
+        for (Field e : array(f)) {
+            if (!e.present() || !e.node().isTextual() || e.node().asText().isBlank()) {
+                problem(e.path(), e.node(), f.name() + " must hold non-empty strings, got " + kindOf(e.node()));
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** True when the field is an object; reports a problem when it is present but not an object. */
+    boolean object(Field f) {
+        if (!f.present()) {
+            return false;
+        }
+        if (!f.node().isObject()) {
+            problem(f.path(), f.node(), f.name() + " must be an object, got " + kindOf(f.node()));
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A reference {@code {"id": "..."}} to a resource of {@code kind}, recorded for resolution. A missing required
+     * reference, a reference without an id, or a non-object is a problem.
+     */
+    Optional<ResourceId> reference(Field f, ResourceKind kind, boolean required, String owner) {
+        if (!f.present()) {
+            if (required) {
+                problem(f.path(), "", f.name() + ".id is required: " + owner + " must name its " + kind.noun());
+            }
+            return Optional.empty();
+        }
+        if (!object(f)) {
+            return Optional.empty();
+        }
+        Field idField = f.get("id");
+        Optional<String> id = requiredText(idField, f.name() + " of " + owner + " must give the " + kind.noun() + "'s id");
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        ResourceId rid = ResourceId.of(id.get());
+        references.add(new Reference(idField.path(), f.name() + ".id", rid, kind, owner));
+        return Optional.of(rid);
+    }
+
+    /** Records a reference whose id was derived rather than written (a subnet's VNet from the subnet id). */
+    void derivedReference(NodePath at, String what, ResourceId id, ResourceKind kind, String owner) {
+        references.add(new Reference(at, what, id, kind, owner));
+    }
+
+    // ---- resource headers and ids ----------------------------------------------------------------------------
+
+    /** Reads and declares a top-level resource's id, name and location; missing id or name is a problem. */
+    Header header(Res r, ResourceKind kind) {
+        Optional<String> id = requiredText(r.top("id"), "every resource needs its Azure resource id");
+        Optional<String> name = requiredText(r.top("name"), "every resource needs a name");
+        String location = Syntax.location(text(r.top("location")).orElse(""));
+        ResourceId rid = id.flatMap(i -> resourceId(r.top("id"), i)).orElse(null);
+        if (rid != null) {
+            declare(rid, kind, r.path, name.orElse(rid.name()));
+        }
+        return new Header(rid, name.orElse(null), location);
+    }
+
+    /** Parses an id the document declares: it must be a path starting with {@code /}. */
+    Optional<ResourceId> resourceId(Field f, String text) {
+        if (!text.startsWith("/") || text.chars().anyMatch(Character::isWhitespace)) {
+            problem(f.path(), text, f.name() + " '" + text + "' is not a resource id: ids are paths such as "
+                    + "/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>");
+            return Optional.empty();
+        }
+        return Optional.of(ResourceId.of(text));
+    }
+
+    /**
+     * The id of an embedded child (subnet, peering): as written, which must be {@code parent/collection/name}, or
+     * derived from the parent when absent (ARM templates omit child ids). Declares it.
+     */
+    Optional<ResourceId> childId(Res r, ResourceId parent, String collection, String name, ResourceKind kind,
+            String parentNoun) {
+        Field f = r.top("id");
+        Optional<String> written = text(f);
+        ResourceId id = null;
+        if (written.isPresent()) {
+            id = resourceId(f, written.get()).orElse(null);
+            if (id != null && parent != null && name != null) {
+                ResourceId expected = parent.child(collection, name);
+                if (!expected.equals(id)) {
+                    problem(f.path(), written.get(), "id '" + written.get() + "' of " + kind.noun() + " '" + name
+                            + "' does not belong to its " + parentNoun + ": expected " + expected);
+                }
+            }
+        } else if (parent != null && name != null) {
+            id = parent.child(collection, name);
+        }
+        if (id != null) {
+            declare(id, kind, r.path, name != null ? name : id.name());
+        }
+        return Optional.ofNullable(id);
+    }
+
+    void declare(ResourceId id, ResourceKind kind, NodePath at, String name) {
+        Declared first = declared.putIfAbsent(id, new Declared(kind, at, name));
+        if (first != null) {
+            problem(at.field("id"), id.value(), "id '" + id.value() + "' appears twice in this document: this "
+                    + kind.noun() + " and the " + first.kind().noun() + " at " + first.at());
+        }
+    }
+}
