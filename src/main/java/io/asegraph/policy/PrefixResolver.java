@@ -97,6 +97,10 @@ public final class PrefixResolver {
                     : ResolvedAddresses.unresolved("'" + text + "' is not a valid address prefix");
         }
         if (Character.isDigit(text.charAt(0))) {
+            Cidr fast = fastBlock(text);
+            if (fast != null) {
+                return ResolvedAddresses.of(fast.toSet());
+            }
             try {
                 return ResolvedAddresses.of(Cidr.parsePrefix(text).toSet());
             } catch (InvalidAddressException e) {
@@ -156,10 +160,68 @@ public final class PrefixResolver {
         if (prefix == null || prefix.isBlank() || !Character.isDigit(prefix.trim().charAt(0)) || prefix.contains(":")) {
             return null;
         }
+        Cidr fast = fastBlock(prefix.trim());
+        if (fast != null) {
+            return fast;
+        }
         try {
             return Cidr.parsePrefix(prefix.trim());
         } catch (InvalidAddressException e) {
             return null;
         }
+    }
+
+    /**
+     * A fast path for the common canonical forms {@code a.b.c.d} and {@code a.b.c.d/n} (decimal octets without leading
+     * zeros, no host bits set); null for anything else, which then goes through the strict parser of {@link Cidr}.
+     * It accepts only what the strict parser accepts, with the same result; it exists because audits resolve the
+     * prefixes of every rule in the estate (100,000 rules) and the general parser dominates that cost.
+     */
+    static Cidr fastBlock(String text) {
+        long address = 0;
+        int i = 0;
+        int n = text.length();
+        for (int octet = 0; octet < 4; octet++) {
+            int start = i;
+            int value = 0;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9' && i - start < 3) {
+                value = value * 10 + (text.charAt(i) - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || value > 255 || (digits > 1 && text.charAt(start) == '0')) {
+                return null;
+            }
+            address = (address << 8) | value;
+            if (octet < 3) {
+                if (i >= n || text.charAt(i) != '.') {
+                    return null;
+                }
+                i++;
+            }
+        }
+        int length = 32;
+        if (i < n) {
+            if (text.charAt(i) != '/' || i + 1 >= n || n - (i + 1) > 2) {
+                return null;
+            }
+            int start = ++i;
+            length = 0;
+            for (; i < n; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                length = length * 10 + (c - '0');
+            }
+            if (length > 32 || (n - start > 1 && text.charAt(start) == '0')) {
+                return null;
+            }
+        }
+        long hostMask = length == 32 ? 0 : (0xFFFF_FFFFL >>> length);
+        if ((address & hostMask) != 0) {
+            return null;
+        }
+        return new Cidr(address, length);
     }
 }

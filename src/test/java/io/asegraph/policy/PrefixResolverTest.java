@@ -123,4 +123,25 @@ class PrefixResolverTest {
                 List.of(), List.of("*"), List.of("*"), List.of("443"));
         assertFalse(resolver.source(rule).isResolved());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.0/8", "0.0.0.0/0", "0.0.0.0", "255.255.255.255", "255.255.255.255/32", "10.0.1.64/26",
+            "192.23.1.2", "10.0.0.5/24", "01.0.0.0", "10.0.0.00", "10.0.0.0/08", "1.2.3", "1.2.3.4.5", "256.0.0.0",
+            "1.2.3.4/", "1.2.3.4/33", "1.2.3.4/-1", "1.2.3.4/2a", "1.2.3.4x", "1..3.4", "1.2.3.4/0", "1000.0.0.0",
+            "10.0.0.0/8/8"})
+    void parsesCanonicalPrefixesOnTheFastPathExactlyAsTheStrictParser(String text) {
+        io.asegraph.net.Cidr fast = PrefixResolver.fastBlock(text);
+        io.asegraph.net.Cidr strict;
+        try {
+            strict = io.asegraph.net.Cidr.parsePrefix(text);
+        } catch (io.asegraph.net.InvalidAddressException e) {
+            strict = null;
+        }
+        if (fast != null) {
+            assertEquals(strict, fast, "the fast path accepts only what the strict parser accepts, with the same block");
+        }
+        if (strict != null && !text.equals("10.0.0.0/08")) {
+            assertEquals(strict, fast, "canonical forms take the fast path");
+        }
+    }
 }
