@@ -54,6 +54,6 @@ public final class EffectiveSecurityRules {
     }
 
     private static List<String> ports(List<PortRange> ranges) {
-        return ranges.stream().map(r -> r.from() + (r.from() == r.to() ? "" : "-" + r.to())).toList();
+        return ranges.stream().map(PortRange::toString).toList(); // "*" is PortRange.ALL, shown as 0-65535
     }
 }

@@ -1,5 +1,7 @@
 package io.asegraph.policy;
 
+import io.asegraph.net.AddressSet;
+
 /**
  * The outcome of a flow question over a range of source addresses.
  * <ul>
@@ -18,8 +20,7 @@ public enum Verdict {
      * The verdict over a source range split into allowed, denied and undetermined parts: any undetermined part makes
      * it UNDETERMINED; otherwise ALLOWED when nothing is denied, DENIED when nothing is allowed, PARTIAL in between.
      */
-    static Verdict of(io.asegraph.net.AddressSet allowed, io.asegraph.net.AddressSet denied,
-            io.asegraph.net.AddressSet undetermined) {
+    static Verdict of(AddressSet allowed, AddressSet denied, AddressSet undetermined) {
         if (!undetermined.isEmpty()) {
             return UNDETERMINED;
         }
