@@ -1,5 +1,6 @@
 package io.asegraph.policy;
 
+import io.asegraph.net.AddressSet;
 import io.asegraph.topology.ResourceId;
 import java.util.Collection;
 import java.util.Collections;
@@ -7,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** An immutable snapshot of NSGs, application security groups and imported service tags. */
 public final class PolicySet {
     private final Map<ResourceId, NetworkSecurityGroup> nsgs = new LinkedHashMap<>();
     private final Map<ResourceId, ApplicationSecurityGroup> asgs = new LinkedHashMap<>();
     private final Map<String, ServiceTag> tags = new LinkedHashMap<>();
+    private final Map<String, AddressSet> tagAddresses = new ConcurrentHashMap<>();
 
     public PolicySet(Collection<NetworkSecurityGroup> nsgs, Collection<ApplicationSecurityGroup> asgs, Collection<ServiceTag> tags) {
         nsgs.forEach(n -> this.nsgs.put(n.id(), n));
@@ -34,5 +37,18 @@ public final class PolicySet {
     /** An imported tag by name, case-insensitive (e.g. {@code Sql.WestUS}). */
     public Optional<ServiceTag> serviceTag(String name) {
         return Optional.ofNullable(tags.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The IPv4 addresses of an imported tag as one set, case-insensitive; built once per tag and cached (a full
+     * Service Tags file has tags with thousands of prefixes). Empty when the tag is not imported.
+     */
+    public Optional<AddressSet> serviceTagAddresses(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        ServiceTag tag = tags.get(key);
+        if (tag == null) {
+            return Optional.empty();
+        }
+        return Optional.of(tagAddresses.computeIfAbsent(key, k -> AddressSet.of(tag.prefixes())));
     }
 }
