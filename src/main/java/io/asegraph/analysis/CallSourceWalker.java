@@ -76,7 +76,7 @@ public final class CallSourceWalker {
 
     /** The outcome for one part of the destination. */
     private record Part(SourceKind kind, AddressSet sources, String reason, List<Hop> hops, NextHop nextHop,
-            Optional<ResourceId> destinationSubnet, Optional<ResourceId> destinationNic, String partText) {
+            Optional<ResourceId> destinationSubnet, Optional<ResourceId> destinationNic, AddressSet addresses) {
     }
 
     /**
@@ -123,15 +123,22 @@ public final class CallSourceWalker {
             reason = first.reason();
             if (parts.size() > 1) {
                 reason = reason + " The same holds for every address of " + target.name() + " ("
-                        + parts.stream().map(Part::partText).collect(Collectors.joining(", ")) + ").";
+                        + target.blocks().stream().map(Cidr::toString).collect(Collectors.joining(", ")) + ").";
             }
             trace = first.hops();
         } else {
             kind = SourceKind.UNDETERMINED;
             sources = AddressSet.EMPTY;
+            List<String> paths = new ArrayList<>();
+            for (List<Part> group : outcomes.values()) {
+                AddressSet addresses = AddressSet.EMPTY;
+                for (Part p : group) {
+                    addresses = addresses.union(p.addresses());
+                }
+                paths.add(addresses + " → " + describe(group.get(0)));
+            }
             reason = "The addresses of " + target.name() + " take different paths, so no single source holds: "
-                    + parts.stream().map(p -> p.partText() + " → " + describe(p)).collect(Collectors.joining("; "))
-                    + ". Ask about one address.";
+                    + String.join("; ", paths) + ". Ask about one address.";
             trace = parts.stream().flatMap(p -> p.hops().stream()).toList();
         }
         Optional<Long> address = sources.size() == 1 ? Optional.of(sources.first()) : Optional.empty();
@@ -159,7 +166,7 @@ public final class CallSourceWalker {
         List<Step> origin = new ArrayList<>();
         origin.add(new Step(StepType.ROUTE, c.intro() + "In " + c.subnet().name() + " (" + c.subnet().prefix() + "), "
                 + destText + " matches " + hop.describeRoute() + "."));
-        PartBuilder out = new PartBuilder(c, t, hop, destText, origin);
+        PartBuilder out = new PartBuilder(c, t, hop, destText, range.addresses(), origin);
 
         if (!hop.isDetermined()) {
             String open = hop.unresolvedRoutes().stream()
@@ -266,6 +273,7 @@ public final class CallSourceWalker {
         if (nat.isPresent()) {
             List<Long> addresses = index.natAddresses(nat.get());
             if (addresses.isEmpty()) {
+                out.origin.add(new Step(StepType.SOURCE_NAT, "NAT gateway " + nat.get().name() + " has no allocated address."));
                 return out.undetermined(sentence(t.lead(), leaves + " through NAT gateway " + nat.get().name()
                         + ", which has no allocated public address in the snapshot, so the source cannot be told."), List.of());
             }
@@ -279,6 +287,7 @@ public final class CallSourceWalker {
             List<Long> outbound = !ase.outboundAddresses().isEmpty() ? ase.outboundAddresses()
                     : ase.publicVip().map(List::of).orElse(List.of());
             if (outbound.isEmpty()) {
+                out.origin.add(new Step(StepType.SOURCE_NAT, ase.name() + " has no public VIP or outbound address recorded."));
                 return out.undetermined(sentence(t.lead(), leaves + ", but " + ase.name()
                         + " has no public VIP or outbound address recorded, so the source cannot be told."), List.of());
             }
@@ -298,13 +307,17 @@ public final class CallSourceWalker {
                         + nic.name() + "'s public IP " + list(addresses) + "."), null);
             }
             if (!nic.publicIpIds().isEmpty()) {
+                out.origin.add(new Step(StepType.SOURCE_NAT, nic.name() + "'s public IP has no allocated address."));
                 return out.undetermined(sentence(t.lead(), leaves + ", but " + nic.name()
                         + "'s public IP has no allocated address in the snapshot, so the source cannot be told."), List.of());
             }
+            out.origin.add(new Step(StepType.SOURCE_NAT, "Azure's default outbound access translates the source to an address it "
+                    + "picks (not modelled)."));
             return out.undetermined(sentence(t.lead(), leaves + "; " + nic.name() + " has no public IP and "
                     + c.subnet().name() + " no NAT gateway, so Azure's default outbound access translates it to a public "
                     + "address Azure picks, which is neither fixed nor modelled."), List.of());
         }
+        out.origin.add(new Step(StepType.SOURCE_NAT, "The public address of " + c.name() + " is not known."));
         return out.undetermined(sentence(t.lead(), leaves + "; " + c.name() + " is no known network interface, so its "
                 + "public address (instance public IP, load balancer or default outbound access) cannot be told."), List.of());
     }
@@ -315,27 +328,31 @@ public final class CallSourceWalker {
         private final Target target;
         private final NextHop hop;
         private final String destText;
+        private final AddressSet addresses;
         private final List<Step> origin;
 
-        PartBuilder(Caller caller, Target target, NextHop hop, String destText, List<Step> origin) {
+        PartBuilder(Caller caller, Target target, NextHop hop, String destText, AddressSet addresses, List<Step> origin) {
             this.caller = caller;
             this.target = target;
             this.hop = hop;
             this.destText = destText;
+            this.addresses = addresses;
             this.origin = origin;
         }
 
         Part unreachable(String reason) {
             return new Part(SourceKind.UNREACHABLE, AddressSet.EMPTY, reason, List.of(originHop()), hop, Optional.empty(),
-                    Optional.empty(), destText);
+                    Optional.empty(), addresses);
         }
 
         Part undetermined(String reason, List<Hop> middle) {
             List<Hop> hops = new ArrayList<>();
             hops.add(originHop());
             hops.addAll(middle);
-            hops.add(destinationHop(Optional.empty(), "Arrives, if it is let through, from an address decided outside the model."));
-            return new Part(SourceKind.UNDETERMINED, AddressSet.EMPTY, reason, hops, hop, target.subnet(), target.nic(), destText);
+            boolean connected = routing.effectiveRoutes(caller.subnet()).virtualNetworkTopology().contains(hop.destination());
+            hops.add(destinationHop(Optional.of(connected ? "Address" : "Internet"),
+                    "Arrives, if it is let through, from an address decided outside the model."));
+            return new Part(SourceKind.UNDETERMINED, AddressSet.EMPTY, reason, hops, hop, target.subnet(), target.nic(), addresses);
         }
 
         Part inside(String routeClause, List<Hop> middle, Optional<ResourceId> subnet, Optional<String> addressKind) {
@@ -350,12 +367,12 @@ public final class CallSourceWalker {
             SourceKind kind = caller.ase().isPresent() ? SourceKind.SUBNET_RANGE : SourceKind.PRIVATE_ADDRESS;
             String advice = kind == SourceKind.SUBNET_RANGE ? "; allow that whole range" : "";
             String reason = sentence(target.lead(), routeClause + ", so it arrives from " + seen + advice + ".");
-            return new Part(kind, sources, reason, hops, hop, subnet, target.nic(), destText);
+            return new Part(kind, sources, reason, hops, hop, subnet, target.nic(), addresses);
         }
 
-        Part translated(SourceKind kind, List<Long> addresses, String reason, Hop natHop) {
+        Part translated(SourceKind kind, List<Long> seen, String reason, Hop natHop) {
             AddressSet sources = AddressSet.EMPTY;
-            for (long a : addresses) {
+            for (long a : seen) {
                 sources = sources.union(AddressSet.host(a));
             }
             List<Hop> hops = new ArrayList<>();
@@ -363,8 +380,8 @@ public final class CallSourceWalker {
             if (natHop != null) {
                 hops.add(natHop);
             }
-            hops.add(destinationHop(Optional.of("Internet"), "Arrives at " + destText + " from " + list(addresses) + "."));
-            return new Part(kind, sources, reason, hops, hop, target.subnet(), target.nic(), destText);
+            hops.add(destinationHop(Optional.of("Internet"), "Arrives at " + destText + " from " + list(seen) + "."));
+            return new Part(kind, sources, reason, hops, hop, target.subnet(), target.nic(), addresses);
         }
 
         private Hop originHop() {
