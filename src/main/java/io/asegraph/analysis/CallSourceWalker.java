@@ -217,7 +217,9 @@ public final class CallSourceWalker {
         }
         String how = hop.type() == NextHopType.VNET_PEERING ? " keeps the call inside the VNet topology (over the peering)"
                 : " keeps the call inside the VNet topology";
-        return out.inside(route + how, List.of(), subnet, Optional.of("Address"));
+        Optional<ResourceId> nic = t.nic().or(() -> subnet.flatMap(s -> index.nicAt(s, out.hop.destination()))
+                .map(NetworkInterface::id));
+        return out.inside(route + how, List.of(), subnet, nic, Optional.of("Address"));
     }
 
     private Part viaGateway(PartBuilder out, EffectiveRoutes routes, String route) {
@@ -237,7 +239,7 @@ public final class CallSourceWalker {
                     List.of(new Step(StepType.ROUTE, "Carried over " + gateway.name() + " to a connected network.")));
             boolean onPremises = out.hop.route().via().flatMap(topology::localGateway).isPresent();
             return out.inside(route + " carries the call over " + gateway.name() + " to a connected network", List.of(gw),
-                    out.target.subnet(), Optional.of(onPremises ? "OnPremises" : "Address"));
+                    out.target.subnet(), out.target.nic(), Optional.of(onPremises ? "OnPremises" : "Address"));
         }
         String site = gateway.defaultSite().flatMap(topology::localGateway).map(s -> " (default site " + s.name() + ")").orElse("");
         Hop gw = new Hop(gateway.id().value(), "VirtualNetworkGateway", List.of(
@@ -355,7 +357,8 @@ public final class CallSourceWalker {
             return new Part(SourceKind.UNDETERMINED, AddressSet.EMPTY, reason, hops, hop, target.subnet(), target.nic(), addresses);
         }
 
-        Part inside(String routeClause, List<Hop> middle, Optional<ResourceId> subnet, Optional<String> addressKind) {
+        Part inside(String routeClause, List<Hop> middle, Optional<ResourceId> subnet, Optional<ResourceId> nic,
+                Optional<String> addressKind) {
             AddressSet sources = caller.privateSources();
             String seen = insideSource(caller);
             origin.add(new Step(StepType.SOURCE_NAT, "No translation: the source is " + seen + "."));
@@ -367,7 +370,7 @@ public final class CallSourceWalker {
             SourceKind kind = caller.ase().isPresent() ? SourceKind.SUBNET_RANGE : SourceKind.PRIVATE_ADDRESS;
             String advice = kind == SourceKind.SUBNET_RANGE ? "; allow that whole range" : "";
             String reason = sentence(target.lead(), routeClause + ", so it arrives from " + seen + advice + ".");
-            return new Part(kind, sources, reason, hops, hop, subnet, target.nic(), addresses);
+            return new Part(kind, sources, reason, hops, hop, subnet, nic, addresses);
         }
 
         Part translated(SourceKind kind, List<Long> seen, String reason, Hop natHop) {
@@ -478,9 +481,8 @@ public final class CallSourceWalker {
                 if (to.resource().isPresent() && to.resource().get() instanceof AppServiceEnvironment ase) {
                     yield aseTarget(ase, Optional.of(address), ase.id().value(), "AppServiceEnvironment", ase.name());
                 }
-                if (to.resource().isPresent() && to.resource().get() instanceof NetworkInterface nic) {
-                    yield nicTarget(nic);
-                }
+                // An address held by a network interface stays an address: the route decides which VNet it reaches
+                // (address spaces of unconnected VNets may overlap), and the interface there, if any, receives it.
                 String text = Ipv4.format(address);
                 yield new Target(text, "Address", text, List.of(Cidr.host(address)), Optional.empty(), Optional.empty(),
                         Optional.empty(), Optional.empty(), "", Optional.empty());

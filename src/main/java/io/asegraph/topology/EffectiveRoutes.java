@@ -33,7 +33,7 @@ public final class EffectiveRoutes {
     private final Subnet subnet;
     private final List<EffectiveRoute> routes;
     private final List<EffectiveRoute> unresolved;
-    private final PrefixTrie<EffectiveRoute> trie = new PrefixTrie<>();
+    private final PrefixTrie<EffectiveRoute> trie;
     private final AddressSet virtualNetworkTopology;
     private final boolean gatewayPropagationDisabled;
 
@@ -46,6 +46,7 @@ public final class EffectiveRoutes {
     EffectiveRoutes(Subnet subnet, List<EffectiveRoute> candidates, AddressSet virtualNetworkTopology,
             boolean gatewayPropagationDisabled) {
         this.subnet = subnet;
+        this.trie = new PrefixTrie<>();
         this.virtualNetworkTopology = virtualNetworkTopology;
         this.gatewayPropagationDisabled = gatewayPropagationDisabled;
         List<Cidr> vnetAndPeering = new ArrayList<>();
@@ -93,6 +94,24 @@ public final class EffectiveRoutes {
         winners.forEach((block, index) -> trie.put(block, out.get(index)));
         this.routes = List.copyOf(out);
         this.unresolved = List.copyOf(open);
+    }
+
+    private EffectiveRoutes(Subnet subnet, EffectiveRoutes same) {
+        this.subnet = subnet;
+        this.routes = same.routes;
+        this.unresolved = same.unresolved;
+        this.trie = same.trie;
+        this.virtualNetworkTopology = same.virtualNetworkTopology;
+        this.gatewayPropagationDisabled = same.gatewayPropagationDisabled;
+    }
+
+    /**
+     * The same table for another subnet of the same VNet with the same route table: effective routes depend only on
+     * the VNet and the route table (service endpoints, which are per subnet, are not modelled), so subnets share one
+     * table and one trie.
+     */
+    EffectiveRoutes forSubnet(Subnet other) {
+        return other.id().equals(subnet.id()) ? this : new EffectiveRoutes(other, this);
     }
 
     public Subnet subnet() {

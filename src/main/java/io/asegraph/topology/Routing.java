@@ -46,6 +46,7 @@ public final class Routing {
     private final TopologyIndex index;
     private final Function<String, Optional<AddressSet>> serviceTags;
     private final ConcurrentHashMap<ResourceId, EffectiveRoutes> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, EffectiveRoutes> shared = new ConcurrentHashMap<>();
 
     /**
      * @param serviceTags resolves a service tag name (as written in a route's address prefix) to its IPv4 addresses;
@@ -77,9 +78,16 @@ public final class Routing {
         return effectiveRoutes(subnet);
     }
 
-    /** The effective routes of a subnet (cached). */
+    /**
+     * The effective routes of a subnet. Cached per subnet, and computed once per (VNet, route table): subnets that
+     * share both share one table and one trie, so an estate of 10,000 subnets holds about as many tables as it has
+     * VNet/route-table pairs.
+     */
     public EffectiveRoutes effectiveRoutes(Subnet subnet) {
-        return cache.computeIfAbsent(subnet.id(), id -> compute(subnet));
+        return cache.computeIfAbsent(subnet.id(), id -> {
+            String key = subnet.vnetId().key() + "|" + subnet.routeTableId().map(ResourceId::key).orElse("");
+            return shared.computeIfAbsent(key, k -> compute(subnet)).forSubnet(subnet);
+        });
     }
 
     /** Network Watcher next hop from a subnet toward one address. */

@@ -264,6 +264,23 @@ class CallSourceScenarioTest {
         }
 
         @Test
+        void anAddressHeldByANicInAnOverlappingVnetIsDeliveredInOurOwnVnet() {
+            // 10.0.2.9 is backend-vm-nic's address in other-vnet, but from ase-one it routes within ase-vnet's db-subnet
+            Topology t = ReferenceTopology.builder().vnet(OTHER_VNET, "10.0.0.0/16").subnet(OTHER_SUBNET, OTHER_VNET, "10.0.2.0/24")
+                    .nic(OTHER_NIC, OTHER_SUBNET, "10.0.2.9").build();
+            CallSource c = call(t, "app1", "10.0.2.9");
+            assertSource(c, SourceKind.SUBNET_RANGE, null, "10.0.1.0/26");
+            assertEquals(Optional.of(ResourceId.of(DB_SUBNET)), c.destinationSubnet());
+            assertTrue(c.destinationNic().isEmpty());
+        }
+
+        @Test
+        void anAddressOfANicInOurVnetIsDeliveredToThatNic() {
+            CallSource c = call("app1", "10.0.2.4");
+            assertEquals(Optional.of(ResourceId.of(DB_NIC)), c.destinationNic());
+        }
+
+        @Test
         void internalAseIsReachedOnItsIlbAddressFromTheSubnetRange() {
             String subnet = VNET + "/subnets/ase-three-subnet";
             String ase3 = WEB + "/hostingEnvironments/ase-three";

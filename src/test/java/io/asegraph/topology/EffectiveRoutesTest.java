@@ -108,6 +108,20 @@ class EffectiveRoutesTest {
         }
 
         @Test
+        void subnetsWithTheSameVnetAndRouteTableShareOneTable() {
+            Topology t = plain().subnet(SUBNET2, VNET1, "10.0.1.0/24").subnet(GW_SUBNET, VNET1, "10.0.255.0/27")
+                    .routeTable(RT, false, route("r", "0.0.0.0/0", "None")).attachRouteTable(GW_SUBNET, RT).build();
+            Routing routing = Routing.withoutServiceTags(t);
+            EffectiveRoutes one = routing.effectiveRoutes(ResourceId.of(SUBNET1));
+            EffectiveRoutes two = routing.effectiveRoutes(ResourceId.of(SUBNET2));
+            EffectiveRoutes gw = routing.effectiveRoutes(ResourceId.of(GW_SUBNET));
+            assertSame(one.routes(), two.routes());
+            assertEquals(SUBNET2, two.subnet().id().value());
+            assertEquals(NextHopType.INTERNET, two.lookup(Ipv4.parse("8.8.8.8")).type());
+            assertEquals(NextHopType.NONE, gw.lookup(Ipv4.parse("8.8.8.8")).type());
+        }
+
+        @Test
         void effectiveRoutesAreComputedOncePerSubnet() {
             Routing routing = Routing.withoutServiceTags(plain().build());
             assertSame(routing.effectiveRoutes(ResourceId.of(SUBNET1)), routing.effectiveRoutes(ResourceId.of(SUBNET1.toUpperCase())));
