@@ -121,9 +121,15 @@ public final class CallSourceWalker {
             kind = first.kind();
             sources = first.sources();
             reason = first.reason();
-            if (parts.size() > 1) {
+            boolean oneRoute = parts.stream().allMatch(p -> p.nextHop().route().equals(first.nextHop().route()));
+            if (parts.size() > 1 && oneRoute) {
                 reason = reason + " The same holds for every address of " + target.name() + " ("
                         + target.blocks().stream().map(Cidr::toString).collect(Collectors.joining(", ")) + ").";
+            } else if (parts.size() > 1) {
+                reason = reason + " The other addresses of " + target.name() + " come to the same through other routes: "
+                        + parts.subList(1, parts.size()).stream()
+                                .map(p -> p.addresses() + " by " + p.nextHop().describeRoute())
+                                .collect(Collectors.joining("; ")) + ".";
             }
             trace = first.hops();
         } else {

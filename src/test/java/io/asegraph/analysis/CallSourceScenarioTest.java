@@ -436,6 +436,15 @@ class CallSourceScenarioTest {
         }
 
         @Test
+        void endpointWhoseBlocksAreAllDroppedByDifferentRoutesIsUnreachable() {
+            Topology t = ReferenceTopology.builder().endpoint("/asegraph/endpoints/dark", null, "172.20.0.0/16", "100.64.1.0/24").build();
+            CallSource c = call(t, "app1", "dark");
+            assertSource(c, SourceKind.UNREACHABLE, null, null);
+            assertTrue(c.reason().contains("The other addresses of dark come to the same through other routes: 100.64.1.0/24 by "
+                    + "100.64.0.0/10 → None"), c.reason());
+        }
+
+        @Test
         void aMoreSpecificRouteInsideAnEndpointBlockSplitsIt() {
             Topology t = withAseOneRoutes(route("direct-internet", "0.0.0.0/0", "Internet"), route("blackhole", "40.112.244.0/24", "None")).build();
             CallSource c = call(t, "app1", "azure-sql-westus");
