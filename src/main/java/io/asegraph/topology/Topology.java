@@ -27,6 +27,7 @@ public final class Topology {
     private final Map<ResourceId, Connection> connections;
     private final Map<ResourceId, NatGateway> natGateways;
     private final Map<ResourceId, PublicIpAddress> publicIps;
+    private volatile TopologyIndex index;
 
     public Topology(Collection<VirtualNetwork> vnets, Collection<Subnet> subnets, Collection<Peering> peerings,
             Collection<AppServiceEnvironment> environments, Collection<App> apps, Collection<NetworkInterface> nics,
@@ -88,6 +89,24 @@ public final class Topology {
     public Optional<Connection> connection(ResourceId id) { return Optional.ofNullable(connections.get(id)); }
     public Optional<NatGateway> natGateway(ResourceId id) { return Optional.ofNullable(natGateways.get(id)); }
     public Optional<PublicIpAddress> publicIp(ResourceId id) { return Optional.ofNullable(publicIps.get(id)); }
+
+    /**
+     * The lookups per-query code needs (address → subnet trie, children, names, host names), built on first use
+     * and kept for the life of this immutable snapshot.
+     */
+    public TopologyIndex index() {
+        TopologyIndex i = index;
+        if (i == null) {
+            synchronized (this) {
+                i = index;
+                if (i == null) {
+                    i = new TopologyIndex(this);
+                    index = i;
+                }
+            }
+        }
+        return i;
+    }
 
     /** Every resource id in this snapshot (for reference checks). */
     public List<ResourceId> allIds() {

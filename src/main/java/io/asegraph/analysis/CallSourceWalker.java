@@ -1,0 +1,583 @@
+package io.asegraph.analysis;
+
+import io.asegraph.net.AddressSet;
+import io.asegraph.net.Cidr;
+import io.asegraph.net.Ipv4;
+import io.asegraph.topology.App;
+import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.EffectiveRoutes;
+import io.asegraph.topology.EffectiveRoutes.RoutedRange;
+import io.asegraph.topology.Endpoint;
+import io.asegraph.topology.NatGateway;
+import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.NextHop;
+import io.asegraph.topology.NextHopType;
+import io.asegraph.topology.PublicIpAddress;
+import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.Routing;
+import io.asegraph.topology.Routing.ServingGateway;
+import io.asegraph.topology.Subnet;
+import io.asegraph.topology.Topology;
+import io.asegraph.topology.TopologyIndex;
+import io.asegraph.topology.VirtualNetwork;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Walks a call from an app (on its ASE), an ASE or a network interface to a destination, and says which address
+ * the destination sees it from. The route toward the destination decides (design.md "Call source";
+ * azure-semantics §2.1, §2.4, §2.7, after the
+ * <a href="https://learn.microsoft.com/azure/app-service/environment/app-service-app-service-environment-network-architecture-overview">
+ * ASE network architecture overview</a>):
+ * <ul>
+ * <li>next hop Internet → the ASE's public VIP (its outbound addresses when they are recorded and differ), or the
+ * subnet's NAT gateway address when one is attached. Apps on an ASE, its own or another one in the same VNet,
+ * are addressed by their ASE's public VIP, so calls to them are Internet calls too;</li>
+ * <li>VnetLocal, VNetPeering, or VirtualNetworkGateway toward a prefix of the subnet's VNet topology → some address
+ * of the ASE subnet (SUBNET_RANGE);</li>
+ * <li>VirtualNetworkGateway toward anything else (forced tunnelling) or VirtualAppliance → UNDETERMINED, naming who
+ * decides; for an Internet-bound call of an ASE, that its required direct outbound path is broken;</li>
+ * <li>None → UNREACHABLE; a destination inside the ASE's own subnet other than the ASE itself → UNREACHABLE;</li>
+ * <li>a network interface calls from its private address inside the topology; toward the Internet from its
+ * subnet's NAT gateway (which Azure prefers over an instance-level public IP), else its own public IP, else
+ * Azure's default outbound access (UNDETERMINED: an address Azure picks).</li>
+ * </ul>
+ * A user route whose service tag is not imported could override any route: the answer is then UNDETERMINED,
+ * naming the tag. A destination with several blocks (an endpoint) is routed block by block, split where more
+ * specific routes apply; when every part gives the same source the answer is that source, otherwise it is
+ * UNDETERMINED and the reason lists each part's result.
+ */
+public final class CallSourceWalker {
+    private final Routing routing;
+    private final Topology topology;
+    private final TopologyIndex index;
+
+    public CallSourceWalker(Routing routing) {
+        this.routing = Objects.requireNonNull(routing, "routing");
+        this.topology = routing.topology();
+        this.index = routing.index();
+    }
+
+    /** The caller of a call, resolved to the subnet it leaves from. */
+    private record Caller(String node, String kind, Subnet subnet, VirtualNetwork vnet, Optional<AppServiceEnvironment> ase,
+            Optional<NetworkInterface> nic, AddressSet privateSources, String name, String intro) {
+    }
+
+    /** The destination, resolved to the blocks to route toward and what is known of where it lives. */
+    private record Target(String node, String kind, String name, List<Cidr> blocks, Optional<ResourceId> privateVnet,
+            Optional<ResourceId> subnet, Optional<ResourceId> nic, Optional<AppServiceEnvironment> ase, String lead,
+            Optional<String> problem) {
+    }
+
+    /** The outcome for one part of the destination. */
+    private record Part(SourceKind kind, AddressSet sources, String reason, List<Hop> hops, NextHop nextHop,
+            Optional<ResourceId> destinationSubnet, Optional<ResourceId> destinationNic, AddressSet addresses) {
+    }
+
+    /**
+     * Where a call from {@code from} (an app, an ASE, a network interface, or an address in a subnet) appears from at
+     * {@code to} (an app, an ASE, a network interface, an endpoint, a public IP resource or an address).
+     *
+     * @throws InvalidArgumentException when {@code from} cannot make calls or {@code to} is not a destination
+     */
+    public CallSource walk(Reference from, Reference to) {
+        ReferenceResolver.requireCaller(from);
+        Caller caller = caller(from);
+        Target target = target(to);
+        if (target.problem().isPresent()) {
+            String reason = target.problem().get();
+            Hop origin = new Hop(caller.node(), caller.kind(), List.of(new Step(StepType.ROUTE, "Not routed: " + reason)));
+            return new CallSource(SourceKind.UNDETERMINED, Optional.empty(), Optional.empty(), reason, List.of(origin),
+                    AddressSet.EMPTY, caller.privateSources(), Optional.of(caller.subnet().id()), AddressSet.EMPTY,
+                    target.subnet(), target.nic(), Optional.empty());
+        }
+        EffectiveRoutes routes = routing.effectiveRoutes(caller.subnet());
+        List<Part> parts = new ArrayList<>();
+        for (Cidr block : target.blocks()) {
+            for (RoutedRange range : routes.decide(block)) {
+                parts.add(decide(caller, target, routes, range));
+            }
+        }
+        return assemble(caller, target, parts);
+    }
+
+    private CallSource assemble(Caller caller, Target target, List<Part> parts) {
+        AddressSet destination = AddressSet.of(target.blocks());
+        Part first = parts.get(0);
+        Map<String, List<Part>> outcomes = new LinkedHashMap<>();
+        for (Part p : parts) {
+            outcomes.computeIfAbsent(p.kind() + " " + p.sources(), k -> new ArrayList<>()).add(p);
+        }
+        SourceKind kind;
+        AddressSet sources;
+        String reason;
+        List<Hop> trace;
+        if (outcomes.size() == 1) {
+            kind = first.kind();
+            sources = first.sources();
+            reason = first.reason();
+            boolean oneRoute = parts.stream().allMatch(p -> p.nextHop().route().equals(first.nextHop().route()));
+            if (parts.size() > 1 && oneRoute) {
+                reason = reason + " The same holds for every address of " + target.name() + " ("
+                        + target.blocks().stream().map(Cidr::toString).collect(Collectors.joining(", ")) + ").";
+            } else if (parts.size() > 1) {
+                reason = reason + " The other addresses of " + target.name() + " come to the same through other routes: "
+                        + parts.subList(1, parts.size()).stream()
+                                .map(p -> p.addresses() + " by " + p.nextHop().describeRoute())
+                                .collect(Collectors.joining("; ")) + ".";
+            }
+            trace = first.hops();
+        } else {
+            kind = SourceKind.UNDETERMINED;
+            sources = AddressSet.EMPTY;
+            List<String> paths = new ArrayList<>();
+            for (List<Part> group : outcomes.values()) {
+                AddressSet addresses = AddressSet.EMPTY;
+                for (Part p : group) {
+                    addresses = addresses.union(p.addresses());
+                }
+                paths.add(addresses + " → " + describe(group.get(0)));
+            }
+            reason = "The addresses of " + target.name() + " take different paths, so no single source holds: "
+                    + String.join("; ", paths) + ". Ask about one address.";
+            trace = parts.stream().flatMap(p -> p.hops().stream()).toList();
+        }
+        Optional<Long> address = sources.size() == 1 ? Optional.of(sources.first()) : Optional.empty();
+        List<Cidr> blocks = sources.toCidrs();
+        Optional<Cidr> range = blocks.size() == 1 ? Optional.of(blocks.get(0)) : Optional.empty();
+        return new CallSource(kind, address, range, reason, trace, sources, caller.privateSources(),
+                Optional.of(caller.subnet().id()), destination, first.destinationSubnet(), first.destinationNic(),
+                Optional.of(first.nextHop()));
+    }
+
+    private static String describe(Part p) {
+        return switch (p.kind()) {
+            case UNDETERMINED, UNREACHABLE -> p.kind() + " (route " + p.nextHop().describeRoute() + ")";
+            default -> p.kind() + " " + p.sources();
+        };
+    }
+
+    // ---------------------------------------------------------------- one part
+
+    private Part decide(Caller c, Target t, EffectiveRoutes routes, RoutedRange range) {
+        NextHop hop = range.nextHop();
+        long dest = hop.destination();
+        String destText = range.addresses().size() == 1 ? Ipv4.format(dest) : range.addresses().toString();
+        String route = "the route " + hop.describeRoute();
+        List<Step> origin = new ArrayList<>();
+        origin.add(new Step(StepType.ROUTE, c.intro() + "In " + c.subnet().name() + " (" + c.subnet().prefix() + "), "
+                + destText + " matches " + hop.describeRoute() + "."));
+        PartBuilder out = new PartBuilder(c, t, hop, destText, range.addresses(), origin);
+
+        if (!hop.isDetermined()) {
+            String open = hop.unresolvedRoutes().stream()
+                    .map(r -> "user route " + r.name() + " (" + r.unresolved().orElse("unresolved") + ")")
+                    .collect(Collectors.joining("; "));
+            origin.add(new Step(StepType.ROUTE, "Undetermined: " + open + " may be more specific and override it."));
+            return out.undetermined(cap(route) + " would decide, but " + open
+                    + " may cover " + destText + " more specifically, so the route, and the source, cannot be told.", List.of());
+        }
+        boolean selfCall = c.ase().isPresent() && t.ase().isPresent() && c.ase().get().id().equals(t.ase().get().id());
+        if (c.ase().isPresent() && c.subnet().prefix().contains(dest) && !selfCall) {
+            origin.add(new Step(StepType.DROP, destText + " is inside the ASE's own subnet; an ASE cannot reach other "
+                    + "resources deployed in its subnet."));
+            return out.unreachable(destText + " is inside " + c.name() + "'s own subnet " + c.subnet().name() + " ("
+                    + c.subnet().prefix() + "), and an ASE cannot reach other resources in its own subnet.");
+        }
+        return switch (hop.type()) {
+            case NONE -> {
+                origin.add(new Step(StepType.DROP, "Next hop None: the packet is dropped."));
+                yield out.unreachable(cap(route) + " drops the call to " + destText + ".");
+            }
+            case VNET_LOCAL, VNET_PEERING -> withinVnets(out, route);
+            case VIRTUAL_NETWORK_GATEWAY -> viaGateway(out, routes, route);
+            case VIRTUAL_APPLIANCE -> viaAppliance(out, routes, route);
+            case INTERNET -> toInternet(out, route);
+        };
+    }
+
+    private Part withinVnets(PartBuilder out, String route) {
+        Caller c = out.caller;
+        Target t = out.target;
+        NextHop hop = out.hop;
+        ResourceId reached = hop.type() == NextHopType.VNET_LOCAL ? c.subnet().vnetId()
+                : hop.route().via().orElse(c.subnet().vnetId());
+        String reachedName = vnetName(reached);
+        if (t.privateVnet().isPresent() && !t.privateVnet().get().equals(reached)) {
+            out.origin.add(new Step(StepType.DROP, "The route stays in " + reachedName + ", but " + t.name() + " is in "
+                    + vnetName(t.privateVnet().get()) + "."));
+            return out.unreachable(cap(route) + " delivers " + out.destText + " inside " + reachedName + ", but " + t.name()
+                    + " is in " + vnetName(t.privateVnet().get()) + ", which this route does not reach.");
+        }
+        Optional<ResourceId> subnet = t.subnet().isPresent() ? t.subnet()
+                : index.subnetContaining(reached, out.hop.destination()).map(Subnet::id);
+        if (subnet.isEmpty()) {
+            out.origin.add(new Step(StepType.DROP, "No subnet of " + reachedName + " holds " + out.destText + "."));
+            return out.unreachable(cap(route) + " delivers " + out.destText + " inside " + reachedName + ", but no subnet of "
+                    + reachedName + " holds it.");
+        }
+        String how = hop.type() == NextHopType.VNET_PEERING ? " keeps the call inside the VNet topology (over the peering)"
+                : " keeps the call inside the VNet topology";
+        Optional<ResourceId> nic = t.nic().or(() -> subnet.flatMap(s -> index.nicAt(s, out.hop.destination()))
+                .map(NetworkInterface::id));
+        return out.inside(route + how, List.of(), subnet, nic, Optional.of("Address"));
+    }
+
+    private Part viaGateway(PartBuilder out, EffectiveRoutes routes, String route) {
+        Caller c = out.caller;
+        List<ServingGateway> gateways = routing.gatewaysFor(c.vnet().id());
+        Optional<ServingGateway> serving = out.hop.route().via()
+                .flatMap(v -> gateways.stream().filter(g -> g.gateway().id().equals(v)).findFirst())
+                .or(() -> gateways.stream().findFirst());
+        if (serving.isEmpty()) {
+            out.origin.add(new Step(StepType.DROP, "No virtual network gateway serves " + c.vnet().name() + "."));
+            return out.unreachable(cap(route) + " sends the call to a virtual network gateway, but " + c.vnet().name()
+                    + " has none (of its own or by gateway transit), so it is dropped.");
+        }
+        var gateway = serving.get().gateway();
+        if (routes.virtualNetworkTopology().contains(out.hop.destination())) {
+            Hop gw = new Hop(gateway.id().value(), "VirtualNetworkGateway",
+                    List.of(new Step(StepType.ROUTE, "Carried over " + gateway.name() + " to a connected network.")));
+            boolean onPremises = out.hop.route().via().flatMap(topology::localGateway).isPresent();
+            return out.inside(route + " carries the call over " + gateway.name() + " to a connected network", List.of(gw),
+                    out.target.subnet(), out.target.nic(), Optional.of(onPremises ? "OnPremises" : "Address"));
+        }
+        String site = gateway.defaultSite().flatMap(topology::localGateway).map(s -> " (default site " + s.name() + ")").orElse("");
+        Hop gw = new Hop(gateway.id().value(), "VirtualNetworkGateway", List.of(
+                new Step(StepType.ROUTE, "Forced tunnelling: the Internet-bound call is tunnelled to the on-premises network" + site + "."),
+                new Step(StepType.SOURCE_NAT, "The source address is decided on premises (not modelled).")));
+        return out.undetermined(cap(route) + " tunnels this Internet-bound call through " + gateway.name()
+                + " to the on-premises network" + site + ", which decides the source address" + broken(c) + ".", List.of(gw));
+    }
+
+    private Part viaAppliance(PartBuilder out, EffectiveRoutes routes, String route) {
+        Caller c = out.caller;
+        String appliance = out.hop.nextHopIp().map(Ipv4::format).orElse("(no address given)");
+        boolean connected = routes.virtualNetworkTopology().contains(out.hop.destination());
+        Hop nva = new Hop(appliance, "VirtualAppliance", List.of(new Step(StepType.SOURCE_NAT,
+                "The appliance at " + appliance + " decides the source address (it may translate it).")));
+        String untranslated = connected ? " (if it does not translate, " + insideSource(c) + ")" : "";
+        return out.undetermined(cap(route) + " sends the call to the virtual appliance at " + appliance
+                + ", which decides the source address" + untranslated + (connected ? "" : broken(c)) + ".", List.of(nva));
+    }
+
+    private Part toInternet(PartBuilder out, String route) {
+        Caller c = out.caller;
+        Target t = out.target;
+        if (t.privateVnet().isPresent()) {
+            out.origin.add(new Step(StepType.DROP, out.destText + " is private to " + vnetName(t.privateVnet().get())
+                    + ", which is not reached from here."));
+            return out.unreachable(cap(route) + " sends " + out.destText + " to the Internet, but " + t.name()
+                    + " is a private address of " + vnetName(t.privateVnet().get()) + ", which " + c.subnet().name()
+                    + " does not reach.");
+        }
+        String leaves = route + " sends the call out of the VNet";
+        Optional<NatGateway> nat = c.subnet().natGatewayId().flatMap(topology::natGateway);
+        if (nat.isPresent()) {
+            List<Long> addresses = index.natAddresses(nat.get());
+            if (addresses.isEmpty()) {
+                out.origin.add(new Step(StepType.SOURCE_NAT, "NAT gateway " + nat.get().name() + " has no allocated address."));
+                return out.undetermined(sentence(t.lead(), leaves + " through NAT gateway " + nat.get().name()
+                        + ", which has no allocated public address in the snapshot, so the source cannot be told."), List.of());
+            }
+            Hop natHop = new Hop(nat.get().id().value(), "NatGateway", List.of(new Step(StepType.SOURCE_NAT,
+                    "Translated to " + list(addresses) + ".")));
+            return out.translated(SourceKind.NAT_GATEWAY, addresses, sentence(t.lead(), leaves + ", so it leaves through NAT gateway "
+                    + nat.get().name() + " of " + c.subnet().name() + " as " + list(addresses) + crossAseNote(c, t) + "."), natHop);
+        }
+        if (c.ase().isPresent()) {
+            AppServiceEnvironment ase = c.ase().get();
+            List<Long> outbound = !ase.outboundAddresses().isEmpty() ? ase.outboundAddresses()
+                    : ase.publicVip().map(List::of).orElse(List.of());
+            if (outbound.isEmpty()) {
+                out.origin.add(new Step(StepType.SOURCE_NAT, ase.name() + " has no public VIP or outbound address recorded."));
+                return out.undetermined(sentence(t.lead(), leaves + ", but " + ase.name()
+                        + " has no public VIP or outbound address recorded, so the source cannot be told."), List.of());
+            }
+            boolean isVip = ase.publicVip().isPresent() && outbound.equals(List.of(ase.publicVip().get()));
+            String what = isVip ? "public VIP " : (outbound.size() == 1 ? "outbound address " : "outbound addresses ");
+            out.origin.add(new Step(StepType.SOURCE_NAT, ase.name() + " translates the source to its " + what + list(outbound) + "."));
+            return out.translated(SourceKind.PUBLIC_VIP, outbound, sentence(t.lead(), leaves + ", so it leaves NAT'd to "
+                    + ase.name() + "'s " + what + list(outbound) + crossAseNote(c, t) + "."), null);
+        }
+        if (c.nic().isPresent()) {
+            NetworkInterface nic = c.nic().get();
+            List<PublicIpAddress> pips = nic.publicIpIds().stream().map(topology::publicIp).flatMap(Optional::stream).toList();
+            List<Long> addresses = pips.stream().map(PublicIpAddress::ipAddress).flatMap(Optional::stream).toList();
+            if (!addresses.isEmpty()) {
+                out.origin.add(new Step(StepType.SOURCE_NAT, "Translated to " + nic.name() + "'s public IP " + list(addresses) + "."));
+                return out.translated(SourceKind.PUBLIC_VIP, addresses, sentence(t.lead(), leaves + ", so it leaves from "
+                        + nic.name() + "'s public IP " + list(addresses) + "."), null);
+            }
+            if (!nic.publicIpIds().isEmpty()) {
+                out.origin.add(new Step(StepType.SOURCE_NAT, nic.name() + "'s public IP has no allocated address."));
+                return out.undetermined(sentence(t.lead(), leaves + ", but " + nic.name()
+                        + "'s public IP has no allocated address in the snapshot, so the source cannot be told."), List.of());
+            }
+            out.origin.add(new Step(StepType.SOURCE_NAT, "Azure's default outbound access translates the source to an address it "
+                    + "picks (not modelled)."));
+            return out.undetermined(sentence(t.lead(), leaves + "; " + nic.name() + " has no public IP and "
+                    + c.subnet().name() + " no NAT gateway, so Azure's default outbound access translates it to a public "
+                    + "address Azure picks, which is neither fixed nor modelled."), List.of());
+        }
+        out.origin.add(new Step(StepType.SOURCE_NAT, "The public address of " + c.name() + " is not known."));
+        return out.undetermined(sentence(t.lead(), leaves + "; " + c.name() + " is no known network interface, so its "
+                + "public address (instance public IP, load balancer or default outbound access) cannot be told."), List.of());
+    }
+
+    /** Collects the hops of one part and builds its outcome. */
+    private final class PartBuilder {
+        private final Caller caller;
+        private final Target target;
+        private final NextHop hop;
+        private final String destText;
+        private final AddressSet addresses;
+        private final List<Step> origin;
+
+        PartBuilder(Caller caller, Target target, NextHop hop, String destText, AddressSet addresses, List<Step> origin) {
+            this.caller = caller;
+            this.target = target;
+            this.hop = hop;
+            this.destText = destText;
+            this.addresses = addresses;
+            this.origin = origin;
+        }
+
+        Part unreachable(String reason) {
+            return new Part(SourceKind.UNREACHABLE, AddressSet.EMPTY, reason, List.of(originHop()), hop, Optional.empty(),
+                    Optional.empty(), addresses);
+        }
+
+        Part undetermined(String reason, List<Hop> middle) {
+            List<Hop> hops = new ArrayList<>();
+            hops.add(originHop());
+            hops.addAll(middle);
+            boolean connected = routing.effectiveRoutes(caller.subnet()).virtualNetworkTopology().contains(hop.destination());
+            hops.add(destinationHop(Optional.of(connected ? "Address" : "Internet"),
+                    "Arrives, if it is let through, from an address decided outside the model."));
+            return new Part(SourceKind.UNDETERMINED, AddressSet.EMPTY, reason, hops, hop, target.subnet(), target.nic(), addresses);
+        }
+
+        Part inside(String routeClause, List<Hop> middle, Optional<ResourceId> subnet, Optional<ResourceId> nic,
+                Optional<String> addressKind) {
+            AddressSet sources = caller.privateSources();
+            String seen = insideSource(caller);
+            origin.add(new Step(StepType.SOURCE_NAT, "No translation: the source is " + seen + "."));
+            List<Hop> hops = new ArrayList<>();
+            hops.add(originHop());
+            hops.addAll(middle);
+            String in = subnet.flatMap(topology::subnet).map(s -> " in " + s.name()).orElse("");
+            hops.add(destinationHop(addressKind, "Arrives at " + destText + in + " from " + seen + "."));
+            SourceKind kind = caller.ase().isPresent() ? SourceKind.SUBNET_RANGE : SourceKind.PRIVATE_ADDRESS;
+            String advice = kind == SourceKind.SUBNET_RANGE ? "; allow that whole range" : "";
+            String reason = sentence(target.lead(), routeClause + ", so it arrives from " + seen + advice + ".");
+            return new Part(kind, sources, reason, hops, hop, subnet, nic, addresses);
+        }
+
+        Part translated(SourceKind kind, List<Long> seen, String reason, Hop natHop) {
+            AddressSet sources = AddressSet.EMPTY;
+            for (long a : seen) {
+                sources = sources.union(AddressSet.host(a));
+            }
+            List<Hop> hops = new ArrayList<>();
+            hops.add(originHop());
+            if (natHop != null) {
+                hops.add(natHop);
+            }
+            hops.add(destinationHop(Optional.of("Internet"), "Arrives at " + destText + " from " + list(seen) + "."));
+            return new Part(kind, sources, reason, hops, hop, target.subnet(), target.nic(), addresses);
+        }
+
+        private Hop originHop() {
+            return new Hop(caller.node(), caller.kind(), origin);
+        }
+
+        /** The destination hop: the target resource, or the address with {@code addressKind} (Internet, Subnet ...). */
+        private Hop destinationHop(Optional<String> addressKind, String detail) {
+            Step step = new Step(StepType.DELIVER, detail);
+            if (!target.kind().equals("Address")) {
+                return new Hop(target.node(), target.kind(), List.of(step));
+            }
+            return new Hop(target.node(), addressKind.orElse("Address"), List.of(step));
+        }
+    }
+
+    // ---------------------------------------------------------------- callers and targets
+
+    private Caller caller(Reference from) {
+        return switch (from.kind()) {
+            case APP -> {
+                App app = (App) from.resource().orElseThrow();
+                AppServiceEnvironment ase = topology.environment(app.aseId()).orElseThrow(() -> new IllegalStateException(
+                        "app " + app.id() + " is hosted on " + app.aseId() + ", which is not in the snapshot"));
+                yield aseCaller(ase, app.id().value(), "App", app.name() + " runs on " + ase.name() + ". ");
+            }
+            case APP_SERVICE_ENVIRONMENT -> {
+                AppServiceEnvironment ase = (AppServiceEnvironment) from.resource().orElseThrow();
+                yield aseCaller(ase, ase.id().value(), "AppServiceEnvironment", "");
+            }
+            case NETWORK_INTERFACE -> {
+                NetworkInterface nic = (NetworkInterface) from.resource().orElseThrow();
+                Subnet subnet = subnet(nic.subnetId(), "network interface " + nic.id());
+                yield new Caller(nic.id().value(), "NetworkInterface", subnet, vnet(subnet), Optional.empty(), Optional.of(nic),
+                        AddressSet.host(nic.privateIp()), nic.name(), "");
+            }
+            case SUBNET -> {
+                Subnet subnet = (Subnet) from.resource().orElseThrow();
+                long address = from.address().orElseThrow();
+                List<AppServiceEnvironment> ases = index.environmentsIn(subnet.id());
+                if (!ases.isEmpty()) {
+                    yield aseCaller(ases.get(0), ases.get(0).id().value(), "AppServiceEnvironment",
+                            Ipv4.format(address) + " is a worker address of " + ases.get(0).name() + ". ");
+                }
+                yield new Caller(Ipv4.format(address), "Address", subnet, vnet(subnet), Optional.empty(), Optional.empty(),
+                        AddressSet.host(address), Ipv4.format(address), "");
+            }
+            default -> throw new InvalidArgumentException("'" + from.text() + "' is a " + from.kind().label()
+                    + ", which does not make calls");
+        };
+    }
+
+    private Caller aseCaller(AppServiceEnvironment ase, String node, String kind, String intro) {
+        Subnet subnet = subnet(ase.subnetId(), "ASE " + ase.id());
+        return new Caller(node, kind, subnet, vnet(subnet), Optional.of(ase), Optional.empty(), subnet.prefix().toSet(),
+                ase.name(), intro);
+    }
+
+    private Target target(Reference to) {
+        return switch (to.kind()) {
+            case APP -> {
+                App app = (App) to.resource().orElseThrow();
+                Optional<AppServiceEnvironment> ase = topology.environment(app.aseId());
+                if (ase.isEmpty()) {
+                    yield problem(app.id().value(), "App", app.name(), app.name() + " is hosted on " + app.aseId()
+                            + ", which is not in the snapshot, so its address cannot be told.");
+                }
+                yield aseTarget(ase.get(), Optional.empty(), app.id().value(), "App", app.name());
+            }
+            case APP_SERVICE_ENVIRONMENT -> {
+                AppServiceEnvironment ase = (AppServiceEnvironment) to.resource().orElseThrow();
+                yield aseTarget(ase, Optional.empty(), ase.id().value(), "AppServiceEnvironment", ase.name());
+            }
+            case NETWORK_INTERFACE -> nicTarget((NetworkInterface) to.resource().orElseThrow());
+            case ENDPOINT -> {
+                Endpoint e = (Endpoint) to.resource().orElseThrow();
+                if (e.addresses().isEmpty()) {
+                    yield problem(e.id().value(), "Endpoint", e.name(), "Endpoint " + e.name() + " has no addresses.");
+                }
+                yield new Target(e.id().value(), "Endpoint", e.name(), e.addresses(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), "", Optional.empty());
+            }
+            case PUBLIC_IP_ADDRESS -> {
+                PublicIpAddress pip = (PublicIpAddress) to.resource().orElseThrow();
+                if (pip.ipAddress().isEmpty()) {
+                    yield problem(pip.id().value(), "PublicIpAddress", pip.name(), "Public IP " + pip.name()
+                            + " has no allocated address, so the call cannot be routed.");
+                }
+                yield new Target(pip.id().value(), "PublicIpAddress", pip.name(), List.of(Cidr.host(pip.ipAddress().get())),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "", Optional.empty());
+            }
+            case ADDRESS -> {
+                long address = to.address().orElseThrow();
+                if (to.resource().isPresent() && to.resource().get() instanceof AppServiceEnvironment ase) {
+                    yield aseTarget(ase, Optional.of(address), ase.id().value(), "AppServiceEnvironment", ase.name());
+                }
+                // An address held by a network interface stays an address: the route decides which VNet it reaches
+                // (address spaces of unconnected VNets may overlap), and the interface there, if any, receives it.
+                String text = Ipv4.format(address);
+                yield new Target(text, "Address", text, List.of(Cidr.host(address)), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), "", Optional.empty());
+            }
+            default -> throw new InvalidArgumentException("'" + to.text() + "' is a " + to.kind().label()
+                    + ", which is not a call destination; name an app, an ASE, a network interface, an endpoint or an address");
+        };
+    }
+
+    private Target aseTarget(AppServiceEnvironment ase, Optional<Long> given, String node, String kind, String name) {
+        Optional<Long> address = given.or(() -> ase.isInternal() ? ase.internalAddress() : ase.publicVip());
+        if (address.isEmpty()) {
+            String why = ase.isInternal() ? ase.name() + " is an internal (ILB) ASE but its ILB address is not recorded"
+                    : ase.name() + " has no public VIP recorded";
+            return problem(node, kind, name, why + ", so " + name + " cannot be addressed.");
+        }
+        Optional<Subnet> subnet = topology.subnet(ase.subnetId());
+        boolean internal = ase.internalAddress().isPresent() && ase.internalAddress().get().equals(address.get());
+        String at = internal ? "ILB address " : "public VIP ";
+        String whose = name.equals(ase.name()) ? "its " : ase.name() + "'s ";
+        String lead = name + " is reached at " + whose + at + Ipv4.format(address.get());
+        return new Target(node, kind, name, List.of(Cidr.host(address.get())),
+                internal ? subnet.map(Subnet::vnetId) : Optional.empty(), subnet.map(Subnet::id), Optional.empty(),
+                Optional.of(ase), lead, Optional.empty());
+    }
+
+    private Target nicTarget(NetworkInterface nic) {
+        Optional<Subnet> subnet = topology.subnet(nic.subnetId());
+        return new Target(nic.id().value(), "NetworkInterface", nic.name(), List.of(Cidr.host(nic.privateIp())),
+                subnet.map(Subnet::vnetId), subnet.map(Subnet::id), Optional.of(nic.id()), Optional.empty(), "", Optional.empty());
+    }
+
+    private static Target problem(String node, String kind, String name, String why) {
+        return new Target(node, kind, name, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                "", Optional.of(why));
+    }
+
+    // ---------------------------------------------------------------- phrasing
+
+    private static String insideSource(Caller c) {
+        if (c.ase().isPresent()) {
+            return "one of " + c.name() + "'s worker addresses in " + c.subnet().name() + " " + c.subnet().prefix()
+                    + " (not a fixed address)";
+        }
+        if (c.nic().isPresent()) {
+            return c.name() + "'s private address " + Ipv4.format(c.nic().get().privateIp());
+        }
+        return "its own address " + c.name();
+    }
+
+    private static String broken(Caller c) {
+        if (c.ase().isEmpty()) {
+            return "";
+        }
+        return "; this breaks " + c.name() + "'s required direct outbound path to the Internet (its management and "
+                + "dependencies need it): route 0.0.0.0/0 from " + c.subnet().name() + " to Internet with a user route";
+    }
+
+    private static String crossAseNote(Caller c, Target t) {
+        if (c.ase().isEmpty() || t.ase().isEmpty()) {
+            return "";
+        }
+        return c.ase().get().id().equals(t.ase().get().id()) ? " (an ASE calling its own apps makes an Internet call)"
+                : " (calls between ASEs are Internet calls)";
+    }
+
+    private static String sentence(String lead, String rest) {
+        return lead.isEmpty() ? cap(rest) : lead + "; " + rest;
+    }
+
+    private static String cap(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String list(List<Long> addresses) {
+        return addresses.stream().map(Ipv4::format).collect(Collectors.joining(", "));
+    }
+
+    private Subnet subnet(ResourceId id, String owner) {
+        return topology.subnet(id).orElseThrow(() -> new IllegalStateException(
+                owner + " is in subnet " + id + ", which is not in the snapshot"));
+    }
+
+    private VirtualNetwork vnet(Subnet subnet) {
+        return topology.vnet(subnet.vnetId()).orElseThrow(() -> new IllegalStateException(
+                "subnet " + subnet.id() + " names VNet " + subnet.vnetId() + ", which is not in the snapshot"));
+    }
+
+    private String vnetName(ResourceId id) {
+        return topology.vnet(id).map(VirtualNetwork::name).orElse(id.name());
+    }
+}

@@ -1,0 +1,201 @@
+package io.asegraph.topology;
+
+import io.asegraph.net.Cidr;
+import io.asegraph.net.Ipv4;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Builds a {@link Topology} in test code, one resource per call, names taken from the ids' last segment. Adding a
+ * resource with an id already present replaces it, so a fixture can be varied ({@code attachRouteTable},
+ * {@code replaceSubnet}).
+ */
+public final class TopologyBuilder {
+    private final Map<ResourceId, VirtualNetwork> vnets = new LinkedHashMap<>();
+    private final Map<ResourceId, Subnet> subnets = new LinkedHashMap<>();
+    private final Map<ResourceId, Peering> peerings = new LinkedHashMap<>();
+    private final Map<ResourceId, AppServiceEnvironment> environments = new LinkedHashMap<>();
+    private final Map<ResourceId, App> apps = new LinkedHashMap<>();
+    private final Map<ResourceId, NetworkInterface> nics = new LinkedHashMap<>();
+    private final Map<ResourceId, Endpoint> endpoints = new LinkedHashMap<>();
+    private final Map<ResourceId, RouteTable> routeTables = new LinkedHashMap<>();
+    private final Map<ResourceId, VirtualNetworkGateway> gateways = new LinkedHashMap<>();
+    private final Map<ResourceId, LocalNetworkGateway> localGateways = new LinkedHashMap<>();
+    private final Map<ResourceId, Connection> connections = new LinkedHashMap<>();
+    private final Map<ResourceId, NatGateway> natGateways = new LinkedHashMap<>();
+    private final Map<ResourceId, PublicIpAddress> publicIps = new LinkedHashMap<>();
+
+    public static ResourceId id(String id) {
+        return ResourceId.of(id);
+    }
+
+    private static List<Cidr> blocks(String... prefixes) {
+        return Arrays.stream(prefixes).map(Cidr::parseBlock).toList();
+    }
+
+    public TopologyBuilder vnet(String id, String... addressSpace) {
+        ResourceId rid = id(id);
+        vnets.put(rid, new VirtualNetwork(rid, rid.name(), "westus", blocks(addressSpace)));
+        return this;
+    }
+
+    public TopologyBuilder subnet(String id, String vnetId, String prefix) {
+        ResourceId rid = id(id);
+        subnets.put(rid, new Subnet(rid, rid.name(), id(vnetId), Cidr.parseBlock(prefix), Optional.empty(), Optional.empty(),
+                Optional.empty()));
+        return this;
+    }
+
+    public TopologyBuilder replaceSubnet(String id, UnaryOperator<Subnet> change) {
+        ResourceId rid = id(id);
+        Subnet s = subnets.get(rid);
+        if (s == null) {
+            throw new IllegalArgumentException("no subnet " + id);
+        }
+        subnets.put(rid, change.apply(s));
+        return this;
+    }
+
+    public TopologyBuilder attachRouteTable(String subnetId, String routeTableId) {
+        return replaceSubnet(subnetId, s -> new Subnet(s.id(), s.name(), s.vnetId(), s.prefix(), s.nsgId(),
+                Optional.ofNullable(routeTableId).map(ResourceId::of), s.natGatewayId()));
+    }
+
+    public TopologyBuilder attachNsg(String subnetId, String nsgId) {
+        return replaceSubnet(subnetId, s -> new Subnet(s.id(), s.name(), s.vnetId(), s.prefix(),
+                Optional.ofNullable(nsgId).map(ResourceId::of), s.routeTableId(), s.natGatewayId()));
+    }
+
+    public TopologyBuilder attachNatGateway(String subnetId, String natId) {
+        return replaceSubnet(subnetId, s -> new Subnet(s.id(), s.name(), s.vnetId(), s.prefix(), s.nsgId(), s.routeTableId(),
+                Optional.ofNullable(natId).map(ResourceId::of)));
+    }
+
+    /** One side of a peering, Connected, named {@code to-<remote name>}. */
+    public TopologyBuilder peering(String localVnetId, String remoteVnetId, PeeringState state, boolean allowGatewayTransit,
+            boolean useRemoteGateways) {
+        ResourceId local = id(localVnetId);
+        ResourceId remote = id(remoteVnetId);
+        String name = "to-" + remote.name();
+        ResourceId rid = local.child("virtualNetworkPeerings", name);
+        peerings.put(rid, new Peering(rid, name, local, remote, state, allowGatewayTransit, useRemoteGateways, true));
+        return this;
+    }
+
+    /** Both sides of a plain Connected peering. */
+    public TopologyBuilder peerBothWays(String a, String b) {
+        return peering(a, b, PeeringState.CONNECTED, false, false).peering(b, a, PeeringState.CONNECTED, false, false);
+    }
+
+    public TopologyBuilder routeTable(String id, boolean disableBgpRoutePropagation, Route... routes) {
+        ResourceId rid = id(id);
+        routeTables.put(rid, new RouteTable(rid, rid.name(), "westus", disableBgpRoutePropagation, List.of(routes)));
+        return this;
+    }
+
+    public static Route route(String name, String prefix, String nextHopType) {
+        return new Route(name, prefix, NextHopType.parse(nextHopType), Optional.empty());
+    }
+
+    public static Route applianceRoute(String name, String prefix, String applianceIp) {
+        return new Route(name, prefix, NextHopType.VIRTUAL_APPLIANCE, Optional.of(Ipv4.parse(applianceIp)));
+    }
+
+    public TopologyBuilder gateway(String id, String vnetId, GatewayType type, String... learnedRoutes) {
+        return gatewayWithDefaultSite(id, vnetId, type, null, learnedRoutes);
+    }
+
+    public TopologyBuilder gatewayWithDefaultSite(String id, String vnetId, GatewayType type, String defaultSiteId,
+            String... learnedRoutes) {
+        ResourceId rid = id(id);
+        gateways.put(rid, new VirtualNetworkGateway(rid, rid.name(), "westus", id(vnetId), type,
+                Optional.ofNullable(defaultSiteId).map(ResourceId::of), blocks(learnedRoutes)));
+        return this;
+    }
+
+    public TopologyBuilder localGateway(String id, String... prefixes) {
+        ResourceId rid = id(id);
+        localGateways.put(rid, new LocalNetworkGateway(rid, rid.name(), "westus", blocks(prefixes), "203.0.113.10"));
+        return this;
+    }
+
+    public TopologyBuilder connection(String id, String type, String gatewayId, String peerId) {
+        ResourceId rid = id(id);
+        connections.put(rid, new Connection(rid, rid.name(), type, id(gatewayId), id(peerId)));
+        return this;
+    }
+
+    /** An external ASE (v1) with its public VIP as its outbound address. */
+    public TopologyBuilder ase(String id, String subnetId, String publicVip) {
+        ResourceId rid = id(id);
+        long vip = Ipv4.parse(publicVip);
+        environments.put(rid, new AppServiceEnvironment(rid, rid.name(), "westus", AseKind.ASEV1, "None", id(subnetId),
+                Optional.of(vip), List.of(vip), Optional.empty()));
+        return this;
+    }
+
+    /** An internal (ILB) ASE v1: apps on {@code ilbAddress}, management on {@code publicVip}. */
+    public TopologyBuilder internalAse(String id, String subnetId, String publicVip, String ilbAddress) {
+        ResourceId rid = id(id);
+        long vip = Ipv4.parse(publicVip);
+        environments.put(rid, new AppServiceEnvironment(rid, rid.name(), "westus", AseKind.ASEV1, "Web, Publishing", id(subnetId),
+                Optional.of(vip), List.of(vip), Optional.of(Ipv4.parse(ilbAddress))));
+        return this;
+    }
+
+    public TopologyBuilder add(AppServiceEnvironment ase) {
+        environments.put(ase.id(), ase);
+        return this;
+    }
+
+    public TopologyBuilder app(String id, String aseId, String defaultHostName, String... customHostNames) {
+        ResourceId rid = id(id);
+        List<String> hosts = new java.util.ArrayList<>();
+        hosts.add(defaultHostName);
+        hosts.addAll(List.of(customHostNames));
+        apps.put(rid, new App(rid, rid.name(), id(aseId), defaultHostName, hosts));
+        return this;
+    }
+
+    public TopologyBuilder nic(String id, String subnetId, String privateIp, String... publicIpIds) {
+        ResourceId rid = id(id);
+        nics.put(rid, new NetworkInterface(rid, rid.name(), "westus", id(subnetId), Ipv4.parse(privateIp), Optional.empty(),
+                List.of(), Arrays.stream(publicIpIds).map(ResourceId::of).toList(), ""));
+        return this;
+    }
+
+    public TopologyBuilder add(NetworkInterface nic) {
+        nics.put(nic.id(), nic);
+        return this;
+    }
+
+    /** A public IP; {@code address} null for a dynamic one not yet allocated. */
+    public TopologyBuilder publicIp(String id, String address) {
+        ResourceId rid = id(id);
+        publicIps.put(rid, new PublicIpAddress(rid, rid.name(), "westus", Optional.ofNullable(address).map(Ipv4::parse)));
+        return this;
+    }
+
+    public TopologyBuilder natGateway(String id, String... publicIpIds) {
+        ResourceId rid = id(id);
+        natGateways.put(rid, new NatGateway(rid, rid.name(), "westus", Arrays.stream(publicIpIds).map(ResourceId::of).toList()));
+        return this;
+    }
+
+    public TopologyBuilder endpoint(String id, String serviceTag, String... addresses) {
+        ResourceId rid = id(id);
+        endpoints.put(rid, new Endpoint(rid, rid.name(), "westus", Arrays.stream(addresses).map(Cidr::parsePrefix).toList(),
+                Optional.ofNullable(serviceTag)));
+        return this;
+    }
+
+    public Topology build() {
+        return new Topology(vnets.values(), subnets.values(), peerings.values(), environments.values(), apps.values(),
+                nics.values(), endpoints.values(), routeTables.values(), gateways.values(), localGateways.values(),
+                connections.values(), natGateways.values(), publicIps.values());
+    }
+}
