@@ -78,9 +78,10 @@ class CallSourceApiTest {
     }
 
     @Test
-    void malformedDestinationAddressIsUnknownNotAServerError() {
+    void malformedDestinationAddressIsAnInvalidArgument() {
         Gql.post(CALL, "from", "ase-one", "to", "999.1.1.1")
-                .body("errors[0].extensions.code", equalTo("UNKNOWN_REFERENCE"));
+                .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"))
+                .body("errors[0].message", containsString("999.1.1.1"));
     }
 
     @Test
