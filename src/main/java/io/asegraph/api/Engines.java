@@ -1,24 +1,22 @@
 package io.asegraph.api;
 
-import io.asegraph.analysis.CallSourceWalker;
+import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.Estate;
-import io.asegraph.analysis.NextHopQuery;
-import io.asegraph.analysis.ReferenceResolver;
+import io.asegraph.analysis.FlowAnalyzer;
 import io.asegraph.graph.EstateCache;
-import io.asegraph.topology.Resource;
-import io.asegraph.topology.Routing;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The path engine's objects for the current estate, built once per store version and shared by every request:
- * analysis never touches the store on its hot path.
+ * The path engine over the current estate, built once per store version and shared by every request: analysis never
+ * touches the store on its hot path.
  */
 @ApplicationScoped
 public class Engines {
-    /** Everything built over one estate snapshot. */
-    public record Built(Estate estate, Routing routing, ReferenceResolver resolver, CallSourceWalker walker, NextHopQuery nextHops) {
+    /** The analysis context of one estate snapshot, and the flow analyzer over it. */
+    public record Built(AnalysisContext context, FlowAnalyzer flows) {
+        public Estate estate() {
+            return context.estate();
+        }
     }
 
     private final EstateCache estates;
@@ -35,14 +33,10 @@ public class Engines {
             return b;
         }
         synchronized (this) {
-            if (built != null && built.estate() == estate) {
-                return built;
+            if (built == null || built.estate() != estate) {
+                AnalysisContext context = AnalysisContext.of(estate);
+                built = new Built(context, new FlowAnalyzer(context));
             }
-            Routing routing = new Routing(estate.topology(), tag -> estate.policies().serviceTagAddresses(tag));
-            List<Resource> policy = new ArrayList<>(estate.policies().nsgs());
-            policy.addAll(estate.policies().asgs());
-            ReferenceResolver resolver = new ReferenceResolver(estate.topology(), policy);
-            built = new Built(estate, routing, resolver, new CallSourceWalker(routing), new NextHopQuery(resolver, routing));
             return built;
         }
     }

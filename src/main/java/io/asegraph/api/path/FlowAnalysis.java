@@ -12,5 +12,8 @@ public record FlowAnalysis(@NonNull Verdict verdict, @NonNull CallSource source,
         @NonNull List<@NonNull Hop> trace,
         @NonNull @Description("The source addresses allowed end to end, as CIDR blocks.") List<@NonNull String> allowedSourceRanges,
         @NonNull @Description("The source addresses denied somewhere on the way, as CIDR blocks.") List<@NonNull String> deniedSourceRanges,
-        @NonNull @Description("Warnings raised on the way.") List<@NonNull String> warnings) {
+        @NonNull @Description("Warnings raised on the way.") List<@NonNull String> warnings,
+        @NonNull @Description("The verdict in one sentence.") String reason,
+        @NonNull @Description("The source addresses whose fate cannot be decided, as CIDR blocks.") List<@NonNull String> undeterminedSourceRanges,
+        @NonNull @Description("What is unknown, when the verdict is UNDETERMINED (an unresolved tag, a forced tunnel ...).") List<@NonNull String> causes) {
 }

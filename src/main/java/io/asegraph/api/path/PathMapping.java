@@ -34,4 +34,40 @@ public final class PathMapping {
                 r.nextHopIp().map(Ipv4::format).orElse(null), r.name().isEmpty() ? null : r.name(), r.routeTableIdOrSystem(),
                 r.unresolved().orElse(null));
     }
+
+    public static FlowAnalysis flow(io.asegraph.analysis.FlowResult r) {
+        List<NsgDecision> decisions = r.decisions().stream().map(PathMapping::decision).toList();
+        List<NsgDecision> blockers = r.blockers().stream().map(PathMapping::decision).toList();
+        java.util.List<String> warnings = new java.util.ArrayList<>(r.warnings());
+        return new FlowAnalysis(Verdict.valueOf(r.verdict().name()), callSource(r.callSource()), r.destination().orElse(null),
+                decisions, blockers, hops(r.trace()), r.allowedSources().toCidrStrings(), r.deniedSources().toCidrStrings(),
+                warnings, r.reason(), r.undeterminedSources().toCidrStrings(), r.causes());
+    }
+
+    public static NsgDecision decision(io.asegraph.analysis.NsgDecisionResult d) {
+        return new NsgDecision(d.nsg().value(), d.appliedTo().value(), NsgLevel.valueOf(d.level().name()),
+                Direction.valueOf(d.direction().name()), Verdict.valueOf(d.verdict().name()),
+                d.matches().stream().map(PathMapping::match).toList(), d.warnings());
+    }
+
+    public static RuleMatch match(io.asegraph.policy.RuleDecision m) {
+        io.asegraph.net.AddressSet ranges = m.sources().union(m.undeterminedSources());
+        return new RuleMatch(m.ruleName(), m.rule().priority(), Access.valueOf(m.access().name()), ranges.toCidrStrings(),
+                m.undeterminedCause().orElse(null));
+    }
+
+    public static EffectiveSecurityRule effectiveRule(io.asegraph.policy.EffectiveSecurityRule r,
+            java.util.Optional<io.asegraph.topology.ResourceId> subnetNsg) {
+        List<String> sources = new java.util.ArrayList<>(r.sourceAddressPrefixes());
+        r.sourceApplicationSecurityGroups().forEach(a -> sources.add(a.value()));
+        List<String> destinations = new java.util.ArrayList<>(r.destinationAddressPrefixes());
+        r.destinationApplicationSecurityGroups().forEach(a -> destinations.add(a.value()));
+        List<String> unresolved = new java.util.ArrayList<>(r.expandedSource().unresolved());
+        unresolved.addAll(r.expandedDestination().unresolved());
+        return new EffectiveSecurityRule(r.name(), r.nsg().value(), Direction.valueOf(r.direction().name()),
+                Access.valueOf(r.access().name()), r.priority(), Protocol.valueOf(r.protocol().name()), sources,
+                r.expandedSourceAddressPrefixes(), r.sourcePortRanges(), destinations, r.expandedDestinationAddressPrefixes(),
+                r.destinationPortRanges(), subnetNsg.filter(r.nsg()::equals).isPresent() ? NsgLevel.SUBNET : NsgLevel.NETWORK_INTERFACE,
+                unresolved.isEmpty() ? null : String.join("; ", unresolved));
+    }
 }
