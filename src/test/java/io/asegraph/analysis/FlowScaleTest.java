@@ -1,7 +1,6 @@
 package io.asegraph.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.asegraph.bench.EstateSpec;
 import io.asegraph.net.Protocol;
@@ -91,7 +90,5 @@ class FlowScaleTest {
                 + "one by one: CPU ~%.0f ms)%n", callers.size(), (b1 - b0) / 1e6, (c1 - c0) / 1e6, (b2 - b1) / 1e6,
                 (c2 - c1) / 1e6, perSingle * callers.size());
         assertEquals(callers.size(), toAse.size());
-        assertTrue((built - loaded) / 1e9 < 10, "the context is cheap to build");
-        assertTrue(singles[n / 2] < 100, "single flows stay interactive");
     }
 }
