@@ -484,7 +484,7 @@ class ImportApiTest {
                 .body("errors[0].extensions.code", equalTo("CONFLICT"));
         assertEquals(version, version());
         Gql.post("query($n: String!) { networkSecurityGroups(where: {name: {eq: $n}}) { securityRules { name } } }", "n", p + "-nsg")
-                .body("data.networkSecurityGroups[0].securityRules.name", contains("allow-https", "deny-rdp", "allow-sql", "first"));
+                .body("data.networkSecurityGroups[0].securityRules.name", contains("allow-https", "deny-rdp", "first", "allow-sql"));
     }
 
     @Test

@@ -114,7 +114,7 @@ class ImportResourceTest {
         long before = nodes();
         ArrayNode doc = TestEstate.estate("curlbad");
         TestEstate.set(doc, "/" + TestEstate.NSG + "/properties/securityRules/0/properties/protocol", "\"Carrier-Pigeon\"");
-        TestEstate.set(doc, "/" + TestEstate.VNET + "/properties/subnets/0/properties/addressPrefix", "\"10.51.1.0/24\"");
+        TestEstate.set(doc, "/" + TestEstate.HUB + "/properties/subnets/0/properties/addressPrefix", "\"10.61.1.0/24\"");
         Answer a = post("", "application/json", bytes(doc));
         assertEquals(400, a.status());
         assertEquals("INVALID_DOCUMENT", a.body().get("code").asText());
@@ -125,7 +125,7 @@ class ImportResourceTest {
             assertTrue(p.get("line").isInt() && p.get("column").isInt(), p::toString);
             assertTrue(p.has("value") && p.has("message"), p::toString);
         });
-        assertEquals(Set.of("$[2].properties.securityRules[0].properties.protocol", "$[0].properties.subnets[0].properties.addressPrefix"),
+        assertEquals(Set.of("$[2].properties.securityRules[0].properties.protocol", "$[1].properties.subnets[0].properties.addressPrefix"),
                 locations);
         assertEquals(before, nodes());
     }

@@ -78,7 +78,8 @@ class ImportCrashTest {
 
     @Test
     void killingTheProcessMidImportLeavesTheStoreAsItWasAndAFinishedImportIsWhole() throws Exception {
-        EstateGenerator.Summary generated = EstateGenerator.generate(EstateSpec.MEDIUM, 11, estate, false);
+        // Small in resources but with enough rules for several chunks (GraphWriter.CHUNK rows each) in the one transaction.
+        EstateGenerator.Summary generated = EstateGenerator.generate(EstateSpec.SMALL.with("rules", 6_000), 11, estate, false);
         Path file = estate.resolve(EstateGenerator.RESOURCES_FILE);
         Map<String, Long> before = shapeOfStore(); // seeded with the reference topology
 
@@ -95,6 +96,7 @@ class ImportCrashTest {
         long done = Long.parseLong(signal.split(" ")[1]);
         long total = Long.parseLong(signal.split(" ")[3]);
         assertTrue(done > 0 && done < total, signal);
+        assertTrue(total > 3L * GraphWriter.CHUNK, () -> "a transaction of several chunks: " + signal);
 
         assertEquals(before, shapeOfStore(), "a killed import must leave nothing behind");
 
