@@ -1,5 +1,6 @@
 package io.asegraph.graph;
 
+import io.asegraph.importing.ResourceKind;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.PortRange;
@@ -30,23 +31,45 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.neo4j.driver.TransactionContext;
 
 /**
- * Writes validated domain records into the graph inside the caller's write transaction, batched with
- * {@code UNWIND $rows}: upsert by key with exact replacement (a node's properties are replaced whole; its outgoing
- * references, an NSG's rules and a route table's routes are rebuilt), then bumps the store version. It writes only
- * what it is given; the caller passes the resources that changed.
+ * Writes validated domain records into the graph inside the caller's write transaction, in chunks of
+ * {@link #CHUNK} rows per {@code UNWIND $rows} statement: first the removals of the batch, then upserts by key with
+ * exact replacement (a node's properties are replaced whole; its outgoing references, an NSG's rules and a route
+ * table's routes are rebuilt), then the store version is bumped. It writes only what it is given; the caller passes
+ * the resources that changed. Progress is reported after every chunk, in records (resources, rules, routes and
+ * removals).
  */
 final class GraphWriter {
+    static final int CHUNK = 2_000;
+
     private final TransactionContext tx;
+    private final ImportProgress progress;
+    private long done;
+    private long total;
 
     GraphWriter(TransactionContext tx) {
+        this(tx, ImportProgress.NONE);
+    }
+
+    GraphWriter(TransactionContext tx, ImportProgress progress) {
         this.tx = tx;
+        this.progress = progress;
+    }
+
+    /** Resources, rules, routes and removals of a batch: the units progress is counted in. */
+    static long records(ImportBatch b) {
+        return b.size() + b.removalCount() + b.nsgs().stream().mapToLong(n -> n.rules().size()).sum()
+                + b.routeTables().stream().mapToLong(t -> t.routes().size()).sum();
     }
 
     void write(ImportBatch b) {
+        done = 0;
+        total = records(b);
+        removals(b.removals());
         nodes(Labels.VIRTUAL_NETWORK, b.vnets(), v -> props(v, Map.of("addressPrefixes", cidrs(v.addressSpace()))));
         nodes(Labels.SUBNET, b.subnets(), s -> props(s, Map.of("addressPrefix", s.prefix().toString())));
         nodes(Labels.NSG, b.nsgs(), n -> props(n, Map.of("etag", n.etag())));
@@ -68,7 +91,6 @@ final class GraphWriter {
         nodes(Labels.ENDPOINT, b.endpoints(), e -> props(e, opt(Map.of("addresses", cidrs(e.addresses())), "serviceTag", e.serviceTag())));
         serviceTags(b.serviceTags());
 
-        removeMissingChildren(b);
         links("VirtualNetwork", "HAS_SUBNET", "Subnet", b.subnets(), s -> s.vnetId(), true);
         relink(Labels.SUBNET, "SECURED_BY", Labels.NSG, b.subnets(), s -> s.nsgId().stream().toList());
         relink(Labels.SUBNET, "ROUTED_BY", Labels.ROUTE_TABLE, b.subnets(), s -> s.routeTableId().stream().toList());
@@ -119,7 +141,19 @@ final class GraphWriter {
             return;
         }
         List<Map<String, Object>> rows = items.stream().map(props).toList();
-        tx.run("UNWIND $rows AS r MERGE (n:" + label + " {key: r.key}) SET n = r", Map.of("rows", rows)).consume();
+        run("UNWIND $rows AS r MERGE (n:" + label + " {key: r.key}) SET n = r", rows, true);
+    }
+
+    /** Runs {@code cypher} once per chunk of {@code rows} (as {@code $rows}); counts them as done when asked. */
+    private void run(String cypher, List<?> rows, boolean counts) {
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<?> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            tx.run(cypher, Map.of("rows", chunk)).consume();
+            if (counts) {
+                done += chunk.size();
+                progress.written(done, total);
+            }
+        }
     }
 
     private void serviceTags(List<ServiceTag> tags) {
@@ -129,7 +163,7 @@ final class GraphWriter {
         List<Map<String, Object>> rows = tags.stream().map(t -> Map.<String, Object>of("key", t.name().toLowerCase(Locale.ROOT),
                 "name", t.name(), "nameKey", t.name().toLowerCase(Locale.ROOT), "region", t.region(), "systemService", t.systemService(),
                 "changeNumber", t.changeNumber(), "addressPrefixes", cidrs(t.prefixes()), "ipv6PrefixCount", t.ipv6PrefixCount())).toList();
-        tx.run("UNWIND $rows AS r MERGE (n:ServiceTag {key: r.key}) SET n = r", Map.of("rows", rows)).consume();
+        run("UNWIND $rows AS r MERGE (n:ServiceTag {key: r.key}) SET n = r", rows, true);
     }
 
     /** Replaces the single incoming relationship of type {@code type} into each item (e.g. the VNet holding a subnet). */
@@ -139,10 +173,8 @@ final class GraphWriter {
             return;
         }
         List<Map<String, Object>> rows = items.stream().map(i -> Map.<String, Object>of("key", i.id().key(), "parent", parent.apply(i).key())).toList();
-        tx.run("UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) OPTIONAL MATCH (:" + fromLabel + ")-[old:" + type + "]->(c) DELETE old",
-                Map.of("rows", rows)).consume();
-        tx.run("UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) MATCH (p:" + fromLabel + " {key: r.parent}) MERGE (p)-[:" + type + "]->(c)",
-                Map.of("rows", rows)).consume();
+        run("UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) OPTIONAL MATCH (:" + fromLabel + ")-[old:" + type + "]->(c) DELETE old "
+                + "WITH DISTINCT c, r MATCH (p:" + fromLabel + " {key: r.parent}) MERGE (p)-[:" + type + "]->(c)", rows, false);
     }
 
     /** Replaces the outgoing relationships of type {@code type} of each item with those to {@code targets}. */
@@ -154,10 +186,8 @@ final class GraphWriter {
         for (T i : items) {
             rows.add(Map.of("key", i.id().key(), "targets", targets.apply(i).stream().map(ResourceId::key).toList()));
         }
-        tx.run("UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key})-[old:" + type + "]->(:" + toLabel + ") DELETE old",
-                Map.of("rows", rows)).consume();
-        tx.run("UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key}) UNWIND r.targets AS t MATCH (x:" + toLabel + " {key: t}) "
-                + "MERGE (n)-[:" + type + "]->(x)", Map.of("rows", rows)).consume();
+        run("UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key}) OPTIONAL MATCH (n)-[old:" + type + "]->(:" + toLabel + ") DELETE old "
+                + "WITH DISTINCT n, r UNWIND r.targets AS t MATCH (x:" + toLabel + " {key: t}) MERGE (n)-[:" + type + "]->(x)", rows, false);
     }
 
     private void rules(List<NetworkSecurityGroup> nsgs) {
@@ -165,8 +195,7 @@ final class GraphWriter {
             return;
         }
         List<String> keys = nsgs.stream().map(n -> n.id().key()).toList();
-        tx.run("UNWIND $keys AS k MATCH (:NetworkSecurityGroup {key: k})-[:HAS_RULE]->(r:SecurityRule) DETACH DELETE r", Map.of("keys", keys))
-                .consume();
+        run("UNWIND $rows AS k MATCH (:NetworkSecurityGroup {key: k})-[:HAS_RULE]->(r:SecurityRule) DETACH DELETE r", keys, false);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (NetworkSecurityGroup n : nsgs) {
             for (SecurityRule r : n.rules()) {
@@ -190,10 +219,10 @@ final class GraphWriter {
                 rows.add(m);
             }
         }
-        tx.run("""
+        run("""
                 UNWIND $rows AS r MATCH (n:NetworkSecurityGroup {key: r.nsg})
                 CREATE (n)-[:HAS_RULE]->(x:SecurityRule)
-                SET x = r REMOVE x.nsg""", Map.of("rows", rows)).consume();
+                SET x = r REMOVE x.nsg""", rows, true);
     }
 
     private static List<String> ports(List<PortRange> p) {
@@ -205,7 +234,7 @@ final class GraphWriter {
             return;
         }
         List<String> keys = tables.stream().map(t -> t.id().key()).toList();
-        tx.run("UNWIND $keys AS k MATCH (:RouteTable {key: k})-[:HAS_ROUTE]->(r:Route) DETACH DELETE r", Map.of("keys", keys)).consume();
+        run("UNWIND $rows AS k MATCH (:RouteTable {key: k})-[:HAS_ROUTE]->(r:Route) DETACH DELETE r", keys, false);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RouteTable t : tables) {
             for (Route r : t.routes()) {
@@ -221,8 +250,7 @@ final class GraphWriter {
                 rows.add(m);
             }
         }
-        tx.run("UNWIND $rows AS r MATCH (t:RouteTable {key: r.table}) CREATE (t)-[:HAS_ROUTE]->(x:Route) SET x = r REMOVE x.table",
-                Map.of("rows", rows)).consume();
+        run("UNWIND $rows AS r MATCH (t:RouteTable {key: r.table}) CREATE (t)-[:HAS_ROUTE]->(x:Route) SET x = r REMOVE x.table", rows, true);
     }
 
     private void peerings(List<Peering> peerings) {
@@ -242,10 +270,10 @@ final class GraphWriter {
             m.put("allowForwardedTraffic", p.allowForwardedTraffic());
             rows.add(Map.of("props", m, "local", p.localVnetId().key(), "remote", p.remoteVnetId().key()));
         }
-        tx.run("UNWIND $rows AS r MATCH ()-[old:PEERED_WITH {key: r.props.key}]->() DELETE old", Map.of("rows", rows)).consume();
-        tx.run("""
+        run("UNWIND $rows AS r MATCH ()-[old:PEERED_WITH {key: r.props.key}]->() DELETE old", rows, false);
+        run("""
                 UNWIND $rows AS r MATCH (a:VirtualNetwork {key: r.local}), (b:VirtualNetwork {key: r.remote})
-                CREATE (a)-[p:PEERED_WITH]->(b) SET p = r.props""", Map.of("rows", rows)).consume();
+                CREATE (a)-[p:PEERED_WITH]->(b) SET p = r.props""", rows, true);
     }
 
     private void connections(List<Connection> connections) {
@@ -258,29 +286,35 @@ final class GraphWriter {
                     "nameKey", c.name().toLowerCase(Locale.ROOT), "type", c.connectionType());
             rows.add(Map.of("props", m, "gateway", c.gatewayId().key(), "peer", c.peerId().key()));
         }
-        tx.run("UNWIND $rows AS r MATCH ()-[old:CONNECTS {key: r.props.key}]->() DELETE old", Map.of("rows", rows)).consume();
-        tx.run("""
+        run("UNWIND $rows AS r MATCH ()-[old:CONNECTS {key: r.props.key}]->() DELETE old", rows, false);
+        run("""
                 UNWIND $rows AS r MATCH (g:VirtualNetworkGateway {key: r.gateway})
-                MATCH (x {key: r.peer}) WHERE x:LocalNetworkGateway OR x:VirtualNetworkGateway
-                CREATE (g)-[c:CONNECTS]->(x) SET c = r.props""", Map.of("rows", rows)).consume();
+                OPTIONAL MATCH (l:LocalNetworkGateway {key: r.peer})
+                OPTIONAL MATCH (v:VirtualNetworkGateway {key: r.peer})
+                WITH g, r, coalesce(l, v) AS x WHERE x IS NOT NULL
+                CREATE (g)-[c:CONNECTS]->(x) SET c = r.props""", rows, true);
     }
 
-    /** For VNets the batch lists completely: their subnets and peerings that the batch no longer has are removed. */
-    private void removeMissingChildren(ImportBatch b) {
-        if (b.completeVnets().isEmpty()) {
-            return;
+    /**
+     * Removes resources by kind: nodes with their relationships (an NSG's rules and a route table's routes with
+     * them), peerings and connections as the relationships they are.
+     */
+    private void removals(Map<ResourceKind, Set<ResourceId>> removals) {
+        for (Map.Entry<ResourceKind, Set<ResourceId>> e : removals.entrySet()) {
+            List<String> keys = e.getValue().stream().map(ResourceId::key).toList();
+            ResourceKind kind = e.getKey();
+            switch (kind) {
+                case PEERING, CONNECTION -> run("UNWIND $rows AS k MATCH ()-[x:" + kind.graphName() + " {key: k}]->() DELETE x", keys, true);
+                case NETWORK_SECURITY_GROUP -> {
+                    run("UNWIND $rows AS k MATCH (:NetworkSecurityGroup {key: k})-[:HAS_RULE]->(r:SecurityRule) DETACH DELETE r", keys, false);
+                    run("UNWIND $rows AS k MATCH (n:NetworkSecurityGroup {key: k}) DETACH DELETE n", keys, true);
+                }
+                case ROUTE_TABLE -> {
+                    run("UNWIND $rows AS k MATCH (:RouteTable {key: k})-[:HAS_ROUTE]->(r:Route) DETACH DELETE r", keys, false);
+                    run("UNWIND $rows AS k MATCH (n:RouteTable {key: k}) DETACH DELETE n", keys, true);
+                }
+                default -> run("UNWIND $rows AS k MATCH (n:" + kind.graphName() + " {key: k}) DETACH DELETE n", keys, true);
+            }
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (ResourceId v : b.completeVnets()) {
-            rows.add(Map.of("key", v.key(),
-                    "subnets", b.subnets().stream().filter(s -> s.vnetId().equals(v)).map(s -> s.id().key()).toList(),
-                    "peerings", b.peerings().stream().filter(p -> p.localVnetId().equals(v)).map(p -> p.id().key()).toList()));
-        }
-        tx.run("""
-                UNWIND $rows AS r MATCH (:VirtualNetwork {key: r.key})-[:HAS_SUBNET]->(s:Subnet)
-                WHERE NOT s.key IN r.subnets DETACH DELETE s""", Map.of("rows", rows)).consume();
-        tx.run("""
-                UNWIND $rows AS r MATCH (:VirtualNetwork {key: r.key})-[p:PEERED_WITH]->()
-                WHERE NOT p.key IN r.peerings DELETE p""", Map.of("rows", rows)).consume();
     }
 }

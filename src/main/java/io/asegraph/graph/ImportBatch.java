@@ -1,5 +1,6 @@
 package io.asegraph.graph;
 
+import io.asegraph.importing.ResourceKind;
 import io.asegraph.policy.ApplicationSecurityGroup;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.ServiceTag;
@@ -17,24 +18,28 @@ import io.asegraph.topology.RouteTable;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.VirtualNetwork;
 import io.asegraph.topology.VirtualNetworkGateway;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Validated resources to upsert in one transaction. {@code completeVnets} names the VNets whose subnets and
- * peerings the batch lists completely (a VNet document embeds them): their subnets and peerings that the batch no
- * longer lists are removed.
+ * What one transaction writes: resources to upsert (each replaced exactly: properties, outgoing references, an NSG's
+ * rules, a route table's routes) and resources to remove, by kind (subnets and peerings a re-imported VNet no longer
+ * lists, or what a delete takes with it). Only what changed belongs in a batch; an empty batch writes nothing.
  */
-public record ImportBatch(List<VirtualNetwork> vnets, List<Subnet> subnets, List<Peering> peerings, Set<ResourceId> completeVnets,
+public record ImportBatch(List<VirtualNetwork> vnets, List<Subnet> subnets, List<Peering> peerings,
         List<NetworkSecurityGroup> nsgs, List<RouteTable> routeTables, List<NetworkInterface> nics,
         List<ApplicationSecurityGroup> asgs, List<NatGateway> natGateways, List<PublicIpAddress> publicIps,
         List<VirtualNetworkGateway> gateways, List<LocalNetworkGateway> localGateways, List<Connection> connections,
-        List<AppServiceEnvironment> environments, List<App> apps, List<Endpoint> endpoints, List<ServiceTag> serviceTags) {
+        List<AppServiceEnvironment> environments, List<App> apps, List<Endpoint> endpoints, List<ServiceTag> serviceTags,
+        Map<ResourceKind, Set<ResourceId>> removals) {
     public ImportBatch {
         vnets = List.copyOf(vnets);
         subnets = List.copyOf(subnets);
         peerings = List.copyOf(peerings);
-        completeVnets = Set.copyOf(completeVnets);
         nsgs = List.copyOf(nsgs);
         routeTables = List.copyOf(routeTables);
         nics = List.copyOf(nics);
@@ -48,11 +53,59 @@ public record ImportBatch(List<VirtualNetwork> vnets, List<Subnet> subnets, List
         apps = List.copyOf(apps);
         endpoints = List.copyOf(endpoints);
         serviceTags = List.copyOf(serviceTags);
+        Map<ResourceKind, Set<ResourceId>> r = new EnumMap<>(ResourceKind.class);
+        removals.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                r.put(k, Set.copyOf(v));
+            }
+        });
+        removals = java.util.Collections.unmodifiableMap(r);
     }
 
+    /** Resources to upsert, service tags included. */
     public int size() {
         return vnets.size() + subnets.size() + peerings.size() + nsgs.size() + routeTables.size() + nics.size() + asgs.size()
                 + natGateways.size() + publicIps.size() + gateways.size() + localGateways.size() + connections.size()
                 + environments.size() + apps.size() + endpoints.size() + serviceTags.size();
+    }
+
+    /** Resources to remove. */
+    public int removalCount() {
+        return removals.values().stream().mapToInt(Set::size).sum();
+    }
+
+    public boolean isEmpty() {
+        return size() == 0 && removals.isEmpty();
+    }
+
+    /** Collects a batch. */
+    public static final class Builder {
+        final List<VirtualNetwork> vnets = new ArrayList<>();
+        final List<Subnet> subnets = new ArrayList<>();
+        final List<Peering> peerings = new ArrayList<>();
+        final List<NetworkSecurityGroup> nsgs = new ArrayList<>();
+        final List<RouteTable> routeTables = new ArrayList<>();
+        final List<NetworkInterface> nics = new ArrayList<>();
+        final List<ApplicationSecurityGroup> asgs = new ArrayList<>();
+        final List<NatGateway> natGateways = new ArrayList<>();
+        final List<PublicIpAddress> publicIps = new ArrayList<>();
+        final List<VirtualNetworkGateway> gateways = new ArrayList<>();
+        final List<LocalNetworkGateway> localGateways = new ArrayList<>();
+        final List<Connection> connections = new ArrayList<>();
+        final List<AppServiceEnvironment> environments = new ArrayList<>();
+        final List<App> apps = new ArrayList<>();
+        final List<Endpoint> endpoints = new ArrayList<>();
+        final List<ServiceTag> serviceTags = new ArrayList<>();
+        final Map<ResourceKind, Set<ResourceId>> removals = new EnumMap<>(ResourceKind.class);
+
+        public Builder remove(ResourceKind kind, ResourceId id) {
+            removals.computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(id);
+            return this;
+        }
+
+        public ImportBatch build() {
+            return new ImportBatch(vnets, subnets, peerings, nsgs, routeTables, nics, asgs, natGateways, publicIps, gateways,
+                    localGateways, connections, environments, apps, endpoints, serviceTags, removals);
+        }
     }
 }

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * The checks that need the whole document (and what the graph already holds): references resolve to a resource of
  * the right kind, subnets lie inside their VNet's address space and do not overlap their siblings, and addresses
- * that must lie in a subnet (a NIC's private address, an ASE's internal address) do. The graph is asked in batches:
+ * that must lie in a subnet (a NIC's private address, an ASE's internal address) do, and no subnet still in use is
+ * removed by a VNet that no longer lists it. The graph is asked in batches:
  * one call per question for the whole document. Overlaps are found by sorting each VNet's subnets once.
  */
 final class CrossChecks {
@@ -32,6 +33,7 @@ final class CrossChecks {
         references(s);
         subnetPlacement(s);
         addressesInSubnets(s);
+        subnetRemovals(s);
     }
 
     private static void references(Session s) {
@@ -156,5 +158,55 @@ final class CrossChecks {
                         + c.owner() + " is outside its subnet '" + c.subnetId().name() + "' (" + prefix + ")");
             }
         }
+    }
+
+    /**
+     * A VNet in the document lists its subnets completely (exact replacement), so a subnet the graph has in it that
+     * the document declares nowhere is removed by the import. That is refused while the subnet is in use: when the
+     * document itself references it, or when the graph has an ASE or network interface in it that the document does
+     * not move elsewhere. Reported at the VNet's {@code subnets} list.
+     */
+    private static void subnetRemovals(Session s) {
+        if (s.vnetSubnetLists.isEmpty()) {
+            return;
+        }
+        Map<ResourceId, Subnet> removed = new LinkedHashMap<>();
+        for (Subnet known : s.known.subnetsOf(s.vnetSubnetLists.keySet())) {
+            if (s.vnetSubnetLists.containsKey(known.vnetId()) && !s.declared.containsKey(known.id())) {
+                removed.put(known.id(), known);
+            }
+        }
+        if (removed.isEmpty()) {
+            return;
+        }
+        for (Reference ref : s.references) {
+            Subnet gone = removed.get(ref.id());
+            if (gone != null) {
+                s.problem(ref.at(), ref.id().value(), ref.field() + " '" + ref.id().value() + "' of " + ref.owner()
+                        + " names subnet '" + gone.name() + "', which this import removes: virtual network '"
+                        + vnetName(s, gone.vnetId()) + "' no longer lists it");
+            }
+        }
+        for (Map.Entry<ResourceId, List<KnownResources.Resident>> e : s.known.residentsOf(removed.keySet()).entrySet()) {
+            Subnet gone = removed.get(e.getKey());
+            if (gone == null) {
+                continue;
+            }
+            for (KnownResources.Resident resident : e.getValue()) {
+                if (s.declared.containsKey(resident.id())) {
+                    continue; // the document says where it lives now; a reference to the removed subnet is reported above
+                }
+                s.problem(s.vnetSubnetLists.get(gone.vnetId()), gone.id().value(), "subnets of virtual network '"
+                        + vnetName(s, gone.vnetId()) + "' no longer list subnet '" + gone.name() + "' (" + gone.prefix()
+                        + "), so this import would remove it, but it still holds the " + resident.kind().noun() + " '"
+                        + resident.name() + "' (" + resident.id().value() + "): keep the subnet in the document, or move or"
+                        + " delete what it holds first");
+            }
+        }
+    }
+
+    private static String vnetName(Session s, ResourceId vnet) {
+        Declared d = s.declared.get(vnet);
+        return d != null ? d.name() : vnet.name();
     }
 }

@@ -165,6 +165,6 @@ public final class ImportParser {
     private static ParsedDocument result(Session s) {
         return new ParsedDocument(s.vnets, s.subnets, s.peerings, s.nsgs, s.routeTables, s.nics, s.asgs, s.natGateways,
                 s.publicIps, s.gateways, s.localGateways, s.connections, s.environments, s.apps, s.endpoints,
-                s.serviceTags, Optional.ofNullable(s.serviceTagsFile), s.warnings, s.problems);
+                s.serviceTags, Optional.ofNullable(s.serviceTagsFile), s.environmentsWithoutAddresses, s.warnings, s.problems);
     }
 }

@@ -57,6 +57,18 @@ public interface KnownResources {
         return Map.of();
     }
 
+    /** A resource that lives in a subnet: an App Service Environment or a network interface. */
+    record Resident(ResourceId id, ResourceKind kind, String name) {
+    }
+
+    /**
+     * What lives in those existing subnets among {@code subnetIds} (ASEs deployed in them, network interfaces in
+     * them), for the check that an import does not remove a subnet still in use. Subnets holding nothing are left out.
+     */
+    default Map<ResourceId, List<Resident>> residentsOf(Collection<ResourceId> subnetIds) {
+        return Map.of();
+    }
+
     /** Known resources given as a map of id to kind (handy in tests); the address questions answer "not known". */
     static KnownResources of(Map<ResourceId, ResourceKind> kinds) {
         Map<ResourceId, ResourceKind> copy = Map.copyOf(kinds);
@@ -83,6 +95,11 @@ public interface KnownResources {
         policies.asgs().forEach(r -> kinds.put(r.id(), ResourceKind.APPLICATION_SECURITY_GROUP));
         Map<ResourceId, List<Subnet>> byVnet = new HashMap<>();
         topology.subnets().forEach(s -> byVnet.computeIfAbsent(s.vnetId(), v -> new ArrayList<>()).add(s));
+        Map<ResourceId, List<Resident>> residents = new HashMap<>();
+        topology.environments().forEach(e -> residents.computeIfAbsent(e.subnetId(), k -> new ArrayList<>())
+                .add(new Resident(e.id(), ResourceKind.APP_SERVICE_ENVIRONMENT, e.name())));
+        topology.nics().forEach(n -> residents.computeIfAbsent(n.subnetId(), k -> new ArrayList<>())
+                .add(new Resident(n.id(), ResourceKind.NETWORK_INTERFACE, n.name())));
         return new KnownResources() {
             @Override
             public Optional<ResourceKind> kindOf(ResourceId id) {
@@ -105,6 +122,18 @@ public interface KnownResources {
                 for (ResourceId id : vnetIds) {
                     if (seen.add(id)) {
                         out.addAll(byVnet.getOrDefault(id, List.of()));
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public Map<ResourceId, List<Resident>> residentsOf(Collection<ResourceId> subnetIds) {
+                Map<ResourceId, List<Resident>> out = new LinkedHashMap<>();
+                for (ResourceId id : subnetIds) {
+                    List<Resident> r = residents.get(id);
+                    if (r != null) {
+                        out.put(id, List.copyOf(r));
                     }
                 }
                 return out;

@@ -113,6 +113,9 @@ final class NetworkReaders {
         if (s.problems.size() == before && h.complete()) {
             s.vnets.add(new VirtualNetwork(h.id(), h.name(), h.location(), prefixes));
         }
+        if (h.id() != null) {
+            s.vnetSubnetLists.put(h.id(), r.get("subnets").path());
+        }
         for (Field sub : s.array(r.get("subnets"))) {
             if (s.object(sub)) {
                 Res child = new Res(s, sub.node(), sub.path());

@@ -12,6 +12,7 @@ import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.Peering;
 import io.asegraph.topology.PublicIpAddress;
+import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.RouteTable;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.VirtualNetwork;
@@ -20,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What {@link ImportParser#parse} made of a document: the domain records per kind, in document order, the
@@ -29,6 +31,8 @@ import java.util.Optional;
  * only the resources that parsed without a problem of their own and are for diagnostics only. NSGs carry their user
  * rules only (the input's {@code defaultSecurityRules} are ignored: they are {@code DefaultRules.ALL} everywhere).
  * Records compare with {@code equals}, so a writer can tell created, updated and unchanged resources apart.
+ * {@code environmentsWithoutAddresses} names the ASEs given without any {@code addresses} (what
+ * {@code az appservice ase show} prints): an import keeps the addresses the graph already has for them.
  */
 public record ParsedDocument(
         List<VirtualNetwork> virtualNetworks,
@@ -48,6 +52,7 @@ public record ParsedDocument(
         List<Endpoint> endpoints,
         List<ServiceTag> serviceTags,
         Optional<ServiceTagsFile> serviceTagsFile,
+        Set<ResourceId> environmentsWithoutAddresses,
         List<ImportWarning> warnings,
         List<ImportProblem> problems) {
 
@@ -69,6 +74,7 @@ public record ParsedDocument(
         endpoints = List.copyOf(endpoints);
         serviceTags = List.copyOf(serviceTags);
         serviceTagsFile = serviceTagsFile == null ? Optional.empty() : serviceTagsFile;
+        environmentsWithoutAddresses = Set.copyOf(environmentsWithoutAddresses);
         warnings = List.copyOf(warnings);
         problems = List.copyOf(problems);
     }

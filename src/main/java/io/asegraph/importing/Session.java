@@ -21,11 +21,13 @@ import io.asegraph.topology.VirtualNetwork;
 import io.asegraph.topology.VirtualNetworkGateway;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The state of one parse: what was read so far, every problem and warning, the ids declared and the references and
@@ -66,6 +68,10 @@ final class Session {
     final List<Placement> placements = new ArrayList<>();
     /** Addresses that must lie in a given subnet (NIC private address, ASE internal address). */
     final List<AddressCheck> addressChecks = new ArrayList<>();
+    /** Where each VNet of the document lists its subnets: the VNet's subnets are exactly those listed (or declared). */
+    final Map<ResourceId, NodePath> vnetSubnetLists = new HashMap<>();
+    /** ASEs given without any {@code addresses}: an import keeps the addresses already stored for them. */
+    final Set<ResourceId> environmentsWithoutAddresses = new LinkedHashSet<>();
     /** Service tag names seen (lower case) and where, for duplicates. */
     final Map<String, NodePath> serviceTagNames = new HashMap<>();
 

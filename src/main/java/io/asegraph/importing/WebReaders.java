@@ -85,8 +85,11 @@ final class WebReaders {
                 }
             }
         } else if (!addresses.present()) {
-            s.warn(r.path, owner + " has no addresses (az appservice ase list-addresses): its public VIP and outbound"
-                    + " addresses are unknown");
+            if (h.id() != null) {
+                s.environmentsWithoutAddresses.add(h.id());
+            }
+            s.warn(r.path, owner + " has no addresses (az appservice ase list-addresses): the addresses already stored"
+                    + " for it are kept; an ASE new to the graph has no known public VIP or outbound addresses");
         }
         if (internal.isPresent() && subnet != null) {
             s.addressChecks.add(new Session.AddressCheck(subnet, internal.get(), internalAt, "internal address", owner));

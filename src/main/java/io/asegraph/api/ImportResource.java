@@ -1,0 +1,74 @@
+package io.asegraph.api;
+
+import io.asegraph.api.path.ImportResult;
+import io.asegraph.graph.GraphImporter;
+import io.asegraph.graph.ImportOutcome;
+import io.asegraph.importing.ImportProblem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code importResources} over plain HTTP, for files too big to paste into a GraphQL variable:
+ * {@code curl --data-binary @export.json localhost:8080/import} (any Content-Type, or none; the body is read as
+ * UTF-8 JSON), {@code ?dryRun=true} to validate only. The same code path and answers as the mutation: 200 with
+ * {@code {created, updated, unchanged, warnings, removed, dryRun}}; 400 with
+ * {@code {code: "INVALID_DOCUMENT", message, problems: [{location, value, message, line, column}]}} when the document
+ * has problems (nothing written); 400 with {@code code: "INVALID_ARGUMENT"} for a dryRun that is not true or false.
+ * The body limit is {@code quarkus.http.limits.max-body-size}.
+ */
+@Path("/import")
+public class ImportResource {
+    private final GraphImporter importer;
+
+    public ImportResource(GraphImporter importer) {
+        this.importer = importer;
+    }
+
+    /** One problem as the HTTP answer lists it (line and column null when unknown). */
+    public record Problem(String location, String value, String message, Integer line, Integer column) {
+        static Problem of(ImportProblem p) {
+            return new Problem(p.location(), p.value(), p.message(), p.position().map(ImportProblem.Position::line).orElse(null),
+                    p.position().map(ImportProblem.Position::column).orElse(null));
+        }
+    }
+
+    /** The body of a 400 answer. */
+    public record Failure(String code, String message, List<Problem> problems) {
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response importDocument(@QueryParam("dryRun") String dryRun, InputStream body) throws IOException {
+        boolean dry;
+        if (dryRun == null || dryRun.isBlank() || dryRun.equalsIgnoreCase("false")) {
+            dry = false;
+        } else if (dryRun.equalsIgnoreCase("true")) {
+            dry = true;
+        } else {
+            return Response.status(Response.Status.BAD_REQUEST).entity(new Failure("INVALID_ARGUMENT",
+                    "dryRun must be true or false, got '" + dryRun + "'", List.of())).build();
+        }
+        String json = body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1);
+        }
+        ImportOutcome outcome = importer.importDocument(json, dry);
+        if (!outcome.valid()) {
+            InvalidDocumentException e = ImportApi.invalid("the document cannot be imported", outcome.problems());
+            return Response.status(Response.Status.BAD_REQUEST).entity(new Failure(e.code(), e.getMessage(),
+                    e.problems().stream().map(Problem::of).toList())).build();
+        }
+        ImportResult r = ImportApi.result(outcome);
+        return Response.ok(r).build();
+    }
+}

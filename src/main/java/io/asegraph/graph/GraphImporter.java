@@ -1,0 +1,172 @@
+package io.asegraph.graph;
+
+import io.asegraph.analysis.Estate;
+import io.asegraph.importing.ImportParser;
+import io.asegraph.importing.ImportWarning;
+import io.asegraph.importing.KnownResources;
+import io.asegraph.importing.ParsedDocument;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Imports a document (az JSON or a Service Tags file) into the graph: validates it against the current snapshot
+ * ({@link ImportParser} with {@link KnownResources#of}), compares it with the snapshot ({@link ImportDiff}) and writes
+ * only what changed, all in <em>one</em> write transaction ({@link GraphStore#write}): a failure or a crash part-way
+ * leaves the graph as it was. A document with any problem writes nothing; a document that changes nothing opens no
+ * transaction at all (not even the version bump).
+ *
+ * <p>Writers are serialised in this process (a fair lock, shared with {@link ResourceEdits}), so the snapshot an
+ * import is compared with is the graph it writes to, and two imports never interleave; transactions make each one
+ * atomic. Dry runs take no lock. A long import logs its progress every {@value #PROGRESS_LOG_MILLIS} ms.
+ */
+@ApplicationScoped
+public class GraphImporter {
+    /** At most this many warnings are returned; the rest are summed up in one last line. */
+    static final int MAX_WARNINGS = 1_000;
+    static final long PROGRESS_LOG_MILLIS = 2_000;
+
+    private final GraphStore store;
+    private final EstateCache estates;
+    private final ReentrantLock lock = new ReentrantLock(true);
+
+    @Inject
+    public GraphImporter(GraphStore store, EstateCache estates) {
+        this.store = store;
+        this.estates = estates;
+    }
+
+    /** Imports {@code json}; with {@code dryRun} validates and counts without writing. */
+    public ImportOutcome importDocument(String json, boolean dryRun) {
+        return importDocument(json, dryRun, ImportProgress.NONE);
+    }
+
+    /** As {@link #importDocument(String, boolean)}, also telling {@code progress} after every chunk written. */
+    public ImportOutcome importDocument(String json, boolean dryRun, ImportProgress progress) {
+        if (dryRun) {
+            return parseAndApply(json, true, progress);
+        }
+        return exclusive(() -> parseAndApply(json, false, progress));
+    }
+
+    /** Runs {@code work} holding the writers' lock. */
+    <T> T exclusive(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The snapshot writers compare with; call it holding the lock. */
+    Estate snapshot() {
+        return estates.current();
+    }
+
+    private ImportOutcome parseAndApply(String json, boolean dryRun, ImportProgress progress) {
+        long t0 = System.nanoTime();
+        Estate estate = estates.current();
+        ParsedDocument doc = ImportParser.parse(json, KnownResources.of(estate.topology(), estate.policies()));
+        Log.infof("import: parsed %,d characters into %,d resources in %d ms (%d problems, %d warnings)", json == null ? 0 : json.length(),
+                doc.resourceCount(), millis(t0), doc.problems().size(), doc.warnings().size());
+        if (!doc.isValid()) {
+            return ImportOutcome.rejected(warnings(doc.warnings(), List.of()), dryRun, doc.problems());
+        }
+        return apply(doc, estate, dryRun, progress).outcome();
+    }
+
+    /** What {@link #apply} did: the outcome and the batch it wrote (empty when it wrote nothing). */
+    record Applied(ImportOutcome outcome, ImportBatch written) {
+    }
+
+    /**
+     * Writes the changes of a valid document relative to {@code estate} in one transaction (none when nothing
+     * changed or for a dry run). Call it holding the lock, with {@code estate} read under it.
+     */
+    Applied apply(ParsedDocument doc, Estate estate, boolean dryRun, ImportProgress progress) {
+        long t0 = System.nanoTime();
+        ImportDiff.Result diff = ImportDiff.of(doc, estate);
+        List<String> warnings = warnings(doc.warnings(), diff.notes());
+        ImportOutcome outcome = new ImportOutcome(diff.created(), diff.updated(), diff.unchanged(), diff.removed(), warnings, dryRun,
+                List.of());
+        if (dryRun || diff.batch().isEmpty()) {
+            Log.infof("import%s: %d created, %d updated, %d unchanged, %d removed; nothing written", dryRun ? " (dry run)" : "",
+                    diff.created(), diff.updated(), diff.unchanged(), diff.removed());
+            return new Applied(outcome, new ImportBatch.Builder().build());
+        }
+        long records = GraphWriter.records(diff.batch());
+        long w0 = System.nanoTime();
+        write(diff.batch(), progress);
+        long writeMillis = millis(w0);
+        Log.infof("import: %d created, %d updated, %d unchanged, %d removed; %,d records written in one transaction in %d ms"
+                + " (%,.0f records/s, %,.0f resources/s), %d ms in all", diff.created(), diff.updated(), diff.unchanged(),
+                diff.removed(), records, writeMillis, records * 1000.0 / Math.max(1, writeMillis),
+                (diff.batch().size() + diff.removed()) * 1000.0 / Math.max(1, writeMillis), millis(t0));
+        return new Applied(outcome, diff.batch());
+    }
+
+    /** Writes {@code batch} in one transaction and drops the snapshot; call it holding the lock. */
+    void write(ImportBatch batch, ImportProgress progress) {
+        ProgressLog log = new ProgressLog(progress);
+        try {
+            store.write(tx -> {
+                log.start();
+                new GraphWriter(tx, log).write(batch);
+                return null;
+            });
+        } finally {
+            estates.invalidate();
+        }
+    }
+
+    static List<String> warnings(List<ImportWarning> parsed, List<String> notes) {
+        List<String> all = new ArrayList<>();
+        for (ImportWarning w : parsed) {
+            all.add(w.toString());
+        }
+        all.addAll(notes);
+        if (all.size() <= MAX_WARNINGS) {
+            return all;
+        }
+        List<String> capped = new ArrayList<>(all.subList(0, MAX_WARNINGS));
+        capped.add("… and " + (all.size() - MAX_WARNINGS) + " more warnings");
+        return capped;
+    }
+
+    private static long millis(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+
+    /** Logs progress at most every {@link #PROGRESS_LOG_MILLIS} and passes every report on. */
+    private static final class ProgressLog implements ImportProgress {
+        private final ImportProgress next;
+        private long started;
+        private long lastLog;
+
+        ProgressLog(ImportProgress next) {
+            this.next = next;
+        }
+
+        void start() {
+            started = System.nanoTime();
+            lastLog = started;
+        }
+
+        @Override
+        public void written(long done, long total) {
+            long now = System.nanoTime();
+            if (now - lastLog >= PROGRESS_LOG_MILLIS * 1_000_000 && done < total) {
+                lastLog = now;
+                double seconds = (now - started) / 1e9;
+                Log.infof("import: %,d of %,d records written (%.0f%%), %,.0f records/s", done, total, 100.0 * done / total,
+                        done / Math.max(seconds, 1e-3));
+            }
+            next.written(done, total);
+        }
+    }
+}

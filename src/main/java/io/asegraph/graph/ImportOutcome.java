@@ -1,0 +1,32 @@
+package io.asegraph.graph;
+
+import io.asegraph.importing.ImportProblem;
+import java.util.List;
+
+/**
+ * What an import did, or for a dry run would do. Counts are in resources: every VNet, subnet, peering, NSG (its rules
+ * included), route table (its routes included), NIC, ASE, app, endpoint, gateway, connection, NAT gateway, public IP,
+ * ASG and service tag of the document is exactly one of created, updated or unchanged; {@code removed} counts the
+ * subnets and peerings a re-imported VNet no longer lists. When {@code problems} is not empty nothing was written
+ * and the counts are zero.
+ */
+public record ImportOutcome(int created, int updated, int unchanged, int removed, List<String> warnings, boolean dryRun,
+        List<ImportProblem> problems) {
+    public ImportOutcome {
+        warnings = List.copyOf(warnings);
+        problems = List.copyOf(problems);
+    }
+
+    static ImportOutcome rejected(List<String> warnings, boolean dryRun, List<ImportProblem> problems) {
+        return new ImportOutcome(0, 0, 0, 0, warnings, dryRun, problems);
+    }
+
+    public boolean valid() {
+        return problems.isEmpty();
+    }
+
+    /** True when the graph was (or, for a dry run, would be) changed. */
+    public boolean changes() {
+        return created + updated + removed > 0;
+    }
+}
