@@ -1,0 +1,169 @@
+package io.asegraph.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The command line of {@link Bench}. Durations per size: small measures 1 s per scenario and level after 0.5 s of
+ * warm-up under a 5-minute cap; medium 3 s after 1 s under 15 minutes; large 5 s after 2 s under 30 minutes.
+ *
+ * @param size           small, medium or large ({@link EstateSpec#preset})
+ * @param seed           the estate's seed
+ * @param out            where the estate, the run's data directories and logs, and the results go
+ * @param measure        the measured window per scenario and level
+ * @param warmup         the unmeasured warm-up before each window
+ * @param maxRequests    a request budget per scenario and level (0: none)
+ * @param levels         the concurrency levels
+ * @param jar            the packaged service ({@code target/quarkus-app/quarkus-run.jar})
+ * @param url            an already running service: then nothing is started, and start, restart, memory and the
+ *                       bare Neo4j baselines are skipped
+ * @param cap            the hard cap of the whole run
+ * @param serviceJvmArgs extra JVM options for the service (e.g. {@code -Xmx1g})
+ * @param readyTimeout   the longest a start may take
+ * @param importPath     the service's import endpoint
+ * @param skipImport     measure the service on whatever its data directory holds (to check the harness itself)
+ * @param seedDirectory  the service's {@code graph-seed} folder (its schema statements run on every start)
+ * @param pageCache      the Neo4j page cache of the bare baselines (the service's default)
+ */
+record BenchOptions(String size, long seed, Path out, Duration measure, Duration warmup, long maxRequests,
+        List<Integer> levels, Path jar, Optional<URI> url, Duration cap, List<String> serviceJvmArgs,
+        Duration readyTimeout, String importPath, boolean skipImport, Path seedDirectory, String pageCache) {
+
+    BenchOptions {
+        levels = List.copyOf(levels);
+        serviceJvmArgs = List.copyOf(serviceJvmArgs);
+        if (levels.isEmpty() || levels.stream().anyMatch(l -> l < 1)) {
+            throw new IllegalArgumentException("--levels needs concurrency levels of at least 1");
+        }
+        if (!importPath.startsWith("/")) {
+            throw new IllegalArgumentException("--import-path must start with /");
+        }
+    }
+
+    static final String USAGE = """
+            usage: java -cp <classpath> io.asegraph.bench.Bench [--size small|medium|large] [--seed 42]
+                   [--out bench-out] [--duration-seconds S] [--warmup-seconds S] [--max-requests N]
+                   [--levels 1,8,32] [--jar target/quarkus-app/quarkus-run.jar] [--url http://127.0.0.1:8080]
+                   [--max-minutes M] [--service-jvm-arg ARG]... [--ready-timeout-seconds S]
+                   [--import-path /import] [--no-import] [--seed-dir graph-seed] [--page-cache 512m]
+            Defaults: --size large; durations and the cap by size (small 1 s + 0.5 s warm-up, cap 5 min;
+            medium 3 s + 1 s, 15 min; large 5 s + 2 s, 30 min). bench/run builds what is missing and runs this.""";
+
+    static BenchOptions parse(String... args) {
+        String size = "large";
+        long seed = 42;
+        Path out = Path.of("bench-out");
+        Double measure = null;
+        Double warmup = null;
+        long maxRequests = 0;
+        List<Integer> levels = List.of(1, 8, 32);
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        Optional<URI> url = Optional.empty();
+        Double capMinutes = null;
+        List<String> jvmArgs = new ArrayList<>();
+        double readyTimeout = 300;
+        String importPath = "/import";
+        boolean skipImport = false;
+        Path seedDir = Path.of("graph-seed");
+        String pageCache = "512m";
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--no-import")) {
+                skipImport = true;
+                continue;
+            }
+            if (!arg.startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value, got '" + arg + "'");
+            }
+            String value = args[++i];
+            switch (arg.substring(2)) {
+                case "size" -> size = value.toLowerCase(Locale.ROOT);
+                case "seed" -> seed = whole(arg, value);
+                case "out" -> out = Path.of(value);
+                case "duration-seconds" -> measure = positive(arg, value);
+                case "warmup-seconds" -> warmup = nonNegative(arg, value);
+                case "max-requests" -> maxRequests = whole(arg, value);
+                case "levels" -> levels = levels(value);
+                case "jar" -> jar = Path.of(value);
+                case "url" -> url = Optional.of(URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1)
+                        : value));
+                case "max-minutes" -> capMinutes = positive(arg, value);
+                case "service-jvm-arg" -> jvmArgs.add(value);
+                case "ready-timeout-seconds" -> readyTimeout = positive(arg, value);
+                case "import-path" -> importPath = value;
+                case "seed-dir" -> seedDir = Path.of(value);
+                case "page-cache" -> pageCache = value;
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        EstateSpec.preset(size);
+        if (maxRequests < 0) {
+            throw new IllegalArgumentException("--max-requests must be >= 0");
+        }
+        double[] defaults = switch (size) {
+            case "small" -> new double[] {1, 0.5, 5};
+            case "medium" -> new double[] {3, 1, 15};
+            default -> new double[] {5, 2, 30};
+        };
+        return new BenchOptions(size, seed, out, seconds(measure != null ? measure : defaults[0]),
+                seconds(warmup != null ? warmup : defaults[1]), maxRequests, levels, jar, url,
+                seconds(60 * (capMinutes != null ? capMinutes : defaults[2])), jvmArgs, seconds(readyTimeout),
+                importPath, skipImport, seedDir, pageCache);
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofNanos(Math.round(s * 1e9));
+    }
+
+    private static long whole(String option, String value) {
+        try {
+            return Long.parseLong(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, got '" + value + "'");
+        }
+    }
+
+    private static double nonNegative(String option, String value) {
+        double d;
+        try {
+            d = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number of seconds, got '" + value + "'");
+        }
+        if (!(d >= 0) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException(option + " must be >= 0, got " + value);
+        }
+        return d;
+    }
+
+    private static double positive(String option, String value) {
+        double d = nonNegative(option, value);
+        if (d == 0) {
+            throw new IllegalArgumentException(option + " must be > 0");
+        }
+        return d;
+    }
+
+    private static List<Integer> levels(String value) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            try {
+                out.add(Integer.parseInt(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--levels takes whole numbers separated by commas, got '" + value
+                        + "'");
+            }
+        }
+        return out;
+    }
+
+    /** Whether the run starts the service itself (no --url). */
+    boolean spawns() {
+        return url.isEmpty();
+    }
+}

@@ -1,0 +1,96 @@
+package io.asegraph.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark command end to end on the small estate, against the service this test starts (its own store, not
+ * seeded, so nothing but the estate is in it): generate, import through POST /import, every scenario at 1, 8 and 32
+ * clients, both result files. Correctness only: no timing is asserted. What needs the service's own process (start
+ * and restart times, memory, the bare Neo4j baselines) is skipped in this mode and covered by
+ * {@link BareBaselinesTest}; {@code bench/run} runs all of it against the packaged service.
+ */
+@QuarkusTest
+@TestProfile(BenchEndToEndTest.OwnStore.class)
+class BenchEndToEndTest {
+
+    /** A fresh, unseeded store for this test alone (the schema statements still run). */
+    public static class OwnStore implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("%test.asegraph.store.data-directory", "target/test-data/bench-" + UUID.randomUUID(),
+                    "asegraph.seed.enabled", "false");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @TempDir
+    Path out;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void runsEveryScenarioOnTheSmallEstateAndWritesBothResultFiles() throws IOException {
+        BenchOptions options = BenchOptions.parse("--size", "small", "--url", root.toString(), "--out",
+                out.toString(), "--duration-seconds", "0.3", "--warmup-seconds", "0.1", "--max-minutes", "4");
+        BenchResults r = Bench.run(options, line -> { });
+
+        assertNull(r.error, "the run stopped early");
+        assertTrue(Files.isRegularFile(out.resolve("results.md")));
+        Map<String, Object> json = Json.parseObject(Files.readString(out.resolve("results.json")));
+        assertEquals(true, json.get("complete"));
+
+        Map<String, Object> imported = (Map<String, Object>) json.get("import");
+        assertEquals("ok", imported.get("status"));
+        List<Map<String, Object>> files = (List<Map<String, Object>>) imported.get("files");
+        assertEquals(List.of("resources.json", "servicetags.json"), files.stream().map(f -> f.get("file")).toList());
+        assertTrue(((Number) files.get(0).get("created")).longValue() > 0, "the import created resources");
+
+        BenchScenarios.References refs = BenchScenarios.pick(new EstatePlan(EstateSpec.SMALL, 42));
+        Set<String> expected = new HashSet<>();
+        for (LoadDriver.Request s : BenchScenarios.all(refs)) {
+            for (int clients : List.of(1, 8, 32)) {
+                expected.add(s.name() + "@" + clients);
+            }
+        }
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) json.get("measurements");
+        Set<String> present = new HashSet<>();
+        for (Map<String, Object> row : rows) {
+            present.add(row.get("scenario") + "@" + row.get("clients"));
+            assertTrue(!"FAILED".equals(row.get("status")) && !"SKIPPED".equals(row.get("status")),
+                    row.get("scenario") + " at " + row.get("clients") + ": " + row.get("status") + " " + row.get("detail"));
+        }
+        assertEquals(expected, present, "every scenario at every level");
+        for (String contract : List.of(BenchScenarios.FLOOR, "callSource", "flow", "ipFlowVerify", "nextHop",
+                "nsgListing")) {
+            for (int clients : List.of(1, 8, 32)) {
+                assertEquals(LoadDriver.Status.OK, r.measurement(contract, clients).orElseThrow().status(),
+                        contract + " at " + clients + " clients");
+            }
+        }
+        String md = Files.readString(out.resolve("results.md"));
+        for (String s : expected) {
+            String name = s.substring(0, s.indexOf('@'));
+            assertTrue(md.contains("| " + name + " | " + s.substring(s.indexOf('@') + 1) + " |"), s + " in results.md");
+        }
+        assertEquals("skipped: external service", r.skipped.get("restart"));
+    }
+}
