@@ -244,8 +244,14 @@ public final class CallSourceWalker {
             Hop gw = new Hop(gateway.id().value(), "VirtualNetworkGateway",
                     List.of(new Step(StepType.ROUTE, "Carried over " + gateway.name() + " to a connected network.")));
             boolean onPremises = out.hop.route().via().flatMap(topology::localGateway).isPresent();
+            // A VNet-to-VNet route names the remote VNet: an address there lands in one of its subnets (and NIC).
+            Optional<ResourceId> remoteVnet = out.hop.route().via().filter(v -> topology.vnet(v).isPresent());
+            Optional<ResourceId> subnet = out.target.subnet().or(() -> remoteVnet
+                    .flatMap(v -> index.subnetContaining(v, out.hop.destination())).map(Subnet::id));
+            Optional<ResourceId> nic = out.target.nic().or(() -> subnet.flatMap(s -> index.nicAt(s, out.hop.destination()))
+                    .map(NetworkInterface::id));
             return out.inside(route + " carries the call over " + gateway.name() + " to a connected network", List.of(gw),
-                    out.target.subnet(), out.target.nic(), Optional.of(onPremises ? "OnPremises" : "Address"));
+                    subnet, nic, Optional.of(onPremises ? "OnPremises" : "Address"));
         }
         String site = gateway.defaultSite().flatMap(topology::localGateway).map(s -> " (default site " + s.name() + ")").orElse("");
         Hop gw = new Hop(gateway.id().value(), "VirtualNetworkGateway", List.of(
