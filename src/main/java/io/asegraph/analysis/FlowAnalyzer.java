@@ -9,10 +9,9 @@ import io.asegraph.net.PortSet;
 import io.asegraph.net.Protocol;
 import io.asegraph.policy.Access;
 import io.asegraph.policy.Direction;
-import io.asegraph.policy.EvaluationContext;
 import io.asegraph.policy.FlowSpace;
 import io.asegraph.policy.NsgEvaluation;
-import io.asegraph.policy.NsgEvaluator;
+import io.asegraph.policy.NsgLevel;
 import io.asegraph.policy.PrefixResolver;
 import io.asegraph.policy.RuleDecision;
 import io.asegraph.policy.SecurityRule;
@@ -68,12 +67,16 @@ import java.util.stream.Collectors;
  * evaluated over every source and destination port (the policy engine's convention), and the port argument is
  * ignored. Protocol {@link Protocol#ANY} is every protocol at once (allowed only if each is).
  *
- * <p><b>Batches.</b> {@link #analyzeMany} answers the same question for many callers to one destination as one
- * computation: callers whose source side is the same (same NSGs, same evaluation context, same destination) are
- * evaluated once over the union of their sources, and the destination side is evaluated once per distinct
- * destination over the union of every caller's translated sources (VIPs are points, subnet ranges unite); the results
- * are then split per caller. This is exact because an NSG's verdict for one source address does not depend on the
- * other addresses evaluated with it. {@link #analyze} is the batch of one.
+ * <p><b>Batches.</b> {@link #analyzeMany} answers the same question for many callers to one destination ("who can
+ * reach X on port P") as one computation: each caller is walked (its route lookup is its own), then each side is
+ * evaluated chain position by chain position, and at each position every distinct NSG — in one evaluation context,
+ * toward one destination — is evaluated once over the union of the sources that reach it there. On the destination
+ * side that is typically one evaluation per NSG for the whole batch (VIPs are points, subnet ranges unite); the
+ * results are then restricted to each caller's part. This is exact because an NSG's verdict for one source address
+ * does not depend on the other addresses evaluated with it, and each result equals the one {@link #analyze} gives for
+ * that caller alone ({@link #analyze} is the batch of one).
+ *
+ * <p>Thread-safe: an analyzer holds no per-question state; share one per {@link AnalysisContext}.
  */
 public final class FlowAnalyzer {
     /** The client ports assumed on the source side: 1024-65535. */
@@ -162,8 +165,8 @@ public final class FlowAnalyzer {
 
     /** One caller: its walk, the NSGs on each side, and (filled in by the batch) what each side decided. */
     private static final class Plan {
-        final Reference from;
         final CallSource source;
+        final List<String> notes = new ArrayList<>(1);
         Subnet sourceSubnet;
         List<Attached> outbound = List.of();
         boolean outboundEvaluable;
@@ -178,8 +181,7 @@ public final class FlowAnalyzer {
         AddressSet inboundSources = AddressSet.EMPTY;
         Side in = Side.NONE;
 
-        Plan(Reference from, CallSource source) {
-            this.from = from;
+        Plan(CallSource source) {
             this.source = source;
         }
 
@@ -190,7 +192,7 @@ public final class FlowAnalyzer {
 
     private Plan plan(Reference from, Reference to) {
         CallSource source = context.walker().walk(from, to);
-        Plan p = new Plan(from, source);
+        Plan p = new Plan(source);
         if (source.kind() == SourceKind.UNREACHABLE) {
             return p;
         }
@@ -224,6 +226,10 @@ public final class FlowAnalyzer {
                 p.translatedDestination = AddressSet.host(nic.privateIp());
                 p.destinationNote = Optional.of("Its public IP translates the destination to " + nic.name()
                         + "'s private address " + Ipv4.format(nic.privateIp()) + ".");
+            } else if (to.kind() == ReferenceKind.PUBLIC_IP_ADDRESS) {
+                p.notes.add("Public IP " + to.resource().map(r -> r.name()).orElse(to.text()) + " is not attached to a "
+                        + "modelled network interface (a load balancer or gateway is not modelled), so no NSG behind it "
+                        + "is evaluated.");
             }
         }
         if (p.destinationSubnet.isPresent()) {
@@ -514,6 +520,7 @@ public final class FlowAnalyzer {
         }
         causes.addAll(in.causes());
         warnings.addAll(in.warnings());
+        warnings.addAll(p.notes);
         q.note().ifPresent(warnings::add);
         List<NsgDecisionResult> decisions = new ArrayList<>(out.decisions());
         decisions.addAll(in.decisions());
@@ -672,7 +679,7 @@ public final class FlowAnalyzer {
     private static Step filterStep(NsgDecisionResult d) {
         StringBuilder b = new StringBuilder();
         b.append(d.direction().azureName()).append(" NSG ").append(d.nsg().name()).append(" on ")
-                .append(d.level() == io.asegraph.policy.NsgLevel.SUBNET ? "subnet " : "network interface ")
+                .append(d.level() == NsgLevel.SUBNET ? "subnet " : "network interface ")
                 .append(d.appliedTo().name()).append(": ").append(d.verdict());
         if (d.matches().isEmpty()) {
             b.append(" — ").append(String.join("; ", d.causes()));

@@ -8,6 +8,7 @@ import io.asegraph.policy.RuleDecision;
 import io.asegraph.policy.Verdict;
 import io.asegraph.topology.ResourceId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -65,7 +66,7 @@ public record NsgDecisionResult(ResourceId nsg, ResourceId appliedTo, NsgLevel l
     /** e.g. {@code db-nsg (network interface db-vm-nic, inbound)}. */
     public String describe() {
         String where = level == NsgLevel.SUBNET ? "subnet " : "network interface ";
-        return nsg.name() + " (" + where + appliedTo.name() + ", " + direction.azureName().toLowerCase(java.util.Locale.ROOT)
+        return nsg.name() + " (" + where + appliedTo.name() + ", " + direction.azureName().toLowerCase(Locale.ROOT)
                 + ")";
     }
 }

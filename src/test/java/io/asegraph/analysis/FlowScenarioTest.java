@@ -12,7 +12,6 @@ import static io.asegraph.analysis.ReferenceTopology.APP1;
 import static io.asegraph.analysis.ReferenceTopology.ASE_ONE;
 import static io.asegraph.analysis.ReferenceTopology.ASE_ONE_ROUTES;
 import static io.asegraph.analysis.ReferenceTopology.ASE_ONE_SUBNET;
-import static io.asegraph.analysis.ReferenceTopology.ASE_TWO_NSG;
 import static io.asegraph.analysis.ReferenceTopology.ASE_TWO_SUBNET;
 import static io.asegraph.analysis.ReferenceTopology.DB_NIC;
 import static io.asegraph.analysis.ReferenceTopology.DB_NSG;
@@ -36,7 +35,6 @@ import io.asegraph.policy.Access;
 import io.asegraph.policy.ApplicationSecurityGroup;
 import io.asegraph.policy.Direction;
 import io.asegraph.policy.NetworkSecurityGroup;
-import io.asegraph.policy.NsgLevel;
 import io.asegraph.policy.PolicySet;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.policy.Verdict;
@@ -451,6 +449,34 @@ class FlowScenarioTest {
             FlowResult fromThree = flow(t, p, "ase-three", "web-vm-pip", 443);
             assertEquals(Verdict.DENIED, fromThree.verdict(), fromThree.reason());
             assertEquals(List.of("web-vm-nsg INBOUND NETWORK_INTERFACE"), nsgNames(fromThree.blockers()));
+        }
+
+        @Test
+        void anAddressAcrossAVnetToVnetConnectionIsFilteredByItsSubnetsNsg() {
+            String remote = NET + "/virtualNetworks/remote-vnet";
+            String remoteSubnet = remote + "/subnets/backend";
+            String remoteGw = NET + "/virtualNetworkGateways/remote-gw";
+            String remoteNsg = NET + "/networkSecurityGroups/backend-nsg";
+            Topology t = ReferenceTopology.builder().vnet(remote, "10.5.0.0/16").subnet(remoteSubnet, remote, "10.5.1.0/24")
+                    .attachNsg(remoteSubnet, remoteNsg).gateway(remoteGw, remote, GatewayType.VPN)
+                    .connection(NET + "/connections/ase-to-remote", "Vnet2Vnet", GATEWAY, remoteGw).build();
+            NetworkSecurityGroup backend = nsg(remoteNsg, in("deny-https-from-ase-one", 100, Access.DENY, "10.0.1.0/26", "*", "443"));
+            FlowResult f = flow(t, seedPolicyWith(backend), "app1", "10.5.1.9", 443);
+            assertEquals(SourceKind.SUBNET_RANGE, f.callSource().kind(), f.callSource().reason());
+            assertEquals(Optional.of(ResourceId.of(remoteSubnet)), f.callSource().destinationSubnet());
+            assertEquals(Verdict.DENIED, f.verdict(), f.reason());
+            assertEquals(List.of("backend-nsg INBOUND SUBNET"), nsgNames(f.blockers()));
+            assertEquals(List.of(APP1, GATEWAY, "10.5.1.9"), f.hopNodes());
+        }
+
+        @Test
+        void aPublicIpOfNothingModelledIsDeliveredWithAWarning() {
+            Topology t = ReferenceTopology.builder().publicIp(WEB_PIP, "52.1.2.3").build();
+            FlowResult f = flow(t, SEED_POLICY, "ase-one", "web-vm-pip", 443);
+            assertEquals(Verdict.ALLOWED, f.verdict(), f.reason());
+            assertEquals(List.of(), f.decisions());
+            assertEquals(List.of("Public IP web-vm-pip is not attached to a modelled network interface (a load balancer or "
+                    + "gateway is not modelled), so no NSG behind it is evaluated."), f.warnings());
         }
 
         @Test
