@@ -81,4 +81,44 @@ final class AuditFixtures {
     static AnalysisContext reference() {
         return reference(ReferenceTopology.nsgs());
     }
+
+    static io.asegraph.analysis.FlowAnalyzer flows(AnalysisContext context) {
+        return new io.asegraph.analysis.FlowAnalyzer(context);
+    }
+
+    static RequiredAccessAudit access(AnalysisContext context) {
+        return new RequiredAccessAudit(context, flows(context));
+    }
+
+    static ReachabilityAudit reachability(AnalysisContext context) {
+        return new ReachabilityAudit(context, flows(context));
+    }
+
+    /** An estate written by the bench generator and read back through the importer, as the service would hold it. */
+    static Estate generated(io.asegraph.bench.EstateSpec spec, long seed) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("asegraph-audit-estate");
+            try {
+                io.asegraph.bench.EstateGenerator.generate(spec, seed, dir, false);
+                io.asegraph.importing.ParsedDocument r = io.asegraph.importing.ImportParser.parse(
+                        java.nio.file.Files.readString(dir.resolve(io.asegraph.bench.EstateGenerator.RESOURCES_FILE)));
+                io.asegraph.importing.ParsedDocument tags = io.asegraph.importing.ImportParser.parse(
+                        java.nio.file.Files.readString(dir.resolve(io.asegraph.bench.EstateGenerator.SERVICE_TAGS_FILE)));
+                if (!r.isValid() || !tags.isValid()) {
+                    throw new IllegalStateException("the generated estate does not import");
+                }
+                Topology topology = new Topology(r.virtualNetworks(), r.subnets(), r.peerings(), r.appServiceEnvironments(),
+                        r.apps(), r.networkInterfaces(), r.endpoints(), r.routeTables(), r.virtualNetworkGateways(),
+                        r.localNetworkGateways(), r.connections(), r.natGateways(), r.publicIpAddresses());
+                return new Estate(topology, new PolicySet(r.networkSecurityGroups(), r.applicationSecurityGroups(),
+                        tags.serviceTags()), seed);
+            } finally {
+                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
