@@ -93,11 +93,33 @@ final class Intervals {
         return k == 0 ? EMPTY : Arrays.copyOf(out, k);
     }
 
+    /** {@code a} without {@code b}, in one merge walk ({@code max} bounds the values; kept for the callers). */
     static long[] minus(long[] a, long[] b, long max) {
         if (a.length == 0 || b.length == 0) {
             return a;
         }
-        return intersect(a, complement(b, max));
+        long[] out = new long[a.length + b.length];
+        int k = 0;
+        int j = 0;
+        for (int i = 0; i < a.length; i += 2) {
+            long lo = a[i];
+            long hi = a[i + 1];
+            while (j < b.length && b[j + 1] < lo) {
+                j += 2;
+            }
+            for (int m = j; m < b.length && b[m] <= hi && lo <= hi; m += 2) {
+                if (b[m] > lo) {
+                    out[k++] = lo;
+                    out[k++] = b[m] - 1;
+                }
+                lo = Math.max(lo, b[m + 1] + 1);
+            }
+            if (lo <= hi) {
+                out[k++] = lo;
+                out[k++] = hi;
+            }
+        }
+        return k == 0 ? EMPTY : Arrays.copyOf(out, k);
     }
 
     static boolean contains(long[] a, long x) {
@@ -116,12 +138,58 @@ final class Intervals {
         return false;
     }
 
+    /** Every interval of {@code b} lies inside one interval of {@code a} (both normalised); allocation-free. */
     static boolean containsAll(long[] a, long[] b) {
-        return minus(b, a, Long.MAX_VALUE - 1).length == 0;
+        int i = 0;
+        for (int j = 0; j < b.length; j += 2) {
+            while (i < a.length && a[i + 1] < b[j]) {
+                i += 2;
+            }
+            if (i >= a.length || a[i] > b[j] || a[i + 1] < b[j + 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** Whether {@code a} and {@code b} share a point; a merge walk that stops at the first overlap, allocation-free. */
     static boolean overlaps(long[] a, long[] b) {
-        return intersect(a, b).length > 0;
+        if (a.length > b.length) {
+            long[] t = a;
+            a = b;
+            b = t;
+        }
+        if (b.length > 16 * (a.length + 2)) {
+            // Few intervals against many (a rule's block against a full service tag): binary search each one.
+            for (int i = 0; i < a.length; i += 2) {
+                int lo = 0;
+                int hi = b.length / 2 - 1;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (b[2 * mid + 1] < a[i]) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                if (b[2 * lo + 1] >= a[i] && b[2 * lo] <= a[i + 1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i + 1] < b[j]) {
+                i += 2;
+            } else if (b[j + 1] < a[i]) {
+                j += 2;
+            } else {
+                return true;
+            }
+        }
+        return false;
     }
 
     static long size(long[] a) {

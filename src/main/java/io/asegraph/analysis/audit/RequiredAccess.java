@@ -1,0 +1,47 @@
+package io.asegraph.analysis.audit;
+
+import io.asegraph.analysis.FlowResult;
+import io.asegraph.analysis.SourceKind;
+import io.asegraph.net.AddressSet;
+import io.asegraph.policy.Verdict;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a destination must admit for a call, and whether it does: the seed document's advice ("the subnet range
+ * containing the ASE needs to be granted access"), computed by the path engine (see {@link RequiredAccessAudit}).
+ *
+ * @param flow          the flow analysis it is built on
+ * @param sourceKind    how the source is decided (VIP, NAT gateway, subnet range, NIC address, undetermined,
+ *                      unreachable)
+ * @param sources       what the destination must admit (the VIP or NAT address, the ASE subnet, the NIC's address);
+ *                      empty when the source is undetermined or the call unreachable
+ * @param satisfied     true when the call is allowed from every source address
+ * @param fixes         one rule per NSG that blocks (or may block) the call, in evaluation order (source side
+ *                      outbound, then destination side inbound); empty when satisfied, or when nothing can be added
+ *                      (the source is undetermined, or the call is unreachable: see {@code reason})
+ * @param verified      when there are fixes: whether the same flow, re-analysed with every fix applied, is allowed
+ * @param reason        one sentence: why it is or is not satisfied
+ */
+public record RequiredAccess(FlowResult flow, SourceKind sourceKind, AddressSet sources, boolean satisfied,
+        List<RuleFix> fixes, Optional<Boolean> verified, String reason) {
+    public RequiredAccess {
+        Objects.requireNonNull(flow, "flow");
+        Objects.requireNonNull(sourceKind, "sourceKind");
+        Objects.requireNonNull(sources, "sources");
+        fixes = List.copyOf(fixes);
+        Objects.requireNonNull(verified, "verified");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    public Verdict verdict() {
+        return flow.verdict();
+    }
+
+    /** The first fix on the destination side (the destination's NSG), if any; else the first fix. */
+    public Optional<RuleFix> destinationFix() {
+        return fixes.stream().filter(f -> f.direction() == io.asegraph.policy.Direction.INBOUND).findFirst()
+                .or(() -> fixes.stream().findFirst());
+    }
+}
