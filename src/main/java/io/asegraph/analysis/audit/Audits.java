@@ -128,7 +128,8 @@ public final class Audits {
     public List<Reachability> whoCanReach(String to, int port, Protocol protocol) {
         ReachabilityAudit.requirePort(port);
         Reference target = context.resolver().resolveDestination(to);
-        String key = target.resource().map(r -> r.id().key()).orElse(target.text()) + "|" + port + "|" + protocol;
+        String key = target.kind() + "|" + target.resource().map(r -> r.id().key()).orElse("") + "|"
+                + target.address().map(String::valueOf).orElse("") + "|" + port + "|" + protocol;
         if (reachByQuestion.size() >= MAX_CACHED_QUESTIONS) {
             reachByQuestion.clear();
         }
