@@ -124,6 +124,12 @@ public final class Audits {
         return access.required(from, to, port, protocol);
     }
 
+    /** The same with resolved references. */
+    public RequiredAccess requiredAccess(Reference from, Reference to, int port, Protocol protocol) {
+        ReachabilityAudit.requirePort(port);
+        return access.required(from, to, port, protocol);
+    }
+
     /** Every caller's verdict toward {@code to} (computed once per estate and question; a dashboard polls one). */
     public List<Reachability> whoCanReach(String to, int port, Protocol protocol) {
         ReachabilityAudit.requirePort(port);
