@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Engines {
     /** The analysis context of one estate snapshot, and the flow analyzer over it. */
-    public record Built(AnalysisContext context, FlowAnalyzer flows) {
+    public record Built(AnalysisContext context, FlowAnalyzer flows, io.asegraph.analysis.audit.Audits audits) {
         public Estate estate() {
             return context.estate();
         }
@@ -35,7 +35,8 @@ public class Engines {
         synchronized (this) {
             if (built == null || built.estate() != estate) {
                 AnalysisContext context = AnalysisContext.of(estate);
-                built = new Built(context, new FlowAnalyzer(context));
+                FlowAnalyzer flows = new FlowAnalyzer(context);
+                built = new Built(context, flows, new io.asegraph.analysis.audit.Audits(context, flows));
             }
             return built;
         }

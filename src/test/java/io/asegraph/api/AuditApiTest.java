@@ -3,6 +3,7 @@ package io.asegraph.api;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,8 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The audit queries through real HTTP on the seeded reference topology. Other tests may import estates of their own into
- * the same store, so estate-wide answers are checked on the reference resources, never by their total size.
+ * The audits through real HTTP on the seeded reference topology. Other tests may import estates of their own into the
+ * same store, so estate-wide answers are checked on the reference resources, never by their total size.
  */
 @QuarkusTest
 class AuditApiTest {
@@ -26,9 +27,9 @@ class AuditApiTest {
               environment name kind healthy status checks { name status requirement detail decidedBy } } }""";
     static final String ACCESS = """
             query($from: String!, $to: String!, $port: Int!) { requiredAccess(from: $from, to: $to, port: $port) {
-              from to sourceKind sourceRange sourceRanges satisfied verdict reason verified
+              sourceKind sourceRange sourceRanges satisfied verdict reason verified deniedSourceRanges
               rule { nsgName direction level name priority sourceAddressPrefixes destinationAddressPrefixes destinationPortRange
-                     overrides armJson azCli terraform }
+                     overrides arm azCli terraform }
               fixes { nsgName priority } flow { verdict } } }""";
     static final String WHO = """
             query($to: String!, $port: Int!, $verdicts: [Verdict]) { whoCanReach(to: $to, port: $port, verdicts: $verdicts) {
@@ -66,7 +67,7 @@ class AuditApiTest {
         Gql.post("query { environmentsHealth { name healthy status } }")
                 .body("data.environmentsHealth.name", hasItems("ase-one", "ase-two"))
                 .body("data.environmentsHealth.findAll { it.name.startsWith('ase-') }.healthy", everyItem(equalTo(true)));
-        Gql.post("query { environmentsHealth(onlyUnhealthy: true) { name healthy } }")
+        Gql.post("query { environmentsHealth(healthy: false) { name healthy } }")
                 .body("data.environmentsHealth.name", not(hasItem("ase-two")))
                 .body("data.environmentsHealth.healthy", everyItem(equalTo(false)));
     }
@@ -80,12 +81,14 @@ class AuditApiTest {
                 .body("data.requiredAccess.verdict", equalTo("DENIED"))
                 .body("data.requiredAccess.verified", equalTo(true))
                 .body("data.requiredAccess.rule.nsgName", equalTo("db-nsg"))
+                .body("data.requiredAccess.rule.direction", equalTo("Inbound"))
                 .body("data.requiredAccess.rule.level", equalTo("NETWORK_INTERFACE"))
+                .body("data.requiredAccess.deniedSourceRanges", contains("10.0.1.64/26"))
                 .body("data.requiredAccess.rule.priority", equalTo(199))
                 .body("data.requiredAccess.rule.sourceAddressPrefixes", contains("10.0.1.64/26"))
                 .body("data.requiredAccess.rule.destinationAddressPrefixes", contains("10.0.2.4/32"))
                 .body("data.requiredAccess.rule.overrides", contains("securityRules/deny-sql-from-vnet (priority 200)"))
-                .body("data.requiredAccess.rule.armJson", containsString("\"priority\": 199"))
+                .body("data.requiredAccess.rule.arm", containsString("\"priority\": 199"))
                 .body("data.requiredAccess.rule.azCli", startsWith("az network nsg rule create"))
                 .body("data.requiredAccess.rule.azCli", containsString("--nsg-name db-nsg"))
                 .body("data.requiredAccess.rule.terraform", startsWith("resource \"azurerm_network_security_rule\""))
@@ -125,13 +128,13 @@ class AuditApiTest {
     void whoCanReachTheDatabaseListsEveryAseAppAndNicWithItsVerdict() {
         Gql.post(WHO, "to", "db-vm-nic", "port", 1433)
                 .body("data.whoCanReach.find { it.callerName == 'ase-one' }.verdict", equalTo("ALLOWED"))
-                .body("data.whoCanReach.find { it.callerName == 'ase-one' }.callerKind", equalTo("APP_SERVICE_ENVIRONMENT"))
+                .body("data.whoCanReach.find { it.callerName == 'ase-one' }.callerKind", equalTo("AppServiceEnvironment"))
                 .body("data.whoCanReach.find { it.callerName == 'ase-one' }.sourceRanges", contains("10.0.1.0/26"))
                 .body("data.whoCanReach.find { it.callerName == 'app1' }.verdict", equalTo("ALLOWED"))
-                .body("data.whoCanReach.find { it.callerName == 'app1' }.callerKind", equalTo("APP"))
+                .body("data.whoCanReach.find { it.callerName == 'app1' }.callerKind", equalTo("App"))
                 .body("data.whoCanReach.find { it.callerName == 'orders-api' }.verdict", equalTo("DENIED"))
                 .body("data.whoCanReach.find { it.callerName == 'orders-api' }.deniedSourceRanges", contains("10.0.1.64/26"))
-                .body("data.whoCanReach.find { it.callerName == 'db-vm-nic' }.callerKind", equalTo("NETWORK_INTERFACE"));
+                .body("data.whoCanReach.find { it.callerName == 'db-vm-nic' }.callerKind", equalTo("NetworkInterface"));
     }
 
     @Test
@@ -141,9 +144,9 @@ class AuditApiTest {
                 .body("data.whoCanReach.callerName", not(hasItem("ase-one")))
                 .body("data.whoCanReach.verdict", everyItem(equalTo("DENIED")));
         Gql.post("""
-                query { whoCanReach(to: "db-vm-nic", port: 1433, callerKinds: [APP_SERVICE_ENVIRONMENT]) {
-                  callerName callerKind verdict flow { verdict reason blockers { nsg } } } }""")
-                .body("data.whoCanReach.callerKind", everyItem(equalTo("APP_SERVICE_ENVIRONMENT")))
+                query { whoCanReach(to: "db-vm-nic", port: 1433, verdicts: [DENIED]) {
+                  callerName callerKind verdict reason flow { verdict reason blockers { nsg } } } }""")
+                .body("data.whoCanReach.find { it.callerName == 'ase-two' }.reason", containsString("deny-sql-from-vnet"))
                 .body("data.whoCanReach.find { it.callerName == 'ase-two' }.flow.verdict", equalTo("DENIED"))
                 .body("data.whoCanReach.find { it.callerName == 'ase-two' }.flow.reason", containsString("deny-sql-from-vnet"));
     }
@@ -165,19 +168,19 @@ class AuditApiTest {
 
     @Test
     void aseOneHasNoNsgSoItIsExposedOnEveryDefaultPortWhileAseTwoIsNot() {
-        Gql.post("query { exposures { targetName port verdict exposedSources warnings path { node kind } } }")
+        Gql.post("query { exposures { targetName port verdict exposedSummary warnings path { node kind } } }")
                 .body("data.exposures.findAll { it.targetName == 'ase-one' }.port",
                         contains(22, 1433, 3306, 3389, 5432, 6379, 9200, 27017))
                 .body("data.exposures.findAll { it.targetName == 'ase-one' }.verdict", everyItem(equalTo("ALLOWED")))
-                .body("data.exposures.find { it.targetName == 'ase-one' }.exposedSources", equalTo("every Internet source"))
+                .body("data.exposures.find { it.targetName == 'ase-one' }.exposedSummary", equalTo("every Internet source"))
                 .body("data.exposures.targetName", not(hasItem("ase-two")));
     }
 
     @Test
     void aseTwoAdmitsHttpsOnlyFromAseOnesVip() {
-        Gql.post("query { exposures(ports: [443]) { targetName verdict exposedSourceRanges admittedBy } }")
+        Gql.post("query { exposures(ports: [443]) { targetName verdict exposedSources admittedBy } }")
                 .body("data.exposures.find { it.targetName == 'ase-two' }.verdict", equalTo("PARTIAL"))
-                .body("data.exposures.find { it.targetName == 'ase-two' }.exposedSourceRanges", contains("192.23.1.2/32"))
+                .body("data.exposures.find { it.targetName == 'ase-two' }.exposedSources", contains("192.23.1.2/32"))
                 .body("data.exposures.find { it.targetName == 'ase-two' }.admittedBy",
                         contains("ase-two-nsg securityRules/RESTRICT-HTTPS"));
         Gql.post("query { exposures(ports: [22, 65536]) { port } }").body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
@@ -188,16 +191,108 @@ class AuditApiTest {
     void theMatrixGivesVerdictsAndSourceKindsPerCallerAndDestination() {
         Gql.post("""
                 query { reachabilityMatrix(from: ["app1", "orders-api"], to: ["db-vm-nic", "orders-api"], port: 1433) {
-                  from to rows { fromName fromKind cells { to verdict sourceKind sourceRange } } } }""")
-                .body("data.reachabilityMatrix.rows.fromName", contains("app1", "orders-api"))
-                .body("data.reachabilityMatrix.rows[0].fromKind", equalTo("App"))
-                .body("data.reachabilityMatrix.rows[0].cells.verdict", contains("ALLOWED", "DENIED"))
-                .body("data.reachabilityMatrix.rows[0].cells.sourceKind", contains("SUBNET_RANGE", "PUBLIC_VIP"))
-                .body("data.reachabilityMatrix.rows[0].cells[0].sourceRange", equalTo("10.0.1.0/26"))
-                .body("data.reachabilityMatrix.rows[1].cells[0].verdict", equalTo("DENIED"));
+                  from fromName fromKind fromId cells { to toId verdict sourceKind source sourceRanges } } }""")
+                .body("data.reachabilityMatrix.fromName", contains("app1", "orders-api"))
+                .body("data.reachabilityMatrix[0].fromKind", equalTo("App"))
+                .body("data.reachabilityMatrix[0].fromId", endsWith("/sites/app1"))
+                .body("data.reachabilityMatrix[0].cells.verdict", contains("ALLOWED", "DENIED"))
+                .body("data.reachabilityMatrix[0].cells.sourceKind", contains("SUBNET_RANGE", "PUBLIC_VIP"))
+                .body("data.reachabilityMatrix[0].cells[0].source", equalTo("10.0.1.0/26"))
+                .body("data.reachabilityMatrix[0].cells[1].sourceRanges", contains("192.23.1.2/32"))
+                .body("data.reachabilityMatrix[1].cells[0].verdict", equalTo("DENIED"));
         Gql.post("query { reachabilityMatrix(from: [\"app1\"], to: [\"nowhere-at-all\"], port: 443) { from } }")
                 .body("errors[0].extensions.code", equalTo("UNKNOWN_REFERENCE"));
-        Gql.post("query { reachabilityMatrix(from: [], to: [\"db-vm-nic\"], port: 443) { rows { fromName } } }")
-                .body("data.reachabilityMatrix.rows", empty());
+        Gql.post("query { reachabilityMatrix(from: [], to: [\"db-vm-nic\"], port: 443) { from } }")
+                .body("data.reachabilityMatrix", empty());
+    }
+
+    @Test
+    void aseOneIsHealthyItsRouteSendsDependenciesStraightToTheInternet() {
+        Gql.post("query($e: String!) { environmentHealth(environment: $e) { healthy status checks { name status decidedBy } } }", "e", "ase-one")
+                .body("data.environmentHealth.healthy", equalTo(true))
+                .body("data.environmentHealth.checks.name", hasItems("inbound-management", "outbound-route", "subnet-exclusive"))
+                .body("data.environmentHealth.checks.find { it.name == 'outbound-route' }.decidedBy[0]", containsString("direct-internet"));
+    }
+
+    @Test
+    void environmentsHealthAnswersForEveryAseAtOnce() {
+        Gql.post("{ environmentsHealth { name healthy checks { name status } } }")
+                .body("data.environmentsHealth.name", hasItems("ase-one", "ase-two"));
+    }
+
+    @Test
+    void requiredAccessGivesTheSubnetRangeAndTheRuleToAddWhenTheDatabaseDeniesIt() {
+        Gql.post("""
+                query($f: String!, $t: String!) { requiredAccess(from: $f, to: $t, port: 1433) {
+                  sourceRange sourceKind satisfied fixes { nsgName priority arm azCli terraform } verified } }""", "f", "ase-two", "t", "db-vm-nic")
+                .body("data.requiredAccess.sourceRange", equalTo("10.0.1.64/26"))
+                .body("data.requiredAccess.sourceKind", equalTo("SUBNET_RANGE"))
+                .body("data.requiredAccess.satisfied", equalTo(false))
+                .body("data.requiredAccess.fixes[0].nsgName", equalTo("db-nsg"))
+                .body("data.requiredAccess.fixes[0].priority", equalTo(199))
+                .body("data.requiredAccess.fixes[0].azCli", containsString("az network nsg rule create"))
+                .body("data.requiredAccess.fixes[0].azCli", containsString("10.0.1.64/26"))
+                .body("data.requiredAccess.fixes[0].terraform", containsString("azurerm_network_security_rule"))
+                .body("data.requiredAccess.fixes[0].arm", containsString("\"priority\": 199"))
+                .body("data.requiredAccess.verified", equalTo(true));
+    }
+
+    @Test
+    void requiredAccessIsSatisfiedForTheVipAseTwoAdmits() {
+        Gql.post("query($f: String!, $t: String!) { requiredAccess(from: $f, to: $t, port: 443) { sourceRange satisfied fixes { name } } }",
+                "f", "ase-one", "t", "ase-two")
+                .body("data.requiredAccess.sourceRange", equalTo("192.23.1.2/32"))
+                .body("data.requiredAccess.satisfied", equalTo(true));
+    }
+
+    @Test
+    void whoCanReachTheDatabaseListsAseOneAllowedAndAseTwoDenied() {
+        Gql.post("query($t: String!) { whoCanReach(to: $t, port: 1433) { callerName callerKind verdict } }", "t", "db-vm-nic")
+                .body("data.whoCanReach.find { it.callerName == 'ase-one' }.verdict", equalTo("ALLOWED"))
+                .body("data.whoCanReach.find { it.callerName == 'ase-two' }.verdict", equalTo("DENIED"))
+                .body("data.whoCanReach.find { it.callerName == 'app1' }.verdict", equalTo("ALLOWED"));
+    }
+
+    @Test
+    void whoCanReachFiltersByVerdict() {
+        Gql.post("query($t: String!) { whoCanReach(to: $t, port: 1433, verdicts: [DENIED]) { callerName verdict } }", "t", "db-vm-nic")
+                .body("data.whoCanReach.verdict", everyItem(equalTo("DENIED")))
+                .body("data.whoCanReach.callerName", hasItem("ase-two"))
+                .body("data.whoCanReach.callerName", not(hasItem("ase-one")));
+    }
+
+    @Test
+    void reachabilityMatrixGivesAVerdictAndSourceKindPerCell() {
+        Gql.post("{ reachabilityMatrix(from: [\"ase-one\", \"ase-two\"], to: [\"db-vm-nic\", \"orders-api\"], port: 443) { from cells { to verdict sourceKind } } }")
+                .body("data.reachabilityMatrix.from", contains("ase-one", "ase-two"))
+                .body("data.reachabilityMatrix[0].cells.find { it.to == 'orders-api' }.verdict", equalTo("ALLOWED"))
+                .body("data.reachabilityMatrix[0].cells.find { it.to == 'orders-api' }.sourceKind", equalTo("PUBLIC_VIP"))
+                .body("data.reachabilityMatrix[0].cells.find { it.to == 'db-vm-nic' }.sourceKind", equalTo("SUBNET_RANGE"));
+    }
+
+    @Test
+    void shadowedRulesOfTheReferenceNsgsAreAnAnswerEvenWhenEmpty() {
+        Gql.post("query($n: String) { shadowedRules(nsg: $n) { nsgName rule coveredBy differentAction } }", "n", "ase-two-nsg")
+                .body("errors", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void exposuresReportsManagementPortsOpenToTheInternetOnlyWhereAnNsgAdmitsThem() {
+        Gql.post("{ exposures(ports: [454, 1433]) { targetName port verdict admittedBy } }")
+                .body("data.exposures.findAll { it.targetName == 'db-vm-nic' }", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void auditsRejectUnknownReferencesAndPortsOutOfRange() {
+        Gql.post("{ whoCanReach(to: \"nothing-here\", port: 1433) { verdict } }")
+                .body("errors[0].extensions.code", equalTo("UNKNOWN_REFERENCE"));
+        Gql.post("{ whoCanReach(to: \"db-vm-nic\", port: 70000) { verdict } }")
+                .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+        Gql.post("{ environmentHealth(environment: \"db-vm-nic\") { healthy } }")
+                .body("errors[0].extensions.code", invalidOrUnknown("INVALID_ARGUMENT"));
+    }
+
+    private static org.hamcrest.Matcher<Object> invalidOrUnknown(String code) {
+        return org.hamcrest.Matchers.anyOf(equalTo(code), equalTo("UNKNOWN_REFERENCE"));
     }
 }

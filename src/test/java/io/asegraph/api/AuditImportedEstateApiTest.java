@@ -109,10 +109,10 @@ class AuditImportedEstateApiTest {
 
     @Test
     void sshIsExposedOnlyToThePartnerBlocksNotToTheInternetTheDeadAllowNames() {
-        Gql.post("query { exposures(ports: [22]) { targetName verdict exposedSourceRanges admittedBy publicAddress } }")
+        Gql.post("query { exposures(ports: [22]) { targetName verdict exposedSources admittedBy publicAddress } }")
                 .body("data.exposures.find { it.targetName == '" + P + "-vm-nic' }.verdict", equalTo("PARTIAL"))
                 .body("data.exposures.find { it.targetName == '" + P + "-vm-nic' }.publicAddress", equalTo("52.177.0.4"))
-                .body("data.exposures.find { it.targetName == '" + P + "-vm-nic' }.exposedSourceRanges",
+                .body("data.exposures.find { it.targetName == '" + P + "-vm-nic' }.exposedSources",
                         contains("198.51.100.0/24", "203.0.113.0/24"))
                 .body("data.exposures.find { it.targetName == '" + P + "-vm-nic' }.admittedBy",
                         contains(P + "-web-nsg securityRules/allow-ssh-partners"));

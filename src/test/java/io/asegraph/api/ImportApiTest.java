@@ -410,7 +410,6 @@ class ImportApiTest {
 
     @Test
     void importedServiceTagsAppearInTheServiceTagsListing() {
-        // A test that such an import changes a flow verdict belongs with the flow API.
         String tags = """
                 {"changeNumber": 7, "cloud": "Public", "values": [
                   {"name": "ImportTagTest.WestUS", "id": "ImportTagTest.WestUS", "properties": {"changeNumber": 3,
@@ -429,6 +428,31 @@ class ImportApiTest {
                 .body("data.serviceTags[1].addressPrefixes", contains("13.64.0.0/16"))
                 .body("data.serviceTags[0].addressPrefixes", contains("13.64.0.0/16", "13.65.0.0/16"));
         importText(tags, false).body("data.importResources.unchanged", equalTo(2));
+    }
+
+    @Test
+    void importingTheServiceTagsARuleNamesTurnsAnUndeterminedFlowIntoAVerdict() {
+        String p = "tagflow";
+        ArrayNode doc = TestEstate.estate(p);
+        String rule = "/" + TestEstate.NSG + "/properties/securityRules/2/properties/";
+        TestEstate.set(doc, rule + "access", "\"Deny\"");
+        TestEstate.set(doc, rule + "destinationAddressPrefix", "\"TagFlowTest.WestUS\"");
+        importOk(doc);
+        String flow = """
+                query($from: String!, $to: String!) { flow(from: $from, to: $to, port: 1433, protocol: TCP) {
+                  verdict reason decisions { matches { rule access } } } }""";
+        String to = "/asegraph/endpoints/" + p + "-endpoint";
+        Gql.post(flow, "from", TestEstate.nicId(p), "to", to)
+                .body("data.flow.verdict", equalTo("UNDETERMINED"))
+                .body("data.flow.reason", containsString("TagFlowTest.WestUS"));
+        importText("""
+                {"changeNumber": 1, "cloud": "Public", "values": [{"name": "TagFlowTest.WestUS", "id": "TagFlowTest.WestUS",
+                  "properties": {"changeNumber": 1, "region": "westus", "systemService": "TagFlowTest", "addressPrefixes": ["40.1.0.0/16"]}}]}""",
+                false).body("data.importResources.created", equalTo(1));
+        Gql.post(flow, "from", TestEstate.nicId(p), "to", to)
+                .body("data.flow.verdict", equalTo("DENIED"))
+                .body("data.flow.decisions[0].matches.rule", contains("securityRules/allow-sql"))
+                .body("data.flow.decisions[0].matches.access", contains("DENY"));
     }
 
     // ---- single-resource edits ----------------------------------------------------------------------------------

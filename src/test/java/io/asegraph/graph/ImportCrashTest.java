@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.asegraph.bench.EstateGenerator;
 import io.asegraph.bench.EstateSpec;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -55,25 +52,41 @@ class ImportCrashTest {
         }
     }
 
-    Process child(Path file, String mode) throws Exception {
+    /** Starts the child JVM; its output goes to {@code log} (a file: no pipe to fill up, nothing to drain). */
+    Process child(Path file, String mode, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 ImportCrashChild.class.getName(), data.toString(), file.toString(), mode);
         pb.redirectErrorStream(true);
+        pb.redirectOutput(log.toFile());
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         return pb.start();
     }
 
-    /** Reads the child's output until a line starting with {@code marker}; returns it, with everything read. */
-    static String await(Process p, String marker, List<String> seen) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = in.readLine()) != null) {
-            seen.add(line);
-            if (line.startsWith(marker)) {
-                return line;
+    /** Waits until the child's output has a line starting with {@code marker} (returned), or it ends, or 10 minutes pass. */
+    static String await(Process p, Path log, String marker) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            boolean ended = !p.isAlive();
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (line.startsWith(marker)) {
+                    return line;
+                }
             }
+            if (ended) {
+                return null;
+            }
+            Thread.sleep(100);
         }
         return null;
+    }
+
+    static String read(Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     @Test
@@ -83,16 +96,16 @@ class ImportCrashTest {
         Path file = estate.resolve(EstateGenerator.RESOURCES_FILE);
         Map<String, Long> before = shapeOfStore(); // seeded with the reference topology
 
-        Process crashing = child(file, "crash");
-        List<String> output = new ArrayList<>();
+        Path log = estate.resolve("crash.log");
+        Process crashing = child(file, "crash", log);
         String signal;
         try {
-            signal = await(crashing, ImportCrashChild.SIGNAL, output);
+            signal = await(crashing, log, ImportCrashChild.SIGNAL);
         } finally {
             crashing.destroyForcibly();
             crashing.waitFor(1, TimeUnit.MINUTES);
         }
-        assertTrue(signal != null, () -> "the child never reached the transaction:\n" + String.join("\n", output));
+        assertTrue(signal != null, () -> "the child never reached the transaction:\n" + read(log));
         long done = Long.parseLong(signal.split(" ")[1]);
         long total = Long.parseLong(signal.split(" ")[3]);
         assertTrue(done > 0 && done < total, signal);
@@ -100,11 +113,14 @@ class ImportCrashTest {
 
         assertEquals(before, shapeOfStore(), "a killed import must leave nothing behind");
 
-        Process finishing = child(file, "finish");
-        List<String> output2 = new ArrayList<>();
-        String committed = await(finishing, ImportCrashChild.DONE, output2);
-        assertTrue(finishing.waitFor(10, TimeUnit.MINUTES));
-        assertTrue(committed != null, () -> "the import did not finish:\n" + String.join("\n", output2));
+        Path log2 = estate.resolve("finish.log");
+        Process finishing = child(file, "finish", log2);
+        String committed = await(finishing, log2, ImportCrashChild.DONE);
+        boolean exited = finishing.waitFor(5, TimeUnit.MINUTES);
+        if (!exited) {
+            finishing.destroyForcibly();
+        }
+        assertTrue(committed != null && exited, () -> "the import did not finish:\n" + read(log2));
         assertEquals(0, finishing.exitValue());
 
         Map<String, Long> after = shapeOfStore();

@@ -4,21 +4,30 @@ import io.asegraph.analysis.FlowResult;
 import io.asegraph.analysis.Reference;
 import io.asegraph.analysis.ReferenceResolver;
 import io.asegraph.analysis.audit.Audits;
+import io.asegraph.analysis.audit.EnvironmentHealth;
+import io.asegraph.analysis.audit.Exposure;
 import io.asegraph.analysis.audit.ExposureAudit;
-import io.asegraph.analysis.audit.MatrixRow;
+import io.asegraph.analysis.audit.Reachability;
+import io.asegraph.analysis.audit.RequiredAccess;
+import io.asegraph.analysis.audit.RuleFix;
+import io.asegraph.analysis.audit.RuleFixFormats;
+import io.asegraph.analysis.audit.ShadowedRule;
 import io.asegraph.api.Engines;
 import io.asegraph.api.Errors;
 import io.asegraph.api.InvalidArgumentException;
 import io.asegraph.api.path.FlowAnalysis;
+import io.asegraph.api.path.NsgLevel;
 import io.asegraph.api.path.PathMapping;
 import io.asegraph.api.path.Protocol;
+import io.asegraph.api.path.SourceKind;
 import io.asegraph.api.path.Verdict;
+import io.asegraph.net.AddressSet;
+import io.asegraph.net.Cidr;
+import io.asegraph.net.Ipv4;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -27,140 +36,213 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 /**
- * The questions auditors and dashboards ask, over the whole estate, answered by the same path engine as {@code flow}:
- * ASE health, what a destination must admit (and the rule to add), who can reach a destination, shadowed rules,
- * Internet exposure, and reachability grids. Thin: every answer is computed in {@code io.asegraph.analysis.audit}.
+ * The audits auditors and dashboards ask, answered by the same path engine over the whole estate. Thin: every answer is
+ * computed in {@code io.asegraph.analysis.audit}; estate-wide answers are cached there per store version.
  */
 @GraphQLApi
 public class AuditQueries {
-    private final AuditEngine engine;
+    static final List<Integer> DEFAULT_EXPOSURE_PORTS = ExposureAudit.DEFAULT_PORTS;
 
-    public AuditQueries(AuditEngine engine) {
-        this.engine = engine;
+    private final Engines engines;
+
+    public AuditQueries(Engines engines) {
+        this.engines = engines;
+    }
+
+    private Audits audits() {
+        return engines.current().audits();
     }
 
     @Query("environmentHealth")
-    @Description("Whether an ASE's network lets it work: its version's inbound management, outbound dependencies (allowed by NSGs and routed straight to the Internet) and an exclusive subnet, each check with the rule or route that decided.")
-    public @NonNull EnvironmentHealth environmentHealth(
-            @NonNull @Description("An App Service Environment (id, name or address), or an app on it") String environment) {
-        return Errors.guard(() -> AuditMapping.health(engine.audits().environmentHealth(environment)));
+    @Description("The network health of one ASE: inbound management 454-455 over the whole subnet, outbound dependencies (Storage, SQL, DNS) allowed and routed straight to the Internet, a subnet of its own; v2 and v3 requirements where they differ. Each check names the rule or route that decided.")
+    public @NonNull EnvironmentHealthResult environmentHealth(
+            @NonNull @Description("An ASE (id, name or VIP), or an app on it") String environment) {
+        return Errors.guard(() -> health(audits().environmentHealth(environment)));
     }
 
     @Query("environmentsHealth")
-    @Description("environmentHealth for every ASE at once (a dashboard grid), computed as one batch per estate version.")
-    public @NonNull List<@NonNull EnvironmentHealth> environmentsHealth(
-            @DefaultValue("false") @Description("Only the ASEs that are not healthy") Boolean onlyUnhealthy) {
-        return Errors.guard(() -> engine.audits().environmentsHealth().stream()
-                .filter(h -> !Boolean.TRUE.equals(onlyUnhealthy) || !h.healthy()).map(AuditMapping::health).toList());
+    @Description("Every ASE's health at once (a dashboard grid), computed once per store version.")
+    public @NonNull List<@NonNull EnvironmentHealthResult> environmentsHealth(@Description("Only healthy (true) or unhealthy (false) ASEs") Boolean healthy) {
+        return Errors.guard(() -> audits().environmentsHealth().stream()
+                .filter(h -> healthy == null || h.healthy() == healthy).map(AuditQueries::health).toList());
     }
 
     @Query("requiredAccess")
-    @Description("What the destination must admit for a call (the VIP or NAT address as /32, or the whole ASE subnet, from the call-source walk), whether every NSG on the way does, and if not the exact rule to add as ARM JSON, an az command and a Terraform block.")
-    public @NonNull RequiredAccess requiredAccess(
+    @Description("What `to` must admit for calls from `from` (the VIP/NAT address as /32 or the whole subnet CIDR, from the call-source walk), whether every NSG on the way does, and when not the exact rule to add at a free priority that wins over the blocker (ARM JSON, az command, Terraform), verified by analysing the flow again with it.")
+    public @NonNull RequiredAccessResult requiredAccess(
             @NonNull @Description("An app, ASE or network interface: id, host name, unique name, or an address in a subnet") String from,
             @NonNull @Description("An app, ASE, network interface, endpoint, host name or IPv4 address") String to,
             @NonNull @Description("The destination port, 0-65535") Integer port,
             @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol) {
         return Errors.guard(() -> {
             checkPort(port);
-            ReferenceResolver resolver = engine.built().context().resolver();
-            Reference caller = resolver.resolveCaller(from);
-            Reference target = resolver.resolveDestination(to);
-            io.asegraph.net.Protocol p = protocol(protocol);
-            return AuditMapping.access(engine.audits().requiredAccess(caller, target, port, p), caller, target, port, p);
+            RequiredAccess r = audits().requiredAccess(from, to, port, protocol(protocol));
+            List<String> ranges = r.sources().toCidrStrings();
+            return new RequiredAccessResult(ranges.isEmpty() ? r.sourceKind().name() : String.join(", ", ranges),
+                    SourceKind.valueOf(r.sourceKind().name()), r.satisfied(), Verdict.valueOf(r.flow().verdict().name()),
+                    r.reason(), r.fixes().stream().map(AuditQueries::fix).toList(), r.verified().orElse(null), ranges,
+                    r.destinationFix().map(AuditQueries::fix).orElse(null), r.flow().deniedSources().toCidrStrings(),
+                    PathMapping.flow(r.flow()));
         });
     }
 
     @Query("whoCanReach")
-    @Description("Every ASE, app and network interface of the estate with the verdict of its call to `to`, computed as one batch over the estate (not one walk per caller); filterable by verdict and caller kind.")
-    public @NonNull List<@NonNull Reachability> whoCanReach(
+    @Description("One row per ASE, app and network interface with its verdict toward `to` on a port, computed as one batch over the estate (one walk per routing group, each NSG evaluated once per context over the union of the sources reaching it), not one walk per caller.")
+    public @NonNull List<@NonNull ReachabilityRow> whoCanReach(
             @NonNull @Description("An app, ASE, network interface, endpoint, host name or IPv4 address") String to,
             @NonNull @Description("The destination port, 0-65535") Integer port,
             @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol,
-            @Description("Only rows with one of these verdicts (all when omitted)") List<Verdict> verdicts,
-            @Description("Only callers of these kinds (all when omitted)") List<CallerKind> callerKinds) {
+            @Description("Only rows with these verdicts") List<Verdict> verdicts) {
         return Errors.guard(() -> {
             checkPort(port);
             Protocol p = protocol == null ? Protocol.TCP : protocol;
-            Set<String> wanted = verdicts == null ? null : verdicts.stream().map(Enum::name).collect(Collectors.toSet());
-            Set<String> kinds = callerKinds == null ? null : callerKinds.stream().map(Enum::name).collect(Collectors.toSet());
-            return engine.audits().whoCanReach(to, port, protocol(p)).stream()
-                    .filter(r -> wanted == null || wanted.contains(r.verdict().name()))
-                    .filter(r -> kinds == null || kinds.contains(r.callerKind().name()))
-                    .map(r -> AuditMapping.reach(r, to, port, p)).toList();
+            return audits().whoCanReach(to, port, protocol(p)).stream()
+                    .filter(r -> verdicts == null || verdicts.isEmpty() || verdicts.contains(Verdict.valueOf(r.verdict().name())))
+                    .map(r -> row(r, to, port, p)).toList();
         });
     }
 
-    @Description("The whole flow of this caller's call (reason, decisions, trace), computed on demand for the rows asked, as one batch.")
-    public List<@NonNull FlowAnalysis> flow(@Source List<Reachability> rows) {
-        return Errors.guard(() -> {
-            Engines.Built built = engine.built();
-            ReferenceResolver resolver = built.context().resolver();
-            Map<String, List<Integer>> byQuestion = new LinkedHashMap<>();
-            for (int i = 0; i < rows.size(); i++) {
-                Reachability r = rows.get(i);
-                byQuestion.computeIfAbsent(r.to() + "|" + r.port() + "|" + r.protocol(), k -> new ArrayList<>()).add(i);
+    @Description("Why: the flow's reason, computed on demand (one batch for the rows asked).")
+    public List<@NonNull String> reason(@Source List<ReachabilityRow> rows) {
+        return Errors.guard(() -> flows(rows).stream().map(FlowResult::reason).toList());
+    }
+
+    @Description("The whole flow of this caller's call (decisions, blockers, trace), computed on demand (one batch for the rows asked).")
+    public List<@NonNull FlowAnalysis> flow(@Source List<ReachabilityRow> rows) {
+        return Errors.guard(() -> flows(rows).stream().map(PathMapping::flow).toList());
+    }
+
+    /** The full flows of whoCanReach rows, one {@code analyzeMany} batch per question. */
+    private List<FlowResult> flows(List<ReachabilityRow> rows) {
+        Engines.Built built = engines.current();
+        ReferenceResolver resolver = built.context().resolver();
+        Map<String, List<Integer>> byQuestion = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ReachabilityRow r = rows.get(i);
+            byQuestion.computeIfAbsent(r.to() + "|" + r.port() + "|" + r.protocol(), k -> new ArrayList<>()).add(i);
+        }
+        List<FlowResult> out = new ArrayList<>(rows.size());
+        rows.forEach(r -> out.add(null));
+        for (List<Integer> indexes : byQuestion.values()) {
+            ReachabilityRow first = rows.get(indexes.get(0));
+            Reference target = resolver.resolveDestination(first.to());
+            List<Reference> callers = indexes.stream().map(i -> resolver.resolveCaller(rows.get(i).caller())).toList();
+            List<FlowResult> flows = built.flows().analyzeMany(callers, target, first.port(), protocol(first.protocol()));
+            for (int k = 0; k < indexes.size(); k++) {
+                out.set(indexes.get(k), flows.get(k));
             }
-            List<FlowAnalysis> out = new ArrayList<>(rows.size());
-            rows.forEach(r -> out.add(null));
-            for (List<Integer> indexes : byQuestion.values()) {
-                Reachability first = rows.get(indexes.get(0));
-                Reference target = resolver.resolveDestination(first.to());
-                List<Reference> callers = indexes.stream().map(i -> resolver.resolveCaller(rows.get(i).caller())).toList();
-                List<FlowResult> flows = built.flows().analyzeMany(callers, target, first.port(), protocol(first.protocol()));
-                for (int k = 0; k < indexes.size(); k++) {
-                    out.set(indexes.get(k), PathMapping.flow(flows.get(k)));
-                }
-            }
-            return out;
-        });
+        }
+        return out;
     }
 
     @Query("shadowedRules")
-    @Description("NSG rules no packet can reach — priority-aware and exact over addresses, ports and protocols, with the covering rules and whether they have the other access — per NSG and per placement where the VirtualNetwork tag matters. All NSGs when `nsg` is omitted.")
-    public @NonNull List<@NonNull ShadowedRule> shadowedRules(
-            @Description("One NSG (id or name); all NSGs when omitted") String nsg,
-            @DefaultValue("false") @Description("Also report default rules made unreachable by user rules") Boolean includeDefaultRules,
-            @Description("Only findings of these kinds (all when omitted)") List<ShadowKind> kinds) {
+    @Description("Rules no packet can ever reach because higher-priority rules cover all they match, exact over addresses, ports and protocols, per NSG and per placement where the VirtualNetwork tag matters; differentAction false = redundant, true = dead. All NSGs when `nsg` is omitted.")
+    public @NonNull List<@NonNull ShadowedRuleResult> shadowedRules(@Description("One NSG (all when omitted)") String nsg,
+            @DefaultValue("false") @Description("Also report default rules made unreachable") Boolean includeDefaultRules) {
         return Errors.guard(() -> {
             boolean defaults = Boolean.TRUE.equals(includeDefaultRules);
-            Audits audits = engine.audits();
-            List<io.asegraph.analysis.audit.ShadowedRule> found = nsg == null ? audits.shadowedRules(defaults)
-                    : audits.shadowedRules(nsg, defaults);
-            Set<String> wanted = kinds == null ? null : kinds.stream().map(Enum::name).collect(Collectors.toSet());
-            return found.stream().filter(r -> wanted == null || wanted.contains(r.kind().name()))
-                    .map(AuditMapping::shadowed).toList();
+            List<ShadowedRule> rows = nsg == null ? audits().shadowedRules(defaults) : audits().shadowedRules(nsg, defaults);
+            return rows.stream().map(AuditQueries::shadow).toList();
         });
     }
 
     @Query("exposures")
-    @Description("Network interfaces and ASEs reachable from the Internet on the given ports: a public address, and NSGs at subnet and NIC level that actually admit Internet sources, priority-aware (no finding where a higher-priority deny wins).")
-    public @NonNull List<@NonNull Exposure> exposures(
-            @Description("The ports to audit (default 22, 3389, 1433, 3306, 5432, 6379, 9200, 27017)") List<Integer> ports,
+    @Description("Network interfaces and ASEs reachable from the Internet on the given ports (default 22, 3389, 1433, 3306, 5432, 6379, 9200, 27017): a public address and NSGs at subnet and NIC level that actually admit Internet sources, priority-aware (no finding where a higher-priority deny wins).")
+    public @NonNull List<@NonNull ExposureResult> exposures(@Description("Ports to check (default 22, 3389, 1433, 3306, 5432, 6379, 9200, 27017)") List<Integer> ports,
             @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol) {
         return Errors.guard(() -> {
-            List<Integer> asked = ports == null ? ExposureAudit.DEFAULT_PORTS : ports;
-            asked.forEach(AuditQueries::checkPort);
-            return engine.audits().exposures(asked, protocol(protocol)).stream().map(AuditMapping::exposure).toList();
+            List<Integer> p = ports == null ? DEFAULT_EXPOSURE_PORTS : ports;
+            p.forEach(AuditQueries::checkPort);
+            return audits().exposures(p, protocol(protocol)).stream().map(AuditQueries::exposure).toList();
         });
     }
 
     @Query("reachabilityMatrix")
-    @Description("A grid of verdicts with source kinds, callers by destinations, for dashboards (at most 10,000 cells).")
-    public @NonNull ReachabilityMatrix reachabilityMatrix(
+    @Description("A grid of verdicts and source kinds from each of `from` to each of `to` on a port, for dashboards (at most 10,000 cells).")
+    public @NonNull List<@NonNull MatrixRowResult> reachabilityMatrix(
             @NonNull @Description("The callers: apps, ASEs, network interfaces or addresses in a subnet") List<@NonNull String> from,
             @NonNull @Description("The destinations: apps, ASEs, network interfaces, endpoints, host names or addresses") List<@NonNull String> to,
             @NonNull @Description("The destination port, 0-65535") Integer port,
             @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol) {
         return Errors.guard(() -> {
             checkPort(port);
-            Protocol p = protocol == null ? Protocol.TCP : protocol;
-            List<MatrixRow> rows = engine.audits().reachabilityMatrix(from, to, port, protocol(p));
-            ReferenceResolver resolver = engine.built().context().resolver();
-            List<Reference> callers = rows.stream().map(MatrixRow::from).toList();
-            List<Reference> targets = to.stream().map(resolver::resolveDestination).toList();
-            return AuditMapping.matrix(rows, callers, targets, port, p);
+            return audits().reachabilityMatrix(from, to, port, protocol(protocol)).stream()
+                    .map(r -> new MatrixRowResult(r.from().text(), r.cells().stream().map(c -> cell(c.to(), c.flow())).toList(),
+                            id(r.from()), r.from().resource().map(x -> x.name()).orElse(r.from().text()), kind(r.from())))
+                    .toList();
         });
+    }
+
+    private static EnvironmentHealthResult health(EnvironmentHealth h) {
+        return new EnvironmentHealthResult(h.environment().value(), h.name(), h.kind().name(), h.healthy(),
+                CheckStatus.valueOf(h.status().name()), h.checks().stream().map(c -> new HealthCheckResult(c.name(),
+                        CheckStatus.valueOf(c.status().name()), c.requirement(), c.detail(), c.decidedBy())).toList());
+    }
+
+    private static RuleFixResult fix(RuleFix f) {
+        return new RuleFixResult(f.nsg().value(), f.nsgName(), f.name(), f.priority().orElse(null), f.direction().azureName(),
+                RuleFixFormats.arm(f).orElse(null), RuleFixFormats.azCli(f).orElse(null), RuleFixFormats.terraform(f).orElse(null),
+                f.problem().orElse(null), f.appliedTo().value(), NsgLevel.valueOf(f.level().name()), f.protocol().azureName(),
+                f.sourcePrefixes(), f.destinationPrefixes(), f.destinationPorts(), f.overrides(), f.description());
+    }
+
+    private static ShadowedRuleResult shadow(ShadowedRule s) {
+        return new ShadowedRuleResult(s.nsg().value(), s.nsgName(), s.rule().qualifiedName(), s.rule().priority(),
+                s.rule().direction().azureName(), s.kind().name(), s.coveredBy(), s.differentAction(), s.causes(),
+                s.dependsOnPlacement(), s.rule().access() == io.asegraph.policy.Access.ALLOW ? "Allow" : "Deny",
+                s.appliedTo().stream().map(id -> id.value()).toList());
+    }
+
+    private static ExposureResult exposure(Exposure e) {
+        String summary = e.exposedSources().isEmpty() ? "none for certain"
+                : e.verdict() == io.asegraph.policy.Verdict.ALLOWED ? "every Internet source" : blocks(e.exposedSources());
+        return new ExposureResult(e.target().value(), e.targetKind(), e.targetName(), e.publicAddress().map(Ipv4::format).orElse(null),
+                e.port(), Verdict.valueOf(e.verdict().name()), e.exposedSources().toCidrStrings(), e.admittedBy(), e.causes(),
+                PathMapping.hops(e.path()), Protocol.valueOf(e.protocol().name()), summary,
+                e.undeterminedSources().toCidrStrings(), e.warnings());
+    }
+
+    private static String blocks(AddressSet set) {
+        List<String> blocks = set.toCidrStrings();
+        return blocks.size() <= 6 ? String.join(", ", blocks)
+                : String.join(", ", blocks.subList(0, 6)) + " and " + (blocks.size() - 6) + " more blocks";
+    }
+
+    private static ReachabilityRow row(Reachability r, String to, int port, Protocol protocol) {
+        List<Cidr> seen = r.sources().toCidrs();
+        String source = r.sources().size() == 1 ? Ipv4.format(r.sources().first())
+                : seen.size() == 1 ? seen.get(0).toString() : null;
+        return new ReachabilityRow(r.callerId().value(), r.callerName(), kind(r.caller()), Verdict.valueOf(r.verdict().name()),
+                SourceKind.valueOf(r.sourceKind().name()), source, r.allowedSources().toCidrStrings(),
+                r.sources().toCidrStrings(), r.deniedSources().toCidrStrings(), r.undeterminedSources().toCidrStrings(), to,
+                port, protocol);
+    }
+
+    private static MatrixRowResult.MatrixCell cell(Reference to, FlowResult f) {
+        return new MatrixRowResult.MatrixCell(to.text(), Verdict.valueOf(f.verdict().name()),
+                SourceKind.valueOf(f.callSource().kind().name()), source(f), f.reason(), id(to),
+                f.callSource().sources().toCidrStrings());
+    }
+
+    private static String source(FlowResult f) {
+        return f.callSource().address().map(Ipv4::format).orElse(f.callSource().addressRange().map(Cidr::toString).orElse(null));
+    }
+
+    /** A resolved reference as the API shows it: the resource's id, or the address as given. */
+    private static String id(Reference r) {
+        if (r.kind() == io.asegraph.analysis.ReferenceKind.ADDRESS || r.resource().isEmpty()) {
+            return r.address().map(Ipv4::format).orElse(r.text());
+        }
+        return r.resource().get().id().value();
+    }
+
+    private static String kind(Reference r) {
+        return switch (r.kind()) {
+            case APP -> "App";
+            case APP_SERVICE_ENVIRONMENT -> "AppServiceEnvironment";
+            case NETWORK_INTERFACE -> "NetworkInterface";
+            default -> "Address";
+        };
     }
 
     private static void checkPort(Integer port) {
