@@ -2,18 +2,210 @@ package io.asegraph.api;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The audits through real HTTP on the seeded reference topology. */
+/**
+ * The audits through real HTTP on the seeded reference topology. Other tests may import estates of their own into the
+ * same store, so estate-wide answers are checked on the reference resources, never by their total size.
+ */
 @QuarkusTest
 class AuditApiTest {
+    static final String HEALTH = """
+            query($e: String!) { environmentHealth(environment: $e) {
+              environment name kind healthy status checks { name status requirement detail decidedBy } } }""";
+    static final String ACCESS = """
+            query($from: String!, $to: String!, $port: Int!) { requiredAccess(from: $from, to: $to, port: $port) {
+              sourceKind sourceRange sourceRanges satisfied verdict reason verified deniedSourceRanges
+              rule { nsgName direction level name priority sourceAddressPrefixes destinationAddressPrefixes destinationPortRange
+                     overrides arm azCli terraform }
+              fixes { nsgName priority } flow { verdict } } }""";
+    static final String WHO = """
+            query($to: String!, $port: Int!, $verdicts: [Verdict]) { whoCanReach(to: $to, port: $port, verdicts: $verdicts) {
+              caller callerName callerKind verdict sourceKind sourceRanges allowedSourceRanges deniedSourceRanges } }""";
+
+    @Test
+    void aseTwoIsHealthyAndEachCheckNamesWhatDecided() {
+        Gql.post(HEALTH, "e", "ase-two")
+                .body("data.environmentHealth.name", equalTo("ase-two"))
+                .body("data.environmentHealth.kind", equalTo("ASEV1"))
+                .body("data.environmentHealth.healthy", equalTo(true))
+                .body("data.environmentHealth.status", equalTo("PASS"))
+                .body("data.environmentHealth.checks.name", contains("inbound-management", "outbound-storage", "outbound-sql",
+                        "outbound-dns", "outbound-route", "subnet-exclusive"))
+                .body("data.environmentHealth.checks[0].decidedBy", contains("ase-two-nsg securityRules/ALLOW-AzureMngmt"))
+                .body("data.environmentHealth.checks[4].decidedBy", contains("0.0.0.0/0 → Internet (system default route)"));
+    }
+
+    @Test
+    void anAppNamesItsAseAndTheUserRouteDecidesAseOnesEgress() {
+        Gql.post(HEALTH, "e", "app1.ase-one.p.azurewebsites.net")
+                .body("data.environmentHealth.name", equalTo("ase-one"))
+                .body("data.environmentHealth.checks.find { it.name == 'outbound-route' }.decidedBy",
+                        contains("0.0.0.0/0 → Internet (user route direct-internet in ase-one-routes)"));
+    }
+
+    @Test
+    void healthOfSomethingThatIsNotAnAseIsAnInvalidArgumentAndOfNothingAnUnknownReference() {
+        Gql.post(HEALTH, "e", "db-nsg").body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+        Gql.post(HEALTH, "e", "no-such-ase").body("errors[0].extensions.code", equalTo("UNKNOWN_REFERENCE"));
+    }
+
+    @Test
+    void environmentsHealthAnswersForEveryAseAndFiltersTheUnhealthy() {
+        Gql.post("query { environmentsHealth { name healthy status } }")
+                .body("data.environmentsHealth.name", hasItems("ase-one", "ase-two"))
+                .body("data.environmentsHealth.findAll { it.name.startsWith('ase-') }.healthy", everyItem(equalTo(true)));
+        Gql.post("query { environmentsHealth(healthy: false) { name healthy } }")
+                .body("data.environmentsHealth.name", not(hasItem("ase-two")))
+                .body("data.environmentsHealth.healthy", everyItem(equalTo(false)));
+    }
+
+    @Test
+    void aseTwoToTheDatabaseNeedsItsSubnetAdmittedAndGetsTheRuleInThreeForms() {
+        Gql.post(ACCESS, "from", "orders-api", "to", "db-vm-nic", "port", 1433)
+                .body("data.requiredAccess.sourceKind", equalTo("SUBNET_RANGE"))
+                .body("data.requiredAccess.sourceRange", equalTo("10.0.1.64/26"))
+                .body("data.requiredAccess.satisfied", equalTo(false))
+                .body("data.requiredAccess.verdict", equalTo("DENIED"))
+                .body("data.requiredAccess.verified", equalTo(true))
+                .body("data.requiredAccess.rule.nsgName", equalTo("db-nsg"))
+                .body("data.requiredAccess.rule.direction", equalTo("Inbound"))
+                .body("data.requiredAccess.rule.level", equalTo("NETWORK_INTERFACE"))
+                .body("data.requiredAccess.deniedSourceRanges", contains("10.0.1.64/26"))
+                .body("data.requiredAccess.rule.priority", equalTo(199))
+                .body("data.requiredAccess.rule.sourceAddressPrefixes", contains("10.0.1.64/26"))
+                .body("data.requiredAccess.rule.destinationAddressPrefixes", contains("10.0.2.4/32"))
+                .body("data.requiredAccess.rule.overrides", contains("securityRules/deny-sql-from-vnet (priority 200)"))
+                .body("data.requiredAccess.rule.arm", containsString("\"priority\": 199"))
+                .body("data.requiredAccess.rule.azCli", startsWith("az network nsg rule create"))
+                .body("data.requiredAccess.rule.azCli", containsString("--nsg-name db-nsg"))
+                .body("data.requiredAccess.rule.terraform", startsWith("resource \"azurerm_network_security_rule\""))
+                .body("data.requiredAccess.fixes.nsgName", contains("db-nsg"))
+                .body("data.requiredAccess.flow.verdict", equalTo("DENIED"));
+    }
+
+    @Test
+    void aCrossAseCallIsAdmittedFromTheCallersVip() {
+        Gql.post(ACCESS, "from", "app2", "to", "orders.contoso.com", "port", 443)
+                .body("data.requiredAccess.sourceKind", equalTo("PUBLIC_VIP"))
+                .body("data.requiredAccess.sourceRange", equalTo("192.23.1.2/32"))
+                .body("data.requiredAccess.satisfied", equalTo(true))
+                .body("data.requiredAccess.rule", nullValue())
+                .body("data.requiredAccess.fixes", empty())
+                .body("data.requiredAccess.verified", nullValue());
+    }
+
+    @Test
+    void anUnreachableCallHasNoRangeToAdmit() {
+        Gql.post(ACCESS, "from", "ase-one", "to", "10.0.1.20", "port", 80)
+                .body("data.requiredAccess.sourceKind", equalTo("UNREACHABLE"))
+                .body("data.requiredAccess.sourceRange", equalTo("UNREACHABLE"))
+                .body("data.requiredAccess.sourceRanges", empty())
+                .body("data.requiredAccess.satisfied", equalTo(false));
+    }
+
+    @Test
+    void requiredAccessRejectsBadPortsAndUnknownReferences() {
+        Gql.post(ACCESS, "from", "app1", "to", "db-vm-nic", "port", 70000)
+                .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+        Gql.post(ACCESS, "from", "no-such-app", "to", "db-vm-nic", "port", 1433)
+                .body("errors[0].extensions.code", equalTo("UNKNOWN_REFERENCE"));
+    }
+
+    @Test
+    void whoCanReachTheDatabaseListsEveryAseAppAndNicWithItsVerdict() {
+        Gql.post(WHO, "to", "db-vm-nic", "port", 1433)
+                .body("data.whoCanReach.find { it.callerName == 'ase-one' }.verdict", equalTo("ALLOWED"))
+                .body("data.whoCanReach.find { it.callerName == 'ase-one' }.callerKind", equalTo("AppServiceEnvironment"))
+                .body("data.whoCanReach.find { it.callerName == 'ase-one' }.sourceRanges", contains("10.0.1.0/26"))
+                .body("data.whoCanReach.find { it.callerName == 'app1' }.verdict", equalTo("ALLOWED"))
+                .body("data.whoCanReach.find { it.callerName == 'app1' }.callerKind", equalTo("App"))
+                .body("data.whoCanReach.find { it.callerName == 'orders-api' }.verdict", equalTo("DENIED"))
+                .body("data.whoCanReach.find { it.callerName == 'orders-api' }.deniedSourceRanges", contains("10.0.1.64/26"))
+                .body("data.whoCanReach.find { it.callerName == 'db-vm-nic' }.callerKind", equalTo("NetworkInterface"));
+    }
+
+    @Test
+    void whoCanReachFiltersByVerdictAndExplainsARowOnDemand() {
+        Gql.post(WHO, "to", "db-vm-nic", "port", 1433, "verdicts", List.of("DENIED"))
+                .body("data.whoCanReach.callerName", hasItems("ase-two", "orders-api"))
+                .body("data.whoCanReach.callerName", not(hasItem("ase-one")))
+                .body("data.whoCanReach.verdict", everyItem(equalTo("DENIED")));
+        Gql.post("""
+                query { whoCanReach(to: "db-vm-nic", port: 1433, verdicts: [DENIED]) {
+                  callerName callerKind verdict reason flow { verdict reason blockers { nsg } } } }""")
+                .body("data.whoCanReach.find { it.callerName == 'ase-two' }.reason", containsString("deny-sql-from-vnet"))
+                .body("data.whoCanReach.find { it.callerName == 'ase-two' }.flow.verdict", equalTo("DENIED"))
+                .body("data.whoCanReach.find { it.callerName == 'ase-two' }.flow.reason", containsString("deny-sql-from-vnet"));
+    }
+
+    @Test
+    void whoCanReachRejectsABadPort() {
+        Gql.post(WHO, "to", "db-vm-nic", "port", -1).body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+    }
+
+    @Test
+    void theReferenceNsgsHaveNoShadowedUserRules() {
+        Gql.post("query { shadowedRules(nsg: \"db-nsg\") { rule } }").body("data.shadowedRules", empty());
+        Gql.post("query { shadowedRules { nsgName rule } }")
+                .body("data.shadowedRules.nsgName", not(hasItems("db-nsg", "ase-two-nsg")));
+        Gql.post("query { shadowedRules(nsg: \"app1\") { rule } }").body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+        Gql.post("query { shadowedRules(nsg: \"nothing-by-this-name\") { rule } }")
+                .body("errors[0].extensions.code", equalTo("UNKNOWN_REFERENCE"));
+    }
+
+    @Test
+    void aseOneHasNoNsgSoItIsExposedOnEveryDefaultPortWhileAseTwoIsNot() {
+        Gql.post("query { exposures { targetName port verdict exposedSummary warnings path { node kind } } }")
+                .body("data.exposures.findAll { it.targetName == 'ase-one' }.port",
+                        contains(22, 1433, 3306, 3389, 5432, 6379, 9200, 27017))
+                .body("data.exposures.findAll { it.targetName == 'ase-one' }.verdict", everyItem(equalTo("ALLOWED")))
+                .body("data.exposures.find { it.targetName == 'ase-one' }.exposedSummary", equalTo("every Internet source"))
+                .body("data.exposures.targetName", not(hasItem("ase-two")));
+    }
+
+    @Test
+    void aseTwoAdmitsHttpsOnlyFromAseOnesVip() {
+        Gql.post("query { exposures(ports: [443]) { targetName verdict exposedSources admittedBy } }")
+                .body("data.exposures.find { it.targetName == 'ase-two' }.verdict", equalTo("PARTIAL"))
+                .body("data.exposures.find { it.targetName == 'ase-two' }.exposedSources", contains("192.23.1.2/32"))
+                .body("data.exposures.find { it.targetName == 'ase-two' }.admittedBy",
+                        contains("ase-two-nsg securityRules/RESTRICT-HTTPS"));
+        Gql.post("query { exposures(ports: [22, 65536]) { port } }").body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+        Gql.post("query { exposures(ports: []) { port } }").body("data.exposures", empty());
+    }
+
+    @Test
+    void theMatrixGivesVerdictsAndSourceKindsPerCallerAndDestination() {
+        Gql.post("""
+                query { reachabilityMatrix(from: ["app1", "orders-api"], to: ["db-vm-nic", "orders-api"], port: 1433) {
+                  from fromName fromKind fromId cells { to toId verdict sourceKind source sourceRanges } } }""")
+                .body("data.reachabilityMatrix.fromName", contains("app1", "orders-api"))
+                .body("data.reachabilityMatrix[0].fromKind", equalTo("App"))
+                .body("data.reachabilityMatrix[0].fromId", endsWith("/sites/app1"))
+                .body("data.reachabilityMatrix[0].cells.verdict", contains("ALLOWED", "DENIED"))
+                .body("data.reachabilityMatrix[0].cells.sourceKind", contains("SUBNET_RANGE", "PUBLIC_VIP"))
+                .body("data.reachabilityMatrix[0].cells[0].source", equalTo("10.0.1.0/26"))
+                .body("data.reachabilityMatrix[0].cells[1].sourceRanges", contains("192.23.1.2/32"))
+                .body("data.reachabilityMatrix[1].cells[0].verdict", equalTo("DENIED"));
+        Gql.post("query { reachabilityMatrix(from: [\"app1\"], to: [\"nowhere-at-all\"], port: 443) { from } }")
+                .body("errors[0].extensions.code", equalTo("UNKNOWN_REFERENCE"));
+        Gql.post("query { reachabilityMatrix(from: [], to: [\"db-vm-nic\"], port: 443) { from } }")
+                .body("data.reachabilityMatrix", empty());
+    }
+
     @Test
     void aseOneIsHealthyItsRouteSendsDependenciesStraightToTheInternet() {
         Gql.post("query($e: String!) { environmentHealth(environment: $e) { healthy status checks { name status decidedBy } } }", "e", "ase-one")

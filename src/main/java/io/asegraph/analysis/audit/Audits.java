@@ -29,6 +29,7 @@ public final class Audits {
     private final ReachabilityAudit reachability;
     private final ConcurrentHashMap<Boolean, List<ShadowedRule>> allShadows = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<Exposure>> exposuresByQuestion = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<Reachability>> reachByQuestion = new ConcurrentHashMap<>();
     private volatile List<EnvironmentHealth> allHealth;
 
     public Audits(AnalysisContext context, FlowAnalyzer flows) {
@@ -123,8 +124,22 @@ public final class Audits {
         return access.required(from, to, port, protocol);
     }
 
+    /** The same with resolved references. */
+    public RequiredAccess requiredAccess(Reference from, Reference to, int port, Protocol protocol) {
+        ReachabilityAudit.requirePort(port);
+        return access.required(from, to, port, protocol);
+    }
+
+    /** Every caller's verdict toward {@code to} (computed once per estate and question; a dashboard polls one). */
     public List<Reachability> whoCanReach(String to, int port, Protocol protocol) {
-        return reachability.whoCanReach(to, port, protocol);
+        ReachabilityAudit.requirePort(port);
+        Reference target = context.resolver().resolveDestination(to);
+        String key = target.kind() + "|" + target.resource().map(r -> r.id().key()).orElse("") + "|"
+                + target.address().map(String::valueOf).orElse("") + "|" + port + "|" + protocol;
+        if (reachByQuestion.size() >= MAX_CACHED_QUESTIONS) {
+            reachByQuestion.clear();
+        }
+        return reachByQuestion.computeIfAbsent(key, k -> reachability.whoCanReach(target, port, protocol));
     }
 
     public List<MatrixRow> reachabilityMatrix(List<String> from, List<String> to, int port, Protocol protocol) {

@@ -19,14 +19,15 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Reachability over many callers at once, on {@link FlowAnalyzer#analyzeMany}: each caller's call-source walk, then
- * every NSG evaluated once per distinct (NSG, evaluation context, destination) over the union of the sources that reach
- * it, and the result split per caller — exact, because an NSG's verdict for one source address does not depend on the
- * others (Network Access Analyzer's "who can reach X", done as one batch, not one walk per caller).
+ * Reachability over many callers at once (Network Access Analyzer's "who can reach X"):
  * <ul>
- * <li>{@link #whoCanReach}: every ASE, app and network interface of the estate toward one destination. An app calls
- * from its ASE (same subnet, same VIP), so apps share their ASE's flow: the batch holds ASEs and NICs only.</li>
- * <li>{@link #matrix}: given callers × given destinations, one batch per destination.</li>
+ * <li>{@link #whoCanReach}: every ASE, app and network interface of the estate toward one destination, as one batch
+ * ({@link ReachBatch}): one call-source walk per group of interfaces that route alike (not one per caller), every NSG
+ * evaluated once per distinct (NSG, evaluation context, destination) over the union of the sources that reach it,
+ * verdicts and source sets only. An app calls from its ASE (same subnet, same VIP), so apps share their ASE's answer.
+ * The explanation of any row is {@link FlowAnalyzer#analyze} for its caller.</li>
+ * <li>{@link #matrix}: given callers × given destinations, full flows, one {@link FlowAnalyzer#analyzeMany} batch per
+ * destination.</li>
  * </ul>
  */
 public final class ReachabilityAudit {
@@ -63,24 +64,29 @@ public final class ReachabilityAudit {
         List<NetworkInterface> nics = topology.nics().stream().sorted(Comparator
                 .comparing((NetworkInterface n) -> n.name().toLowerCase(Locale.ROOT)).thenComparing(n -> n.id().key()))
                 .toList();
-        List<Reference> callers = new ArrayList<>(ases.size() + nics.size());
-        ases.forEach(a -> callers.add(Reference.of(a.id().value(), a, Resolution.RESOURCE_ID)));
-        nics.forEach(n -> callers.add(Reference.of(n.id().value(), n, Resolution.RESOURCE_ID)));
-        List<FlowResult> results = flows.analyzeMany(callers, to, port, protocol);
+        List<ReachBatch.Outcome> results = new ReachBatch(context).run(ases, nics, to, port, protocol);
         List<Reachability> out = new ArrayList<>(results.size() + topology.apps().size());
         for (int i = 0; i < ases.size(); i++) {
             AppServiceEnvironment ase = ases.get(i);
-            FlowResult flow = results.get(i);
-            out.add(new Reachability(ase.id(), ase.name(), ReferenceKind.APP_SERVICE_ENVIRONMENT, flow));
+            ReachBatch.Outcome o = results.get(i);
+            out.add(row(Reference.of(ase.id().value(), ase, Resolution.RESOURCE_ID), ase.name(),
+                    ReferenceKind.APP_SERVICE_ENVIRONMENT, o));
             context.index().appsOn(ase.id()).stream()
                     .sorted(Comparator.comparing((App a) -> a.name().toLowerCase(Locale.ROOT)).thenComparing(a -> a.id().key()))
-                    .forEach(app -> out.add(new Reachability(app.id(), app.name(), ReferenceKind.APP, flow)));
+                    .forEach(app -> out.add(row(Reference.of(app.id().value(), app, Resolution.RESOURCE_ID), app.name(),
+                            ReferenceKind.APP, o)));
         }
         for (int i = 0; i < nics.size(); i++) {
             NetworkInterface nic = nics.get(i);
-            out.add(new Reachability(nic.id(), nic.name(), ReferenceKind.NETWORK_INTERFACE, results.get(ases.size() + i)));
+            out.add(row(Reference.of(nic.id().value(), nic, Resolution.RESOURCE_ID), nic.name(),
+                    ReferenceKind.NETWORK_INTERFACE, results.get(ases.size() + i)));
         }
         return List.copyOf(out);
+    }
+
+    private static Reachability row(Reference caller, String name, ReferenceKind kind, ReachBatch.Outcome o) {
+        return new Reachability(caller, name, kind, o.verdict(), o.kind(), o.sources(), o.privateSources(), o.allowed(),
+                o.denied(), o.undetermined());
     }
 
     /**

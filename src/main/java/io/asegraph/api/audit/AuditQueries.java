@@ -2,9 +2,12 @@ package io.asegraph.api.audit;
 
 import io.asegraph.analysis.FlowResult;
 import io.asegraph.analysis.Reference;
+import io.asegraph.analysis.ReferenceResolver;
 import io.asegraph.analysis.audit.Audits;
 import io.asegraph.analysis.audit.EnvironmentHealth;
 import io.asegraph.analysis.audit.Exposure;
+import io.asegraph.analysis.audit.ExposureAudit;
+import io.asegraph.analysis.audit.Reachability;
 import io.asegraph.analysis.audit.RequiredAccess;
 import io.asegraph.analysis.audit.RuleFix;
 import io.asegraph.analysis.audit.RuleFixFormats;
@@ -12,23 +15,33 @@ import io.asegraph.analysis.audit.ShadowedRule;
 import io.asegraph.api.Engines;
 import io.asegraph.api.Errors;
 import io.asegraph.api.InvalidArgumentException;
+import io.asegraph.api.path.FlowAnalysis;
+import io.asegraph.api.path.NsgLevel;
 import io.asegraph.api.path.PathMapping;
 import io.asegraph.api.path.Protocol;
 import io.asegraph.api.path.SourceKind;
 import io.asegraph.api.path.Verdict;
+import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
-/** The audits auditors and dashboards ask, answered by the same path engine over the whole estate. */
+/**
+ * The audits auditors and dashboards ask, answered by the same path engine over the whole estate. Thin: every answer is
+ * computed in {@code io.asegraph.analysis.audit}; estate-wide answers are cached there per store version.
+ */
 @GraphQLApi
 public class AuditQueries {
-    static final List<Integer> DEFAULT_EXPOSURE_PORTS = List.of(22, 3389, 1433, 3306, 5432, 6379, 9200, 27017);
+    static final List<Integer> DEFAULT_EXPOSURE_PORTS = ExposureAudit.DEFAULT_PORTS;
 
     private final Engines engines;
 
@@ -41,8 +54,9 @@ public class AuditQueries {
     }
 
     @Query("environmentHealth")
-    @Description("The network health of one ASE: inbound management 454-455 over the whole subnet, outbound dependencies (Storage, SQL, DNS) allowed and routed straight to the Internet, a subnet of its own.")
-    public @NonNull EnvironmentHealthResult environmentHealth(@NonNull @Description("An ASE: id, name or VIP") String environment) {
+    @Description("The network health of one ASE: inbound management 454-455 over the whole subnet, outbound dependencies (Storage, SQL, DNS) allowed and routed straight to the Internet, a subnet of its own; v2 and v3 requirements where they differ. Each check names the rule or route that decided.")
+    public @NonNull EnvironmentHealthResult environmentHealth(
+            @NonNull @Description("An ASE (id, name or VIP), or an app on it") String environment) {
         return Errors.guard(() -> health(audits().environmentHealth(environment)));
     }
 
@@ -54,32 +68,75 @@ public class AuditQueries {
     }
 
     @Query("requiredAccess")
-    @Description("What `to` must admit for calls from `from` (the VIP/NAT address as /32 or the whole subnet CIDR), whether it does, and when not the exact rule to add (ARM JSON, az command, Terraform).")
-    public @NonNull RequiredAccessResult requiredAccess(@NonNull String from, @NonNull String to, @NonNull Integer port,
-            @DefaultValue("TCP") Protocol protocol) {
+    @Description("What `to` must admit for calls from `from` (the VIP/NAT address as /32 or the whole subnet CIDR, from the call-source walk), whether every NSG on the way does, and when not the exact rule to add at a free priority that wins over the blocker (ARM JSON, az command, Terraform), verified by analysing the flow again with it.")
+    public @NonNull RequiredAccessResult requiredAccess(
+            @NonNull @Description("An app, ASE or network interface: id, host name, unique name, or an address in a subnet") String from,
+            @NonNull @Description("An app, ASE, network interface, endpoint, host name or IPv4 address") String to,
+            @NonNull @Description("The destination port, 0-65535") Integer port,
+            @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol) {
         return Errors.guard(() -> {
             checkPort(port);
             RequiredAccess r = audits().requiredAccess(from, to, port, protocol(protocol));
-            return new RequiredAccessResult(r.sources().isEmpty() ? "" : String.join(", ", r.sources().toCidrStrings()),
-                    SourceKind.valueOf(r.sourceKind().name()), r.satisfied(), Verdict.valueOf(r.flow().verdict().name()), r.reason(),
-                    r.fixes().stream().map(AuditQueries::fix).toList(), r.verified().orElse(null));
+            List<String> ranges = r.sources().toCidrStrings();
+            return new RequiredAccessResult(ranges.isEmpty() ? r.sourceKind().name() : String.join(", ", ranges),
+                    SourceKind.valueOf(r.sourceKind().name()), r.satisfied(), Verdict.valueOf(r.flow().verdict().name()),
+                    r.reason(), r.fixes().stream().map(AuditQueries::fix).toList(), r.verified().orElse(null), ranges,
+                    r.destinationFix().map(AuditQueries::fix).orElse(null), r.flow().deniedSources().toCidrStrings(),
+                    PathMapping.flow(r.flow()));
         });
     }
 
     @Query("whoCanReach")
-    @Description("One row per ASE, app and network interface with its verdict toward `to` on a port, computed as one batch over the estate.")
-    public @NonNull List<@NonNull ReachabilityRow> whoCanReach(@NonNull String to, @NonNull Integer port, @DefaultValue("TCP") Protocol protocol,
+    @Description("One row per ASE, app and network interface with its verdict toward `to` on a port, computed as one batch over the estate (one walk per routing group, each NSG evaluated once per context over the union of the sources reaching it), not one walk per caller.")
+    public @NonNull List<@NonNull ReachabilityRow> whoCanReach(
+            @NonNull @Description("An app, ASE, network interface, endpoint, host name or IPv4 address") String to,
+            @NonNull @Description("The destination port, 0-65535") Integer port,
+            @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol,
             @Description("Only rows with these verdicts") List<Verdict> verdicts) {
         return Errors.guard(() -> {
             checkPort(port);
-            return audits().whoCanReach(to, port, protocol(protocol)).stream()
-                    .filter(r -> verdicts == null || verdicts.isEmpty() || verdicts.contains(Verdict.valueOf(r.flow().verdict().name())))
-                    .map(r -> row(r.caller().value(), r.callerName(), r.callerKind().label(), r.flow())).toList();
+            Protocol p = protocol == null ? Protocol.TCP : protocol;
+            return audits().whoCanReach(to, port, protocol(p)).stream()
+                    .filter(r -> verdicts == null || verdicts.isEmpty() || verdicts.contains(Verdict.valueOf(r.verdict().name())))
+                    .map(r -> row(r, to, port, p)).toList();
         });
     }
 
+    @Description("Why: the flow's reason, computed on demand (one batch for the rows asked).")
+    public List<@NonNull String> reason(@Source List<ReachabilityRow> rows) {
+        return Errors.guard(() -> flows(rows).stream().map(FlowResult::reason).toList());
+    }
+
+    @Description("The whole flow of this caller's call (decisions, blockers, trace), computed on demand (one batch for the rows asked).")
+    public List<@NonNull FlowAnalysis> flow(@Source List<ReachabilityRow> rows) {
+        return Errors.guard(() -> flows(rows).stream().map(PathMapping::flow).toList());
+    }
+
+    /** The full flows of whoCanReach rows, one {@code analyzeMany} batch per question. */
+    private List<FlowResult> flows(List<ReachabilityRow> rows) {
+        Engines.Built built = engines.current();
+        ReferenceResolver resolver = built.context().resolver();
+        Map<String, List<Integer>> byQuestion = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ReachabilityRow r = rows.get(i);
+            byQuestion.computeIfAbsent(r.to() + "|" + r.port() + "|" + r.protocol(), k -> new ArrayList<>()).add(i);
+        }
+        List<FlowResult> out = new ArrayList<>(rows.size());
+        rows.forEach(r -> out.add(null));
+        for (List<Integer> indexes : byQuestion.values()) {
+            ReachabilityRow first = rows.get(indexes.get(0));
+            Reference target = resolver.resolveDestination(first.to());
+            List<Reference> callers = indexes.stream().map(i -> resolver.resolveCaller(rows.get(i).caller())).toList();
+            List<FlowResult> flows = built.flows().analyzeMany(callers, target, first.port(), protocol(first.protocol()));
+            for (int k = 0; k < indexes.size(); k++) {
+                out.set(indexes.get(k), flows.get(k));
+            }
+        }
+        return out;
+    }
+
     @Query("shadowedRules")
-    @Description("Rules no packet can ever reach because higher-priority rules (default rules included) cover all they match; differentAction false = redundant, true = dead.")
+    @Description("Rules no packet can ever reach because higher-priority rules cover all they match, exact over addresses, ports and protocols, per NSG and per placement where the VirtualNetwork tag matters; differentAction false = redundant, true = dead. All NSGs when `nsg` is omitted.")
     public @NonNull List<@NonNull ShadowedRuleResult> shadowedRules(@Description("One NSG (all when omitted)") String nsg,
             @DefaultValue("false") @Description("Also report default rules made unreachable") Boolean includeDefaultRules) {
         return Errors.guard(() -> {
@@ -90,8 +147,9 @@ public class AuditQueries {
     }
 
     @Query("exposures")
-    @Description("Network interfaces and ASEs reachable from the Internet on the given ports (default 22, 3389, 1433, 3306, 5432, 6379, 9200, 27017): a public address and NSGs that actually admit Internet sources, priority-aware.")
-    public @NonNull List<@NonNull ExposureResult> exposures(@Description("Ports to check (default 22, 3389, 1433, 3306, 5432, 6379, 9200, 27017)") List<Integer> ports, @DefaultValue("TCP") Protocol protocol) {
+    @Description("Network interfaces and ASEs reachable from the Internet on the given ports (default 22, 3389, 1433, 3306, 5432, 6379, 9200, 27017): a public address and NSGs at subnet and NIC level that actually admit Internet sources, priority-aware (no finding where a higher-priority deny wins).")
+    public @NonNull List<@NonNull ExposureResult> exposures(@Description("Ports to check (default 22, 3389, 1433, 3306, 5432, 6379, 9200, 27017)") List<Integer> ports,
+            @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol) {
         return Errors.guard(() -> {
             List<Integer> p = ports == null ? DEFAULT_EXPOSURE_PORTS : ports;
             p.forEach(AuditQueries::checkPort);
@@ -100,13 +158,18 @@ public class AuditQueries {
     }
 
     @Query("reachabilityMatrix")
-    @Description("A grid of verdicts and source kinds from each of `from` to each of `to` on a port, for dashboards.")
-    public @NonNull List<@NonNull MatrixRowResult> reachabilityMatrix(@NonNull List<@NonNull String> from, @NonNull List<@NonNull String> to,
-            @NonNull Integer port, @DefaultValue("TCP") Protocol protocol) {
+    @Description("A grid of verdicts and source kinds from each of `from` to each of `to` on a port, for dashboards (at most 10,000 cells).")
+    public @NonNull List<@NonNull MatrixRowResult> reachabilityMatrix(
+            @NonNull @Description("The callers: apps, ASEs, network interfaces or addresses in a subnet") List<@NonNull String> from,
+            @NonNull @Description("The destinations: apps, ASEs, network interfaces, endpoints, host names or addresses") List<@NonNull String> to,
+            @NonNull @Description("The destination port, 0-65535") Integer port,
+            @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol) {
         return Errors.guard(() -> {
             checkPort(port);
             return audits().reachabilityMatrix(from, to, port, protocol(protocol)).stream()
-                    .map(r -> new MatrixRowResult(r.from().text(), r.cells().stream().map(c -> cell(c.to(), c.flow())).toList())).toList();
+                    .map(r -> new MatrixRowResult(r.from().text(), r.cells().stream().map(c -> cell(c.to(), c.flow())).toList(),
+                            id(r.from()), r.from().resource().map(x -> x.name()).orElse(r.from().text()), kind(r.from())))
+                    .toList();
         });
     }
 
@@ -119,32 +182,67 @@ public class AuditQueries {
     private static RuleFixResult fix(RuleFix f) {
         return new RuleFixResult(f.nsg().value(), f.nsgName(), f.name(), f.priority().orElse(null), f.direction().azureName(),
                 RuleFixFormats.arm(f).orElse(null), RuleFixFormats.azCli(f).orElse(null), RuleFixFormats.terraform(f).orElse(null),
-                f.problem().orElse(null));
+                f.problem().orElse(null), f.appliedTo().value(), NsgLevel.valueOf(f.level().name()), f.protocol().azureName(),
+                f.sourcePrefixes(), f.destinationPrefixes(), f.destinationPorts(), f.overrides(), f.description());
     }
 
     private static ShadowedRuleResult shadow(ShadowedRule s) {
         return new ShadowedRuleResult(s.nsg().value(), s.nsgName(), s.rule().qualifiedName(), s.rule().priority(),
-                s.rule().direction().azureName(), s.kind().name(), s.coveredBy(), s.differentAction(), s.causes(), s.dependsOnPlacement());
+                s.rule().direction().azureName(), s.kind().name(), s.coveredBy(), s.differentAction(), s.causes(),
+                s.dependsOnPlacement(), s.rule().access() == io.asegraph.policy.Access.ALLOW ? "Allow" : "Deny",
+                s.appliedTo().stream().map(id -> id.value()).toList());
     }
 
     private static ExposureResult exposure(Exposure e) {
+        String summary = e.exposedSources().isEmpty() ? "none for certain"
+                : e.verdict() == io.asegraph.policy.Verdict.ALLOWED ? "every Internet source" : blocks(e.exposedSources());
         return new ExposureResult(e.target().value(), e.targetKind(), e.targetName(), e.publicAddress().map(Ipv4::format).orElse(null),
                 e.port(), Verdict.valueOf(e.verdict().name()), e.exposedSources().toCidrStrings(), e.admittedBy(), e.causes(),
-                PathMapping.hops(e.path()));
+                PathMapping.hops(e.path()), Protocol.valueOf(e.protocol().name()), summary,
+                e.undeterminedSources().toCidrStrings(), e.warnings());
     }
 
-    private static ReachabilityRow row(String id, String name, String kind, FlowResult f) {
-        return new ReachabilityRow(id, name, kind, Verdict.valueOf(f.verdict().name()), SourceKind.valueOf(f.callSource().kind().name()),
-                source(f), f.allowedSources().toCidrStrings(), f.reason());
+    private static String blocks(AddressSet set) {
+        List<String> blocks = set.toCidrStrings();
+        return blocks.size() <= 6 ? String.join(", ", blocks)
+                : String.join(", ", blocks.subList(0, 6)) + " and " + (blocks.size() - 6) + " more blocks";
+    }
+
+    private static ReachabilityRow row(Reachability r, String to, int port, Protocol protocol) {
+        List<Cidr> seen = r.sources().toCidrs();
+        String source = r.sources().size() == 1 ? Ipv4.format(r.sources().first())
+                : seen.size() == 1 ? seen.get(0).toString() : null;
+        return new ReachabilityRow(r.callerId().value(), r.callerName(), kind(r.caller()), Verdict.valueOf(r.verdict().name()),
+                SourceKind.valueOf(r.sourceKind().name()), source, r.allowedSources().toCidrStrings(),
+                r.sources().toCidrStrings(), r.deniedSources().toCidrStrings(), r.undeterminedSources().toCidrStrings(), to,
+                port, protocol);
     }
 
     private static MatrixRowResult.MatrixCell cell(Reference to, FlowResult f) {
         return new MatrixRowResult.MatrixCell(to.text(), Verdict.valueOf(f.verdict().name()),
-                SourceKind.valueOf(f.callSource().kind().name()), source(f), f.reason());
+                SourceKind.valueOf(f.callSource().kind().name()), source(f), f.reason(), id(to),
+                f.callSource().sources().toCidrStrings());
     }
 
     private static String source(FlowResult f) {
         return f.callSource().address().map(Ipv4::format).orElse(f.callSource().addressRange().map(Cidr::toString).orElse(null));
+    }
+
+    /** A resolved reference as the API shows it: the resource's id, or the address as given. */
+    private static String id(Reference r) {
+        if (r.kind() == io.asegraph.analysis.ReferenceKind.ADDRESS || r.resource().isEmpty()) {
+            return r.address().map(Ipv4::format).orElse(r.text());
+        }
+        return r.resource().get().id().value();
+    }
+
+    private static String kind(Reference r) {
+        return switch (r.kind()) {
+            case APP -> "App";
+            case APP_SERVICE_ENVIRONMENT -> "AppServiceEnvironment";
+            case NETWORK_INTERFACE -> "NetworkInterface";
+            default -> "Address";
+        };
     }
 
     private static void checkPort(Integer port) {

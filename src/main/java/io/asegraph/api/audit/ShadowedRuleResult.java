@@ -12,5 +12,7 @@ public record ShadowedRuleResult(@NonNull @Description("The NSG's id") String ns
         @NonNull @Description("The higher-priority rules that cover it") List<@NonNull String> coveredBy,
         @NonNull @Description("True: covered by rules of the other action (dead); false: redundant") Boolean differentAction,
         @NonNull List<@NonNull String> causes,
-        @NonNull @Description("True when the finding depends on which subnet the NSG is attached to (the VirtualNetwork tag)") Boolean dependsOnPlacement) {
+        @NonNull @Description("True when the finding depends on which subnet the NSG is attached to (the VirtualNetwork tag)") Boolean dependsOnPlacement,
+        @NonNull @Description("Allow or Deny") String access,
+        @NonNull @Description("The subnets and network interfaces where the NSG is attached and this holds (empty for an NSG attached nowhere)") List<@NonNull String> appliedTo) {
 }

@@ -2,7 +2,6 @@ package io.asegraph.analysis.audit;
 
 import static io.asegraph.analysis.audit.AuditFixtures.in;
 import static io.asegraph.analysis.audit.AuditFixtures.nsg;
-import static io.asegraph.analysis.audit.AuditFixtures.nsgId;
 import static io.asegraph.analysis.audit.AuditFixtures.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +19,6 @@ import io.asegraph.policy.Direction;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PrefixResolver;
 import io.asegraph.policy.ServiceTag;
-import io.asegraph.policy.Verdict;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.TopologyBuilder;

@@ -14,7 +14,6 @@ import io.asegraph.net.Protocol;
 import io.asegraph.policy.Access;
 import io.asegraph.policy.Direction;
 import io.asegraph.policy.NetworkSecurityGroup;
-import io.asegraph.policy.ShadowFinding.Kind;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.Topology;
 import io.asegraph.topology.TopologyBuilder;
