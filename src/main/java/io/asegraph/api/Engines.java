@@ -4,11 +4,25 @@ import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.Estate;
 import io.asegraph.analysis.FlowAnalyzer;
 import io.asegraph.graph.EstateCache;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The path engine over the current estate, built once per store version and shared by every request: analysis never
  * touches the store on its hot path.
+ *
+ * <p>With {@code asegraph.analysis.warm-up} (the default) the snapshot and its analysis context are built in the
+ * background after startup and after every write, so the first question after a restart or an import does not pay
+ * for loading the estate (seconds on a large one). A question that arrives during a warm-up waits for it; it never
+ * sees a half-built context.
  */
 @ApplicationScoped
 public class Engines {
@@ -20,10 +34,55 @@ public class Engines {
     }
 
     private final EstateCache estates;
+    private final boolean warmUp;
+    private final ExecutorService warmer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "asegraph-warm-up");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean warmUpPending = new AtomicBoolean();
+    private volatile boolean stopping;
     private volatile Built built;
 
-    public Engines(EstateCache estates) {
+    public Engines(EstateCache estates, @ConfigProperty(name = "asegraph.analysis.warm-up", defaultValue = "true") boolean warmUp) {
         this.estates = estates;
+        this.warmUp = warmUp;
+        estates.onInvalidate(this::warmUpLater);
+    }
+
+    /** After the store has started (its observer runs at the default priority, before this one). */
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+        warmUpLater();
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        warmer.shutdownNow();
+    }
+
+    /** Builds the current snapshot's context in the background; at most one warm-up waits at a time. */
+    void warmUpLater() {
+        if (!warmUp || stopping || !warmUpPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            warmer.execute(() -> {
+                warmUpPending.set(false);
+                long t0 = System.nanoTime();
+                try {
+                    Built b = current();
+                    Log.infof("analysis: estate v%d loaded and its analysis context built in %d ms", b.estate().version(),
+                            (System.nanoTime() - t0) / 1_000_000);
+                } catch (RuntimeException e) {
+                    if (!stopping) {
+                        Log.warnf("analysis: warm-up failed (the next question builds it): %s", e.toString());
+                    }
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            warmUpPending.set(false); // shutting down
+        }
     }
 
     public Built current() {

@@ -9,6 +9,7 @@ import io.asegraph.api.read.NetworkSecurityGroup;
 import io.asegraph.api.read.RouteTable;
 import io.asegraph.graph.EditException;
 import io.asegraph.graph.GraphImporter;
+import io.asegraph.graph.TransactionTooLargeException;
 import io.asegraph.graph.ImportOutcome;
 import io.asegraph.graph.ResourceEdits;
 import io.asegraph.importing.ImportProblem;
@@ -51,7 +52,7 @@ public class ImportApi {
             + "extensions.problems [{location, value, message, line, column}].")
     public @NonNull ImportResult importResources(@NonNull @Description("The JSON document, as text") String document,
             @DefaultValue("false") @Description("Validate and count without writing") Boolean dryRun) {
-        return result(importer.importDocument(document, Boolean.TRUE.equals(dryRun)));
+        return result(call(() -> importer.importDocument(document, Boolean.TRUE.equals(dryRun))));
     }
 
     @Mutation("putSecurityRule")
@@ -205,6 +206,8 @@ public class ImportApi {
     private static <T> T call(java.util.function.Supplier<T> edit) {
         try {
             return edit.get();
+        } catch (TransactionTooLargeException e) {
+            throw TooLargeException.of(e);
         } catch (EditException e) {
             throw switch (e.reason()) {
                 case UNKNOWN -> new UnknownReferenceException(e.getMessage());

@@ -45,11 +45,14 @@ record BenchOptions(String size, long seed, Path out, Duration measure, Duration
         }
     }
 
+    /** The JVM options the README runs the service with; --service-jvm-arg replaces them. */
+    static final List<String> DEFAULT_SERVICE_JVM_ARGS = List.of("-Xmx2g");
+
     static final String USAGE = """
             usage: java -cp <classpath> io.asegraph.bench.Bench [--size small|medium|large] [--seed 42]
                    [--out bench-out] [--duration-seconds S] [--warmup-seconds S] [--max-requests N]
                    [--levels 1,8,32] [--jar target/quarkus-app/quarkus-run.jar] [--url http://127.0.0.1:8080]
-                   [--max-minutes M] [--service-jvm-arg ARG]... [--ready-timeout-seconds S]
+                   [--max-minutes M] [--service-jvm-arg ARG (default -Xmx2g)]... [--ready-timeout-seconds S]
                    [--import-path /import] [--no-import] [--seed-dir graph-seed] [--page-cache 512m]
             Defaults: --size large; durations and the cap by size (small 1 s + 0.5 s warm-up, cap 5 min;
             medium 3 s + 1 s, 15 min; large 5 s + 2 s, 30 min). bench/run builds what is missing and runs this.""";
@@ -112,7 +115,8 @@ record BenchOptions(String size, long seed, Path out, Duration measure, Duration
         };
         return new BenchOptions(size, seed, out, seconds(measure != null ? measure : defaults[0]),
                 seconds(warmup != null ? warmup : defaults[1]), maxRequests, levels, jar, url,
-                seconds(60 * (capMinutes != null ? capMinutes : defaults[2])), jvmArgs, seconds(readyTimeout),
+                seconds(60 * (capMinutes != null ? capMinutes : defaults[2])),
+                jvmArgs.isEmpty() ? DEFAULT_SERVICE_JVM_ARGS : jvmArgs, seconds(readyTimeout),
                 importPath, skipImport, seedDir, pageCache);
     }
 

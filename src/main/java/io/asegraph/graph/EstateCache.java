@@ -18,6 +18,7 @@ public class EstateCache {
     private volatile Estate estate;
     private volatile boolean stale = true;
     private volatile long lastCheck;
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public EstateCache(GraphStore store) {
         this.store = store;
@@ -54,6 +55,14 @@ public class EstateCache {
     /** Called after every committed write. */
     public void invalidate() {
         stale = true;
+        for (Runnable r : listeners) {
+            r.run();
+        }
+    }
+
+    /** Runs {@code listener} after every {@link #invalidate()} (it must return at once: it runs on the writer's thread). */
+    public void onInvalidate(Runnable listener) {
+        listeners.add(listener);
     }
 
     private long storeVersion() {

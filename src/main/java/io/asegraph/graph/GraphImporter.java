@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +31,8 @@ public class GraphImporter {
     /** At most this many warnings are returned; the rest are summed up in one last line. */
     static final int MAX_WARNINGS = 1_000;
     static final long PROGRESS_LOG_MILLIS = 2_000;
+    /** An import that wrote at least this many records is followed by a full collection ({@link #releaseMemory}). */
+    static final long RELEASE_AFTER_RECORDS = 20_000;
 
     private final GraphStore store;
     private final EstateCache estates;
@@ -47,10 +51,26 @@ public class GraphImporter {
 
     /** As {@link #importDocument(String, boolean)}, also telling {@code progress} after every chunk written. */
     public ImportOutcome importDocument(String json, boolean dryRun, ImportProgress progress) {
+        return importDocument(known -> ImportParser.parse(json, known), String.format("%,d characters", json == null ? 0 : json.length()),
+                dryRun, progress);
+    }
+
+    /**
+     * As {@link #importDocument(String, boolean)} for UTF-8 bytes (a plain HTTP body), never copied into a string. The
+     * holder is emptied once the document is parsed, so the bytes can be collected before the write; callers should
+     * keep no other reference to them.
+     */
+    public ImportOutcome importDocument(AtomicReference<byte[]> utf8, boolean dryRun) {
+        String size = String.format("%,d bytes", utf8.get() == null ? 0 : utf8.get().length);
+        return importDocument(known -> ImportParser.parse(utf8.getAndSet(null), known), size, dryRun, ImportProgress.NONE);
+    }
+
+    private ImportOutcome importDocument(Function<KnownResources, ParsedDocument> parser, String size, boolean dryRun,
+            ImportProgress progress) {
         if (dryRun) {
-            return parseAndApply(json, true, progress);
+            return parseAndApply(parser, size, true, progress);
         }
-        return exclusive(() -> parseAndApply(json, false, progress));
+        return exclusive(() -> parseAndApply(parser, size, false, progress));
     }
 
     /** Runs {@code work} holding the writers' lock. */
@@ -68,11 +88,12 @@ public class GraphImporter {
         return estates.current();
     }
 
-    private ImportOutcome parseAndApply(String json, boolean dryRun, ImportProgress progress) {
+    private ImportOutcome parseAndApply(Function<KnownResources, ParsedDocument> parser, String size, boolean dryRun,
+            ImportProgress progress) {
         long t0 = System.nanoTime();
         Estate estate = estates.current();
-        ParsedDocument doc = ImportParser.parse(json, KnownResources.of(estate.topology(), estate.policies()));
-        Log.infof("import: parsed %,d characters into %,d resources in %d ms (%d problems, %d warnings)", json == null ? 0 : json.length(),
+        ParsedDocument doc = parser.apply(KnownResources.of(estate.topology(), estate.policies()));
+        Log.infof("import: parsed %s into %,d resources in %d ms (%d problems, %d warnings)", size,
                 doc.resourceCount(), millis(t0), doc.problems().size(), doc.warnings().size());
         if (!doc.isValid()) {
             return ImportOutcome.rejected(warnings(doc.warnings(), List.of()), dryRun, doc.problems());
@@ -103,6 +124,9 @@ public class GraphImporter {
         long w0 = System.nanoTime();
         write(diff.batch(), progress);
         long writeMillis = millis(w0);
+        if (records >= RELEASE_AFTER_RECORDS) {
+            releaseMemory();
+        }
         Log.infof("import: %d created, %d updated, %d unchanged, %d removed; %,d records written in one transaction in %d ms"
                 + " (%,.0f records/s, %,.0f resources/s), %d ms in all", diff.created(), diff.updated(), diff.unchanged(),
                 diff.removed(), records, writeMillis, records * 1000.0 / Math.max(1, writeMillis),
@@ -136,6 +160,20 @@ public class GraphImporter {
         List<String> capped = new ArrayList<>(all.subList(0, MAX_WARNINGS));
         capped.add("… and " + (all.size() - MAX_WARNINGS) + " more warnings");
         return capped;
+    }
+
+    /**
+     * After a large import the parsed document, the batch and the store's commit buffers are garbage, but the JVM
+     * keeps the heap it grew for them. A full collection lets G1 give that memory back to the operating system, so
+     * the resident size after an import reflects what the service holds, not what the import once needed.
+     */
+    private static void releaseMemory() {
+        long t0 = System.nanoTime();
+        Runtime rt = Runtime.getRuntime();
+        long before = rt.totalMemory();
+        System.gc();
+        Log.infof("import: released memory after a large import in %d ms: heap %,d MiB -> %,d MiB committed, %,d MiB used",
+                millis(t0), before >> 20, rt.totalMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 
     private static long millis(long since) {

@@ -26,7 +26,13 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.QueryRunner;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
@@ -87,6 +93,9 @@ public class GraphStore {
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(config.pageCache()))
                     .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+                    .setConfig(GraphDatabaseSettings.tx_state_memory_allocation, transactionState(config.transactionState()))
+                    .setConfig(GraphDatabaseSettings.tx_state_max_off_heap_memory, ByteUnit.parse(config.transactionMemory()))
+                    .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.parse(config.transactionMemory()))
                     .build();
             GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             int port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
@@ -96,6 +105,15 @@ public class GraphStore {
         }
         seeder.apply(this);
         Log.infof("asegraph store: %s, ready in %d ms", description, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    static GraphDatabaseSettings.TransactionStateMemoryAllocation transactionState(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "off-heap", "off_heap" -> GraphDatabaseSettings.TransactionStateMemoryAllocation.OFF_HEAP;
+            case "on-heap", "on_heap" -> GraphDatabaseSettings.TransactionStateMemoryAllocation.ON_HEAP;
+            default -> throw new IllegalArgumentException("asegraph.store.transaction-state must be off-heap or on-heap, got '"
+                    + value + "'");
+        };
     }
 
     private static Config driverConfig() {
@@ -138,11 +156,36 @@ public class GraphStore {
         }
     }
 
-    /** Runs {@code work} in one write transaction: all of it commits or none of it does. */
-    public <T> T write(Function<TransactionContext, T> work) {
-        try (Session s = session()) {
-            return s.executeWrite(work::apply);
+    /** Attempts of a write that failed for a transient reason (a deadlock, a cluster leader change). */
+    static final int WRITE_ATTEMPTS = 3;
+
+    /**
+     * Runs {@code work} in one write transaction: all of it commits or none of it does. A transient failure is
+     * retried (at most {@value #WRITE_ATTEMPTS} attempts in all), except running out of transaction memory, which
+     * would fail again: that throws {@link TransactionTooLargeException} at once.
+     */
+    public <T> T write(Function<QueryRunner, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Session s = session(); Transaction tx = s.beginTransaction()) {
+                T result = work.apply(tx);
+                tx.commit();
+                return result;
+            } catch (TransientException | SessionExpiredException | ServiceUnavailableException e) {
+                if (isOutOfTransactionMemory(e)) {
+                    throw new TransactionTooLargeException(e.getMessage(), e);
+                }
+                if (attempt >= WRITE_ATTEMPTS) {
+                    throw e;
+                }
+                Log.warnf("asegraph store: write failed (%s), attempt %d of %d", e.getMessage(), attempt, WRITE_ATTEMPTS);
+            }
         }
+    }
+
+    private static boolean isOutOfTransactionMemory(Neo4jException e) {
+        String code = e.code() == null ? "" : e.code();
+        return code.endsWith("MemoryPoolOutOfMemoryError")
+                || (e.getMessage() != null && e.getMessage().contains("dbms.memory.transaction."));
     }
 
     /** Runs one auto-commit statement (schema commands cannot share a transaction with data). */

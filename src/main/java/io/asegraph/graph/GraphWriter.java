@@ -33,7 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.QueryRunner;
 
 /**
  * Writes validated domain records into the graph inside the caller's write transaction, in chunks of
@@ -46,16 +46,16 @@ import org.neo4j.driver.TransactionContext;
 final class GraphWriter {
     static final int CHUNK = 2_000;
 
-    private final TransactionContext tx;
+    private final QueryRunner tx;
     private final ImportProgress progress;
     private long done;
     private long total;
 
-    GraphWriter(TransactionContext tx) {
+    GraphWriter(QueryRunner tx) {
         this(tx, ImportProgress.NONE);
     }
 
-    GraphWriter(TransactionContext tx, ImportProgress progress) {
+    GraphWriter(QueryRunner tx, ImportProgress progress) {
         this.tx = tx;
         this.progress = progress;
     }

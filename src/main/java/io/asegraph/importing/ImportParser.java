@@ -1,13 +1,19 @@
 package io.asegraph.importing;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.asegraph.importing.Session.Res;
+import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,8 +37,9 @@ import java.util.Optional;
 public final class ImportParser {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    /** Reads one value where the parser stands (trailing tokens are checked once, after the whole document). */
+    private static final ObjectReader ELEMENT = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ImportParser() {
     }
@@ -47,29 +54,89 @@ public final class ImportParser {
      * document cannot be imported (all of them, not the first); when it is empty the records may be written.
      */
     public static ParsedDocument parse(String json, KnownResources known) {
+        return parse(json == null || json.isBlank(), f -> f.createParser(json), known);
+    }
+
+    /**
+     * As {@link #parse(String, KnownResources)} for UTF-8 bytes as they came over HTTP (a byte-order mark is
+     * skipped), without first copying them into a string.
+     */
+    public static ParsedDocument parse(byte[] utf8, KnownResources known) {
+        return parse(utf8 == null || isBlank(utf8), f -> f.createParser(utf8), known);
+    }
+
+    /** Opens a parser over the document's text; called again to locate problems. */
+    interface Source {
+        JsonParser open(JsonFactory factory) throws IOException;
+    }
+
+    private static ParsedDocument parse(boolean blank, Source source, KnownResources known) {
         Session s = new Session(Objects.requireNonNullElse(known, KnownResources.NONE));
-        if (json == null || json.isBlank()) {
+        if (blank) {
             s.problem(NodePath.ROOT, "", "the document is empty: expected a JSON array of resources, an object with a"
                     + " value array, one resource, or a Service Tags file");
             return result(s);
         }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+        try (JsonParser parser = source.open(MAPPER.getFactory())) {
+            stream(s, parser);
+        } catch (IOException e) {
+            Session malformed = new Session(Objects.requireNonNullElse(known, KnownResources.NONE));
+            JsonLocation at = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
+            String why = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            s.problems.add(new ImportProblem(NodePath.ROOT.toString(), "", "malformed JSON" + where + ": "
-                    + e.getOriginalMessage(), at == null ? Optional.empty()
-                            : Optional.of(new ImportProblem.Position(at.getLineNr(), at.getColumnNr()))));
-            return result(s);
+            malformed.problems.add(new ImportProblem(NodePath.ROOT.toString(), "", "malformed JSON" + where + ": " + why,
+                    at == null ? Optional.empty() : Optional.of(new ImportProblem.Position(at.getLineNr(), at.getColumnNr()))));
+            return result(malformed);
         }
-        document(s, root);
         CrossChecks.run(s);
         if (!s.problems.isEmpty()) {
-            LineIndex.locate(MAPPER.getFactory(), json, s);
+            LineIndex.locate(MAPPER.getFactory(), source, s);
         }
         return result(s);
+    }
+
+    private static boolean isBlank(byte[] utf8) {
+        int from = utf8.length >= 3 && (utf8[0] & 0xff) == 0xEF && (utf8[1] & 0xff) == 0xBB && (utf8[2] & 0xff) == 0xBF ? 3 : 0;
+        for (int i = from; i < utf8.length; i++) {
+            byte b = utf8[i];
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads the document from {@code parser} holding at most one resource's tree at a time: arrays (the top level of
+     * {@code az ... list} output, and arrays nested in it) are streamed element by element, so a 135 MB export never
+     * exists as one tree. Anything else at the top is read whole. Fails on malformed JSON and on trailing tokens.
+     */
+    private static void stream(Session s, JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == JsonToken.START_ARRAY) {
+            streamList(s, parser, NodePath.ROOT);
+        } else {
+            document(s, ELEMENT.readTree(parser));
+        }
+        JsonToken trailing = parser.nextToken();
+        if (trailing != null) {
+            throw new JsonParseException(parser, "trailing token (" + trailing + ") after the document's value");
+        }
+    }
+
+    /** {@link #list} over a stream: {@code parser} is at the array's start; leaves it at the array's end. */
+    private static void streamList(Session s, JsonParser parser, NodePath path) throws IOException {
+        int i = 0;
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken(), i++) {
+            if (t == null) {
+                throw new JsonParseException(parser, "unexpected end of input inside an array");
+            }
+            if (t == JsonToken.START_ARRAY) {
+                streamList(s, parser, path.index(i));
+            } else {
+                element(s, ELEMENT.readTree(parser), path.index(i));
+            }
+        }
     }
 
     private static void document(Session s, JsonNode root) {
@@ -102,19 +169,22 @@ public final class ImportParser {
 
     private static void list(Session s, JsonNode array, NodePath path) {
         for (int i = 0; i < array.size(); i++) {
-            JsonNode e = array.get(i);
-            NodePath at = path.index(i);
-            if (e.isArray()) {
-                list(s, e, at);
-            } else if (e.isObject() && isServiceTagsFile(e)) {
-                ServiceTagReader.file(s, e, at);
-            } else if (e.isObject() && isList(e)) {
-                list(s, e.get("value"), at.field("value"));
-            } else if (e.isObject()) {
-                resource(s, e, at);
-            } else {
-                s.problem(at, e, "expected a resource object, got " + Session.kindOf(e));
-            }
+            element(s, array.get(i), path.index(i));
+        }
+    }
+
+    /** One element of a list: a nested list, a Service Tags file, a {@code value} list or a resource. */
+    private static void element(Session s, JsonNode e, NodePath at) {
+        if (e.isArray()) {
+            list(s, e, at);
+        } else if (e.isObject() && isServiceTagsFile(e)) {
+            ServiceTagReader.file(s, e, at);
+        } else if (e.isObject() && isList(e)) {
+            list(s, e.get("value"), at.field("value"));
+        } else if (e.isObject()) {
+            resource(s, e, at);
+        } else {
+            s.problem(at, e, "expected a resource object, got " + Session.kindOf(e));
         }
     }
 

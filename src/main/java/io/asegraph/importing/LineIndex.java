@@ -21,13 +21,13 @@ final class LineIndex {
     private LineIndex() {
     }
 
-    static void locate(JsonFactory factory, String json, Session s) {
+    static void locate(JsonFactory factory, ImportParser.Source source, Session s) {
         Set<String> wanted = new HashSet<>();
         for (NodePath p : s.problemPaths) {
             wanted.addAll(p.pointersUpward());
         }
         Map<String, ImportProblem.Position> found = new HashMap<>();
-        try (JsonParser parser = factory.createParser(json)) {
+        try (JsonParser parser = source.open(factory)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {

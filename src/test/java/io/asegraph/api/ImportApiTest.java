@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code importResources} and the single-resource edits over real HTTP (GraphQL), on a service of their own
@@ -365,6 +366,17 @@ class ImportApiTest {
                 .body("errors[0].extensions.problems[0].location", equalTo("$"))
                 .body("errors[0].extensions.problems[0].line", equalTo(3))
                 .body("errors[0].extensions.problems[0].message", containsString("malformed JSON"));
+    }
+
+    @Test
+    void anImportOverTheStoresTransactionMemoryFailsWithTooLargeAndWritesNothing(@TempDir Path dir) throws Exception {
+        String doc = new String(ImportTestProfile.overTransactionMemory(dir), java.nio.charset.StandardCharsets.UTF_8);
+        long before = nodes();
+        importText(doc, false)
+                .body("errors[0].extensions.code", equalTo("TOO_LARGE"))
+                .body("errors[0].message", containsString("nothing was written"))
+                .body("data", nullValue());
+        assertEquals(before, nodes());
     }
 
     @Test

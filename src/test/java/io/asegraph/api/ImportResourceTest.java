@@ -180,6 +180,18 @@ class ImportResourceTest {
         assertEquals(before, nodes());
     }
 
+    @Test
+    void anImportOverTheStoresTransactionMemoryIs413TooLargeWithNothingWritten(@TempDir Path dir) throws Exception {
+        byte[] body = ImportTestProfile.overTransactionMemory(dir);
+        long before = nodes();
+        Answer a = post("", null, body);
+        assertEquals(413, a.status(), () -> a.body().toString());
+        assertEquals("TOO_LARGE", a.body().get("code").asText());
+        assertThat(a.body().get("message").asText(), containsString("asegraph.store.transaction-memory"));
+        assertEquals(before, nodes());
+        assertEquals(200, post("?dryRun=true", null, body).status(), "the document itself is valid");
+    }
+
     /**
      * Two clients import conflicting versions of the same NSG over and over; imports are serialised and each is one
      * transaction, so the NSG always ends as exactly one of the two versions, never a mix.

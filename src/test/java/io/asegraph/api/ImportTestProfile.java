@@ -12,9 +12,18 @@ import java.util.UUID;
  */
 public class ImportTestProfile implements QuarkusTestProfile {
     private static final String DATA = "target/test-data/import-" + UUID.randomUUID();
+    static final String TRANSACTION_MEMORY = "10m";
+
+    /** A generated estate whose import needs more than {@link #TRANSACTION_MEMORY}: 8,000 rules over 8 NSGs. */
+    static byte[] overTransactionMemory(java.nio.file.Path dir) throws java.io.IOException {
+        io.asegraph.bench.EstateGenerator.generate(new io.asegraph.bench.EstateSpec(3, 12, 3, 6, 10, 8, 8_000, 2, 2, 1, 1, 3,
+                3, 60), 7, dir, false);
+        return java.nio.file.Files.readAllBytes(dir.resolve(io.asegraph.bench.EstateGenerator.RESOURCES_FILE));
+    }
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("asegraph.store.data-directory", DATA);
+        // The store's minimum transaction memory, so a test can exceed it with a document of a few MB (TOO_LARGE).
+        return Map.of("asegraph.store.data-directory", DATA, "asegraph.store.transaction-memory", TRANSACTION_MEMORY);
     }
 }

@@ -233,6 +233,43 @@ class InputShapesTest {
     }
 
     @Test
+    void readsUtf8BytesWithOrWithoutAByteOrderMarkLikeTheText() throws Exception {
+        byte[] utf8 = Docs.MAPPER.writeValueAsBytes(Docs.reference());
+        byte[] withBom = new byte[utf8.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+        assertEquals(REFERENCE, ImportParser.parse(utf8, KnownResources.NONE));
+        assertEquals(REFERENCE, ImportParser.parse(withBom, KnownResources.NONE));
+    }
+
+    @Test
+    void reportsBytesThatAreNotUtf8AndBlankBytesAsProblems() {
+        byte[] latin1 = "[{\"name\": \"caf\u00e9\"}]".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(onlyProblem(ImportParser.parse(latin1, KnownResources.NONE)).message().startsWith("malformed JSON at line 1"));
+        assertProblem(onlyProblem(ImportParser.parse(" \n\t".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                KnownResources.NONE)), "$", "the document is empty");
+    }
+
+    @Test
+    void malformedJsonAfterValidResourcesReportsOnlyTheMalformedJson() {
+        // The list is read element by element: the resources before the break must not leak into the answer.
+        String json = Docs.reference().toString();
+        ImportProblem p = onlyProblem(ImportParser.parse(json.substring(0, json.length() - 1) + ", {\"name\": ]"));
+        assertTrue(p.message().startsWith("malformed JSON at line 1"), p.message());
+        assertTrue(onlyProblem(ImportParser.parse(json + " {}")).message().contains("trailing token"));
+    }
+
+    @Test
+    void locatesProblemsInsideNestedListsOfAStreamedDocument() {
+        ParsedDocument d = ImportParser.parse("[[],\n [{\"name\": \"a\", \"type\": \"Microsoft.Network/virtualNetworks\"}]]");
+        ImportProblem p = d.problems().get(0);
+        assertProblem(p, "$[1][0].id", "every resource needs its Azure resource id");
+        assertEquals(2, p.position().orElseThrow().line());
+    }
+
+    @Test
     void rejectsEmptyAndScalarDocumentsAndNonObjectElements() {
         assertProblem(onlyProblem(ImportParser.parse("  ")), "$", "the document is empty");
         assertProblem(onlyProblem(ImportParser.parse("42")), "$", "expected a JSON array of resources", "got the number 42");
