@@ -60,6 +60,9 @@ final class BenchResults {
     Duration stopTime;
     Double firstFloorAfterRestartMs;
     Double firstFlowAfterRestartMs;
+    /** The first flow after the import: it waits for the snapshot the service reloads after the write. */
+    Double firstFlowAfterImportMs;
+    String firstFlowAfterImportStatus;
     String firstFlowAfterRestartStatus;
 
     final List<ImportStep> imports = new ArrayList<>();
@@ -280,7 +283,11 @@ final class BenchResults {
                 : String.format(Locale.ROOT, "%s s (%s /s)", num(bareUnwind.seconds()), num(bareUnwind.rate())),
                 importSeconds().isPresent() ? "import " + num(importSeconds().getAsDouble()) + " s" : "",
                 ir.isPresent() ? ratio(ir.getAsDouble()) + " (import rate / bare rate)" : "");
-        row(b, "resident memory (VmRSS) after import", residentKb == null ? skipped.getOrDefault("memory",
+        if (firstFlowAfterImportMs != null) {
+            row(b, "first flow after the import (waits for the snapshot reload)", num(firstFlowAfterImportMs) + " ms ("
+                    + firstFlowAfterImportStatus + ")", "", "");
+        }
+        row(b, "resident memory (VmRSS) after import, snapshot loaded", residentKb == null ? skipped.getOrDefault("memory",
                 "not measured") : mib(residentKb) + " MiB (peak " + (peakResidentKb == null ? "–" : mib(peakResidentKb))
                 + " MiB)", "", "");
         if (residentAfterQueriesKb != null) {
@@ -417,6 +424,8 @@ final class BenchResults {
                     "seconds", bareUnwind.seconds(), "perSecond", bareUnwind.rate()));
         }
         imp.put("ratioToBare", importRatio().isPresent() ? importRatio().getAsDouble() : null);
+        imp.put("firstFlowAfterImportMs", firstFlowAfterImportMs);
+        imp.put("firstFlowAfterImportStatus", firstFlowAfterImportStatus);
         j.put("import", imp);
         j.put("memory", ordered("residentKbAfterImport", residentKb, "peakResidentKb", peakResidentKb,
                 "residentKbAfterQueries", residentAfterQueriesKb));
