@@ -12,8 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -49,7 +47,7 @@ public class ImportResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response importDocument(@QueryParam("dryRun") String dryRun, InputStream body) throws IOException {
+    public Response importDocument(@QueryParam("dryRun") String dryRun, byte[] body) {
         boolean dry;
         if (dryRun == null || dryRun.isBlank() || dryRun.equalsIgnoreCase("false")) {
             dry = false;
@@ -62,7 +60,7 @@ public class ImportResource {
         // Held only by the holder, which the importer empties after parsing: a 135 MB body is not kept through the write.
         ImportOutcome outcome;
         try {
-            outcome = importer.importDocument(new AtomicReference<>(body == null ? new byte[0] : body.readAllBytes()), dry);
+            outcome = importer.importDocument(new AtomicReference<>(body == null ? new byte[0] : body), dry);
         } catch (TransactionTooLargeException e) {
             TooLargeException tooLarge = TooLargeException.of(e);
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).entity(new Failure(tooLarge.code(),

@@ -3,50 +3,63 @@ package io.asegraph.graph;
 import io.asegraph.analysis.Estate;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The current {@link Estate}, loaded from the store in one read transaction and kept until a write changes the
  * store version. Analysis never touches the store on its hot path: it reads this immutable snapshot. Writes made
  * through this service invalidate it at once; writes made by other instances against a shared external store are
  * seen within {@link #VERSION_CHECK_MILLIS} (the meta node's version is checked at most that often).
+ *
+ * <p>Every invalidation counts; a snapshot remembers the count it was loaded after, and is served only while the
+ * count is unchanged. So a reader never gets a snapshot older than a write that was committed before it asked —
+ * also while another thread (the background warm-up) is still loading: it waits for that load, or loads again.
  */
 @ApplicationScoped
 public class EstateCache {
     static final long VERSION_CHECK_MILLIS = 1000;
 
+    /** A loaded estate and the number of invalidations seen before its read transaction began. */
+    private record Snapshot(Estate estate, long writes) {
+    }
+
     private final GraphStore store;
-    private volatile Estate estate;
-    private volatile boolean stale = true;
+    private final AtomicLong writes = new AtomicLong();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Snapshot snapshot;
     private volatile long lastCheck;
-    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public EstateCache(GraphStore store) {
         this.store = store;
     }
 
     public Estate current() {
-        Estate e = estate;
-        if (e != null && !stale) {
+        Snapshot s = snapshot;
+        if (s != null && s.writes() == writes.get()) {
             if (store.isEmbedded() || System.currentTimeMillis() - lastCheck < VERSION_CHECK_MILLIS) {
-                return e;
+                return s.estate();
             }
             lastCheck = System.currentTimeMillis();
-            if (storeVersion() == e.version()) {
-                return e;
+            if (storeVersion() == s.estate().version()) {
+                return s.estate();
             }
-            stale = true;
+            writes.incrementAndGet(); // written by another instance
         }
         return reload();
     }
 
     private synchronized Estate reload() {
-        if (estate != null && !stale) {
-            return estate;
+        long seen = writes.get();
+        Snapshot s = snapshot;
+        if (s != null && s.writes() == seen) {
+            return s.estate(); // loaded by another thread while this one waited
         }
         long t0 = System.nanoTime();
-        stale = false;
+        // The read transaction begins after `seen` was read, so it sees every write invalidated up to then.
         Estate loaded = store.read(EstateLoader::load);
-        estate = loaded;
+        snapshot = new Snapshot(loaded, seen);
         lastCheck = System.currentTimeMillis();
         Log.debugf("estate v%d loaded in %d ms", loaded.version(), (System.nanoTime() - t0) / 1_000_000);
         return loaded;
@@ -54,7 +67,7 @@ public class EstateCache {
 
     /** Called after every committed write. */
     public void invalidate() {
-        stale = true;
+        writes.incrementAndGet();
         for (Runnable r : listeners) {
             r.run();
         }

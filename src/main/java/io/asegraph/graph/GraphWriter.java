@@ -201,7 +201,6 @@ final class GraphWriter {
             for (SecurityRule r : n.rules()) {
                 ResourceId id = n.id().child("securityRules", r.name());
                 Map<String, Object> m = new HashMap<>();
-                m.put("nsg", n.id().key());
                 m.put("key", id.key());
                 m.put("id", id.value());
                 m.put("name", r.name());
@@ -216,13 +215,13 @@ final class GraphWriter {
                 m.put("sourceApplicationSecurityGroups", r.sourceAsgs().stream().map(ResourceId::value).toList());
                 m.put("destinationApplicationSecurityGroups", r.destinationAsgs().stream().map(ResourceId::value).toList());
                 m.put("description", r.description());
-                rows.add(m);
+                rows.add(Map.of("nsg", n.id().key(), "props", m));
             }
         }
         run("""
                 UNWIND $rows AS r MATCH (n:NetworkSecurityGroup {key: r.nsg})
                 CREATE (n)-[:HAS_RULE]->(x:SecurityRule)
-                SET x = r REMOVE x.nsg""", rows, true);
+                SET x = r.props""", rows, true);
     }
 
     private static List<String> ports(List<PortRange> p) {
@@ -240,17 +239,16 @@ final class GraphWriter {
             for (Route r : t.routes()) {
                 ResourceId id = t.id().child("routes", r.name());
                 Map<String, Object> m = new HashMap<>();
-                m.put("table", t.id().key());
                 m.put("key", id.key());
                 m.put("id", id.value());
                 m.put("name", r.name());
                 m.put("addressPrefix", r.addressPrefix());
                 m.put("nextHopType", r.nextHopType().azureName());
                 r.nextHopIp().ifPresent(ip -> m.put("nextHopIpAddress", Ipv4.format(ip)));
-                rows.add(m);
+                rows.add(Map.of("table", t.id().key(), "props", m));
             }
         }
-        run("UNWIND $rows AS r MATCH (t:RouteTable {key: r.table}) CREATE (t)-[:HAS_ROUTE]->(x:Route) SET x = r REMOVE x.table", rows, true);
+        run("UNWIND $rows AS r MATCH (t:RouteTable {key: r.table}) CREATE (t)-[:HAS_ROUTE]->(x:Route) SET x = r.props", rows, true);
     }
 
     private void peerings(List<Peering> peerings) {
