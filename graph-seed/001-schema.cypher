@@ -36,7 +36,5 @@ CREATE INDEX app_host_names IF NOT EXISTS FOR (n:App) ON (n.hostNameKeys);
 CREATE INDEX nic_address IF NOT EXISTS FOR (n:NetworkInterface) ON (n.privateIpAddress);
 CREATE INDEX ase_vip IF NOT EXISTS FOR (n:AppServiceEnvironment) ON (n.publicVip);
 CREATE INDEX public_ip_address IF NOT EXISTS FOR (n:PublicIpAddress) ON (n.ipAddress);
-CREATE INDEX rule_priority IF NOT EXISTS FOR (n:SecurityRule) ON (n.priority)
-;
 CREATE INDEX peering_key IF NOT EXISTS FOR ()-[r:PEERED_WITH]-() ON (r.key);
 CREATE INDEX connection_key IF NOT EXISTS FOR ()-[r:CONNECTS]-() ON (r.key)

@@ -50,6 +50,7 @@ final class GraphWriter {
     private final ImportProgress progress;
     private long done;
     private long total;
+    private Set<ResourceId> created = Set.of();
 
     GraphWriter(QueryRunner tx) {
         this(tx, ImportProgress.NONE);
@@ -67,6 +68,7 @@ final class GraphWriter {
     }
 
     void write(ImportBatch b) {
+        created = b.created();
         done = 0;
         total = records(b);
         removals(b.removals());
@@ -136,12 +138,20 @@ final class GraphWriter {
         return c.stream().map(Cidr::toString).toList();
     }
 
-    private <T> void nodes(String label, List<T> items, Function<T, Map<String, Object>> props) {
-        if (items.isEmpty()) {
-            return;
+    private <T extends Resource> void nodes(String label, List<T> items, Function<T, Map<String, Object>> props) {
+        List<Map<String, Object>> fresh = items.stream().filter(this::isNew).map(props).toList();
+        List<Map<String, Object>> stored = items.stream().filter(i -> !isNew(i)).map(props).toList();
+        if (!fresh.isEmpty()) {
+            run("UNWIND $rows AS r CREATE (n:" + label + ") SET n = r", fresh, true);
         }
-        List<Map<String, Object>> rows = items.stream().map(props).toList();
-        run("UNWIND $rows AS r MERGE (n:" + label + " {key: r.key}) SET n = r", rows, true);
+        if (!stored.isEmpty()) {
+            run("UNWIND $rows AS r MERGE (n:" + label + " {key: r.key}) SET n = r", stored, true);
+        }
+    }
+
+    /** A resource the graph did not hold when the batch was planned: it has no old state to replace. */
+    private boolean isNew(Resource r) {
+        return created.contains(r.id());
     }
 
     /** Runs {@code cypher} once per chunk of {@code rows} (as {@code $rows}); counts them as done when asked. */
@@ -172,9 +182,13 @@ final class GraphWriter {
         if (items.isEmpty()) {
             return;
         }
-        List<Map<String, Object>> rows = items.stream().map(i -> Map.<String, Object>of("key", i.id().key(), "parent", parent.apply(i).key())).toList();
+        Function<T, Map<String, Object>> row = i -> Map.of("key", i.id().key(), "parent", parent.apply(i).key());
+        List<Map<String, Object>> fresh = items.stream().filter(this::isNew).map(row).toList();
+        List<Map<String, Object>> stored = items.stream().filter(i -> !isNew(i)).map(row).toList();
+        run("UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) MATCH (p:" + fromLabel + " {key: r.parent}) "
+                + "CREATE (p)-[:" + type + "]->(c)", fresh, false);
         run("UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) OPTIONAL MATCH (:" + fromLabel + ")-[old:" + type + "]->(c) DELETE old "
-                + "WITH DISTINCT c, r MATCH (p:" + fromLabel + " {key: r.parent}) MERGE (p)-[:" + type + "]->(c)", rows, false);
+                + "WITH DISTINCT c, r MATCH (p:" + fromLabel + " {key: r.parent}) MERGE (p)-[:" + type + "]->(c)", stored, false);
     }
 
     /** Replaces the outgoing relationships of type {@code type} of each item with those to {@code targets}. */
@@ -182,19 +196,29 @@ final class GraphWriter {
         if (items.isEmpty()) {
             return;
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> fresh = new ArrayList<>();
+        List<Map<String, Object>> stored = new ArrayList<>();
         for (T i : items) {
-            rows.add(Map.of("key", i.id().key(), "targets", targets.apply(i).stream().map(ResourceId::key).toList()));
+            List<String> to = targets.apply(i).stream().map(ResourceId::key).distinct().toList();
+            if (isNew(i)) {
+                if (!to.isEmpty()) {
+                    fresh.add(Map.of("key", i.id().key(), "targets", to));
+                }
+            } else {
+                stored.add(Map.of("key", i.id().key(), "targets", to));
+            }
         }
+        run("UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key}) UNWIND r.targets AS t MATCH (x:" + toLabel + " {key: t}) "
+                + "CREATE (n)-[:" + type + "]->(x)", fresh, false);
         run("UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key}) OPTIONAL MATCH (n)-[old:" + type + "]->(:" + toLabel + ") DELETE old "
-                + "WITH DISTINCT n, r UNWIND r.targets AS t MATCH (x:" + toLabel + " {key: t}) MERGE (n)-[:" + type + "]->(x)", rows, false);
+                + "WITH DISTINCT n, r UNWIND r.targets AS t MATCH (x:" + toLabel + " {key: t}) MERGE (n)-[:" + type + "]->(x)", stored, false);
     }
 
     private void rules(List<NetworkSecurityGroup> nsgs) {
         if (nsgs.isEmpty()) {
             return;
         }
-        List<String> keys = nsgs.stream().map(n -> n.id().key()).toList();
+        List<String> keys = nsgs.stream().filter(n -> !isNew(n)).map(n -> n.id().key()).toList();
         run("UNWIND $rows AS k MATCH (:NetworkSecurityGroup {key: k})-[:HAS_RULE]->(r:SecurityRule) DETACH DELETE r", keys, false);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (NetworkSecurityGroup n : nsgs) {
@@ -232,7 +256,7 @@ final class GraphWriter {
         if (tables.isEmpty()) {
             return;
         }
-        List<String> keys = tables.stream().map(t -> t.id().key()).toList();
+        List<String> keys = tables.stream().filter(t -> !isNew(t)).map(t -> t.id().key()).toList();
         run("UNWIND $rows AS k MATCH (:RouteTable {key: k})-[:HAS_ROUTE]->(r:Route) DETACH DELETE r", keys, false);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RouteTable t : tables) {

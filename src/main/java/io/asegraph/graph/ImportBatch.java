@@ -29,14 +29,18 @@ import java.util.Set;
  * What one transaction writes: resources to upsert (each replaced exactly: properties, outgoing references, an NSG's
  * rules, a route table's routes) and resources to remove, by kind (subnets and peerings a re-imported VNet no longer
  * lists, or what a delete takes with it). Only what changed belongs in a batch; an empty batch writes nothing.
+ * {@code created} names the upserted resources the graph did not hold when the batch was planned: the writer creates
+ * them without looking for old state to replace (a concurrent writer that made one meanwhile fails the transaction on
+ * the key constraint, whole).
  */
 public record ImportBatch(List<VirtualNetwork> vnets, List<Subnet> subnets, List<Peering> peerings,
         List<NetworkSecurityGroup> nsgs, List<RouteTable> routeTables, List<NetworkInterface> nics,
         List<ApplicationSecurityGroup> asgs, List<NatGateway> natGateways, List<PublicIpAddress> publicIps,
         List<VirtualNetworkGateway> gateways, List<LocalNetworkGateway> localGateways, List<Connection> connections,
         List<AppServiceEnvironment> environments, List<App> apps, List<Endpoint> endpoints, List<ServiceTag> serviceTags,
-        Map<ResourceKind, Set<ResourceId>> removals) {
+        Map<ResourceKind, Set<ResourceId>> removals, Set<ResourceId> created) {
     public ImportBatch {
+        created = Set.copyOf(created);
         vnets = List.copyOf(vnets);
         subnets = List.copyOf(subnets);
         peerings = List.copyOf(peerings);
@@ -97,6 +101,7 @@ public record ImportBatch(List<VirtualNetwork> vnets, List<Subnet> subnets, List
         final List<Endpoint> endpoints = new ArrayList<>();
         final List<ServiceTag> serviceTags = new ArrayList<>();
         final Map<ResourceKind, Set<ResourceId>> removals = new EnumMap<>(ResourceKind.class);
+        final Set<ResourceId> created = new java.util.HashSet<>();
 
         public Builder remove(ResourceKind kind, ResourceId id) {
             removals.computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(id);
@@ -105,7 +110,7 @@ public record ImportBatch(List<VirtualNetwork> vnets, List<Subnet> subnets, List
 
         public ImportBatch build() {
             return new ImportBatch(vnets, subnets, peerings, nsgs, routeTables, nics, asgs, natGateways, publicIps, gateways,
-                    localGateways, connections, environments, apps, endpoints, serviceTags, removals);
+                    localGateways, connections, environments, apps, endpoints, serviceTags, removals, created);
         }
     }
 }

@@ -105,6 +105,7 @@ final class ImportDiff {
             Optional<T> old = stored.apply(r.id());
             if (old.isEmpty()) {
                 created++;
+                batch.created.add(r.id());
                 out.add(r);
             } else if (normalise.apply(old.get()).equals(normalise.apply(r))) {
                 unchanged++;
@@ -124,6 +125,7 @@ final class ImportDiff {
             }
             if (old.isEmpty()) {
                 created++;
+                batch.created.add(n.id());
             } else {
                 updated++;
             }
