@@ -4,8 +4,10 @@ import io.asegraph.analysis.Estate;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The current {@link Estate}, loaded from the store in one read transaction and kept until a write changes the
@@ -13,9 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * through this service invalidate it at once; writes made by other instances against a shared external store are
  * seen within {@link #VERSION_CHECK_MILLIS} (the meta node's version is checked at most that often).
  *
- * <p>Every invalidation counts; a snapshot remembers the count it was loaded after, and is served only while the
- * count is unchanged. So a reader never gets a snapshot older than a write that was committed before it asked —
- * also while another thread (the background warm-up) is still loading: it waits for that load, or loads again.
+ * <p>Every write counts; a snapshot remembers the count it was loaded after, and is served only while the count is
+ * unchanged. So a reader never gets a snapshot older than a write that was committed before it asked — also while
+ * another thread (the background warm-up) is still loading: it waits for that load, or loads again. A write that
+ * knows the estate it produced ({@link #advance}) hands it over with its count, so nobody reloads; a load that was
+ * already in flight then never replaces it, being older.
  */
 @ApplicationScoped
 public class EstateCache {
@@ -27,8 +31,9 @@ public class EstateCache {
 
     private final GraphStore store;
     private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong loads = new AtomicLong();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private volatile Snapshot snapshot;
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private volatile long lastCheck;
 
     public EstateCache(GraphStore store) {
@@ -36,7 +41,7 @@ public class EstateCache {
     }
 
     public Estate current() {
-        Snapshot s = snapshot;
+        Snapshot s = snapshot.get();
         if (s != null && s.writes() == writes.get()) {
             if (store.isEmbedded() || System.currentTimeMillis() - lastCheck < VERSION_CHECK_MILLIS) {
                 return s.estate();
@@ -52,28 +57,49 @@ public class EstateCache {
 
     private synchronized Estate reload() {
         long seen = writes.get();
-        Snapshot s = snapshot;
+        Snapshot s = snapshot.get();
         if (s != null && s.writes() == seen) {
             return s.estate(); // loaded by another thread while this one waited
         }
         long t0 = System.nanoTime();
         // The read transaction begins after `seen` was read, so it sees every write invalidated up to then.
         Estate loaded = store.read(EstateLoader::load);
-        snapshot = new Snapshot(loaded, seen);
+        loads.incrementAndGet();
+        snapshot.accumulateAndGet(new Snapshot(loaded, seen), EstateCache::newer);
         lastCheck = System.currentTimeMillis();
         Log.debugf("estate v%d loaded in %d ms", loaded.version(), (System.nanoTime() - t0) / 1_000_000);
         return loaded;
     }
 
-    /** Called after every committed write. */
+    /** How many times the estate was read from the store. */
+    long loads() {
+        return loads.get();
+    }
+
+    /** Called after every committed write whose resulting estate is not known: the next reader reloads. */
     public void invalidate() {
-        writes.incrementAndGet();
+        advance(Optional.empty());
+    }
+
+    /** Called after every committed write, with the estate it produced when known (else as {@link #invalidate()}). */
+    public void advance(Optional<Estate> next) {
+        long count = writes.incrementAndGet();
+        next.ifPresent(e -> {
+            snapshot.accumulateAndGet(new Snapshot(e, count), EstateCache::newer);
+            lastCheck = System.currentTimeMillis();
+            Log.debugf("estate v%d computed from the write", e.version());
+        });
         for (Runnable r : listeners) {
             r.run();
         }
     }
 
-    /** Runs {@code listener} after every {@link #invalidate()} (it must return at once: it runs on the writer's thread). */
+    /** Of two snapshots, the one taken after more writes (a load that began before a write never replaces its result). */
+    private static Snapshot newer(Snapshot held, Snapshot offered) {
+        return held == null || offered.writes() >= held.writes() ? offered : held;
+    }
+
+    /** Runs {@code listener} after every write ({@link #advance}; it must return at once: it runs on the writer's thread). */
     public void onInvalidate(Runnable listener) {
         listeners.add(listener);
     }

@@ -122,7 +122,7 @@ public class GraphImporter {
         }
         long records = GraphWriter.records(diff.batch());
         long w0 = System.nanoTime();
-        write(diff.batch(), progress);
+        write(estate, diff.batch(), progress);
         long writeMillis = millis(w0);
         if (records >= RELEASE_AFTER_RECORDS) {
             releaseMemory();
@@ -134,18 +134,24 @@ public class GraphImporter {
         return new Applied(outcome, diff.batch());
     }
 
-    /** Writes {@code batch} in one transaction and drops the snapshot; call it holding the lock. */
-    void write(ImportBatch batch, ImportProgress progress) {
+    /**
+     * Writes {@code batch}, planned against {@code base}, in one transaction; call it holding the lock. Then the
+     * snapshot moves on: to {@code base} with the batch applied in memory when {@link EstatePatch} can say exactly
+     * what a reload would read, otherwise it is dropped and reloaded from the store.
+     */
+    void write(Estate base, ImportBatch batch, ImportProgress progress) {
         ProgressLog log = new ProgressLog(progress);
+        long version;
         try {
-            store.write(tx -> {
+            version = store.writeInBulk(tx -> {
                 log.start();
-                new GraphWriter(tx, log).write(batch);
-                return null;
+                return new GraphWriter(tx, log).write(batch);
             });
-        } finally {
-            estates.invalidate();
+        } catch (RuntimeException e) {
+            estates.invalidate(); // rolled back, or (with a remote store) perhaps not: read the store again
+            throw e;
         }
+        estates.advance(EstatePatch.apply(base, batch, version));
     }
 
     static List<String> warnings(List<ImportWarning> parsed, List<String> notes) {

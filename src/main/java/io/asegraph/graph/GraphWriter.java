@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.neo4j.driver.QueryRunner;
 
 /**
  * Writes validated domain records into the graph inside the caller's write transaction, in chunks of
@@ -46,17 +45,17 @@ import org.neo4j.driver.QueryRunner;
 final class GraphWriter {
     static final int CHUNK = 2_000;
 
-    private final QueryRunner tx;
+    private final GraphStore.WriteTransaction tx;
     private final ImportProgress progress;
     private long done;
     private long total;
     private Set<ResourceId> created = Set.of();
 
-    GraphWriter(QueryRunner tx) {
+    GraphWriter(GraphStore.WriteTransaction tx) {
         this(tx, ImportProgress.NONE);
     }
 
-    GraphWriter(QueryRunner tx, ImportProgress progress) {
+    GraphWriter(GraphStore.WriteTransaction tx, ImportProgress progress) {
         this.tx = tx;
         this.progress = progress;
     }
@@ -67,7 +66,8 @@ final class GraphWriter {
                 + b.routeTables().stream().mapToLong(t -> t.routes().size()).sum();
     }
 
-    void write(ImportBatch b) {
+    /** Writes {@code b} and returns the store version it bumped to. */
+    long write(ImportBatch b) {
         created = b.created();
         done = 0;
         total = records(b);
@@ -109,11 +109,12 @@ final class GraphWriter {
         routes(b.routeTables());
         peerings(b.peerings());
         connections(b.connections());
-        bumpVersion();
+        return bumpVersion();
     }
 
-    void bumpVersion() {
-        tx.run("MERGE (m:AsegraphMeta {key: 'meta'}) SET m.version = coalesce(m.version, 0) + 1").consume();
+    long bumpVersion() {
+        return tx.single("MERGE (m:AsegraphMeta {key: 'meta'}) SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS v",
+                Map.of(), "v");
     }
 
     private static Map<String, Object> props(Resource r, Map<String, Object> extra) {
@@ -149,6 +150,15 @@ final class GraphWriter {
         }
     }
 
+    /**
+     * Pins the lookup of {@code variable} by key to the label's unique index. Statements are planned with the
+     * statistics of the committed store, so in the first import into an empty store the planner may pick a label
+     * scan — harmless for an empty label, quadratic once the transaction itself has created thousands of nodes of it.
+     */
+    static String byKey(String variable, String label) {
+        return "USING INDEX " + variable + ":" + label + "(key)";
+    }
+
     /** A resource the graph did not hold when the batch was planned: it has no old state to replace. */
     private boolean isNew(Resource r) {
         return created.contains(r.id());
@@ -158,7 +168,7 @@ final class GraphWriter {
     private void run(String cypher, List<?> rows, boolean counts) {
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<?> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            tx.run(cypher, Map.of("rows", chunk)).consume();
+            tx.run(cypher, Map.of("rows", chunk));
             if (counts) {
                 done += chunk.size();
                 progress.written(done, total);
@@ -185,10 +195,11 @@ final class GraphWriter {
         Function<T, Map<String, Object>> row = i -> Map.of("key", i.id().key(), "parent", parent.apply(i).key());
         List<Map<String, Object>> fresh = items.stream().filter(this::isNew).map(row).toList();
         List<Map<String, Object>> stored = items.stream().filter(i -> !isNew(i)).map(row).toList();
-        run("UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) MATCH (p:" + fromLabel + " {key: r.parent}) "
-                + "CREATE (p)-[:" + type + "]->(c)", fresh, false);
-        run("UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) OPTIONAL MATCH (:" + fromLabel + ")-[old:" + type + "]->(c) DELETE old "
-                + "WITH DISTINCT c, r MATCH (p:" + fromLabel + " {key: r.parent}) MERGE (p)-[:" + type + "]->(c)", stored, false);
+        run("UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) " + byKey("c", toLabel) + " MATCH (p:" + fromLabel
+                + " {key: r.parent}) " + byKey("p", fromLabel) + " CREATE (p)-[:" + type + "]->(c)", fresh, false);
+        run("UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) " + byKey("c", toLabel) + " OPTIONAL MATCH (:" + fromLabel
+                + ")-[old:" + type + "]->(c) DELETE old WITH DISTINCT c, r MATCH (p:" + fromLabel + " {key: r.parent}) "
+                + byKey("p", fromLabel) + " MERGE (p)-[:" + type + "]->(c)", stored, false);
     }
 
     /** Replaces the outgoing relationships of type {@code type} of each item with those to {@code targets}. */
@@ -208,10 +219,11 @@ final class GraphWriter {
                 stored.add(Map.of("key", i.id().key(), "targets", to));
             }
         }
-        run("UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key}) UNWIND r.targets AS t MATCH (x:" + toLabel + " {key: t}) "
-                + "CREATE (n)-[:" + type + "]->(x)", fresh, false);
-        run("UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key}) OPTIONAL MATCH (n)-[old:" + type + "]->(:" + toLabel + ") DELETE old "
-                + "WITH DISTINCT n, r UNWIND r.targets AS t MATCH (x:" + toLabel + " {key: t}) MERGE (n)-[:" + type + "]->(x)", stored, false);
+        run("UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key}) " + byKey("n", fromLabel) + " UNWIND r.targets AS t MATCH (x:"
+                + toLabel + " {key: t}) " + byKey("x", toLabel) + " CREATE (n)-[:" + type + "]->(x)", fresh, false);
+        run("UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key}) " + byKey("n", fromLabel) + " OPTIONAL MATCH (n)-[old:" + type
+                + "]->(:" + toLabel + ") DELETE old WITH DISTINCT n, r UNWIND r.targets AS t MATCH (x:" + toLabel + " {key: t}) "
+                + byKey("x", toLabel) + " MERGE (n)-[:" + type + "]->(x)", stored, false);
     }
 
     private void rules(List<NetworkSecurityGroup> nsgs) {
@@ -219,7 +231,8 @@ final class GraphWriter {
             return;
         }
         List<String> keys = nsgs.stream().filter(n -> !isNew(n)).map(n -> n.id().key()).toList();
-        run("UNWIND $rows AS k MATCH (:NetworkSecurityGroup {key: k})-[:HAS_RULE]->(r:SecurityRule) DETACH DELETE r", keys, false);
+        run("UNWIND $rows AS k MATCH (n:NetworkSecurityGroup {key: k})-[:HAS_RULE]->(r:SecurityRule) " + byKey("n", Labels.NSG)
+                + " DETACH DELETE r", keys, false);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (NetworkSecurityGroup n : nsgs) {
             for (SecurityRule r : n.rules()) {
@@ -243,7 +256,7 @@ final class GraphWriter {
             }
         }
         run("""
-                UNWIND $rows AS r MATCH (n:NetworkSecurityGroup {key: r.nsg})
+                UNWIND $rows AS r MATCH (n:NetworkSecurityGroup {key: r.nsg}) USING INDEX n:NetworkSecurityGroup(key)
                 CREATE (n)-[:HAS_RULE]->(x:SecurityRule)
                 SET x = r.props""", rows, true);
     }
@@ -257,7 +270,8 @@ final class GraphWriter {
             return;
         }
         List<String> keys = tables.stream().filter(t -> !isNew(t)).map(t -> t.id().key()).toList();
-        run("UNWIND $rows AS k MATCH (:RouteTable {key: k})-[:HAS_ROUTE]->(r:Route) DETACH DELETE r", keys, false);
+        run("UNWIND $rows AS k MATCH (t:RouteTable {key: k})-[:HAS_ROUTE]->(r:Route) " + byKey("t", Labels.ROUTE_TABLE)
+                + " DETACH DELETE r", keys, false);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RouteTable t : tables) {
             for (Route r : t.routes()) {
@@ -272,7 +286,7 @@ final class GraphWriter {
                 rows.add(Map.of("table", t.id().key(), "props", m));
             }
         }
-        run("UNWIND $rows AS r MATCH (t:RouteTable {key: r.table}) CREATE (t)-[:HAS_ROUTE]->(x:Route) SET x = r.props", rows, true);
+        run("UNWIND $rows AS r MATCH (t:RouteTable {key: r.table}) USING INDEX t:RouteTable(key) CREATE (t)-[:HAS_ROUTE]->(x:Route) SET x = r.props", rows, true);
     }
 
     private void peerings(List<Peering> peerings) {
@@ -292,9 +306,10 @@ final class GraphWriter {
             m.put("allowForwardedTraffic", p.allowForwardedTraffic());
             rows.add(Map.of("props", m, "local", p.localVnetId().key(), "remote", p.remoteVnetId().key()));
         }
-        run("UNWIND $rows AS r MATCH ()-[old:PEERED_WITH {key: r.props.key}]->() DELETE old", rows, false);
+        run("UNWIND $rows AS r MATCH ()-[old:PEERED_WITH {key: r.props.key}]->() USING INDEX old:PEERED_WITH(key) DELETE old", rows, false);
         run("""
                 UNWIND $rows AS r MATCH (a:VirtualNetwork {key: r.local}), (b:VirtualNetwork {key: r.remote})
+                USING INDEX a:VirtualNetwork(key) USING INDEX b:VirtualNetwork(key)
                 CREATE (a)-[p:PEERED_WITH]->(b) SET p = r.props""", rows, true);
     }
 
@@ -308,11 +323,11 @@ final class GraphWriter {
                     "nameKey", c.name().toLowerCase(Locale.ROOT), "type", c.connectionType());
             rows.add(Map.of("props", m, "gateway", c.gatewayId().key(), "peer", c.peerId().key()));
         }
-        run("UNWIND $rows AS r MATCH ()-[old:CONNECTS {key: r.props.key}]->() DELETE old", rows, false);
+        run("UNWIND $rows AS r MATCH ()-[old:CONNECTS {key: r.props.key}]->() USING INDEX old:CONNECTS(key) DELETE old", rows, false);
         run("""
-                UNWIND $rows AS r MATCH (g:VirtualNetworkGateway {key: r.gateway})
-                OPTIONAL MATCH (l:LocalNetworkGateway {key: r.peer})
-                OPTIONAL MATCH (v:VirtualNetworkGateway {key: r.peer})
+                UNWIND $rows AS r MATCH (g:VirtualNetworkGateway {key: r.gateway}) USING INDEX g:VirtualNetworkGateway(key)
+                OPTIONAL MATCH (l:LocalNetworkGateway {key: r.peer}) USING INDEX l:LocalNetworkGateway(key)
+                OPTIONAL MATCH (v:VirtualNetworkGateway {key: r.peer}) USING INDEX v:VirtualNetworkGateway(key)
                 WITH g, r, coalesce(l, v) AS x WHERE x IS NOT NULL
                 CREATE (g)-[c:CONNECTS]->(x) SET c = r.props""", rows, true);
     }
@@ -326,16 +341,20 @@ final class GraphWriter {
             List<String> keys = e.getValue().stream().map(ResourceId::key).toList();
             ResourceKind kind = e.getKey();
             switch (kind) {
-                case PEERING, CONNECTION -> run("UNWIND $rows AS k MATCH ()-[x:" + kind.graphName() + " {key: k}]->() DELETE x", keys, true);
+                case PEERING, CONNECTION -> run("UNWIND $rows AS k MATCH ()-[x:" + kind.graphName() + " {key: k}]->() USING INDEX x:" + kind.graphName()
+                        + "(key) DELETE x", keys, true);
                 case NETWORK_SECURITY_GROUP -> {
-                    run("UNWIND $rows AS k MATCH (:NetworkSecurityGroup {key: k})-[:HAS_RULE]->(r:SecurityRule) DETACH DELETE r", keys, false);
-                    run("UNWIND $rows AS k MATCH (n:NetworkSecurityGroup {key: k}) DETACH DELETE n", keys, true);
+                    run("UNWIND $rows AS k MATCH (n:NetworkSecurityGroup {key: k})-[:HAS_RULE]->(r:SecurityRule) " + byKey("n", Labels.NSG)
+                            + " DETACH DELETE r", keys, false);
+                    run("UNWIND $rows AS k MATCH (n:NetworkSecurityGroup {key: k}) " + byKey("n", Labels.NSG) + " DETACH DELETE n", keys, true);
                 }
                 case ROUTE_TABLE -> {
-                    run("UNWIND $rows AS k MATCH (:RouteTable {key: k})-[:HAS_ROUTE]->(r:Route) DETACH DELETE r", keys, false);
-                    run("UNWIND $rows AS k MATCH (n:RouteTable {key: k}) DETACH DELETE n", keys, true);
+                    run("UNWIND $rows AS k MATCH (n:RouteTable {key: k})-[:HAS_ROUTE]->(r:Route) " + byKey("n", Labels.ROUTE_TABLE)
+                            + " DETACH DELETE r", keys, false);
+                    run("UNWIND $rows AS k MATCH (n:RouteTable {key: k}) " + byKey("n", Labels.ROUTE_TABLE) + " DETACH DELETE n", keys, true);
                 }
-                default -> run("UNWIND $rows AS k MATCH (n:" + kind.graphName() + " {key: k}) DETACH DELETE n", keys, true);
+                default -> run("UNWIND $rows AS k MATCH (n:" + kind.graphName() + " {key: k}) " + byKey("n", kind.graphName())
+                        + " DETACH DELETE n", keys, true);
             }
         }
     }

@@ -106,7 +106,7 @@ public class ResourceEdits {
                         + ". Change or delete those first, or pass cascade: true to delete what depends on it and drop the"
                         + " references to it");
             }
-            importer.write(plan.batch(), ImportProgress.NONE);
+            importer.write(estate, plan.batch(), ImportProgress.NONE);
             Log.infof("deleted %s %s%s: %d resources deleted, %d detached", kind.noun(), rid.value(), cascade ? " (cascade)" : "",
                     plan.deleted().size(), plan.detached().size());
             return new Deletion(plan.deleted(), plan.detached());

@@ -1,0 +1,189 @@
+package io.asegraph.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asegraph.analysis.Estate;
+import io.asegraph.bench.EstateGenerator;
+import io.asegraph.bench.EstateSpec;
+import io.asegraph.topology.ResourceId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * After a write the importer moves the estate snapshot on in memory ({@link EstatePatch}) instead of reloading it.
+ * Each step here imports into one embedded store (seeded with the reference topology) and compares the snapshot the
+ * cache then serves with the whole graph read back by {@link EstateLoader}: they must be equal, resource by resource,
+ * and the cache must not have read the store to get there — except for a write that removes something, which it must
+ * reload.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EstatePatchTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private GraphStore store;
+    private EstateCache cache;
+    private GraphImporter importer;
+
+    @BeforeAll
+    void start(@TempDir Path data) {
+        store = TestStores.embedded(data, Path.of("graph-seed"), true);
+        store.start();
+        cache = new EstateCache(store);
+        importer = new GraphImporter(store, cache);
+    }
+
+    @AfterAll
+    void stop() {
+        store.stop();
+    }
+
+    @Test
+    void everyImportThatRemovesNothingLeavesTheSnapshotAReloadWouldReadWithoutReadingTheStore(@TempDir Path estate) throws Exception {
+        EstateGenerator.generate(new EstateSpec(3, 12, 3, 6, 10, 8, 400, 2, 2, 1, 1, 3, 3, 60), 11, estate, false);
+        cache.current();
+
+        // A new estate: every resource created.
+        ImportOutcome created = importAndCompare(Files.readString(estate.resolve(EstateGenerator.RESOURCES_FILE)), false);
+        assertTrue(created.created() > 50, "the generated estate is new to the graph: " + created);
+        // A Service Tags file.
+        ImportOutcome tags = importAndCompare(Files.readString(estate.resolve(EstateGenerator.SERVICE_TAGS_FILE)), false);
+        assertTrue(tags.created() > 0, "tags created: " + tags);
+
+        // Updates of the seeded reference topology: an NSG's rules replaced, a NIC moved to another address and its
+        // references changed, a route added, an app given another host name.
+        ArrayNode reference = (ArrayNode) JSON.readTree(Path.of("graph-seed/reference-topology.az.json").toFile());
+        ArrayNode edited = JSON.createArrayNode();
+        for (JsonNode r : reference) {
+            ObjectNode x = r.deepCopy();
+            switch (x.path("name").asText()) {
+                case "db-nsg" -> {
+                    ArrayNode rules = (ArrayNode) x.with("properties").withArray("securityRules");
+                    ObjectNode first = (ObjectNode) rules.get(0);
+                    first.with("properties").put("priority", 4000);
+                    ObjectNode added = first.deepCopy();
+                    added.put("name", "added-by-test");
+                    added.put("id", x.path("id").asText() + "/securityRules/added-by-test");
+                    added.with("properties").put("priority", 3999).put("access", "Deny");
+                    rules.add(added);
+                }
+                case "db-vm-nic" -> {
+                    ObjectNode ipConfig = (ObjectNode) x.with("properties").withArray("ipConfigurations").get(0);
+                    String ip = ipConfig.with("properties").path("privateIPAddress").asText();
+                    ipConfig.with("properties").put("privateIPAddress", ip.substring(0, ip.lastIndexOf('.')) + ".77");
+                }
+                case "ase-one-routes" -> {
+                    ArrayNode routes = (ArrayNode) x.with("properties").withArray("routes");
+                    ObjectNode added = routes.get(0).deepCopy();
+                    added.put("name", "a-route-added-by-test");
+                    added.put("id", x.path("id").asText() + "/routes/a-route-added-by-test");
+                    added.with("properties").put("addressPrefix", "203.0.113.0/24").put("nextHopType", "None")
+                            .remove("nextHopIpAddress");
+                    routes.add(added);
+                }
+                case "app1" -> ((ArrayNode) x.with("properties").withArray("hostNames")).add("extra.example.com");
+                default -> {
+                }
+            }
+            edited.add(x);
+        }
+        ImportOutcome updated = importAndCompare(JSON.writeValueAsString(edited), false);
+        assertTrue(updated.updated() >= 4, "the edited resources are updates: " + updated);
+    }
+
+    @Test
+    void aWriteThatRemovesSomethingIsReloadedFromTheStore() throws Exception {
+        // The reference VNet without its last subnet: the subnet is removed (and what is deployed in it with it).
+        ArrayNode reference = (ArrayNode) JSON.readTree(Path.of("graph-seed/reference-topology.az.json").toFile());
+        ObjectNode vnet = null;
+        for (JsonNode r : reference) {
+            if (r.path("type").asText().equals("Microsoft.Network/virtualNetworks")) {
+                vnet = (ObjectNode) r.deepCopy();
+            }
+        }
+        ArrayNode subnets = (ArrayNode) vnet.with("properties").withArray("subnets");
+        String dropped = pickUnusedSubnet(subnets);
+        for (int i = 0; i < subnets.size(); i++) {
+            if (subnets.get(i).path("name").asText().equals(dropped)) {
+                subnets.remove(i);
+                break;
+            }
+        }
+        ImportOutcome removed = importAndCompare(JSON.writeValueAsString(JSON.createArrayNode().add(vnet)), true);
+        assertEquals(1, removed.removed(), removed::toString);
+    }
+
+    /** A subnet of the reference VNet that nothing is deployed in (removing it needs no cascade). */
+    private String pickUnusedSubnet(ArrayNode subnets) {
+        Estate e = cache.current();
+        for (JsonNode s : subnets) {
+            ResourceId id = ResourceId.of(s.path("id").asText());
+            boolean used = e.topology().nics().stream().anyMatch(n -> n.subnetId().equals(id))
+                    || e.topology().environments().stream().anyMatch(a -> a.subnetId().equals(id));
+            if (!used) {
+                return s.path("name").asText();
+            }
+        }
+        throw new IllegalStateException("every reference subnet is in use");
+    }
+
+    /** Imports {@code document}, then compares the cache's snapshot with the store read back. */
+    private ImportOutcome importAndCompare(String document, boolean reloadExpected) {
+        long loadsBefore = cache.loads();
+        ImportOutcome outcome = importer.importDocument(document, false);
+        assertTrue(outcome.problems().isEmpty(), () -> "valid: " + outcome.problems());
+        Estate served = cache.current();
+        assertEquals(reloadExpected, cache.loads() > loadsBefore,
+                reloadExpected ? "a write with removals reloads the snapshot" : "the snapshot was computed, not read from the store");
+        Estate stored = store.read(EstateLoader::load);
+        assertEquals(stored.version(), served.version(), "version");
+        Map<String, List<?>> expected = canonical(stored);
+        Map<String, List<?>> actual = canonical(served);
+        for (String kind : expected.keySet()) {
+            assertEquals(expected.get(kind), actual.get(kind), kind);
+        }
+        return outcome;
+    }
+
+    /** Every resource of {@code e} by kind, each kind sorted by id, lists in the loader's normal form. */
+    private static Map<String, List<?>> canonical(Estate e) {
+        var t = e.topology();
+        var p = e.policies();
+        Map<String, List<?>> m = new LinkedHashMap<>();
+        m.put("vnets", byId(t.vnets().stream(), v -> v.id()));
+        m.put("subnets", byId(t.subnets().stream(), s -> s.id()));
+        m.put("peerings", byId(t.peerings().stream(), x -> x.id()));
+        m.put("environments", byId(t.environments().stream(), x -> x.id()));
+        m.put("apps", byId(t.apps().stream(), x -> x.id()));
+        m.put("nics", byId(t.nics().stream().map(ImportDiff::normalise), x -> x.id()));
+        m.put("endpoints", byId(t.endpoints().stream(), x -> x.id()));
+        m.put("routeTables", byId(t.routeTables().stream().map(ImportDiff::normalise), x -> x.id()));
+        m.put("gateways", byId(t.gateways().stream(), x -> x.id()));
+        m.put("localGateways", byId(t.localGateways().stream(), x -> x.id()));
+        m.put("connections", byId(t.connections().stream(), x -> x.id()));
+        m.put("natGateways", byId(t.natGateways().stream().map(ImportDiff::normalise), x -> x.id()));
+        m.put("publicIps", byId(t.publicIps().stream(), x -> x.id()));
+        m.put("nsgs", byId(p.nsgs().stream(), x -> x.id()));
+        m.put("asgs", byId(p.asgs().stream(), x -> x.id()));
+        m.put("serviceTags", p.serviceTags().stream().sorted(Comparator.comparing(x -> x.name())).toList());
+        return m;
+    }
+
+    private static <T> List<T> byId(Stream<T> items, Function<T, ResourceId> id) {
+        return items.sorted(Comparator.comparing(x -> id.apply(x).key())).toList();
+    }
+}
