@@ -20,7 +20,7 @@ public record SecurityRule(@NonNull String name, @NonNull @Description("security
                 Row.str(r, "direction"), Row.str(r, "access"), Row.str(r, "protocol"), Row.list(r, "sourceAddressPrefixes"),
                 Row.list(r, "sourcePortRanges"), Row.list(r, "destinationAddressPrefixes"), Row.list(r, "destinationPortRanges"),
                 Row.list(r, "sourceApplicationSecurityGroups"), Row.list(r, "destinationApplicationSecurityGroups"),
-                Row.str(r, "description"), false, Row.key(r));
+                Row.str(r, "description", ""), false, Row.key(r));
     }
 
     /** The six default rules, in the same shape. */
