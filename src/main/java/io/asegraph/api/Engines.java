@@ -47,7 +47,7 @@ public class Engines {
     public Engines(EstateCache estates, @ConfigProperty(name = "asegraph.analysis.warm-up", defaultValue = "true") boolean warmUp) {
         this.estates = estates;
         this.warmUp = warmUp;
-        estates.onInvalidate(this::warmUpLater);
+        estates.onWrite(this::warmUpLater);
     }
 
     /** After the store has started (its observer runs at the default priority, before this one). */

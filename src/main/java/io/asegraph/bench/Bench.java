@@ -116,7 +116,7 @@ public final class Bench {
             }
 
             importEstate(base, estateDir, estate);
-            // The service reloads its snapshot in the background after a write. One flow waits for that, so the
+            // The service builds its snapshot and analysis context in the background after a write. One flow waits for that, so the
             // measurements below do not share the CPU with it, and the memory is read with the snapshot loaded.
             LoadDriver settle = new LoadDriver(base.resolve("/graphql"), new LoadDriver.Settings(Duration.ZERO,
                     Duration.ofMillis(1), 1, Duration.ofSeconds(300)), deadline);
@@ -125,7 +125,7 @@ public final class Bench {
             r.firstFlowAfterImportMs = firstAfterImport.millis();
             r.firstFlowAfterImportStatus = firstAfterImport.status() == LoadDriver.Status.OK ? "ok"
                     : firstAfterImport.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            progress.accept("first flow after the import (snapshot reload): " + BenchResults.num(r.firstFlowAfterImportMs)
+            progress.accept("first flow after the import (the snapshot and analysis context after the write): " + BenchResults.num(r.firstFlowAfterImportMs)
                     + " ms (" + r.firstFlowAfterImportStatus + ")");
             if (service != null) {
                 OptionalLong rss = service.residentKb();

@@ -60,7 +60,7 @@ final class BenchResults {
     Duration stopTime;
     Double firstFloorAfterRestartMs;
     Double firstFlowAfterRestartMs;
-    /** The first flow after the import: it waits for the snapshot the service reloads after the write. */
+    /** The first flow after the import: it waits for the snapshot and analysis context the service builds after the write. */
     Double firstFlowAfterImportMs;
     String firstFlowAfterImportStatus;
     String firstFlowAfterRestartStatus;
@@ -284,7 +284,7 @@ final class BenchResults {
                 importSeconds().isPresent() ? "import " + num(importSeconds().getAsDouble()) + " s" : "",
                 ir.isPresent() ? ratio(ir.getAsDouble()) + " (import rate / bare rate)" : "");
         if (firstFlowAfterImportMs != null) {
-            row(b, "first flow after the import (waits for the snapshot reload)", num(firstFlowAfterImportMs) + " ms ("
+            row(b, "first flow after the import (waits for the snapshot and analysis context after the write)", num(firstFlowAfterImportMs) + " ms ("
                     + firstFlowAfterImportStatus + ")", "", "");
         }
         row(b, "resident memory (VmRSS) after import, snapshot loaded", residentKb == null ? skipped.getOrDefault("memory",

@@ -100,7 +100,7 @@ public class EstateCache {
     }
 
     /** Runs {@code listener} after every write ({@link #advance}; it must return at once: it runs on the writer's thread). */
-    public void onInvalidate(Runnable listener) {
+    public void onWrite(Runnable listener) {
         listeners.add(listener);
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -45,7 +46,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 /**
  * The one connection to the graph. By default it starts an embedded Neo4j 5.26 with its files under the data
  * directory and its bolt connector on 127.0.0.1 only, and reaches it through the Java driver exactly as it would a
- * server; with {@code asegraph.store.uri} set it uses that server or cluster and starts nothing. Reads run in read
+ * server (bulk writes, {@link #writeInBulk}, run in-process); with {@code asegraph.store.uri} set it uses that server or cluster and starts nothing. Reads run in read
  * transactions (routable to followers), writes in write transactions.
  */
 @ApplicationScoped
@@ -166,26 +167,17 @@ public class GraphStore {
     static final int WRITE_ATTEMPTS = 3;
 
     /**
-     * Runs {@code work} in one write transaction through the driver: all of it commits or none of it does. A transient
-     * failure is retried (at most {@value #WRITE_ATTEMPTS} attempts in all), except running out of transaction memory,
-     * which would fail again: that throws {@link TransactionTooLargeException} at once.
+     * Runs {@code work} in one write transaction through the driver: all of it commits or none of it does (see
+     * {@link #retrying} for failures).
      */
     public <T> T write(Function<QueryRunner, T> work) {
-        for (int attempt = 1; ; attempt++) {
+        return retrying(() -> {
             try (Session s = session(); Transaction tx = s.beginTransaction()) {
                 T result = work.apply(tx);
                 tx.commit();
                 return result;
-            } catch (TransientException | SessionExpiredException | ServiceUnavailableException e) {
-                if (isOutOfTransactionMemory(e)) {
-                    throw new TransactionTooLargeException(e.getMessage(), e);
-                }
-                if (attempt >= WRITE_ATTEMPTS) {
-                    throw e;
-                }
-                Log.warnf("asegraph store: write failed (%s), attempt %d of %d", e.getMessage(), attempt, WRITE_ATTEMPTS);
             }
-        }
+        });
     }
 
     /** The statements of one write transaction, whichever way the store is reached. */
@@ -201,8 +193,7 @@ public class GraphStore {
      * As {@link #write}, for bulk writes: on the embedded store the statements run in-process in an embedded
      * transaction — the parameters are handed to Cypher as they are, never encoded for Bolt and decoded again
      * (for a 100,000-rule import that is seconds); on an external store they go through the driver as usual. Same
-     * guarantees: one transaction, all or nothing, transient failures retried, {@link TransactionTooLargeException}
-     * when the transaction memory runs out.
+     * guarantees: one transaction, all or nothing, the same failure handling.
      */
     public <T> T writeInBulk(Function<WriteTransaction, T> work) {
         if (dbms == null) {
@@ -219,7 +210,7 @@ public class GraphStore {
             }));
         }
         GraphDatabaseService db = dbms.database(config.database());
-        for (int attempt = 1; ; attempt++) {
+        return retrying(() -> {
             try (org.neo4j.graphdb.Transaction tx = db.beginTx()) {
                 T result = work.apply(new WriteTransaction() {
                     @Override
@@ -238,29 +229,42 @@ public class GraphStore {
                 });
                 tx.commit();
                 return result;
+            }
+        });
+    }
+
+    /**
+     * Runs one write transaction ({@code attempt}); a transient failure (a deadlock, a cluster leader change, a lost
+     * connection) is retried, at most {@value #WRITE_ATTEMPTS} attempts in all — except running out of transaction
+     * memory, which would fail again: that throws {@link TransactionTooLargeException} at once.
+     */
+    private static <T> T retrying(Supplier<T> attempt) {
+        for (int n = 1; ; n++) {
+            try {
+                return attempt.get();
             } catch (RuntimeException e) {
                 Optional<Throwable> memory = outOfTransactionMemory(e);
                 if (memory.isPresent()) {
                     throw new TransactionTooLargeException(memory.get().getMessage(), e);
                 }
-                if (!(e instanceof TransientFailureException) || attempt >= WRITE_ATTEMPTS) {
+                if (!isTransient(e) || n >= WRITE_ATTEMPTS) {
                     throw e;
                 }
-                Log.warnf("asegraph store: write failed (%s), attempt %d of %d", e.getMessage(), attempt, WRITE_ATTEMPTS);
+                Log.warnf("asegraph store: write failed (%s), attempt %d of %d", e.getMessage(), n, WRITE_ATTEMPTS);
             }
         }
     }
 
-    private static boolean isOutOfTransactionMemory(Neo4jException e) {
-        String code = e.code() == null ? "" : e.code();
-        return code.endsWith("MemoryPoolOutOfMemoryError")
-                || (e.getMessage() != null && e.getMessage().contains("dbms.memory.transaction."));
+    private static boolean isTransient(RuntimeException e) {
+        return e instanceof TransientException || e instanceof SessionExpiredException || e instanceof ServiceUnavailableException
+                || e instanceof TransientFailureException;
     }
 
-    /** The embedded store's memory-limit error in {@code e}'s causes, if that is what it is. */
+    /** The memory-limit error (the driver's or the embedded store's) in {@code e}'s causes, if that is what it is. */
     private static Optional<Throwable> outOfTransactionMemory(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MemoryLimitExceededException
+                    || (t instanceof Neo4jException n && n.code() != null && n.code().endsWith("MemoryPoolOutOfMemoryError"))
                     || (t.getMessage() != null && t.getMessage().contains("dbms.memory.transaction."))) {
                 return Optional.of(t);
             }

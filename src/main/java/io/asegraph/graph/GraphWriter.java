@@ -151,14 +151,14 @@ final class GraphWriter {
     }
 
     /**
-     * Pins the lookup of {@code variable} by key to a seek in the label's unique index. Statements are planned with
+     * Pins the lookup of {@code variable} by key to a seek in the label's (or relationship type's) key index. Statements are planned with
      * the statistics of the committed store, so in the first import into an empty store the planner may pick a scan
      * (of the label, or of the whole index: a plain {@code USING INDEX} still allows that) — harmless for an empty
      * label, quadratic once the transaction itself has created thousands of nodes of it: the large estate's first
      * import once spent 10 minutes in one link statement.
      */
-    static String byKey(String variable, String label) {
-        return "USING INDEX SEEK " + variable + ":" + label + "(key)";
+    static String byKey(String variable, String labelOrType) {
+        return "USING INDEX SEEK " + variable + ":" + labelOrType + "(key)";
     }
 
     /** A resource the graph did not hold when the batch was planned: it has no old state to replace. */
@@ -262,10 +262,8 @@ final class GraphWriter {
                 rows.add(Map.of("nsg", n.id().key(), "props", m));
             }
         }
-        run("""
-                UNWIND $rows AS r MATCH (n:NetworkSecurityGroup {key: r.nsg}) USING INDEX SEEK n:NetworkSecurityGroup(key)
-                CREATE (n)-[:HAS_RULE]->(x:SecurityRule)
-                SET x = r.props""", rows, true);
+        run("UNWIND $rows AS r MATCH (n:NetworkSecurityGroup {key: r.nsg}) " + byKey("n", Labels.NSG)
+                + " CREATE (n)-[:HAS_RULE]->(x:SecurityRule) SET x = r.props", rows, true);
     }
 
     private static void putIfAny(Map<String, Object> m, String key, List<String> values) {
@@ -299,7 +297,8 @@ final class GraphWriter {
                 rows.add(Map.of("table", t.id().key(), "props", m));
             }
         }
-        run("UNWIND $rows AS r MATCH (t:RouteTable {key: r.table}) USING INDEX SEEK t:RouteTable(key) CREATE (t)-[:HAS_ROUTE]->(x:Route) SET x = r.props", rows, true);
+        run("UNWIND $rows AS r MATCH (t:RouteTable {key: r.table}) " + byKey("t", Labels.ROUTE_TABLE)
+                + " CREATE (t)-[:HAS_ROUTE]->(x:Route) SET x = r.props", rows, true);
     }
 
     private void peerings(List<Peering> peerings) {
@@ -319,11 +318,10 @@ final class GraphWriter {
             m.put("allowForwardedTraffic", p.allowForwardedTraffic());
             rows.add(Map.of("props", m, "local", p.localVnetId().key(), "remote", p.remoteVnetId().key()));
         }
-        run("UNWIND $rows AS r MATCH ()-[old:PEERED_WITH {key: r.props.key}]->() USING INDEX SEEK old:PEERED_WITH(key) DELETE old", rows, false);
-        run("""
-                UNWIND $rows AS r MATCH (a:VirtualNetwork {key: r.local}), (b:VirtualNetwork {key: r.remote})
-                USING INDEX SEEK a:VirtualNetwork(key) USING INDEX SEEK b:VirtualNetwork(key)
-                CREATE (a)-[p:PEERED_WITH]->(b) SET p = r.props""", rows, true);
+        run("UNWIND $rows AS r MATCH ()-[old:PEERED_WITH {key: r.props.key}]->() " + byKey("old", "PEERED_WITH") + " DELETE old", rows, false);
+        run("UNWIND $rows AS r MATCH (a:VirtualNetwork {key: r.local}), (b:VirtualNetwork {key: r.remote}) "
+                + byKey("a", Labels.VIRTUAL_NETWORK) + " " + byKey("b", Labels.VIRTUAL_NETWORK)
+                + " CREATE (a)-[p:PEERED_WITH]->(b) SET p = r.props", rows, true);
     }
 
     private void connections(List<Connection> connections) {
@@ -336,13 +334,11 @@ final class GraphWriter {
                     "nameKey", c.name().toLowerCase(Locale.ROOT), "type", c.connectionType());
             rows.add(Map.of("props", m, "gateway", c.gatewayId().key(), "peer", c.peerId().key()));
         }
-        run("UNWIND $rows AS r MATCH ()-[old:CONNECTS {key: r.props.key}]->() USING INDEX SEEK old:CONNECTS(key) DELETE old", rows, false);
-        run("""
-                UNWIND $rows AS r MATCH (g:VirtualNetworkGateway {key: r.gateway}) USING INDEX SEEK g:VirtualNetworkGateway(key)
-                OPTIONAL MATCH (l:LocalNetworkGateway {key: r.peer}) USING INDEX SEEK l:LocalNetworkGateway(key)
-                OPTIONAL MATCH (v:VirtualNetworkGateway {key: r.peer}) USING INDEX SEEK v:VirtualNetworkGateway(key)
-                WITH g, r, coalesce(l, v) AS x WHERE x IS NOT NULL
-                CREATE (g)-[c:CONNECTS]->(x) SET c = r.props""", rows, true);
+        run("UNWIND $rows AS r MATCH ()-[old:CONNECTS {key: r.props.key}]->() " + byKey("old", "CONNECTS") + " DELETE old", rows, false);
+        run("UNWIND $rows AS r MATCH (g:VirtualNetworkGateway {key: r.gateway}) " + byKey("g", Labels.VNET_GATEWAY)
+                + " OPTIONAL MATCH (l:LocalNetworkGateway {key: r.peer}) " + byKey("l", Labels.LOCAL_GATEWAY)
+                + " OPTIONAL MATCH (v:VirtualNetworkGateway {key: r.peer}) " + byKey("v", Labels.VNET_GATEWAY)
+                + " WITH g, r, coalesce(l, v) AS x WHERE x IS NOT NULL CREATE (g)-[c:CONNECTS]->(x) SET c = r.props", rows, true);
     }
 
     /**
@@ -354,8 +350,8 @@ final class GraphWriter {
             List<String> keys = e.getValue().stream().map(ResourceId::key).toList();
             ResourceKind kind = e.getKey();
             switch (kind) {
-                case PEERING, CONNECTION -> run("UNWIND $rows AS k MATCH ()-[x:" + kind.graphName() + " {key: k}]->() USING INDEX SEEK x:" + kind.graphName()
-                        + "(key) DELETE x", keys, true);
+                case PEERING, CONNECTION -> run("UNWIND $rows AS k MATCH ()-[x:" + kind.graphName() + " {key: k}]->() " + byKey("x", kind.graphName())
+                        + " DELETE x", keys, true);
                 case NETWORK_SECURITY_GROUP -> {
                     run("UNWIND $rows AS k MATCH (n:NetworkSecurityGroup {key: k})-[:HAS_RULE]->(r:SecurityRule) " + byKey("n", Labels.NSG)
                             + " DETACH DELETE r", keys, false);

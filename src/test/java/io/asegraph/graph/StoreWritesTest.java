@@ -69,7 +69,7 @@ class StoreWritesTest {
         try {
             EstateCache cache = new EstateCache(store);
             // Like the service's warm-up: every invalidation starts a reload on another thread.
-            cache.onInvalidate(() -> warmer.execute(cache::current));
+            cache.onWrite(() -> warmer.execute(cache::current));
             cache.current();
             for (int i = 0; i < 40; i++) {
                 long version = store.write(tx -> tx.run("MERGE (m:AsegraphMeta {key: 'meta'})"
