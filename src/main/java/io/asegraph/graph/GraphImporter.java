@@ -8,6 +8,7 @@ import io.asegraph.importing.ParsedDocument;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,8 +19,9 @@ import java.util.function.Supplier;
 /**
  * Imports a document (az JSON or a Service Tags file) into the graph: validates it against the current snapshot
  * ({@link ImportParser} with {@link KnownResources#of}), compares it with the snapshot ({@link ImportDiff}) and writes
- * only what changed, all in <em>one</em> write transaction ({@link GraphStore#write}): a failure or a crash part-way
- * leaves the graph as it was. A document with any problem writes nothing; a document that changes nothing opens no
+ * only what changed, all in <em>one</em> write transaction ({@link GraphStore#writeInBulk}): a failure or a crash part-way
+ * leaves the graph as it was. A write too large for one transaction is staged and swapped ({@link StagedWrite}), with
+ * the same guarantee. A document with any problem writes nothing; a document that changes nothing opens no
  * transaction at all (not even the version bump).
  *
  * <p>Writers are serialised in this process (a fair lock, shared with {@link ResourceEdits}), so the snapshot an
@@ -36,12 +38,35 @@ public class GraphImporter {
 
     private final GraphStore store;
     private final EstateCache estates;
+    private final Staging staging;
     private final ReentrantLock lock = new ReentrantLock(true);
 
-    @Inject
+    /**
+     * When a write is staged and swapped ({@link StagedWrite}) rather than run in one transaction: always above
+     * {@code aboveRecords} records, and after one transaction ran out of memory when {@code whenTooLarge}.
+     */
+    public record Staging(long aboveRecords, boolean whenTooLarge) {
+        public static final Staging DEFAULT = new Staging(200_000, true);
+        /** One transaction only: a write larger than the transaction memory is refused ({@link TransactionTooLargeException}). */
+        public static final Staging NEVER = new Staging(Long.MAX_VALUE, false);
+        public static final Staging ALWAYS = new Staging(0, true);
+    }
+
     public GraphImporter(GraphStore store, EstateCache estates) {
+        this(store, estates, Staging.DEFAULT);
+    }
+
+    public GraphImporter(GraphStore store, EstateCache estates, Staging staging) {
         this.store = store;
         this.estates = estates;
+        this.staging = staging;
+    }
+
+    @Inject
+    public GraphImporter(GraphStore store, EstateCache estates,
+            @ConfigProperty(name = "asegraph.import.stage-above-records", defaultValue = "200000") long stageAboveRecords,
+            @ConfigProperty(name = "asegraph.import.stage-when-too-large", defaultValue = "true") boolean stageWhenTooLarge) {
+        this(store, estates, new Staging(stageAboveRecords, stageWhenTooLarge));
     }
 
     /** Imports {@code json}; with {@code dryRun} validates and counts without writing. */
@@ -127,7 +152,7 @@ public class GraphImporter {
         if (records >= RELEASE_AFTER_RECORDS) {
             releaseMemory();
         }
-        Log.infof("import: %d created, %d updated, %d unchanged, %d removed; %,d records written in one transaction in %d ms"
+        Log.infof("import: %d created, %d updated, %d unchanged, %d removed; %,d records written in %d ms"
                 + " (%,.0f records/s, %,.0f resources/s), %d ms in all", diff.created(), diff.updated(), diff.unchanged(),
                 diff.removed(), records, writeMillis, records * 1000.0 / Math.max(1, writeMillis),
                 (diff.batch().size() + diff.removed()) * 1000.0 / Math.max(1, writeMillis), millis(t0));
@@ -135,23 +160,49 @@ public class GraphImporter {
     }
 
     /**
-     * Writes {@code batch}, planned against {@code base}, in one transaction; call it holding the lock. Then the
-     * snapshot moves on: to {@code base} with the batch applied in memory when {@link EstatePatch} can say exactly
-     * what a reload would read, otherwise it is dropped and reloaded from the store.
+     * Writes {@code batch}, planned against {@code base}, in one transaction — or, when it is too large for one, by
+     * stage and swap ({@link StagedWrite}, as atomic); call it holding the lock. Then the snapshot moves on: to
+     * {@code base} with the batch applied in memory when {@link EstatePatch} can say exactly what a reload would read,
+     * otherwise it is dropped and reloaded from the store.
      */
     void write(Estate base, ImportBatch batch, ImportProgress progress) {
         ProgressLog log = new ProgressLog(progress);
+        long records = GraphWriter.records(batch);
         long version;
         try {
-            version = store.writeInBulk(tx -> {
-                log.start();
-                return new GraphWriter(tx, log).write(batch);
-            });
+            if (records > staging.aboveRecords()) {
+                Log.infof("import: %,d records, more than %,d: staged and swapped", records, staging.aboveRecords());
+                version = staged(batch, log);
+            } else {
+                try {
+                    version = store.writeInBulk(tx -> {
+                        log.start();
+                        return new GraphWriter(tx, log).write(batch);
+                    });
+                } catch (TransactionTooLargeException e) {
+                    if (!staging.whenTooLarge()) {
+                        throw e;
+                    }
+                    Log.infof("import: %,d records do not fit in one transaction (%s): staged and swapped instead", records,
+                            e.getMessage());
+                    try {
+                        version = staged(batch, log);
+                    } catch (RuntimeException staging) {
+                        staging.addSuppressed(e);
+                        throw staging;
+                    }
+                }
+            }
         } catch (RuntimeException e) {
-            estates.invalidate(); // rolled back, or (with a remote store) perhaps not: read the store again
+            estates.invalidate(); // rolled back, or (with a remote store, or a swap that failed) perhaps not: read the store again
             throw e;
         }
         estates.advance(EstatePatch.apply(base, batch, version));
+    }
+
+    private long staged(ImportBatch batch, ProgressLog log) {
+        log.start();
+        return StagedWrite.write(store, StagedWrite.plan(batch), log);
     }
 
     static List<String> warnings(List<ImportWarning> parsed, List<String> notes) {
@@ -211,6 +262,16 @@ public class GraphImporter {
                         done / Math.max(seconds, 1e-3));
             }
             next.written(done, total);
+        }
+
+        @Override
+        public void staged(long done, long total) {
+            long now = System.nanoTime();
+            if (now - lastLog >= PROGRESS_LOG_MILLIS * 1_000_000 && done < total) {
+                lastLog = now;
+                Log.infof("import: %,d of %,d steps staged (%.0f%%)", done, total, 100.0 * done / total);
+            }
+            next.staged(done, total);
         }
     }
 }

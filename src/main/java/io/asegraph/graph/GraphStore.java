@@ -56,6 +56,12 @@ public class GraphStore {
     private DatabaseManagementService dbms;
     private Driver driver;
     private String description;
+    /**
+     * Reads hold its read lock; a staged write's swap ({@link #excludingReaders}) holds its write lock, so no reader in
+     * this process ever sees a swap half done.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock swapping = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private volatile boolean unfinishedSwap;
 
     @Inject
     public GraphStore(StoreConfig config, Seeder seeder) {
@@ -111,6 +117,7 @@ public class GraphStore {
             description = "embedded Neo4j 5.26 in " + home + " (bolt on 127.0.0.1:" + port + ")";
         }
         seeder.apply(this);
+        StagedWrite.recover(this);
         Log.infof("asegraph store: %s, ready in %d ms", description, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -156,10 +163,39 @@ public class GraphStore {
         return driver.session(SessionConfig.forDatabase(config.database()));
     }
 
-    /** Runs {@code work} in a read transaction (retried on transient failure: keep it idempotent). */
+    /**
+     * Runs {@code work} in a read transaction (retried on transient failure: keep it idempotent); while a staged
+     * write is being swapped in by this process it waits for the swap to end.
+     */
     public <T> T read(Function<TransactionContext, T> work) {
+        if (unfinishedSwap) {
+            StagedWrite.finishPending(this); // throws while it cannot: no read sees half a swap
+        }
+        return readDuringSwap(work);
+    }
+
+    /** As {@link #read}, without finishing an unfinished swap first (for {@link StagedWrite} itself). */
+    <T> T readDuringSwap(Function<TransactionContext, T> work) {
+        swapping.readLock().lock();
         try (Session s = session()) {
             return s.executeRead(work::apply);
+        } finally {
+            swapping.readLock().unlock();
+        }
+    }
+
+    /** Whether a staged write of this process committed but its swap failed: reads finish it first. */
+    void unfinishedSwap(boolean value) {
+        unfinishedSwap = value;
+    }
+
+    /** Runs {@code work} (a staged write's swap) while no reader of this process reads; readers wait for it. */
+    <T> T excludingReaders(Supplier<T> work) {
+        swapping.writeLock().lock();
+        try {
+            return work.get();
+        } finally {
+            swapping.writeLock().unlock();
         }
     }
 
@@ -279,9 +315,12 @@ public class GraphStore {
         }
     }
 
+    /** How long a trivial read takes; it does not wait for a swap (the store is up meanwhile). */
     Duration ping() {
         long t0 = System.nanoTime();
-        read(tx -> tx.run("RETURN 1").single().get(0).asInt());
+        try (Session s = session()) {
+            s.executeRead(tx -> tx.run("RETURN 1").single().get(0).asInt());
+        }
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 }

@@ -68,6 +68,12 @@ final class GraphWriter {
 
     /** Writes {@code b} and returns the store version it bumped to. */
     long write(ImportBatch b) {
+        writeRecords(b);
+        return bumpVersion();
+    }
+
+    /** Writes {@code b} without bumping the version (the statements {@link StagedWrite#plan} records). */
+    void writeRecords(ImportBatch b) {
         created = b.created();
         done = 0;
         total = records(b);
@@ -109,7 +115,6 @@ final class GraphWriter {
         routes(b.routeTables());
         peerings(b.peerings());
         connections(b.connections());
-        return bumpVersion();
     }
 
     long bumpVersion() {

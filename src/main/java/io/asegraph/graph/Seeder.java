@@ -49,7 +49,8 @@ public class Seeder {
         }
         boolean seeded = store.read(tx -> tx.run("MATCH (m:AsegraphMeta {key: 'meta'}) RETURN m.seeded AS s").list().stream()
                 .anyMatch(r -> !r.get("s").isNull() && r.get("s").asBoolean()));
-        boolean empty = store.read(tx -> !tx.run("MATCH (n) WHERE NOT n:AsegraphMeta RETURN n LIMIT 1").hasNext());
+        boolean empty = store.read(tx -> !tx.run("MATCH (n) WHERE NOT n:AsegraphMeta AND NOT n:"
+                + StagedWrite.STAGE + " AND NOT n:" + StagedWrite.STEP + " RETURN n LIMIT 1").hasNext());
         if (seeded || !empty) {
             Log.infof("asegraph seed: skipped, the store already holds data%s", seeded ? " (seeded before)" : "");
             return;

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -369,14 +370,44 @@ class ImportApiTest {
     }
 
     @Test
-    void anImportOverTheStoresTransactionMemoryFailsWithTooLargeAndWritesNothing(@TempDir Path dir) throws Exception {
+    void anImportOverTheStoresTransactionMemoryIsStagedAndSwappedWhole(@TempDir Path dir) throws Exception {
         String doc = new String(ImportTestProfile.overTransactionMemory(dir), java.nio.charset.StandardCharsets.UTF_8);
+        long version = version();
+        int created = importText(doc, false).body("errors", nullValue()).body("data.importResources.updated", equalTo(0))
+                .extract().path("data.importResources.created");
+        org.hamcrest.MatcherAssert.assertThat(created, greaterThan(50));
+        assertEquals(version + 1, version(), "one import, one version, however many transactions it took");
+        assertEquals(0L, (long) store.<Long>read(tx -> tx.run("MATCH (n) WHERE n:AsegraphImportStage OR n:AsegraphImportStep RETURN count(n) AS c")
+                .single().get("c").asLong()), "nothing of the staging is left");
+        // All of it is in the graph: the same document again finds nothing to create or update.
+        importText(doc, true)
+                .body("data.importResources.created", equalTo(0))
+                .body("data.importResources.updated", equalTo(0))
+                .body("data.importResources.unchanged", equalTo(created));
+        // And read back through the API: the NSG with the most rules has every one of them.
+        JsonNode most = null;
+        for (JsonNode r : new com.fasterxml.jackson.databind.ObjectMapper().readTree(doc)) {
+            if (r.path("properties").path("securityRules").size() > (most == null ? 0 : most.path("properties").path("securityRules").size())) {
+                most = r;
+            }
+        }
+        org.hamcrest.MatcherAssert.assertThat(most.path("properties").path("securityRules").size(), greaterThan(500));
+        Gql.post("query($n: String!) { networkSecurityGroups(where: {name: {eq: $n}}) { securityRules { name } } }", "n",
+                most.path("name").asText())
+                .body("data.networkSecurityGroups[0].securityRules", hasSize(most.path("properties").path("securityRules").size()));
+    }
+
+    @Test
+    void aRecordLargerThanTheStoresTransactionMemoryFailsWithTooLargeAndWritesNothing() throws Exception {
+        String doc = new String(ImportTestProfile.oversizedRecord(), java.nio.charset.StandardCharsets.UTF_8);
         long before = nodes();
+        long version = version();
         importText(doc, false)
                 .body("errors[0].extensions.code", equalTo("TOO_LARGE"))
                 .body("errors[0].message", containsString("nothing was written"))
                 .body("data", nullValue());
         assertEquals(before, nodes());
+        assertEquals(version, version());
     }
 
     @Test

@@ -181,8 +181,8 @@ class ImportResourceTest {
     }
 
     @Test
-    void anImportOverTheStoresTransactionMemoryIs413TooLargeWithNothingWritten(@TempDir Path dir) throws Exception {
-        byte[] body = ImportTestProfile.overTransactionMemory(dir);
+    void aRecordLargerThanTheStoresTransactionMemoryIs413TooLargeWithNothingWritten() throws Exception {
+        byte[] body = ImportTestProfile.oversizedRecord();
         long before = nodes();
         Answer a = post("", null, body);
         assertEquals(413, a.status(), () -> a.body().toString());

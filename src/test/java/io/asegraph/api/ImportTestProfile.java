@@ -14,16 +14,51 @@ public class ImportTestProfile implements QuarkusTestProfile {
     private static final String DATA = "target/test-data/import-" + UUID.randomUUID();
     static final String TRANSACTION_MEMORY = "10m";
 
-    /** A generated estate whose import needs more than {@link #TRANSACTION_MEMORY}: 8,000 rules over 8 NSGs. */
+    /**
+     * A generated estate whose import needs more than {@link #TRANSACTION_MEMORY} in one transaction: 8,000 rules over 8
+     * NSGs (so it is staged and swapped).
+     */
     static byte[] overTransactionMemory(java.nio.file.Path dir) throws java.io.IOException {
         io.asegraph.bench.EstateGenerator.generate(new io.asegraph.bench.EstateSpec(3, 12, 3, 6, 10, 8, 8_000, 2, 2, 1, 1, 3,
                 3, 60), 7, dir, false);
-        return java.nio.file.Files.readAllBytes(dir.resolve(io.asegraph.bench.EstateGenerator.RESOURCES_FILE));
+        // Without the reference topology's resources the generator puts in too (some changed): the import tests share
+        // the seeded reference and expect it as seeded.
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Set<String> reference = new java.util.HashSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode r : json.readTree(java.nio.file.Path.of("graph-seed/reference-topology.az.json").toFile())) {
+            reference.add(r.path("id").asText().toLowerCase(java.util.Locale.ROOT));
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode kept = json.createArrayNode();
+        for (com.fasterxml.jackson.databind.JsonNode r : json.readTree(dir.resolve(io.asegraph.bench.EstateGenerator.RESOURCES_FILE).toFile())) {
+            if (!reference.contains(r.path("id").asText().toLowerCase(java.util.Locale.ROOT))) {
+                kept.add(r);
+            }
+        }
+        return json.writeValueAsBytes(kept);
+    }
+
+    /**
+     * The reference topology's first NSG with rules, one of them given a description of 12 MiB: more than the store's
+     * transaction memory in one record, so neither one transaction nor a staged write can take it (TOO_LARGE).
+     */
+    static byte[] oversizedRecord() throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (com.fasterxml.jackson.databind.JsonNode r : json.readTree(java.nio.file.Path.of("graph-seed/reference-topology.az.json").toFile())) {
+            if (r.path("type").asText().equalsIgnoreCase("Microsoft.Network/networkSecurityGroups")
+                    && r.path("properties").path("securityRules").size() > 0) {
+                com.fasterxml.jackson.databind.node.ObjectNode nsg = r.deepCopy();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) nsg.path("properties").path("securityRules").get(0).path("properties"))
+                        .put("description", "x".repeat(12 << 20));
+                return json.writeValueAsBytes(json.createArrayNode().add(nsg));
+            }
+        }
+        throw new IllegalStateException("the reference topology has no NSG with rules");
     }
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        // The store's minimum transaction memory, so a test can exceed it with a document of a few MB (TOO_LARGE).
+        // The store's minimum transaction memory, so a test can exceed it with a document of a few MB (staged and
+        // swapped) or with one record (TOO_LARGE).
         return Map.of("asegraph.store.data-directory", DATA, "asegraph.store.transaction-memory", TRANSACTION_MEMORY);
     }
 }

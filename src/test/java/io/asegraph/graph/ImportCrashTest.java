@@ -1,7 +1,6 @@
 package io.asegraph.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.asegraph.bench.EstateGenerator;
@@ -9,17 +8,17 @@ import io.asegraph.bench.EstateSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * All or nothing under failure: a process killed in the middle of an import (inside its one write transaction, after
- * the first chunk of rows was written) leaves the store, reopened on the same data directory, exactly as it was
- * before. Then the same import run to its end in a second process is fully there, proving the kill happened before
- * the commit and that the store recovered usable.
+ * All or nothing under failure, on one data directory and one document, each time by killing a child process
+ * ({@link ImportCrashChild}) and reopening the store: killed inside its one write transaction, the import leaves the
+ * graph exactly as before; staged ({@link StagedWrite}) and killed before its commit point, too; staged and killed
+ * mid-swap, with part of it committed, the restart finishes it and the graph equals a whole import of the document
+ * into the same seed (compared node by node and relationship by relationship).
  */
 class ImportCrashTest {
     @TempDir
@@ -28,28 +27,30 @@ class ImportCrashTest {
     @TempDir
     Path estate;
 
-    /** Nodes per label, relationships per type and the store version: what "the graph" is for this test. */
-    static Map<String, Long> shape(GraphStore store) {
-        Map<String, Long> m = new TreeMap<>();
-        store.read(tx -> {
-            tx.run("MATCH (n) RETURN labels(n)[0] AS l, count(*) AS c").forEachRemaining(r -> m.put("node " + r.get("l").asString(),
-                    r.get("c").asLong()));
-            tx.run("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c").forEachRemaining(r -> m.put("rel " + r.get("t").asString(),
-                    r.get("c").asLong()));
-            m.put("version", tx.run("MATCH (m:AsegraphMeta) RETURN m.version AS v").single().get("v").asLong());
-            return null;
-        });
-        return m;
-    }
-
-    Map<String, Long> shapeOfStore() {
-        GraphStore store = TestStores.embedded(data, Path.of("graph-seed"), true);
+    /** Opens the store on {@code dir} (seeding it if empty, recovering staged writes), reads it with {@code read}, closes it. */
+    static <T> T onStore(Path dir, java.util.function.Function<GraphStore, T> read) {
+        GraphStore store = TestStores.embedded(dir, Path.of("graph-seed"), true);
         store.start();
         try {
-            return shape(store);
+            return read.apply(store);
         } finally {
             store.stop();
         }
+    }
+
+    /** Runs the child in {@code mode} until it signals, then kills it; returns the signal line. */
+    String killAtSignal(Path file, String mode) throws Exception {
+        Path log = estate.resolve(mode + ".log");
+        Process crashing = child(file, mode, log);
+        String signal;
+        try {
+            signal = await(crashing, log, ImportCrashChild.SIGNAL);
+        } finally {
+            crashing.destroyForcibly();
+            crashing.waitFor(1, TimeUnit.MINUTES);
+        }
+        assertTrue(signal != null, () -> "the child (" + mode + ") never signalled:\n" + read(log));
+        return signal;
     }
 
     /** Starts the child JVM; its output goes to {@code log} (a file: no pipe to fill up, nothing to drain). */
@@ -90,43 +91,46 @@ class ImportCrashTest {
     }
 
     @Test
-    void killingTheProcessMidImportLeavesTheStoreAsItWasAndAFinishedImportIsWhole() throws Exception {
-        // Small in resources but with enough rules for several chunks (GraphWriter.CHUNK rows each) in the one transaction.
+    void aKilledImportIsAllOrNothingInOneTransactionAndStagedBeforeAndAfterItsCommitPoint(@TempDir Path reference) throws Exception {
+        // Small in resources but with enough rules for several chunks (GraphWriter.CHUNK rows each): several statements
+        // in the one transaction, several swap transactions when staged.
         EstateGenerator.Summary generated = EstateGenerator.generate(EstateSpec.SMALL.with("rules", 6_000), 11, estate, false);
         Path file = estate.resolve(EstateGenerator.RESOURCES_FILE);
-        Map<String, Long> before = shapeOfStore(); // seeded with the reference topology
+        List<String> before = onStore(data, TestStores::dump); // seeded with the reference topology
 
-        Path log = estate.resolve("crash.log");
-        Process crashing = child(file, "crash", log);
-        String signal;
-        try {
-            signal = await(crashing, log, ImportCrashChild.SIGNAL);
-        } finally {
-            crashing.destroyForcibly();
-            crashing.waitFor(1, TimeUnit.MINUTES);
-        }
-        assertTrue(signal != null, () -> "the child never reached the transaction:\n" + read(log));
-        long done = Long.parseLong(signal.split(" ")[1]);
-        long total = Long.parseLong(signal.split(" ")[3]);
-        assertTrue(done > 0 && done < total, signal);
-        assertTrue(total > 3L * GraphWriter.CHUNK, () -> "a transaction of several chunks: " + signal);
+        // 1. One transaction, killed after its first chunk: the reopened store is as before.
+        String inside = killAtSignal(file, "crash");
+        long done = Long.parseLong(inside.split(" ")[1]);
+        long total = Long.parseLong(inside.split(" ")[3]);
+        assertTrue(done > 0 && done < total, inside);
+        assertTrue(total > 3L * GraphWriter.CHUNK, () -> "a transaction of several chunks: " + inside);
+        assertEquals(before, onStore(data, TestStores::dump), "a killed import must leave nothing behind");
 
-        assertEquals(before, shapeOfStore(), "a killed import must leave nothing behind");
+        // 2. Staged, killed with every step staged, just before the commit point: the restart deletes the stage.
+        String staged = killAtSignal(file, "crash-staging");
+        assertTrue(staged.endsWith(" of " + staged.split(" ")[1]), "all staged: " + staged);
+        assertEquals(before, onStore(data, TestStores::dump), "a staged import killed before its commit leaves nothing");
 
-        Path log2 = estate.resolve("finish.log");
-        Process finishing = child(file, "finish", log2);
-        String committed = await(finishing, log2, ImportCrashChild.DONE);
-        boolean exited = finishing.waitFor(5, TimeUnit.MINUTES);
-        if (!exited) {
-            finishing.destroyForcibly();
-        }
-        assertTrue(committed != null && exited, () -> "the import did not finish:\n" + read(log2));
-        assertEquals(0, finishing.exitValue());
+        // 3. Staged, killed after the first swap transaction committed: part of the import is in the graph, so the
+        // restart must finish the swap — the graph is then the one a whole import into the same seed gives.
+        String swapping = killAtSignal(file, "crash-swap");
+        long swapped = Long.parseLong(swapping.split(" ")[1]);
+        long rows = Long.parseLong(swapping.split(" ")[3]);
+        assertTrue(swapped > 0 && swapped < rows, swapping);
+        List<String> recovered = onStore(data, TestStores::dump);
 
-        Map<String, Long> after = shapeOfStore();
-        assertNotEquals(before, after);
-        assertEquals(before.get("node VirtualNetwork") + generated.count("Microsoft.Network/virtualNetworks"), after.get("node VirtualNetwork"));
-        assertEquals(before.get("node SecurityRule") + generated.securityRules(), after.get("node SecurityRule"));
-        assertEquals(before.get("version") + 1, after.get("version"));
+        List<String> expected = onStore(reference, store -> {
+            try {
+                new GraphImporter(store, new EstateCache(store), GraphImporter.Staging.NEVER).importDocument(Files.readString(file), false);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return TestStores.dump(store);
+        });
+        assertEquals(generated.securityRules(), expected.stream().filter(l -> l.startsWith("node [SecurityRule]")).count()
+                - before.stream().filter(l -> l.startsWith("node [SecurityRule]")).count(), "the whole import has every rule");
+        assertEquals(List.of(), StagedWriteTest.difference(expected, recovered), "missing after the recovered swap");
+        assertEquals(List.of(), StagedWriteTest.difference(recovered, expected), "extra after the recovered swap");
+        assertEquals(expected.size(), recovered.size());
     }
 }

@@ -8,6 +8,29 @@ final class TestStores {
     private TestStores() {
     }
 
+    /**
+     * The whole graph as sorted lines: every node (labels and properties) and every relationship (type, the keys it
+     * joins, properties). Two stores holding the same graph give equal dumps; left out are the seed's directory and the
+     * NSGs' etags (a fresh one is drawn at each write of an NSG whose document has none).
+     */
+    static java.util.List<String> dump(GraphStore store) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        store.read(tx -> {
+            tx.run("MATCH (n) RETURN labels(n) AS l, properties(n) AS p").forEachRemaining(r -> {
+                java.util.Map<String, Object> p = new java.util.TreeMap<>(r.get("p").asMap());
+                p.remove("seededFrom");
+                p.remove("etag");
+                lines.add("node " + r.get("l").asList() + " " + p);
+            });
+            tx.run("MATCH (a)-[x]->(b) RETURN type(x) AS t, a.key AS a, b.key AS b, properties(x) AS p").forEachRemaining(r ->
+                    lines.add("rel " + r.get("t").asString() + " " + r.get("a") + " -> " + r.get("b") + " "
+                            + new java.util.TreeMap<>(r.get("p").asMap())));
+            return null;
+        });
+        java.util.Collections.sort(lines);
+        return lines;
+    }
+
     static GraphStore embedded(Path data, Path seedDir, boolean seed) {
         return embedded(data, seedDir, seed, "512m");
     }
