@@ -171,10 +171,22 @@ public class GraphStore {
      * write is being swapped in by this process it waits for the swap to end.
      */
     public <T> T read(Function<TransactionContext, T> work) {
-        if (unfinishedSwap) {
-            StagedWrite.finishPending(this); // throws while it cannot: no read sees half a swap
+        while (true) {
+            if (unfinishedSwap) {
+                StagedWrite.finishPending(this); // throws while it cannot: no read sees half a swap
+            }
+            swapping.readLock().lock();
+            try {
+                // Checked again holding the lock: a swap this reader waited for may have failed meanwhile.
+                if (!unfinishedSwap) {
+                    try (Session s = session()) {
+                        return s.executeRead(work::apply);
+                    }
+                }
+            } finally {
+                swapping.readLock().unlock();
+            }
         }
-        return readDuringSwap(work);
     }
 
     /** As {@link #read}, without finishing an unfinished swap first (for {@link StagedWrite} itself). */
@@ -187,7 +199,10 @@ public class GraphStore {
         }
     }
 
-    /** Whether a staged write of this process committed but its swap failed: reads finish it first. */
+    /**
+     * Whether a staged write committed but its swap failed (set holding the swap lock, so no reader waiting for that
+     * swap misses it): reads finish it first.
+     */
     void unfinishedSwap(boolean value) {
         unfinishedSwap = value;
     }

@@ -95,24 +95,21 @@ final class StagedWrite {
                 return null;
             });
             stage(store, id, steps, progress);
-            long committed = store.writeInBulk(tx -> tx.single("MATCH (s:" + STAGE + " {id: $id}) WHERE s.state = 'staging'"
+            // Committed only whole: with every step there (another process's start may have removed the stage).
+            long committed = store.writeInBulk(tx -> tx.single("MATCH (s:" + STAGE + " {id: $id}) SET s.locked = true WITH s"
+                    + " WHERE s.state = 'staging' AND COUNT { (x:" + STEP + " {stage: $id}) } = s.steps"
                     + " SET s.state = 'committed' WITH s MERGE (m:AsegraphMeta {key: 'meta'}) SET m.applying = s.id RETURN count(*) AS n",
                     Map.of("id", id), "n"));
             if (committed != 1) {
-                throw new IllegalStateException("staged import " + id + " vanished before its commit");
+                throw new IllegalStateException("staged import " + id + " lost staged steps before its commit (removed by another"
+                        + " process's start?); nothing written");
             }
         } catch (RuntimeException e) {
             abandon(store, id, e);
             throw e;
         }
         long staged = millis(t0);
-        long version;
-        try {
-            version = store.excludingReaders(() -> swap(store, id, steps, 0, 0, progress));
-        } catch (RuntimeException e) {
-            store.unfinishedSwap(true); // committed: the next read finishes it
-            throw e;
-        }
+        long version = store.excludingReaders(() -> unfinishedOnFailure(store, () -> swap(store, id, steps, 0, 0, progress)));
         Log.infof("import: staged %d steps in %d ms, swapped in %d ms", steps.size(), staged, millis(t0) - staged);
         try {
             delete(store, id);
@@ -120,6 +117,19 @@ final class StagedWrite {
             Log.warnf("import: could not remove the finished stage %s (%s); it goes at the next start", id, e.getMessage());
         }
         return version;
+    }
+
+    /**
+     * Runs a swap (call it holding the swap lock); when it fails the import is committed but unfinished, so the flag
+     * that makes every read finish it first is set before readers get in.
+     */
+    private static long unfinishedOnFailure(GraphStore store, java.util.function.LongSupplier swap) {
+        try {
+            return swap.getAsLong();
+        } catch (RuntimeException e) {
+            store.unfinishedSwap(true);
+            throw e;
+        }
     }
 
     /** Refuses (nothing written) a write with a record larger than {@link #MAX_RECORD}, naming its resource. */
@@ -185,7 +195,8 @@ final class StagedWrite {
                 next++;
             }
             store.writeInBulk(tx -> {
-                tx.run("UNWIND $steps AS x CREATE (:" + STEP + " {stage: $id, seq: x.seq, cypher: x.cypher, rows: x.rows})",
+                // MERGE: a staging transaction retried after a lost connection may have committed the first time.
+                tx.run("UNWIND $steps AS x MERGE (st:" + STEP + " {stage: $id, seq: x.seq}) SET st.cypher = x.cypher, st.rows = x.rows",
                         Map.of("id", id, "steps", group));
                 return null;
             });
@@ -199,7 +210,7 @@ final class StagedWrite {
             String state = state(store, id);
             if ("committed".equals(state)) {
                 Log.warnf("import: staged import %s committed although the commit reported %s; finishing it", id, cause.toString());
-                store.excludingReaders(() -> finish(store, id, ImportProgress.NONE));
+                store.excludingReaders(() -> unfinishedOnFailure(store, () -> finish(store, id, ImportProgress.NONE)));
             }
             delete(store, id);
         } catch (RuntimeException e) {
@@ -243,7 +254,10 @@ final class StagedWrite {
             long moved;
             try {
                 moved = store.writeInBulk(tx -> {
-                    long n = tx.single("MATCH (s:" + STAGE + " {id: $id}) WHERE s.state = 'committed' AND s.step = $step AND s.row = $row"
+                    // The stage node is locked (by a write) before its pointer is tested: under read committed a
+                    // test before the lock could pass in two finishers at once.
+                    long n = tx.single("MATCH (s:" + STAGE + " {id: $id}) SET s.locked = true WITH s"
+                            + " WHERE s.state = 'committed' AND s.step = $step AND s.row = $row"
                             + " SET s.step = $nextStep, s.row = $nextRow RETURN count(s) AS n", pointer, "n");
                     if (n == 1) {
                         tx.run(current.cypher(), Map.of("rows", rows));
@@ -253,8 +267,8 @@ final class StagedWrite {
             } catch (TransactionTooLargeException e) {
                 if (end - row <= 1) {
                     throw new TransactionTooLargeException("staged import " + id + " is committed but row " + row + " of step " + step
-                            + " does not fit in one transaction: raise the transaction memory; it is finished at the next start",
-                            e);
+                            + " does not fit in one transaction: raise the transaction memory; until then reads and starts"
+                            + " that must finish it fail", e);
                 }
                 batch = Math.max(1, (end - row) / 2);
                 continue;
@@ -274,8 +288,8 @@ final class StagedWrite {
             }
         }
         return store.writeInBulk(tx -> {
-            long n = tx.single("MATCH (s:" + STAGE + " {id: $id}) WHERE s.state = 'committed' SET s.state = 'done' RETURN count(s) AS n",
-                    Map.of("id", id), "n");
+            long n = tx.single("MATCH (s:" + STAGE + " {id: $id}) SET s.locked = true WITH s WHERE s.state = 'committed'"
+                    + " SET s.state = 'done' RETURN count(s) AS n", Map.of("id", id), "n");
             if (n == 0) {
                 return tx.single("MATCH (m:AsegraphMeta {key: 'meta'}) RETURN m.version AS v", Map.of(), "v");
             }
@@ -332,11 +346,16 @@ final class StagedWrite {
         for (String id : ids) {
             Log.infof("import: finishing staged import %s, committed before its swap ended", id);
             long t0 = System.nanoTime();
-            store.excludingReaders(() -> finish(store, id, ImportProgress.NONE));
+            store.excludingReaders(() -> unfinishedOnFailure(store, () -> finish(store, id, ImportProgress.NONE)));
             delete(store, id);
             Log.infof("import: staged import %s finished in %d ms", id, millis(t0));
         }
-        store.unfinishedSwap(false);
+        store.excludingReaders(() -> {
+            if (ids(store, "committed").isEmpty()) {
+                store.unfinishedSwap(false);
+            }
+            return null;
+        });
         store.writeInBulk(tx -> {
             tx.run("MATCH (m:AsegraphMeta {key: 'meta'}) WHERE m.applying IS NOT NULL AND NOT EXISTS { MATCH (s:" + STAGE
                     + " {id: m.applying}) WHERE s.state = 'committed' } REMOVE m.applying", Map.of());
@@ -355,6 +374,11 @@ final class StagedWrite {
             Log.infof("import: removing staged import %s, never committed (or already swapped in)", id);
             delete(store, id);
         }
+        long orphans;
+        do { // steps whose stage was removed while their process was still staging
+            orphans = store.writeInBulk(tx -> tx.single("MATCH (x:" + STEP + ") WHERE NOT EXISTS { MATCH (s:" + STAGE
+                    + " {id: x.stage}) } WITH x LIMIT $batch DELETE x RETURN count(*) AS n", Map.of("batch", DELETE_BATCH), "n"));
+        } while (orphans > 0);
     }
 
     private static List<String> ids(GraphStore store, String state) {

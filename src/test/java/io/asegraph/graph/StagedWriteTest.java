@@ -68,6 +68,7 @@ class StagedWriteTest {
         List<String> actual = TestStores.dump(staged);
         assertEquals(List.of(), difference(expected, actual), what + ": what only the one-transaction import wrote");
         assertEquals(List.of(), difference(actual, expected), what + ": what only the staged import wrote");
+        assertEquals(expected.size(), actual.size(), what + ": as many nodes and relationships (none twice)");
         assertEquals(0, stagingNodes(staged), what + ": nothing of the staging is left");
     }
 
@@ -193,15 +194,24 @@ class StagedWriteTest {
             GraphImporter importer = new GraphImporter(store, cache, GraphImporter.Staging.ALWAYS);
             long version = cache.current().version();
             long rules = ruleCount(store);
-            // The swap's first transaction commits, then the importing thread fails (as a lost connection would).
-            ImportProgress failing = (done, total) -> {
+            // The swap's first transaction commits, then the importing thread fails (as a lost connection would) —
+            // while a reader waits for the swap.
+            AtomicReference<CompletableFuture<Long>> waiting = new AtomicReference<>();
+            ImportProgress failingWithAReaderWaiting = (done, total) -> {
+                waiting.set(CompletableFuture.supplyAsync(() -> ruleCount(store)));
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                }
                 throw new IllegalStateException("failed mid-swap, " + done + " of " + total);
             };
-            RuntimeException e = assertThrows(RuntimeException.class, () -> importer.importDocument(resources, false, failing));
+            RuntimeException e = assertThrows(RuntimeException.class,
+                    () -> importer.importDocument(resources, false, failingWithAReaderWaiting));
             assertTrue(e.getMessage().startsWith("failed mid-swap"), e.getMessage());
-            assertTrue(stagingNodes(store) > 0, "the committed stage waits to be finished");
 
-            // The next read of this process finishes the swap first, and sees all of the import.
+            // The reader that waited, and the next read, finish the swap first and see all of the import.
+            assertEquals(rules + generated.securityRules(), waiting.get().get(1, TimeUnit.MINUTES), "the reader that waited");
             assertEquals(rules + generated.securityRules(), ruleCount(store));
             assertEquals(0, stagingNodes(store));
             assertEquals(version + 1, cache.current().version());
@@ -219,6 +229,9 @@ class StagedWriteTest {
                 }
             }
             assertTrue(dropped > 3);
+            ImportProgress failing = (done, total) -> {
+                throw new IllegalStateException("failed mid-swap, " + done + " of " + total);
+            };
             assertThrows(RuntimeException.class, () -> importer.importDocument(JSON.writeValueAsString(edited), false, failing));
             store.unfinishedSwap(false);
             assertTrue(stagingNodes(store) > 0, "the committed stage waits to be finished");
