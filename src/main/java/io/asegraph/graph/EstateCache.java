@@ -116,7 +116,6 @@ public class EstateCache {
     }
 
     private long storeVersion() {
-        return store.read(tx -> tx.run("OPTIONAL MATCH (m:AsegraphMeta {key: 'meta'}) RETURN coalesce(m.version, 0) AS v")
-                .single().get("v").asLong());
+        return store.read(EstateLoader::version);
     }
 }

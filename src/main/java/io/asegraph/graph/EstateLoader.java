@@ -46,8 +46,13 @@ final class EstateLoader {
     private EstateLoader() {
     }
 
+    /** The store version (0 before the first write). */
+    static long version(TransactionContext tx) {
+        return tx.run("OPTIONAL MATCH (m:AsegraphMeta {key: 'meta'}) RETURN coalesce(m.version, 0) AS v").single().get("v").asLong();
+    }
+
     static Estate load(TransactionContext tx) {
-        long version = tx.run("OPTIONAL MATCH (m:AsegraphMeta {key: 'meta'}) RETURN coalesce(m.version, 0) AS v").single().get("v").asLong();
+        long version = version(tx);
         List<VirtualNetwork> vnets = map(tx, """
                 MATCH (v:VirtualNetwork) RETURN v.id AS id, v.name AS name, v.location AS location, v.addressPrefixes AS prefixes""",
                 r -> new VirtualNetwork(id(r, "id"), name(r), loc(r), cidrs(Values.strings(r, "prefixes"))));

@@ -207,8 +207,8 @@ final class StagedWrite {
     /** A failure before (or at) the commit point: the stage goes, unless the commit did happen — then it is finished. */
     private static void abandon(GraphStore store, String id, RuntimeException cause) {
         try {
-            String state = state(store, id);
-            if ("committed".equals(state)) {
+            Map<String, Object> at = pointer(store, id);
+            if (at != null && "committed".equals(at.get("state"))) {
                 Log.warnf("import: staged import %s committed although the commit reported %s; finishing it", id, cause.toString());
                 store.excludingReaders(() -> unfinishedOnFailure(store, () -> finish(store, id, ImportProgress.NONE)));
             }
@@ -217,13 +217,6 @@ final class StagedWrite {
             cause.addSuppressed(e);
             Log.warnf("import: could not remove staged import %s (%s); it goes at the next start", id, e.getMessage());
         }
-    }
-
-    private static String state(GraphStore store, String id) {
-        return store.readDuringSwap(tx -> {
-            List<Record> r = tx.run("MATCH (s:" + STAGE + " {id: $id}) RETURN s.state AS state", Map.of("id", id)).list();
-            return r.isEmpty() ? null : r.get(0).get("state").asString();
-        });
     }
 
     /**
@@ -298,16 +291,16 @@ final class StagedWrite {
         });
     }
 
+    /** Stage {@code id}'s state, pointer ({@code step}, {@code row}) and number of steps; null when it is gone. */
     private static Map<String, Object> pointer(GraphStore store, String id) {
         return store.readDuringSwap(tx -> {
-            List<Record> r = tx.run("MATCH (s:" + STAGE + " {id: $id}) RETURN s {.state, .step, .row} AS p", Map.of("id", id)).list();
+            List<Record> r = tx.run("MATCH (s:" + STAGE + " {id: $id}) RETURN s {.state, .step, .row, .steps} AS p", Map.of("id", id)).list();
             return r.isEmpty() ? null : r.get(0).get("p").asMap();
         });
     }
 
     private static long version(GraphStore store) {
-        return store.readDuringSwap(tx -> tx.run("OPTIONAL MATCH (m:AsegraphMeta {key: 'meta'}) RETURN coalesce(m.version, 0) AS v")
-                .single().get("v").asLong());
+        return store.readDuringSwap(EstateLoader::version);
     }
 
     /** Finishes committed stage {@code id} from the steps stored in the graph; returns the version. */
@@ -327,8 +320,7 @@ final class StagedWrite {
                     });
             return out;
         });
-        long expected = store.readDuringSwap(tx -> tx.run("MATCH (s:" + STAGE + " {id: $id}) RETURN s.steps AS n", Map.of("id", id))
-                .single().get("n").asLong());
+        long expected = ((Number) at.get("steps")).longValue();
         if (steps.size() != expected) {
             throw new IllegalStateException("staged import " + id + " has " + steps.size() + " of its " + expected + " steps");
         }

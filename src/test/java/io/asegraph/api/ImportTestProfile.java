@@ -41,7 +41,7 @@ public class ImportTestProfile implements QuarkusTestProfile {
      * The reference topology's first NSG with rules, one of them given a description of 12 MiB: more than the store's
      * transaction memory in one record, so neither one transaction nor a staged write can take it (TOO_LARGE).
      */
-    static byte[] oversizedRecord() throws java.io.IOException {
+    public static byte[] oversizedRecord() throws java.io.IOException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         for (com.fasterxml.jackson.databind.JsonNode r : json.readTree(java.nio.file.Path.of("graph-seed/reference-topology.az.json").toFile())) {
             if (r.path("type").asText().equalsIgnoreCase("Microsoft.Network/networkSecurityGroups")

@@ -157,22 +157,13 @@ class StagedWriteTest {
         GraphStore store = TestStores.embedded(small, Path.of("graph-seed"), true, "10m");
         store.start();
         try {
-            ArrayNode reference = (ArrayNode) JSON.readTree(Path.of("graph-seed/reference-topology.az.json").toFile());
-            ObjectNode nsg = JSON.createObjectNode();
-            for (JsonNode r : reference) {
-                if (r.path("type").asText().equalsIgnoreCase("Microsoft.Network/networkSecurityGroups")
-                        && r.path("properties").path("securityRules").size() > 0) {
-                    nsg.setAll((ObjectNode) r.deepCopy());
-                    break;
-                }
-            }
-            ObjectNode rule = (ObjectNode) nsg.path("properties").path("securityRules").get(0).path("properties");
-            rule.put("description", "x".repeat(12 << 20));
+            String document = new String(io.asegraph.api.ImportTestProfile.oversizedRecord(), java.nio.charset.StandardCharsets.UTF_8);
+            String nsgId = JSON.readTree(document).get(0).path("id").asText();
             List<String> before = TestStores.dump(store);
             GraphImporter importer = new GraphImporter(store, new EstateCache(store));
             TransactionTooLargeException e = assertThrows(TransactionTooLargeException.class,
-                    () -> importer.importDocument(JSON.writeValueAsString(JSON.createArrayNode().add(nsg)), false));
-            assertTrue(e.getMessage().contains("more than a staged write takes") && e.getMessage().contains(nsg.path("id").asText()),
+                    () -> importer.importDocument(document, false));
+            assertTrue(e.getMessage().contains("more than a staged write takes") && e.getMessage().contains(nsgId),
                     e.getMessage());
             assertTrue(e.getSuppressed().length == 1 && e.getSuppressed()[0].getMessage().contains("dbms.memory.transaction"),
                     "the one transaction's failure is kept");
