@@ -3,6 +3,7 @@ package io.asegraph.graph;
 import io.asegraph.analysis.Estate;
 import io.asegraph.importing.ParsedDocument;
 import io.asegraph.importing.ResourceKind;
+import io.asegraph.importing.StatePart;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PolicySet;
 import io.asegraph.policy.SecurityRule;
@@ -38,8 +39,11 @@ import java.util.function.UnaryOperator;
  * etags and gives an NSG a new {@code W/"<uuid>"} whenever it is created or changes; an unchanged NSG keeps its etag.
  * An ASE given without {@code addresses} keeps the addresses stored for it (its public VIP, outbound and internal
  * addresses): {@code az appservice ase show} does not print them, and an export of it must not wipe what
- * {@code az appservice ase list-addresses} told earlier. Service tags are upserted by name; tags the graph has and
- * the document does not are kept.
+ * {@code az appservice ase list-addresses} told earlier. Absent is not empty in general: an NSG without
+ * {@code securityRules} keeps its stored rules, a route table without {@code routes} its routes, a VNet without
+ * {@code subnets} its subnets ({@link ParsedDocument#unstated}), and a resource listed without any properties
+ * ({@code az resource list}) is counted unchanged and not written at all. Service tags are upserted by name; tags the
+ * graph has and the document does not are kept.
  */
 final class ImportDiff {
     /** The batch to write and what it amounts to. */
@@ -81,8 +85,8 @@ final class ImportDiff {
         compare(doc.virtualNetworks(), t::vnet, UnaryOperator.identity(), batch.vnets);
         compare(doc.subnets(), t::subnet, UnaryOperator.identity(), batch.subnets);
         compare(doc.peerings(), t::peering, UnaryOperator.identity(), batch.peerings);
-        nsgs(doc.networkSecurityGroups(), p);
-        compare(doc.routeTables(), t::routeTable, ImportDiff::normalise, batch.routeTables);
+        nsgs(doc, p);
+        compare(keepRoutes(doc), t::routeTable, ImportDiff::normalise, batch.routeTables);
         compare(doc.networkInterfaces(), t::nic, ImportDiff::normalise, batch.nics);
         compare(doc.applicationSecurityGroups(), p::asg, UnaryOperator.identity(), batch.asgs);
         compare(doc.natGateways(), t::natGateway, ImportDiff::normalise, batch.natGateways);
@@ -94,6 +98,7 @@ final class ImportDiff {
         compare(doc.apps(), t::app, UnaryOperator.identity(), batch.apps);
         compare(doc.endpoints(), t::endpoint, UnaryOperator.identity(), batch.endpoints);
         serviceTags(doc.serviceTags(), p);
+        unchanged += doc.listed().size();
         removals(doc, t);
         ImportBatch b = batch.build();
         return new Result(b, created, updated, unchanged, b.removalCount(), notes);
@@ -116,9 +121,14 @@ final class ImportDiff {
         }
     }
 
-    private void nsgs(List<NetworkSecurityGroup> incoming, PolicySet p) {
-        for (NetworkSecurityGroup n : incoming) {
+    private void nsgs(ParsedDocument doc, PolicySet p) {
+        for (NetworkSecurityGroup n : doc.networkSecurityGroups()) {
             Optional<NetworkSecurityGroup> old = p.nsg(n.id());
+            if (old.isPresent() && doc.unstated(n.id(), StatePart.RULES)) {
+                n = new NetworkSecurityGroup(n.id(), n.name(), n.location(), n.etag(), old.get().rules());
+                notes.add("network security group '" + n.name() + "' came without securityRules: kept its "
+                        + old.get().rules().size() + " stored rules");
+            }
             if (old.isPresent() && normalise(old.get()).equals(normalise(n))) {
                 unchanged++;
                 continue;
@@ -133,10 +143,32 @@ final class ImportDiff {
         }
     }
 
+    /** The document's route tables, each with its stored routes and BGP setting where it states none. */
+    private List<RouteTable> keepRoutes(ParsedDocument doc) {
+        List<RouteTable> out = new ArrayList<>(doc.routeTables().size());
+        for (RouteTable r : doc.routeTables()) {
+            Optional<RouteTable> old = estate.topology().routeTable(r.id());
+            if (old.isEmpty()) {
+                out.add(r);
+                continue;
+            }
+            boolean keepRoutes = doc.unstated(r.id(), StatePart.ROUTES);
+            boolean keepBgp = doc.unstated(r.id(), StatePart.BGP_ROUTE_PROPAGATION);
+            out.add(new RouteTable(r.id(), r.name(), r.location(),
+                    keepBgp ? old.get().disableBgpRoutePropagation() : r.disableBgpRoutePropagation(),
+                    keepRoutes ? old.get().routes() : r.routes()));
+            if (keepRoutes) {
+                notes.add("route table '" + r.name() + "' came without routes: kept its " + old.get().routes().size()
+                        + " stored routes");
+            }
+        }
+        return out;
+    }
+
     private List<AppServiceEnvironment> keepAddresses(ParsedDocument doc) {
         List<AppServiceEnvironment> out = new ArrayList<>(doc.appServiceEnvironments().size());
         for (AppServiceEnvironment e : doc.appServiceEnvironments()) {
-            Optional<AppServiceEnvironment> old = doc.environmentsWithoutAddresses().contains(e.id())
+            Optional<AppServiceEnvironment> old = doc.unstated(e.id(), StatePart.ADDRESSES)
                     ? estate.topology().environment(e.id()) : Optional.empty();
             if (old.isPresent()) {
                 AppServiceEnvironment o = old.get();
@@ -167,24 +199,39 @@ final class ImportDiff {
         }
     }
 
-    /** Subnets and peerings of the document's VNets that the graph has and the document no longer lists. */
+    /**
+     * Subnets and peerings of the document's VNets that the graph has and the document no longer lists. A VNet that
+     * states no {@code subnets} (or no {@code virtualNetworkPeerings}) keeps all of them; a subnet or peering the
+     * document lists without properties is kept too.
+     */
     private void removals(ParsedDocument doc, Topology t) {
         if (doc.virtualNetworks().isEmpty()) {
             return;
         }
-        Set<ResourceId> vnets = new HashSet<>();
-        doc.virtualNetworks().forEach(v -> vnets.add(v.id()));
-        Set<ResourceId> subnets = new HashSet<>();
-        doc.subnets().forEach(s -> subnets.add(s.id()));
-        Set<ResourceId> peerings = new HashSet<>();
-        doc.peerings().forEach(s -> peerings.add(s.id()));
+        Set<ResourceId> subnetLists = new HashSet<>();
+        Set<ResourceId> peeringLists = new HashSet<>();
+        for (var v : doc.virtualNetworks()) {
+            if (!doc.unstated(v.id(), StatePart.SUBNETS)) {
+                subnetLists.add(v.id());
+            } else if (t.vnet(v.id()).isPresent()) {
+                long stored = t.subnets().stream().filter(s -> s.vnetId().equals(v.id())).count();
+                notes.add("virtual network '" + v.name() + "' came without subnets: kept its " + stored + " stored subnets");
+            }
+            if (!doc.unstated(v.id(), StatePart.PEERINGS)) {
+                peeringLists.add(v.id());
+            }
+        }
+        Set<ResourceId> kept = new HashSet<>();
+        doc.subnets().forEach(s -> kept.add(s.id()));
+        doc.peerings().forEach(s -> kept.add(s.id()));
+        doc.listed().forEach(l -> kept.add(l.id()));
         for (Subnet s : t.subnets()) {
-            if (vnets.contains(s.vnetId()) && !subnets.contains(s.id())) {
+            if (subnetLists.contains(s.vnetId()) && !kept.contains(s.id())) {
                 batch.remove(ResourceKind.SUBNET, s.id());
             }
         }
         for (Peering x : t.peerings()) {
-            if (vnets.contains(x.localVnetId()) && !peerings.contains(x.id())) {
+            if (peeringLists.contains(x.localVnetId()) && !kept.contains(x.id())) {
                 batch.remove(ResourceKind.PEERING, x.id());
             }
         }

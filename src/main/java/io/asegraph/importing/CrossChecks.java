@@ -7,6 +7,7 @@ import io.asegraph.importing.Session.Reference;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
+import io.asegraph.topology.Resource;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.Subnet;
 import java.util.ArrayList;
@@ -34,6 +35,68 @@ final class CrossChecks {
         subnetPlacement(s);
         addressesInSubnets(s);
         subnetRemovals(s);
+        unknownState(s);
+    }
+
+    /**
+     * Absent is not empty. A resource listed without properties is a reference: it must exist in the graph (as the
+     * same kind), where nothing of it changes (a warning says so); one new to the graph cannot be created, its state
+     * being unknown. An NSG or route table that states no {@code securityRules} or {@code routes} keeps the stored
+     * ones; one new to the graph is refused likewise. A new VNet that states no subnets or peerings is created
+     * without them, with a warning.
+     */
+    private static void unknownState(Session s) {
+        Set<ResourceId> ids = new LinkedHashSet<>();
+        s.listed.forEach(l -> ids.add(l.id()));
+        ids.addAll(s.unstated.keySet());
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<ResourceId, ResourceKind> known = s.known.kindsOf(ids);
+        for (Session.Listed l : s.listed) {
+            ResourceKind stored = known.get(l.id());
+            String label = l.kind().noun() + " '" + l.name() + "'";
+            if (stored == null) {
+                s.problem(l.at(), l.id().value(), label + " is listed without properties (as az resource list prints"
+                        + " it) and the graph has no resource with this id: its state is unknown, so it cannot be"
+                        + " created; import it with its properties first (" + l.kind().howToExport(l.id().value()) + ")");
+            } else if (stored != l.kind()) {
+                s.problem(l.at(), l.id().value(), label + " is listed without properties, but the graph has "
+                        + stored.withArticle() + " with this id");
+            } else {
+                s.warn(l.at(), label + " is listed without properties (as az resource list prints it): nothing of it"
+                        + " changed; only a document that states its properties replaces them");
+            }
+        }
+        unstated(s, known, s.nsgs, ResourceKind.NETWORK_SECURITY_GROUP, StatePart.RULES, true);
+        unstated(s, known, s.routeTables, ResourceKind.ROUTE_TABLE, StatePart.ROUTES, true);
+        unstated(s, known, s.vnets, ResourceKind.VIRTUAL_NETWORK, StatePart.SUBNETS, false);
+        unstated(s, known, s.vnets, ResourceKind.VIRTUAL_NETWORK, StatePart.PEERINGS, false);
+    }
+
+    /**
+     * For resources new to the graph whose document has no key for {@code part}: a problem when the part decides
+     * answers ({@code required}: rules, routes), otherwise a warning that they are created without it.
+     */
+    private static void unstated(Session s, Map<ResourceId, ResourceKind> known,
+            List<? extends Resource> resources, ResourceKind kind, StatePart part, boolean required) {
+        for (Resource r : resources) {
+            if (!s.unstated.getOrDefault(r.id(), Set.of()).contains(part) || known.get(r.id()) == kind) {
+                continue;
+            }
+            Declared d = s.declared.get(r.id());
+            NodePath at = d != null ? d.at() : NodePath.ROOT;
+            String label = kind.noun() + " '" + r.name() + "'";
+            if (required) {
+                s.problem(at, r.id().value(), label + " has no " + part.field() + " key and the graph has no "
+                        + kind.noun() + " with this id: its " + part.noun() + " are unknown, so it cannot be created;"
+                        + " give " + part.field() + " ([] when it has none), as " + kind.howToExport(r.id().value())
+                        + " prints it");
+            } else {
+                s.warn(at, label + " has no " + part.field() + " key: it is created without " + part.noun()
+                        + "; import them with " + kind.howToExport(r.id().value()));
+            }
+        }
     }
 
     private static void references(Session s) {

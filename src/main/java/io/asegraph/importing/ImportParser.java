@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.asegraph.importing.Session.Res;
 import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -200,7 +203,7 @@ public final class ImportParser {
         Optional<ResourceKind> kind = ResourceKind.fromArmType(type.get());
         if (kind.isEmpty()) {
             String label = s.text(r.top("name")).or(() -> s.text(r.top("id"))).map(n -> "'" + n + "'").orElse("(unnamed)");
-            String hint = switch (type.get().toLowerCase(java.util.Locale.ROOT)) {
+            String hint = switch (type.get().toLowerCase(Locale.ROOT)) {
                 case "microsoft.network/networksecuritygroups/securityrules" ->
                         "; rules are imported with their NSG (az network nsg show)";
                 case "microsoft.network/routetables/routes" -> "; routes are imported with their route table"
@@ -209,6 +212,13 @@ public final class ImportParser {
             };
             s.warn(path, "skipped resource " + label + " of type '" + type.get() + "': asegraph does not import this type"
                     + hint);
+            return;
+        }
+        if (kind.get().hasProperties() && listedWithoutProperties(node)) {
+            Session.Header h = s.header(r, kind.get());
+            if (h.complete()) {
+                s.listed.add(new Session.Listed(h.id(), kind.get(), h.name(), path));
+            }
             return;
         }
         switch (kind.get()) {
@@ -232,9 +242,36 @@ public final class ImportParser {
         }
     }
 
+    /**
+     * The top-level fields of a resource as resource listings print them ({@code az resource list}, ARM's
+     * {@code GET .../resources}): none of them is a property of the resource's network state.
+     */
+    private static final Set<String> LISTING_FIELDS = Set.of("id", "name", "type", "location", "tags", "etag", "kind",
+            "resourcegroup", "subscriptionid", "sku", "identity", "managedby", "plan", "createdtime", "changedtime",
+            "provisioningstate", "extendedlocation", "zones", "systemdata", "properties", "apiversion");
+
+    /**
+     * True when {@code node} gives none of its resource's properties: {@code properties} is missing or {@code null}
+     * and every other field is a listing field. Such an entry says the resource exists, not what it holds.
+     */
+    static boolean listedWithoutProperties(JsonNode node) {
+        JsonNode properties = node.get("properties");
+        if (properties != null && !properties.isNull()) {
+            return false;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            if (!LISTING_FIELDS.contains(names.next().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static ParsedDocument result(Session s) {
         return new ParsedDocument(s.vnets, s.subnets, s.peerings, s.nsgs, s.routeTables, s.nics, s.asgs, s.natGateways,
                 s.publicIps, s.gateways, s.localGateways, s.connections, s.environments, s.apps, s.endpoints,
-                s.serviceTags, Optional.ofNullable(s.serviceTagsFile), s.environmentsWithoutAddresses, s.warnings, s.problems);
+                s.serviceTags, Optional.ofNullable(s.serviceTagsFile), s.unstated,
+                s.listed.stream().map(l -> new ListedResource(l.id(), l.kind(), l.name(), l.at().toString())).toList(),
+                s.warnings, s.problems);
     }
 }

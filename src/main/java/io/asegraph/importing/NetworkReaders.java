@@ -113,8 +113,13 @@ final class NetworkReaders {
         if (s.problems.size() == before && h.complete()) {
             s.vnets.add(new VirtualNetwork(h.id(), h.name(), h.location(), prefixes));
         }
-        if (h.id() != null) {
+        if (!r.states(StatePart.SUBNETS.field())) {
+            s.unstated(h.id(), StatePart.SUBNETS);
+        } else if (h.id() != null) {
             s.vnetSubnetLists.put(h.id(), r.get("subnets").path());
+        }
+        if (!r.states(StatePart.PEERINGS.field())) {
+            s.unstated(h.id(), StatePart.PEERINGS);
         }
         for (Field sub : s.array(r.get("subnets"))) {
             if (s.object(sub)) {
@@ -240,6 +245,12 @@ final class NetworkReaders {
         String tableOwner = "route table " + h.label();
         int before = s.problems.size();
         boolean disable = s.bool(r.get("disableBgpRoutePropagation"), false, tableOwner);
+        if (!r.states(StatePart.BGP_ROUTE_PROPAGATION.field())) {
+            s.unstated(h.id(), StatePart.BGP_ROUTE_PROPAGATION);
+        }
+        if (!r.states(StatePart.ROUTES.field())) {
+            s.unstated(h.id(), StatePart.ROUTES);
+        }
         List<Route> routes = new ArrayList<>();
         Map<String, NodePath> names = new HashMap<>();
         Map<String, NodePath> prefixes = new HashMap<>();

@@ -31,8 +31,13 @@ import java.util.Set;
  * only the resources that parsed without a problem of their own and are for diagnostics only. NSGs carry their user
  * rules only (the input's {@code defaultSecurityRules} are ignored: they are {@code DefaultRules.ALL} everywhere).
  * Records compare with {@code equals}, so a writer can tell created, updated and unchanged resources apart.
- * {@code environmentsWithoutAddresses} names the ASEs given without any {@code addresses} (what
- * {@code az appservice ase show} prints): an import keeps the addresses the graph already has for them.
+ *
+ * <p>Absent is not empty. {@code unstated} names, per resource, the parts of its state the document has no key for
+ * (an NSG without {@code securityRules}, a VNet without {@code subnets}, an ASE without {@code addresses}, which is
+ * what {@code az appservice ase show} prints): an import keeps what the graph holds for them. {@code listed} are the
+ * resources given without any properties ({@code az resource list}): references that change nothing. Both were
+ * checked to exist in the graph where keeping is needed (a new resource whose rules or routes are unknown is a
+ * problem).
  */
 public record ParsedDocument(
         List<VirtualNetwork> virtualNetworks,
@@ -52,7 +57,8 @@ public record ParsedDocument(
         List<Endpoint> endpoints,
         List<ServiceTag> serviceTags,
         Optional<ServiceTagsFile> serviceTagsFile,
-        Set<ResourceId> environmentsWithoutAddresses,
+        Map<ResourceId, Set<StatePart>> unstated,
+        List<ListedResource> listed,
         List<ImportWarning> warnings,
         List<ImportProblem> problems) {
 
@@ -74,9 +80,16 @@ public record ParsedDocument(
         endpoints = List.copyOf(endpoints);
         serviceTags = List.copyOf(serviceTags);
         serviceTagsFile = serviceTagsFile == null ? Optional.empty() : serviceTagsFile;
-        environmentsWithoutAddresses = Set.copyOf(environmentsWithoutAddresses);
+        unstated = Map.copyOf(unstated);
+        listed = List.copyOf(listed);
         warnings = List.copyOf(warnings);
         problems = List.copyOf(problems);
+    }
+
+    /** True when the document gives no key for {@code part} of resource {@code id}: the stored part is kept. */
+    public boolean unstated(ResourceId id, StatePart part) {
+        Set<StatePart> parts = unstated.get(id);
+        return parts != null && parts.contains(part);
     }
 
     /** True when the document has no problem and may be written. */

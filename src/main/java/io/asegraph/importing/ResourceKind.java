@@ -66,6 +66,36 @@ public enum ResourceKind {
         return ("aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
+    /**
+     * False for the kinds whose whole state is their id, name and location (an application security group), and for
+     * a Service Tags file: an entry of such a kind without {@code properties} states all there is to state.
+     */
+    public boolean hasProperties() {
+        return this != APPLICATION_SECURITY_GROUP && this != SERVICE_TAGS;
+    }
+
+    /** How to print this resource with its properties, for messages: "az network nsg show --ids ID". */
+    public String howToExport(String id) {
+        String command = switch (this) {
+            case VIRTUAL_NETWORK -> "az network vnet show";
+            case SUBNET -> "az network vnet subnet show";
+            case PEERING -> "az network vnet peering show";
+            case NETWORK_SECURITY_GROUP -> "az network nsg show";
+            case ROUTE_TABLE -> "az network route-table show";
+            case NETWORK_INTERFACE -> "az network nic show";
+            case APPLICATION_SECURITY_GROUP -> "az network asg show";
+            case NAT_GATEWAY -> "az network nat gateway show";
+            case PUBLIC_IP_ADDRESS -> "az network public-ip show";
+            case VIRTUAL_NETWORK_GATEWAY -> "az network vnet-gateway show";
+            case LOCAL_NETWORK_GATEWAY -> "az network local-gateway show";
+            case CONNECTION -> "az network vpn-connection show";
+            case APP_SERVICE_ENVIRONMENT -> "az appservice ase show";
+            case APP -> "az webapp show";
+            case ENDPOINT, SERVICE_TAGS -> null;
+        };
+        return command == null ? "its " + armType + " entry with its properties" : command + " --ids " + id;
+    }
+
     /** The kind of an ARM {@code type} string, case-insensitive; empty for types asegraph does not model. */
     public static Optional<ResourceKind> fromArmType(String type) {
         return type == null ? Optional.empty() : Optional.ofNullable(BY_TYPE.get(type.trim().toLowerCase(Locale.ROOT)));

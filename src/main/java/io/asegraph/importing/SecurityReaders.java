@@ -43,6 +43,9 @@ final class SecurityReaders {
         List<SecurityRule> rules = new ArrayList<>();
         Map<String, NodePath> names = new HashMap<>();
         Map<String, String> priorities = new HashMap<>();
+        if (!r.states(StatePart.RULES.field())) {
+            s.unstated(h.id(), StatePart.RULES);
+        }
         for (Field e : s.array(r.get("securityRules"))) {
             if (s.object(e)) {
                 rule(s, new Res(s, e.node(), e.path()), nsgLabel, names, priorities).ifPresent(rules::add);

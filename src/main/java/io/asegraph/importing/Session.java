@@ -21,7 +21,6 @@ import io.asegraph.topology.VirtualNetwork;
 import io.asegraph.topology.VirtualNetworkGateway;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,12 +69,25 @@ final class Session {
     final List<AddressCheck> addressChecks = new ArrayList<>();
     /** Where each VNet of the document lists its subnets: the VNet's subnets are exactly those listed (or declared). */
     final Map<ResourceId, NodePath> vnetSubnetLists = new HashMap<>();
-    /** ASEs given without any {@code addresses}: an import keeps the addresses already stored for them. */
-    final Set<ResourceId> environmentsWithoutAddresses = new LinkedHashSet<>();
+    /** Per resource, the parts of its state the document has no key for: an import keeps what is stored. */
+    final Map<ResourceId, Set<StatePart>> unstated = new HashMap<>();
+    /** Resources listed without any properties: references, checked to exist in the graph. */
+    final List<Listed> listed = new ArrayList<>();
     /** Service tag names seen (lower case) and where, for duplicates. */
     final Map<String, NodePath> serviceTagNames = new HashMap<>();
 
     record Declared(ResourceKind kind, NodePath at, String name) {
+    }
+
+    /** A resource given without properties, with where it stands. */
+    record Listed(ResourceId id, ResourceKind kind, String name, NodePath at) {
+    }
+
+    /** Records that the document has no key for {@code part} of {@code id} (nothing when the id is unknown). */
+    void unstated(ResourceId id, StatePart part) {
+        if (id != null) {
+            unstated.computeIfAbsent(id, k -> java.util.EnumSet.noneOf(StatePart.class)).add(part);
+        }
     }
 
     /** A reference from the document to a resource of the {@code expected} kind. */
@@ -126,6 +138,8 @@ final class Session {
         final JsonNode node;
         final NodePath path;
         private final JsonNode props;
+        /** {@code properties} was there but not an object (a problem already reported). */
+        private final boolean malformedProperties;
 
         Res(Session s, JsonNode node, NodePath path) {
             this.node = node;
@@ -133,6 +147,9 @@ final class Session {
             JsonNode p = node.get("properties");
             if (p != null && !p.isNull() && !p.isObject()) {
                 s.problem(path.field("properties"), p, "properties must be an object, got " + kindOf(p));
+            }
+            this.malformedProperties = p != null && !p.isNull() && !p.isObject();
+            if (malformedProperties) {
                 p = null;
             }
             this.props = p == null || p.isNull() ? null : p;
@@ -150,6 +167,15 @@ final class Session {
                 return new Field(name, v, path.field(name));
             }
             return new Field(name, null, (props != null ? path.field("properties") : path).field(name));
+        }
+
+        /**
+         * False when the resource gives no key for {@code name} (or {@code null}): that part of its state is not
+         * stated, and an import keeps what the graph holds. True too when {@code properties} was malformed, a problem
+         * already reported.
+         */
+        boolean states(String name) {
+            return malformedProperties || get(name).present();
         }
 
         /** A resource-level field ({@code id}, {@code name}, {@code type}, {@code location}, {@code kind}, {@code etag}). */

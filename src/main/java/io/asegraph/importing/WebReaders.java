@@ -85,9 +85,7 @@ final class WebReaders {
                 }
             }
         } else if (!addresses.present()) {
-            if (h.id() != null) {
-                s.environmentsWithoutAddresses.add(h.id());
-            }
+            s.unstated(h.id(), StatePart.ADDRESSES);
             s.warn(r.path, owner + " has no addresses (az appservice ase list-addresses): the addresses already stored"
                     + " for it are kept; an ASE new to the graph has no known public VIP or outbound addresses");
         }

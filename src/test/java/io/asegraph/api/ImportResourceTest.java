@@ -58,6 +58,11 @@ class ImportResourceTest {
     }
 
     Answer post(String query, String contentType, byte[] body) throws Exception {
+        return post(http, importUrl, query, contentType, body);
+    }
+
+    /** POSTs {@code body} to {@code importUrl + query} with only the Content-Type given (none when null). */
+    static Answer post(HttpClient http, URL importUrl, String query, String contentType, byte[] body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(importUrl + query)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .timeout(java.time.Duration.ofMinutes(5));
         if (contentType != null) {
