@@ -23,7 +23,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * pseudo-random pairs. Only the transactions are timed, not the building of the rows.
  *
  * <pre>
- * java -cp target/classes:target/quarkus-app/lib/main/* io.asegraph.bench.BareUnwindImport EMPTY_DIR NODES RELS
+ * java -cp target/test-classes:target/classes:target/quarkus-app/lib/main/* io.asegraph.bench.BareUnwindImport EMPTY_DIR NODES RELS
  * </pre>
  *
  * prints {@code CREATED nodes=N relationships=M seconds=S}. It is a command-line tool, so it reports on System.out.

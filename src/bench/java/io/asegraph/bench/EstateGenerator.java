@@ -14,10 +14,10 @@ import java.util.Map;
  * Writes a deterministic, seeded, az-style export of an Azure estate of any size: {@code resources.json} (one JSON
  * array of resources as {@code az ... show -o json} prints them, every reference resolving inside the file) and
  * {@code servicetags.json} (a Service Tags file shaped like {@code ServiceTags_Public_*.json}). The same spec and
- * seed give the same bytes. JDK only, so it runs from {@code target/classes}:
+ * seed give the same bytes. Run it with {@code bench/run generate}:
  *
  * <pre>
- * java -cp target/classes io.asegraph.bench.EstateGenerator --size large --seed 42 --out bench-out/
+ * bench/run generate --size large --seed 42 --out bench-out/
  * </pre>
  *
  * <p>See {@code bench/README.md} for the options and the shapes. What is not generated: IPv6 address spaces in VNets,
@@ -99,7 +99,7 @@ public final class EstateGenerator {
     }
 
     static final String USAGE = """
-            usage: java -cp target/classes io.asegraph.bench.EstateGenerator [--size small|medium|large] [--seed N]
+            usage: bench/run generate [--size small|medium|large] [--seed N]
                    [--out DIR] [--pretty] [--vnets N] [--subnets N] [--ases N] [--apps N] [--nics N] [--nsgs N]
                    [--rules N | --rules-per-nsg N] [--route-tables N] [--peerings N] [--gateways N]
                    [--nat-gateways N] [--asgs N] [--endpoints N] [--tag-prefixes N]

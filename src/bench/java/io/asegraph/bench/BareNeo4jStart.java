@@ -23,7 +23,7 @@ import org.neo4j.io.ByteUnit;
  * counts what the store holds, which the bare {@code UNWIND} baseline ({@link BareUnwindImport}) recreates.
  *
  * <pre>
- * java -cp target/classes:target/quarkus-app/lib/main/* io.asegraph.bench.BareNeo4jStart DATA_DIR [PAGE_CACHE]
+ * java -cp target/test-classes:target/classes:target/quarkus-app/lib/main/* io.asegraph.bench.BareNeo4jStart DATA_DIR [PAGE_CACHE]
  * </pre>
  *
  * prints {@code READY ms=<from main> jvmMs=<from JVM start>}, then {@code COUNTS nodes=N relationships=M labels=...},
