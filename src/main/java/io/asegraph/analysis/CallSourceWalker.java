@@ -3,11 +3,9 @@ package io.asegraph.analysis;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
-import io.asegraph.topology.App;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.EffectiveRoutes;
 import io.asegraph.topology.EffectiveRoutes.RoutedRange;
-import io.asegraph.topology.Endpoint;
 import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.NextHop;
@@ -20,6 +18,8 @@ import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
 import io.asegraph.topology.TopologyIndex;
 import io.asegraph.topology.VirtualNetwork;
+import io.asegraph.analysis.WalkEnds.Caller;
+import io.asegraph.analysis.WalkEnds.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,22 +56,13 @@ public final class CallSourceWalker {
     private final Routing routing;
     private final Topology topology;
     private final TopologyIndex index;
+    private final WalkEnds ends;
 
     public CallSourceWalker(Routing routing) {
         this.routing = Objects.requireNonNull(routing, "routing");
         this.topology = routing.topology();
         this.index = routing.index();
-    }
-
-    /** The caller of a call, resolved to the subnet it leaves from. */
-    private record Caller(String node, String kind, Subnet subnet, VirtualNetwork vnet, Optional<AppServiceEnvironment> ase,
-            Optional<NetworkInterface> nic, AddressSet privateSources, String name, String intro) {
-    }
-
-    /** The destination, resolved to the blocks to route toward and what is known of where it lives. */
-    private record Target(String node, String kind, String name, List<Cidr> blocks, Optional<ResourceId> privateVnet,
-            Optional<ResourceId> subnet, Optional<ResourceId> nic, Optional<AppServiceEnvironment> ase, String lead,
-            Optional<String> problem) {
+        this.ends = new WalkEnds(topology, index);
     }
 
     /** The outcome for one part of the destination. */
@@ -87,8 +78,8 @@ public final class CallSourceWalker {
      */
     public CallSource walk(Reference from, Reference to) {
         ReferenceResolver.requireCaller(from);
-        Caller caller = caller(from);
-        Target target = target(to);
+        Caller caller = ends.caller(from);
+        Target target = ends.target(to);
         if (target.problem().isPresent()) {
             String reason = target.problem().get();
             Hop origin = new Hop(caller.node(), caller.kind(), List.of(new Step(StepType.ROUTE, "Not routed: " + reason)));
@@ -179,7 +170,7 @@ public final class CallSourceWalker {
                     .map(r -> "user route " + r.name() + " (" + r.unresolved().orElse("unresolved") + ")")
                     .collect(Collectors.joining("; "));
             origin.add(new Step(StepType.ROUTE, "Undetermined: " + open + " may be more specific and override it."));
-            return out.undetermined(cap(route) + " would decide, but " + open
+            return out.undetermined(WalkPhrases.cap(route) + " would decide, but " + open
                     + " may cover " + destText + " more specifically, so the route, and the source, cannot be told.", List.of());
         }
         boolean selfCall = c.ase().isPresent() && t.ase().isPresent() && c.ase().get().id().equals(t.ase().get().id());
@@ -192,7 +183,7 @@ public final class CallSourceWalker {
         return switch (hop.type()) {
             case NONE -> {
                 origin.add(new Step(StepType.DROP, "Next hop None: the packet is dropped."));
-                yield out.unreachable(cap(route) + " drops the call to " + destText + ".");
+                yield out.unreachable(WalkPhrases.cap(route) + " drops the call to " + destText + ".");
             }
             case VNET_LOCAL, VNET_PEERING -> withinVnets(out, route);
             case VIRTUAL_NETWORK_GATEWAY -> viaGateway(out, routes, route);
@@ -211,14 +202,14 @@ public final class CallSourceWalker {
         if (t.privateVnet().isPresent() && !t.privateVnet().get().equals(reached)) {
             out.origin.add(new Step(StepType.DROP, "The route stays in " + reachedName + ", but " + t.name() + " is in "
                     + vnetName(t.privateVnet().get()) + "."));
-            return out.unreachable(cap(route) + " delivers " + out.destText + " inside " + reachedName + ", but " + t.name()
+            return out.unreachable(WalkPhrases.cap(route) + " delivers " + out.destText + " inside " + reachedName + ", but " + t.name()
                     + " is in " + vnetName(t.privateVnet().get()) + ", which this route does not reach.");
         }
         Optional<ResourceId> subnet = t.subnet().isPresent() ? t.subnet()
                 : index.subnetContaining(reached, out.hop.destination()).map(Subnet::id);
         if (subnet.isEmpty()) {
             out.origin.add(new Step(StepType.DROP, "No subnet of " + reachedName + " holds " + out.destText + "."));
-            return out.unreachable(cap(route) + " delivers " + out.destText + " inside " + reachedName + ", but no subnet of "
+            return out.unreachable(WalkPhrases.cap(route) + " delivers " + out.destText + " inside " + reachedName + ", but no subnet of "
                     + reachedName + " holds it.");
         }
         String how = hop.type() == NextHopType.VNET_PEERING ? " keeps the call inside the VNet topology (over the peering)"
@@ -236,7 +227,7 @@ public final class CallSourceWalker {
                 .or(() -> gateways.stream().findFirst());
         if (serving.isEmpty()) {
             out.origin.add(new Step(StepType.DROP, "No virtual network gateway serves " + c.vnet().name() + "."));
-            return out.unreachable(cap(route) + " sends the call to a virtual network gateway, but " + c.vnet().name()
+            return out.unreachable(WalkPhrases.cap(route) + " sends the call to a virtual network gateway, but " + c.vnet().name()
                     + " has none (of its own or by gateway transit), so it is dropped.");
         }
         var gateway = serving.get().gateway();
@@ -257,8 +248,8 @@ public final class CallSourceWalker {
         Hop gw = new Hop(gateway.id().value(), "VirtualNetworkGateway", List.of(
                 new Step(StepType.ROUTE, "Forced tunnelling: the Internet-bound call is tunnelled to the on-premises network" + site + "."),
                 new Step(StepType.SOURCE_NAT, "The source address is decided on premises (not modelled).")));
-        return out.undetermined(cap(route) + " tunnels this Internet-bound call through " + gateway.name()
-                + " to the on-premises network" + site + ", which decides the source address" + broken(c) + ".", List.of(gw));
+        return out.undetermined(WalkPhrases.cap(route) + " tunnels this Internet-bound call through " + gateway.name()
+                + " to the on-premises network" + site + ", which decides the source address" + WalkPhrases.broken(c) + ".", List.of(gw));
     }
 
     private Part viaAppliance(PartBuilder out, EffectiveRoutes routes, String route) {
@@ -267,9 +258,9 @@ public final class CallSourceWalker {
         boolean connected = routes.virtualNetworkTopology().contains(out.hop.destination());
         Hop nva = new Hop(appliance, "VirtualAppliance", List.of(new Step(StepType.SOURCE_NAT,
                 "The appliance at " + appliance + " decides the source address (it may translate it).")));
-        String untranslated = connected ? " (if it does not translate, " + insideSource(c) + ")" : "";
-        return out.undetermined(cap(route) + " sends the call to the virtual appliance at " + appliance
-                + ", which decides the source address" + untranslated + (connected ? "" : broken(c)) + ".", List.of(nva));
+        String untranslated = connected ? " (if it does not translate, " + WalkPhrases.insideSource(c) + ")" : "";
+        return out.undetermined(WalkPhrases.cap(route) + " sends the call to the virtual appliance at " + appliance
+                + ", which decides the source address" + untranslated + (connected ? "" : WalkPhrases.broken(c)) + ".", List.of(nva));
     }
 
     private Part toInternet(PartBuilder out, String route) {
@@ -278,7 +269,7 @@ public final class CallSourceWalker {
         if (t.privateVnet().isPresent()) {
             out.origin.add(new Step(StepType.DROP, out.destText + " is private to " + vnetName(t.privateVnet().get())
                     + ", which is not reached from here."));
-            return out.unreachable(cap(route) + " sends " + out.destText + " to the Internet, but " + t.name()
+            return out.unreachable(WalkPhrases.cap(route) + " sends " + out.destText + " to the Internet, but " + t.name()
                     + " is a private address of " + vnetName(t.privateVnet().get()) + ", which " + c.subnet().name()
                     + " does not reach.");
         }
@@ -288,13 +279,13 @@ public final class CallSourceWalker {
             List<Long> addresses = index.natAddresses(nat.get());
             if (addresses.isEmpty()) {
                 out.origin.add(new Step(StepType.SOURCE_NAT, "NAT gateway " + nat.get().name() + " has no allocated address."));
-                return out.undetermined(sentence(t.lead(), leaves + " through NAT gateway " + nat.get().name()
+                return out.undetermined(WalkPhrases.sentence(t.lead(), leaves + " through NAT gateway " + nat.get().name()
                         + ", which has no allocated public address in the snapshot, so the source cannot be told."), List.of());
             }
             Hop natHop = new Hop(nat.get().id().value(), "NatGateway", List.of(new Step(StepType.SOURCE_NAT,
-                    "Translated to " + list(addresses) + ".")));
-            return out.translated(SourceKind.NAT_GATEWAY, addresses, sentence(t.lead(), leaves + ", so it leaves through NAT gateway "
-                    + nat.get().name() + " of " + c.subnet().name() + " as " + list(addresses) + crossAseNote(c, t) + "."), natHop);
+                    "Translated to " + WalkPhrases.list(addresses) + ".")));
+            return out.translated(SourceKind.NAT_GATEWAY, addresses, WalkPhrases.sentence(t.lead(), leaves + ", so it leaves through NAT gateway "
+                    + nat.get().name() + " of " + c.subnet().name() + " as " + WalkPhrases.list(addresses) + WalkPhrases.crossAseNote(c, t) + "."), natHop);
         }
         if (c.ase().isPresent()) {
             AppServiceEnvironment ase = c.ase().get();
@@ -302,37 +293,37 @@ public final class CallSourceWalker {
                     : ase.publicVip().map(List::of).orElse(List.of());
             if (outbound.isEmpty()) {
                 out.origin.add(new Step(StepType.SOURCE_NAT, ase.name() + " has no public VIP or outbound address recorded."));
-                return out.undetermined(sentence(t.lead(), leaves + ", but " + ase.name()
+                return out.undetermined(WalkPhrases.sentence(t.lead(), leaves + ", but " + ase.name()
                         + " has no public VIP or outbound address recorded, so the source cannot be told."), List.of());
             }
             boolean isVip = ase.publicVip().isPresent() && outbound.equals(List.of(ase.publicVip().get()));
             String what = isVip ? "public VIP " : (outbound.size() == 1 ? "outbound address " : "outbound addresses ");
-            out.origin.add(new Step(StepType.SOURCE_NAT, ase.name() + " translates the source to its " + what + list(outbound) + "."));
-            return out.translated(SourceKind.PUBLIC_VIP, outbound, sentence(t.lead(), leaves + ", so it leaves NAT'd to "
-                    + ase.name() + "'s " + what + list(outbound) + crossAseNote(c, t) + "."), null);
+            out.origin.add(new Step(StepType.SOURCE_NAT, ase.name() + " translates the source to its " + what + WalkPhrases.list(outbound) + "."));
+            return out.translated(SourceKind.PUBLIC_VIP, outbound, WalkPhrases.sentence(t.lead(), leaves + ", so it leaves NAT'd to "
+                    + ase.name() + "'s " + what + WalkPhrases.list(outbound) + WalkPhrases.crossAseNote(c, t) + "."), null);
         }
         if (c.nic().isPresent()) {
             NetworkInterface nic = c.nic().get();
             List<PublicIpAddress> pips = nic.publicIpIds().stream().map(topology::publicIp).flatMap(Optional::stream).toList();
             List<Long> addresses = pips.stream().map(PublicIpAddress::ipAddress).flatMap(Optional::stream).toList();
             if (!addresses.isEmpty()) {
-                out.origin.add(new Step(StepType.SOURCE_NAT, "Translated to " + nic.name() + "'s public IP " + list(addresses) + "."));
-                return out.translated(SourceKind.PUBLIC_VIP, addresses, sentence(t.lead(), leaves + ", so it leaves from "
-                        + nic.name() + "'s public IP " + list(addresses) + "."), null);
+                out.origin.add(new Step(StepType.SOURCE_NAT, "Translated to " + nic.name() + "'s public IP " + WalkPhrases.list(addresses) + "."));
+                return out.translated(SourceKind.PUBLIC_VIP, addresses, WalkPhrases.sentence(t.lead(), leaves + ", so it leaves from "
+                        + nic.name() + "'s public IP " + WalkPhrases.list(addresses) + "."), null);
             }
             if (!nic.publicIpIds().isEmpty()) {
                 out.origin.add(new Step(StepType.SOURCE_NAT, nic.name() + "'s public IP has no allocated address."));
-                return out.undetermined(sentence(t.lead(), leaves + ", but " + nic.name()
+                return out.undetermined(WalkPhrases.sentence(t.lead(), leaves + ", but " + nic.name()
                         + "'s public IP has no allocated address in the snapshot, so the source cannot be told."), List.of());
             }
             out.origin.add(new Step(StepType.SOURCE_NAT, "Azure's default outbound access translates the source to an address it "
                     + "picks (not modelled)."));
-            return out.undetermined(sentence(t.lead(), leaves + "; " + nic.name() + " has no public IP and "
+            return out.undetermined(WalkPhrases.sentence(t.lead(), leaves + "; " + nic.name() + " has no public IP and "
                     + c.subnet().name() + " no NAT gateway, so Azure's default outbound access translates it to a public "
                     + "address Azure picks, which is neither fixed nor modelled."), List.of());
         }
         out.origin.add(new Step(StepType.SOURCE_NAT, "The public address of " + c.name() + " is not known."));
-        return out.undetermined(sentence(t.lead(), leaves + "; " + c.name() + " is no known network interface, so its "
+        return out.undetermined(WalkPhrases.sentence(t.lead(), leaves + "; " + c.name() + " is no known network interface, so its "
                 + "public address (instance public IP, load balancer or default outbound access) cannot be told."), List.of());
     }
 
@@ -372,7 +363,7 @@ public final class CallSourceWalker {
         Part inside(String routeClause, List<Hop> middle, Optional<ResourceId> subnet, Optional<ResourceId> nic,
                 Optional<String> addressKind) {
             AddressSet sources = caller.privateSources();
-            String seen = insideSource(caller);
+            String seen = WalkPhrases.insideSource(caller);
             origin.add(new Step(StepType.SOURCE_NAT, "No translation: the source is " + seen + "."));
             List<Hop> hops = new ArrayList<>();
             hops.add(originHop());
@@ -381,7 +372,7 @@ public final class CallSourceWalker {
             hops.add(destinationHop(addressKind, "Arrives at " + destText + in + " from " + seen + "."));
             SourceKind kind = caller.ase().isPresent() ? SourceKind.SUBNET_RANGE : SourceKind.PRIVATE_ADDRESS;
             String advice = kind == SourceKind.SUBNET_RANGE ? "; allow that whole range" : "";
-            String reason = sentence(target.lead(), routeClause + ", so it arrives from " + seen + advice + ".");
+            String reason = WalkPhrases.sentence(target.lead(), routeClause + ", so it arrives from " + seen + advice + ".");
             return new Part(kind, sources, reason, hops, hop, subnet, nic, addresses);
         }
 
@@ -395,7 +386,7 @@ public final class CallSourceWalker {
             if (natHop != null) {
                 hops.add(natHop);
             }
-            hops.add(destinationHop(Optional.of("Internet"), "Arrives at " + destText + " from " + list(seen) + "."));
+            hops.add(destinationHop(Optional.of("Internet"), "Arrives at " + destText + " from " + WalkPhrases.list(seen) + "."));
             return new Part(kind, sources, reason, hops, hop, target.subnet(), target.nic(), addresses);
         }
 
@@ -411,176 +402,6 @@ public final class CallSourceWalker {
             }
             return new Hop(target.node(), addressKind.orElse("Address"), List.of(step));
         }
-    }
-
-    // ---------------------------------------------------------------- callers and targets
-
-    private Caller caller(Reference from) {
-        return switch (from.kind()) {
-            case APP -> {
-                App app = (App) from.resource().orElseThrow();
-                AppServiceEnvironment ase = topology.environment(app.aseId()).orElseThrow(() -> new IllegalStateException(
-                        "app " + app.id() + " is hosted on " + app.aseId() + ", which is not in the snapshot"));
-                yield aseCaller(ase, app.id().value(), "App", app.name() + " runs on " + ase.name() + ". ");
-            }
-            case APP_SERVICE_ENVIRONMENT -> {
-                AppServiceEnvironment ase = (AppServiceEnvironment) from.resource().orElseThrow();
-                yield aseCaller(ase, ase.id().value(), "AppServiceEnvironment", "");
-            }
-            case NETWORK_INTERFACE -> {
-                NetworkInterface nic = (NetworkInterface) from.resource().orElseThrow();
-                Subnet subnet = subnet(nic.subnetId(), "network interface " + nic.id());
-                yield new Caller(nic.id().value(), "NetworkInterface", subnet, vnet(subnet), Optional.empty(), Optional.of(nic),
-                        AddressSet.host(nic.privateIp()), nic.name(), "");
-            }
-            case SUBNET -> {
-                Subnet subnet = (Subnet) from.resource().orElseThrow();
-                long address = from.address().orElseThrow();
-                List<AppServiceEnvironment> ases = index.environmentsIn(subnet.id());
-                if (!ases.isEmpty()) {
-                    yield aseCaller(ases.get(0), ases.get(0).id().value(), "AppServiceEnvironment",
-                            Ipv4.format(address) + " is a worker address of " + ases.get(0).name() + ". ");
-                }
-                yield new Caller(Ipv4.format(address), "Address", subnet, vnet(subnet), Optional.empty(), Optional.empty(),
-                        AddressSet.host(address), Ipv4.format(address), "");
-            }
-            default -> throw new InvalidArgumentException("'" + from.text() + "' is a " + from.kind().label()
-                    + ", which does not make calls");
-        };
-    }
-
-    private Caller aseCaller(AppServiceEnvironment ase, String node, String kind, String intro) {
-        Subnet subnet = subnet(ase.subnetId(), "ASE " + ase.id());
-        return new Caller(node, kind, subnet, vnet(subnet), Optional.of(ase), Optional.empty(), subnet.prefix().toSet(),
-                ase.name(), intro);
-    }
-
-    private Target target(Reference to) {
-        return switch (to.kind()) {
-            case APP -> {
-                App app = (App) to.resource().orElseThrow();
-                Optional<AppServiceEnvironment> ase = topology.environment(app.aseId());
-                if (ase.isEmpty()) {
-                    yield problem(app.id().value(), "App", app.name(), app.name() + " is hosted on " + app.aseId()
-                            + ", which is not in the snapshot, so its address cannot be told.");
-                }
-                yield aseTarget(ase.get(), Optional.empty(), app.id().value(), "App", app.name());
-            }
-            case APP_SERVICE_ENVIRONMENT -> {
-                AppServiceEnvironment ase = (AppServiceEnvironment) to.resource().orElseThrow();
-                yield aseTarget(ase, Optional.empty(), ase.id().value(), "AppServiceEnvironment", ase.name());
-            }
-            case NETWORK_INTERFACE -> nicTarget((NetworkInterface) to.resource().orElseThrow());
-            case ENDPOINT -> {
-                Endpoint e = (Endpoint) to.resource().orElseThrow();
-                if (e.addresses().isEmpty()) {
-                    yield problem(e.id().value(), "Endpoint", e.name(), "Endpoint " + e.name() + " has no addresses.");
-                }
-                yield new Target(e.id().value(), "Endpoint", e.name(), e.addresses(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), "", Optional.empty());
-            }
-            case PUBLIC_IP_ADDRESS -> {
-                PublicIpAddress pip = (PublicIpAddress) to.resource().orElseThrow();
-                if (pip.ipAddress().isEmpty()) {
-                    yield problem(pip.id().value(), "PublicIpAddress", pip.name(), "Public IP " + pip.name()
-                            + " has no allocated address, so the call cannot be routed.");
-                }
-                yield new Target(pip.id().value(), "PublicIpAddress", pip.name(), List.of(Cidr.host(pip.ipAddress().get())),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "", Optional.empty());
-            }
-            case ADDRESS -> {
-                long address = to.address().orElseThrow();
-                if (to.resource().isPresent() && to.resource().get() instanceof AppServiceEnvironment ase) {
-                    yield aseTarget(ase, Optional.of(address), ase.id().value(), "AppServiceEnvironment", ase.name());
-                }
-                // An address held by a network interface stays an address: the route decides which VNet it reaches
-                // (address spaces of unconnected VNets may overlap), and the interface there, if any, receives it.
-                String text = Ipv4.format(address);
-                yield new Target(text, "Address", text, List.of(Cidr.host(address)), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), "", Optional.empty());
-            }
-            default -> throw new InvalidArgumentException("'" + to.text() + "' is a " + to.kind().label()
-                    + ", which is not a call destination; name an app, an ASE, a network interface, an endpoint or an address");
-        };
-    }
-
-    private Target aseTarget(AppServiceEnvironment ase, Optional<Long> given, String node, String kind, String name) {
-        Optional<Long> address = given.or(() -> ase.isInternal() ? ase.internalAddress() : ase.publicVip());
-        if (address.isEmpty()) {
-            String why = ase.isInternal() ? ase.name() + " is an internal (ILB) ASE but its ILB address is not recorded"
-                    : ase.name() + " has no public VIP recorded";
-            return problem(node, kind, name, why + ", so " + name + " cannot be addressed.");
-        }
-        Optional<Subnet> subnet = topology.subnet(ase.subnetId());
-        boolean internal = ase.internalAddress().isPresent() && ase.internalAddress().get().equals(address.get());
-        String at = internal ? "ILB address " : "public VIP ";
-        String whose = name.equals(ase.name()) ? "its " : ase.name() + "'s ";
-        String lead = name + " is reached at " + whose + at + Ipv4.format(address.get());
-        return new Target(node, kind, name, List.of(Cidr.host(address.get())),
-                internal ? subnet.map(Subnet::vnetId) : Optional.empty(), subnet.map(Subnet::id), Optional.empty(),
-                Optional.of(ase), lead, Optional.empty());
-    }
-
-    private Target nicTarget(NetworkInterface nic) {
-        Optional<Subnet> subnet = topology.subnet(nic.subnetId());
-        return new Target(nic.id().value(), "NetworkInterface", nic.name(), List.of(Cidr.host(nic.privateIp())),
-                subnet.map(Subnet::vnetId), subnet.map(Subnet::id), Optional.of(nic.id()), Optional.empty(), "", Optional.empty());
-    }
-
-    private static Target problem(String node, String kind, String name, String why) {
-        return new Target(node, kind, name, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                "", Optional.of(why));
-    }
-
-    // ---------------------------------------------------------------- phrasing
-
-    private static String insideSource(Caller c) {
-        if (c.ase().isPresent()) {
-            return "one of " + c.name() + "'s worker addresses in " + c.subnet().name() + " " + c.subnet().prefix()
-                    + " (not a fixed address)";
-        }
-        if (c.nic().isPresent()) {
-            return c.name() + "'s private address " + Ipv4.format(c.nic().get().privateIp());
-        }
-        return "its own address " + c.name();
-    }
-
-    private static String broken(Caller c) {
-        if (c.ase().isEmpty()) {
-            return "";
-        }
-        return "; this breaks " + c.name() + "'s required direct outbound path to the Internet (its management and "
-                + "dependencies need it): route 0.0.0.0/0 from " + c.subnet().name() + " to Internet with a user route";
-    }
-
-    private static String crossAseNote(Caller c, Target t) {
-        if (c.ase().isEmpty() || t.ase().isEmpty()) {
-            return "";
-        }
-        return c.ase().get().id().equals(t.ase().get().id()) ? " (an ASE calling its own apps makes an Internet call)"
-                : " (calls between ASEs are Internet calls)";
-    }
-
-    private static String sentence(String lead, String rest) {
-        return lead.isEmpty() ? cap(rest) : lead + "; " + rest;
-    }
-
-    private static String cap(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static String list(List<Long> addresses) {
-        return addresses.stream().map(Ipv4::format).collect(Collectors.joining(", "));
-    }
-
-    private Subnet subnet(ResourceId id, String owner) {
-        return topology.subnet(id).orElseThrow(() -> new IllegalStateException(
-                owner + " is in subnet " + id + ", which is not in the snapshot"));
-    }
-
-    private VirtualNetwork vnet(Subnet subnet) {
-        return topology.vnet(subnet.vnetId()).orElseThrow(() -> new IllegalStateException(
-                "subnet " + subnet.id() + " names VNet " + subnet.vnetId() + ", which is not in the snapshot"));
     }
 
     private String vnetName(ResourceId id) {

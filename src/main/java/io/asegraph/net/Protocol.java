@@ -26,6 +26,14 @@ public enum Protocol {
         };
     }
 
+    /**
+     * Whether flows of this protocol have ports: TCP and UDP do, ICMP, ESP and AH do not (they are evaluated over
+     * every port), and {@code ANY}, which includes TCP and UDP, does.
+     */
+    public boolean hasPorts() {
+        return this != ICMP && this != ESP && this != AH;
+    }
+
     /** Whether a rule with this protocol matches a flow of protocol {@code flow}. */
     public boolean matches(Protocol flow) {
         return this == ANY || this == flow;

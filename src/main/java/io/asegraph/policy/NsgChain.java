@@ -17,11 +17,12 @@ public final class NsgChain {
     }
 
     /**
-     * The NSGs that apply at a subnet and a network interface in it, in Azure's evaluation order for
-     * {@code direction}. Absent levels are left out: they allow everything.
+     * The NSGs that apply at a subnet and a network interface in it (as {@link AppliedNsg}s, or as any other
+     * description of them), in Azure's evaluation order for {@code direction}. Absent levels are left out: they allow
+     * everything.
      */
-    public static List<AppliedNsg> order(Direction direction, Optional<AppliedNsg> subnet, Optional<AppliedNsg> nic) {
-        List<AppliedNsg> out = new ArrayList<>(2);
+    public static <T> List<T> order(Direction direction, Optional<T> subnet, Optional<T> nic) {
+        List<T> out = new ArrayList<>(2);
         if (direction == Direction.INBOUND) {
             subnet.ifPresent(out::add);
             nic.ifPresent(out::add);

@@ -20,7 +20,7 @@ public enum Verdict {
      * The verdict over a source range split into allowed, denied and undetermined parts: any undetermined part makes
      * it UNDETERMINED; otherwise ALLOWED when nothing is denied, DENIED when nothing is allowed, PARTIAL in between.
      */
-    static Verdict of(AddressSet allowed, AddressSet denied, AddressSet undetermined) {
+    public static Verdict of(AddressSet allowed, AddressSet denied, AddressSet undetermined) {
         if (!undetermined.isEmpty()) {
             return UNDETERMINED;
         }

@@ -201,7 +201,7 @@ public final class ExposureAudit {
         }
         Set<String> causes = new LinkedHashSet<>();
         for (Protocol p : protocols) {
-            boolean portless = p == Protocol.ICMP || p == Protocol.ESP || p == Protocol.AH;
+            boolean portless = !p.hasPorts();
             PortSet destinationPorts = portless ? PortSet.ALL : PortSet.single(port);
             for (PortSet sourcePorts : intervals) {
                 AddressSet certain = internet;

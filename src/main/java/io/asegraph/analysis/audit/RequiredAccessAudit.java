@@ -150,7 +150,7 @@ public final class RequiredAccessAudit {
         boolean inbound = d.direction() == Direction.INBOUND;
         List<String> sources = (inbound ? cs.sources() : cs.privateSources()).toCidrStrings();
         List<String> destinations = inbound ? destination(flow) : cs.destination().toCidrStrings();
-        boolean portless = protocol == Protocol.ICMP || protocol == Protocol.ESP || protocol == Protocol.AH;
+        boolean portless = !protocol.hasPorts();
         String ports = portless ? "*" : Integer.toString(port);
         String what = (protocol == Protocol.ANY ? "any protocol" : protocol.name()) + (portless ? "" : " " + port);
         String description = truncate("Allow " + callerName + " to reach " + targetName + " on " + what

@@ -1,0 +1,300 @@
+package io.asegraph.analysis;
+
+import io.asegraph.analysis.PathEngine.Composition;
+import io.asegraph.analysis.PathEngine.Path;
+import io.asegraph.net.AddressSet;
+import io.asegraph.net.Ipv4;
+import io.asegraph.policy.Access;
+import io.asegraph.policy.NsgLevel;
+import io.asegraph.policy.RuleDecision;
+import io.asegraph.policy.Verdict;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The sentences beside the path engine: what a {@link PathEngine} run decided for one call, said as the flow answer
+ * ({@link FlowResult}) — its reason, the source range split by outcome and deciding rules, and the trace: the walk's
+ * hops with the NSG FILTER steps on them and the DELIVER or DROP step that ends it. It decides nothing: every verdict
+ * and set comes from the run.
+ */
+final class FlowExplainer {
+    private FlowExplainer() {
+    }
+
+    // ---------------------------------------------------------------- one caller's result
+
+    /** The flow result of one path after a run with {@link PathEngine.Explain#DECISIONS}. */
+    static FlowResult explain(CallSource cs, Path p, Optional<String> note) {
+        AddressSet all = cs.privateSources();
+        if (cs.kind() == SourceKind.UNREACHABLE) {
+            return new FlowResult(Verdict.UNREACHABLE, cs.reason(), cs, Optional.empty(), List.of(), List.of(), cs.trace(),
+                    AddressSet.EMPTY, AddressSet.EMPTY, AddressSet.EMPTY, all,
+                    List.of(new SourceOutcome(all, Verdict.UNREACHABLE, List.of(), List.of(cs.reason()))), List.of(),
+                    note.map(List::of).orElse(List.of()));
+        }
+        Composition c = p.result;
+        Set<String> causes = new LinkedHashSet<>(p.out.causes());
+        Set<String> warnings = new LinkedHashSet<>(p.out.warnings());
+        if (!p.delivers() && !p.passedOut.isEmpty()) {
+            causes.add(cs.reason());
+        }
+        causes.addAll(p.in.causes());
+        warnings.addAll(p.in.warnings());
+        warnings.addAll(p.destination.notes());
+        note.ifPresent(warnings::add);
+        List<NsgDecisionResult> decisions = new ArrayList<>(p.out.decisions());
+        decisions.addAll(p.in.decisions());
+        List<NsgDecisionResult> blockers = decisions.stream().filter(NsgDecisionResult::blocks).toList();
+        List<SourceOutcome> outcomes = outcomes(cs, p, c);
+        Optional<String> destination = destinationText(cs, p);
+        String reason = reason(cs, p, c.verdict(), c.allowed(), c.denied(), c.undetermined(), blockers, List.copyOf(causes));
+        List<Hop> trace = trace(cs, p, c.allowed(), c.denied(), c.undetermined());
+        return new FlowResult(c.verdict(), reason, cs, destination, decisions, blockers, trace, c.allowed(), c.denied(),
+                c.undetermined(), AddressSet.EMPTY, outcomes, List.copyOf(causes), List.copyOf(warnings));
+    }
+
+    private static Optional<String> destinationText(CallSource cs, Path p) {
+        AddressSet d = p.delivers() ? p.destination.translated() : cs.destination();
+        return d.isEmpty() ? Optional.empty() : Optional.of(display(d));
+    }
+
+    static String display(AddressSet set) {
+        return set.size() == 1 ? Ipv4.format(set.first()) : set.toString();
+    }
+
+    /** A rule as named in outcomes: {@code db-nsg securityRules/allow-sql-from-ase-one}. */
+    private static String ruleRef(NsgDecisionResult d, RuleDecision m) {
+        return d.nsg().name() + " " + m.ruleName();
+    }
+
+    /**
+     * The caller's private source range split into disjoint parts by outcome and deciding rules: a denied part names
+     * the rule that denied it, an allowed part every allowing rule on the way (in evaluation order), an undetermined
+     * part its causes.
+     */
+    private static List<SourceOutcome> outcomes(CallSource cs, Path p, Composition c) {
+        AddressSet allowed = c.allowed();
+        AddressSet denied = c.denied();
+        AddressSet undetermined = c.undetermined();
+        AddressSet natDenied = c.natDenied();
+        AddressSet natUndetermined = c.natUndetermined();
+        List<SourceOutcome> out = new ArrayList<>();
+        AddressSet assigned = AddressSet.EMPTY;
+        List<NsgDecisionResult> outbound = p.out.decisions();
+        List<NsgDecisionResult> inbound = p.in.decisions();
+        // Denied parts, by the rule that denied them.
+        for (int side = 0; side < 2; side++) {
+            for (NsgDecisionResult d : side == 0 ? outbound : inbound) {
+                boolean mapped = side == 1 && !p.identity();
+                for (RuleDecision m : d.denyingMatches()) {
+                    AddressSet part = (mapped ? (d.deniedSources().isEmpty() ? AddressSet.EMPTY : natDenied)
+                            : m.sources().intersect(denied)).minus(assigned);
+                    if (!part.isEmpty()) {
+                        out.add(new SourceOutcome(part, Verdict.DENIED, List.of(ruleRef(d, m)), List.of()));
+                        assigned = assigned.union(part);
+                    }
+                }
+            }
+        }
+        // Undetermined parts, by their causes.
+        for (int side = 0; side < 2; side++) {
+            for (NsgDecisionResult d : side == 0 ? outbound : inbound) {
+                boolean mapped = side == 1 && !p.identity();
+                AddressSet part = (mapped ? (d.undeterminedSources().isEmpty() ? AddressSet.EMPTY : natUndetermined)
+                        : d.undeterminedSources().intersect(undetermined)).minus(assigned);
+                if (!part.isEmpty()) {
+                    out.add(new SourceOutcome(part, Verdict.UNDETERMINED, List.of(), d.causes()));
+                    assigned = assigned.union(part);
+                }
+            }
+        }
+        AddressSet rest = undetermined.minus(assigned);
+        if (!rest.isEmpty()) {
+            out.add(new SourceOutcome(rest, Verdict.UNDETERMINED, List.of(), List.of(cs.reason())));
+            assigned = assigned.union(rest);
+        }
+        // Allowed parts, split by the allowing rules of every NSG on the way.
+        Map<AddressSet, List<String>> pieces = new LinkedHashMap<>();
+        if (!allowed.isEmpty()) {
+            pieces.put(allowed, List.of());
+        }
+        for (int side = 0; side < 2; side++) {
+            for (NsgDecisionResult d : side == 0 ? outbound : inbound) {
+                boolean mapped = side == 1 && !p.identity();
+                for (RuleDecision m : d.matches()) {
+                    if (m.access() != Access.ALLOW || m.sources().isEmpty()) {
+                        continue;
+                    }
+                    AddressSet by = mapped ? allowed : m.sources().intersect(allowed);
+                    if (by.isEmpty()) {
+                        continue;
+                    }
+                    Map<AddressSet, List<String>> next = new LinkedHashMap<>();
+                    for (Map.Entry<AddressSet, List<String>> e : pieces.entrySet()) {
+                        AddressSet inside = e.getKey().intersect(by);
+                        AddressSet outside = e.getKey().minus(by);
+                        if (!inside.isEmpty()) {
+                            List<String> rules = new ArrayList<>(e.getValue());
+                            rules.add(ruleRef(d, m));
+                            next.merge(inside, rules, (x, y) -> x);
+                        }
+                        if (!outside.isEmpty()) {
+                            next.merge(outside, e.getValue(), (x, y) -> x);
+                        }
+                    }
+                    pieces = next;
+                }
+            }
+        }
+        pieces.forEach((set, rules) -> out.add(new SourceOutcome(set, Verdict.ALLOWED, rules, List.of())));
+        assigned = assigned.union(allowed);
+        AddressSet leftover = denied.minus(assigned);
+        if (!leftover.isEmpty()) {
+            List<String> rules = new ArrayList<>();
+            for (NsgDecisionResult d : p.out.decisions()) {
+                d.denyingMatches().forEach(m -> rules.add(ruleRef(d, m)));
+            }
+            out.add(new SourceOutcome(leftover, Verdict.DENIED, rules, List.of()));
+        }
+        out.sort(Comparator.comparingLong(o -> o.sources().first()));
+        return List.copyOf(out);
+    }
+
+    // ---------------------------------------------------------------- explanation
+
+    private static String reason(CallSource cs, Path p, Verdict verdict, AddressSet allowed, AddressSet denied,
+            AddressSet undetermined, List<NsgDecisionResult> blockers, List<String> causes) {
+        String range = display(cs.privateSources());
+        String seen = cs.sources().isEmpty() || p.identity() ? "" : ", seen as " + display(cs.sources());
+        List<NsgDecisionResult> evaluated = new ArrayList<>(p.out.decisions());
+        evaluated.addAll(p.in.decisions());
+        String where = p.delivers() && p.destination.subnet().isEmpty()
+                ? " (the destination is outside the modelled subnets, so no inbound NSG applies)" : "";
+        return switch (verdict) {
+            case ALLOWED -> evaluated.isEmpty()
+                    ? "Allowed from every source address (" + range + seen + "): no NSG applies on the way" + where + "."
+                    : "Allowed from every source address (" + range + seen + ") by every NSG on the way: "
+                            + evaluated.stream().map(d -> d.nsg().name() + " " + allowingRules(d)).collect(Collectors.joining("; "))
+                            + where + ".";
+            case DENIED -> "Denied for every source address (" + range + seen + "): " + denials(blockers) + ".";
+            case PARTIAL -> "Allowed only from " + allowed + " of " + range + seen + "; " + denied + " denied: "
+                    + denials(blockers) + ".";
+            case UNDETERMINED -> "Undetermined for " + undetermined + " of " + range + ": " + String.join("; ", causes)
+                    + (allowed.isEmpty() ? "" : " (" + allowed + " allowed)")
+                    + (denied.isEmpty() ? "" : " (" + denied + " denied: " + denials(blockers) + ")");
+            case UNREACHABLE -> cs.reason();
+        };
+    }
+
+    private static String allowingRules(NsgDecisionResult d) {
+        return d.matches().stream().filter(m -> m.access() == Access.ALLOW && !m.sources().isEmpty())
+                .map(RuleDecision::ruleName).collect(Collectors.joining(", "));
+    }
+
+    private static String denials(List<NsgDecisionResult> blockers) {
+        return blockers.stream().flatMap(d -> d.denyingMatches().stream()
+                .map(m -> m.ruleName() + " of " + d.describe() + " denies " + m.sources()))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** One FILTER step per NSG: its verdict and what each deciding rule decided. */
+    private static Step filterStep(NsgDecisionResult d) {
+        StringBuilder b = new StringBuilder();
+        b.append(d.direction().azureName()).append(" NSG ").append(d.nsg().name()).append(" on ")
+                .append(d.level() == NsgLevel.SUBNET ? "subnet " : "network interface ")
+                .append(d.appliedTo().name()).append(": ").append(d.verdict());
+        if (d.matches().isEmpty()) {
+            b.append(" — ").append(String.join("; ", d.causes()));
+        } else {
+            b.append(" — ").append(d.matches().stream().map(FlowExplainer::describeMatch).collect(Collectors.joining("; ")));
+        }
+        return new Step(StepType.FILTER, b.append('.').toString());
+    }
+
+    private static String describeMatch(RuleDecision m) {
+        List<String> parts = new ArrayList<>();
+        if (!m.sources().isEmpty()) {
+            parts.add(m.sources() + (m.access() == Access.ALLOW ? " allowed by " : " denied by ") + m.ruleName());
+        }
+        if (!m.undeterminedSources().isEmpty()) {
+            parts.add(m.undeterminedSources() + " undetermined at " + m.ruleName()
+                    + m.undeterminedCause().map(c -> " (" + c + ")").orElse(""));
+        }
+        return String.join("; ", parts);
+    }
+
+    /**
+     * The walk's hops with the NSGs put on them: the outbound FILTER steps in the caller's hop after its route
+     * lookup (before the source translation, which they precede in Azure), the inbound FILTER steps in the
+     * destination's hop before delivery; DELIVER when some source gets through, DROP when none does.
+     */
+    private static List<Hop> trace(CallSource cs, Path p, AddressSet allowed, AddressSet denied, AddressSet undetermined) {
+        List<Hop> hops = new ArrayList<>(cs.trace());
+        Hop origin = hops.get(0);
+        List<Step> originSteps = new ArrayList<>(origin.steps());
+        int at = 0;
+        for (int i = 0; i < originSteps.size(); i++) {
+            if (originSteps.get(i).type() == StepType.ROUTE) {
+                at = i + 1;
+            }
+        }
+        List<Step> filters = p.out.decisions().stream().map(FlowExplainer::filterStep).toList();
+        originSteps.addAll(at, filters);
+        boolean stoppedAtSource = p.outboundEvaluable && p.out.allowed().isEmpty();
+        if (stoppedAtSource) {
+            List<Step> kept = new ArrayList<>(originSteps.subList(0, at + filters.size()));
+            if (undetermined.isEmpty()) {
+                kept.add(new Step(StepType.DROP, "Dropped on the way out: every source address is denied by "
+                        + blockerNames(p.out.decisions()) + "."));
+            }
+            return List.of(new Hop(origin.node(), origin.kind(), kept));
+        }
+        hops.set(0, new Hop(origin.node(), origin.kind(), originSteps));
+        if (!p.delivers() || hops.size() < 2) {
+            return List.copyOf(hops);
+        }
+        int last = hops.size() - 1;
+        Hop destination = hops.get(last);
+        List<Step> steps = new ArrayList<>();
+        for (Step s : destination.steps()) {
+            if (s.type() != StepType.DELIVER) {
+                steps.add(s);
+            }
+        }
+        String arrives = destination.steps().stream().filter(s -> s.type() == StepType.DELIVER).map(Step::detail)
+                .findFirst().orElse("Arrives.");
+        p.in.decisions().stream().map(FlowExplainer::filterStep).forEach(steps::add);
+        String note = p.destination.translation().map(n -> " " + n).orElse("");
+        if (p.destination.subnet().isPresent() && p.inbound.isEmpty()) {
+            note += " No NSG is attached to " + p.destination.subnet().get().name()
+                    + p.destination.nic().map(n -> " or to " + n.name()).orElse("") + ".";
+        }
+        if (allowed.isEmpty() && undetermined.isEmpty()) {
+            steps.add(new Step(StepType.DROP, (note.isEmpty() ? "" : note.trim() + " ")
+                    + "Dropped: every source address that got this far is denied by " + blockerNames(p.in.decisions()) + "."));
+        } else if (denied.isEmpty() && undetermined.isEmpty()) {
+            steps.add(new Step(StepType.DELIVER, arrives + note));
+        } else {
+            String partly = (allowed.isEmpty() ? " Nothing is certainly delivered" : " Delivered only from " + allowed)
+                    + (denied.isEmpty() ? "" : "; " + denied + " denied") + (undetermined.isEmpty() ? ""
+                            : "; " + undetermined + " undetermined") + ".";
+            steps.add(new Step(StepType.DELIVER, arrives + note + partly));
+        }
+        hops.set(last, new Hop(destination.node(), destination.kind(), steps));
+        return List.copyOf(hops);
+    }
+
+    private static String blockerNames(List<NsgDecisionResult> decisions) {
+        return decisions.stream().filter(NsgDecisionResult::blocks)
+                .map(d -> d.denyingMatches().stream().map(RuleDecision::ruleName).collect(Collectors.joining(", "))
+                        + " of " + d.describe())
+                .collect(Collectors.joining("; "));
+    }
+}

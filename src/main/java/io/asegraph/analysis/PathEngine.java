@@ -1,0 +1,314 @@
+package io.asegraph.analysis;
+
+import io.asegraph.analysis.AnalysisContext.Attached;
+import io.asegraph.net.AddressSet;
+import io.asegraph.net.Ipv4;
+import io.asegraph.net.PortSet;
+import io.asegraph.net.Protocol;
+import io.asegraph.policy.Direction;
+import io.asegraph.policy.NsgChain;
+import io.asegraph.policy.Verdict;
+import io.asegraph.topology.App;
+import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.PublicIpAddress;
+import io.asegraph.topology.Subnet;
+import io.asegraph.topology.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one path engine. A call is a sequence of steps, each decided once, here, for every question that follows a
+ * call ({@code flow}, {@code whoCanReach}, {@code reachabilityMatrix}, {@code requiredAccess}):
+ * <ol>
+ * <li><b>route</b> and <b>source translation</b> — the {@link CallSourceWalker call-source walk} (its result is the
+ * {@link Path}'s input: where the call leaves from, as which addresses, and where it ends);</li>
+ * <li><b>filters on the source side</b> — the caller's NIC NSG then its subnet NSG, outbound, over the private
+ * sources and the pre-NAT destination ({@link ChainEvaluator});</li>
+ * <li><b>destination translation</b> — an ASE reached at its VIP or ILB address hands the call to its workers' subnet;
+ * a VM reached at its NIC's public IP is reached at the NIC's private address ({@link #destinationOf});</li>
+ * <li><b>filters on the destination side</b> — the destination's subnet NSG then its NIC NSG, inbound, over the
+ * translated sources and destination;</li>
+ * <li><b>delivery</b> — the two sides composed into one verdict over the caller's private range ({@link Composition}).</li>
+ * </ol>
+ * Many callers toward one destination are one run: each side is evaluated for all of them together, every distinct
+ * NSG once per chain position (see {@link ChainEvaluator}). The {@link Explain explain level} decides whether rule
+ * decisions are kept for the sentences and traces ({@link FlowExplainer}); the verdicts are the same either way.
+ */
+public final class PathEngine {
+    /** How much a run keeps for explaining. */
+    public enum Explain {
+        /** Verdicts and source sets only (an estate-wide {@code whoCanReach}). */
+        VERDICTS,
+        /** Every NSG decision with its rules, causes and warnings ({@code flow}). */
+        DECISIONS
+    }
+
+    /** The port and protocol dimensions of every flow space of one question. */
+    public record Question(PortSet sourcePorts, PortSet destinationPorts, Protocol protocol) {
+        public Question {
+            Objects.requireNonNull(sourcePorts, "sourcePorts");
+            Objects.requireNonNull(destinationPorts, "destinationPorts");
+            Objects.requireNonNull(protocol, "protocol");
+        }
+
+        /**
+         * A call on {@code port}: TCP and UDP from any of {@code clientPorts}; ICMP, ESP and AH have no ports and are
+         * evaluated over every source and destination port (the port is then ignored).
+         */
+        public static Question of(int port, Protocol protocol, PortSet clientPorts) {
+            return protocol.hasPorts() ? new Question(clientPorts, PortSet.single(port), protocol)
+                    : new Question(PortSet.ALL, PortSet.ALL, protocol);
+        }
+    }
+
+    /**
+     * Where the call is delivered, as the destination side sees it (step 3): the subnet and network interface whose
+     * NSGs filter it inbound (none outside the modelled subnets), the destination addresses after translation, and a
+     * sentence saying what translated them.
+     */
+    public record Destination(Optional<Subnet> subnet, Optional<NetworkInterface> nic, AddressSet translated,
+            Optional<String> translation, List<String> notes) {
+        static final Destination NONE = new Destination(Optional.empty(), Optional.empty(), AddressSet.EMPTY, Optional.empty(),
+                List.of());
+    }
+
+    /**
+     * One caller's call: what its walk decided (in), then what every later step decided (filled in by
+     * {@link #run}). {@code sourceSubnet} is null only for an UNREACHABLE walk.
+     */
+    public static final class Path {
+        final SourceKind kind;
+        final AddressSet sources;
+        final AddressSet privateSources;
+        final AddressSet walkDestination;
+        final Subnet sourceSubnet;
+        final Optional<NetworkInterface> callerNic;
+        final Optional<Subnet> walkDestinationSubnet;
+        final Optional<NetworkInterface> walkDestinationNic;
+        List<Attached> outbound = List.of();
+        boolean outboundEvaluable;
+        Destination destination = Destination.NONE;
+        List<Attached> inbound = List.of();
+        ChainEvaluator.Side out = ChainEvaluator.Side.NONE;
+        AddressSet passedOut = AddressSet.EMPTY;
+        AddressSet inboundSources = AddressSet.EMPTY;
+        ChainEvaluator.Side in = ChainEvaluator.Side.NONE;
+        Composition result;
+
+        public Path(SourceKind kind, AddressSet sources, AddressSet privateSources, AddressSet destination, Subnet sourceSubnet,
+                Optional<NetworkInterface> callerNic, Optional<Subnet> destinationSubnet,
+                Optional<NetworkInterface> destinationNic) {
+            this.kind = Objects.requireNonNull(kind, "kind");
+            this.sources = sources;
+            this.privateSources = privateSources;
+            this.walkDestination = destination;
+            this.sourceSubnet = sourceSubnet;
+            this.callerNic = callerNic;
+            this.walkDestinationSubnet = destinationSubnet;
+            this.walkDestinationNic = destinationNic;
+        }
+
+        /** The walk of a caller as the walker returned it. */
+        static Path of(CallSource cs, Subnet sourceSubnet, Optional<NetworkInterface> callerNic, Topology topology) {
+            return new Path(cs.kind(), cs.sources(), cs.privateSources(), cs.destination(), sourceSubnet, callerNic,
+                    cs.destinationSubnet().flatMap(topology::subnet), cs.destinationNic().flatMap(topology::nic));
+        }
+
+        /** The call reaches a place the model covers (not UNREACHABLE, not UNDETERMINED). */
+        boolean delivers() {
+            return kind != SourceKind.UNREACHABLE && kind != SourceKind.UNDETERMINED;
+        }
+
+        /** Nothing translates the source: the destination side sees the private sources themselves. */
+        boolean identity() {
+            return kind == SourceKind.SUBNET_RANGE || kind == SourceKind.PRIVATE_ADDRESS;
+        }
+
+        public SourceKind kind() {
+            return kind;
+        }
+
+        public AddressSet sources() {
+            return sources;
+        }
+
+        public AddressSet privateSources() {
+            return privateSources;
+        }
+
+        /** What the run decided; null before it. */
+        public Composition result() {
+            return result;
+        }
+    }
+
+    /**
+     * The last step: the two sides composed over the caller's private source range. The source side decides each
+     * private source; the destination side decides the translated ones, which map back: with no translation address
+     * by address, otherwise all at once (every worker leaves from the same VIP or NAT address, so if the destination
+     * side denies or cannot decide it, that holds for every source that got out). A call that leaves the model
+     * (UNDETERMINED walk) is undetermined for whatever got out. {@code natDenied} and {@code natUndetermined} are the
+     * parts decided that way.
+     */
+    public record Composition(Verdict verdict, AddressSet allowed, AddressSet denied, AddressSet undetermined,
+            AddressSet natDenied, AddressSet natUndetermined) {
+        static final Composition UNREACHABLE = new Composition(Verdict.UNREACHABLE, AddressSet.EMPTY, AddressSet.EMPTY,
+                AddressSet.EMPTY, AddressSet.EMPTY, AddressSet.EMPTY);
+
+        static Composition of(Path p) {
+            if (p.kind == SourceKind.UNREACHABLE) {
+                return UNREACHABLE;
+            }
+            AddressSet allowed = AddressSet.EMPTY;
+            AddressSet denied = p.out.denied();
+            AddressSet undetermined = p.out.undetermined();
+            AddressSet natDenied = AddressSet.EMPTY;
+            AddressSet natUndetermined = AddressSet.EMPTY;
+            if (!p.delivers()) {
+                undetermined = undetermined.union(p.passedOut);
+            } else if (p.inboundSources.isEmpty()) {
+                allowed = p.passedOut;
+            } else if (p.identity()) {
+                allowed = p.in.allowed();
+                denied = denied.union(p.in.denied());
+                undetermined = undetermined.union(p.in.undetermined());
+            } else if (!p.in.undetermined().isEmpty()) {
+                undetermined = undetermined.union(p.passedOut);
+                natUndetermined = p.passedOut;
+            } else if (!p.in.denied().isEmpty()) {
+                denied = denied.union(p.passedOut);
+                natDenied = p.passedOut;
+            } else {
+                allowed = p.passedOut;
+            }
+            return new Composition(Verdict.of(allowed, denied, undetermined), allowed, denied, undetermined, natDenied,
+                    natUndetermined);
+        }
+    }
+
+    private final AnalysisContext context;
+    private final Topology topology;
+
+    public PathEngine(AnalysisContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.topology = context.topology();
+    }
+
+    /**
+     * Runs every step after the walk for {@code paths} (callers toward {@code to}), as one batch; each path's result
+     * is what a run of that path alone gives.
+     */
+    public List<Path> run(List<Path> paths, Reference to, Question question, Explain explain) {
+        for (Path p : paths) {
+            if (p.kind == SourceKind.UNREACHABLE) {
+                continue;
+            }
+            p.outbound = NsgChain.order(Direction.OUTBOUND, context.subnetNsg(p.sourceSubnet), p.callerNic.flatMap(context::nicNsg));
+            p.outboundEvaluable = !p.walkDestination.isEmpty() && !p.privateSources.isEmpty();
+            if (p.delivers()) {
+                p.destination = destinationOf(p, to);
+                p.inbound = p.destination.subnet().map(s -> NsgChain.order(Direction.INBOUND, context.subnetNsg(s),
+                        p.destination.nic().flatMap(context::nicNsg))).orElse(List.of());
+            }
+        }
+        ChainEvaluator chains = new ChainEvaluator(context, question, explain);
+        sourceSide(paths, chains);
+        destinationSide(paths, chains);
+        paths.forEach(p -> p.result = Composition.of(p));
+        return paths;
+    }
+
+    private void sourceSide(List<Path> paths, ChainEvaluator chains) {
+        List<Path> evaluated = new ArrayList<>();
+        List<ChainEvaluator.Input> inputs = new ArrayList<>();
+        for (Path p : paths) {
+            if (p.kind == SourceKind.UNREACHABLE) {
+                continue;
+            }
+            if (p.outboundEvaluable) {
+                evaluated.add(p);
+                inputs.add(new ChainEvaluator.Input(p.outbound, p.sourceSubnet, p.privateSources, p.walkDestination));
+            } else {
+                p.passedOut = p.privateSources;
+            }
+        }
+        List<ChainEvaluator.Side> sides = chains.evaluate(inputs, Direction.OUTBOUND);
+        for (int i = 0; i < evaluated.size(); i++) {
+            evaluated.get(i).out = sides.get(i);
+            evaluated.get(i).passedOut = sides.get(i).allowed();
+        }
+    }
+
+    private void destinationSide(List<Path> paths, ChainEvaluator chains) {
+        List<Path> evaluated = new ArrayList<>();
+        List<ChainEvaluator.Input> inputs = new ArrayList<>();
+        for (Path p : paths) {
+            if (!p.delivers() || p.destination.subnet().isEmpty() || p.passedOut.isEmpty() || p.sources.isEmpty()) {
+                continue;
+            }
+            p.inboundSources = p.identity() ? p.passedOut : p.sources;
+            evaluated.add(p);
+            inputs.add(new ChainEvaluator.Input(p.inbound, p.destination.subnet().get(), p.inboundSources,
+                    p.destination.translated()));
+        }
+        List<ChainEvaluator.Side> sides = chains.evaluate(inputs, Direction.INBOUND);
+        for (int i = 0; i < evaluated.size(); i++) {
+            evaluated.get(i).in = sides.get(i);
+        }
+    }
+
+    /** Step 3: the destination after translation, and what filters it inbound. */
+    private Destination destinationOf(Path p, Reference to) {
+        Optional<Subnet> subnet = p.walkDestinationSubnet;
+        if (subnet.isPresent()) {
+            Optional<AppServiceEnvironment> ase = targetAse(to);
+            if (ase.isPresent() && ase.get().subnetId().equals(subnet.get().id())) {
+                Subnet s = subnet.get();
+                return new Destination(subnet, p.walkDestinationNic, s.prefix().toSet(), Optional.of(ase.get().name()
+                        + " hands the call to its workers in " + s.name() + " (" + s.prefix()
+                        + "), which its inbound NSGs see as the destination."), List.of());
+            }
+            return new Destination(subnet, p.walkDestinationNic, p.walkDestination, Optional.empty(), List.of());
+        }
+        Optional<NetworkInterface> behindPublicIp = nicBehindPublicIp(p, to);
+        if (behindPublicIp.isPresent()) {
+            NetworkInterface nic = behindPublicIp.get();
+            return new Destination(topology.subnet(nic.subnetId()), behindPublicIp, AddressSet.host(nic.privateIp()),
+                    Optional.of("Its public IP translates the destination to " + nic.name() + "'s private address "
+                            + Ipv4.format(nic.privateIp()) + "."), List.of());
+        }
+        List<String> notes = to.kind() != ReferenceKind.PUBLIC_IP_ADDRESS ? List.of() : List.of("Public IP "
+                + to.resource().map(r -> r.name()).orElse(to.text()) + " is not attached to a modelled network interface (a"
+                + " load balancer or gateway is not modelled), so no NSG behind it is evaluated.");
+        return new Destination(Optional.empty(), p.walkDestinationNic, p.walkDestination, Optional.empty(), notes);
+    }
+
+    /** The ASE a call to {@code to} is for: the ASE itself, or the ASE hosting the app. */
+    private Optional<AppServiceEnvironment> targetAse(Reference to) {
+        Object r = to.resource().orElse(null);
+        if (r instanceof AppServiceEnvironment ase) {
+            return Optional.of(ase);
+        }
+        if (r instanceof App app) {
+            return topology.environment(app.aseId());
+        }
+        return Optional.empty();
+    }
+
+    /** The NIC behind a public IP the call is sent to over the Internet, when a modelled NIC holds it. */
+    private Optional<NetworkInterface> nicBehindPublicIp(Path p, Reference to) {
+        if (p.kind != SourceKind.PUBLIC_VIP && p.kind != SourceKind.NAT_GATEWAY) {
+            return Optional.empty();
+        }
+        if (to.kind() == ReferenceKind.PUBLIC_IP_ADDRESS) {
+            return to.resource().map(r -> ((PublicIpAddress) r).id()).flatMap(context::nicWithPublicIp);
+        }
+        if (to.kind() == ReferenceKind.ADDRESS && to.resource().isEmpty()) {
+            return to.address().flatMap(context::nicWithPublicAddress);
+        }
+        return Optional.empty();
+    }
+}
