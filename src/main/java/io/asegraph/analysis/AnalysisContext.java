@@ -1,9 +1,10 @@
 package io.asegraph.analysis;
 
+import io.asegraph.estate.Estate;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
-import io.asegraph.policy.AppliedNsg;
 import io.asegraph.policy.ApplicationSecurityGroup;
+import io.asegraph.policy.AppliedNsg;
 import io.asegraph.policy.EvaluationContext;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.NsgEvaluator;

@@ -2,6 +2,7 @@ package io.asegraph.analysis;
 
 import io.asegraph.analysis.PathEngine.Path;
 import io.asegraph.analysis.PathEngine.Question;
+import io.asegraph.net.Port;
 import io.asegraph.net.PortRange;
 import io.asegraph.net.PortSet;
 import io.asegraph.net.Protocol;
@@ -132,8 +133,8 @@ public final class FlowAnalyzer {
 
     private Query query(int port, Protocol protocol) {
         Objects.requireNonNull(protocol, "protocol");
-        if (port < 0 || port > 65535) {
-            throw new InvalidArgumentException("port " + port + " is not a port (0-65535)");
+        if (!Port.isPort(port)) {
+            throw new InvalidArgumentException(Port.problem("port", port));
         }
         Optional<String> note = protocol.hasPorts() ? Optional.empty() : Optional.of(protocol.name()
                 + " has no ports: it is evaluated over every port, so a port-restricted rule decides only part of it");

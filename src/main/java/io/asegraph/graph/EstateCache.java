@@ -1,6 +1,6 @@
 package io.asegraph.graph;
 
-import io.asegraph.analysis.Estate;
+import io.asegraph.estate.Estate;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

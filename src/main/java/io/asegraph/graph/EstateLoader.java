@@ -1,6 +1,6 @@
 package io.asegraph.graph;
 
-import io.asegraph.analysis.Estate;
+import io.asegraph.estate.Estate;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.PortRange;
@@ -48,7 +48,7 @@ final class EstateLoader {
 
     /** The store version (0 before the first write). */
     static long version(TransactionContext tx) {
-        return tx.run("OPTIONAL MATCH (m:AsegraphMeta {key: 'meta'}) RETURN coalesce(m.version, 0) AS v").single().get("v").asLong();
+        return tx.run("OPTIONAL MATCH " + Labels.META_NODE + " RETURN coalesce(m.version, 0) AS v").single().get("v").asLong();
     }
 
     static Estate load(TransactionContext tx) {

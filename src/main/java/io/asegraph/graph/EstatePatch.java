@@ -1,6 +1,6 @@
 package io.asegraph.graph;
 
-import io.asegraph.analysis.Estate;
+import io.asegraph.estate.Estate;
 import io.asegraph.policy.ApplicationSecurityGroup;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PolicySet;

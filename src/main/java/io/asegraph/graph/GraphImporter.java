@@ -1,6 +1,6 @@
 package io.asegraph.graph;
 
-import io.asegraph.analysis.Estate;
+import io.asegraph.estate.Estate;
 import io.asegraph.importing.ImportParser;
 import io.asegraph.importing.ImportWarning;
 import io.asegraph.importing.KnownResources;

@@ -63,10 +63,10 @@ public class GraphReader {
     public java.util.Optional<Map<String, Object>> byKey(String key) {
         return store.read(tx -> {
             var result = tx.run("""
-                    MATCH (n {key: $key}) WHERE NOT n:AsegraphMeta RETURN n {.*, label: labels(n)[0]} AS n LIMIT 1
+                    MATCH (n {key: $key}) WHERE NOT n:%s RETURN n {.*, label: labels(n)[0]} AS n LIMIT 1
                     UNION
-                    MATCH ()-[p:PEERED_WITH|CONNECTS {key: $key}]->() RETURN p {.*, label: type(p)} AS n LIMIT 1""",
-                    Map.of("key", key)).list();
+                    MATCH ()-[p:PEERED_WITH|CONNECTS {key: $key}]->() RETURN p {.*, label: type(p)} AS n LIMIT 1"""
+                    .formatted(Labels.META), Map.of("key", key)).list();
             return result.isEmpty() ? java.util.Optional.<Map<String, Object>>empty() : java.util.Optional.of(result.get(0).get("n").asMap());
         });
     }

@@ -118,7 +118,7 @@ final class GraphWriter {
     }
 
     long bumpVersion() {
-        return tx.single("MERGE (m:AsegraphMeta {key: 'meta'}) SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS v",
+        return tx.single("MERGE " + Labels.META_NODE + " SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS v",
                 Map.of(), "v");
     }
 

@@ -1,5 +1,7 @@
 package io.asegraph.graph;
 
+import java.util.List;
+
 /** Labels and relationship types of the graph model; Cypher never takes them from input. */
 public final class Labels {
     public static final String VIRTUAL_NETWORK = "VirtualNetwork";
@@ -18,9 +20,13 @@ public final class Labels {
     public static final String PUBLIC_IP = "PublicIpAddress";
     public static final String ASG = "ApplicationSecurityGroup";
     public static final String SERVICE_TAG = "ServiceTag";
+    /** The one node holding the store's version, seed state and any unfinished import ({@code key: 'meta'}). */
+    public static final String META = "AsegraphMeta";
+    /** The meta node as a Cypher pattern, bound to {@code m}. */
+    public static final String META_NODE = "(m:" + META + " {key: 'meta'})";
 
     /** Every resource label (nodes with a unique key). */
-    public static final java.util.List<String> RESOURCES = java.util.List.of(VIRTUAL_NETWORK, SUBNET, ASE, APP, NIC, ENDPOINT,
+    public static final List<String> RESOURCES = List.of(VIRTUAL_NETWORK, SUBNET, ASE, APP, NIC, ENDPOINT,
             NSG, RULE, ROUTE_TABLE, ROUTE, VNET_GATEWAY, LOCAL_GATEWAY, NAT_GATEWAY, PUBLIC_IP, ASG, SERVICE_TAG);
 
     private Labels() {

@@ -1,6 +1,6 @@
 package io.asegraph.graph;
 
-import io.asegraph.analysis.Estate;
+import io.asegraph.estate.Estate;
 import io.asegraph.graph.EditException.Reason;
 import io.asegraph.importing.AzJson;
 import io.asegraph.importing.ImportParser;

@@ -47,9 +47,9 @@ public class Seeder {
             Log.info("asegraph seed: off (asegraph.seed.enabled=false)");
             return;
         }
-        boolean seeded = store.read(tx -> tx.run("MATCH (m:AsegraphMeta {key: 'meta'}) RETURN m.seeded AS s").list().stream()
+        boolean seeded = store.read(tx -> tx.run("MATCH " + Labels.META_NODE + " RETURN m.seeded AS s").list().stream()
                 .anyMatch(r -> !r.get("s").isNull() && r.get("s").asBoolean()));
-        boolean empty = store.read(tx -> !tx.run("MATCH (n) WHERE NOT n:AsegraphMeta AND NOT n:"
+        boolean empty = store.read(tx -> !tx.run("MATCH (n) WHERE NOT n:" + Labels.META + " AND NOT n:"
                 + StagedWrite.STAGE + " AND NOT n:" + StagedWrite.STEP + " RETURN n LIMIT 1").hasNext());
         if (seeded || !empty) {
             Log.infof("asegraph seed: skipped, the store already holds data%s", seeded ? " (seeded before)" : "");
@@ -64,7 +64,7 @@ public class Seeder {
                     throw new SeedException("seed failed at " + s.where() + ": " + e.getMessage(), e);
                 }
             }
-            tx.run("MERGE (m:AsegraphMeta {key: 'meta'}) SET m.seeded = true, m.seededFrom = $dir, m.version = coalesce(m.version, 0) + 1",
+            tx.run("MERGE " + Labels.META_NODE + " SET m.seeded = true, m.seededFrom = $dir, m.version = coalesce(m.version, 0) + 1",
                     java.util.Map.of("dir", dir.toAbsolutePath().normalize().toString())).consume();
             return null;
         });

@@ -98,7 +98,7 @@ final class StagedWrite {
             // Committed only whole: with every step there (another process's start may have removed the stage).
             long committed = store.writeInBulk(tx -> tx.single("MATCH (s:" + STAGE + " {id: $id}) SET s.locked = true WITH s"
                     + " WHERE s.state = 'staging' AND COUNT { (x:" + STEP + " {stage: $id}) } = s.steps"
-                    + " SET s.state = 'committed' WITH s MERGE (m:AsegraphMeta {key: 'meta'}) SET m.applying = s.id RETURN count(*) AS n",
+                    + " SET s.state = 'committed' WITH s MERGE " + Labels.META_NODE + " SET m.applying = s.id RETURN count(*) AS n",
                     Map.of("id", id), "n"));
             if (committed != 1) {
                 throw new IllegalStateException("staged import " + id + " lost staged steps before its commit (removed by another"
@@ -284,9 +284,9 @@ final class StagedWrite {
             long n = tx.single("MATCH (s:" + STAGE + " {id: $id}) SET s.locked = true WITH s WHERE s.state = 'committed'"
                     + " SET s.state = 'done' RETURN count(s) AS n", Map.of("id", id), "n");
             if (n == 0) {
-                return tx.single("MATCH (m:AsegraphMeta {key: 'meta'}) RETURN m.version AS v", Map.of(), "v");
+                return tx.single("MATCH " + Labels.META_NODE + " RETURN m.version AS v", Map.of(), "v");
             }
-            tx.run("MATCH (m:AsegraphMeta {key: 'meta'}) WHERE m.applying = $id REMOVE m.applying", Map.of("id", id));
+            tx.run("MATCH " + Labels.META_NODE + " WHERE m.applying = $id REMOVE m.applying", Map.of("id", id));
             return new GraphWriter(tx).bumpVersion();
         });
     }
@@ -329,7 +329,7 @@ final class StagedWrite {
 
     /** Whether a committed stage is being swapped in (by this or another process, or left by a crash). */
     static boolean pending(org.neo4j.driver.TransactionContext tx) {
-        return tx.run("OPTIONAL MATCH (m:AsegraphMeta {key: 'meta'}) RETURN m.applying IS NOT NULL AS a").single().get("a").asBoolean();
+        return tx.run("OPTIONAL MATCH " + Labels.META_NODE + " RETURN m.applying IS NOT NULL AS a").single().get("a").asBoolean();
     }
 
     /** Finishes every committed stage (left by a crash, or being swapped by another process); returns how many. */
@@ -349,7 +349,7 @@ final class StagedWrite {
             return null;
         });
         store.writeInBulk(tx -> {
-            tx.run("MATCH (m:AsegraphMeta {key: 'meta'}) WHERE m.applying IS NOT NULL AND NOT EXISTS { MATCH (s:" + STAGE
+            tx.run("MATCH " + Labels.META_NODE + " WHERE m.applying IS NOT NULL AND NOT EXISTS { MATCH (s:" + STAGE
                     + " {id: m.applying}) WHERE s.state = 'committed' } REMOVE m.applying", Map.of());
             return null;
         });

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.asegraph.bench.EstateSpec;
+import io.asegraph.estate.Estate;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
@@ -12,8 +13,8 @@ import io.asegraph.net.PortRange;
 import io.asegraph.net.PortSet;
 import io.asegraph.net.Protocol;
 import io.asegraph.policy.Access;
-import io.asegraph.policy.AppliedNsg;
 import io.asegraph.policy.ApplicationSecurityGroup;
+import io.asegraph.policy.AppliedNsg;
 import io.asegraph.policy.ChainEvaluation;
 import io.asegraph.policy.Direction;
 import io.asegraph.policy.FlowSpace;

@@ -1,5 +1,6 @@
 package io.asegraph.analysis;
 
+import io.asegraph.estate.Estate;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.PortRange;
 import io.asegraph.net.Protocol;

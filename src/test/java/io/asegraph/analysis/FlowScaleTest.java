@@ -3,6 +3,7 @@ package io.asegraph.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.asegraph.bench.EstateSpec;
+import io.asegraph.estate.Estate;
 import io.asegraph.net.Protocol;
 import io.asegraph.topology.Subnet;
 import java.lang.management.ManagementFactory;

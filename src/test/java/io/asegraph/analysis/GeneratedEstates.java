@@ -2,6 +2,7 @@ package io.asegraph.analysis;
 
 import io.asegraph.bench.EstateGenerator;
 import io.asegraph.bench.EstateSpec;
+import io.asegraph.estate.Estate;
 import io.asegraph.importing.ImportParser;
 import io.asegraph.importing.ParsedDocument;
 import io.asegraph.policy.PolicySet;

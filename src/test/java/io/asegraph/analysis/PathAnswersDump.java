@@ -2,6 +2,7 @@ package io.asegraph.analysis;
 
 import io.asegraph.analysis.audit.Audits;
 import io.asegraph.bench.EstateSpec;
+import io.asegraph.estate.Estate;
 import io.asegraph.net.Protocol;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.asegraph.analysis.Estate;
+import io.asegraph.estate.Estate;
 import io.asegraph.importing.ResourceKind;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.topology.ResourceId;

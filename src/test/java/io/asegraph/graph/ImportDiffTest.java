@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.asegraph.analysis.Estate;
+import io.asegraph.estate.Estate;
 import io.asegraph.importing.ImportParser;
 import io.asegraph.importing.KnownResources;
 import io.asegraph.importing.ParsedDocument;

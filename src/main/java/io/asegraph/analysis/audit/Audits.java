@@ -4,6 +4,7 @@ import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.FlowAnalyzer;
 import io.asegraph.analysis.InvalidArgumentException;
 import io.asegraph.analysis.Reference;
+import io.asegraph.net.Port;
 import io.asegraph.net.Protocol;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.topology.App;
@@ -108,8 +109,8 @@ public final class Audits {
     /** Internet exposures on {@code ports} (computed once per estate and question). */
     public List<Exposure> exposures(List<Integer> ports, Protocol protocol) {
         for (Integer p : ports) {
-            if (p == null || p < 0 || p > 65535) {
-                throw new InvalidArgumentException("port " + p + " is not a port (0-65535)");
+            if (!Port.isPort(p)) {
+                throw new InvalidArgumentException(Port.problem("port", p));
             }
         }
         String key = protocol + ":" + ports.stream().distinct().sorted().map(String::valueOf).toList();

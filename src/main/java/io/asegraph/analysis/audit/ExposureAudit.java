@@ -1,7 +1,7 @@
 package io.asegraph.analysis.audit;
 
-import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.AnalysisContext.Attached;
+import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.Hop;
 import io.asegraph.analysis.InvalidArgumentException;
 import io.asegraph.analysis.Step;
@@ -9,6 +9,7 @@ import io.asegraph.analysis.StepType;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
+import io.asegraph.net.Port;
 import io.asegraph.net.PortRange;
 import io.asegraph.net.PortSet;
 import io.asegraph.net.Protocol;
@@ -24,8 +25,8 @@ import io.asegraph.policy.RuleDecision;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.policy.Verdict;
 import io.asegraph.topology.AppServiceEnvironment;
-import io.asegraph.topology.EffectiveRoutes;
 import io.asegraph.topology.EffectiveRoutes.RoutedRange;
+import io.asegraph.topology.EffectiveRoutes;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.NextHopType;
 import io.asegraph.topology.PublicIpAddress;
@@ -100,8 +101,8 @@ public final class ExposureAudit {
         Objects.requireNonNull(protocol, "protocol");
         TreeSet<Integer> distinct = new TreeSet<>();
         for (Integer p : ports) {
-            if (p == null || p < 0 || p > 65535) {
-                throw new InvalidArgumentException("port " + p + " is not a port (0-65535)");
+            if (!Port.isPort(p)) {
+                throw new InvalidArgumentException(Port.problem("port", p));
             }
             distinct.add(p);
         }

@@ -7,6 +7,7 @@ import io.asegraph.analysis.InvalidArgumentException;
 import io.asegraph.analysis.Reference;
 import io.asegraph.analysis.ReferenceKind;
 import io.asegraph.analysis.Resolution;
+import io.asegraph.net.Port;
 import io.asegraph.net.Protocol;
 import io.asegraph.topology.App;
 import io.asegraph.topology.AppServiceEnvironment;
@@ -124,8 +125,8 @@ public final class ReachabilityAudit {
     }
 
     static void requirePort(int port) {
-        if (port < 0 || port > 65535) {
-            throw new InvalidArgumentException("port " + port + " is not a port (0-65535)");
+        if (!Port.isPort(port)) {
+            throw new InvalidArgumentException(Port.problem("port", port));
         }
     }
 }

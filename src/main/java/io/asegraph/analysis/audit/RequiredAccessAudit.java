@@ -2,12 +2,12 @@ package io.asegraph.analysis.audit;
 
 import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.CallSource;
-import io.asegraph.analysis.Estate;
 import io.asegraph.analysis.FlowAnalyzer;
 import io.asegraph.analysis.FlowResult;
 import io.asegraph.analysis.NsgDecisionResult;
 import io.asegraph.analysis.Reference;
 import io.asegraph.analysis.SourceKind;
+import io.asegraph.estate.Estate;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.PortRange;

@@ -12,7 +12,6 @@ import io.asegraph.analysis.audit.RequiredAccess;
 import io.asegraph.analysis.audit.RuleFix;
 import io.asegraph.analysis.audit.RuleFixFormats;
 import io.asegraph.analysis.audit.ShadowedRule;
-import io.asegraph.api.Engines;
 import io.asegraph.api.Errors;
 import io.asegraph.api.InvalidArgumentException;
 import io.asegraph.api.path.FlowAnalysis;
@@ -24,6 +23,8 @@ import io.asegraph.api.path.Verdict;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
+import io.asegraph.net.Port;
+import io.asegraph.service.Engines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -246,8 +247,8 @@ public class AuditQueries {
     }
 
     private static void checkPort(Integer port) {
-        if (port == null || port < 0 || port > 65535) {
-            throw new InvalidArgumentException("port " + port + " is outside 0-65535");
+        if (!Port.isPort(port)) {
+            throw new InvalidArgumentException(Port.problem("port", port));
         }
     }
 

@@ -3,12 +3,12 @@ package io.asegraph.api.path;
 import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.FlowResult;
 import io.asegraph.analysis.Reference;
-import io.asegraph.api.Engines;
 import io.asegraph.api.Errors;
 import io.asegraph.api.InvalidArgumentException;
 import io.asegraph.api.UndeterminedException;
 import io.asegraph.net.InvalidAddressException;
 import io.asegraph.net.Ipv4;
+import io.asegraph.net.Port;
 import io.asegraph.policy.AppliedNsg;
 import io.asegraph.policy.EffectiveSecurityRules;
 import io.asegraph.policy.IpFlowResult;
@@ -16,6 +16,7 @@ import io.asegraph.policy.IpFlowVerify;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.NsgChain;
 import io.asegraph.policy.PrefixResolver;
+import io.asegraph.service.Engines;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.Resource;
 import io.asegraph.topology.Subnet;
@@ -140,8 +141,8 @@ public class PathQueries {
     }
 
     private static void checkPort(String name, Integer port) {
-        if (port == null || port < 0 || port > 65535) {
-            throw new InvalidArgumentException(name + " " + port + " is outside 0-65535");
+        if (!Port.isPort(port)) {
+            throw new InvalidArgumentException(Port.problem(name, port));
         }
     }
 

@@ -1,8 +1,8 @@
 package io.asegraph.api.read;
 
-import io.asegraph.analysis.Estate;
 import io.asegraph.api.ApiConfig;
 import io.asegraph.api.InvalidArgumentException;
+import io.asegraph.estate.Estate;
 import io.asegraph.graph.EstateCache;
 import io.asegraph.graph.GraphReader;
 import io.asegraph.graph.ListQuery;

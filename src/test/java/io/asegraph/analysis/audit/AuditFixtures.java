@@ -1,8 +1,8 @@
 package io.asegraph.analysis.audit;
 
 import io.asegraph.analysis.AnalysisContext;
-import io.asegraph.analysis.Estate;
 import io.asegraph.analysis.ReferenceTopology;
+import io.asegraph.estate.Estate;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.PortRange;
 import io.asegraph.net.Protocol;

@@ -1,8 +1,8 @@
-package io.asegraph.api;
+package io.asegraph.service;
 
 import io.asegraph.analysis.AnalysisContext;
-import io.asegraph.analysis.Estate;
 import io.asegraph.analysis.FlowAnalyzer;
+import io.asegraph.estate.Estate;
 import io.asegraph.graph.EstateCache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;

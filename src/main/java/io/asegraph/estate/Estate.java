@@ -1,4 +1,4 @@
-package io.asegraph.analysis;
+package io.asegraph.estate;
 
 import io.asegraph.policy.PolicySet;
 import io.asegraph.topology.Topology;
