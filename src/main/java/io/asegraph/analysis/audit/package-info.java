@@ -3,7 +3,8 @@
  * io.asegraph.analysis.audit.Audits}:
  * <ul>
  *   <li>{@link io.asegraph.analysis.audit.EnvironmentHealthAudit}: each ASE version's inbound management, outbound
- *       dependencies (NSGs and routes: forced tunnelling is named) and an exclusive subnet, PASS/WARN/FAIL;</li>
+ *       dependencies (NSGs and routes: forced tunnelling is named) and an exclusive subnet, PASS/WARN/FAIL, as rows of
+ *       one requirements table ({@code HealthRequirements}) checked by an NSG checker and a route checker;</li>
  *   <li>{@link io.asegraph.analysis.audit.RequiredAccessAudit}: what a destination must admit (from the call-source
  *       walk), whether it does, and the rule to add ({@link io.asegraph.analysis.audit.RuleFixFormats}: ARM, az,
  *       Terraform), checked by re-analysing the flow;</li>

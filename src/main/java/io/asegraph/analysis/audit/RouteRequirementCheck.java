@@ -1,0 +1,78 @@
+package io.asegraph.analysis.audit;
+
+import io.asegraph.net.AddressSet;
+import io.asegraph.net.Cidr;
+import io.asegraph.topology.EffectiveRoute;
+import io.asegraph.topology.EffectiveRoutes.RoutedRange;
+import io.asegraph.topology.NextHopType;
+import io.asegraph.topology.RouteOrigin;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks one route row of the requirements table: the destinations must be routed straight to the Internet from the ASE
+ * subnet (longest prefix, user over BGP over system routes; routes toward the VNet topology are not the question).
+ * Forced tunnelling (to a virtual network gateway, from a user route or learned over BGP, or to an appliance) is the
+ * row's failure outcome, naming the routes and the fix; an unresolved service-tag route that may override the answer
+ * is a WARN.
+ */
+final class RouteRequirementCheck {
+    private final Parties parties;
+    /** decide(0.0.0.0/0) per route table in use: subnets of one VNet sharing a route table share one answer. */
+    private final ConcurrentHashMap<String, List<RoutedRange>> everywhere = new ConcurrentHashMap<>();
+
+    RouteRequirementCheck(Parties parties) {
+        this.parties = Objects.requireNonNull(parties, "parties");
+    }
+
+    HealthCheck check(HealthRequirement.Route r, HealthSubject subject) {
+        Party destinations = parties.resolve(r.destination(), subject);
+        String requirement = HealthSentences.routeRequirement(r, destinations);
+        String key = subject.subnet().vnetId().key() + "|" + subject.subnet().routeTableId().map(id -> id.key()).orElse("");
+        List<RoutedRange> parts = everywhere.computeIfAbsent(key, k -> subject.routes().decide(Cidr.ALL));
+        AddressSet connected = subject.routes().virtualNetworkTopology();
+        Set<String> direct = new LinkedHashSet<>();
+        Set<String> elsewhere = new LinkedHashSet<>();
+        Set<String> open = new LinkedHashSet<>();
+        AddressSet misrouted = AddressSet.EMPTY;
+        for (RoutedRange part : parts) {
+            AddressSet outside = part.addresses().minus(connected);
+            if (!outside.overlaps(destinations.addresses())) {
+                continue;
+            }
+            if (!part.nextHop().isDetermined()) {
+                part.nextHop().unresolvedRoutes().forEach(u -> open.add(HealthSentences.unresolvedRoute(u)));
+            }
+            if (part.nextHop().type() == NextHopType.INTERNET) {
+                direct.add(part.nextHop().describeRoute());
+            } else {
+                elsewhere.add(part.nextHop().describeRoute());
+                misrouted = misrouted.union(outside.intersect(destinations.addresses()));
+            }
+        }
+        List<String> decidedBy = new ArrayList<>(elsewhere);
+        decidedBy.addAll(direct);
+        if (!elsewhere.isEmpty()) {
+            String fix = HealthSentences.forcedTunnellingFix(subject.subnet(), userDefaultToInternet(subject));
+            return new HealthCheck(r.name(), r.onFailure(), requirement, HealthSentences.misrouted(subject.subnet(),
+                    misrouted, destinations, elsewhere, r.onFailure(), fix), decidedBy);
+        }
+        if (!open.isEmpty()) {
+            return new HealthCheck(r.name(), CheckStatus.WARN, requirement, HealthSentences.routedButOpen(direct, open),
+                    decidedBy);
+        }
+        return new HealthCheck(r.name(), CheckStatus.PASS, requirement, HealthSentences.routedStraight(direct), decidedBy);
+    }
+
+    /** The name of the subnet's active 0.0.0.0/0 → Internet user route, if it has one. */
+    private static Optional<String> userDefaultToInternet(HealthSubject subject) {
+        return subject.routes().activeRoutes().stream()
+                .filter(route -> route.origin() == RouteOrigin.USER && route.nextHopType() == NextHopType.INTERNET
+                        && route.prefixes().contains(Cidr.ALL)).findFirst().map(EffectiveRoute::name);
+    }
+}
