@@ -216,7 +216,7 @@ public final class CallSourceWalker {
                 : " keeps the call inside the VNet topology";
         Optional<ResourceId> nic = t.nic().or(() -> subnet.flatMap(s -> index.nicAt(s, out.hop.destination()))
                 .map(NetworkInterface::id));
-        return out.inside(route + how, List.of(), subnet, nic, Optional.of("Address"));
+        return out.inside(route + how, List.of(), subnet, nic, Optional.of(HopKind.ADDRESS));
     }
 
     private Part viaGateway(PartBuilder out, EffectiveRoutes routes, String route) {
@@ -232,7 +232,7 @@ public final class CallSourceWalker {
         }
         var gateway = serving.get().gateway();
         if (routes.virtualNetworkTopology().contains(out.hop.destination())) {
-            Hop gw = new Hop(gateway.id().value(), "VirtualNetworkGateway",
+            Hop gw = new Hop(gateway.id().value(), HopKind.VIRTUAL_NETWORK_GATEWAY,
                     List.of(new Step(StepType.ROUTE, "Carried over " + gateway.name() + " to a connected network.")));
             boolean onPremises = out.hop.route().via().flatMap(topology::localGateway).isPresent();
             // A VNet-to-VNet route names the remote VNet: an address there lands in one of its subnets (and NIC).
@@ -242,10 +242,10 @@ public final class CallSourceWalker {
             Optional<ResourceId> nic = out.target.nic().or(() -> subnet.flatMap(s -> index.nicAt(s, out.hop.destination()))
                     .map(NetworkInterface::id));
             return out.inside(route + " carries the call over " + gateway.name() + " to a connected network", List.of(gw),
-                    subnet, nic, Optional.of(onPremises ? "OnPremises" : "Address"));
+                    subnet, nic, Optional.of(onPremises ? HopKind.ON_PREMISES : HopKind.ADDRESS));
         }
         String site = gateway.defaultSite().flatMap(topology::localGateway).map(s -> " (default site " + s.name() + ")").orElse("");
-        Hop gw = new Hop(gateway.id().value(), "VirtualNetworkGateway", List.of(
+        Hop gw = new Hop(gateway.id().value(), HopKind.VIRTUAL_NETWORK_GATEWAY, List.of(
                 new Step(StepType.ROUTE, "Forced tunnelling: the Internet-bound call is tunnelled to the on-premises network" + site + "."),
                 new Step(StepType.SOURCE_NAT, "The source address is decided on premises (not modelled).")));
         return out.undetermined(WalkPhrases.cap(route) + " tunnels this Internet-bound call through " + gateway.name()
@@ -256,7 +256,7 @@ public final class CallSourceWalker {
         Caller c = out.caller;
         String appliance = out.hop.nextHopIp().map(Ipv4::format).orElse("(no address given)");
         boolean connected = routes.virtualNetworkTopology().contains(out.hop.destination());
-        Hop nva = new Hop(appliance, "VirtualAppliance", List.of(new Step(StepType.SOURCE_NAT,
+        Hop nva = new Hop(appliance, HopKind.VIRTUAL_APPLIANCE, List.of(new Step(StepType.SOURCE_NAT,
                 "The appliance at " + appliance + " decides the source address (it may translate it).")));
         String untranslated = connected ? " (if it does not translate, " + WalkPhrases.insideSource(c) + ")" : "";
         return out.undetermined(WalkPhrases.cap(route) + " sends the call to the virtual appliance at " + appliance
@@ -282,7 +282,7 @@ public final class CallSourceWalker {
                 return out.undetermined(WalkPhrases.sentence(t.lead(), leaves + " through NAT gateway " + nat.get().name()
                         + ", which has no allocated public address in the snapshot, so the source cannot be told."), List.of());
             }
-            Hop natHop = new Hop(nat.get().id().value(), "NatGateway", List.of(new Step(StepType.SOURCE_NAT,
+            Hop natHop = new Hop(nat.get().id().value(), HopKind.NAT_GATEWAY, List.of(new Step(StepType.SOURCE_NAT,
                     "Translated to " + WalkPhrases.list(addresses) + ".")));
             return out.translated(SourceKind.NAT_GATEWAY, addresses, WalkPhrases.sentence(t.lead(), leaves + ", so it leaves through NAT gateway "
                     + nat.get().name() + " of " + c.subnet().name() + " as " + WalkPhrases.list(addresses) + WalkPhrases.crossAseNote(c, t) + "."), natHop);
@@ -355,13 +355,13 @@ public final class CallSourceWalker {
             hops.add(originHop());
             hops.addAll(middle);
             boolean connected = routing.effectiveRoutes(caller.subnet()).virtualNetworkTopology().contains(hop.destination());
-            hops.add(destinationHop(Optional.of(connected ? "Address" : "Internet"),
+            hops.add(destinationHop(Optional.of(connected ? HopKind.ADDRESS : HopKind.INTERNET),
                     "Arrives, if it is let through, from an address decided outside the model."));
             return new Part(SourceKind.UNDETERMINED, AddressSet.EMPTY, reason, hops, hop, target.subnet(), target.nic(), addresses);
         }
 
         Part inside(String routeClause, List<Hop> middle, Optional<ResourceId> subnet, Optional<ResourceId> nic,
-                Optional<String> addressKind) {
+                Optional<HopKind> addressKind) {
             AddressSet sources = caller.privateSources();
             String seen = WalkPhrases.insideSource(caller);
             origin.add(new Step(StepType.SOURCE_NAT, "No translation: the source is " + seen + "."));
@@ -386,7 +386,7 @@ public final class CallSourceWalker {
             if (natHop != null) {
                 hops.add(natHop);
             }
-            hops.add(destinationHop(Optional.of("Internet"), "Arrives at " + destText + " from " + WalkPhrases.list(seen) + "."));
+            hops.add(destinationHop(Optional.of(HopKind.INTERNET), "Arrives at " + destText + " from " + WalkPhrases.list(seen) + "."));
             return new Part(kind, sources, reason, hops, hop, target.subnet(), target.nic(), addresses);
         }
 
@@ -395,12 +395,12 @@ public final class CallSourceWalker {
         }
 
         /** The destination hop: the target resource, or the address with {@code addressKind} (Internet, Subnet ...). */
-        private Hop destinationHop(Optional<String> addressKind, String detail) {
+        private Hop destinationHop(Optional<HopKind> addressKind, String detail) {
             Step step = new Step(StepType.DELIVER, detail);
-            if (!target.kind().equals("Address")) {
+            if (target.kind() != HopKind.ADDRESS) {
                 return new Hop(target.node(), target.kind(), List.of(step));
             }
-            return new Hop(target.node(), addressKind.orElse("Address"), List.of(step));
+            return new Hop(target.node(), addressKind.orElse(HopKind.ADDRESS), List.of(step));
         }
     }
 

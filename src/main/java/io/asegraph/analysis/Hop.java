@@ -5,11 +5,10 @@ import java.util.Objects;
 
 /**
  * One place a walk passes, Batfish style: {@code node} is a resource id, or an address for places outside the
- * model (an Internet host, an appliance); {@code kind} says what it is (App, AppServiceEnvironment,
- * NetworkInterface, Subnet, NatGateway, VirtualNetworkGateway, VirtualAppliance, Endpoint, Internet, OnPremises,
- * Address ...); {@code steps} what happened there.
+ * model (an Internet host, an appliance); {@code kind} says what it is ({@link HopKind}); {@code steps} what
+ * happened there.
  */
-public record Hop(String node, String kind, List<Step> steps) {
+public record Hop(String node, HopKind kind, List<Step> steps) {
     public Hop {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(kind, "kind");

@@ -33,12 +33,12 @@ final class WalkEnds {
     }
 
     /** The caller of a call, resolved to the subnet it leaves from. */
-    record Caller(String node, String kind, Subnet subnet, VirtualNetwork vnet, Optional<AppServiceEnvironment> ase,
+    record Caller(String node, HopKind kind, Subnet subnet, VirtualNetwork vnet, Optional<AppServiceEnvironment> ase,
             Optional<NetworkInterface> nic, AddressSet privateSources, String name, String intro) {
     }
 
     /** The destination, resolved to the blocks to route toward and what is known of where it lives. */
-    record Target(String node, String kind, String name, List<Cidr> blocks, Optional<ResourceId> privateVnet,
+    record Target(String node, HopKind kind, String name, List<Cidr> blocks, Optional<ResourceId> privateVnet,
             Optional<ResourceId> subnet, Optional<ResourceId> nic, Optional<AppServiceEnvironment> ase, String lead,
             Optional<String> problem) {
     }
@@ -50,16 +50,16 @@ final class WalkEnds {
                 App app = (App) from.resource().orElseThrow();
                 AppServiceEnvironment ase = topology.environment(app.aseId()).orElseThrow(() -> new IllegalStateException(
                         "app " + app.id() + " is hosted on " + app.aseId() + ", which is not in the snapshot"));
-                yield aseCaller(ase, app.id().value(), "App", app.name() + " runs on " + ase.name() + ". ");
+                yield aseCaller(ase, app.id().value(), HopKind.APP, app.name() + " runs on " + ase.name() + ". ");
             }
             case APP_SERVICE_ENVIRONMENT -> {
                 AppServiceEnvironment ase = (AppServiceEnvironment) from.resource().orElseThrow();
-                yield aseCaller(ase, ase.id().value(), "AppServiceEnvironment", "");
+                yield aseCaller(ase, ase.id().value(), HopKind.APP_SERVICE_ENVIRONMENT, "");
             }
             case NETWORK_INTERFACE -> {
                 NetworkInterface nic = (NetworkInterface) from.resource().orElseThrow();
                 Subnet subnet = subnet(nic.subnetId(), "network interface " + nic.id());
-                yield new Caller(nic.id().value(), "NetworkInterface", subnet, vnet(subnet), Optional.empty(), Optional.of(nic),
+                yield new Caller(nic.id().value(), HopKind.NETWORK_INTERFACE, subnet, vnet(subnet), Optional.empty(), Optional.of(nic),
                         AddressSet.host(nic.privateIp()), nic.name(), "");
             }
             case SUBNET -> {
@@ -67,10 +67,10 @@ final class WalkEnds {
                 long address = from.address().orElseThrow();
                 List<AppServiceEnvironment> ases = index.environmentsIn(subnet.id());
                 if (!ases.isEmpty()) {
-                    yield aseCaller(ases.get(0), ases.get(0).id().value(), "AppServiceEnvironment",
+                    yield aseCaller(ases.get(0), ases.get(0).id().value(), HopKind.APP_SERVICE_ENVIRONMENT,
                             Ipv4.format(address) + " is a worker address of " + ases.get(0).name() + ". ");
                 }
-                yield new Caller(Ipv4.format(address), "Address", subnet, vnet(subnet), Optional.empty(), Optional.empty(),
+                yield new Caller(Ipv4.format(address), HopKind.ADDRESS, subnet, vnet(subnet), Optional.empty(), Optional.empty(),
                         AddressSet.host(address), Ipv4.format(address), "");
             }
             default -> throw new InvalidArgumentException("'" + from.text() + "' is a " + from.kind().label()
@@ -78,7 +78,7 @@ final class WalkEnds {
         };
     }
 
-    private Caller aseCaller(AppServiceEnvironment ase, String node, String kind, String intro) {
+    private Caller aseCaller(AppServiceEnvironment ase, String node, HopKind kind, String intro) {
         Subnet subnet = subnet(ase.subnetId(), "ASE " + ase.id());
         return new Caller(node, kind, subnet, vnet(subnet), Optional.of(ase), Optional.empty(), subnet.prefix().toSet(),
                 ase.name(), intro);
@@ -91,42 +91,42 @@ final class WalkEnds {
                 App app = (App) to.resource().orElseThrow();
                 Optional<AppServiceEnvironment> ase = topology.environment(app.aseId());
                 if (ase.isEmpty()) {
-                    yield problem(app.id().value(), "App", app.name(), app.name() + " is hosted on " + app.aseId()
+                    yield problem(app.id().value(), HopKind.APP, app.name(), app.name() + " is hosted on " + app.aseId()
                             + ", which is not in the snapshot, so its address cannot be told.");
                 }
-                yield aseTarget(ase.get(), Optional.empty(), app.id().value(), "App", app.name());
+                yield aseTarget(ase.get(), Optional.empty(), app.id().value(), HopKind.APP, app.name());
             }
             case APP_SERVICE_ENVIRONMENT -> {
                 AppServiceEnvironment ase = (AppServiceEnvironment) to.resource().orElseThrow();
-                yield aseTarget(ase, Optional.empty(), ase.id().value(), "AppServiceEnvironment", ase.name());
+                yield aseTarget(ase, Optional.empty(), ase.id().value(), HopKind.APP_SERVICE_ENVIRONMENT, ase.name());
             }
             case NETWORK_INTERFACE -> nicTarget((NetworkInterface) to.resource().orElseThrow());
             case ENDPOINT -> {
                 Endpoint e = (Endpoint) to.resource().orElseThrow();
                 if (e.addresses().isEmpty()) {
-                    yield problem(e.id().value(), "Endpoint", e.name(), "Endpoint " + e.name() + " has no addresses.");
+                    yield problem(e.id().value(), HopKind.ENDPOINT, e.name(), "Endpoint " + e.name() + " has no addresses.");
                 }
-                yield new Target(e.id().value(), "Endpoint", e.name(), e.addresses(), Optional.empty(), Optional.empty(),
+                yield new Target(e.id().value(), HopKind.ENDPOINT, e.name(), e.addresses(), Optional.empty(), Optional.empty(),
                         Optional.empty(), Optional.empty(), "", Optional.empty());
             }
             case PUBLIC_IP_ADDRESS -> {
                 PublicIpAddress pip = (PublicIpAddress) to.resource().orElseThrow();
                 if (pip.ipAddress().isEmpty()) {
-                    yield problem(pip.id().value(), "PublicIpAddress", pip.name(), "Public IP " + pip.name()
+                    yield problem(pip.id().value(), HopKind.PUBLIC_IP_ADDRESS, pip.name(), "Public IP " + pip.name()
                             + " has no allocated address, so the call cannot be routed.");
                 }
-                yield new Target(pip.id().value(), "PublicIpAddress", pip.name(), List.of(Cidr.host(pip.ipAddress().get())),
+                yield new Target(pip.id().value(), HopKind.PUBLIC_IP_ADDRESS, pip.name(), List.of(Cidr.host(pip.ipAddress().get())),
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "", Optional.empty());
             }
             case ADDRESS -> {
                 long address = to.address().orElseThrow();
                 if (to.resource().isPresent() && to.resource().get() instanceof AppServiceEnvironment ase) {
-                    yield aseTarget(ase, Optional.of(address), ase.id().value(), "AppServiceEnvironment", ase.name());
+                    yield aseTarget(ase, Optional.of(address), ase.id().value(), HopKind.APP_SERVICE_ENVIRONMENT, ase.name());
                 }
                 // An address held by a network interface stays an address: the route decides which VNet it reaches
                 // (address spaces of unconnected VNets may overlap), and the interface there, if any, receives it.
                 String text = Ipv4.format(address);
-                yield new Target(text, "Address", text, List.of(Cidr.host(address)), Optional.empty(), Optional.empty(),
+                yield new Target(text, HopKind.ADDRESS, text, List.of(Cidr.host(address)), Optional.empty(), Optional.empty(),
                         Optional.empty(), Optional.empty(), "", Optional.empty());
             }
             default -> throw new InvalidArgumentException("'" + to.text() + "' is a " + to.kind().label()
@@ -134,7 +134,7 @@ final class WalkEnds {
         };
     }
 
-    private Target aseTarget(AppServiceEnvironment ase, Optional<Long> given, String node, String kind, String name) {
+    private Target aseTarget(AppServiceEnvironment ase, Optional<Long> given, String node, HopKind kind, String name) {
         Optional<Long> address = given.or(() -> ase.isInternal() ? ase.internalAddress() : ase.publicVip());
         if (address.isEmpty()) {
             String why = ase.isInternal() ? ase.name() + " is an internal (ILB) ASE but its ILB address is not recorded"
@@ -153,11 +153,11 @@ final class WalkEnds {
 
     private Target nicTarget(NetworkInterface nic) {
         Optional<Subnet> subnet = topology.subnet(nic.subnetId());
-        return new Target(nic.id().value(), "NetworkInterface", nic.name(), List.of(Cidr.host(nic.privateIp())),
+        return new Target(nic.id().value(), HopKind.NETWORK_INTERFACE, nic.name(), List.of(Cidr.host(nic.privateIp())),
                 subnet.map(Subnet::vnetId), subnet.map(Subnet::id), Optional.of(nic.id()), Optional.empty(), "", Optional.empty());
     }
 
-    private static Target problem(String node, String kind, String name, String why) {
+    private static Target problem(String node, HopKind kind, String name, String why) {
         return new Target(node, kind, name, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 "", Optional.of(why));
     }

@@ -64,7 +64,7 @@ class CallSourceScenarioTest {
     }
 
     static List<String> kinds(CallSource c) {
-        return c.trace().stream().map(Hop::kind).toList();
+        return c.trace().stream().map(h -> h.kind().label()).toList();
     }
 
     static TopologyBuilder withAseOneRoutes(Route... routes) {

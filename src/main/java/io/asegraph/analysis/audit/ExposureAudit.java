@@ -3,6 +3,7 @@ package io.asegraph.analysis.audit;
 import io.asegraph.analysis.AnalysisContext.Attached;
 import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.Hop;
+import io.asegraph.analysis.HopKind;
 import io.asegraph.analysis.InvalidArgumentException;
 import io.asegraph.analysis.Step;
 import io.asegraph.analysis.StepType;
@@ -88,7 +89,7 @@ public final class ExposureAudit {
     }
 
     /** A place with a public address and the NSGs in front of it. */
-    private record Target(ResourceId id, String kind, String name, Optional<Long> publicAddress, Hop entry, Subnet subnet,
+    private record Target(ResourceId id, HopKind kind, String name, Optional<Long> publicAddress, Hop entry, Subnet subnet,
             List<Attached> chain, AddressSet destination, String deliveredTo, Optional<String> note) {
     }
 
@@ -136,13 +137,13 @@ public final class ExposureAudit {
                     .map(PublicIpAddress::ipAddress).flatMap(Optional::stream).findFirst();
             String pipName = pip.map(PublicIpAddress::name).orElse(nic.publicIpIds().get(0).name());
             String at = address.map(a -> pipName + " (" + Ipv4.format(a) + ")").orElse(pipName + " (no address allocated)");
-            Hop entry = new Hop(pip.map(p -> p.id().value()).orElse(nic.publicIpIds().get(0).value()), "PublicIpAddress",
+            Hop entry = new Hop(pip.map(p -> p.id().value()).orElse(nic.publicIpIds().get(0).value()), HopKind.PUBLIC_IP_ADDRESS,
                     List.of(new Step(StepType.ROUTE, "Public IP " + at + " forwards to " + nic.name()
                             + "'s private address " + Ipv4.format(nic.privateIp()) + ".")));
             List<Attached> chain = new ArrayList<>(2);
             context.subnetNsg(subnet.get()).ifPresent(chain::add);
             context.nicNsg(nic).ifPresent(chain::add);
-            out.add(new Target(nic.id(), "NetworkInterface", nic.name(), address, entry, subnet.get(), List.copyOf(chain),
+            out.add(new Target(nic.id(), HopKind.NETWORK_INTERFACE, nic.name(), address, entry, subnet.get(), List.copyOf(chain),
                     AddressSet.host(nic.privateIp()), nic.name() + " (" + Ipv4.format(nic.privateIp()) + ")",
                     Optional.empty()));
         }
@@ -155,13 +156,13 @@ public final class ExposureAudit {
                 continue;
             }
             Subnet s = subnet.get();
-            Hop entry = new Hop(ase.id().value(), "AppServiceEnvironment", List.of(new Step(StepType.ROUTE, "Public VIP "
+            Hop entry = new Hop(ase.id().value(), HopKind.APP_SERVICE_ENVIRONMENT, List.of(new Step(StepType.ROUTE, "Public VIP "
                     + Ipv4.format(ase.publicVip().get()) + " hands the call to " + ase.name() + "'s workers in " + s.name()
                     + " (" + s.prefix() + ").")));
             List<Attached> chain = context.subnetNsg(s).map(List::of).orElse(List.of());
             Optional<String> note = ase.isInternal() ? Optional.of(ase.name() + " is an internal (ILB) ASE: its apps listen "
                     + "on the ILB address, and its public VIP serves the management ports 454-455") : Optional.empty();
-            out.add(new Target(ase.id(), "AppServiceEnvironment", ase.name(), ase.publicVip(), entry, s, chain,
+            out.add(new Target(ase.id(), HopKind.APP_SERVICE_ENVIRONMENT, ase.name(), ase.publicVip(), entry, s, chain,
                     s.prefix().toSet(), ase.name() + "'s workers in " + s.name() + " (" + s.prefix() + ")", note));
         }
         return out;
@@ -175,17 +176,17 @@ public final class ExposureAudit {
             List<Hop> path = new ArrayList<>();
             path.add(internet(t, what));
             path.add(t.entry());
-            path.add(new Hop(t.subnet().id().value(), "Subnet", List.of(new Step(StepType.FILTER, "No NSG on "
+            path.add(new Hop(t.subnet().id().value(), HopKind.SUBNET, List.of(new Step(StepType.FILTER, "No NSG on "
                     + t.subnet().name() + ": nothing filters."))));
             path.add(deliver(t, what, List.of()));
             List<String> warnings = new ArrayList<>();
-            warnings.add(t.kind().equals("NetworkInterface") ? "Neither " + t.subnet().name() + " nor " + t.name()
+            warnings.add(t.kind() == HopKind.NETWORK_INTERFACE ? "Neither " + t.subnet().name() + " nor " + t.name()
                     + " has an NSG: nothing filters inbound traffic." : "No NSG on " + t.subnet().name()
                     + ": nothing filters inbound traffic.");
             AddressSet internet = internetSources(t.subnet());
             returnRoute(t, internet).ifPresent(warnings::add);
             t.note().ifPresent(warnings::add);
-            return Optional.of(new Exposure(t.id(), t.kind(), t.name(), t.publicAddress(), port, protocol, Verdict.ALLOWED,
+            return Optional.of(new Exposure(t.id(), t.kind().label(), t.name(), t.publicAddress(), port, protocol, Verdict.ALLOWED,
                     internet, AddressSet.EMPTY, List.of(), List.of(), warnings, path));
         }
         AddressSet internet = internetSources(t.subnet());
@@ -271,21 +272,21 @@ public final class ExposureAudit {
             Attached a = t.chain().get(i);
             String detail = filterDetail(a, admitting.get(i), admittedAt.get(i), undetermined, internet);
             if (a.level() == NsgLevel.SUBNET) {
-                path.add(new Hop(a.appliedTo().value(), "Subnet", List.of(new Step(StepType.FILTER, detail))));
+                path.add(new Hop(a.appliedTo().value(), HopKind.SUBNET, List.of(new Step(StepType.FILTER, detail))));
                 subnetFiltered = true;
             } else {
                 atTarget.add(new Step(StepType.FILTER, detail));
             }
         }
         if (!subnetFiltered) {
-            path.add(new Hop(t.subnet().id().value(), "Subnet", List.of(new Step(StepType.FILTER, "No NSG on "
+            path.add(new Hop(t.subnet().id().value(), HopKind.SUBNET, List.of(new Step(StepType.FILTER, "No NSG on "
                     + t.subnet().name() + ": nothing filters at the subnet."))));
         }
         path.add(deliver(t, what, atTarget));
         List<String> warnings = new ArrayList<>();
         returnRoute(t, exposed.isEmpty() ? undetermined : exposed).ifPresent(warnings::add);
         t.note().ifPresent(warnings::add);
-        return Optional.of(new Exposure(t.id(), t.kind(), t.name(), t.publicAddress(), port, protocol, verdict, exposed,
+        return Optional.of(new Exposure(t.id(), t.kind().label(), t.name(), t.publicAddress(), port, protocol, verdict, exposed,
                 undetermined, admittedBy, List.copyOf(causes), warnings, path));
     }
 
@@ -315,7 +316,7 @@ public final class ExposureAudit {
 
     private static Hop internet(Target t, String what) {
         String to = t.publicAddress().map(Ipv4::format).orElse("its public IP (no address allocated)");
-        return new Hop("Internet", "Internet", List.of(new Step(StepType.ROUTE, "Internet sources send " + what + " to "
+        return new Hop("Internet", HopKind.INTERNET, List.of(new Step(StepType.ROUTE, "Internet sources send " + what + " to "
                 + to + ".")));
     }
 

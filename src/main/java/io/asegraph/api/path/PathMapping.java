@@ -16,7 +16,7 @@ public final class PathMapping {
     }
 
     public static List<Hop> hops(List<io.asegraph.analysis.Hop> hops) {
-        return hops.stream().map(h -> new Hop(h.node(), h.kind(),
+        return hops.stream().map(h -> new Hop(h.node(), h.kind().label(),
                 h.steps().stream().map(s -> new Step(s.type().name(), s.detail())).toList())).toList();
     }
 
