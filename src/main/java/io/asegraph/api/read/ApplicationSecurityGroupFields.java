@@ -1,0 +1,28 @@
+package io.asegraph.api.read;
+
+import io.asegraph.graph.GraphReader;
+import io.asegraph.graph.Relation;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+
+/**
+ * Relationship fields of {@code ApplicationSecurityGroup}: its member interfaces. Every field is batched: SmallRye
+ * hands the whole level's parents to one method, which runs one query for all of them ({@code UNWIND $keys}), never
+ * one per row.
+ */
+@GraphQLApi
+public class ApplicationSecurityGroupFields {
+    private final RelatedRows related;
+
+    public ApplicationSecurityGroupFields(GraphReader reader) {
+        this.related = new RelatedRows(reader);
+    }
+
+    @Description("Member network interfaces.")
+    public List<@NonNull List<@NonNull NetworkInterface>> networkInterfaces(@Source List<ApplicationSecurityGroup> a) {
+        return related.many(a, ApplicationSecurityGroup::key, Relation.ASG_NICS, NetworkInterface::from);
+    }
+}

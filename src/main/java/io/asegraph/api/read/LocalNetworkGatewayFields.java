@@ -1,0 +1,28 @@
+package io.asegraph.api.read;
+
+import io.asegraph.graph.GraphReader;
+import io.asegraph.graph.Relation;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+
+/**
+ * Relationship fields of {@code LocalNetworkGateway}: the connections that reach the site. Every field is batched:
+ * SmallRye hands the whole level's parents to one method, which runs one query for all of them ({@code UNWIND $keys}),
+ * never one per row.
+ */
+@GraphQLApi
+public class LocalNetworkGatewayFields {
+    private final RelatedRows related;
+
+    public LocalNetworkGatewayFields(GraphReader reader) {
+        this.related = new RelatedRows(reader);
+    }
+
+    @Description("Connections that reach this site.")
+    public List<@NonNull List<@NonNull GatewayConnection>> connections(@Source List<LocalNetworkGateway> l) {
+        return related.many(l, LocalNetworkGateway::key, Relation.LOCAL_GATEWAY_CONNECTIONS, GatewayConnection::from);
+    }
+}
