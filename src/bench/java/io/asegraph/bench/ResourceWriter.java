@@ -1,8 +1,8 @@
 package io.asegraph.bench;
 
 import io.asegraph.bench.EstatePlan.App;
-import io.asegraph.bench.EstatePlan.Asg;
 import io.asegraph.bench.EstatePlan.Ase;
+import io.asegraph.bench.EstatePlan.Asg;
 import io.asegraph.bench.EstatePlan.Connection;
 import io.asegraph.bench.EstatePlan.Endpoint;
 import io.asegraph.bench.EstatePlan.Gateway;
@@ -19,6 +19,7 @@ import io.asegraph.bench.EstatePlan.Subnet;
 import io.asegraph.bench.EstatePlan.SubnetKind;
 import io.asegraph.bench.EstatePlan.VNet;
 import io.asegraph.bench.RuleFactory.Rule;
+import io.asegraph.net.Ipv4;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -359,7 +360,7 @@ final class ResourceWriter {
         json.field("id", n.ipConfigurationId());
         json.field("type", NIC + "/ipConfigurations");
         properties();
-        json.field("privateIPAddress", Ip.format(n.ip));
+        json.field("privateIPAddress", Ipv4.format(n.ip));
         json.field("privateIPAllocationMethod", n.staticIp ? "Static" : "Dynamic");
         json.field("privateIPAddressVersion", "IPv4");
         json.reference("subnet", n.subnet.id);
@@ -414,7 +415,7 @@ final class ResourceWriter {
         json.name("sku").beginObject().field("name", "Standard").field("tier", "Regional").endObject();
         properties();
         json.field("resourceGuid", EstatePlan.guid(guids));
-        json.field("ipAddress", Ip.format(p.address));
+        json.field("ipAddress", Ipv4.format(p.address));
         json.field("publicIPAddressVersion", "IPv4");
         json.field("publicIPAllocationMethod", "Static");
         json.field("idleTimeoutInMinutes", 4);
@@ -455,7 +456,7 @@ final class ResourceWriter {
         json.endArray();
         json.name("bgpSettings").beginObject();
         json.field("asn", 65515);
-        json.field("bgpPeeringAddress", Ip.format(g.bgpAddress));
+        json.field("bgpPeeringAddress", Ipv4.format(g.bgpAddress));
         json.field("peerWeight", 0);
         json.endObject();
         if (g.defaultSite != null) {
@@ -466,7 +467,7 @@ final class ResourceWriter {
             for (LearnedRoute r : g.learnedRoutes) {
                 json.beginObject();
                 json.field("asPath", r.asPath());
-                json.field("localAddress", Ip.format(g.bgpAddress));
+                json.field("localAddress", Ipv4.format(g.bgpAddress));
                 json.field("network", r.network());
                 json.field("nextHop", r.nextHop());
                 json.field("origin", r.origin());
@@ -485,12 +486,12 @@ final class ResourceWriter {
         begin(LOCAL_GATEWAY, l.name, l.id, v.region.name(), v.resourceGroup);
         properties();
         json.field("resourceGuid", EstatePlan.guid(guids));
-        json.field("gatewayIpAddress", Ip.format(l.gatewayIp));
+        json.field("gatewayIpAddress", Ipv4.format(l.gatewayIp));
         json.name("localNetworkAddressSpace").beginObject().strings("addressPrefixes", l.prefixes).endObject();
         if (l.gateway.bgp) {
             json.name("bgpSettings").beginObject();
             json.field("asn", l.asn);
-            json.field("bgpPeeringAddress", Ip.format(l.bgpAddress));
+            json.field("bgpPeeringAddress", Ipv4.format(l.bgpAddress));
             json.field("peerWeight", 0);
             json.endObject();
         }
@@ -539,11 +540,11 @@ final class ResourceWriter {
         json.field("multiSize", a.isV3() ? "Standard_D2d_v4" : "Standard_D2_V2");
         json.field("frontEndScaleFactor", 15);
         json.name("addresses").beginObject();
-        json.field("serviceIpAddress", Ip.format(a.vip));
-        json.field("internalIpAddress", a.internalAddress < 0 ? null : Ip.format(a.internalAddress));
+        json.field("serviceIpAddress", Ipv4.format(a.vip));
+        json.field("internalIpAddress", a.internalAddress < 0 ? null : Ipv4.format(a.internalAddress));
         json.name("outboundIpAddresses").beginArray();
         for (long address : a.outbound) {
-            json.value(Ip.format(address));
+            json.value(Ipv4.format(address));
         }
         json.endArray();
         json.name("vipMappings").beginArray().endArray();
