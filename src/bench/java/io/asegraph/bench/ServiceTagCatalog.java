@@ -1,7 +1,9 @@
 package io.asegraph.bench;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -202,6 +204,8 @@ final class ServiceTagCatalog {
 
     static final int PUBLIC_BLOCK_LENGTH = 18;
 
+    private static final String[] NETWORK_FEATURES = {"API", "NSG", "UDR", "FW"};
+
     /** The region's block of public addresses (in AzureCloud.region) for VIPs and public IP resources. */
     static long publicBlock(Region region) {
         return Ipv4.of(23, 96, 0, 0) + (long) region.index() * Cidr.blockSize(PUBLIC_BLOCK_LENGTH);
@@ -293,38 +297,39 @@ final class ServiceTagCatalog {
     }
 
     /** Writes the whole file: {@code {changeNumber, cloud, values: [...]}}. */
-    void write(JsonWriter json) {
-        json.beginObject();
-        json.field("changeNumber", changeNumber);
-        json.field("cloud", "Public");
-        json.name("values").beginArray();
+    void write(JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("changeNumber", changeNumber);
+        json.writeStringField("cloud", "Public");
+        json.writeArrayFieldStart("values");
         for (Tag t : tags.values()) {
-            json.beginObject();
-            json.field("name", t.name);
-            json.field("id", t.name);
-            json.name("properties").beginObject();
-            json.field("changeNumber", t.changeNumber);
-            json.field("region", t.region);
-            json.field("regionId", t.regionId);
-            json.field("platform", "Azure");
-            json.field("systemService", t.systemService);
-            json.name("addressPrefixes").beginArray();
+            json.writeStartObject();
+            json.writeStringField("name", t.name);
+            json.writeStringField("id", t.name);
+            json.writeObjectFieldStart("properties");
+            json.writeNumberField("changeNumber", t.changeNumber);
+            json.writeStringField("region", t.region);
+            json.writeNumberField("regionId", t.regionId);
+            json.writeStringField("platform", "Azure");
+            json.writeStringField("systemService", t.systemService);
+            json.writeArrayFieldStart("addressPrefixes");
             for (long leaf : t.leaves) {
-                json.value(cidr(leaf));
+                json.writeString(cidr(leaf));
             }
             for (String six : t.ipv6) {
-                json.value(six);
+                json.writeString(six);
             }
-            json.endArray();
+            json.writeEndArray();
+            json.writeFieldName("networkFeatures");
             if (t.features) {
-                json.strings("networkFeatures", List.of("API", "NSG", "UDR", "FW"));
+                json.writeArray(NETWORK_FEATURES, 0, NETWORK_FEATURES.length);
             } else {
-                json.name("networkFeatures").nullValue();
+                json.writeNull();
             }
-            json.endObject();
-            json.endObject();
+            json.writeEndObject();
+            json.writeEndObject();
         }
-        json.endArray();
-        json.endObject();
+        json.writeEndArray();
+        json.writeEndObject();
     }
 }
