@@ -1,5 +1,7 @@
 package io.asegraph.bench;
 
+import io.asegraph.net.Cidr;
+
 /**
  * An aligned bump allocator over an ordered list of address blocks. Every allocation is a CIDR block aligned to
  * its own size, taken above every earlier one, so blocks from one pool never overlap. When a block is exhausted
@@ -24,7 +26,7 @@ final class AddressPool {
         ends = new long[n];
         for (int i = 0; i < n; i++) {
             firsts[i] = blocks[2 * i];
-            ends[i] = blocks[2 * i] + Ip.size((int) blocks[2 * i + 1]);
+            ends[i] = blocks[2 * i] + Cidr.blockSize((int) blocks[2 * i + 1]);
         }
         cursor = firsts[0];
     }
@@ -42,9 +44,9 @@ final class AddressPool {
     /** Like {@link #allocate(int, long)}, but -1 when the pool is exhausted. */
     long tryAllocate(int length, long gap) {
         while (current < firsts.length) {
-            long base = Ip.alignUp(cursor + gap, length);
-            if (base + Ip.size(length) <= ends[current]) {
-                cursor = base + Ip.size(length);
+            long base = alignUp(cursor + gap, length);
+            if (base + Cidr.blockSize(length) <= ends[current]) {
+                cursor = base + Cidr.blockSize(length);
                 return base;
             }
             current++;
@@ -65,7 +67,19 @@ final class AddressPool {
         long address;
         do {
             address = allocate(32);
-        } while (Ip.isRoundHost(address));
+        } while (isRoundHost(address));
         return address;
+    }
+
+    /** The smallest multiple of the block size of prefix length {@code length} that is at least {@code address}. */
+    static long alignUp(long address, int length) {
+        long size = Cidr.blockSize(length);
+        return (address + size - 1) / size * size;
+    }
+
+    /** Whether an address ends in .0 or .255 (valid hosts, but avoided for host addresses that people read). */
+    static boolean isRoundHost(long address) {
+        long last = address & 0xFF;
+        return last == 0 || last == 255;
     }
 }

@@ -1,5 +1,7 @@
 package io.asegraph.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -125,8 +127,8 @@ public final class Bench {
             r.firstFlowAfterImportMs = firstAfterImport.millis();
             r.firstFlowAfterImportStatus = firstAfterImport.status() == LoadDriver.Status.OK ? "ok"
                     : firstAfterImport.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            progress.accept("first flow after the import (the snapshot and analysis context after the write): " + BenchResults.num(r.firstFlowAfterImportMs)
-                    + " ms (" + r.firstFlowAfterImportStatus + ")");
+            progress.accept("first flow after the import (the snapshot and analysis context after the write): "
+                    + BenchResults.num(r.firstFlowAfterImportMs) + " ms (" + r.firstFlowAfterImportStatus + ")");
             if (service != null) {
                 OptionalLong rss = service.residentKb();
                 OptionalLong hwm = service.peakResidentKb();
@@ -305,7 +307,6 @@ public final class Bench {
         results.importStatus = "ok";
     }
 
-    @SuppressWarnings("unchecked")
     private void importFile(URI base, Path file, long items, String what) {
         URI uri = base.resolve(options.importPath());
         progress.accept("importing " + file.getFileName() + " (" + items + " " + what + ") to " + uri);
@@ -332,30 +333,35 @@ public final class Bench {
             throw new BenchException("import of " + file.getFileName() + " refused: HTTP " + resp.statusCode() + hint
                     + ": " + LoadDriver.abbreviate(resp.body()));
         }
-        Map<String, Object> answer;
+        ObjectNode answer;
         try {
-            answer = Json.parseObject(resp.body());
+            answer = BenchJson.parseObject(resp.body());
         } catch (IllegalArgumentException e) {
             throw new BenchException("import of " + file.getFileName() + " answered what is not an import result ("
                     + e.getMessage() + "): " + LoadDriver.abbreviate(resp.body()));
         }
-        List<Object> warnings = answer.get("warnings") instanceof List ? (List<Object>) answer.get("warnings")
-                : List.of();
+        JsonNode warnings = answer.path("warnings");
+        int warningCount = warnings.isArray() ? warnings.size() : 0;
+        List<String> firstWarnings = new ArrayList<>();
+        for (int i = 0; i < Math.min(5, warningCount); i++) {
+            JsonNode w = warnings.get(i);
+            firstWarnings.add(w.isTextual() ? w.asText() : w.toString());
+        }
         BenchResults.ImportStep step = new BenchResults.ImportStep(file.getFileName().toString(), items, seconds,
-                count(answer, "created"), count(answer, "updated"), count(answer, "unchanged"), warnings.size(),
-                warnings.stream().limit(5).map(String::valueOf).toList());
+                count(answer, "created"), count(answer, "updated"), count(answer, "unchanged"), warningCount,
+                firstWarnings);
         results.imports.add(step);
         progress.accept(String.format(Locale.ROOT, "imported in %s s: %s %s/s (created %d, updated %d, unchanged %d, "
                 + "%d warnings)", BenchResults.num(seconds), BenchResults.num(step.rate()), what, step.created(),
                 step.updated(), step.unchanged(), step.warnings()));
     }
 
-    private static long count(Map<String, Object> answer, String key) {
-        Object v = answer.get(key);
-        if (!(v instanceof Number n)) {
-            throw new BenchException("the import result has no number " + key + ": " + Json.write(answer, false));
+    private static long count(ObjectNode answer, String key) {
+        JsonNode v = answer.path(key);
+        if (!v.isNumber()) {
+            throw new BenchException("the import result has no number " + key + ": " + answer);
         }
-        return n.longValue();
+        return v.longValue();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -437,7 +443,7 @@ public final class Bench {
         try {
             Files.createDirectories(options.out());
             Files.writeString(options.out().resolve("results.md"), results.markdown(), StandardCharsets.UTF_8);
-            Files.writeString(options.out().resolve("results.json"), Json.write(results.json(), true) + "\n",
+            Files.writeString(options.out().resolve("results.json"), BenchJson.writePretty(results.json()),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results into " + options.out(), e);

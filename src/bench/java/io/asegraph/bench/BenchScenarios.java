@@ -1,5 +1,6 @@
 package io.asegraph.bench;
 
+import io.asegraph.net.Ipv4;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +93,7 @@ final class BenchScenarios {
             throw new IllegalArgumentException("the estate has no endpoint: generate one with --endpoints above 0");
         }
         EstatePlan.App app = bestAse.apps.get(0);
-        return new References(bestAse.id, app.hostNames.get(0), endpoint.id, bestNic.id, Ip.format(bestNic.ip),
+        return new References(bestAse.id, app.hostNames.get(0), endpoint.id, bestNic.id, Ipv4.format(bestNic.ip),
                 bestAse.subnet.id);
     }
 

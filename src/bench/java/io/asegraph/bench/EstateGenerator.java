@@ -1,5 +1,6 @@
 package io.asegraph.bench;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -79,19 +80,21 @@ public final class EstateGenerator {
         Path resources = outDir.resolve(RESOURCES_FILE);
         Path serviceTags = outDir.resolve(SERVICE_TAGS_FILE);
         ResourceWriter writer;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(resources), 1 << 16);
-                JsonWriter json = new JsonWriter(out, pretty)) {
+        try (JsonGenerator json = BenchJson.generator(output(resources), pretty)) {
             writer = new ResourceWriter(plan, json);
             writer.write();
         }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(serviceTags), 1 << 16);
-                JsonWriter json = new JsonWriter(out, pretty)) {
+        try (JsonGenerator json = BenchJson.generator(output(serviceTags), pretty)) {
             plan.tags.write(json);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Summary(spec, seed, writer.counts(), writer.subnets(), writer.peerings(), writer.securityRules(),
                 plan.tags.tagCount(), plan.tags.ipv4Entries(), plan.tags.ipv6Entries(), Files.size(resources),
                 Files.size(serviceTags), seconds);
+    }
+
+    private static OutputStream output(Path file) throws IOException {
+        return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     }
 
     /** The parsed command line. */

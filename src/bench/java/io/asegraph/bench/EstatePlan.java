@@ -1,5 +1,7 @@
 package io.asegraph.bench;
 
+import io.asegraph.net.Cidr;
+import io.asegraph.net.Ipv4;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,7 +54,7 @@ final class EstatePlan {
         int aseCount;
 
         String prefix() {
-            return Ip.block(base, length);
+            return new Cidr(base, length).toString();
         }
 
         boolean hasGatewayAccess() {
@@ -81,12 +83,12 @@ final class EstatePlan {
         long nextHost;
 
         String prefix() {
-            return Ip.block(base, length);
+            return new Cidr(base, length).toString();
         }
 
         /** Azure reserves the first four addresses and the last one of every subnet. */
         boolean hasRoomForHost() {
-            return nextHost <= base + Ip.size(length) - 2;
+            return nextHost <= base + Cidr.blockSize(length) - 2;
         }
     }
 
@@ -286,10 +288,10 @@ final class EstatePlan {
     final List<String> partnerAddresses = new ArrayList<>();
 
     private final AddressPool[] regionPublic = new AddressPool[Region.ALL.size()];
-    private final AddressPool partnerPool = new AddressPool("partner", Ip.of(185, 0, 0, 0), 8);
+    private final AddressPool partnerPool = new AddressPool("partner", Ipv4.of(185, 0, 0, 0), 8);
     private final AddressPool onPremisesPool = new AddressPool("on-premises",
-            Ip.of(192, 168, 0, 0), 16, Ip.of(198, 18, 0, 0), 15);
-    private final AddressPool onPremisesPublicPool = new AddressPool("on-premises public", Ip.of(81, 16, 0, 0), 12);
+            Ipv4.of(192, 168, 0, 0), 16, Ipv4.of(198, 18, 0, 0), 15);
+    private final AddressPool onPremisesPublicPool = new AddressPool("on-premises public", Ipv4.of(81, 16, 0, 0), 12);
 
     EstatePlan(EstateSpec spec, long seed) {
         this.spec = spec;
@@ -374,7 +376,7 @@ final class EstatePlan {
         if (length > 24) {
             throw new IllegalArgumentException("vnets (" + spec.vnets() + ") do not fit in 10.0.0.0/8 and 172.16.0.0/12");
         }
-        AddressPool pool = new AddressPool("VNet", Ip.of(10, 0, 0, 0), 8, Ip.of(172, 16, 0, 0), 12);
+        AddressPool pool = new AddressPool("VNet", Ipv4.of(10, 0, 0, 0), 8, Ipv4.of(172, 16, 0, 0), 12);
         for (int v = 0; v < spec.vnets(); v++) {
             VNet vnet = new VNet();
             vnet.index = v;
@@ -414,7 +416,7 @@ final class EstatePlan {
             int i = vnet.index;
             vnet.aseCount = spec.ases() / v + (i < spec.ases() % v ? 1 : 0);
             int regular = regularTotal / v + (i < regularTotal % v ? 1 : 0);
-            long end = vnet.base + Ip.size(vnet.length) - (hub[i] ? 256 : 0);
+            long end = vnet.base + Cidr.blockSize(vnet.length) - (hub[i] ? 256 : 0);
             long cursor = vnet.base;
             int aseOrdinal = 0;
             for (int a = i; aseOrdinal < vnet.aseCount; a += v, aseOrdinal++) {
@@ -436,8 +438,8 @@ final class EstatePlan {
     }
 
     private long addSubnet(VNet vnet, SubnetKind kind, String name, long cursor, int length, long end) {
-        long base = Ip.alignUp(cursor, length);
-        if (base + Ip.size(length) > end) {
+        long base = AddressPool.alignUp(cursor, length);
+        if (base + Cidr.blockSize(length) > end) {
             throw new IllegalArgumentException("the subnets of " + vnet.name + " do not fit in its space "
                     + vnet.prefix() + "; ask for fewer subnets per VNet or fewer VNets");
         }
@@ -452,7 +454,7 @@ final class EstatePlan {
         s.nextHost = base + 4;
         vnet.subnets.add(s);
         subnets.add(s);
-        return base + Ip.size(length);
+        return base + Cidr.blockSize(length);
     }
 
     private void planAses(SplittableRandom random) {
@@ -742,7 +744,7 @@ final class EstatePlan {
             gw.publicIp = newPublicIp(vnet, "pip-" + gw.name);
             gw.publicIp.ipConfigurationId = gw.ipConfigurationId();
             vnet.gateway = gw;
-            String bgpAddress = Ip.format(gw.bgpAddress);
+            String bgpAddress = Ipv4.format(gw.bgpAddress);
             for (String own : List.of(vnet.prefix())) {
                 if (gw.bgp) {
                     gw.learnedRoutes.add(new LearnedRoute(own, null, "Network", bgpAddress, "", 32768));
@@ -753,7 +755,7 @@ final class EstatePlan {
                 for (int k = 0; k < count; k++) {
                     String prefix = onPremisesPrefix(random);
                     gw.onPremisesPrefixes.add(prefix);
-                    String msee = Ip.format(gw.subnet.base + 4 + (k % 2));
+                    String msee = Ipv4.format(gw.subnet.base + 4 + (k % 2));
                     gw.learnedRoutes.add(new LearnedRoute(prefix, msee, "EBgp", msee, "12076-" + (65020 + g), 32769));
                 }
             } else {
@@ -770,7 +772,7 @@ final class EstatePlan {
                     for (int x = 0; x < prefixes; x++) {
                         lng.prefixes.add(onPremisesPrefix(random));
                     }
-                    lng.bgpAddress = parseBase(lng.prefixes.get(0)) + 1;
+                    lng.bgpAddress = Cidr.parseBlock(lng.prefixes.get(0)).base() + 1;
                     gw.sites.add(lng);
                     gw.onPremisesPrefixes.addAll(lng.prefixes);
                     localGateways.add(lng);
@@ -782,7 +784,7 @@ final class EstatePlan {
                     c.localGateway2 = lng;
                     connections.add(c);
                     if (gw.bgp) {
-                        String peer = Ip.format(lng.bgpAddress);
+                        String peer = Ipv4.format(lng.bgpAddress);
                         for (String prefix : lng.prefixes) {
                             gw.learnedRoutes.add(new LearnedRoute(prefix, peer, "EBgp", peer,
                                     Integer.toString(lng.asn), 32768));
@@ -827,13 +829,7 @@ final class EstatePlan {
 
     private String onPremisesPrefix(SplittableRandom random) {
         int length = ServiceTagCatalog.weighted(new int[] {24, 23, 22, 21}, new int[] {60, 20, 15, 5}, random);
-        return Ip.block(onPremisesPool.allocate(length), length);
-    }
-
-    private static long parseBase(String cidr) {
-        String[] parts = cidr.substring(0, cidr.indexOf('/')).split("\\.");
-        return Ip.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
-                Integer.parseInt(parts[3]));
+        return new Cidr(onPremisesPool.allocate(length), length).toString();
     }
 
     /**
@@ -860,7 +856,7 @@ final class EstatePlan {
             rt.kind = kind;
             rt.name = String.format(Locale.ROOT, "rt-%s-%03d", kind.slug, r);
             rt.id = networkId(vnet, "routeTables", rt.name);
-            String nva = vnet.appliance == null ? null : Ip.format(vnet.appliance.ip);
+            String nva = vnet.appliance == null ? null : Ipv4.format(vnet.appliance.ip);
             switch (kind) {
                 case DIRECT_INTERNET -> {
                     if (r % 8 == 4) {
@@ -890,7 +886,7 @@ final class EstatePlan {
                 case MIXED -> {
                     rt.disableBgpRoutePropagation = true;
                     long hole = partnerPool.allocate(24, random.nextLong(1 << 16));
-                    rt.routes.add(new Route("blackhole", Ip.block(hole, 24), "None", null));
+                    rt.routes.add(new Route("blackhole", new Cidr(hole, 24).toString(), "None", null));
                     rt.routes.add(new Route("vnet-local", vnet.prefix(), "VnetLocal", null));
                     rt.routes.add(new Route("sql-direct", tags.regional("Sql", vnet.region), "Internet", null));
                 }
@@ -1038,7 +1034,7 @@ final class EstatePlan {
                     for (int k = 0; k < count; k++) {
                         int length = ServiceTagCatalog.weighted(new int[] {32, 28, 24}, new int[] {2, 1, 1}, random);
                         long block = partnerPool.allocate(length, random.nextLong(1 << 16));
-                        ep.addresses.add(length == 32 && k % 2 == 0 ? Ip.format(block) : Ip.block(block, length));
+                        ep.addresses.add(length == 32 && k % 2 == 0 ? Ipv4.format(block) : new Cidr(block, length).toString());
                     }
                 }
             }
@@ -1062,10 +1058,10 @@ final class EstatePlan {
             int length = ServiceTagCatalog.weighted(new int[] {32, 29, 28, 24}, new int[] {4, 1, 2, 1}, random);
             long block = partnerPool.allocate(length, random.nextLong(1 << 12));
             if (length == 32) {
-                block = Ip.isRoundHost(block) ? partnerPool.allocate(32) : block;
-                partnerAddresses.add(i % 2 == 0 ? Ip.format(block) : Ip.block(block, 32));
+                block = AddressPool.isRoundHost(block) ? partnerPool.allocate(32) : block;
+                partnerAddresses.add(i % 2 == 0 ? Ipv4.format(block) : new Cidr(block, 32).toString());
             } else {
-                partnerAddresses.add(Ip.block(block, length));
+                partnerAddresses.add(new Cidr(block, length).toString());
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.asegraph.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,18 +16,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Closed-loop load on a GraphQL endpoint over HTTP/1.1, JDK only ({@link HttpClient}, platform threads): for each
+ * Closed-loop load on a GraphQL endpoint over HTTP/1.1 (the JDK's {@link HttpClient}, platform threads): for each
  * request and each concurrency level, that many clients each send the request, wait for the answer and send it again,
  * first for a warm-up (not measured), then for a measured window bounded by a duration and optionally by a request
- * budget. Every answer is checked: HTTP 200, a {@code data} member and no {@code errors} member. A request with any
- * failed answer is reported {@link Status#FAILED}, never silently timed; one whose root query field the service does
- * not define (GraphQL validation error {@code FieldUndefined} at the root) is {@link Status#NOT_AVAILABLE}.
+ * budget. Every answer is checked: HTTP 200, a {@code data} member and no {@code errors} member (a streaming scan of
+ * the top-level members, {@link BenchJson#topLevelKeys}; a failed answer is then parsed for its reason). A request
+ * with any failed answer is reported {@link Status#FAILED}, never silently timed; one whose root query field the
+ * service does not define (GraphQL validation error {@code FieldUndefined} at the root) is
+ * {@link Status#NOT_AVAILABLE}.
  *
  * <p>Latency percentiles are nearest-rank over the exact sorted samples of the measured window (answers that arrived
  * inside it); throughput is the number of those answers over the window's length. A window is stretched, by at most one
@@ -47,7 +52,7 @@ public final class LoadDriver {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("query", query);
             body.put("variables", new TreeMap<>(variables));
-            return new Request(name, rootField, Json.write(body, false));
+            return new Request(name, rootField, BenchJson.write(body));
         }
     }
 
@@ -191,48 +196,55 @@ public final class LoadDriver {
      * Checks one answer. Not 200, unparsable, with {@code errors}, or without {@code data.<rootField>}: failed, with
      * the first error's message and code; a {@code FieldUndefined} validation error at the root field: not available.
      */
-    @SuppressWarnings("unchecked")
     static Probe classify(String rootField, int httpStatus, String body) {
         if (httpStatus != 200) {
             return new Probe(Status.FAILED, "HTTP " + httpStatus + ": " + abbreviate(body), httpStatus, Double.NaN);
         }
-        Map<String, Object> answer;
+        ObjectNode answer;
         try {
-            answer = Json.parseObject(body);
+            answer = BenchJson.parseObject(body);
         } catch (IllegalArgumentException e) {
             return new Probe(Status.FAILED, "not a GraphQL answer (" + e.getMessage() + "): " + abbreviate(body),
                     httpStatus, Double.NaN);
         }
-        Object errors = answer.get("errors");
-        if (errors instanceof List<?> list && !list.isEmpty()) {
-            Map<String, Object> first = list.get(0) instanceof Map ? (Map<String, Object>) list.get(0) : Map.of();
-            Map<String, Object> ext = first.get("extensions") instanceof Map
-                    ? (Map<String, Object>) first.get("extensions") : Map.of();
-            Object path = ext.get("queryPath");
-            if ("FieldUndefined".equals(ext.get("validationErrorType")) && path instanceof List<?> p && p.size() == 1
-                    && rootField.equals(p.get(0))) {
+        JsonNode errors = answer.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            JsonNode first = errors.get(0);
+            JsonNode ext = first.path("extensions");
+            JsonNode path = ext.path("queryPath");
+            if (ext.path("validationErrorType").asText().equals("FieldUndefined") && path.isArray() && path.size() == 1
+                    && rootField.equals(path.get(0).asText())) {
                 return new Probe(Status.NOT_AVAILABLE, "the service defines no query field " + rootField, httpStatus,
                         Double.NaN);
             }
-            Object code = ext.containsKey("code") ? ext.get("code") : ext.get("classification");
-            return new Probe(Status.FAILED, list.size() + " error" + (list.size() == 1 ? "" : "s") + ": "
-                    + (code == null ? "" : "[" + code + "] ") + abbreviate(String.valueOf(first.get("message"))),
-                    httpStatus, Double.NaN);
+            JsonNode code = ext.has("code") ? ext.get("code") : ext.path("classification");
+            return new Probe(Status.FAILED, errors.size() + " error" + (errors.size() == 1 ? "" : "s") + ": "
+                    + (code.isMissingNode() || code.isNull() ? "" : "[" + text(code) + "] ")
+                    + abbreviate(text(first.path("message"))), httpStatus, Double.NaN);
         }
-        if (errors != null && !(errors instanceof List)) {
+        if (!errors.isMissingNode() && !errors.isNull() && !errors.isArray()) {
             return new Probe(Status.FAILED, "malformed errors member: " + abbreviate(body), httpStatus, Double.NaN);
         }
-        if (!(answer.get("data") instanceof Map<?, ?> data) || !data.containsKey(rootField)
-                || data.get(rootField) == null) {
+        JsonNode data = answer.path("data").path(rootField);
+        if (data.isMissingNode() || data.isNull()) {
             return new Probe(Status.FAILED, "no data." + rootField + " in the answer: " + abbreviate(body), httpStatus,
                     Double.NaN);
         }
         return new Probe(Status.OK, "", httpStatus, Double.NaN);
     }
 
+    /** A string's text, anything else as JSON ({@code null} when missing). */
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.asText() : node.isMissingNode() ? "null" : node.toString();
+    }
+
     /** The cheap check of a measured answer: 200, a data member, no errors member. */
     static boolean looksOk(int httpStatus, String body) {
-        return httpStatus == 200 && !Json.hasTopLevelKey(body, "errors") && Json.hasTopLevelKey(body, "data");
+        if (httpStatus != 200) {
+            return false;
+        }
+        Set<String> keys = BenchJson.topLevelKeys(body);
+        return keys.contains("data") && !keys.contains("errors");
     }
 
     static String abbreviate(String s) {

@@ -1,8 +1,9 @@
 package io.asegraph.bench;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.asegraph.bench.EstatePlan.App;
-import io.asegraph.bench.EstatePlan.Asg;
 import io.asegraph.bench.EstatePlan.Ase;
+import io.asegraph.bench.EstatePlan.Asg;
 import io.asegraph.bench.EstatePlan.Connection;
 import io.asegraph.bench.EstatePlan.Endpoint;
 import io.asegraph.bench.EstatePlan.Gateway;
@@ -19,6 +20,8 @@ import io.asegraph.bench.EstatePlan.Subnet;
 import io.asegraph.bench.EstatePlan.SubnetKind;
 import io.asegraph.bench.EstatePlan.VNet;
 import io.asegraph.bench.RuleFactory.Rule;
+import io.asegraph.net.Ipv4;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +53,7 @@ final class ResourceWriter {
     static final String ENDPOINT = "asegraph/endpoints";
 
     private final EstatePlan plan;
-    private final JsonWriter json;
+    private final JsonGenerator json;
     private final RuleFactory ruleFactory;
     private final SplittableRandom guids;
     /** Resources written per type, in writing order. */
@@ -59,7 +62,7 @@ final class ResourceWriter {
     private long subnets;
     private long peerings;
 
-    ResourceWriter(EstatePlan plan, JsonWriter json) {
+    ResourceWriter(EstatePlan plan, JsonGenerator json) {
         this.plan = plan;
         this.json = json;
         this.ruleFactory = new RuleFactory(plan);
@@ -82,79 +85,84 @@ final class ResourceWriter {
         return peerings;
     }
 
-    void write() {
-        json.beginArray();
-        plan.apps.forEach(this::site);
-        plan.ases.forEach(this::ase);
-        plan.endpoints.forEach(this::endpoint);
-        plan.connections.forEach(this::connection);
-        plan.gateways.forEach(this::gateway);
-        plan.localGateways.forEach(this::localGateway);
-        plan.nics.forEach(this::nic);
-        plan.vnets.forEach(this::vnet);
-        plan.nsgs.forEach(this::nsg);
-        plan.routeTables.forEach(this::routeTable);
-        plan.natGateways.forEach(this::natGateway);
-        plan.publicIps.forEach(this::publicIp);
-        plan.asgs.forEach(this::asg);
-        json.endArray();
+    /** Writes the whole file: one array of every resource. */
+    void write() throws IOException {
+        json.writeStartArray();
+        each(plan.apps, this::site);
+        each(plan.ases, this::ase);
+        each(plan.endpoints, this::endpoint);
+        each(plan.connections, this::connection);
+        each(plan.gateways, this::gateway);
+        each(plan.localGateways, this::localGateway);
+        each(plan.nics, this::nic);
+        each(plan.vnets, this::vnet);
+        each(plan.nsgs, this::nsg);
+        each(plan.routeTables, this::routeTable);
+        each(plan.natGateways, this::natGateway);
+        each(plan.publicIps, this::publicIp);
+        each(plan.asgs, this::asg);
+        json.writeEndArray();
     }
 
-    private void begin(String type, String name, String id, String location, String resourceGroup) {
+    private void begin(String type, String name, String id, String location, String resourceGroup) throws IOException {
         counts.merge(type, 1, Integer::sum);
-        json.beginObject();
-        json.field("name", name);
-        json.field("id", id);
-        json.field("type", type);
-        json.field("location", location);
+        json.writeStartObject();
+        json.writeStringField("name", name);
+        json.writeStringField("id", id);
+        json.writeStringField("type", type);
+        json.writeStringField("location", location);
         if (resourceGroup != null) {
-            json.field("resourceGroup", resourceGroup);
+            json.writeStringField("resourceGroup", resourceGroup);
         }
     }
 
-    private void properties() {
-        json.name("properties").beginObject();
-        json.field("provisioningState", "Succeeded");
+    private void properties() throws IOException {
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("provisioningState", "Succeeded");
     }
 
-    private void vnet(VNet v) {
+    private void vnet(VNet v) throws IOException {
         begin(VNET, v.name, v.id, v.region.name(), v.resourceGroup);
-        json.field("etag", "W/\"" + EstatePlan.guid(guids) + "\"");
+        json.writeStringField("etag", "W/\"" + EstatePlan.guid(guids) + "\"");
         properties();
-        json.field("resourceGuid", EstatePlan.guid(guids));
-        json.name("addressSpace").beginObject().strings("addressPrefixes", List.of(v.prefix())).endObject();
-        json.name("dhcpOptions").beginObject().strings("dnsServers", List.of()).endObject();
-        json.name("subnets").beginArray();
+        json.writeStringField("resourceGuid", EstatePlan.guid(guids));
+        json.writeObjectFieldStart("addressSpace");
+        strings("addressPrefixes", List.of(v.prefix()));
+        json.writeEndObject();
+        json.writeObjectFieldStart("dhcpOptions");
+        strings("dnsServers", List.of());
+        json.writeEndObject();
+        json.writeArrayFieldStart("subnets");
         for (Subnet s : v.subnets) {
             subnet(s);
         }
-        json.endArray();
-        json.name("virtualNetworkPeerings").beginArray();
+        json.writeEndArray();
+        json.writeArrayFieldStart("virtualNetworkPeerings");
         for (Peering p : v.peerings) {
             peering(p);
         }
-        json.endArray();
-        json.field("enableDdosProtection", false);
-        json.endObject();
-        json.endObject();
+        json.writeEndArray();
+        json.writeBooleanField("enableDdosProtection", false);
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void subnet(Subnet s) {
+    private void subnet(Subnet s) throws IOException {
         subnets++;
-        json.beginObject();
-        json.field("name", s.name);
-        json.field("id", s.id);
-        json.field("type", VNET + "/subnets");
+        json.writeStartObject();
+        json.writeStringField("name", s.name);
+        json.writeStringField("id", s.id);
+        json.writeStringField("type", VNET + "/subnets");
         properties();
-        json.field("addressPrefix", s.prefix());
+        json.writeStringField("addressPrefix", s.prefix());
         if (s.nsg != null) {
-            json.reference("networkSecurityGroup", s.nsg.id);
+            reference("networkSecurityGroup", s.nsg.id);
         }
         if (s.routeTable != null) {
-            json.reference("routeTable", s.routeTable.id);
+            reference("routeTable", s.routeTable.id);
         }
         if (s.natGateway != null) {
-            json.reference("natGateway", s.natGateway.id);
+            reference("natGateway", s.natGateway.id);
         }
         List<String> ipConfigurations = new ArrayList<>();
         for (Nic nic : s.nics) {
@@ -164,70 +172,71 @@ final class ResourceWriter {
             ipConfigurations.add(s.gateway.ipConfigurationId());
         }
         if (!ipConfigurations.isEmpty()) {
-            json.references("ipConfigurations", ipConfigurations);
+            references("ipConfigurations", ipConfigurations);
         }
         if (s.kind == SubnetKind.REGULAR && s.index % 3 == 1) {
-            json.name("serviceEndpoints").beginArray();
+            json.writeArrayFieldStart("serviceEndpoints");
             for (String service : List.of("Microsoft.Storage", "Microsoft.Sql")) {
-                json.beginObject();
-                json.field("provisioningState", "Succeeded");
-                json.field("service", service);
-                json.strings("locations", List.of(s.vnet.region.name()));
-                json.endObject();
+                json.writeStartObject();
+                json.writeStringField("provisioningState", "Succeeded");
+                json.writeStringField("service", service);
+                strings("locations", List.of(s.vnet.region.name()));
+                json.writeEndObject();
             }
-            json.endArray();
+            json.writeEndArray();
         }
-        json.name("delegations").beginArray();
+        json.writeArrayFieldStart("delegations");
         if (s.kind == SubnetKind.ASE && s.ase.isV3()) {
-            json.beginObject();
-            json.field("name", "Microsoft.Web.hostingEnvironments");
-            json.field("id", s.id + "/delegations/Microsoft.Web.hostingEnvironments");
-            json.field("type", VNET + "/subnets/delegations");
-            json.name("properties").beginObject();
-            json.field("serviceName", "Microsoft.Web/hostingEnvironments");
-            json.strings("actions", List.of("Microsoft.Network/virtualNetworks/subnets/action"));
-            json.endObject();
-            json.endObject();
+            json.writeStartObject();
+            json.writeStringField("name", "Microsoft.Web.hostingEnvironments");
+            json.writeStringField("id", s.id + "/delegations/Microsoft.Web.hostingEnvironments");
+            json.writeStringField("type", VNET + "/subnets/delegations");
+            json.writeObjectFieldStart("properties");
+            json.writeStringField("serviceName", "Microsoft.Web/hostingEnvironments");
+            strings("actions", List.of("Microsoft.Network/virtualNetworks/subnets/action"));
+            json.writeEndObject();
+            json.writeEndObject();
         }
-        json.endArray();
-        json.field("privateEndpointNetworkPolicies", "Disabled");
-        json.field("privateLinkServiceNetworkPolicies", "Enabled");
-        json.endObject();
-        json.endObject();
+        json.writeEndArray();
+        json.writeStringField("privateEndpointNetworkPolicies", "Disabled");
+        json.writeStringField("privateLinkServiceNetworkPolicies", "Enabled");
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void peering(Peering p) {
+    private void peering(Peering p) throws IOException {
         peerings++;
-        json.beginObject();
-        json.field("name", p.name);
-        json.field("id", p.id);
-        json.field("type", VNET + "/virtualNetworkPeerings");
+        json.writeStartObject();
+        json.writeStringField("name", p.name);
+        json.writeStringField("id", p.id);
+        json.writeStringField("type", VNET + "/virtualNetworkPeerings");
         properties();
-        json.field("peeringState", p.state);
-        json.field("peeringSyncLevel", p.state.equals("Connected") ? "FullyInSync" : "RemoteNotInSync");
-        json.reference("remoteVirtualNetwork", p.remote.id);
-        json.field("allowVirtualNetworkAccess", true);
-        json.field("allowForwardedTraffic", p.allowForwardedTraffic);
-        json.field("allowGatewayTransit", p.allowGatewayTransit);
-        json.field("useRemoteGateways", p.useRemoteGateways);
-        json.name("remoteAddressSpace").beginObject().strings("addressPrefixes", List.of(p.remote.prefix()))
-                .endObject();
-        json.endObject();
-        json.endObject();
+        json.writeStringField("peeringState", p.state);
+        json.writeStringField("peeringSyncLevel", p.state.equals("Connected") ? "FullyInSync" : "RemoteNotInSync");
+        reference("remoteVirtualNetwork", p.remote.id);
+        json.writeBooleanField("allowVirtualNetworkAccess", true);
+        json.writeBooleanField("allowForwardedTraffic", p.allowForwardedTraffic);
+        json.writeBooleanField("allowGatewayTransit", p.allowGatewayTransit);
+        json.writeBooleanField("useRemoteGateways", p.useRemoteGateways);
+        json.writeObjectFieldStart("remoteAddressSpace");
+        strings("addressPrefixes", List.of(p.remote.prefix()));
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void nsg(Nsg n) {
+    private void nsg(Nsg n) throws IOException {
         begin(NSG, n.name, n.id, n.vnet.region.name(), n.vnet.resourceGroup);
-        json.field("etag", n.etag);
+        json.writeStringField("etag", n.etag);
         properties();
-        json.field("resourceGuid", n.resourceGuid);
-        json.name("securityRules").beginArray();
+        json.writeStringField("resourceGuid", n.resourceGuid);
+        json.writeArrayFieldStart("securityRules");
         for (Rule r : ruleFactory.rules(n)) {
             securityRules++;
             rule(n, r);
         }
-        json.endArray();
-        json.name("defaultSecurityRules").beginArray();
+        json.writeEndArray();
+        json.writeArrayFieldStart("defaultSecurityRules");
         defaultRule(n, "AllowVnetInBound", "Allow inbound traffic from all VMs in VNET", "VirtualNetwork",
                 "VirtualNetwork", "Allow", 65000, "Inbound");
         defaultRule(n, "AllowAzureLoadBalancerInBound", "Allow inbound traffic from azure load balancer",
@@ -238,349 +247,401 @@ final class ResourceWriter {
         defaultRule(n, "AllowInternetOutBound", "Allow outbound traffic from all VMs to Internet", "*", "Internet",
                 "Allow", 65001, "Outbound");
         defaultRule(n, "DenyAllOutBound", "Deny all outbound traffic", "*", "*", "Deny", 65500, "Outbound");
-        json.endArray();
+        json.writeEndArray();
         if (!n.subnets.isEmpty()) {
-            json.references("subnets", n.subnets.stream().map(s -> s.id).toList());
+            references("subnets", n.subnets.stream().map(s -> s.id).toList());
         }
         if (!n.nics.isEmpty()) {
-            json.references("networkInterfaces", n.nics.stream().map(x -> x.id).toList());
+            references("networkInterfaces", n.nics.stream().map(x -> x.id).toList());
         }
-        json.endObject();
-        json.endObject();
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     /**
      * A user rule as az prints it: the plural arrays are always present (empty when unused); a singular field is
      * written only when it is the one in use, and the ASG arrays only when ASGs are named.
      */
-    private void rule(Nsg n, Rule r) {
-        json.beginObject();
-        json.field("name", r.name);
-        json.field("id", n.id + "/securityRules/" + r.name);
-        json.field("type", NSG + "/securityRules");
-        json.field("etag", n.etag);
+    private void rule(Nsg n, Rule r) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", r.name);
+        json.writeStringField("id", n.id + "/securityRules/" + r.name);
+        json.writeStringField("type", NSG + "/securityRules");
+        json.writeStringField("etag", n.etag);
         properties();
         if (r.description != null) {
-            json.field("description", r.description);
+            json.writeStringField("description", r.description);
         }
-        json.field("protocol", r.protocol);
+        json.writeStringField("protocol", r.protocol);
         if (r.sourcePort != null) {
-            json.field("sourcePortRange", r.sourcePort);
+            json.writeStringField("sourcePortRange", r.sourcePort);
         }
         if (r.destinationPort != null) {
-            json.field("destinationPortRange", r.destinationPort);
+            json.writeStringField("destinationPortRange", r.destinationPort);
         }
         if (r.sourcePrefix != null) {
-            json.field("sourceAddressPrefix", r.sourcePrefix);
+            json.writeStringField("sourceAddressPrefix", r.sourcePrefix);
         }
         if (r.destinationPrefix != null) {
-            json.field("destinationAddressPrefix", r.destinationPrefix);
+            json.writeStringField("destinationAddressPrefix", r.destinationPrefix);
         }
-        json.field("access", r.access);
-        json.field("priority", r.priority);
-        json.field("direction", r.direction);
-        json.strings("sourcePortRanges", r.sourcePorts);
-        json.strings("destinationPortRanges", r.destinationPorts);
-        json.strings("sourceAddressPrefixes", r.sourcePrefixes);
-        json.strings("destinationAddressPrefixes", r.destinationPrefixes);
+        json.writeStringField("access", r.access);
+        json.writeNumberField("priority", r.priority);
+        json.writeStringField("direction", r.direction);
+        strings("sourcePortRanges", r.sourcePorts);
+        strings("destinationPortRanges", r.destinationPorts);
+        strings("sourceAddressPrefixes", r.sourcePrefixes);
+        strings("destinationAddressPrefixes", r.destinationPrefixes);
         if (!r.sourceAsgs.isEmpty()) {
-            json.references("sourceApplicationSecurityGroups", r.sourceAsgs);
+            references("sourceApplicationSecurityGroups", r.sourceAsgs);
         }
         if (!r.destinationAsgs.isEmpty()) {
-            json.references("destinationApplicationSecurityGroups", r.destinationAsgs);
+            references("destinationApplicationSecurityGroups", r.destinationAsgs);
         }
-        json.endObject();
-        json.endObject();
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     private void defaultRule(Nsg n, String name, String description, String source, String destination,
-            String access, int priority, String direction) {
-        json.beginObject();
-        json.field("name", name);
-        json.field("id", n.id + "/defaultSecurityRules/" + name);
-        json.field("type", NSG + "/defaultSecurityRules");
-        json.field("etag", n.etag);
+            String access, int priority, String direction) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", name);
+        json.writeStringField("id", n.id + "/defaultSecurityRules/" + name);
+        json.writeStringField("type", NSG + "/defaultSecurityRules");
+        json.writeStringField("etag", n.etag);
         properties();
-        json.field("description", description);
-        json.field("protocol", "*");
-        json.field("sourcePortRange", "*");
-        json.field("destinationPortRange", "*");
-        json.field("sourceAddressPrefix", source);
-        json.field("destinationAddressPrefix", destination);
-        json.field("access", access);
-        json.field("priority", priority);
-        json.field("direction", direction);
-        json.strings("sourcePortRanges", List.of());
-        json.strings("destinationPortRanges", List.of());
-        json.strings("sourceAddressPrefixes", List.of());
-        json.strings("destinationAddressPrefixes", List.of());
-        json.endObject();
-        json.endObject();
+        json.writeStringField("description", description);
+        json.writeStringField("protocol", "*");
+        json.writeStringField("sourcePortRange", "*");
+        json.writeStringField("destinationPortRange", "*");
+        json.writeStringField("sourceAddressPrefix", source);
+        json.writeStringField("destinationAddressPrefix", destination);
+        json.writeStringField("access", access);
+        json.writeNumberField("priority", priority);
+        json.writeStringField("direction", direction);
+        strings("sourcePortRanges", List.of());
+        strings("destinationPortRanges", List.of());
+        strings("sourceAddressPrefixes", List.of());
+        strings("destinationAddressPrefixes", List.of());
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void routeTable(RouteTable rt) {
+    private void routeTable(RouteTable rt) throws IOException {
         begin(ROUTE_TABLE, rt.name, rt.id, rt.vnet.region.name(), rt.vnet.resourceGroup);
         properties();
-        json.field("resourceGuid", EstatePlan.guid(guids));
-        json.field("disableBgpRoutePropagation", rt.disableBgpRoutePropagation);
-        json.name("routes").beginArray();
+        json.writeStringField("resourceGuid", EstatePlan.guid(guids));
+        json.writeBooleanField("disableBgpRoutePropagation", rt.disableBgpRoutePropagation);
+        json.writeArrayFieldStart("routes");
         for (Route route : rt.routes) {
-            json.beginObject();
-            json.field("name", route.name());
-            json.field("id", rt.id + "/routes/" + route.name());
-            json.field("type", ROUTE_TABLE + "/routes");
+            json.writeStartObject();
+            json.writeStringField("name", route.name());
+            json.writeStringField("id", rt.id + "/routes/" + route.name());
+            json.writeStringField("type", ROUTE_TABLE + "/routes");
             properties();
-            json.field("addressPrefix", route.addressPrefix());
-            json.field("nextHopType", route.nextHopType());
+            json.writeStringField("addressPrefix", route.addressPrefix());
+            json.writeStringField("nextHopType", route.nextHopType());
             if (route.nextHopIpAddress() != null) {
-                json.field("nextHopIpAddress", route.nextHopIpAddress());
+                json.writeStringField("nextHopIpAddress", route.nextHopIpAddress());
             }
-            json.field("hasBgpOverride", false);
-            json.endObject();
-            json.endObject();
+            json.writeBooleanField("hasBgpOverride", false);
+            json.writeEndObject();
+            json.writeEndObject();
         }
-        json.endArray();
+        json.writeEndArray();
         if (!rt.subnets.isEmpty()) {
-            json.references("subnets", rt.subnets.stream().map(s -> s.id).toList());
+            references("subnets", rt.subnets.stream().map(s -> s.id).toList());
         }
-        json.endObject();
-        json.endObject();
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void nic(Nic n) {
+    private void nic(Nic n) throws IOException {
         VNet v = n.subnet.vnet;
         begin(NIC, n.name, n.id, v.region.name(), v.resourceGroup);
-        json.field("kind", "Regular");
+        json.writeStringField("kind", "Regular");
         properties();
-        json.field("resourceGuid", EstatePlan.guid(guids));
-        json.name("ipConfigurations").beginArray();
-        json.beginObject();
-        json.field("name", "ipconfig1");
-        json.field("id", n.ipConfigurationId());
-        json.field("type", NIC + "/ipConfigurations");
+        json.writeStringField("resourceGuid", EstatePlan.guid(guids));
+        json.writeArrayFieldStart("ipConfigurations");
+        json.writeStartObject();
+        json.writeStringField("name", "ipconfig1");
+        json.writeStringField("id", n.ipConfigurationId());
+        json.writeStringField("type", NIC + "/ipConfigurations");
         properties();
-        json.field("privateIPAddress", Ip.format(n.ip));
-        json.field("privateIPAllocationMethod", n.staticIp ? "Static" : "Dynamic");
-        json.field("privateIPAddressVersion", "IPv4");
-        json.reference("subnet", n.subnet.id);
-        json.field("primary", true);
+        json.writeStringField("privateIPAddress", Ipv4.format(n.ip));
+        json.writeStringField("privateIPAllocationMethod", n.staticIp ? "Static" : "Dynamic");
+        json.writeStringField("privateIPAddressVersion", "IPv4");
+        reference("subnet", n.subnet.id);
+        json.writeBooleanField("primary", true);
         if (n.publicIp != null) {
-            json.reference("publicIPAddress", n.publicIp.id);
+            reference("publicIPAddress", n.publicIp.id);
         }
         if (!n.asgs.isEmpty()) {
-            json.references("applicationSecurityGroups", n.asgs.stream().map(a -> a.id).toList());
+            references("applicationSecurityGroups", n.asgs.stream().map(a -> a.id).toList());
         }
-        json.endObject();
-        json.endObject();
-        json.endArray();
-        json.name("dnsSettings").beginObject().strings("dnsServers", List.of())
-                .strings("appliedDnsServers", List.of()).endObject();
-        json.field("enableAcceleratedNetworking", n.index % 2 == 0);
-        json.field("enableIPForwarding", n.ipForwarding);
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeObjectFieldStart("dnsSettings");
+        strings("dnsServers", List.of());
+        strings("appliedDnsServers", List.of());
+        json.writeEndObject();
+        json.writeBooleanField("enableAcceleratedNetworking", n.index % 2 == 0);
+        json.writeBooleanField("enableIPForwarding", n.ipForwarding);
         if (n.nsg != null) {
-            json.reference("networkSecurityGroup", n.nsg.id);
+            reference("networkSecurityGroup", n.nsg.id);
         }
-        json.field("primary", true);
-        json.reference("virtualMachine", n.vmId);
-        json.field("nicType", "Standard");
-        json.endObject();
-        json.endObject();
+        json.writeBooleanField("primary", true);
+        reference("virtualMachine", n.vmId);
+        json.writeStringField("nicType", "Standard");
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void asg(Asg a) {
+    private void asg(Asg a) throws IOException {
         begin(ASG, a.name, a.id, a.vnet.region.name(), a.vnet.resourceGroup);
         properties();
-        json.field("resourceGuid", a.resourceGuid);
-        json.endObject();
-        json.endObject();
+        json.writeStringField("resourceGuid", a.resourceGuid);
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void natGateway(NatGateway n) {
+    private void natGateway(NatGateway n) throws IOException {
         begin(NAT_GATEWAY, n.name, n.id, n.vnet.region.name(), n.vnet.resourceGroup);
-        json.name("sku").beginObject().field("name", "Standard").endObject();
+        json.writeObjectFieldStart("sku");
+        json.writeStringField("name", "Standard");
+        json.writeEndObject();
         properties();
-        json.field("resourceGuid", EstatePlan.guid(guids));
-        json.field("idleTimeoutInMinutes", 4);
-        json.references("publicIpAddresses", n.publicIps.stream().map(p -> p.id).toList());
+        json.writeStringField("resourceGuid", EstatePlan.guid(guids));
+        json.writeNumberField("idleTimeoutInMinutes", 4);
+        references("publicIpAddresses", n.publicIps.stream().map(p -> p.id).toList());
         if (!n.subnets.isEmpty()) {
-            json.references("subnets", n.subnets.stream().map(s -> s.id).toList());
+            references("subnets", n.subnets.stream().map(s -> s.id).toList());
         }
-        json.endObject();
-        json.endObject();
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void publicIp(PublicIp p) {
+    private void publicIp(PublicIp p) throws IOException {
         begin(PUBLIC_IP, p.name, p.id, p.vnet.region.name(), p.vnet.resourceGroup);
-        json.name("sku").beginObject().field("name", "Standard").field("tier", "Regional").endObject();
+        json.writeObjectFieldStart("sku");
+        json.writeStringField("name", "Standard");
+        json.writeStringField("tier", "Regional");
+        json.writeEndObject();
         properties();
-        json.field("resourceGuid", EstatePlan.guid(guids));
-        json.field("ipAddress", Ip.format(p.address));
-        json.field("publicIPAddressVersion", "IPv4");
-        json.field("publicIPAllocationMethod", "Static");
-        json.field("idleTimeoutInMinutes", 4);
+        json.writeStringField("resourceGuid", EstatePlan.guid(guids));
+        json.writeStringField("ipAddress", Ipv4.format(p.address));
+        json.writeStringField("publicIPAddressVersion", "IPv4");
+        json.writeStringField("publicIPAllocationMethod", "Static");
+        json.writeNumberField("idleTimeoutInMinutes", 4);
         if (p.ipConfigurationId != null) {
-            json.reference("ipConfiguration", p.ipConfigurationId);
+            reference("ipConfiguration", p.ipConfigurationId);
         }
         if (p.natGateway != null) {
-            json.reference("natGateway", p.natGateway.id);
+            reference("natGateway", p.natGateway.id);
         }
-        json.endObject();
-        json.endObject();
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void gateway(Gateway g) {
+    private void gateway(Gateway g) throws IOException {
         VNet v = g.vnet;
         begin(GATEWAY, g.name, g.id, v.region.name(), v.resourceGroup);
         properties();
-        json.field("resourceGuid", EstatePlan.guid(guids));
-        json.field("gatewayType", g.gatewayType);
+        json.writeStringField("resourceGuid", EstatePlan.guid(guids));
+        json.writeStringField("gatewayType", g.gatewayType);
         if (g.gatewayType.equals("Vpn")) {
-            json.field("vpnType", "RouteBased");
-            json.field("vpnGatewayGeneration", "Generation1");
+            json.writeStringField("vpnType", "RouteBased");
+            json.writeStringField("vpnGatewayGeneration", "Generation1");
         }
-        json.field("enableBgp", g.bgp);
-        json.field("activeActive", false);
-        json.name("sku").beginObject().field("name", g.sku).field("tier", g.sku).field("capacity", 2).endObject();
-        json.name("ipConfigurations").beginArray();
-        json.beginObject();
-        json.field("name", "default");
-        json.field("id", g.ipConfigurationId());
-        json.field("type", GATEWAY + "/ipConfigurations");
+        json.writeBooleanField("enableBgp", g.bgp);
+        json.writeBooleanField("activeActive", false);
+        json.writeObjectFieldStart("sku");
+        json.writeStringField("name", g.sku);
+        json.writeStringField("tier", g.sku);
+        json.writeNumberField("capacity", 2);
+        json.writeEndObject();
+        json.writeArrayFieldStart("ipConfigurations");
+        json.writeStartObject();
+        json.writeStringField("name", "default");
+        json.writeStringField("id", g.ipConfigurationId());
+        json.writeStringField("type", GATEWAY + "/ipConfigurations");
         properties();
-        json.field("privateIPAllocationMethod", "Dynamic");
-        json.reference("subnet", g.subnet.id);
-        json.reference("publicIPAddress", g.publicIp.id);
-        json.endObject();
-        json.endObject();
-        json.endArray();
-        json.name("bgpSettings").beginObject();
-        json.field("asn", 65515);
-        json.field("bgpPeeringAddress", Ip.format(g.bgpAddress));
-        json.field("peerWeight", 0);
-        json.endObject();
+        json.writeStringField("privateIPAllocationMethod", "Dynamic");
+        reference("subnet", g.subnet.id);
+        reference("publicIPAddress", g.publicIp.id);
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeObjectFieldStart("bgpSettings");
+        json.writeNumberField("asn", 65515);
+        json.writeStringField("bgpPeeringAddress", Ipv4.format(g.bgpAddress));
+        json.writeNumberField("peerWeight", 0);
+        json.writeEndObject();
         if (g.defaultSite != null) {
-            json.reference("gatewayDefaultSite", g.defaultSite.id);
+            reference("gatewayDefaultSite", g.defaultSite.id);
         }
         if (!g.learnedRoutes.isEmpty()) {
-            json.name("learnedRoutes").beginArray();
+            json.writeArrayFieldStart("learnedRoutes");
             for (LearnedRoute r : g.learnedRoutes) {
-                json.beginObject();
-                json.field("asPath", r.asPath());
-                json.field("localAddress", Ip.format(g.bgpAddress));
-                json.field("network", r.network());
-                json.field("nextHop", r.nextHop());
-                json.field("origin", r.origin());
-                json.field("sourcePeer", r.sourcePeer());
-                json.field("weight", r.weight());
-                json.endObject();
+                json.writeStartObject();
+                json.writeStringField("asPath", r.asPath());
+                json.writeStringField("localAddress", Ipv4.format(g.bgpAddress));
+                json.writeStringField("network", r.network());
+                json.writeStringField("nextHop", r.nextHop());
+                json.writeStringField("origin", r.origin());
+                json.writeStringField("sourcePeer", r.sourcePeer());
+                json.writeNumberField("weight", r.weight());
+                json.writeEndObject();
             }
-            json.endArray();
+            json.writeEndArray();
         }
-        json.endObject();
-        json.endObject();
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void localGateway(LocalGateway l) {
+    private void localGateway(LocalGateway l) throws IOException {
         VNet v = l.gateway.vnet;
         begin(LOCAL_GATEWAY, l.name, l.id, v.region.name(), v.resourceGroup);
         properties();
-        json.field("resourceGuid", EstatePlan.guid(guids));
-        json.field("gatewayIpAddress", Ip.format(l.gatewayIp));
-        json.name("localNetworkAddressSpace").beginObject().strings("addressPrefixes", l.prefixes).endObject();
+        json.writeStringField("resourceGuid", EstatePlan.guid(guids));
+        json.writeStringField("gatewayIpAddress", Ipv4.format(l.gatewayIp));
+        json.writeObjectFieldStart("localNetworkAddressSpace");
+        strings("addressPrefixes", l.prefixes);
+        json.writeEndObject();
         if (l.gateway.bgp) {
-            json.name("bgpSettings").beginObject();
-            json.field("asn", l.asn);
-            json.field("bgpPeeringAddress", Ip.format(l.bgpAddress));
-            json.field("peerWeight", 0);
-            json.endObject();
+            json.writeObjectFieldStart("bgpSettings");
+            json.writeNumberField("asn", l.asn);
+            json.writeStringField("bgpPeeringAddress", Ipv4.format(l.bgpAddress));
+            json.writeNumberField("peerWeight", 0);
+            json.writeEndObject();
         }
-        json.endObject();
-        json.endObject();
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void connection(Connection c) {
+    private void connection(Connection c) throws IOException {
         VNet v = c.gateway1.vnet;
         begin(CONNECTION, c.name, c.id, v.region.name(), v.resourceGroup);
         properties();
-        json.field("resourceGuid", EstatePlan.guid(guids));
-        json.field("connectionType", c.connectionType);
-        json.field("connectionProtocol", "IKEv2");
-        json.reference("virtualNetworkGateway1", c.gateway1.id);
+        json.writeStringField("resourceGuid", EstatePlan.guid(guids));
+        json.writeStringField("connectionType", c.connectionType);
+        json.writeStringField("connectionProtocol", "IKEv2");
+        reference("virtualNetworkGateway1", c.gateway1.id);
         if (c.localGateway2 != null) {
-            json.reference("localNetworkGateway2", c.localGateway2.id);
+            reference("localNetworkGateway2", c.localGateway2.id);
         }
         if (c.gateway2 != null) {
-            json.reference("virtualNetworkGateway2", c.gateway2.id);
+            reference("virtualNetworkGateway2", c.gateway2.id);
         }
-        json.field("routingWeight", 0);
-        json.field("enableBgp", c.gateway1.bgp);
-        json.field("connectionStatus", "Connected");
-        json.endObject();
-        json.endObject();
+        json.writeNumberField("routingWeight", 0);
+        json.writeBooleanField("enableBgp", c.gateway1.bgp);
+        json.writeStringField("connectionStatus", "Connected");
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void ase(Ase a) {
+    private void ase(Ase a) throws IOException {
         VNet v = a.subnet.vnet;
         begin(ASE, a.name, a.id, v.region.name(), a.resourceGroup);
-        json.field("kind", a.kind);
-        json.name("properties").beginObject();
-        json.field("name", a.name);
-        json.field("location", v.region.name());
-        json.field("status", "Ready");
-        json.field("provisioningState", "Succeeded");
-        json.name("virtualNetwork").beginObject();
-        json.field("id", a.subnet.id);
-        json.field("name", a.subnet.name);
-        json.field("type", VNET + "/subnets");
-        json.field("subnet", "");
-        json.endObject();
-        json.field("internalLoadBalancingMode", a.internalLoadBalancingMode);
-        json.field("dnsSuffix", a.dnsSuffix());
-        json.field("multiSize", a.isV3() ? "Standard_D2d_v4" : "Standard_D2_V2");
-        json.field("frontEndScaleFactor", 15);
-        json.name("addresses").beginObject();
-        json.field("serviceIpAddress", Ip.format(a.vip));
-        json.field("internalIpAddress", a.internalAddress < 0 ? null : Ip.format(a.internalAddress));
-        json.name("outboundIpAddresses").beginArray();
+        json.writeStringField("kind", a.kind);
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("name", a.name);
+        json.writeStringField("location", v.region.name());
+        json.writeStringField("status", "Ready");
+        json.writeStringField("provisioningState", "Succeeded");
+        json.writeObjectFieldStart("virtualNetwork");
+        json.writeStringField("id", a.subnet.id);
+        json.writeStringField("name", a.subnet.name);
+        json.writeStringField("type", VNET + "/subnets");
+        json.writeStringField("subnet", "");
+        json.writeEndObject();
+        json.writeStringField("internalLoadBalancingMode", a.internalLoadBalancingMode);
+        json.writeStringField("dnsSuffix", a.dnsSuffix());
+        json.writeStringField("multiSize", a.isV3() ? "Standard_D2d_v4" : "Standard_D2_V2");
+        json.writeNumberField("frontEndScaleFactor", 15);
+        json.writeObjectFieldStart("addresses");
+        json.writeStringField("serviceIpAddress", Ipv4.format(a.vip));
+        json.writeStringField("internalIpAddress", a.internalAddress < 0 ? null : Ipv4.format(a.internalAddress));
+        json.writeArrayFieldStart("outboundIpAddresses");
         for (long address : a.outbound) {
-            json.value(Ip.format(address));
+            json.writeString(Ipv4.format(address));
         }
-        json.endArray();
-        json.name("vipMappings").beginArray().endArray();
-        json.endObject();
-        json.endObject();
-        json.endObject();
+        json.writeEndArray();
+        json.writeArrayFieldStart("vipMappings");
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void site(App app) {
+    private void site(App app) throws IOException {
         Ase a = app.ase;
         VNet v = a.subnet.vnet;
         begin(SITE, app.name, app.id, v.region.name(), a.resourceGroup);
-        json.field("kind", "app");
-        json.name("properties").beginObject();
-        json.field("name", app.name);
-        json.field("state", "Running");
-        json.name("hostingEnvironmentProfile").beginObject();
-        json.field("id", a.id);
-        json.field("name", a.name);
-        json.field("type", ASE);
-        json.endObject();
-        json.field("defaultHostName", app.hostNames.get(0));
-        json.strings("hostNames", app.hostNames);
+        json.writeStringField("kind", "app");
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("name", app.name);
+        json.writeStringField("state", "Running");
+        json.writeObjectFieldStart("hostingEnvironmentProfile");
+        json.writeStringField("id", a.id);
+        json.writeStringField("name", a.name);
+        json.writeStringField("type", ASE);
+        json.writeEndObject();
+        json.writeStringField("defaultHostName", app.hostNames.get(0));
+        strings("hostNames", app.hostNames);
         List<String> enabled = new ArrayList<>(app.hostNames);
         enabled.add(app.name + ".scm." + a.dnsSuffix());
-        json.strings("enabledHostNames", enabled);
-        json.field("httpsOnly", true);
-        json.endObject();
-        json.endObject();
+        strings("enabledHostNames", enabled);
+        json.writeBooleanField("httpsOnly", true);
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private void endpoint(Endpoint e) {
+    private void endpoint(Endpoint e) throws IOException {
         begin(ENDPOINT, e.name, e.id, e.region.name(), null);
-        json.strings("addresses", e.addresses);
+        strings("addresses", e.addresses);
         if (e.serviceTag != null) {
-            json.field("serviceTag", e.serviceTag);
+            json.writeStringField("serviceTag", e.serviceTag);
         }
-        json.endObject();
+        json.writeEndObject();
+    }
+
+    /** {@code "name": {"id": "..."}}, the ARM sub-resource reference shape. */
+    private void reference(String name, String id) throws IOException {
+        json.writeObjectFieldStart(name);
+        json.writeStringField("id", id);
+        json.writeEndObject();
+    }
+
+    /** {@code "name": [{"id": "..."}, ...]}. */
+    private void references(String name, Iterable<String> ids) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String id : ids) {
+            json.writeStartObject();
+            json.writeStringField("id", id);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    /** {@code "name": ["a", "b"]}. */
+    private void strings(String name, Iterable<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String v : values) {
+            json.writeString(v);
+        }
+        json.writeEndArray();
+    }
+
+    /** Writes one resource (or part) of the plan. */
+    private interface PartWriter<T> {
+        void write(T part) throws IOException;
+    }
+
+    private static <T> void each(Iterable<T> parts, PartWriter<T> writer) throws IOException {
+        for (T part : parts) {
+            writer.write(part);
+        }
     }
 }

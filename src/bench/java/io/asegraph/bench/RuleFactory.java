@@ -6,6 +6,8 @@ import io.asegraph.bench.EstatePlan.Nsg;
 import io.asegraph.bench.EstatePlan.Peering;
 import io.asegraph.bench.EstatePlan.Subnet;
 import io.asegraph.bench.EstatePlan.VNet;
+import io.asegraph.net.Cidr;
+import io.asegraph.net.Ipv4;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -230,7 +232,7 @@ final class RuleFactory {
                 return subnetPrefix(random);
             }
             Nic nic = vnet.nics.get(random.nextInt(vnet.nics.size()));
-            return random.nextBoolean() ? Ip.format(nic.ip) : Ip.block(nic.ip, 32);
+            return random.nextBoolean() ? Ipv4.format(nic.ip) : new Cidr(nic.ip, 32).toString();
         }
 
         String partner(SplittableRandom random) {
@@ -252,7 +254,7 @@ final class RuleFactory {
                 return partner(random);
             }
             long vip = plan.ases.get(random.nextInt(plan.ases.size())).vip;
-            return random.nextBoolean() ? Ip.block(vip, 32) : Ip.format(vip);
+            return random.nextBoolean() ? new Cidr(vip, 32).toString() : Ipv4.format(vip);
         }
 
         String regional(String service) {

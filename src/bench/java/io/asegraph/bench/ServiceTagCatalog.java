@@ -1,5 +1,9 @@
 package io.asegraph.bench;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.asegraph.net.Cidr;
+import io.asegraph.net.Ipv4;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -60,8 +64,8 @@ final class ServiceTagCatalog {
 
     /** Azure-owned public ranges the leaves are carved from (none overlaps the region blocks in 23.96.0.0/13). */
     private static final long[][] LEAF_POOLS = {
-            {Ip.of(13, 64, 0, 0), 11}, {Ip.of(20, 0, 0, 0), 8}, {Ip.of(40, 64, 0, 0), 10}, {Ip.of(52, 0, 0, 0), 8},
-            {Ip.of(104, 40, 0, 0), 13}, {Ip.of(137, 116, 0, 0), 15}, {Ip.of(191, 232, 0, 0), 13}};
+            {Ipv4.of(13, 64, 0, 0), 11}, {Ipv4.of(20, 0, 0, 0), 8}, {Ipv4.of(40, 64, 0, 0), 10}, {Ipv4.of(52, 0, 0, 0), 8},
+            {Ipv4.of(104, 40, 0, 0), 13}, {Ipv4.of(137, 116, 0, 0), 15}, {Ipv4.of(191, 232, 0, 0), 13}};
 
     private final long changeNumber;
     /** Tag name to its entry, in Azure's (case-insensitive alphabetical) order. */
@@ -200,15 +204,17 @@ final class ServiceTagCatalog {
 
     static final int PUBLIC_BLOCK_LENGTH = 18;
 
+    private static final String[] NETWORK_FEATURES = {"API", "NSG", "UDR", "FW"};
+
     /** The region's block of public addresses (in AzureCloud.region) for VIPs and public IP resources. */
     static long publicBlock(Region region) {
-        return Ip.of(23, 96, 0, 0) + (long) region.index() * Ip.size(PUBLIC_BLOCK_LENGTH);
+        return Ipv4.of(23, 96, 0, 0) + (long) region.index() * Cidr.blockSize(PUBLIC_BLOCK_LENGTH);
     }
 
     /** A leaf from a random pool, moving on to the next pool when one is full. */
     private static long leafBlock(AddressPool[] pools, int length, SplittableRandom random) {
         int first = random.nextInt(pools.length);
-        long gap = random.nextLong(2 * Ip.size(length));
+        long gap = random.nextLong(2 * Cidr.blockSize(length));
         for (int k = 0; k < pools.length; k++) {
             long base = pools[(first + k) % pools.length].tryAllocate(length, gap);
             if (base >= 0) {
@@ -223,7 +229,7 @@ final class ServiceTagCatalog {
     }
 
     private static String cidr(long leaf) {
-        return Ip.block(leaf >>> 6, (int) (leaf & 63));
+        return new Cidr(leaf >>> 6, (int) (leaf & 63)).toString();
     }
 
     private static String ipv6(int regionId, int index) {
@@ -291,38 +297,39 @@ final class ServiceTagCatalog {
     }
 
     /** Writes the whole file: {@code {changeNumber, cloud, values: [...]}}. */
-    void write(JsonWriter json) {
-        json.beginObject();
-        json.field("changeNumber", changeNumber);
-        json.field("cloud", "Public");
-        json.name("values").beginArray();
+    void write(JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("changeNumber", changeNumber);
+        json.writeStringField("cloud", "Public");
+        json.writeArrayFieldStart("values");
         for (Tag t : tags.values()) {
-            json.beginObject();
-            json.field("name", t.name);
-            json.field("id", t.name);
-            json.name("properties").beginObject();
-            json.field("changeNumber", t.changeNumber);
-            json.field("region", t.region);
-            json.field("regionId", t.regionId);
-            json.field("platform", "Azure");
-            json.field("systemService", t.systemService);
-            json.name("addressPrefixes").beginArray();
+            json.writeStartObject();
+            json.writeStringField("name", t.name);
+            json.writeStringField("id", t.name);
+            json.writeObjectFieldStart("properties");
+            json.writeNumberField("changeNumber", t.changeNumber);
+            json.writeStringField("region", t.region);
+            json.writeNumberField("regionId", t.regionId);
+            json.writeStringField("platform", "Azure");
+            json.writeStringField("systemService", t.systemService);
+            json.writeArrayFieldStart("addressPrefixes");
             for (long leaf : t.leaves) {
-                json.value(cidr(leaf));
+                json.writeString(cidr(leaf));
             }
             for (String six : t.ipv6) {
-                json.value(six);
+                json.writeString(six);
             }
-            json.endArray();
+            json.writeEndArray();
+            json.writeFieldName("networkFeatures");
             if (t.features) {
-                json.strings("networkFeatures", List.of("API", "NSG", "UDR", "FW"));
+                json.writeArray(NETWORK_FEATURES, 0, NETWORK_FEATURES.length);
             } else {
-                json.name("networkFeatures").nullValue();
+                json.writeNull();
             }
-            json.endObject();
-            json.endObject();
+            json.writeEndObject();
+            json.writeEndObject();
         }
-        json.endArray();
-        json.endObject();
+        json.writeEndArray();
+        json.writeEndObject();
     }
 }

@@ -48,6 +48,14 @@ public record Cidr(long base, int length) implements Comparable<Cidr> {
         return new Cidr(address, 32);
     }
 
+    /** The number of addresses in a block of prefix length {@code length} (0..32): 2^(32 - length). */
+    public static long blockSize(int length) {
+        if (length < 0 || length > 32) {
+            throw new InvalidAddressException("prefix length " + length + " is outside 0..32");
+        }
+        return 1L << (32 - length);
+    }
+
     static long mask(int length) {
         return length == 0 ? 0 : (Ipv4.MAX << (32 - length)) & Ipv4.MAX;
     }

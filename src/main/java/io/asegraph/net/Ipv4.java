@@ -85,6 +85,14 @@ public final class Ipv4 {
         return address;
     }
 
+    /** The address {@code a.b.c.d}; every octet must be in 0..255. */
+    public static long of(int a, int b, int c, int d) {
+        if (((a | b | c | d) & ~0xFF) != 0) {
+            throw new InvalidAddressException(a + "." + b + "." + c + "." + d + " has an octet outside 0..255");
+        }
+        return ((long) a << 24) | ((long) b << 16) | ((long) c << 8) | d;
+    }
+
     public static String format(long address) {
         return ((address >>> 24) & 0xFF) + "." + ((address >>> 16) & 0xFF) + "." + ((address >>> 8) & 0xFF) + "." + (address & 0xFF);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,6 @@ class BenchEndToEndTest {
     Path out;
 
     @Test
-    @SuppressWarnings("unchecked")
     void runsEveryScenarioOnTheSmallEstateAndWritesBothResultFiles() throws IOException {
         BenchOptions options = BenchOptions.parse("--size", "small", "--url", root.toString(), "--out",
                 out.toString(), "--duration-seconds", "0.3", "--warmup-seconds", "0.1", "--max-minutes", "4");
@@ -55,14 +56,16 @@ class BenchEndToEndTest {
 
         assertNull(r.error, "the run stopped early");
         assertTrue(Files.isRegularFile(out.resolve("results.md")));
-        Map<String, Object> json = Json.parseObject(Files.readString(out.resolve("results.json")));
-        assertEquals(true, json.get("complete"));
+        JsonNode json = BenchJson.parseObject(Files.readString(out.resolve("results.json")));
+        assertTrue(json.path("complete").booleanValue(), "complete: " + json.path("complete"));
 
-        Map<String, Object> imported = (Map<String, Object>) json.get("import");
-        assertEquals("ok", imported.get("status"));
-        List<Map<String, Object>> files = (List<Map<String, Object>>) imported.get("files");
-        assertEquals(List.of("resources.json", "servicetags.json"), files.stream().map(f -> f.get("file")).toList());
-        assertTrue(((Number) files.get(0).get("created")).longValue() > 0, "the import created resources");
+        JsonNode imported = json.path("import");
+        assertEquals("ok", imported.path("status").asText());
+        JsonNode files = imported.path("files");
+        List<String> names = new ArrayList<>();
+        files.forEach(f -> names.add(f.path("file").asText()));
+        assertEquals(List.of("resources.json", "servicetags.json"), names);
+        assertTrue(files.path(0).path("created").asLong() > 0, "the import created resources");
 
         BenchScenarios.References refs = BenchScenarios.pick(new EstatePlan(EstateSpec.SMALL, 42));
         Set<String> expected = new HashSet<>();
@@ -71,12 +74,12 @@ class BenchEndToEndTest {
                 expected.add(s.name() + "@" + clients);
             }
         }
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) json.get("measurements");
         Set<String> present = new HashSet<>();
-        for (Map<String, Object> row : rows) {
-            present.add(row.get("scenario") + "@" + row.get("clients"));
-            assertTrue(!"FAILED".equals(row.get("status")) && !"SKIPPED".equals(row.get("status")),
-                    row.get("scenario") + " at " + row.get("clients") + ": " + row.get("status") + " " + row.get("detail"));
+        for (JsonNode row : json.path("measurements")) {
+            String status = row.path("status").asText();
+            present.add(row.path("scenario").asText() + "@" + row.path("clients").asInt());
+            assertTrue(!status.equals("FAILED") && !status.equals("SKIPPED"), row.path("scenario").asText() + " at "
+                    + row.path("clients").asInt() + ": " + status + " " + row.path("detail").asText());
         }
         assertEquals(expected, present, "every scenario at every level");
         for (String contract : List.of(BenchScenarios.FLOOR, "callSource", "flow", "ipFlowVerify", "nextHop",

@@ -3,9 +3,9 @@ package io.asegraph.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,12 +109,12 @@ class BenchResultsTest {
         assertTrue(md.contains("**FAILED**: 3 failed \\| answers"), "pipes are escaped in cells");
         assertTrue(md.contains("| flow p50 | p50 ≤ 4.00 × the floor's (1 client) | 0.500 ms = 2.50× the floor's 0.200 ms"
                 + " | PASS |"), md);
-        Map<String, Object> json = Json.parseObject(Json.write(r.json(), true));
-        assertEquals(4, ((List<?>) json.get("measurements")).size());
-        assertEquals(r.targets().size(), ((List<?>) json.get("targets")).size());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> flow = (Map<String, Object>) ((List<?>) json.get("measurements")).get(2);
-        assertEquals(2.5, ((Number) flow.get("p50RatioToFloor")).doubleValue(), 1e-9);
+        JsonNode json = BenchJson.parseObject(BenchJson.writePretty(r.json()));
+        assertEquals(4, json.path("measurements").size());
+        assertEquals(r.targets().size(), json.path("targets").size());
+        JsonNode flow = json.path("measurements").path(2);
+        assertEquals("flow", flow.path("scenario").asText());
+        assertEquals(2.5, flow.path("p50RatioToFloor").doubleValue(), 1e-9);
         assertEquals(1, r.failed().size());
     }
 }

@@ -3,11 +3,15 @@ package io.asegraph.bench;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,8 +47,26 @@ class EstateGeneratorDeterminismTest {
     void prettyLayoutDiffersOnlyInWhitespace() throws IOException {
         EstateGenerator.generate(EstateSpec.SMALL, 42, dir.resolve("compact"), false);
         EstateGenerator.generate(EstateSpec.SMALL, 42, dir.resolve("pretty"), true);
-        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        ObjectMapper mapper = new ObjectMapper();
         assertEquals(mapper.readTree(dir.resolve("compact").resolve(EstateGenerator.RESOURCES_FILE).toFile()),
                 mapper.readTree(dir.resolve("pretty").resolve(EstateGenerator.RESOURCES_FILE).toFile()));
+    }
+
+    @Test
+    void compactLayoutWritesOneResourcePerLine() throws IOException {
+        EstateGenerator.Summary summary = EstateGenerator.generate(EstateSpec.SMALL, 42, dir, false);
+        List<String> lines = Files.readAllLines(dir.resolve(EstateGenerator.RESOURCES_FILE));
+        int resources = summary.resourcesByType().values().stream().mapToInt(Integer::intValue).sum();
+        assertEquals(resources + 2, lines.size());
+        assertEquals("[", lines.get(0));
+        assertEquals("]", lines.get(lines.size() - 1));
+        ObjectMapper mapper = new ObjectMapper();
+        for (int i = 1; i <= resources; i++) {
+            String line = lines.get(i);
+            JsonNode resource = mapper.readTree(i < resources ? line.substring(0, line.length() - 1) : line);
+            assertTrue(resource.path("id").isTextual(), "line " + i + " is one resource");
+        }
+        List<String> tags = Files.readAllLines(dir.resolve(EstateGenerator.SERVICE_TAGS_FILE));
+        assertEquals(1, tags.size(), "the Service Tags file is one object on one line");
     }
 }
