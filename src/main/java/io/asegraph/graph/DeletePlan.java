@@ -1,16 +1,20 @@
 package io.asegraph.graph;
 
 import io.asegraph.estate.Estate;
-import io.asegraph.importing.ResourceKind;
 import io.asegraph.policy.NetworkSecurityGroup;
+import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.topology.App;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.Connection;
 import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.Peering;
+import io.asegraph.topology.Resource;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
+import io.asegraph.topology.ResourceType;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
 import io.asegraph.topology.VirtualNetworkGateway;
@@ -79,17 +83,18 @@ final class DeletePlan {
         ImportBatch.Builder b = new ImportBatch.Builder();
         deleted.forEach((x, k) -> b.remove(k, x));
         List<ResourceId> detached = new ArrayList<>();
-        subnets.values().forEach(s -> add(b.subnets, s, detached));
-        nics.values().forEach(n -> add(b.nics, n, detached));
-        nats.values().forEach(n -> add(b.natGateways, n, detached));
-        gateways.values().forEach(g -> add(b.gateways, g, detached));
-        nsgs.values().forEach(n -> add(b.nsgs, new NetworkSecurityGroup(n.id(), n.name(), n.location(), etags.get(), n.rules()), detached));
+        subnets.values().forEach(s -> add(b, NetworkTypes.SUBNET, s, detached));
+        nics.values().forEach(n -> add(b, NetworkTypes.NETWORK_INTERFACE, n, detached));
+        nats.values().forEach(n -> add(b, NetworkTypes.NAT_GATEWAY, n, detached));
+        gateways.values().forEach(g -> add(b, NetworkTypes.VIRTUAL_NETWORK_GATEWAY, g, detached));
+        nsgs.values().forEach(n -> add(b, PolicyTypes.NETWORK_SECURITY_GROUP,
+                new NetworkSecurityGroup(n.id(), n.name(), n.location(), etags.get(), n.rules()), detached));
         return new Result(b.build(), List.copyOf(deleted.keySet()), detached, references);
     }
 
-    private <T extends io.asegraph.topology.Resource> void add(List<T> list, T r, List<ResourceId> detached) {
+    private <T extends Resource> void add(ImportBatch.Builder b, ResourceType<T> type, T r, List<ResourceId> detached) {
         if (!deleted.containsKey(r.id())) {
-            list.add(r);
+            b.upsert(type, r);
             detached.add(r.id());
         }
     }

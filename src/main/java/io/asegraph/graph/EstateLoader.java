@@ -10,6 +10,7 @@ import io.asegraph.policy.ApplicationSecurityGroup;
 import io.asegraph.policy.Direction;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PolicySet;
+import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.policy.ServiceTag;
 import io.asegraph.topology.App;
@@ -21,20 +22,23 @@ import io.asegraph.topology.GatewayType;
 import io.asegraph.topology.LocalNetworkGateway;
 import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.NextHopType;
 import io.asegraph.topology.Peering;
 import io.asegraph.topology.PeeringState;
 import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceSet;
+import io.asegraph.topology.ResourceType;
 import io.asegraph.topology.Route;
 import io.asegraph.topology.RouteTable;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
 import io.asegraph.topology.VirtualNetwork;
 import io.asegraph.topology.VirtualNetworkGateway;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 
@@ -53,10 +57,11 @@ final class EstateLoader {
 
     static Estate load(TransactionContext tx) {
         long version = version(tx);
-        List<VirtualNetwork> vnets = map(tx, """
+        ResourceSet.Builder all = ResourceSet.builder();
+        read(tx, all, NetworkTypes.VIRTUAL_NETWORK, """
                 MATCH (v:VirtualNetwork) RETURN v.id AS id, v.name AS name, v.location AS location, v.addressPrefixes AS prefixes""",
                 r -> new VirtualNetwork(id(r, "id"), name(r), loc(r), cidrs(Values.strings(r, "prefixes"))));
-        List<Subnet> subnets = map(tx, """
+        read(tx, all, NetworkTypes.SUBNET, """
                 MATCH (v:VirtualNetwork)-[:HAS_SUBNET]->(s:Subnet)
                 OPTIONAL MATCH (s)-[:SECURED_BY]->(n:NetworkSecurityGroup)
                 OPTIONAL MATCH (s)-[:ROUTED_BY]->(t:RouteTable)
@@ -64,25 +69,25 @@ final class EstateLoader {
                 RETURN s.id AS id, s.name AS name, v.id AS vnet, s.addressPrefix AS prefix, n.id AS nsg, t.id AS rt, g.id AS nat""",
                 r -> new Subnet(id(r, "id"), name(r), id(r, "vnet"), Cidr.parseBlock(Values.string(r, "prefix", "")),
                         optId(r, "nsg"), optId(r, "rt"), optId(r, "nat")));
-        List<Peering> peerings = map(tx, """
+        read(tx, all, NetworkTypes.PEERING, """
                 MATCH (a:VirtualNetwork)-[p:PEERED_WITH]->(b:VirtualNetwork)
                 RETURN p.id AS id, p.name AS name, a.id AS local, b.id AS remote, p.state AS state,
                        p.allowGatewayTransit AS agt, p.useRemoteGateways AS urg, p.allowForwardedTraffic AS aft""",
                 r -> new Peering(id(r, "id"), name(r), id(r, "local"), id(r, "remote"),
                         PeeringState.parse(Values.string(r, "state", "Connected")), Values.bool(r, "agt", false),
                         Values.bool(r, "urg", false), Values.bool(r, "aft", false)));
-        List<AppServiceEnvironment> ases = map(tx, """
+        read(tx, all, NetworkTypes.APP_SERVICE_ENVIRONMENT, """
                 MATCH (a:AppServiceEnvironment)-[:DEPLOYED_IN]->(s:Subnet)
                 RETURN a.id AS id, a.name AS name, a.location AS location, a.kind AS kind, a.internalLoadBalancingMode AS ilb,
                        s.id AS subnet, a.publicVip AS vip, a.outboundAddresses AS outbound, a.internalAddress AS internal""",
                 r -> new AppServiceEnvironment(id(r, "id"), name(r), loc(r), AseKind.parse(Values.string(r, "kind", "ASEV1")),
                         Values.string(r, "ilb", "None"), id(r, "subnet"), optIp(r, "vip"),
                         Values.strings(r, "outbound").stream().map(Ipv4::parse).toList(), optIp(r, "internal")));
-        List<App> apps = map(tx, """
+        read(tx, all, NetworkTypes.APP, """
                 MATCH (a:App)-[:HOSTED_ON]->(e:AppServiceEnvironment)
                 RETURN a.id AS id, a.name AS name, e.id AS ase, a.defaultHostName AS host, a.hostNames AS hosts""",
                 r -> new App(id(r, "id"), name(r), id(r, "ase"), Values.string(r, "host", ""), Values.strings(r, "hosts")));
-        List<NetworkInterface> nics = map(tx, """
+        read(tx, all, NetworkTypes.NETWORK_INTERFACE, """
                 MATCH (n:NetworkInterface)-[:IN_SUBNET]->(s:Subnet)
                 OPTIONAL MATCH (n)-[:SECURED_BY]->(g:NetworkSecurityGroup)
                 RETURN n.id AS id, n.name AS name, n.location AS location, s.id AS subnet, n.privateIpAddress AS ip, g.id AS nsg,
@@ -90,11 +95,11 @@ final class EstateLoader {
                        [(n)-[:HAS_PUBLIC_IP]->(p:PublicIpAddress) | p.id] AS pips, n.virtualMachine AS vm""",
                 r -> new NetworkInterface(id(r, "id"), name(r), loc(r), id(r, "subnet"), Ipv4.parse(Values.string(r, "ip", "")),
                         optId(r, "nsg"), ids(Values.strings(r, "asgs")), ids(Values.strings(r, "pips")), Values.string(r, "vm", "")));
-        List<Endpoint> endpoints = map(tx, """
+        read(tx, all, NetworkTypes.ENDPOINT, """
                 MATCH (e:Endpoint) RETURN e.id AS id, e.name AS name, e.location AS location, e.addresses AS addresses, e.serviceTag AS tag""",
                 r -> new Endpoint(id(r, "id"), name(r), loc(r), Values.strings(r, "addresses").stream().map(Cidr::parsePrefix).toList(),
                         Values.string(r, "tag")));
-        List<RouteTable> tables = map(tx, """
+        read(tx, all, NetworkTypes.ROUTE_TABLE, """
                 MATCH (t:RouteTable)
                 RETURN t.id AS id, t.name AS name, t.location AS location, t.disableBgpRoutePropagation AS off,
                        [(t)-[:HAS_ROUTE]->(r:Route) | r {.name, .addressPrefix, .nextHopType, .nextHopIpAddress}] AS routes""",
@@ -103,42 +108,42 @@ final class EstateLoader {
                                 NextHopType.parse(v.get("nextHopType").asString()),
                                 v.get("nextHopIpAddress").isNull() ? Optional.empty() : Optional.of(Ipv4.parse(v.get("nextHopIpAddress").asString()))))
                                 .stream().sorted(java.util.Comparator.comparing(Route::name)).toList()));
-        List<VirtualNetworkGateway> gateways = map(tx, """
+        read(tx, all, NetworkTypes.VIRTUAL_NETWORK_GATEWAY, """
                 MATCH (g:VirtualNetworkGateway)-[:IN_VNET]->(v:VirtualNetwork)
                 RETURN g.id AS id, g.name AS name, g.location AS location, v.id AS vnet, g.gatewayType AS type, g.defaultSite AS site,
                        g.learnedRoutes AS learned""",
                 r -> new VirtualNetworkGateway(id(r, "id"), name(r), loc(r), id(r, "vnet"), GatewayType.parse(Values.string(r, "type", "Vpn")),
                         optId(r, "site"), cidrs(Values.strings(r, "learned"))));
-        List<LocalNetworkGateway> lngs = map(tx, """
+        read(tx, all, NetworkTypes.LOCAL_NETWORK_GATEWAY, """
                 MATCH (l:LocalNetworkGateway) RETURN l.id AS id, l.name AS name, l.location AS location, l.addressPrefixes AS prefixes,
                        l.gatewayIpAddress AS ip""",
                 r -> new LocalNetworkGateway(id(r, "id"), name(r), loc(r), cidrs(Values.strings(r, "prefixes")), Values.string(r, "ip", "")));
-        List<Connection> connections = map(tx, """
+        read(tx, all, NetworkTypes.CONNECTION, """
                 MATCH (g:VirtualNetworkGateway)-[c:CONNECTS]->(x) RETURN c.id AS id, c.name AS name, c.type AS type, g.id AS gw, x.id AS peer""",
                 r -> new Connection(id(r, "id"), name(r), Values.string(r, "type", "IPsec"), id(r, "gw"), id(r, "peer")));
-        List<NatGateway> nats = map(tx, """
+        read(tx, all, NetworkTypes.NAT_GATEWAY, """
                 MATCH (n:NatGateway) RETURN n.id AS id, n.name AS name, n.location AS location, [(n)-[:USES]->(p:PublicIpAddress) | p.id] AS pips""",
                 r -> new NatGateway(id(r, "id"), name(r), loc(r), ids(Values.strings(r, "pips"))));
-        List<PublicIpAddress> pips = map(tx, """
+        read(tx, all, NetworkTypes.PUBLIC_IP_ADDRESS, """
                 MATCH (p:PublicIpAddress) RETURN p.id AS id, p.name AS name, p.location AS location, p.ipAddress AS ip""",
                 r -> new PublicIpAddress(id(r, "id"), name(r), loc(r), optIp(r, "ip")));
-        List<NetworkSecurityGroup> nsgs = map(tx, """
+        read(tx, all, PolicyTypes.NETWORK_SECURITY_GROUP, """
                 MATCH (n:NetworkSecurityGroup)
                 RETURN n.id AS id, n.name AS name, n.location AS location, n.etag AS etag,
                        [(n)-[:HAS_RULE]->(r:SecurityRule) | r {.*}] AS rules""",
                 r -> new NetworkSecurityGroup(id(r, "id"), name(r), loc(r), Values.string(r, "etag", ""),
                         r.get("rules").asList(v -> rule(v)).stream()
                                 .sorted(java.util.Comparator.comparingInt(SecurityRule::priority).thenComparing(SecurityRule::name)).toList()));
-        List<ApplicationSecurityGroup> asgs = map(tx, """
+        read(tx, all, PolicyTypes.APPLICATION_SECURITY_GROUP, """
                 MATCH (a:ApplicationSecurityGroup) RETURN a.id AS id, a.name AS name, a.location AS location""",
                 r -> new ApplicationSecurityGroup(id(r, "id"), name(r), loc(r)));
-        List<ServiceTag> tags = map(tx, """
+        read(tx, all, PolicyTypes.SERVICE_TAGS, """
                 MATCH (t:ServiceTag) RETURN t.name AS name, t.region AS region, t.systemService AS service, t.changeNumber AS change,
                        t.addressPrefixes AS prefixes, t.ipv6PrefixCount AS v6""",
                 r -> new ServiceTag(name(r), Values.string(r, "region", ""), Values.string(r, "service", ""), Values.number(r, "change", 0),
                         cidrs(Values.strings(r, "prefixes")), (int) Values.number(r, "v6", 0)));
-        Topology topology = new Topology(vnets, subnets, peerings, ases, apps, nics, endpoints, tables, gateways, lngs, connections, nats, pips);
-        return new Estate(topology, new PolicySet(nsgs, asgs, tags), version);
+        ResourceSet resources = all.build();
+        return new Estate(Topology.of(resources), PolicySet.of(resources), version);
     }
 
     static SecurityRule rule(org.neo4j.driver.Value v) {
@@ -159,10 +164,10 @@ final class EstateLoader {
         return s.stream().map(PortRange::parse).toList();
     }
 
-    private static <T> List<T> map(TransactionContext tx, String cypher, java.util.function.Function<Record, T> f) {
-        List<T> out = new ArrayList<>();
-        tx.run(cypher).forEachRemaining(r -> out.add(f.apply(r)));
-        return out;
+    /** Adds a record of {@code type} for every row {@code cypher} returns, in their order. */
+    private static <T> void read(TransactionContext tx, ResourceSet.Builder all, ResourceType<T> type, String cypher,
+            Function<Record, T> f) {
+        tx.run(cypher).forEachRemaining(r -> all.add(type, f.apply(r)));
     }
 
     private static ResourceId id(Record r, String key) {

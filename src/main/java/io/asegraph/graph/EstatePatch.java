@@ -1,33 +1,15 @@
 package io.asegraph.graph;
 
 import io.asegraph.estate.Estate;
-import io.asegraph.policy.ApplicationSecurityGroup;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PolicySet;
+import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
-import io.asegraph.topology.App;
-import io.asegraph.topology.AppServiceEnvironment;
-import io.asegraph.topology.Connection;
-import io.asegraph.topology.Endpoint;
-import io.asegraph.topology.LocalNetworkGateway;
-import io.asegraph.topology.NatGateway;
-import io.asegraph.topology.NetworkInterface;
-import io.asegraph.topology.Peering;
-import io.asegraph.topology.PublicIpAddress;
-import io.asegraph.topology.ResourceId;
-import io.asegraph.topology.RouteTable;
-import io.asegraph.topology.Subnet;
+import io.asegraph.topology.NetworkTypes;
+import io.asegraph.topology.ResourceSet;
 import io.asegraph.topology.Topology;
-import io.asegraph.topology.VirtualNetwork;
-import io.asegraph.topology.VirtualNetworkGateway;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The estate after a committed write, computed in memory from the estate the write was planned against and the batch
@@ -51,42 +33,14 @@ final class EstatePatch {
         if (batch.removalCount() > 0 || version != base.version() + 1) {
             return Optional.empty();
         }
-        Topology t = base.topology();
-        Topology topology = new Topology(
-                merge(t.vnets(), batch.vnets(), VirtualNetwork::id, Function.identity()),
-                merge(t.subnets(), batch.subnets(), Subnet::id, Function.identity()),
-                merge(t.peerings(), batch.peerings(), Peering::id, Function.identity()),
-                merge(t.environments(), batch.environments(), AppServiceEnvironment::id, Function.identity()),
-                merge(t.apps(), batch.apps(), App::id, Function.identity()),
-                merge(t.nics(), batch.nics(), NetworkInterface::id, ImportDiff::normalise),
-                merge(t.endpoints(), batch.endpoints(), Endpoint::id, Function.identity()),
-                merge(t.routeTables(), batch.routeTables(), RouteTable::id, ImportDiff::normalise),
-                merge(t.gateways(), batch.gateways(), VirtualNetworkGateway::id, Function.identity()),
-                merge(t.localGateways(), batch.localGateways(), LocalNetworkGateway::id, Function.identity()),
-                merge(t.connections(), batch.connections(), Connection::id, Function.identity()),
-                merge(t.natGateways(), batch.natGateways(), NatGateway::id, ImportDiff::normalise),
-                merge(t.publicIps(), batch.publicIps(), PublicIpAddress::id, Function.identity()));
-        PolicySet p = base.policies();
-        PolicySet policies = new PolicySet(
-                merge(p.nsgs(), batch.nsgs(), NetworkSecurityGroup::id, EstatePatch::sortedRules),
-                merge(p.asgs(), batch.asgs(), ApplicationSecurityGroup::id, Function.identity()),
-                merge(p.serviceTags(), batch.serviceTags(), tag -> tag.name().toLowerCase(Locale.ROOT), Function.identity()));
-        return Optional.of(new Estate(topology, policies, version));
-    }
-
-    /** The stored items with the written ones in their place (new ones after them), in the loader's normal form. */
-    private static <T, K> Collection<T> merge(Collection<T> stored, List<T> written, Function<T, K> key, Function<T, T> normalise) {
-        if (written.isEmpty()) {
-            return stored;
-        }
-        Map<K, T> all = new LinkedHashMap<>();
-        for (T item : stored) {
-            all.put(key.apply(item), item);
-        }
-        for (T item : written) {
-            all.put(key.apply(item), normalise.apply(item));
-        }
-        return all.values();
+        ResourceSet written = batch.upserts().map(NetworkTypes.NETWORK_INTERFACE, ImportDiff::normalise)
+                .map(NetworkTypes.ROUTE_TABLE, ImportDiff::normalise).map(NetworkTypes.NAT_GATEWAY, ImportDiff::normalise)
+                .map(PolicyTypes.NETWORK_SECURITY_GROUP, EstatePatch::sortedRules);
+        // Topology and PolicySet keep the first place of an id (of a tag's name) and its last record: the written ones
+        // replace the stored ones in their place, new ones come after them.
+        ResourceSet all = ResourceSet.builder().addAll(base.topology().resources()).addAll(base.policies().resources())
+                .addAll(written).build();
+        return Optional.of(new Estate(Topology.of(all), PolicySet.of(all), version));
     }
 
     /** An NSG as the loader reads it back: its etag kept, its rules by priority then name. */

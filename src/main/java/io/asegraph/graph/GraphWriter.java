@@ -1,24 +1,21 @@
 package io.asegraph.graph;
 
-import io.asegraph.importing.ResourceKind;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.PortRange;
-import io.asegraph.policy.ApplicationSecurityGroup;
 import io.asegraph.policy.NetworkSecurityGroup;
+import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.policy.ServiceTag;
-import io.asegraph.topology.App;
-import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.Connection;
-import io.asegraph.topology.Endpoint;
 import io.asegraph.topology.LocalNetworkGateway;
 import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.Peering;
-import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.Resource;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Route;
 import io.asegraph.topology.RouteTable;
 import io.asegraph.topology.Subnet;
@@ -62,8 +59,9 @@ final class GraphWriter {
 
     /** Resources, rules, routes and removals of a batch: the units progress is counted in. */
     static long records(ImportBatch b) {
-        return b.size() + b.removalCount() + b.nsgs().stream().mapToLong(n -> n.rules().size()).sum()
-                + b.routeTables().stream().mapToLong(t -> t.routes().size()).sum();
+        return b.size() + b.removalCount()
+                + b.of(PolicyTypes.NETWORK_SECURITY_GROUP).stream().mapToLong(n -> n.rules().size()).sum()
+                + b.of(NetworkTypes.ROUTE_TABLE).stream().mapToLong(t -> t.routes().size()).sum();
     }
 
     /** Writes {@code b} and returns the store version it bumped to. */
@@ -78,43 +76,50 @@ final class GraphWriter {
         done = 0;
         total = records(b);
         removals(b.removals());
-        nodes(Labels.VIRTUAL_NETWORK, b.vnets(), v -> props(v, Map.of("addressPrefixes", cidrs(v.addressSpace()))));
-        nodes(Labels.SUBNET, b.subnets(), s -> props(s, Map.of("addressPrefix", s.prefix().toString())));
-        nodes(Labels.NSG, b.nsgs(), n -> props(n, Map.of("etag", n.etag())));
-        nodes(Labels.ROUTE_TABLE, b.routeTables(), t -> props(t, Map.of("disableBgpRoutePropagation", t.disableBgpRoutePropagation())));
-        nodes(Labels.ASG, b.asgs(), a -> props(a, Map.of()));
-        nodes(Labels.PUBLIC_IP, b.publicIps(), p -> props(p, opt(Map.of(), "ipAddress", p.ipAddress().map(Ipv4::format))));
-        nodes(Labels.NAT_GATEWAY, b.natGateways(), n -> props(n, Map.of()));
-        nodes(Labels.NIC, b.nics(), n -> props(n, Map.of("privateIpAddress", Ipv4.format(n.privateIp()), "virtualMachine", n.virtualMachine())));
-        nodes(Labels.LOCAL_GATEWAY, b.localGateways(), l -> props(l, Map.of("addressPrefixes", cidrs(l.addressPrefixes()),
-                "gatewayIpAddress", l.gatewayIpAddress())));
-        nodes(Labels.VNET_GATEWAY, b.gateways(), g -> props(g, opt(Map.of("gatewayType", g.gatewayType().azureName(),
-                "learnedRoutes", cidrs(g.learnedRoutes())), "defaultSite", g.defaultSite().map(ResourceId::value))));
-        nodes(Labels.ASE, b.environments(), e -> props(e, opt(opt(Map.of("kind", e.kind().name(),
+        nodes(Labels.VIRTUAL_NETWORK, b.of(NetworkTypes.VIRTUAL_NETWORK),
+                v -> props(v, Map.of("addressPrefixes", cidrs(v.addressSpace()))));
+        nodes(Labels.SUBNET, b.of(NetworkTypes.SUBNET), s -> props(s, Map.of("addressPrefix", s.prefix().toString())));
+        nodes(Labels.NSG, b.of(PolicyTypes.NETWORK_SECURITY_GROUP), n -> props(n, Map.of("etag", n.etag())));
+        nodes(Labels.ROUTE_TABLE, b.of(NetworkTypes.ROUTE_TABLE),
+                t -> props(t, Map.of("disableBgpRoutePropagation", t.disableBgpRoutePropagation())));
+        nodes(Labels.ASG, b.of(PolicyTypes.APPLICATION_SECURITY_GROUP), a -> props(a, Map.of()));
+        nodes(Labels.PUBLIC_IP, b.of(NetworkTypes.PUBLIC_IP_ADDRESS),
+                p -> props(p, opt(Map.of(), "ipAddress", p.ipAddress().map(Ipv4::format))));
+        nodes(Labels.NAT_GATEWAY, b.of(NetworkTypes.NAT_GATEWAY), n -> props(n, Map.of()));
+        nodes(Labels.NIC, b.of(NetworkTypes.NETWORK_INTERFACE),
+                n -> props(n, Map.of("privateIpAddress", Ipv4.format(n.privateIp()), "virtualMachine", n.virtualMachine())));
+        nodes(Labels.LOCAL_GATEWAY, b.of(NetworkTypes.LOCAL_NETWORK_GATEWAY),
+                l -> props(l, Map.of("addressPrefixes", cidrs(l.addressPrefixes()), "gatewayIpAddress", l.gatewayIpAddress())));
+        nodes(Labels.VNET_GATEWAY, b.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY), g -> props(g, opt(Map.of("gatewayType",
+                g.gatewayType().azureName(), "learnedRoutes", cidrs(g.learnedRoutes())), "defaultSite",
+                g.defaultSite().map(ResourceId::value))));
+        nodes(Labels.ASE, b.of(NetworkTypes.APP_SERVICE_ENVIRONMENT), e -> props(e, opt(opt(Map.of("kind", e.kind().name(),
                 "internalLoadBalancingMode", e.internalLoadBalancingMode(),
                 "outboundAddresses", e.outboundAddresses().stream().map(Ipv4::format).toList()),
                 "publicVip", e.publicVip().map(Ipv4::format)), "internalAddress", e.internalAddress().map(Ipv4::format))));
-        nodes(Labels.APP, b.apps(), a -> props(a, Map.of("defaultHostName", a.defaultHostName(), "hostNames", a.hostNames(),
+        nodes(Labels.APP, b.of(NetworkTypes.APP), a -> props(a, Map.of("defaultHostName", a.defaultHostName(), "hostNames", a.hostNames(),
                 "hostNameKeys", a.hostNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList())));
-        nodes(Labels.ENDPOINT, b.endpoints(), e -> props(e, opt(Map.of("addresses", cidrs(e.addresses())), "serviceTag", e.serviceTag())));
-        serviceTags(b.serviceTags());
+        nodes(Labels.ENDPOINT, b.of(NetworkTypes.ENDPOINT),
+                e -> props(e, opt(Map.of("addresses", cidrs(e.addresses())), "serviceTag", e.serviceTag())));
+        serviceTags(b.of(PolicyTypes.SERVICE_TAGS));
 
-        links("VirtualNetwork", "HAS_SUBNET", "Subnet", b.subnets(), s -> s.vnetId(), true);
-        relink(Labels.SUBNET, "SECURED_BY", Labels.NSG, b.subnets(), s -> s.nsgId().stream().toList());
-        relink(Labels.SUBNET, "ROUTED_BY", Labels.ROUTE_TABLE, b.subnets(), s -> s.routeTableId().stream().toList());
-        relink(Labels.SUBNET, "EGRESS_VIA", Labels.NAT_GATEWAY, b.subnets(), s -> s.natGatewayId().stream().toList());
-        relink(Labels.NIC, "IN_SUBNET", Labels.SUBNET, b.nics(), n -> List.of(n.subnetId()));
-        relink(Labels.NIC, "SECURED_BY", Labels.NSG, b.nics(), n -> n.nsgId().stream().toList());
-        relink(Labels.NIC, "MEMBER_OF", Labels.ASG, b.nics(), NetworkInterface::asgIds);
-        relink(Labels.NIC, "HAS_PUBLIC_IP", Labels.PUBLIC_IP, b.nics(), NetworkInterface::publicIpIds);
-        relink(Labels.NAT_GATEWAY, "USES", Labels.PUBLIC_IP, b.natGateways(), NatGateway::publicIpIds);
-        relink(Labels.VNET_GATEWAY, "IN_VNET", Labels.VIRTUAL_NETWORK, b.gateways(), g -> List.of(g.vnetId()));
-        relink(Labels.ASE, "DEPLOYED_IN", Labels.SUBNET, b.environments(), e -> List.of(e.subnetId()));
-        relink(Labels.APP, "HOSTED_ON", Labels.ASE, b.apps(), a -> List.of(a.aseId()));
-        rules(b.nsgs());
-        routes(b.routeTables());
-        peerings(b.peerings());
-        connections(b.connections());
+        links("VirtualNetwork", "HAS_SUBNET", "Subnet", b.of(NetworkTypes.SUBNET), s -> s.vnetId(), true);
+        relink(Labels.SUBNET, "SECURED_BY", Labels.NSG, b.of(NetworkTypes.SUBNET), s -> s.nsgId().stream().toList());
+        relink(Labels.SUBNET, "ROUTED_BY", Labels.ROUTE_TABLE, b.of(NetworkTypes.SUBNET), s -> s.routeTableId().stream().toList());
+        relink(Labels.SUBNET, "EGRESS_VIA", Labels.NAT_GATEWAY, b.of(NetworkTypes.SUBNET), s -> s.natGatewayId().stream().toList());
+        relink(Labels.NIC, "IN_SUBNET", Labels.SUBNET, b.of(NetworkTypes.NETWORK_INTERFACE), n -> List.of(n.subnetId()));
+        relink(Labels.NIC, "SECURED_BY", Labels.NSG, b.of(NetworkTypes.NETWORK_INTERFACE), n -> n.nsgId().stream().toList());
+        relink(Labels.NIC, "MEMBER_OF", Labels.ASG, b.of(NetworkTypes.NETWORK_INTERFACE), NetworkInterface::asgIds);
+        relink(Labels.NIC, "HAS_PUBLIC_IP", Labels.PUBLIC_IP, b.of(NetworkTypes.NETWORK_INTERFACE), NetworkInterface::publicIpIds);
+        relink(Labels.NAT_GATEWAY, "USES", Labels.PUBLIC_IP, b.of(NetworkTypes.NAT_GATEWAY), NatGateway::publicIpIds);
+        relink(Labels.VNET_GATEWAY, "IN_VNET", Labels.VIRTUAL_NETWORK, b.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY),
+                g -> List.of(g.vnetId()));
+        relink(Labels.ASE, "DEPLOYED_IN", Labels.SUBNET, b.of(NetworkTypes.APP_SERVICE_ENVIRONMENT), e -> List.of(e.subnetId()));
+        relink(Labels.APP, "HOSTED_ON", Labels.ASE, b.of(NetworkTypes.APP), a -> List.of(a.aseId()));
+        rules(b.of(PolicyTypes.NETWORK_SECURITY_GROUP));
+        routes(b.of(NetworkTypes.ROUTE_TABLE));
+        peerings(b.of(NetworkTypes.PEERING));
+        connections(b.of(NetworkTypes.CONNECTION));
     }
 
     long bumpVersion() {

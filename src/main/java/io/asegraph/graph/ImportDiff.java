@@ -2,18 +2,21 @@ package io.asegraph.graph;
 
 import io.asegraph.estate.Estate;
 import io.asegraph.importing.ParsedDocument;
-import io.asegraph.importing.ResourceKind;
 import io.asegraph.importing.StatePart;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PolicySet;
+import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.policy.ServiceTag;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.Peering;
 import io.asegraph.topology.Resource;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
+import io.asegraph.topology.ResourceType;
 import io.asegraph.topology.Route;
 import io.asegraph.topology.RouteTable;
 import io.asegraph.topology.Subnet;
@@ -82,47 +85,50 @@ final class ImportDiff {
     private Result run(ParsedDocument doc) {
         Topology t = estate.topology();
         PolicySet p = estate.policies();
-        compare(doc.virtualNetworks(), t::vnet, UnaryOperator.identity(), batch.vnets);
-        compare(doc.subnets(), t::subnet, UnaryOperator.identity(), batch.subnets);
-        compare(doc.peerings(), t::peering, UnaryOperator.identity(), batch.peerings);
+        compare(NetworkTypes.VIRTUAL_NETWORK, doc.of(NetworkTypes.VIRTUAL_NETWORK), t::vnet, UnaryOperator.identity());
+        compare(NetworkTypes.SUBNET, doc.of(NetworkTypes.SUBNET), t::subnet, UnaryOperator.identity());
+        compare(NetworkTypes.PEERING, doc.of(NetworkTypes.PEERING), t::peering, UnaryOperator.identity());
         nsgs(doc, p);
-        compare(keepRoutes(doc), t::routeTable, ImportDiff::normalise, batch.routeTables);
-        compare(doc.networkInterfaces(), t::nic, ImportDiff::normalise, batch.nics);
-        compare(doc.applicationSecurityGroups(), p::asg, UnaryOperator.identity(), batch.asgs);
-        compare(doc.natGateways(), t::natGateway, ImportDiff::normalise, batch.natGateways);
-        compare(doc.publicIpAddresses(), t::publicIp, UnaryOperator.identity(), batch.publicIps);
-        compare(doc.virtualNetworkGateways(), t::gateway, UnaryOperator.identity(), batch.gateways);
-        compare(doc.localNetworkGateways(), t::localGateway, UnaryOperator.identity(), batch.localGateways);
-        compare(doc.connections(), t::connection, UnaryOperator.identity(), batch.connections);
-        compare(keepAddresses(doc), t::environment, UnaryOperator.identity(), batch.environments);
-        compare(doc.apps(), t::app, UnaryOperator.identity(), batch.apps);
-        compare(doc.endpoints(), t::endpoint, UnaryOperator.identity(), batch.endpoints);
-        serviceTags(doc.serviceTags(), p);
+        compare(NetworkTypes.ROUTE_TABLE, keepRoutes(doc), t::routeTable, ImportDiff::normalise);
+        compare(NetworkTypes.NETWORK_INTERFACE, doc.of(NetworkTypes.NETWORK_INTERFACE), t::nic, ImportDiff::normalise);
+        compare(PolicyTypes.APPLICATION_SECURITY_GROUP, doc.of(PolicyTypes.APPLICATION_SECURITY_GROUP), p::asg,
+                UnaryOperator.identity());
+        compare(NetworkTypes.NAT_GATEWAY, doc.of(NetworkTypes.NAT_GATEWAY), t::natGateway, ImportDiff::normalise);
+        compare(NetworkTypes.PUBLIC_IP_ADDRESS, doc.of(NetworkTypes.PUBLIC_IP_ADDRESS), t::publicIp, UnaryOperator.identity());
+        compare(NetworkTypes.VIRTUAL_NETWORK_GATEWAY, doc.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY), t::gateway,
+                UnaryOperator.identity());
+        compare(NetworkTypes.LOCAL_NETWORK_GATEWAY, doc.of(NetworkTypes.LOCAL_NETWORK_GATEWAY), t::localGateway,
+                UnaryOperator.identity());
+        compare(NetworkTypes.CONNECTION, doc.of(NetworkTypes.CONNECTION), t::connection, UnaryOperator.identity());
+        compare(NetworkTypes.APP_SERVICE_ENVIRONMENT, keepAddresses(doc), t::environment, UnaryOperator.identity());
+        compare(NetworkTypes.APP, doc.of(NetworkTypes.APP), t::app, UnaryOperator.identity());
+        compare(NetworkTypes.ENDPOINT, doc.of(NetworkTypes.ENDPOINT), t::endpoint, UnaryOperator.identity());
+        serviceTags(doc.of(PolicyTypes.SERVICE_TAGS), p);
         unchanged += doc.listed().size();
         removals(doc, t);
         ImportBatch b = batch.build();
         return new Result(b, created, updated, unchanged, b.removalCount(), notes);
     }
 
-    private <T extends Resource> void compare(List<T> incoming, Function<ResourceId, Optional<T>> stored, UnaryOperator<T> normalise,
-            List<T> out) {
+    private <T extends Resource> void compare(ResourceType<T> type, List<T> incoming, Function<ResourceId, Optional<T>> stored,
+            UnaryOperator<T> normalise) {
         for (T r : incoming) {
             Optional<T> old = stored.apply(r.id());
             if (old.isEmpty()) {
                 created++;
                 batch.created.add(r.id());
-                out.add(r);
+                batch.upsert(type, r);
             } else if (normalise.apply(old.get()).equals(normalise.apply(r))) {
                 unchanged++;
             } else {
                 updated++;
-                out.add(r);
+                batch.upsert(type, r);
             }
         }
     }
 
     private void nsgs(ParsedDocument doc, PolicySet p) {
-        for (NetworkSecurityGroup n : doc.networkSecurityGroups()) {
+        for (NetworkSecurityGroup n : doc.of(PolicyTypes.NETWORK_SECURITY_GROUP)) {
             Optional<NetworkSecurityGroup> old = p.nsg(n.id());
             if (old.isPresent() && doc.unstated(n.id(), StatePart.RULES)) {
                 n = new NetworkSecurityGroup(n.id(), n.name(), n.location(), n.etag(), old.get().rules());
@@ -139,14 +145,15 @@ final class ImportDiff {
             } else {
                 updated++;
             }
-            batch.nsgs.add(new NetworkSecurityGroup(n.id(), n.name(), n.location(), etags.get(), n.rules()));
+            batch.upsert(PolicyTypes.NETWORK_SECURITY_GROUP,
+                    new NetworkSecurityGroup(n.id(), n.name(), n.location(), etags.get(), n.rules()));
         }
     }
 
     /** The document's route tables, each with its stored routes and BGP setting where it states none. */
     private List<RouteTable> keepRoutes(ParsedDocument doc) {
-        List<RouteTable> out = new ArrayList<>(doc.routeTables().size());
-        for (RouteTable r : doc.routeTables()) {
+        List<RouteTable> out = new ArrayList<>(doc.of(NetworkTypes.ROUTE_TABLE).size());
+        for (RouteTable r : doc.of(NetworkTypes.ROUTE_TABLE)) {
             Optional<RouteTable> old = estate.topology().routeTable(r.id());
             if (old.isEmpty()) {
                 out.add(r);
@@ -166,8 +173,8 @@ final class ImportDiff {
     }
 
     private List<AppServiceEnvironment> keepAddresses(ParsedDocument doc) {
-        List<AppServiceEnvironment> out = new ArrayList<>(doc.appServiceEnvironments().size());
-        for (AppServiceEnvironment e : doc.appServiceEnvironments()) {
+        List<AppServiceEnvironment> out = new ArrayList<>(doc.of(NetworkTypes.APP_SERVICE_ENVIRONMENT).size());
+        for (AppServiceEnvironment e : doc.of(NetworkTypes.APP_SERVICE_ENVIRONMENT)) {
             Optional<AppServiceEnvironment> old = doc.unstated(e.id(), StatePart.ADDRESSES)
                     ? estate.topology().environment(e.id()) : Optional.empty();
             if (old.isPresent()) {
@@ -189,12 +196,12 @@ final class ImportDiff {
             Optional<ServiceTag> old = p.serviceTag(tag.name());
             if (old.isEmpty()) {
                 created++;
-                batch.serviceTags.add(tag);
+                batch.upsert(PolicyTypes.SERVICE_TAGS, tag);
             } else if (old.get().equals(tag)) {
                 unchanged++;
             } else {
                 updated++;
-                batch.serviceTags.add(tag);
+                batch.upsert(PolicyTypes.SERVICE_TAGS, tag);
             }
         }
     }
@@ -205,12 +212,12 @@ final class ImportDiff {
      * document lists without properties is kept too.
      */
     private void removals(ParsedDocument doc, Topology t) {
-        if (doc.virtualNetworks().isEmpty()) {
+        if (doc.of(NetworkTypes.VIRTUAL_NETWORK).isEmpty()) {
             return;
         }
         Set<ResourceId> subnetLists = new HashSet<>();
         Set<ResourceId> peeringLists = new HashSet<>();
-        for (var v : doc.virtualNetworks()) {
+        for (var v : doc.of(NetworkTypes.VIRTUAL_NETWORK)) {
             if (!doc.unstated(v.id(), StatePart.SUBNETS)) {
                 subnetLists.add(v.id());
             } else if (t.vnet(v.id()).isPresent()) {
@@ -222,8 +229,8 @@ final class ImportDiff {
             }
         }
         Set<ResourceId> kept = new HashSet<>();
-        doc.subnets().forEach(s -> kept.add(s.id()));
-        doc.peerings().forEach(s -> kept.add(s.id()));
+        doc.of(NetworkTypes.SUBNET).forEach(s -> kept.add(s.id()));
+        doc.of(NetworkTypes.PEERING).forEach(s -> kept.add(s.id()));
         doc.listed().forEach(l -> kept.add(l.id()));
         for (Subnet s : t.subnets()) {
             if (subnetLists.contains(s.vnetId()) && !kept.contains(s.id())) {

@@ -6,9 +6,11 @@ import io.asegraph.importing.AzJson;
 import io.asegraph.importing.ImportParser;
 import io.asegraph.importing.KnownResources;
 import io.asegraph.importing.ParsedDocument;
-import io.asegraph.importing.ResourceKind;
 import io.asegraph.policy.NetworkSecurityGroup;
+import io.asegraph.policy.PolicyTypes;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.RouteTable;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,13 +118,15 @@ public class ResourceEdits {
     private NetworkSecurityGroup writeNsg(Estate estate, NetworkSecurityGroup nsg, AzJson.Edit edit, String as) {
         ParsedDocument doc = validated(estate, edit, as);
         GraphImporter.Applied applied = importer.apply(doc, estate, false, ImportProgress.NONE);
-        return applied.written().nsgs().stream().filter(n -> n.id().equals(nsg.id())).findFirst().orElse(nsg);
+        return applied.written().of(PolicyTypes.NETWORK_SECURITY_GROUP).stream().filter(n -> n.id().equals(nsg.id())).findFirst()
+                .orElse(nsg);
     }
 
     private RouteTable writeTable(Estate estate, RouteTable table, AzJson.Edit edit) {
         ParsedDocument doc = validated(estate, edit, "route");
         GraphImporter.Applied applied = importer.apply(doc, estate, false, ImportProgress.NONE);
-        return applied.written().routeTables().stream().filter(t -> t.id().equals(table.id())).findFirst().orElse(table);
+        return applied.written().of(NetworkTypes.ROUTE_TABLE).stream().filter(t -> t.id().equals(table.id())).findFirst()
+                .orElse(table);
     }
 
     private static ParsedDocument validated(Estate estate, AzJson.Edit edit, String as) {

@@ -10,6 +10,7 @@ import io.asegraph.net.PortRange;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Route;
 import io.asegraph.topology.RouteTable;
 import java.io.UncheckedIOException;

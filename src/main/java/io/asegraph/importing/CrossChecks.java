@@ -7,8 +7,11 @@ import io.asegraph.importing.Session.Reference;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
+import io.asegraph.policy.PolicyTypes;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.Resource;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Subnet;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,10 +71,10 @@ final class CrossChecks {
                         + " changed; only a document that states its properties replaces them");
             }
         }
-        unstated(s, known, s.nsgs, ResourceKind.NETWORK_SECURITY_GROUP, StatePart.RULES, true);
-        unstated(s, known, s.routeTables, ResourceKind.ROUTE_TABLE, StatePart.ROUTES, true);
-        unstated(s, known, s.vnets, ResourceKind.VIRTUAL_NETWORK, StatePart.SUBNETS, false);
-        unstated(s, known, s.vnets, ResourceKind.VIRTUAL_NETWORK, StatePart.PEERINGS, false);
+        unstated(s, known, s.resources.of(PolicyTypes.NETWORK_SECURITY_GROUP), ResourceKind.NETWORK_SECURITY_GROUP, StatePart.RULES, true);
+        unstated(s, known, s.resources.of(NetworkTypes.ROUTE_TABLE), ResourceKind.ROUTE_TABLE, StatePart.ROUTES, true);
+        unstated(s, known, s.resources.of(NetworkTypes.VIRTUAL_NETWORK), ResourceKind.VIRTUAL_NETWORK, StatePart.SUBNETS, false);
+        unstated(s, known, s.resources.of(NetworkTypes.VIRTUAL_NETWORK), ResourceKind.VIRTUAL_NETWORK, StatePart.PEERINGS, false);
     }
 
     /**

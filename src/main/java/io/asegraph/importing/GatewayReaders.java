@@ -7,7 +7,9 @@ import io.asegraph.net.Cidr;
 import io.asegraph.topology.Connection;
 import io.asegraph.topology.GatewayType;
 import io.asegraph.topology.LocalNetworkGateway;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.VirtualNetworkGateway;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,7 +75,8 @@ final class GatewayReaders {
                 false, owner);
         List<Cidr> learned = learnedRoutes(s, r.get("learnedRoutes"), owner);
         if (s.problems.size() == before && h.complete() && vnet != null) {
-            s.gateways.add(new VirtualNetworkGateway(h.id(), h.name(), h.location(), vnet, type, defaultSite, learned));
+            s.resources.add(NetworkTypes.VIRTUAL_NETWORK_GATEWAY,
+                    new VirtualNetworkGateway(h.id(), h.name(), h.location(), vnet, type, defaultSite, learned));
         }
     }
 
@@ -130,7 +133,8 @@ final class GatewayReaders {
         Optional<String> ip = s.text(ipField);
         ip.ifPresent(text -> NetworkReaders.address(s, ipField, text, owner));
         if (s.problems.size() == before && h.complete()) {
-            s.localGateways.add(new LocalNetworkGateway(h.id(), h.name(), h.location(), prefixes, ip.orElse("")));
+            s.resources.add(NetworkTypes.LOCAL_NETWORK_GATEWAY,
+                    new LocalNetworkGateway(h.id(), h.name(), h.location(), prefixes, ip.orElse("")));
         }
     }
 
@@ -174,7 +178,7 @@ final class GatewayReaders {
             }
         }
         if (s.problems.size() == before && h.complete() && gateway.isPresent() && peer.isPresent()) {
-            s.connections.add(new Connection(h.id(), h.name(), type, gateway.get(), peer.get()));
+            s.resources.add(NetworkTypes.CONNECTION, new Connection(h.id(), h.name(), type, gateway.get(), peer.get()));
         }
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.asegraph.importing.Session.Res;
+import io.asegraph.topology.ResourceKind;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
@@ -268,9 +269,7 @@ public final class ImportParser {
     }
 
     private static ParsedDocument result(Session s) {
-        return new ParsedDocument(s.vnets, s.subnets, s.peerings, s.nsgs, s.routeTables, s.nics, s.asgs, s.natGateways,
-                s.publicIps, s.gateways, s.localGateways, s.connections, s.environments, s.apps, s.endpoints,
-                s.serviceTags, Optional.ofNullable(s.serviceTagsFile), s.unstated,
+        return new ParsedDocument(s.resources.build(), Optional.ofNullable(s.serviceTagsFile), s.unstated,
                 s.listed.stream().map(l -> new ListedResource(l.id(), l.kind(), l.name(), l.at().toString())).toList(),
                 s.warnings, s.problems);
     }

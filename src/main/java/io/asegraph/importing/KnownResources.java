@@ -3,6 +3,7 @@ package io.asegraph.importing;
 import io.asegraph.net.Cidr;
 import io.asegraph.policy.PolicySet;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.asegraph.importing;
 
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import java.util.Objects;
 
 /**

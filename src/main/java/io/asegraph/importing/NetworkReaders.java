@@ -7,13 +7,16 @@ import io.asegraph.net.Cidr;
 import io.asegraph.net.InvalidAddressException;
 import io.asegraph.net.Ipv4;
 import io.asegraph.policy.ApplicationSecurityGroup;
+import io.asegraph.policy.PolicyTypes;
 import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.NextHopType;
 import io.asegraph.topology.Peering;
 import io.asegraph.topology.PeeringState;
 import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Route;
 import io.asegraph.topology.RouteTable;
 import io.asegraph.topology.Subnet;
@@ -111,7 +114,7 @@ final class NetworkReaders {
             s.vnetSpaces.put(h.id(), new Session.VnetSpace(h.name(), prefixes, prefixesField.path()));
         }
         if (s.problems.size() == before && h.complete()) {
-            s.vnets.add(new VirtualNetwork(h.id(), h.name(), h.location(), prefixes));
+            s.resources.add(NetworkTypes.VIRTUAL_NETWORK, new VirtualNetwork(h.id(), h.name(), h.location(), prefixes));
         }
         if (!r.states(StatePart.SUBNETS.field())) {
             s.unstated(h.id(), StatePart.SUBNETS);
@@ -190,7 +193,7 @@ final class NetworkReaders {
         Optional<ResourceId> routes = s.reference(r.get("routeTable"), ResourceKind.ROUTE_TABLE, false, owner);
         Optional<ResourceId> nat = s.reference(r.get("natGateway"), ResourceKind.NAT_GATEWAY, false, owner);
         if (s.problems.size() == before && id != null && name != null && vnetId != null && prefixes.size() == 1) {
-            s.subnets.add(new Subnet(id, name, vnetId, prefixes.get(0), nsg, routes, nat));
+            s.resources.add(NetworkTypes.SUBNET, new Subnet(id, name, vnetId, prefixes.get(0), nsg, routes, nat));
         }
         if (id != null && vnetId != null && prefixes.size() == 1) {
             s.placements.add(new Session.Placement(id, name, vnetId, prefixes.get(0), prefixAt));
@@ -234,7 +237,7 @@ final class NetworkReaders {
         boolean useRemote = s.bool(r.get("useRemoteGateways"), false, owner);
         boolean forwarded = s.bool(r.get("allowForwardedTraffic"), false, owner);
         if (s.problems.size() == before && id != null && name != null && localVnet != null && remote.isPresent()) {
-            s.peerings.add(new Peering(id, name, localVnet, remote.get(), state, transit, useRemote, forwarded));
+            s.resources.add(NetworkTypes.PEERING, new Peering(id, name, localVnet, remote.get(), state, transit, useRemote, forwarded));
         }
     }
 
@@ -341,7 +344,7 @@ final class NetworkReaders {
             }
         }
         if (s.problems.size() == before && h.complete()) {
-            s.routeTables.add(new RouteTable(h.id(), h.name(), h.location(), disable, routes));
+            s.resources.add(NetworkTypes.ROUTE_TABLE, new RouteTable(h.id(), h.name(), h.location(), disable, routes));
         }
     }
 
@@ -398,8 +401,8 @@ final class NetworkReaders {
             s.addressChecks.add(new Session.AddressCheck(subnet.get(), address, addressAt, "privateIPAddress", owner));
         }
         if (s.problems.size() == before && h.complete() && subnet.isPresent() && address >= 0) {
-            s.nics.add(new NetworkInterface(h.id(), h.name(), h.location(), subnet.get(), address, nsg, asgs,
-                    publicIp.map(List::of).orElse(List.of()), vm));
+            s.resources.add(NetworkTypes.NETWORK_INTERFACE, new NetworkInterface(h.id(), h.name(), h.location(), subnet.get(), address,
+                    nsg, asgs, publicIp.map(List::of).orElse(List.of()), vm));
         }
     }
 
@@ -427,7 +430,7 @@ final class NetworkReaders {
             s.warn(prefixes.path(), owner + " uses public IP prefixes; they are not modelled, only publicIpAddresses are");
         }
         if (s.problems.size() == before && h.complete()) {
-            s.natGateways.add(new NatGateway(h.id(), h.name(), h.location(), ips));
+            s.resources.add(NetworkTypes.NAT_GATEWAY, new NatGateway(h.id(), h.name(), h.location(), ips));
         }
     }
 
@@ -436,7 +439,7 @@ final class NetworkReaders {
         int before = s.problems.size();
         OptionalLong ip = address(s, r.get("ipAddress"), "public IP address " + h.label());
         if (s.problems.size() == before && h.complete()) {
-            s.publicIps.add(new PublicIpAddress(h.id(), h.name(), h.location(),
+            s.resources.add(NetworkTypes.PUBLIC_IP_ADDRESS, new PublicIpAddress(h.id(), h.name(), h.location(),
                     ip.isPresent() ? Optional.of(ip.getAsLong()) : Optional.empty()));
         }
     }
@@ -444,7 +447,7 @@ final class NetworkReaders {
     static void applicationSecurityGroup(Session s, Res r) {
         Header h = s.header(r, ResourceKind.APPLICATION_SECURITY_GROUP);
         if (h.complete()) {
-            s.asgs.add(new ApplicationSecurityGroup(h.id(), h.name(), h.location()));
+            s.resources.add(PolicyTypes.APPLICATION_SECURITY_GROUP, new ApplicationSecurityGroup(h.id(), h.name(), h.location()));
         }
     }
 }

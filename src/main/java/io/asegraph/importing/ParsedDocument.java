@@ -1,34 +1,24 @@
 package io.asegraph.importing;
 
-import io.asegraph.policy.ApplicationSecurityGroup;
-import io.asegraph.policy.NetworkSecurityGroup;
-import io.asegraph.policy.ServiceTag;
-import io.asegraph.topology.App;
-import io.asegraph.topology.AppServiceEnvironment;
-import io.asegraph.topology.Connection;
-import io.asegraph.topology.Endpoint;
-import io.asegraph.topology.LocalNetworkGateway;
-import io.asegraph.topology.NatGateway;
-import io.asegraph.topology.NetworkInterface;
-import io.asegraph.topology.Peering;
-import io.asegraph.topology.PublicIpAddress;
+import io.asegraph.policy.PolicyTypes;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.ResourceId;
-import io.asegraph.topology.RouteTable;
-import io.asegraph.topology.Subnet;
-import io.asegraph.topology.VirtualNetwork;
-import io.asegraph.topology.VirtualNetworkGateway;
-import java.util.EnumMap;
+import io.asegraph.topology.ResourceKind;
+import io.asegraph.topology.ResourceSet;
+import io.asegraph.topology.ResourceType;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What {@link ImportParser#parse} made of a document: the domain records per kind, in document order, the
- * header of a Service Tags file if it was one, the warnings and the problems.
+ * What {@link ImportParser#parse} made of a document: the domain records per kind, in document order (read with
+ * {@link #of} and a key of {@link NetworkTypes} or {@link PolicyTypes}), the header of a Service Tags file if it was
+ * one, the warnings and the problems.
  *
- * <p>All or nothing: when {@link #problems()} is not empty the document must not be written; the lists then hold
- * only the resources that parsed without a problem of their own and are for diagnostics only. NSGs carry their user
+ * <p>All or nothing: when {@link #problems()} is not empty the document must not be written; the resources then
+ * are only those that parsed without a problem of their own and are for diagnostics only. NSGs carry their user
  * rules only (the input's {@code defaultSecurityRules} are ignored: they are {@code DefaultRules.ALL} everywhere).
  * Records compare with {@code equals}, so a writer can tell created, updated and unchanged resources apart.
  *
@@ -40,22 +30,7 @@ import java.util.Set;
  * problem).
  */
 public record ParsedDocument(
-        List<VirtualNetwork> virtualNetworks,
-        List<Subnet> subnets,
-        List<Peering> peerings,
-        List<NetworkSecurityGroup> networkSecurityGroups,
-        List<RouteTable> routeTables,
-        List<NetworkInterface> networkInterfaces,
-        List<ApplicationSecurityGroup> applicationSecurityGroups,
-        List<NatGateway> natGateways,
-        List<PublicIpAddress> publicIpAddresses,
-        List<VirtualNetworkGateway> virtualNetworkGateways,
-        List<LocalNetworkGateway> localNetworkGateways,
-        List<Connection> connections,
-        List<AppServiceEnvironment> appServiceEnvironments,
-        List<App> apps,
-        List<Endpoint> endpoints,
-        List<ServiceTag> serviceTags,
+        ResourceSet resources,
         Optional<ServiceTagsFile> serviceTagsFile,
         Map<ResourceId, Set<StatePart>> unstated,
         List<ListedResource> listed,
@@ -63,27 +38,17 @@ public record ParsedDocument(
         List<ImportProblem> problems) {
 
     public ParsedDocument {
-        virtualNetworks = List.copyOf(virtualNetworks);
-        subnets = List.copyOf(subnets);
-        peerings = List.copyOf(peerings);
-        networkSecurityGroups = List.copyOf(networkSecurityGroups);
-        routeTables = List.copyOf(routeTables);
-        networkInterfaces = List.copyOf(networkInterfaces);
-        applicationSecurityGroups = List.copyOf(applicationSecurityGroups);
-        natGateways = List.copyOf(natGateways);
-        publicIpAddresses = List.copyOf(publicIpAddresses);
-        virtualNetworkGateways = List.copyOf(virtualNetworkGateways);
-        localNetworkGateways = List.copyOf(localNetworkGateways);
-        connections = List.copyOf(connections);
-        appServiceEnvironments = List.copyOf(appServiceEnvironments);
-        apps = List.copyOf(apps);
-        endpoints = List.copyOf(endpoints);
-        serviceTags = List.copyOf(serviceTags);
+        Objects.requireNonNull(resources, "resources");
         serviceTagsFile = serviceTagsFile == null ? Optional.empty() : serviceTagsFile;
         unstated = Map.copyOf(unstated);
         listed = List.copyOf(listed);
         warnings = List.copyOf(warnings);
         problems = List.copyOf(problems);
+    }
+
+    /** The records of {@code type}'s kind, in document order. */
+    public <T> List<T> of(ResourceType<T> type) {
+        return resources.of(type);
     }
 
     /** True when the document gives no key for {@code part} of resource {@code id}: the stored part is kept. */
@@ -99,34 +64,11 @@ public record ParsedDocument(
 
     /** How many records of each kind were parsed (kinds with none are left out). */
     public Map<ResourceKind, Integer> counts() {
-        Map<ResourceKind, Integer> m = new EnumMap<>(ResourceKind.class);
-        put(m, ResourceKind.VIRTUAL_NETWORK, virtualNetworks);
-        put(m, ResourceKind.SUBNET, subnets);
-        put(m, ResourceKind.PEERING, peerings);
-        put(m, ResourceKind.NETWORK_SECURITY_GROUP, networkSecurityGroups);
-        put(m, ResourceKind.ROUTE_TABLE, routeTables);
-        put(m, ResourceKind.NETWORK_INTERFACE, networkInterfaces);
-        put(m, ResourceKind.APPLICATION_SECURITY_GROUP, applicationSecurityGroups);
-        put(m, ResourceKind.NAT_GATEWAY, natGateways);
-        put(m, ResourceKind.PUBLIC_IP_ADDRESS, publicIpAddresses);
-        put(m, ResourceKind.VIRTUAL_NETWORK_GATEWAY, virtualNetworkGateways);
-        put(m, ResourceKind.LOCAL_NETWORK_GATEWAY, localNetworkGateways);
-        put(m, ResourceKind.CONNECTION, connections);
-        put(m, ResourceKind.APP_SERVICE_ENVIRONMENT, appServiceEnvironments);
-        put(m, ResourceKind.APP, apps);
-        put(m, ResourceKind.ENDPOINT, endpoints);
-        put(m, ResourceKind.SERVICE_TAGS, serviceTags);
-        return m;
+        return resources.counts();
     }
 
     /** The number of records of every kind together (service tags included). */
     public int resourceCount() {
-        return counts().values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    private static void put(Map<ResourceKind, Integer> m, ResourceKind kind, List<?> list) {
-        if (!list.isEmpty()) {
-            m.put(kind, list.size());
-        }
+        return resources.size();
     }
 }

@@ -9,8 +9,10 @@ import io.asegraph.net.Protocol;
 import io.asegraph.policy.Access;
 import io.asegraph.policy.Direction;
 import io.asegraph.policy.NetworkSecurityGroup;
+import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +54,7 @@ final class SecurityReaders {
             }
         }
         if (s.problems.size() == before && h.complete()) {
-            s.nsgs.add(new NetworkSecurityGroup(h.id(), h.name(), h.location(), etag, rules));
+            s.resources.add(PolicyTypes.NETWORK_SECURITY_GROUP, new NetworkSecurityGroup(h.id(), h.name(), h.location(), etag, rules));
         }
     }
 

@@ -6,6 +6,7 @@ import io.asegraph.importing.Session.Res;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.InvalidAddressException;
 import io.asegraph.net.Ipv4;
+import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.ServiceTag;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ final class ServiceTagReader {
             }
         }
         if (s.problems.size() == before) {
-            s.serviceTags.add(new ServiceTag(name.get(), region, systemService, changeNumber, prefixes, ipv6));
+            s.resources.add(PolicyTypes.SERVICE_TAGS, new ServiceTag(name.get(), region, systemService, changeNumber, prefixes, ipv6));
         }
     }
 }

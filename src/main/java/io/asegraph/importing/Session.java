@@ -2,23 +2,9 @@ package io.asegraph.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asegraph.net.Cidr;
-import io.asegraph.policy.ApplicationSecurityGroup;
-import io.asegraph.policy.NetworkSecurityGroup;
-import io.asegraph.policy.ServiceTag;
-import io.asegraph.topology.App;
-import io.asegraph.topology.AppServiceEnvironment;
-import io.asegraph.topology.Connection;
-import io.asegraph.topology.Endpoint;
-import io.asegraph.topology.LocalNetworkGateway;
-import io.asegraph.topology.NatGateway;
-import io.asegraph.topology.NetworkInterface;
-import io.asegraph.topology.Peering;
-import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.ResourceId;
-import io.asegraph.topology.RouteTable;
-import io.asegraph.topology.Subnet;
-import io.asegraph.topology.VirtualNetwork;
-import io.asegraph.topology.VirtualNetworkGateway;
+import io.asegraph.topology.ResourceKind;
+import io.asegraph.topology.ResourceSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,22 +26,8 @@ final class Session {
     final List<NodePath> problemPaths = new ArrayList<>();
     final List<ImportWarning> warnings = new ArrayList<>();
 
-    final List<VirtualNetwork> vnets = new ArrayList<>();
-    final List<Subnet> subnets = new ArrayList<>();
-    final List<Peering> peerings = new ArrayList<>();
-    final List<NetworkSecurityGroup> nsgs = new ArrayList<>();
-    final List<RouteTable> routeTables = new ArrayList<>();
-    final List<NetworkInterface> nics = new ArrayList<>();
-    final List<ApplicationSecurityGroup> asgs = new ArrayList<>();
-    final List<NatGateway> natGateways = new ArrayList<>();
-    final List<PublicIpAddress> publicIps = new ArrayList<>();
-    final List<VirtualNetworkGateway> gateways = new ArrayList<>();
-    final List<LocalNetworkGateway> localGateways = new ArrayList<>();
-    final List<Connection> connections = new ArrayList<>();
-    final List<AppServiceEnvironment> environments = new ArrayList<>();
-    final List<App> apps = new ArrayList<>();
-    final List<Endpoint> endpoints = new ArrayList<>();
-    final List<ServiceTag> serviceTags = new ArrayList<>();
+    /** The domain records read so far, per kind in document order. */
+    final ResourceSet.Builder resources = ResourceSet.builder();
     ServiceTagsFile serviceTagsFile;
 
     /** Every id declared in the document, with its kind and where. */

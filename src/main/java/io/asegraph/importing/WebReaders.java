@@ -8,7 +8,9 @@ import io.asegraph.topology.App;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.AseKind;
 import io.asegraph.topology.Endpoint;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,8 +95,8 @@ final class WebReaders {
             s.addressChecks.add(new Session.AddressCheck(subnet, internal.get(), internalAt, "internal address", owner));
         }
         if (s.problems.size() == before && h.complete() && subnet != null) {
-            s.environments.add(new AppServiceEnvironment(h.id(), h.name(), h.location(), kind, ilb.orElse(null), subnet,
-                    vip, outbound, internal));
+            s.resources.add(NetworkTypes.APP_SERVICE_ENVIRONMENT, new AppServiceEnvironment(h.id(), h.name(), h.location(), kind,
+                    ilb.orElse(null), subnet, vip, outbound, internal));
         }
     }
 
@@ -168,7 +170,7 @@ final class WebReaders {
             }
         }
         if (s.problems.size() == before && h.complete() && ase.isPresent()) {
-            s.apps.add(new App(h.id(), h.name(), ase.get(), defaultHostName, hostNames));
+            s.resources.add(NetworkTypes.APP, new App(h.id(), h.name(), ase.get(), defaultHostName, hostNames));
         }
     }
 
@@ -210,7 +212,7 @@ final class WebReaders {
                     + " is not a service tag name (such as Sql.WestUS)");
         }
         if (s.problems.size() == before && id != null && name.isPresent()) {
-            s.endpoints.add(new Endpoint(id, name.get(), location, addresses, tag));
+            s.resources.add(NetworkTypes.ENDPOINT, new Endpoint(id, name.get(), location, addresses, tag));
         }
     }
 }

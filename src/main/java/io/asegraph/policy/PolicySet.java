@@ -2,6 +2,7 @@ package io.asegraph.policy;
 
 import io.asegraph.net.AddressSet;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +24,12 @@ public final class PolicySet {
         tags.forEach(t -> this.tags.put(t.name().toLowerCase(Locale.ROOT), t));
     }
 
+    /** The policy records in {@code resources} (NSGs, ASGs and service tags; the network kinds are left out). */
+    public static PolicySet of(ResourceSet resources) {
+        return new PolicySet(resources.of(PolicyTypes.NETWORK_SECURITY_GROUP), resources.of(PolicyTypes.APPLICATION_SECURITY_GROUP),
+                resources.of(PolicyTypes.SERVICE_TAGS));
+    }
+
     public static PolicySet empty() {
         return new PolicySet(java.util.List.of(), java.util.List.of(), java.util.List.of());
     }
@@ -30,6 +37,12 @@ public final class PolicySet {
     public Collection<NetworkSecurityGroup> nsgs() { return Collections.unmodifiableCollection(nsgs.values()); }
     public Collection<ApplicationSecurityGroup> asgs() { return Collections.unmodifiableCollection(asgs.values()); }
     public Collection<ServiceTag> serviceTags() { return Collections.unmodifiableCollection(tags.values()); }
+
+    /** The records of this snapshot by kind: each NSG and ASG id once, each tag name once (case-insensitive). */
+    public ResourceSet resources() {
+        return ResourceSet.builder().addAll(PolicyTypes.NETWORK_SECURITY_GROUP, nsgs.values())
+                .addAll(PolicyTypes.APPLICATION_SECURITY_GROUP, asgs.values()).addAll(PolicyTypes.SERVICE_TAGS, tags.values()).build();
+    }
 
     public Optional<NetworkSecurityGroup> nsg(ResourceId id) { return Optional.ofNullable(nsgs.get(id)); }
     public Optional<ApplicationSecurityGroup> asg(ResourceId id) { return Optional.ofNullable(asgs.get(id)); }

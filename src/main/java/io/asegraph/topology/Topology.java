@@ -2,11 +2,12 @@ package io.asegraph.topology;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * An immutable snapshot of the network resources (everything but NSGs, ASGs and service tags, which live in
@@ -14,81 +15,87 @@ import java.util.function.Function;
  * Lookups by id use the normalised key; indexes for address lookups are built by the routing code on top.
  */
 public final class Topology {
-    private final Map<ResourceId, VirtualNetwork> vnets;
-    private final Map<ResourceId, Subnet> subnets;
-    private final Map<ResourceId, Peering> peerings;
-    private final Map<ResourceId, AppServiceEnvironment> environments;
-    private final Map<ResourceId, App> apps;
-    private final Map<ResourceId, NetworkInterface> nics;
-    private final Map<ResourceId, Endpoint> endpoints;
-    private final Map<ResourceId, RouteTable> routeTables;
-    private final Map<ResourceId, VirtualNetworkGateway> gateways;
-    private final Map<ResourceId, LocalNetworkGateway> localGateways;
-    private final Map<ResourceId, Connection> connections;
-    private final Map<ResourceId, NatGateway> natGateways;
-    private final Map<ResourceId, PublicIpAddress> publicIps;
+    /** The records of the network kinds, each id once per kind. */
+    private final ResourceSet resources;
+    private final Map<ResourceKind, Map<ResourceId, ? extends Resource>> byId;
     private volatile TopologyIndex index;
 
-    public Topology(Collection<VirtualNetwork> vnets, Collection<Subnet> subnets, Collection<Peering> peerings,
-            Collection<AppServiceEnvironment> environments, Collection<App> apps, Collection<NetworkInterface> nics,
-            Collection<Endpoint> endpoints, Collection<RouteTable> routeTables, Collection<VirtualNetworkGateway> gateways,
-            Collection<LocalNetworkGateway> localGateways, Collection<Connection> connections,
-            Collection<NatGateway> natGateways, Collection<PublicIpAddress> publicIps) {
-        this.vnets = index(vnets, VirtualNetwork::id);
-        this.subnets = index(subnets, Subnet::id);
-        this.peerings = index(peerings, Peering::id);
-        this.environments = index(environments, AppServiceEnvironment::id);
-        this.apps = index(apps, App::id);
-        this.nics = index(nics, NetworkInterface::id);
-        this.endpoints = index(endpoints, Endpoint::id);
-        this.routeTables = index(routeTables, RouteTable::id);
-        this.gateways = index(gateways, VirtualNetworkGateway::id);
-        this.localGateways = index(localGateways, LocalNetworkGateway::id);
-        this.connections = index(connections, Connection::id);
-        this.natGateways = index(natGateways, NatGateway::id);
-        this.publicIps = index(publicIps, PublicIpAddress::id);
+    private Topology(ResourceSet resources, Map<ResourceKind, Map<ResourceId, ? extends Resource>> byId) {
+        this.resources = resources;
+        this.byId = byId;
+    }
+
+    /**
+     * The topology of the network records in {@code resources} (of the kinds in {@link NetworkTypes}; NSGs, ASGs and
+     * service tags are left to the policy model). A record whose id came before in its kind replaces that one in its
+     * place.
+     */
+    public static Topology of(ResourceSet resources) {
+        ResourceSet.Builder kept = ResourceSet.builder();
+        Map<ResourceKind, Map<ResourceId, ? extends Resource>> byId = new EnumMap<>(ResourceKind.class);
+        for (ResourceType<? extends Resource> type : NetworkTypes.ALL) {
+            byId.put(type.kind(), index(resources, type, kept));
+        }
+        return new Topology(kept.build(), Collections.unmodifiableMap(byId));
     }
 
     public static Topology empty() {
-        return new Topology(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of());
+        return of(ResourceSet.empty());
     }
 
-    private static <T> Map<ResourceId, T> index(Collection<T> items, Function<T, ResourceId> id) {
+    private static <T extends Resource> Map<ResourceId, T> index(ResourceSet resources, ResourceType<T> type,
+            ResourceSet.Builder kept) {
         Map<ResourceId, T> m = new LinkedHashMap<>();
-        for (T t : items) {
-            m.put(id.apply(t), t);
+        for (T t : resources.of(type)) {
+            m.put(t.id(), t);
         }
-        return java.util.Collections.unmodifiableMap(m);
+        kept.addAll(type, m.values());
+        return Collections.unmodifiableMap(m);
     }
 
-    public Collection<VirtualNetwork> vnets() { return vnets.values(); }
-    public Collection<Subnet> subnets() { return subnets.values(); }
-    public Collection<Peering> peerings() { return peerings.values(); }
-    public Collection<AppServiceEnvironment> environments() { return environments.values(); }
-    public Collection<App> apps() { return apps.values(); }
-    public Collection<NetworkInterface> nics() { return nics.values(); }
-    public Collection<Endpoint> endpoints() { return endpoints.values(); }
-    public Collection<RouteTable> routeTables() { return routeTables.values(); }
-    public Collection<VirtualNetworkGateway> gateways() { return gateways.values(); }
-    public Collection<LocalNetworkGateway> localGateways() { return localGateways.values(); }
-    public Collection<Connection> connections() { return connections.values(); }
-    public Collection<NatGateway> natGateways() { return natGateways.values(); }
-    public Collection<PublicIpAddress> publicIps() { return publicIps.values(); }
+    /** The records of this snapshot by kind, each id once, in the order the ids first came. */
+    public ResourceSet resources() {
+        return resources;
+    }
 
-    public Optional<VirtualNetwork> vnet(ResourceId id) { return Optional.ofNullable(vnets.get(id)); }
-    public Optional<Subnet> subnet(ResourceId id) { return Optional.ofNullable(subnets.get(id)); }
-    public Optional<Peering> peering(ResourceId id) { return Optional.ofNullable(peerings.get(id)); }
-    public Optional<AppServiceEnvironment> environment(ResourceId id) { return Optional.ofNullable(environments.get(id)); }
-    public Optional<App> app(ResourceId id) { return Optional.ofNullable(apps.get(id)); }
-    public Optional<NetworkInterface> nic(ResourceId id) { return Optional.ofNullable(nics.get(id)); }
-    public Optional<Endpoint> endpoint(ResourceId id) { return Optional.ofNullable(endpoints.get(id)); }
-    public Optional<RouteTable> routeTable(ResourceId id) { return Optional.ofNullable(routeTables.get(id)); }
-    public Optional<VirtualNetworkGateway> gateway(ResourceId id) { return Optional.ofNullable(gateways.get(id)); }
-    public Optional<LocalNetworkGateway> localGateway(ResourceId id) { return Optional.ofNullable(localGateways.get(id)); }
-    public Optional<Connection> connection(ResourceId id) { return Optional.ofNullable(connections.get(id)); }
-    public Optional<NatGateway> natGateway(ResourceId id) { return Optional.ofNullable(natGateways.get(id)); }
-    public Optional<PublicIpAddress> publicIp(ResourceId id) { return Optional.ofNullable(publicIps.get(id)); }
+    /** The records of {@code type}'s kind, each id once. */
+    public <T extends Resource> List<T> all(ResourceType<T> type) {
+        return resources.of(type);
+    }
+
+    /** The record of {@code type}'s kind with {@code id}. */
+    public <T extends Resource> Optional<T> find(ResourceType<T> type, ResourceId id) {
+        Resource r = byId.get(type.kind()).get(id);
+        return r == null ? Optional.empty() : Optional.of(type.type().cast(r));
+    }
+
+    public Collection<VirtualNetwork> vnets() { return all(NetworkTypes.VIRTUAL_NETWORK); }
+    public Collection<Subnet> subnets() { return all(NetworkTypes.SUBNET); }
+    public Collection<Peering> peerings() { return all(NetworkTypes.PEERING); }
+    public Collection<AppServiceEnvironment> environments() { return all(NetworkTypes.APP_SERVICE_ENVIRONMENT); }
+    public Collection<App> apps() { return all(NetworkTypes.APP); }
+    public Collection<NetworkInterface> nics() { return all(NetworkTypes.NETWORK_INTERFACE); }
+    public Collection<Endpoint> endpoints() { return all(NetworkTypes.ENDPOINT); }
+    public Collection<RouteTable> routeTables() { return all(NetworkTypes.ROUTE_TABLE); }
+    public Collection<VirtualNetworkGateway> gateways() { return all(NetworkTypes.VIRTUAL_NETWORK_GATEWAY); }
+    public Collection<LocalNetworkGateway> localGateways() { return all(NetworkTypes.LOCAL_NETWORK_GATEWAY); }
+    public Collection<Connection> connections() { return all(NetworkTypes.CONNECTION); }
+    public Collection<NatGateway> natGateways() { return all(NetworkTypes.NAT_GATEWAY); }
+    public Collection<PublicIpAddress> publicIps() { return all(NetworkTypes.PUBLIC_IP_ADDRESS); }
+
+    public Optional<VirtualNetwork> vnet(ResourceId id) { return find(NetworkTypes.VIRTUAL_NETWORK, id); }
+    public Optional<Subnet> subnet(ResourceId id) { return find(NetworkTypes.SUBNET, id); }
+    public Optional<Peering> peering(ResourceId id) { return find(NetworkTypes.PEERING, id); }
+    public Optional<AppServiceEnvironment> environment(ResourceId id) { return find(NetworkTypes.APP_SERVICE_ENVIRONMENT, id); }
+    public Optional<App> app(ResourceId id) { return find(NetworkTypes.APP, id); }
+    public Optional<NetworkInterface> nic(ResourceId id) { return find(NetworkTypes.NETWORK_INTERFACE, id); }
+    public Optional<Endpoint> endpoint(ResourceId id) { return find(NetworkTypes.ENDPOINT, id); }
+    public Optional<RouteTable> routeTable(ResourceId id) { return find(NetworkTypes.ROUTE_TABLE, id); }
+    public Optional<VirtualNetworkGateway> gateway(ResourceId id) { return find(NetworkTypes.VIRTUAL_NETWORK_GATEWAY, id); }
+    public Optional<LocalNetworkGateway> localGateway(ResourceId id) { return find(NetworkTypes.LOCAL_NETWORK_GATEWAY, id); }
+    public Optional<Connection> connection(ResourceId id) { return find(NetworkTypes.CONNECTION, id); }
+    public Optional<NatGateway> natGateway(ResourceId id) { return find(NetworkTypes.NAT_GATEWAY, id); }
+    public Optional<PublicIpAddress> publicIp(ResourceId id) { return find(NetworkTypes.PUBLIC_IP_ADDRESS, id); }
 
     /**
      * The lookups per-query code needs (address → subnet trie, children, names, host names), built on first use
@@ -108,13 +115,10 @@ public final class Topology {
         return i;
     }
 
-    /** Every resource id in this snapshot (for reference checks). */
+    /** Every resource id in this snapshot (for reference checks), kind by kind. */
     public List<ResourceId> allIds() {
         List<ResourceId> all = new ArrayList<>();
-        for (Map<ResourceId, ?> m : List.<Map<ResourceId, ?>>of(vnets, subnets, peerings, environments, apps, nics, endpoints,
-                routeTables, gateways, localGateways, connections, natGateways, publicIps)) {
-            all.addAll(m.keySet());
-        }
+        byId.values().forEach(m -> all.addAll(m.keySet()));
         return all;
     }
 }

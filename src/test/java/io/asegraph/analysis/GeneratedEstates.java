@@ -6,6 +6,7 @@ import io.asegraph.estate.Estate;
 import io.asegraph.importing.ImportParser;
 import io.asegraph.importing.ParsedDocument;
 import io.asegraph.policy.PolicySet;
+import io.asegraph.policy.PolicyTypes;
 import io.asegraph.topology.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,13 +31,9 @@ final class GeneratedEstates {
                 EstateGenerator.generate(spec, seed, dir, false);
                 ParsedDocument resources = parse(dir.resolve(EstateGenerator.RESOURCES_FILE));
                 ParsedDocument tags = parse(dir.resolve(EstateGenerator.SERVICE_TAGS_FILE));
-                Topology topology = new Topology(resources.virtualNetworks(), resources.subnets(), resources.peerings(),
-                        resources.appServiceEnvironments(), resources.apps(), resources.networkInterfaces(),
-                        resources.endpoints(), resources.routeTables(), resources.virtualNetworkGateways(),
-                        resources.localNetworkGateways(), resources.connections(), resources.natGateways(),
-                        resources.publicIpAddresses());
-                PolicySet policies = new PolicySet(resources.networkSecurityGroups(), resources.applicationSecurityGroups(),
-                        tags.serviceTags());
+                Topology topology = Topology.of(resources.resources());
+                PolicySet policies = new PolicySet(resources.of(PolicyTypes.NETWORK_SECURITY_GROUP),
+                        resources.of(PolicyTypes.APPLICATION_SECURITY_GROUP), tags.of(PolicyTypes.SERVICE_TAGS));
                 return new Estate(topology, policies, seed);
             } finally {
                 try (Stream<Path> files = Files.walk(dir)) {

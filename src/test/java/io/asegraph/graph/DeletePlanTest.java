@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.asegraph.estate.Estate;
-import io.asegraph.importing.ResourceKind;
 import io.asegraph.policy.NetworkSecurityGroup;
+import io.asegraph.policy.PolicyTypes;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class DeletePlanTest {
     void anNsgInUseIsDetachedFromItsNicAndTheLocalGatewayFromItsConnection() throws Exception {
         DeletePlan.Result nsg = plan(reference(), NET + "/networkSecurityGroups/db-nsg", ResourceKind.NETWORK_SECURITY_GROUP);
         assertEquals(List.of(ResourceId.of(NET + "/networkInterfaces/db-vm-nic")), nsg.detached());
-        assertTrue(nsg.batch().nics().get(0).nsgId().isEmpty());
+        assertTrue(nsg.batch().of(NetworkTypes.NETWORK_INTERFACE).get(0).nsgId().isEmpty());
         DeletePlan.Result site = plan(reference(), NET + "/localNetworkGateways/onprem-site", ResourceKind.LOCAL_NETWORK_GATEWAY);
         assertEquals(List.of(ResourceId.of(NET + "/localNetworkGateways/onprem-site"), ResourceId.of(NET + "/connections/ase-vnet-to-onprem")),
                 site.deleted());
@@ -71,7 +73,7 @@ class DeletePlanTest {
                  "sourceApplicationSecurityGroups": [{"id": "%s"}], "sourceAddressPrefix": "10.0.1.0/26", "sourcePortRange": "*",
                  "destinationAddressPrefix": "*", "destinationPortRange": "80"}}""".formatted(asg)));
         DeletePlan.Result r = plan(ImportDiffTest.estateOf(ImportDiffTest.parse(doc)), asg, ResourceKind.APPLICATION_SECURITY_GROUP);
-        NetworkSecurityGroup db = r.batch().nsgs().get(0);
+        NetworkSecurityGroup db = r.batch().of(PolicyTypes.NETWORK_SECURITY_GROUP).get(0);
         assertEquals(List.of("allow-sql-from-ase-one", "deny-sql-from-vnet", "asg-and-prefix"), db.rules().stream().map(x -> x.name()).toList());
         assertTrue(db.rules().get(2).sourceAsgs().isEmpty());
         assertEquals("W/\"new\"", db.etag());

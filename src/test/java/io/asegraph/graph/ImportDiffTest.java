@@ -13,9 +13,12 @@ import io.asegraph.estate.Estate;
 import io.asegraph.importing.ImportParser;
 import io.asegraph.importing.KnownResources;
 import io.asegraph.importing.ParsedDocument;
-import io.asegraph.importing.ResourceKind;
+import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PolicySet;
+import io.asegraph.policy.PolicyTypes;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,10 +50,7 @@ class ImportDiffTest {
 
     /** The snapshot a store holding exactly {@code d} would load. */
     static Estate estateOf(ParsedDocument d) {
-        return new Estate(new Topology(d.virtualNetworks(), d.subnets(), d.peerings(), d.appServiceEnvironments(), d.apps(),
-                d.networkInterfaces(), d.endpoints(), d.routeTables(), d.virtualNetworkGateways(), d.localNetworkGateways(),
-                d.connections(), d.natGateways(), d.publicIpAddresses()),
-                new PolicySet(d.networkSecurityGroups(), d.applicationSecurityGroups(), d.serviceTags()), 1);
+        return new Estate(Topology.of(d.resources()), PolicySet.of(d.resources()), 1);
     }
 
     static void set(JsonNode doc, String pointer, String json) throws Exception {
@@ -69,7 +69,8 @@ class ImportDiffTest {
         assertEquals(REFERENCE_RESOURCES, r.created());
         assertEquals(0, r.updated() + r.unchanged() + r.removed());
         assertEquals(REFERENCE_RESOURCES, r.batch().size());
-        assertEquals(List.of("W/\"etag-1\"", "W/\"etag-2\""), r.batch().nsgs().stream().map(n -> n.etag()).toList());
+        assertEquals(List.of("W/\"etag-1\"", "W/\"etag-2\""),
+                r.batch().of(PolicyTypes.NETWORK_SECURITY_GROUP).stream().map(n -> n.etag()).toList());
     }
 
     @Test
@@ -100,8 +101,9 @@ class ImportDiffTest {
         assertEquals(1, r.updated());
         assertEquals(REFERENCE_RESOURCES - 1, r.unchanged());
         assertEquals(1, r.batch().size());
-        assertEquals("db-nsg", r.batch().nsgs().get(0).name());
-        assertNotEquals(before.policies().nsg(r.batch().nsgs().get(0).id()).orElseThrow().etag(), r.batch().nsgs().get(0).etag());
+        NetworkSecurityGroup written = r.batch().of(PolicyTypes.NETWORK_SECURITY_GROUP).get(0);
+        assertEquals("db-nsg", written.name());
+        assertNotEquals(before.policies().nsg(written.id()).orElseThrow().etag(), written.etag());
     }
 
     @Test
@@ -135,7 +137,8 @@ class ImportDiffTest {
         set(doc, "/8/properties/internalLoadBalancingMode", "\"Web\"");
         ImportDiff.Result changed = diff(doc.get(8), before);
         assertEquals(1, changed.updated());
-        assertEquals(before.topology().environments().iterator().next().publicVip(), changed.batch().environments().get(0).publicVip());
+        assertEquals(before.topology().environments().iterator().next().publicVip(),
+                changed.batch().of(NetworkTypes.APP_SERVICE_ENVIRONMENT).get(0).publicVip());
     }
 
     @Test
@@ -145,6 +148,6 @@ class ImportDiffTest {
         set(doc, "/8/properties/addresses", "{\"outboundIpAddresses\": []}");
         ImportDiff.Result r = diff(doc.get(8), before);
         assertEquals(1, r.updated());
-        assertTrue(r.batch().environments().get(0).publicVip().isEmpty());
+        assertTrue(r.batch().of(NetworkTypes.APP_SERVICE_ENVIRONMENT).get(0).publicVip().isEmpty());
     }
 }

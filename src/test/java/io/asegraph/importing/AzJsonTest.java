@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.asegraph.policy.NetworkSecurityGroup;
+import io.asegraph.policy.PolicyTypes;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.RouteTable;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +17,23 @@ class AzJsonTest {
     static final ParsedDocument REFERENCE = ImportParser.parse(Docs.text(Docs.reference()));
 
     static NetworkSecurityGroup dbNsg() {
-        return REFERENCE.networkSecurityGroups().stream().filter(n -> n.name().equals("db-nsg")).findFirst().orElseThrow();
+        return REFERENCE.of(PolicyTypes.NETWORK_SECURITY_GROUP).stream().filter(n -> n.name().equals("db-nsg")).findFirst().orElseThrow();
     }
 
     @Test
     void anNsgWrittenAsAzJsonParsesBackToTheSameRecord() {
-        for (NetworkSecurityGroup nsg : REFERENCE.networkSecurityGroups()) {
+        for (NetworkSecurityGroup nsg : REFERENCE.of(PolicyTypes.NETWORK_SECURITY_GROUP)) {
             ParsedDocument back = ImportParser.parse(AzJson.nsg(nsg).toString());
             assertEquals(List.of(), back.problems());
-            assertEquals(List.of(nsg), back.networkSecurityGroups());
+            assertEquals(List.of(nsg), back.of(PolicyTypes.NETWORK_SECURITY_GROUP));
         }
     }
 
     @Test
     void aRouteTableWrittenAsAzJsonParsesBackToTheSameRecord() {
-        RouteTable t = REFERENCE.routeTables().get(0);
+        RouteTable t = REFERENCE.of(NetworkTypes.ROUTE_TABLE).get(0);
         ParsedDocument back = ImportParser.parse(AzJson.routeTable(t).toString());
-        assertEquals(List.of(t), back.routeTables());
+        assertEquals(List.of(t), back.of(NetworkTypes.ROUTE_TABLE));
     }
 
     @Test
@@ -41,7 +43,7 @@ class AzJsonTest {
                 "access", "Allow", "protocol", "Tcp", "sourceAddressPrefixes", List.of("10.0.1.0/26"), "sourcePortRanges", List.of("*"),
                 "destinationAddressPrefixes", List.of("*"), "destinationPortRanges", List.of("1433")));
         assertEquals(Optional.of("$.properties.securityRules[1]"), edit.editedLocation());
-        NetworkSecurityGroup back = ImportParser.parse(edit.json()).networkSecurityGroups().get(0);
+        NetworkSecurityGroup back = ImportParser.parse(edit.json()).of(PolicyTypes.NETWORK_SECURITY_GROUP).get(0);
         assertEquals(List.of("deny-sql-from-vnet", "ALLOW-SQL-FROM-ASE-ONE"), back.rules().stream().map(r -> r.name()).toList());
         assertEquals(150, back.rules().get(1).priority());
     }
@@ -59,7 +61,7 @@ class AzJsonTest {
     @Test
     void removingAnUnknownRuleOrRouteIsEmpty() {
         assertEquals(Optional.empty(), AzJson.nsgWithoutRule(dbNsg(), "nope"));
-        assertEquals(Optional.empty(), AzJson.routeTableWithoutRoute(REFERENCE.routeTables().get(0), "nope"));
+        assertEquals(Optional.empty(), AzJson.routeTableWithoutRoute(REFERENCE.of(NetworkTypes.ROUTE_TABLE).get(0), "nope"));
         assertTrue(AzJson.nsgWithoutRule(dbNsg(), "DENY-SQL-FROM-VNET").isPresent());
     }
 }

@@ -9,11 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asegraph.net.Cidr;
+import io.asegraph.net.Ipv4;
 import io.asegraph.net.PortRange;
+import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.Peering;
 import io.asegraph.topology.PeeringState;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceSet;
 import io.asegraph.topology.Subnet;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +28,8 @@ class InputShapesTest {
     static final ParsedDocument REFERENCE = Docs.parse(Docs.reference());
 
     /** The records of a result, problems and warnings aside. */
-    static List<List<?>> records(ParsedDocument d) {
-        return List.of(d.virtualNetworks(), d.subnets(), d.peerings(), d.networkSecurityGroups(), d.routeTables(),
-                d.networkInterfaces(), d.applicationSecurityGroups(), d.natGateways(), d.publicIpAddresses(),
-                d.virtualNetworkGateways(), d.localNetworkGateways(), d.connections(), d.appServiceEnvironments(), d.apps(),
-                d.endpoints(), d.serviceTags());
+    static ResourceSet records(ParsedDocument d) {
+        return d.resources();
     }
 
     @Test
@@ -44,7 +45,7 @@ class InputShapesTest {
         ParsedDocument d = ImportParser.parse(Docs.text(Docs.reference().get(2)),
                 KnownResources.NONE);
         assertEquals(List.of(), d.problems());
-        assertEquals(List.of(REFERENCE.networkSecurityGroups().get(1)), d.networkSecurityGroups());
+        assertEquals(List.of(REFERENCE.of(PolicyTypes.NETWORK_SECURITY_GROUP).get(1)), d.of(PolicyTypes.NETWORK_SECURITY_GROUP));
     }
 
     @Test
@@ -80,7 +81,7 @@ class InputShapesTest {
     @Test
     void matchesResourceTypesCaseInsensitively() {
         JsonNode doc = Docs.edit(Docs.reference(), "/0/type=\"microsoft.network/VIRTUALNETWORKS\"");
-        assertEquals(REFERENCE.virtualNetworks(), Docs.parse(doc).virtualNetworks());
+        assertEquals(REFERENCE.of(NetworkTypes.VIRTUAL_NETWORK), Docs.parse(doc).of(NetworkTypes.VIRTUAL_NETWORK));
     }
 
     @Test
@@ -100,9 +101,9 @@ class InputShapesTest {
         assertEquals(List.of(), d.problems());
         ResourceId v = ResourceId.of(vnet);
         assertEquals(List.of(new Subnet(ResourceId.of(vnet + "/subnets/web"), "web", v, Cidr.parseBlock("10.0.4.0/24"),
-                Optional.empty(), Optional.empty(), Optional.empty())), d.subnets());
+                Optional.empty(), Optional.empty(), Optional.empty())), d.of(NetworkTypes.SUBNET));
         assertEquals(List.of(new Peering(ResourceId.of(vnet + "/virtualNetworkPeerings/self"), "self", v, v,
-                PeeringState.INITIATED, false, true, false)), d.peerings());
+                PeeringState.INITIATED, false, true, false)), d.of(NetworkTypes.PEERING));
     }
 
     @Test
@@ -131,7 +132,7 @@ class InputShapesTest {
                 "/1/properties/securityRules/1/properties/destinationAddressPrefixes=[\"10.0.2.4\"]",
                 "/1/properties/securityRules/1/properties/destinationPortRange=null",
                 "/1/properties/securityRules/1/properties/destinationPortRanges=[\"80\",\"8080-8081\"]"));
-        SecurityRule rule = Docs.parse(doc).networkSecurityGroups().get(0).rules().get(1);
+        SecurityRule rule = Docs.parse(doc).of(PolicyTypes.NETWORK_SECURITY_GROUP).get(0).rules().get(1);
         assertEquals(List.of("1.2.3.4/32", "5.6.7.0/24"), rule.sourcePrefixes());
         assertEquals(List.of("10.0.1.64/26", "10.0.2.4"), rule.destinationPrefixes());
         assertEquals(List.of(PortRange.single(80), new PortRange(8080, 8081)), rule.destinationPorts());
@@ -147,10 +148,10 @@ class InputShapesTest {
                 "/4/properties/ipConfigurations/0/properties/applicationSecurityGroups=[{\"id\":\"" + asg + "\"}]"));
         ParsedDocument d = Docs.parse(doc);
         assertEquals(List.of(), d.problems());
-        assertEquals(List.of(ResourceId.of(asg)), d.networkSecurityGroups().get(1).rules().get(0).destinationAsgs());
-        assertEquals(List.of(), d.networkSecurityGroups().get(1).rules().get(0).destinationPrefixes());
-        assertEquals(List.of(ResourceId.of(asg)), d.networkInterfaces().get(0).asgIds());
-        assertEquals("db-servers", d.applicationSecurityGroups().get(0).name());
+        assertEquals(List.of(ResourceId.of(asg)), d.of(PolicyTypes.NETWORK_SECURITY_GROUP).get(1).rules().get(0).destinationAsgs());
+        assertEquals(List.of(), d.of(PolicyTypes.NETWORK_SECURITY_GROUP).get(1).rules().get(0).destinationPrefixes());
+        assertEquals(List.of(ResourceId.of(asg)), d.of(NetworkTypes.NETWORK_INTERFACE).get(0).asgIds());
+        assertEquals("db-servers", d.of(PolicyTypes.APPLICATION_SECURITY_GROUP).get(0).name());
     }
 
     @Test
@@ -166,10 +167,10 @@ class InputShapesTest {
                 "/4/properties/ipConfigurations/0/properties/publicIPAddress={\"id\":\"" + pip + "\"}"));
         ParsedDocument d = Docs.parse(doc);
         assertEquals(List.of(), d.problems());
-        assertEquals(Optional.of(io.asegraph.net.Ipv4.parse("52.1.2.3")), d.publicIpAddresses().get(0).ipAddress());
-        assertEquals(List.of(ResourceId.of(pip)), d.natGateways().get(0).publicIpIds());
-        assertEquals(Optional.of(ResourceId.of(nat)), d.subnets().get(2).natGatewayId());
-        assertEquals(List.of(ResourceId.of(pip)), d.networkInterfaces().get(0).publicIpIds());
+        assertEquals(Optional.of(Ipv4.parse("52.1.2.3")), d.of(NetworkTypes.PUBLIC_IP_ADDRESS).get(0).ipAddress());
+        assertEquals(List.of(ResourceId.of(pip)), d.of(NetworkTypes.NAT_GATEWAY).get(0).publicIpIds());
+        assertEquals(Optional.of(ResourceId.of(nat)), d.of(NetworkTypes.SUBNET).get(2).natGatewayId());
+        assertEquals(List.of(ResourceId.of(pip)), d.of(NetworkTypes.NETWORK_INTERFACE).get(0).publicIpIds());
     }
 
     @Test
@@ -184,11 +185,11 @@ class InputShapesTest {
                         + "\"linuxOutboundIpAddresses\":[\"20.1.1.1\",\"20.1.1.2\"]}"));
         ParsedDocument d = Docs.parse(doc);
         assertEquals(List.of(), d.problems());
-        var ase = d.appServiceEnvironments().get(0);
+        var ase = d.of(NetworkTypes.APP_SERVICE_ENVIRONMENT).get(0);
         assertEquals(ResourceId.of(subnet), ase.subnetId());
         assertEquals(Optional.empty(), ase.publicVip());
-        assertEquals(Optional.of(io.asegraph.net.Ipv4.parse("10.0.1.10")), ase.internalAddress());
-        assertEquals(List.of(io.asegraph.net.Ipv4.parse("20.1.1.1"), io.asegraph.net.Ipv4.parse("20.1.1.2")),
+        assertEquals(Optional.of(Ipv4.parse("10.0.1.10")), ase.internalAddress());
+        assertEquals(List.of(Ipv4.parse("20.1.1.1"), Ipv4.parse("20.1.1.2")),
                 ase.outboundAddresses());
         assertTrue(ase.isInternal());
     }
@@ -201,7 +202,7 @@ class InputShapesTest {
                         + "\"privateIPAddress\":\"10.0.2.5\",\"subnet\":{\"id\":\"" + Docs.VNET + "/subnets/db-subnet\"}}}"));
         ParsedDocument d = Docs.parse(doc);
         assertEquals(List.of(), d.problems());
-        assertEquals(io.asegraph.net.Ipv4.parse("10.0.2.4"), d.networkInterfaces().get(0).privateIp());
+        assertEquals(Ipv4.parse("10.0.2.4"), d.of(NetworkTypes.NETWORK_INTERFACE).get(0).privateIp());
     }
 
     @Test
@@ -211,7 +212,7 @@ class InputShapesTest {
                  "properties": {"addresses": ["203.0.113.7", "198.51.100.0/24"], "location": "North Europe"}}""");
         ParsedDocument d = Docs.parse(doc);
         assertEquals(List.of(), d.problems());
-        var e = d.endpoints().get(0);
+        var e = d.of(NetworkTypes.ENDPOINT).get(0);
         assertEquals(ResourceId.of("/asegraph/endpoints/partner-api"), e.id());
         assertEquals(List.of(Cidr.parseBlock("203.0.113.7/32"), Cidr.parseBlock("198.51.100.0/24")), e.addresses());
         assertEquals("northeurope", e.location());

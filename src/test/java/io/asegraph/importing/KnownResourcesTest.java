@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.asegraph.net.Cidr;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PolicySet;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
+import io.asegraph.topology.ResourceSet;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
 import io.asegraph.topology.VirtualNetwork;
@@ -27,11 +30,12 @@ class KnownResourcesTest {
 
     /** A graph holding the VNet with one subnet (10.0.1.0/26) and the NSG. */
     static KnownResources graph() {
-        Topology topology = new Topology(List.of(new VirtualNetwork(VNET_ID, "ase-vnet", "westus",
-                List.of(Cidr.parseBlock("10.0.0.0/16")))), List.of(new Subnet(ResourceId.of(VNET + "/subnets/ase-one-subnet"),
-                "ase-one-subnet", VNET_ID, Cidr.parseBlock("10.0.1.0/26"), Optional.empty(), Optional.empty(),
-                Optional.empty())), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of());
+        Topology topology = Topology.of(ResourceSet.builder()
+                .add(NetworkTypes.VIRTUAL_NETWORK,
+                        new VirtualNetwork(VNET_ID, "ase-vnet", "westus", List.of(Cidr.parseBlock("10.0.0.0/16"))))
+                .add(NetworkTypes.SUBNET, new Subnet(ResourceId.of(VNET + "/subnets/ase-one-subnet"), "ase-one-subnet", VNET_ID,
+                        Cidr.parseBlock("10.0.1.0/26"), Optional.empty(), Optional.empty(), Optional.empty()))
+                .build());
         PolicySet policies = new PolicySet(List.of(new NetworkSecurityGroup(NSG_ID, "ase-two-nsg", "westus", "", List.of())),
                 List.of(), List.of());
         return KnownResources.of(topology, policies);
@@ -48,7 +52,7 @@ class KnownResourcesTest {
         ParsedDocument d = Docs.parse(subnet("web", "10.0.4.0/24", ", \"networkSecurityGroup\": {\"id\": \"" + NSG_ID + "\"}"),
                 graph());
         assertEquals(List.of(), d.problems());
-        assertEquals(Optional.of(NSG_ID), d.subnets().get(0).nsgId());
+        assertEquals(Optional.of(NSG_ID), d.of(NetworkTypes.SUBNET).get(0).nsgId());
     }
 
     @Test

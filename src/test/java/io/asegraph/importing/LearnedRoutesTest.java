@@ -5,6 +5,7 @@ import static io.asegraph.importing.Docs.onlyProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.asegraph.net.Cidr;
+import io.asegraph.topology.NetworkTypes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,21 +40,21 @@ class LearnedRoutesTest {
         String json = shape.equals("ARRAY") ? ROUTES : "{\"value\": " + ROUTES + "}";
         ParsedDocument d = withLearnedRoutes(json);
         assertEquals(List.of(), d.problems());
-        assertEquals(EXPECTED, d.virtualNetworkGateways().get(0).learnedRoutes());
+        assertEquals(EXPECTED, d.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY).get(0).learnedRoutes());
     }
 
     @Test
     void readsAPlainArrayOfPrefixes() {
         ParsedDocument d = withLearnedRoutes("[\"0.0.0.0/0\", \"172.16.0.0/12\", \"0.0.0.0/0\"]");
         assertEquals(List.of(), d.problems());
-        assertEquals(EXPECTED, d.virtualNetworkGateways().get(0).learnedRoutes());
+        assertEquals(EXPECTED, d.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY).get(0).learnedRoutes());
     }
 
     @Test
     void readsTheFlattenedGatewayShape() {
         ParsedDocument d = Docs.parse(Docs.edit(Docs.flatten(Docs.reference()), "/5/learnedRoutes=[\"10.20.0.0/16\"]"));
         assertEquals(List.of(), d.problems());
-        assertEquals(List.of(Cidr.parseBlock("10.20.0.0/16")), d.virtualNetworkGateways().get(0).learnedRoutes());
+        assertEquals(List.of(Cidr.parseBlock("10.20.0.0/16")), d.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY).get(0).learnedRoutes());
     }
 
     @Test
@@ -61,7 +62,7 @@ class LearnedRoutesTest {
         ParsedDocument d = withLearnedRoutes("[{\"network\": \"fd00::/8\", \"origin\": \"EBgp\"}, \"10.20.0.0/16\"]");
         assertEquals(List.of(), d.problems());
         assertEquals("$[5].properties.learnedRoutes[0].network", d.warnings().get(0).location());
-        assertEquals(List.of(Cidr.parseBlock("10.20.0.0/16")), d.virtualNetworkGateways().get(0).learnedRoutes());
+        assertEquals(List.of(Cidr.parseBlock("10.20.0.0/16")), d.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY).get(0).learnedRoutes());
     }
 
     @Test

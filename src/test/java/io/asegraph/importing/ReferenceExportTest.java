@@ -10,6 +10,7 @@ import io.asegraph.net.Protocol;
 import io.asegraph.policy.Access;
 import io.asegraph.policy.Direction;
 import io.asegraph.policy.NetworkSecurityGroup;
+import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.topology.App;
 import io.asegraph.topology.AppServiceEnvironment;
@@ -18,8 +19,10 @@ import io.asegraph.topology.Connection;
 import io.asegraph.topology.Endpoint;
 import io.asegraph.topology.GatewayType;
 import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.NextHopType;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Route;
 import io.asegraph.topology.RouteTable;
 import io.asegraph.topology.Subnet;
@@ -73,7 +76,7 @@ class ReferenceExportTest {
                 Map.entry(ResourceKind.APP_SERVICE_ENVIRONMENT, 2),
                 Map.entry(ResourceKind.APP, 3),
                 Map.entry(ResourceKind.ENDPOINT, 2)), doc.counts());
-        assertEquals(5, doc.networkSecurityGroups().stream().mapToInt(n -> n.rules().size()).sum());
+        assertEquals(5, doc.of(PolicyTypes.NETWORK_SECURITY_GROUP).stream().mapToInt(n -> n.rules().size()).sum());
         assertEquals(19, doc.resourceCount());
     }
 
@@ -87,13 +90,13 @@ class ReferenceExportTest {
                 new Subnet(id(VNET + "/subnets/db-subnet"), "db-subnet", id(VNET), Cidr.parseBlock("10.0.2.0/24"),
                         Optional.empty(), Optional.empty(), Optional.empty()),
                 new Subnet(id(VNET + "/subnets/GatewaySubnet"), "GatewaySubnet", id(VNET), Cidr.parseBlock("10.0.255.0/27"),
-                        Optional.empty(), Optional.empty(), Optional.empty())), doc.subnets());
-        assertEquals(List.of(Cidr.parseBlock("10.0.0.0/16")), doc.virtualNetworks().get(0).addressSpace());
+                        Optional.empty(), Optional.empty(), Optional.empty())), doc.of(NetworkTypes.SUBNET));
+        assertEquals(List.of(Cidr.parseBlock("10.0.0.0/16")), doc.of(NetworkTypes.VIRTUAL_NETWORK).get(0).addressSpace());
     }
 
     @Test
     void readsTheAseTwoNsgUserRulesOnly() {
-        NetworkSecurityGroup nsg = doc.networkSecurityGroups().get(0);
+        NetworkSecurityGroup nsg = doc.of(PolicyTypes.NETWORK_SECURITY_GROUP).get(0);
         assertEquals("ase-two-nsg", nsg.name());
         assertEquals("W/\"00000000-0000-0000-0000-000000000001\"", nsg.etag());
         assertEquals(List.of("ALLOW-AzureMngmt", "RESTRICT-HTTP", "RESTRICT-HTTPS"),
@@ -109,32 +112,32 @@ class ReferenceExportTest {
     void readsTheRouteTableTheNicAndTheGateway() {
         assertEquals(new RouteTable(id(NET + "/routeTables/ase-one-routes"), "ase-one-routes", "westus", false,
                 List.of(new Route("direct-internet", "0.0.0.0/0", NextHopType.INTERNET, Optional.empty()))),
-                doc.routeTables().get(0));
-        NetworkInterface nic = doc.networkInterfaces().get(0);
+                doc.of(NetworkTypes.ROUTE_TABLE).get(0));
+        NetworkInterface nic = doc.of(NetworkTypes.NETWORK_INTERFACE).get(0);
         assertEquals(Ipv4.parse("10.0.2.4"), nic.privateIp());
         assertEquals(id(VNET + "/subnets/db-subnet"), nic.subnetId());
         assertEquals(Optional.of(id(NET + "/networkSecurityGroups/db-nsg")), nic.nsgId());
         assertEquals("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ase-rg/providers/"
                 + "Microsoft.Compute/virtualMachines/db-vm", nic.virtualMachine());
         assertEquals(new VirtualNetworkGateway(id(NET + "/virtualNetworkGateways/ase-vnet-gw"), "ase-vnet-gw", "westus",
-                id(VNET), GatewayType.VPN, Optional.empty(), List.of()), doc.virtualNetworkGateways().get(0));
-        assertEquals(List.of(Cidr.parseBlock("192.168.0.0/16")), doc.localNetworkGateways().get(0).addressPrefixes());
-        assertEquals("203.0.113.10", doc.localNetworkGateways().get(0).gatewayIpAddress());
+                id(VNET), GatewayType.VPN, Optional.empty(), List.of()), doc.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY).get(0));
+        assertEquals(List.of(Cidr.parseBlock("192.168.0.0/16")), doc.of(NetworkTypes.LOCAL_NETWORK_GATEWAY).get(0).addressPrefixes());
+        assertEquals("203.0.113.10", doc.of(NetworkTypes.LOCAL_NETWORK_GATEWAY).get(0).gatewayIpAddress());
         assertEquals(new Connection(id(NET + "/connections/ase-vnet-to-onprem"), "ase-vnet-to-onprem", "IPsec",
                 id(NET + "/virtualNetworkGateways/ase-vnet-gw"), id(NET + "/localNetworkGateways/onprem-site")),
-                doc.connections().get(0));
+                doc.of(NetworkTypes.CONNECTION).get(0));
     }
 
     @Test
     void readsTheAsesWithTheirVipsAndTheirApps() {
-        AppServiceEnvironment one = doc.appServiceEnvironments().get(0);
+        AppServiceEnvironment one = doc.of(NetworkTypes.APP_SERVICE_ENVIRONMENT).get(0);
         assertEquals(new AppServiceEnvironment(id(WEB + "/hostingEnvironments/ase-one"), "ase-one", "westus", AseKind.ASEV1,
                 "None", id(VNET + "/subnets/ase-one-subnet"), Optional.of(Ipv4.parse("192.23.1.2")),
                 List.of(Ipv4.parse("192.23.1.2")), Optional.empty()), one);
-        assertEquals(Optional.of(Ipv4.parse("192.23.2.4")), doc.appServiceEnvironments().get(1).publicVip());
+        assertEquals(Optional.of(Ipv4.parse("192.23.2.4")), doc.of(NetworkTypes.APP_SERVICE_ENVIRONMENT).get(1).publicVip());
         assertEquals(new App(id(WEB + "/sites/orders-api"), "orders-api", id(WEB + "/hostingEnvironments/ase-two"),
                 "orders-api.ase-two.p.azurewebsites.net", List.of("orders-api.ase-two.p.azurewebsites.net",
-                        "orders.contoso.com")), doc.apps().get(2));
+                        "orders.contoso.com")), doc.of(NetworkTypes.APP).get(2));
     }
 
     @Test
@@ -143,7 +146,7 @@ class ReferenceExportTest {
                 new Endpoint(id("/asegraph/endpoints/azure-sql-westus"), "azure-sql-westus", "westus",
                         List.of(Cidr.parseBlock("40.112.240.0/20")), Optional.of("Sql.WestUS")),
                 new Endpoint(id("/asegraph/endpoints/azure-storage-eastus"), "azure-storage-eastus", "eastus",
-                        List.of(Cidr.parseBlock("20.38.98.0/24")), Optional.of("Storage.EastUS"))), doc.endpoints());
+                        List.of(Cidr.parseBlock("20.38.98.0/24")), Optional.of("Storage.EastUS"))), doc.of(NetworkTypes.ENDPOINT));
     }
 
     @Test

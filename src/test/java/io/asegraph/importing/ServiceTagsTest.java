@@ -5,6 +5,7 @@ import static io.asegraph.importing.Docs.onlyProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.asegraph.net.Cidr;
+import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.ServiceTag;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ class ServiceTagsTest {
     void readsAServiceTagsFileWithGlobalAndRegionalTagsCountingIpv6() {
         ParsedDocument d = ImportParser.parse("{\"changeNumber\": 237, \"cloud\": \"Public\", \"values\": " + VALUES + "}");
         assertEquals(List.of(), d.problems());
-        assertEquals(EXPECTED, d.serviceTags());
+        assertEquals(EXPECTED, d.of(PolicyTypes.SERVICE_TAGS));
         assertEquals(Optional.of(new ServiceTagsFile("Public", 237)), d.serviceTagsFile());
         assertEquals(3, d.resourceCount());
     }
@@ -49,7 +50,7 @@ class ServiceTagsTest {
                  "type": "Microsoft.Network/serviceTags", "changeNumber": "82", "cloud": "Public", "values": %s}"""
                 .formatted(VALUES));
         assertEquals(List.of(), d.problems());
-        assertEquals(EXPECTED, d.serviceTags());
+        assertEquals(EXPECTED, d.of(PolicyTypes.SERVICE_TAGS));
         assertEquals(Optional.of(new ServiceTagsFile("Public", 82)), d.serviceTagsFile());
     }
 
@@ -61,8 +62,8 @@ class ServiceTagsTest {
                    "properties": {"changeNumber": 40, "region": "", "platform": "Azure", "systemService": "",
                                   "addressPrefixes": ["13.64.0.0/11"]}}]}""");
         assertEquals(List.of(), d.problems());
-        assertEquals("AzureCloud", d.serviceTags().get(0).name());
-        assertEquals(List.of(Cidr.parseBlock("13.64.0.0/11")), d.serviceTags().get(0).prefixes());
+        assertEquals("AzureCloud", d.of(PolicyTypes.SERVICE_TAGS).get(0).name());
+        assertEquals(List.of(Cidr.parseBlock("13.64.0.0/11")), d.of(PolicyTypes.SERVICE_TAGS).get(0).prefixes());
     }
 
     @Test

@@ -19,10 +19,7 @@ import org.junit.jupiter.api.Test;
 class SubnetRemovalTest {
     static KnownResources graph() {
         ParsedDocument d = ImportParser.parse(Docs.text(Docs.reference()));
-        Topology t = new Topology(d.virtualNetworks(), d.subnets(), d.peerings(), d.appServiceEnvironments(), d.apps(),
-                d.networkInterfaces(), d.endpoints(), d.routeTables(), d.virtualNetworkGateways(), d.localNetworkGateways(),
-                d.connections(), d.natGateways(), d.publicIpAddresses());
-        return KnownResources.of(t, new PolicySet(d.networkSecurityGroups(), d.applicationSecurityGroups(), d.serviceTags()));
+        return KnownResources.of(Topology.of(d.resources()), PolicySet.of(d.resources()));
     }
 
     /** The reference VNet alone, without the subnet at {@code index} (0 ase-one, 1 ase-two, 2 db, 3 GatewaySubnet). */

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.asegraph.net.Cidr;
+import io.asegraph.net.Ipv4;
+import io.asegraph.policy.PolicyTypes;
+import io.asegraph.topology.NetworkTypes;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Accepted input that is not imported as written: reported as warnings with their location, never as problems. */
@@ -43,7 +47,7 @@ class WarningsTest {
         ImportWarning w = onlyWarning(d);
         assertEquals("$[10]", w.location());
         assertTrue(w.message().startsWith("app 'app1' has no hostingEnvironmentProfile"));
-        assertEquals(2, d.apps().size());
+        assertEquals(2, d.of(NetworkTypes.APP).size());
     }
 
     @Test
@@ -51,7 +55,7 @@ class WarningsTest {
         JsonNode doc = Docs.edit(Docs.reference(), "/7/properties/connectionType=\"ExpressRoute\"");
         ParsedDocument d = Docs.parse(doc);
         assertTrue(onlyWarning(d).message().contains("is an ExpressRoute connection and was not imported"));
-        assertEquals(List.of(), d.connections());
+        assertEquals(List.of(), d.of(NetworkTypes.CONNECTION));
     }
 
     @Test
@@ -65,8 +69,8 @@ class WarningsTest {
         assertEquals(List.of("$[0].properties.addressSpace.addressPrefixes[1]",
                 "$[0].properties.subnets[2].properties.addressPrefixes[1]"),
                 d.warnings().stream().map(ImportWarning::location).toList());
-        assertEquals(List.of(Cidr.parseBlock("10.0.0.0/16")), d.virtualNetworks().get(0).addressSpace());
-        assertEquals(Cidr.parseBlock("10.0.2.0/24"), d.subnets().get(2).prefix());
+        assertEquals(List.of(Cidr.parseBlock("10.0.0.0/16")), d.of(NetworkTypes.VIRTUAL_NETWORK).get(0).addressSpace());
+        assertEquals(Cidr.parseBlock("10.0.2.0/24"), d.of(NetworkTypes.SUBNET).get(2).prefix());
     }
 
     @Test
@@ -79,7 +83,7 @@ class WarningsTest {
         assertEquals(List.of(), d.problems());
         assertEquals(3, d.warnings().size(), () -> d.warnings().toString());
         assertTrue(d.warnings().get(2).message().contains("can never match an IPv4 flow; it was not imported"));
-        var rules = d.networkSecurityGroups().get(0).rules();
+        var rules = d.of(PolicyTypes.NETWORK_SECURITY_GROUP).get(0).rules();
         assertEquals(List.of("ALLOW-AzureMngmt", "RESTRICT-HTTP"), rules.stream().map(r -> r.name()).toList());
         assertEquals(List.of("192.23.1.2/32"), rules.get(1).sourcePrefixes());
     }
@@ -94,7 +98,7 @@ class WarningsTest {
         assertEquals(List.of(), d.problems());
         assertEquals(List.of("$[4].properties.ipConfigurations", "$[9]"),
                 d.warnings().stream().map(ImportWarning::location).toList());
-        assertEquals(io.asegraph.net.Ipv4.parse("10.0.2.4"), d.networkInterfaces().get(0).privateIp());
-        assertEquals(java.util.Optional.empty(), d.appServiceEnvironments().get(1).publicVip());
+        assertEquals(Ipv4.parse("10.0.2.4"), d.of(NetworkTypes.NETWORK_INTERFACE).get(0).privateIp());
+        assertEquals(Optional.empty(), d.of(NetworkTypes.APP_SERVICE_ENVIRONMENT).get(1).publicVip());
     }
 }

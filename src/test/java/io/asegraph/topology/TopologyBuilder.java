@@ -3,9 +3,7 @@ package io.asegraph.topology;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -15,19 +13,8 @@ import java.util.function.UnaryOperator;
  * {@code replaceSubnet}).
  */
 public final class TopologyBuilder {
-    private final Map<ResourceId, VirtualNetwork> vnets = new LinkedHashMap<>();
-    private final Map<ResourceId, Subnet> subnets = new LinkedHashMap<>();
-    private final Map<ResourceId, Peering> peerings = new LinkedHashMap<>();
-    private final Map<ResourceId, AppServiceEnvironment> environments = new LinkedHashMap<>();
-    private final Map<ResourceId, App> apps = new LinkedHashMap<>();
-    private final Map<ResourceId, NetworkInterface> nics = new LinkedHashMap<>();
-    private final Map<ResourceId, Endpoint> endpoints = new LinkedHashMap<>();
-    private final Map<ResourceId, RouteTable> routeTables = new LinkedHashMap<>();
-    private final Map<ResourceId, VirtualNetworkGateway> gateways = new LinkedHashMap<>();
-    private final Map<ResourceId, LocalNetworkGateway> localGateways = new LinkedHashMap<>();
-    private final Map<ResourceId, Connection> connections = new LinkedHashMap<>();
-    private final Map<ResourceId, NatGateway> natGateways = new LinkedHashMap<>();
-    private final Map<ResourceId, PublicIpAddress> publicIps = new LinkedHashMap<>();
+    /** Everything added, in order: {@link Topology#of} keeps the first place of an id and its last record. */
+    private final ResourceSet.Builder resources = ResourceSet.builder();
 
     public static ResourceId id(String id) {
         return ResourceId.of(id);
@@ -39,24 +26,22 @@ public final class TopologyBuilder {
 
     public TopologyBuilder vnet(String id, String... addressSpace) {
         ResourceId rid = id(id);
-        vnets.put(rid, new VirtualNetwork(rid, rid.name(), "westus", blocks(addressSpace)));
+        resources.add(NetworkTypes.VIRTUAL_NETWORK, new VirtualNetwork(rid, rid.name(), "westus", blocks(addressSpace)));
         return this;
     }
 
     public TopologyBuilder subnet(String id, String vnetId, String prefix) {
         ResourceId rid = id(id);
-        subnets.put(rid, new Subnet(rid, rid.name(), id(vnetId), Cidr.parseBlock(prefix), Optional.empty(), Optional.empty(),
-                Optional.empty()));
+        resources.add(NetworkTypes.SUBNET,
+                new Subnet(rid, rid.name(), id(vnetId), Cidr.parseBlock(prefix), Optional.empty(), Optional.empty(),
+                        Optional.empty()));
         return this;
     }
 
     public TopologyBuilder replaceSubnet(String id, UnaryOperator<Subnet> change) {
         ResourceId rid = id(id);
-        Subnet s = subnets.get(rid);
-        if (s == null) {
-            throw new IllegalArgumentException("no subnet " + id);
-        }
-        subnets.put(rid, change.apply(s));
+        Subnet s = build().subnet(rid).orElseThrow(() -> new IllegalArgumentException("no subnet " + id));
+        resources.add(NetworkTypes.SUBNET, change.apply(s));
         return this;
     }
 
@@ -82,7 +67,7 @@ public final class TopologyBuilder {
         ResourceId remote = id(remoteVnetId);
         String name = "to-" + remote.name();
         ResourceId rid = local.child("virtualNetworkPeerings", name);
-        peerings.put(rid, new Peering(rid, name, local, remote, state, allowGatewayTransit, useRemoteGateways, true));
+        resources.add(NetworkTypes.PEERING, new Peering(rid, name, local, remote, state, allowGatewayTransit, useRemoteGateways, true));
         return this;
     }
 
@@ -93,7 +78,7 @@ public final class TopologyBuilder {
 
     public TopologyBuilder routeTable(String id, boolean disableBgpRoutePropagation, Route... routes) {
         ResourceId rid = id(id);
-        routeTables.put(rid, new RouteTable(rid, rid.name(), "westus", disableBgpRoutePropagation, List.of(routes)));
+        resources.add(NetworkTypes.ROUTE_TABLE, new RouteTable(rid, rid.name(), "westus", disableBgpRoutePropagation, List.of(routes)));
         return this;
     }
 
@@ -112,20 +97,21 @@ public final class TopologyBuilder {
     public TopologyBuilder gatewayWithDefaultSite(String id, String vnetId, GatewayType type, String defaultSiteId,
             String... learnedRoutes) {
         ResourceId rid = id(id);
-        gateways.put(rid, new VirtualNetworkGateway(rid, rid.name(), "westus", id(vnetId), type,
+        resources.add(NetworkTypes.VIRTUAL_NETWORK_GATEWAY, new VirtualNetworkGateway(rid, rid.name(), "westus", id(vnetId), type,
                 Optional.ofNullable(defaultSiteId).map(ResourceId::of), blocks(learnedRoutes)));
         return this;
     }
 
     public TopologyBuilder localGateway(String id, String... prefixes) {
         ResourceId rid = id(id);
-        localGateways.put(rid, new LocalNetworkGateway(rid, rid.name(), "westus", blocks(prefixes), "203.0.113.10"));
+        resources.add(NetworkTypes.LOCAL_NETWORK_GATEWAY,
+                new LocalNetworkGateway(rid, rid.name(), "westus", blocks(prefixes), "203.0.113.10"));
         return this;
     }
 
     public TopologyBuilder connection(String id, String type, String gatewayId, String peerId) {
         ResourceId rid = id(id);
-        connections.put(rid, new Connection(rid, rid.name(), type, id(gatewayId), id(peerId)));
+        resources.add(NetworkTypes.CONNECTION, new Connection(rid, rid.name(), type, id(gatewayId), id(peerId)));
         return this;
     }
 
@@ -133,8 +119,9 @@ public final class TopologyBuilder {
     public TopologyBuilder ase(String id, String subnetId, String publicVip) {
         ResourceId rid = id(id);
         long vip = Ipv4.parse(publicVip);
-        environments.put(rid, new AppServiceEnvironment(rid, rid.name(), "westus", AseKind.ASEV1, "None", id(subnetId),
-                Optional.of(vip), List.of(vip), Optional.empty()));
+        resources.add(NetworkTypes.APP_SERVICE_ENVIRONMENT,
+                new AppServiceEnvironment(rid, rid.name(), "westus", AseKind.ASEV1, "None", id(subnetId),
+                        Optional.of(vip), List.of(vip), Optional.empty()));
         return this;
     }
 
@@ -142,13 +129,14 @@ public final class TopologyBuilder {
     public TopologyBuilder internalAse(String id, String subnetId, String publicVip, String ilbAddress) {
         ResourceId rid = id(id);
         long vip = Ipv4.parse(publicVip);
-        environments.put(rid, new AppServiceEnvironment(rid, rid.name(), "westus", AseKind.ASEV1, "Web, Publishing", id(subnetId),
-                Optional.of(vip), List.of(vip), Optional.of(Ipv4.parse(ilbAddress))));
+        resources.add(NetworkTypes.APP_SERVICE_ENVIRONMENT,
+                new AppServiceEnvironment(rid, rid.name(), "westus", AseKind.ASEV1, "Web, Publishing", id(subnetId),
+                        Optional.of(vip), List.of(vip), Optional.of(Ipv4.parse(ilbAddress))));
         return this;
     }
 
     public TopologyBuilder add(AppServiceEnvironment ase) {
-        environments.put(ase.id(), ase);
+        resources.add(NetworkTypes.APP_SERVICE_ENVIRONMENT, ase);
         return this;
     }
 
@@ -157,45 +145,47 @@ public final class TopologyBuilder {
         List<String> hosts = new java.util.ArrayList<>();
         hosts.add(defaultHostName);
         hosts.addAll(List.of(customHostNames));
-        apps.put(rid, new App(rid, rid.name(), id(aseId), defaultHostName, hosts));
+        resources.add(NetworkTypes.APP, new App(rid, rid.name(), id(aseId), defaultHostName, hosts));
         return this;
     }
 
     public TopologyBuilder nic(String id, String subnetId, String privateIp, String... publicIpIds) {
         ResourceId rid = id(id);
-        nics.put(rid, new NetworkInterface(rid, rid.name(), "westus", id(subnetId), Ipv4.parse(privateIp), Optional.empty(),
-                List.of(), Arrays.stream(publicIpIds).map(ResourceId::of).toList(), ""));
+        resources.add(NetworkTypes.NETWORK_INTERFACE,
+                new NetworkInterface(rid, rid.name(), "westus", id(subnetId), Ipv4.parse(privateIp), Optional.empty(),
+                        List.of(), Arrays.stream(publicIpIds).map(ResourceId::of).toList(), ""));
         return this;
     }
 
     public TopologyBuilder add(NetworkInterface nic) {
-        nics.put(nic.id(), nic);
+        resources.add(NetworkTypes.NETWORK_INTERFACE, nic);
         return this;
     }
 
     /** A public IP; {@code address} null for a dynamic one not yet allocated. */
     public TopologyBuilder publicIp(String id, String address) {
         ResourceId rid = id(id);
-        publicIps.put(rid, new PublicIpAddress(rid, rid.name(), "westus", Optional.ofNullable(address).map(Ipv4::parse)));
+        resources.add(NetworkTypes.PUBLIC_IP_ADDRESS,
+                new PublicIpAddress(rid, rid.name(), "westus", Optional.ofNullable(address).map(Ipv4::parse)));
         return this;
     }
 
     public TopologyBuilder natGateway(String id, String... publicIpIds) {
         ResourceId rid = id(id);
-        natGateways.put(rid, new NatGateway(rid, rid.name(), "westus", Arrays.stream(publicIpIds).map(ResourceId::of).toList()));
+        resources.add(NetworkTypes.NAT_GATEWAY,
+                new NatGateway(rid, rid.name(), "westus", Arrays.stream(publicIpIds).map(ResourceId::of).toList()));
         return this;
     }
 
     public TopologyBuilder endpoint(String id, String serviceTag, String... addresses) {
         ResourceId rid = id(id);
-        endpoints.put(rid, new Endpoint(rid, rid.name(), "westus", Arrays.stream(addresses).map(Cidr::parsePrefix).toList(),
-                Optional.ofNullable(serviceTag)));
+        resources.add(NetworkTypes.ENDPOINT,
+                new Endpoint(rid, rid.name(), "westus", Arrays.stream(addresses).map(Cidr::parsePrefix).toList(),
+                        Optional.ofNullable(serviceTag)));
         return this;
     }
 
     public Topology build() {
-        return new Topology(vnets.values(), subnets.values(), peerings.values(), environments.values(), apps.values(),
-                nics.values(), endpoints.values(), routeTables.values(), gateways.values(), localGateways.values(),
-                connections.values(), natGateways.values(), publicIps.values());
+        return Topology.of(resources.build());
     }
 }

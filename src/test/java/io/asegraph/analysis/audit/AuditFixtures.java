@@ -10,6 +10,7 @@ import io.asegraph.policy.Access;
 import io.asegraph.policy.Direction;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PolicySet;
+import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.policy.ServiceTag;
 import io.asegraph.topology.ResourceId;
@@ -107,11 +108,8 @@ final class AuditFixtures {
                 if (!r.isValid() || !tags.isValid()) {
                     throw new IllegalStateException("the generated estate does not import");
                 }
-                Topology topology = new Topology(r.virtualNetworks(), r.subnets(), r.peerings(), r.appServiceEnvironments(),
-                        r.apps(), r.networkInterfaces(), r.endpoints(), r.routeTables(), r.virtualNetworkGateways(),
-                        r.localNetworkGateways(), r.connections(), r.natGateways(), r.publicIpAddresses());
-                return new Estate(topology, new PolicySet(r.networkSecurityGroups(), r.applicationSecurityGroups(),
-                        tags.serviceTags()), seed);
+                return new Estate(Topology.of(r.resources()), new PolicySet(r.of(PolicyTypes.NETWORK_SECURITY_GROUP),
+                        r.of(PolicyTypes.APPLICATION_SECURITY_GROUP), tags.of(PolicyTypes.SERVICE_TAGS)), seed);
             } finally {
                 try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
                     files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

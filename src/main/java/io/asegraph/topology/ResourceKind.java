@@ -1,4 +1,4 @@
-package io.asegraph.importing;
+package io.asegraph.topology;
 
 import java.util.Locale;
 import java.util.Map;
