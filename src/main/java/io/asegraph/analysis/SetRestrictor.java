@@ -3,6 +3,7 @@ package io.asegraph.analysis;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,6 @@ final class SetRestrictor {
                 out[k++] = c.last();
             }
         }
-        return java.util.Arrays.copyOf(out, k);
+        return Arrays.copyOf(out, k);
     }
 }

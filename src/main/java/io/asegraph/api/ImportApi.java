@@ -9,15 +9,17 @@ import io.asegraph.api.read.NetworkSecurityGroup;
 import io.asegraph.api.read.RouteTable;
 import io.asegraph.graph.EditException;
 import io.asegraph.graph.GraphImporter;
-import io.asegraph.graph.TransactionTooLargeException;
 import io.asegraph.graph.ImportOutcome;
 import io.asegraph.graph.ResourceEdits;
+import io.asegraph.graph.TransactionTooLargeException;
 import io.asegraph.importing.ImportProblem;
 import io.asegraph.topology.ResourceId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -203,7 +205,7 @@ public class ImportApi {
         return new InvalidDocumentException(m.toString(), problems);
     }
 
-    private static <T> T call(java.util.function.Supplier<T> edit) {
+    private static <T> T call(Supplier<T> edit) {
         try {
             return edit.get();
         } catch (TransactionTooLargeException e) {
@@ -242,7 +244,7 @@ public class ImportApi {
         if (ids == null) {
             return null;
         }
-        List<Map<String, String>> out = new java.util.ArrayList<>();
+        List<Map<String, String>> out = new ArrayList<>();
         for (String id : ids) {
             Map<String, String> ref = new LinkedHashMap<>();
             ref.put("id", id);

@@ -36,11 +36,13 @@ import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
 import io.asegraph.topology.VirtualNetwork;
 import io.asegraph.topology.VirtualNetworkGateway;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 
 /**
  * Reads the whole graph, in one read transaction, into an immutable {@link Estate}: the domain records the path
@@ -107,7 +109,7 @@ final class EstateLoader {
                         r.get("routes").asList(v -> new Route(v.get("name").asString(), v.get("addressPrefix").asString(),
                                 NextHopType.parse(v.get("nextHopType").asString()),
                                 v.get("nextHopIpAddress").isNull() ? Optional.empty() : Optional.of(Ipv4.parse(v.get("nextHopIpAddress").asString()))))
-                                .stream().sorted(java.util.Comparator.comparing(Route::name)).toList()));
+                                .stream().sorted(Comparator.comparing(Route::name)).toList()));
         read(tx, all, NetworkTypes.VIRTUAL_NETWORK_GATEWAY, """
                 MATCH (g:VirtualNetworkGateway)-[:IN_VNET]->(v:VirtualNetwork)
                 RETURN g.id AS id, g.name AS name, g.location AS location, v.id AS vnet, g.gatewayType AS type, g.defaultSite AS site,
@@ -133,7 +135,7 @@ final class EstateLoader {
                        [(n)-[:HAS_RULE]->(r:SecurityRule) | r {.*}] AS rules""",
                 r -> new NetworkSecurityGroup(id(r, "id"), name(r), loc(r), Values.string(r, "etag", ""),
                         r.get("rules").asList(v -> rule(v)).stream()
-                                .sorted(java.util.Comparator.comparingInt(SecurityRule::priority).thenComparing(SecurityRule::name)).toList()));
+                                .sorted(Comparator.comparingInt(SecurityRule::priority).thenComparing(SecurityRule::name)).toList()));
         read(tx, all, PolicyTypes.APPLICATION_SECURITY_GROUP, """
                 MATCH (a:ApplicationSecurityGroup) RETURN a.id AS id, a.name AS name, a.location AS location""",
                 r -> new ApplicationSecurityGroup(id(r, "id"), name(r), loc(r)));
@@ -146,7 +148,7 @@ final class EstateLoader {
         return new Estate(Topology.of(resources), PolicySet.of(resources), version);
     }
 
-    static SecurityRule rule(org.neo4j.driver.Value v) {
+    static SecurityRule rule(Value v) {
         return new SecurityRule(v.get("name").asString(), v.get("priority").asInt(), Direction.parse(v.get("direction").asString()),
                 Access.parse(v.get("access").asString()), Protocol.parse(v.get("protocol").asString()),
                 strings(v, "sourceAddressPrefixes"), ports(strings(v, "sourcePortRanges")),
@@ -155,9 +157,9 @@ final class EstateLoader {
                 v.get("description").isNull() ? "" : v.get("description").asString(), false);
     }
 
-    private static List<String> strings(org.neo4j.driver.Value v, String key) {
-        org.neo4j.driver.Value x = v.get(key);
-        return x.isNull() ? List.of() : x.asList(org.neo4j.driver.Value::asString);
+    private static List<String> strings(Value v, String key) {
+        Value x = v.get(key);
+        return x.isNull() ? List.of() : x.asList(Value::asString);
     }
 
     private static List<PortRange> ports(List<String> s) {

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -48,7 +50,7 @@ public class GraphReader {
             return out;
         }
         store.read(tx -> {
-            tx.run(relation.cypher(), Map.of("keys", List.copyOf(new java.util.LinkedHashSet<>(keys)))).forEachRemaining(r -> {
+            tx.run(relation.cypher(), Map.of("keys", List.copyOf(new LinkedHashSet<>(keys)))).forEachRemaining(r -> {
                 List<Map<String, Object>> l = out.get(r.get("k").asString());
                 if (l != null) {
                     l.add(row(r));
@@ -60,14 +62,14 @@ public class GraphReader {
     }
 
     /** Looks up any resource node (or peering/connection relationship) by normalised id. */
-    public java.util.Optional<Map<String, Object>> byKey(String key) {
+    public Optional<Map<String, Object>> byKey(String key) {
         return store.read(tx -> {
             var result = tx.run("""
                     MATCH (n {key: $key}) WHERE NOT n:%s RETURN n {.*, label: labels(n)[0]} AS n LIMIT 1
                     UNION
                     MATCH ()-[p:PEERED_WITH|CONNECTS {key: $key}]->() RETURN p {.*, label: type(p)} AS n LIMIT 1"""
                     .formatted(Labels.META), Map.of("key", key)).list();
-            return result.isEmpty() ? java.util.Optional.<Map<String, Object>>empty() : java.util.Optional.of(result.get(0).get("n").asMap());
+            return result.isEmpty() ? Optional.<Map<String, Object>>empty() : Optional.of(result.get(0).get("n").asMap());
         });
     }
 

@@ -6,13 +6,18 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -27,9 +32,10 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
+import org.neo4j.driver.QueryRunner;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.QueryRunner;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -40,8 +46,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.TransientFailureException;
 import org.neo4j.io.ByteUnit;
-import org.neo4j.memory.MemoryLimitExceededException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.memory.MemoryLimitExceededException;
 
 /**
  * The one connection to the graph. By default it starts an embedded Neo4j 5.26 with its files under the data
@@ -60,7 +66,7 @@ public class GraphStore {
      * Reads hold its read lock; a staged write's swap ({@link #excludingReaders}) holds its write lock, so no reader in
      * this process ever sees a swap half done.
      */
-    private final java.util.concurrent.locks.ReentrantReadWriteLock swapping = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock swapping = new ReentrantReadWriteLock();
     private volatile boolean unfinishedSwap;
 
     @Inject
@@ -94,7 +100,7 @@ public class GraphStore {
             Path home = Path.of(config.dataDirectory()).toAbsolutePath().normalize();
             try {
                 Files.createDirectories(home);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("cannot create the data directory " + home + ": " + e.getMessage(), e);
             }
             dbms = new DatabaseManagementServiceBuilder(home)
@@ -108,7 +114,7 @@ public class GraphStore {
                     .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                     // Bolt's event loops otherwise wait a 5 s quiet period each at shutdown (10 s per stop); the
                     // driver is closed before the store, so no Bolt traffic is left to wait for.
-                    .setConfig(org.neo4j.configuration.GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                     .setConfig(GraphDatabaseSettings.tx_state_memory_allocation, transactionState(config.transactionState()))
                     .setConfig(GraphDatabaseSettings.tx_state_max_off_heap_memory, ByteUnit.parse(config.transactionMemory()))
                     .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.parse(config.transactionMemory()))
@@ -125,7 +131,7 @@ public class GraphStore {
     }
 
     static GraphDatabaseSettings.TransactionStateMemoryAllocation transactionState(String value) {
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "off-heap", "off_heap" -> GraphDatabaseSettings.TransactionStateMemoryAllocation.OFF_HEAP;
             case "on-heap", "on_heap" -> GraphDatabaseSettings.TransactionStateMemoryAllocation.ON_HEAP;
             default -> throw new IllegalArgumentException("asegraph.store.transaction-state must be off-heap or on-heap, got '"
@@ -136,9 +142,9 @@ public class GraphStore {
     private static Config driverConfig() {
         return Config.builder()
                 .withMaxConnectionPoolSize(64)
-                .withConnectionAcquisitionTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                .withConnectionAcquisitionTimeout(30, TimeUnit.SECONDS)
                 .withoutEncryption()
-                .withLogging(org.neo4j.driver.Logging.none())
+                .withLogging(Logging.none())
                 .build();
     }
 

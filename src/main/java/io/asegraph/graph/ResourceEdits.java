@@ -15,6 +15,7 @@ import io.asegraph.topology.RouteTable;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,9 +98,9 @@ public class ResourceEdits {
             ResourceId rid = parseId(id);
             ResourceKind kind = KnownResources.of(estate.topology(), estate.policies()).kindOf(rid)
                     .orElseThrow(() -> new EditException(Reason.UNKNOWN, "no resource has the id '" + id + "'"
-                            + (id.toLowerCase(java.util.Locale.ROOT).contains("/securityrules/")
+                            + (id.toLowerCase(Locale.ROOT).contains("/securityrules/")
                                     ? " (remove a security rule with removeSecurityRule)"
-                                    : id.toLowerCase(java.util.Locale.ROOT).contains("/routes/") ? " (remove a route with removeRoute)" : "")));
+                                    : id.toLowerCase(Locale.ROOT).contains("/routes/") ? " (remove a route with removeRoute)" : "")));
             DeletePlan.Result plan = DeletePlan.of(estate, rid, kind, ImportDiff::newEtag);
             if (!cascade && !plan.references().isEmpty()) {
                 int n = plan.references().size();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -65,7 +66,7 @@ public class Seeder {
                 }
             }
             tx.run("MERGE " + Labels.META_NODE + " SET m.seeded = true, m.seededFrom = $dir, m.version = coalesce(m.version, 0) + 1",
-                    java.util.Map.of("dir", dir.toAbsolutePath().normalize().toString())).consume();
+                    Map.of("dir", dir.toAbsolutePath().normalize().toString())).consume();
             return null;
         });
         Log.infof("asegraph seed: applied %d data statements from %s", data.size(), dir.toAbsolutePath().normalize());

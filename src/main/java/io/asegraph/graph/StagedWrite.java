@@ -7,12 +7,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
 
 /**
  * Stage and swap: a write too large for one transaction, made atomic all the same. The statements {@link GraphWriter}
@@ -123,7 +126,7 @@ final class StagedWrite {
      * Runs a swap (call it holding the swap lock); when it fails the import is committed but unfinished, so the flag
      * that makes every read finish it first is set before readers get in.
      */
-    private static long unfinishedOnFailure(GraphStore store, java.util.function.LongSupplier swap) {
+    private static long unfinishedOnFailure(GraphStore store, LongSupplier swap) {
         try {
             return swap.getAsLong();
         } catch (RuntimeException e) {
@@ -328,7 +331,7 @@ final class StagedWrite {
     }
 
     /** Whether a committed stage is being swapped in (by this or another process, or left by a crash). */
-    static boolean pending(org.neo4j.driver.TransactionContext tx) {
+    static boolean pending(TransactionContext tx) {
         return tx.run("OPTIONAL MATCH " + Labels.META_NODE + " RETURN m.applying IS NOT NULL AS a").single().get("a").asBoolean();
     }
 
@@ -375,7 +378,7 @@ final class StagedWrite {
 
     private static List<String> ids(GraphStore store, String state) {
         return store.readDuringSwap(tx -> tx.run("MATCH (s:" + STAGE + ") WHERE $state IS NULL OR s.state = $state RETURN s.id AS id ORDER BY s.created",
-                java.util.Collections.singletonMap("state", state)).list(r -> r.get("id").asString()));
+                Collections.singletonMap("state", state)).list(r -> r.get("id").asString()));
     }
 
     /** Deletes stage {@code id} and its steps, a few at a time (unless it is committed: that one must be finished). */

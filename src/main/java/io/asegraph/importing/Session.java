@@ -6,6 +6,7 @@ import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.ResourceSet;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class Session {
     /** Records that the document has no key for {@code part} of {@code id} (nothing when the id is unknown). */
     void unstated(ResourceId id, StatePart part) {
         if (id != null) {
-            unstated.computeIfAbsent(id, k -> java.util.EnumSet.noneOf(StatePart.class)).add(part);
+            unstated.computeIfAbsent(id, k -> EnumSet.noneOf(StatePart.class)).add(part);
         }
     }
 

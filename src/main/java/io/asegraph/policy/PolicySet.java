@@ -6,6 +6,7 @@ import io.asegraph.topology.ResourceSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public final class PolicySet {
     }
 
     public static PolicySet empty() {
-        return new PolicySet(java.util.List.of(), java.util.List.of(), java.util.List.of());
+        return new PolicySet(List.of(), List.of(), List.of());
     }
 
     public Collection<NetworkSecurityGroup> nsgs() { return Collections.unmodifiableCollection(nsgs.values()); }

@@ -2,6 +2,7 @@ package io.asegraph.service;
 
 import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.FlowAnalyzer;
+import io.asegraph.analysis.audit.Audits;
 import io.asegraph.estate.Estate;
 import io.asegraph.graph.EstateCache;
 import io.quarkus.logging.Log;
@@ -10,8 +11,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Engines {
     /** The analysis context of one estate snapshot, and the flow analyzer over it. */
-    public record Built(AnalysisContext context, FlowAnalyzer flows, io.asegraph.analysis.audit.Audits audits) {
+    public record Built(AnalysisContext context, FlowAnalyzer flows, Audits audits) {
         public Estate estate() {
             return context.estate();
         }
@@ -51,7 +54,7 @@ public class Engines {
     }
 
     /** After the store has started (its observer runs at the default priority, before this one). */
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
         warmUpLater();
     }
 
@@ -80,7 +83,7 @@ public class Engines {
                     }
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             warmUpPending.set(false); // shutting down
         }
     }
@@ -95,7 +98,7 @@ public class Engines {
             if (built == null || built.estate() != estate) {
                 AnalysisContext context = AnalysisContext.of(estate);
                 FlowAnalyzer flows = new FlowAnalyzer(context);
-                built = new Built(context, flows, new io.asegraph.analysis.audit.Audits(context, flows));
+                built = new Built(context, flows, new Audits(context, flows));
             }
             return built;
         }

@@ -1,6 +1,7 @@
 package io.asegraph.topology;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,7 @@ public record AppServiceEnvironment(ResourceId id, String name, String location,
 
     /** True when apps are published on an internal load balancer ("Web" or "Web, Publishing"). */
     public boolean isInternal() {
-        String m = internalLoadBalancingMode.toLowerCase(java.util.Locale.ROOT);
+        String m = internalLoadBalancingMode.toLowerCase(Locale.ROOT);
         return !(m.isBlank() || m.equals("none"));
     }
 }

@@ -3,6 +3,7 @@ package io.asegraph.analysis.audit;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.PortRange;
+import io.asegraph.policy.Access;
 import io.asegraph.policy.PrefixResolver;
 import io.asegraph.policy.RuleDecision;
 import io.asegraph.policy.SecurityRule;
@@ -40,7 +41,7 @@ final class Describe {
     /** {@code NSG-NAME securityRules/NAME (priority P, Allow)}. */
     static String rule(String nsgName, SecurityRule rule) {
         return nsgName + " " + rule.qualifiedName() + " (priority " + rule.priority() + ", "
-                + (rule.access() == io.asegraph.policy.Access.ALLOW ? "Allow" : "Deny") + ")";
+                + (rule.access() == Access.ALLOW ? "Allow" : "Deny") + ")";
     }
 
     /** {@code NSG-NAME securityRules/NAME}: the short form used in lists of deciding rules. */

@@ -5,6 +5,7 @@ import io.asegraph.analysis.ReferenceKind;
 import io.asegraph.analysis.SourceKind;
 import io.asegraph.net.AddressSet;
 import io.asegraph.policy.Verdict;
+import io.asegraph.topology.ResourceId;
 import java.util.Objects;
 
 /**
@@ -41,7 +42,7 @@ public record Reachability(Reference caller, String callerName, ReferenceKind ca
     }
 
     /** The caller's resource id. */
-    public io.asegraph.topology.ResourceId callerId() {
+    public ResourceId callerId() {
         return caller.resource().orElseThrow().id();
     }
 }

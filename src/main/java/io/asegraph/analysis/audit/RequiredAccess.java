@@ -3,6 +3,7 @@ package io.asegraph.analysis.audit;
 import io.asegraph.analysis.FlowResult;
 import io.asegraph.analysis.SourceKind;
 import io.asegraph.net.AddressSet;
+import io.asegraph.policy.Direction;
 import io.asegraph.policy.Verdict;
 import java.util.List;
 import java.util.Objects;
@@ -41,7 +42,7 @@ public record RequiredAccess(FlowResult flow, SourceKind sourceKind, AddressSet 
 
     /** The first fix on the destination side (the destination's NSG), if any; else the first fix. */
     public Optional<RuleFix> destinationFix() {
-        return fixes.stream().filter(f -> f.direction() == io.asegraph.policy.Direction.INBOUND).findFirst()
+        return fixes.stream().filter(f -> f.direction() == Direction.INBOUND).findFirst()
                 .or(() -> fixes.stream().findFirst());
     }
 }

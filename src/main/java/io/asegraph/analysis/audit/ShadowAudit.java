@@ -2,9 +2,11 @@ package io.asegraph.analysis.audit;
 
 import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.audit.NsgPlacements.Placement;
+import io.asegraph.net.AddressSet;
 import io.asegraph.net.PortRange;
 import io.asegraph.net.PortSet;
 import io.asegraph.net.Protocol;
+import io.asegraph.policy.DefaultRules;
 import io.asegraph.policy.Direction;
 import io.asegraph.policy.EvaluationContext;
 import io.asegraph.policy.NetworkSecurityGroup;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,7 +66,7 @@ public final class ShadowAudit {
         return List.copyOf(out);
     }
 
-    private static final Comparator<ShadowedRule> ORDER = Comparator.comparing((ShadowedRule r) -> r.nsgName().toLowerCase(java.util.Locale.ROOT))
+    private static final Comparator<ShadowedRule> ORDER = Comparator.comparing((ShadowedRule r) -> r.nsgName().toLowerCase(Locale.ROOT))
             .thenComparing(r -> r.nsg().key()).thenComparing(ShadowedRule::direction)
             .thenComparingInt(r -> r.rule().priority()).thenComparing(r -> r.rule().isDefault());
 
@@ -128,7 +131,7 @@ public final class ShadowAudit {
         List<SecurityRule> higher = new ArrayList<>();
         nsg.rules().stream().filter(r -> !r.isDefault()).forEach(higher::add);
         if (rule.isDefault()) {
-            io.asegraph.policy.DefaultRules.ALL.stream().filter(r -> r.priority() < rule.priority()).forEach(higher::add);
+            DefaultRules.ALL.stream().filter(r -> r.priority() < rule.priority()).forEach(higher::add);
         }
         for (SecurityRule h : higher) {
             if (h.direction() != rule.direction() || h.priority() >= rule.priority()) {
@@ -163,7 +166,7 @@ public final class ShadowAudit {
     }
 
     /** What makes two evaluation contexts give the same findings (the ASG map is the estate's, shared by all). */
-    private record ContextKey(Optional<io.asegraph.net.AddressSet> virtualNetwork, Optional<String> warning) {
+    private record ContextKey(Optional<AddressSet> virtualNetwork, Optional<String> warning) {
         static ContextKey of(EvaluationContext c) {
             return new ContextKey(c.virtualNetwork(), c.virtualNetworkWarning());
         }

@@ -2,6 +2,7 @@ package io.asegraph.api.audit;
 
 import io.asegraph.analysis.FlowResult;
 import io.asegraph.analysis.Reference;
+import io.asegraph.analysis.ReferenceKind;
 import io.asegraph.analysis.ReferenceResolver;
 import io.asegraph.analysis.audit.Audits;
 import io.asegraph.analysis.audit.EnvironmentHealth;
@@ -24,6 +25,7 @@ import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.Port;
+import io.asegraph.policy.Access;
 import io.asegraph.service.Engines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,7 +192,7 @@ public class AuditQueries {
     private static ShadowedRuleResult shadow(ShadowedRule s) {
         return new ShadowedRuleResult(s.nsg().value(), s.nsgName(), s.rule().qualifiedName(), s.rule().priority(),
                 s.rule().direction().azureName(), s.kind().name(), s.coveredBy(), s.differentAction(), s.causes(),
-                s.dependsOnPlacement(), s.rule().access() == io.asegraph.policy.Access.ALLOW ? "Allow" : "Deny",
+                s.dependsOnPlacement(), s.rule().access() == Access.ALLOW ? "Allow" : "Deny",
                 s.appliedTo().stream().map(id -> id.value()).toList());
     }
 
@@ -231,7 +233,7 @@ public class AuditQueries {
 
     /** A resolved reference as the API shows it: the resource's id, or the address as given. */
     private static String id(Reference r) {
-        if (r.kind() == io.asegraph.analysis.ReferenceKind.ADDRESS || r.resource().isEmpty()) {
+        if (r.kind() == ReferenceKind.ADDRESS || r.resource().isEmpty()) {
             return r.address().map(Ipv4::format).orElse(r.text());
         }
         return r.resource().get().id().value();

@@ -1,9 +1,16 @@
 package io.asegraph.api.path;
 
+import io.asegraph.analysis.FlowResult;
+import io.asegraph.analysis.NsgDecisionResult;
+import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
+import io.asegraph.policy.RuleDecision;
 import io.asegraph.topology.NextHop;
+import io.asegraph.topology.ResourceId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Explicit mappings from domain results to the contract's types. */
 public final class PathMapping {
@@ -35,34 +42,34 @@ public final class PathMapping {
                 r.unresolved().orElse(null));
     }
 
-    public static FlowAnalysis flow(io.asegraph.analysis.FlowResult r) {
+    public static FlowAnalysis flow(FlowResult r) {
         List<NsgDecision> decisions = r.decisions().stream().map(PathMapping::decision).toList();
         List<NsgDecision> blockers = r.blockers().stream().map(PathMapping::decision).toList();
-        java.util.List<String> warnings = new java.util.ArrayList<>(r.warnings());
+        List<String> warnings = new ArrayList<>(r.warnings());
         return new FlowAnalysis(Verdict.valueOf(r.verdict().name()), callSource(r.callSource()), r.destination().orElse(null),
                 decisions, blockers, hops(r.trace()), r.allowedSources().toCidrStrings(), r.deniedSources().toCidrStrings(),
                 warnings, r.reason(), r.undeterminedSources().toCidrStrings(), r.causes());
     }
 
-    public static NsgDecision decision(io.asegraph.analysis.NsgDecisionResult d) {
+    public static NsgDecision decision(NsgDecisionResult d) {
         return new NsgDecision(d.nsg().value(), d.appliedTo().value(), NsgLevel.valueOf(d.level().name()),
                 Direction.valueOf(d.direction().name()), Verdict.valueOf(d.verdict().name()),
                 d.matches().stream().map(PathMapping::match).toList(), d.warnings());
     }
 
-    public static RuleMatch match(io.asegraph.policy.RuleDecision m) {
-        io.asegraph.net.AddressSet ranges = m.sources().union(m.undeterminedSources());
+    public static RuleMatch match(RuleDecision m) {
+        AddressSet ranges = m.sources().union(m.undeterminedSources());
         return new RuleMatch(m.ruleName(), m.rule().priority(), Access.valueOf(m.access().name()), ranges.toCidrStrings(),
                 m.undeterminedCause().orElse(null));
     }
 
     public static EffectiveSecurityRule effectiveRule(io.asegraph.policy.EffectiveSecurityRule r,
-            java.util.Optional<io.asegraph.topology.ResourceId> subnetNsg) {
-        List<String> sources = new java.util.ArrayList<>(r.sourceAddressPrefixes());
+            Optional<ResourceId> subnetNsg) {
+        List<String> sources = new ArrayList<>(r.sourceAddressPrefixes());
         r.sourceApplicationSecurityGroups().forEach(a -> sources.add(a.value()));
-        List<String> destinations = new java.util.ArrayList<>(r.destinationAddressPrefixes());
+        List<String> destinations = new ArrayList<>(r.destinationAddressPrefixes());
         r.destinationApplicationSecurityGroups().forEach(a -> destinations.add(a.value()));
-        List<String> unresolved = new java.util.ArrayList<>(r.expandedSource().unresolved());
+        List<String> unresolved = new ArrayList<>(r.expandedSource().unresolved());
         unresolved.addAll(r.expandedDestination().unresolved());
         return new EffectiveSecurityRule(r.name(), r.nsg().value(), Direction.valueOf(r.direction().name()),
                 Access.valueOf(r.access().name()), r.priority(), Protocol.valueOf(r.protocol().name()), sources,
