@@ -30,8 +30,7 @@ import org.neo4j.io.ByteUnit;
  * then shuts the store down and prints {@code DONE}. It is a command-line tool, so it reports on System.out.
  */
 public final class BareNeo4jStart {
-    private BareNeo4jStart() {
-    }
+    private BareNeo4jStart() {}
 
     /**
      * What the store holds.
@@ -57,10 +56,10 @@ public final class BareNeo4jStart {
             db.executeTransactionally("RETURN 1");
             double ready = (System.nanoTime() - t0) / 1e6;
             onReady.accept(Math.round(ready));
-            long nodes = db.executeTransactionally("MATCH (n) RETURN count(n) AS c", Map.of(),
-                    r -> (Long) r.next().get("c"));
-            long rels = db.executeTransactionally("MATCH ()-[r]->() RETURN count(r) AS c", Map.of(),
-                    r -> (Long) r.next().get("c"));
+            long nodes = db.executeTransactionally("MATCH (n) RETURN count(n) AS c", Map.of(), r ->
+                    (Long) r.next().get("c"));
+            long rels = db.executeTransactionally("MATCH ()-[r]->() RETURN count(r) AS c", Map.of(), r ->
+                    (Long) r.next().get("c"));
             Map<String, Long> labels = db.executeTransactionally(
                     "MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c ORDER BY l", Map.of(), r -> {
                         Map<String, Long> m = new LinkedHashMap<>();
@@ -89,9 +88,13 @@ public final class BareNeo4jStart {
     }
 
     static String line(Result r) {
-        StringBuilder b = new StringBuilder("COUNTS nodes=").append(r.nodes()).append(" relationships=")
-                .append(r.relationships()).append(" labels=");
-        new TreeMap<>(r.labels()).forEach((l, c) -> b.append(l).append(':').append(c).append(','));
+        StringBuilder b = new StringBuilder("COUNTS nodes=")
+                .append(r.nodes())
+                .append(" relationships=")
+                .append(r.relationships())
+                .append(" labels=");
+        new TreeMap<>(r.labels())
+                .forEach((l, c) -> b.append(l).append(':').append(c).append(','));
         if (b.charAt(b.length() - 1) == ',') {
             b.setLength(b.length() - 1);
         }
@@ -107,8 +110,8 @@ public final class BareNeo4jStart {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         try {
             Result r = measure(Path.of(args[0]), args.length > 1 ? args[1] : "512m", ms -> {
-                System.out.println("READY ms=" + ms + " jvmMs=" + (System.currentTimeMillis() - jvmStart)
-                        + " mainMs=" + (mainAt - jvmStart));
+                System.out.println("READY ms=" + ms + " jvmMs=" + (System.currentTimeMillis() - jvmStart) + " mainMs="
+                        + (mainAt - jvmStart));
                 System.out.flush();
             });
             System.out.println(line(r));

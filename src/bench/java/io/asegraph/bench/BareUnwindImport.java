@@ -31,8 +31,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
 public final class BareUnwindImport {
     static final int DEFAULT_BATCH = 10_000;
 
-    private BareUnwindImport() {
-    }
+    private BareUnwindImport() {}
 
     /** What was written and how long the transactions took. */
     public record Result(long nodes, long relationships, double seconds) {
@@ -93,9 +92,13 @@ public final class BareUnwindImport {
     }
 
     private static String id(long i) {
-        return String.format(Locale.ROOT, "/subscriptions/9b2e9220-4262-4fed-a9cf-c30e75296aaa/resourceGroups/"
-                + "rg-bench-%03d/providers/Microsoft.Network/networkSecurityGroups/nsg-%07d/securityRules/Rule-%07d",
-                i % 1000, i / 20, i);
+        return String.format(
+                Locale.ROOT,
+                "/subscriptions/9b2e9220-4262-4fed-a9cf-c30e75296aaa/resourceGroups/"
+                        + "rg-bench-%03d/providers/Microsoft.Network/networkSecurityGroups/nsg-%07d/securityRules/Rule-%07d",
+                i % 1000,
+                i / 20,
+                i);
     }
 
     private static String key(long i) {
@@ -104,10 +107,23 @@ public final class BareUnwindImport {
 
     private static Map<String, Object> node(long i) {
         String name = String.format(Locale.ROOT, "Rule-%07d", i);
-        return Map.of("id", id(i), "key", key(i), "name", name, "nameKey", name.toLowerCase(Locale.ROOT),
-                "location", "westus", "access", i % 3 == 0 ? "Deny" : "Allow", "priority", 100 + i % 3997,
-                "addressPrefixes", List.of(String.format(Locale.ROOT, "10.%d.%d.0/24", (i >> 8) & 255, i & 255),
-                        "AzureLoadBalancer"));
+        return Map.of(
+                "id",
+                id(i),
+                "key",
+                key(i),
+                "name",
+                name,
+                "nameKey",
+                name.toLowerCase(Locale.ROOT),
+                "location",
+                "westus",
+                "access",
+                i % 3 == 0 ? "Deny" : "Allow",
+                "priority",
+                100 + i % 3997,
+                "addressPrefixes",
+                List.of(String.format(Locale.ROOT, "10.%d.%d.0/24", (i >> 8) & 255, i & 255), "AzureLoadBalancer"));
     }
 
     public static void main(String[] args) {
@@ -117,10 +133,18 @@ public final class BareUnwindImport {
             System.exit(2);
         }
         try {
-            Result r = run(Path.of(args[0]), Long.parseLong(args[1]), Long.parseLong(args[2]),
-                    args.length > 3 ? Integer.parseInt(args[3]) : DEFAULT_BATCH, args.length > 4 ? args[4] : "512m");
-            System.out.println(String.format(Locale.ROOT, "CREATED nodes=%d relationships=%d seconds=%.3f",
-                    r.nodes(), r.relationships(), r.seconds()));
+            Result r = run(
+                    Path.of(args[0]),
+                    Long.parseLong(args[1]),
+                    Long.parseLong(args[2]),
+                    args.length > 3 ? Integer.parseInt(args[3]) : DEFAULT_BATCH,
+                    args.length > 4 ? args[4] : "512m");
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "CREATED nodes=%d relationships=%d seconds=%.3f",
+                    r.nodes(),
+                    r.relationships(),
+                    r.seconds()));
         } catch (RuntimeException e) {
             System.err.println("error: " + e);
             System.exit(1);

@@ -51,8 +51,10 @@ public final class Bench {
     private final Deadline deadline;
     private final Consumer<String> progress;
     private final BenchResults results = new BenchResults();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final long started = System.nanoTime();
 
     private Bench(BenchOptions options, Consumer<String> progress) {
@@ -73,7 +75,9 @@ public final class Bench {
         r.size = options.size();
         r.seed = options.seed();
         r.startedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        r.mode = options.spawns() ? "service started from " + options.jar() : "external service at " + options.url().get();
+        r.mode = options.spawns()
+                ? "service started from " + options.jar()
+                : "external service at " + options.url().get();
         r.machine = machine();
         r.loadAverageAtStart = loadAverage();
         r.settings.put("levels", options.levels());
@@ -88,8 +92,9 @@ public final class Bench {
             Files.createDirectories(options.out());
             Path estateDir = options.out().resolve("estate-" + options.size() + "-seed" + options.seed());
             Properties estate = ensureEstate(estateDir);
-            estate.stringPropertyNames().stream().sorted().forEach(k -> r.estate.put(k, numberOrText(
-                    estate.getProperty(k))));
+            estate.stringPropertyNames().stream()
+                    .sorted()
+                    .forEach(k -> r.estate.put(k, numberOrText(estate.getProperty(k))));
             r.estate.put("directory", estateDir.toString());
             EstatePlan plan = new EstatePlan(EstateSpec.preset(options.size()), options.seed());
             BenchScenarios.References refs = BenchScenarios.pick(plan);
@@ -118,14 +123,20 @@ public final class Bench {
             }
 
             importEstate(base, estateDir, estate);
-            // The service builds its snapshot and analysis context in the background after a write. One flow waits for that, so the
+            // The service builds its snapshot and analysis context in the background after a write. One flow waits for
+            // that, so the
             // measurements below do not share the CPU with it, and the memory is read with the snapshot loaded.
-            LoadDriver settle = new LoadDriver(base.resolve("/graphql"), new LoadDriver.Settings(Duration.ZERO,
-                    Duration.ofMillis(1), 1, Duration.ofSeconds(300)), deadline);
-            LoadDriver.Probe firstAfterImport = settle.probe(scenarios.stream().filter(s -> s.name().equals("flow"))
-                    .findFirst().orElseThrow());
+            LoadDriver settle = new LoadDriver(
+                    base.resolve("/graphql"),
+                    new LoadDriver.Settings(Duration.ZERO, Duration.ofMillis(1), 1, Duration.ofSeconds(300)),
+                    deadline);
+            LoadDriver.Probe firstAfterImport = settle.probe(scenarios.stream()
+                    .filter(s -> s.name().equals("flow"))
+                    .findFirst()
+                    .orElseThrow());
             r.firstFlowAfterImportMs = firstAfterImport.millis();
-            r.firstFlowAfterImportStatus = firstAfterImport.status() == LoadDriver.Status.OK ? "ok"
+            r.firstFlowAfterImportStatus = firstAfterImport.status() == LoadDriver.Status.OK
+                    ? "ok"
                     : firstAfterImport.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             progress.accept("first flow after the import (the snapshot and analysis context after the write): "
                     + BenchResults.num(r.firstFlowAfterImportMs) + " ms (" + r.firstFlowAfterImportStatus + ")");
@@ -142,14 +153,23 @@ public final class Bench {
             }
 
             deadline.check("the import");
-            LoadDriver driver = new LoadDriver(base.resolve("/graphql"), new LoadDriver.Settings(options.warmup(),
-                    options.measure(), options.maxRequests(), Duration.ofSeconds(60)), deadline);
+            LoadDriver driver = new LoadDriver(
+                    base.resolve("/graphql"),
+                    new LoadDriver.Settings(
+                            options.warmup(), options.measure(), options.maxRequests(), Duration.ofSeconds(60)),
+                    deadline);
             for (LoadDriver.Request s : scenarios) {
                 List<LoadDriver.Measurement> ms = driver.run(List.of(s), options.levels());
                 r.measurements.addAll(ms);
-                ms.forEach(m -> progress.accept(String.format(Locale.ROOT, "%-20s %2d clients: %s", m.scenario(),
-                        m.clients(), m.status() == LoadDriver.Status.OK ? "p50 " + BenchResults.num(m.p50Ms())
-                                + " ms, " + BenchResults.num(m.throughput()) + " req/s" : m.status() + " " + m.detail())));
+                ms.forEach(m -> progress.accept(String.format(
+                        Locale.ROOT,
+                        "%-20s %2d clients: %s",
+                        m.scenario(),
+                        m.clients(),
+                        m.status() == LoadDriver.Status.OK
+                                ? "p50 " + BenchResults.num(m.p50Ms()) + " ms, " + BenchResults.num(m.throughput())
+                                        + " req/s"
+                                : m.status() + " " + m.detail())));
             }
             deadline.check("the queries");
 
@@ -171,14 +191,20 @@ public final class Bench {
                 service = startService(data, port, runDir.resolve("service-2.log"));
                 r.readyRestart = service.awaitReady(base.resolve("/q/health/ready"), options.readyTimeout(), deadline);
                 progress.accept("ready in " + BenchResults.num(BenchResults.seconds(r.readyRestart)) + " s");
-                LoadDriver once = new LoadDriver(base.resolve("/graphql"), new LoadDriver.Settings(Duration.ZERO,
-                        Duration.ofMillis(1), 1, Duration.ofSeconds(120)), deadline);
+                LoadDriver once = new LoadDriver(
+                        base.resolve("/graphql"),
+                        new LoadDriver.Settings(Duration.ZERO, Duration.ofMillis(1), 1, Duration.ofSeconds(120)),
+                        deadline);
                 LoadDriver.Probe floor = once.probe(scenarios.get(0));
                 r.firstFloorAfterRestartMs = floor.millis();
-                LoadDriver.Request flow = scenarios.stream().filter(s -> s.name().equals("flow")).findFirst().get();
+                LoadDriver.Request flow = scenarios.stream()
+                        .filter(s -> s.name().equals("flow"))
+                        .findFirst()
+                        .get();
                 LoadDriver.Probe first = once.probe(flow);
                 r.firstFlowAfterRestartMs = first.millis();
-                r.firstFlowAfterRestartStatus = first.status() == LoadDriver.Status.OK ? "ok"
+                r.firstFlowAfterRestartStatus = first.status() == LoadDriver.Status.OK
+                        ? "ok"
                         : first.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
                 service.stop(Duration.ofSeconds(60));
                 service = null;
@@ -212,15 +238,17 @@ public final class Bench {
     private Properties ensureEstate(Path dir) throws IOException {
         EstateSpec spec = EstateSpec.preset(options.size());
         Path marker = dir.resolve(MARKER);
-        if (Files.isRegularFile(marker) && Files.isRegularFile(dir.resolve(EstateGenerator.RESOURCES_FILE))
+        if (Files.isRegularFile(marker)
+                && Files.isRegularFile(dir.resolve(EstateGenerator.RESOURCES_FILE))
                 && Files.isRegularFile(dir.resolve(EstateGenerator.SERVICE_TAGS_FILE))) {
             Properties p = new Properties();
             try (var in = Files.newBufferedReader(marker, StandardCharsets.UTF_8)) {
                 p.load(in);
             }
-            if (spec.toString().equals(p.getProperty("spec")) && String.valueOf(options.seed()).equals(
-                    p.getProperty("seed")) && Files.size(dir.resolve(EstateGenerator.RESOURCES_FILE)) == Long.parseLong(
-                    p.getProperty("resourcesBytes", "-1"))) {
+            if (spec.toString().equals(p.getProperty("spec"))
+                    && String.valueOf(options.seed()).equals(p.getProperty("seed"))
+                    && Files.size(dir.resolve(EstateGenerator.RESOURCES_FILE))
+                            == Long.parseLong(p.getProperty("resourcesBytes", "-1"))) {
                 progress.accept("estate: reusing " + dir);
                 p.setProperty("reused", "true");
                 return p;
@@ -234,7 +262,10 @@ public final class Bench {
         p.setProperty("size", options.size());
         p.setProperty("seed", String.valueOf(options.seed()));
         p.setProperty("spec", spec.toString());
-        p.setProperty("resources", String.valueOf(s.resourcesByType().values().stream().mapToLong(i -> i).sum()));
+        p.setProperty(
+                "resources",
+                String.valueOf(
+                        s.resourcesByType().values().stream().mapToLong(i -> i).sum()));
         p.setProperty("subnets", String.valueOf(s.subnets()));
         p.setProperty("peerings", String.valueOf(s.peerings()));
         p.setProperty("securityRules", String.valueOf(s.securityRules()));
@@ -275,8 +306,12 @@ public final class Bench {
         String last = "";
         while (System.nanoTime() - until < 0) {
             try {
-                HttpResponse<String> resp = http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready"))
-                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> resp = http.send(
+                        HttpRequest.newBuilder(base.resolve("/q/health/ready"))
+                                .timeout(Duration.ofSeconds(10))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (resp.statusCode() == 200) {
                     return;
                 }
@@ -300,10 +335,16 @@ public final class Bench {
             return;
         }
         results.importStatus = "failed";
-        importFile(base, estateDir.resolve(EstateGenerator.RESOURCES_FILE), Long.parseLong(estate.getProperty(
-                "resources")), "resources");
-        importFile(base, estateDir.resolve(EstateGenerator.SERVICE_TAGS_FILE), Long.parseLong(estate.getProperty(
-                "serviceTags")), "service tags");
+        importFile(
+                base,
+                estateDir.resolve(EstateGenerator.RESOURCES_FILE),
+                Long.parseLong(estate.getProperty("resources")),
+                "resources");
+        importFile(
+                base,
+                estateDir.resolve(EstateGenerator.SERVICE_TAGS_FILE),
+                Long.parseLong(estate.getProperty("serviceTags")),
+                "service tags");
         results.importStatus = "ok";
     }
 
@@ -313,9 +354,14 @@ public final class Bench {
         HttpResponse<String> resp;
         long t0 = System.nanoTime();
         try {
-            resp = http.send(HttpRequest.newBuilder(uri).timeout(deadline.bound(options.cap()))
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+            resp = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(deadline.bound(options.cap()))
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofFile(file))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             deadline.check("the import of " + file.getFileName());
             throw new BenchException("import of " + file.getFileName() + " failed: " + e);
@@ -325,11 +371,12 @@ public final class Bench {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (resp.statusCode() / 100 != 2) {
-            String hint = switch (resp.statusCode()) {
-                case 404, 405 -> " (the service offers no POST " + options.importPath() + ")";
-                case 413 -> " (the body is larger than the service accepts: raise quarkus.http.limits.max-body-size)";
-                default -> resp.statusCode() / 100 == 4 ? " (the service found the document invalid)" : "";
-            };
+            String hint =
+                    switch (resp.statusCode()) {
+                        case 404, 405 -> " (the service offers no POST " + options.importPath() + ")";
+                        case 413 -> " (the body is larger than the service accepts: raise quarkus.http.limits.max-body-size)";
+                        default -> resp.statusCode() / 100 == 4 ? " (the service found the document invalid)" : "";
+                    };
             throw new BenchException("import of " + file.getFileName() + " refused: HTTP " + resp.statusCode() + hint
                     + ": " + LoadDriver.abbreviate(resp.body()));
         }
@@ -347,13 +394,26 @@ public final class Bench {
             JsonNode w = warnings.get(i);
             firstWarnings.add(w.isTextual() ? w.asText() : w.toString());
         }
-        BenchResults.ImportStep step = new BenchResults.ImportStep(file.getFileName().toString(), items, seconds,
-                count(answer, "created"), count(answer, "updated"), count(answer, "unchanged"), warningCount,
+        BenchResults.ImportStep step = new BenchResults.ImportStep(
+                file.getFileName().toString(),
+                items,
+                seconds,
+                count(answer, "created"),
+                count(answer, "updated"),
+                count(answer, "unchanged"),
+                warningCount,
                 firstWarnings);
         results.imports.add(step);
-        progress.accept(String.format(Locale.ROOT, "imported in %s s: %s %s/s (created %d, updated %d, unchanged %d, "
-                + "%d warnings)", BenchResults.num(seconds), BenchResults.num(step.rate()), what, step.created(),
-                step.updated(), step.unchanged(), step.warnings()));
+        progress.accept(String.format(
+                Locale.ROOT,
+                "imported in %s s: %s %s/s (created %d, updated %d, unchanged %d, " + "%d warnings)",
+                BenchResults.num(seconds),
+                BenchResults.num(step.rate()),
+                what,
+                step.created(),
+                step.updated(),
+                step.unchanged(),
+                step.warnings()));
     }
 
     private static long count(ObjectNode answer, String key) {
@@ -380,9 +440,17 @@ public final class Bench {
         Path copy = runDir.resolve("data-copy");
         progress.accept("copying the data directory for the bare Neo4j start");
         copyTree(data, copy);
-        try (ChildProcess bare = ChildProcess.startReading("the bare Neo4j start", List.of(ChildProcess.java(), "-cp",
-                classpath, BareNeo4jStart.class.getName(), copy.toAbsolutePath().toString(), options.pageCache()),
-                Path.of("").toAbsolutePath(), runDir.resolve("bare-neo4j-start.log"))) {
+        try (ChildProcess bare = ChildProcess.startReading(
+                "the bare Neo4j start",
+                List.of(
+                        ChildProcess.java(),
+                        "-cp",
+                        classpath,
+                        BareNeo4jStart.class.getName(),
+                        copy.toAbsolutePath().toString(),
+                        options.pageCache()),
+                Path.of("").toAbsolutePath(),
+                runDir.resolve("bare-neo4j-start.log"))) {
             ChildProcess.TimedLine ready = bare.awaitLine("READY", options.readyTimeout(), deadline);
             r.bareStartWall = bare.since(ready.at());
             r.bareStartInsideMs = (double) field(ready.text(), "ms");
@@ -411,15 +479,25 @@ public final class Bench {
         deleteTree(fresh);
         progress.accept("bare UNWIND … CREATE of " + r.graphNodes + " nodes and " + r.graphRelationships
                 + " relationships into a fresh store");
-        try (ChildProcess bare = ChildProcess.startReading("the bare UNWIND import", List.of(ChildProcess.java(),
-                "-cp", classpath, BareUnwindImport.class.getName(), fresh.toAbsolutePath().toString(),
-                String.valueOf(r.graphNodes), String.valueOf(r.graphRelationships),
-                String.valueOf(BareUnwindImport.DEFAULT_BATCH), options.pageCache()), Path.of("").toAbsolutePath(),
+        try (ChildProcess bare = ChildProcess.startReading(
+                "the bare UNWIND import",
+                List.of(
+                        ChildProcess.java(),
+                        "-cp",
+                        classpath,
+                        BareUnwindImport.class.getName(),
+                        fresh.toAbsolutePath().toString(),
+                        String.valueOf(r.graphNodes),
+                        String.valueOf(r.graphRelationships),
+                        String.valueOf(BareUnwindImport.DEFAULT_BATCH),
+                        options.pageCache()),
+                Path.of("").toAbsolutePath(),
                 runDir.resolve("bare-unwind.log"))) {
             ChildProcess.TimedLine created = bare.awaitLine("CREATED", deadline.remaining(), deadline);
-            double seconds = Double.parseDouble(created.text().replaceFirst(".*seconds=", "").trim());
-            r.bareUnwind = new BareUnwindImport.Result(field(created.text(), "nodes"),
-                    field(created.text(), "relationships"), seconds);
+            double seconds = Double.parseDouble(
+                    created.text().replaceFirst(".*seconds=", "").trim());
+            r.bareUnwind = new BareUnwindImport.Result(
+                    field(created.text(), "nodes"), field(created.text(), "relationships"), seconds);
             bare.waitForExit(deadline.bound(Duration.ofSeconds(60)));
         }
         progress.accept("bare UNWIND: " + BenchResults.num(r.bareUnwind.seconds()) + " s");
@@ -443,7 +521,9 @@ public final class Bench {
         try {
             Files.createDirectories(options.out());
             Files.writeString(options.out().resolve("results.md"), results.markdown(), StandardCharsets.UTF_8);
-            Files.writeString(options.out().resolve("results.json"), BenchJson.writePretty(results.json()),
+            Files.writeString(
+                    options.out().resolve("results.json"),
+                    BenchJson.writePretty(results.json()),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results into " + options.out(), e);
@@ -454,17 +534,23 @@ public final class Bench {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cpus", Runtime.getRuntime().availableProcessors());
         m.put("cpuModel", procValue("/proc/cpuinfo", "model name").orElse("unknown"));
-        m.put("memoryMiB", procValue("/proc/meminfo", "MemTotal").map(v -> Long.parseLong(v.replaceAll("\\D", ""))
-                / 1024).orElse(null));
+        m.put(
+                "memoryMiB",
+                procValue("/proc/meminfo", "MemTotal")
+                        .map(v -> Long.parseLong(v.replaceAll("\\D", "")) / 1024)
+                        .orElse(null));
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
+        m.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         return m;
     }
 
     private static Optional<String> procValue(String file, String key) {
         try (Stream<String> lines = Files.lines(Path.of(file))) {
-            return lines.filter(l -> l.startsWith(key)).findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim());
+            return lines.filter(l -> l.startsWith(key)).findFirst().map(l -> l.substring(l.indexOf(':') + 1)
+                    .trim());
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
@@ -566,15 +652,17 @@ public final class Bench {
             System.exit(2);
             return;
         }
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(options.cap().plusMinutes(1).toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            System.err.println("bench: the hard cap passed a minute ago and a step still runs: stopping");
-            System.exit(3);
-        }, "bench-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(options.cap().plusMinutes(1).toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    System.err.println("bench: the hard cap passed a minute ago and a step still runs: stopping");
+                    System.exit(3);
+                },
+                "bench-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         BenchResults r = run(options, line -> System.out.println("[bench] " + line));

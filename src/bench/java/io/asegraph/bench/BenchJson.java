@@ -46,8 +46,7 @@ final class BenchJson {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
-    private BenchJson() {
-    }
+    private BenchJson() {}
 
     /**
      * The mapper: strict reading (no trailing text after the value), doubles written with six significant digits.
@@ -69,12 +68,16 @@ final class BenchJson {
             node = Mapper.INSTANCE.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new IllegalArgumentException("invalid JSON" + (at == null ? "" : " at offset " + at.getCharOffset())
-                    + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "invalid JSON" + (at == null ? "" : " at offset " + at.getCharOffset()) + ": "
+                            + e.getOriginalMessage(),
+                    e);
         }
         if (!(node instanceof ObjectNode object)) {
             throw new IllegalArgumentException("expected a JSON object, got "
-                    + (node.isMissingNode() ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
+                    + (node.isMissingNode()
+                            ? "nothing"
+                            : node.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         return object;
     }
@@ -84,7 +87,8 @@ final class BenchJson {
         try {
             return Mapper.INSTANCE.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON", e);
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getName() + " as JSON", e);
         }
     }
 
@@ -93,7 +97,8 @@ final class BenchJson {
         try {
             return Mapper.INSTANCE.writer(JsonLayout.pretty()).writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON", e);
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getName() + " as JSON", e);
         }
     }
 

@@ -30,9 +30,23 @@ import java.util.Optional;
  * @param seedDirectory  the service's {@code graph-seed} folder (its schema statements run on every start)
  * @param pageCache      the Neo4j page cache of the bare baselines (the service's default)
  */
-record BenchOptions(String size, long seed, Path out, Duration measure, Duration warmup, long maxRequests,
-        List<Integer> levels, Path jar, Optional<URI> url, Duration cap, List<String> serviceJvmArgs,
-        Duration readyTimeout, String importPath, boolean skipImport, Path seedDirectory, String pageCache) {
+record BenchOptions(
+        String size,
+        long seed,
+        Path out,
+        Duration measure,
+        Duration warmup,
+        long maxRequests,
+        List<Integer> levels,
+        Path jar,
+        Optional<URI> url,
+        Duration cap,
+        List<String> serviceJvmArgs,
+        Duration readyTimeout,
+        String importPath,
+        boolean skipImport,
+        Path seedDirectory,
+        String pageCache) {
 
     BenchOptions {
         levels = List.copyOf(levels);
@@ -48,7 +62,8 @@ record BenchOptions(String size, long seed, Path out, Duration measure, Duration
     /** The JVM options the README runs the service with; --service-jvm-arg replaces them. */
     static final List<String> DEFAULT_SERVICE_JVM_ARGS = List.of("-Xmx2g");
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             usage: java -cp <classpath> io.asegraph.bench.Bench [--size small|medium|large] [--seed 42]
                    [--out bench-out] [--duration-seconds S] [--warmup-seconds S] [--max-requests N]
                    [--levels 1,8,32] [--jar target/quarkus-app/quarkus-run.jar] [--url http://127.0.0.1:8080]
@@ -93,8 +108,8 @@ record BenchOptions(String size, long seed, Path out, Duration measure, Duration
                 case "max-requests" -> maxRequests = whole(arg, value);
                 case "levels" -> levels = levels(value);
                 case "jar" -> jar = Path.of(value);
-                case "url" -> url = Optional.of(URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1)
-                        : value));
+                case "url" -> url =
+                        Optional.of(URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value));
                 case "max-minutes" -> capMinutes = positive(arg, value);
                 case "service-jvm-arg" -> jvmArgs.add(value);
                 case "ready-timeout-seconds" -> readyTimeout = positive(arg, value);
@@ -108,16 +123,29 @@ record BenchOptions(String size, long seed, Path out, Duration measure, Duration
         if (maxRequests < 0) {
             throw new IllegalArgumentException("--max-requests must be >= 0");
         }
-        double[] defaults = switch (size) {
-            case "small" -> new double[] {1, 0.5, 5};
-            case "medium" -> new double[] {3, 1, 15};
-            default -> new double[] {5, 2, 30};
-        };
-        return new BenchOptions(size, seed, out, seconds(measure != null ? measure : defaults[0]),
-                seconds(warmup != null ? warmup : defaults[1]), maxRequests, levels, jar, url,
+        double[] defaults =
+                switch (size) {
+                    case "small" -> new double[] {1, 0.5, 5};
+                    case "medium" -> new double[] {3, 1, 15};
+                    default -> new double[] {5, 2, 30};
+                };
+        return new BenchOptions(
+                size,
+                seed,
+                out,
+                seconds(measure != null ? measure : defaults[0]),
+                seconds(warmup != null ? warmup : defaults[1]),
+                maxRequests,
+                levels,
+                jar,
+                url,
                 seconds(60 * (capMinutes != null ? capMinutes : defaults[2])),
-                jvmArgs.isEmpty() ? DEFAULT_SERVICE_JVM_ARGS : jvmArgs, seconds(readyTimeout),
-                importPath, skipImport, seedDir, pageCache);
+                jvmArgs.isEmpty() ? DEFAULT_SERVICE_JVM_ARGS : jvmArgs,
+                seconds(readyTimeout),
+                importPath,
+                skipImport,
+                seedDir,
+                pageCache);
     }
 
     private static Duration seconds(double s) {
@@ -159,8 +187,8 @@ record BenchOptions(String size, long seed, Path out, Duration measure, Duration
             try {
                 out.add(Integer.parseInt(part.trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--levels takes whole numbers separated by commas, got '" + value
-                        + "'");
+                throw new IllegalArgumentException(
+                        "--levels takes whole numbers separated by commas, got '" + value + "'");
             }
         }
         return out;

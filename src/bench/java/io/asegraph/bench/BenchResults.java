@@ -17,7 +17,11 @@ import java.util.TreeMap;
 final class BenchResults {
 
     /** Whether a target was met. */
-    enum Verdict { PASS, MISS, NOT_MEASURED }
+    enum Verdict {
+        PASS,
+        MISS,
+        NOT_MEASURED
+    }
 
     /**
      * One of the issue's targets.
@@ -25,12 +29,18 @@ final class BenchResults {
      * @param measured what was measured, for people ({@code "0.42 ms = 2.1× the floor"})
      * @param value    the compared figure (a ratio, or MiB), NaN when not measured
      */
-    record Target(String name, String limit, String measured, double value, Verdict verdict) {
-    }
+    record Target(String name, String limit, String measured, double value, Verdict verdict) {}
 
     /** What the import answered for one file, and how long it took. */
-    record ImportStep(String file, long items, double seconds, long created, long updated, long unchanged,
-            int warnings, List<String> firstWarnings) {
+    record ImportStep(
+            String file,
+            long items,
+            double seconds,
+            long created,
+            long updated,
+            long unchanged,
+            int warnings,
+            List<String> firstWarnings) {
         ImportStep {
             firstWarnings = List.copyOf(firstWarnings);
         }
@@ -41,8 +51,7 @@ final class BenchResults {
     }
 
     /** One scenario's request as sent. */
-    record ScenarioText(String name, String rootField, String body) {
-    }
+    record ScenarioText(String name, String rootField, String body) {}
 
     String size;
     long seed;
@@ -62,6 +71,7 @@ final class BenchResults {
     Double firstFlowAfterRestartMs;
     /** The first flow after the import: it waits for the snapshot and analysis context the service builds after the write. */
     Double firstFlowAfterImportMs;
+
     String firstFlowAfterImportStatus;
     String firstFlowAfterRestartStatus;
 
@@ -84,9 +94,11 @@ final class BenchResults {
 
     /** Steps not run, with the reason, by step. */
     final Map<String, String> skipped = new LinkedHashMap<>();
+
     final List<String> notes = new ArrayList<>();
     /** Why the run stopped early, if it did. */
     String error;
+
     boolean timeCapReached;
     double wallSeconds;
 
@@ -94,7 +106,9 @@ final class BenchResults {
     // Figures derived from the measurements.
 
     Optional<LoadDriver.Measurement> measurement(String scenario, int clients) {
-        return measurements.stream().filter(m -> m.scenario().equals(scenario) && m.clients() == clients).findFirst();
+        return measurements.stream()
+                .filter(m -> m.scenario().equals(scenario) && m.clients() == clients)
+                .findFirst();
     }
 
     private Optional<LoadDriver.Measurement> ok(String scenario, int clients) {
@@ -106,7 +120,8 @@ final class BenchResults {
         Optional<LoadDriver.Measurement> m = ok(scenario, clients);
         Optional<LoadDriver.Measurement> f = ok(BenchScenarios.FLOOR, clients);
         return m.isPresent() && f.isPresent() && f.get().p50Ms() > 0
-                ? OptionalDouble.of(m.get().p50Ms() / f.get().p50Ms()) : OptionalDouble.empty();
+                ? OptionalDouble.of(m.get().p50Ms() / f.get().p50Ms())
+                : OptionalDouble.empty();
     }
 
     /** Throughput of {@code scenario} over the floor's at the same concurrency. */
@@ -114,30 +129,37 @@ final class BenchResults {
         Optional<LoadDriver.Measurement> m = ok(scenario, clients);
         Optional<LoadDriver.Measurement> f = ok(BenchScenarios.FLOOR, clients);
         return m.isPresent() && f.isPresent() && f.get().throughput() > 0
-                ? OptionalDouble.of(m.get().throughput() / f.get().throughput()) : OptionalDouble.empty();
+                ? OptionalDouble.of(m.get().throughput() / f.get().throughput())
+                : OptionalDouble.empty();
     }
 
     /** Seconds the whole import took (every file). */
     OptionalDouble importSeconds() {
-        return imports.isEmpty() || !importStatus.equals("ok") ? OptionalDouble.empty()
-                : OptionalDouble.of(imports.stream().mapToDouble(ImportStep::seconds).sum());
+        return imports.isEmpty() || !importStatus.equals("ok")
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(
+                        imports.stream().mapToDouble(ImportStep::seconds).sum());
     }
 
     /** The import's rate over the bare UNWIND's for the same nodes and relationships (= bare seconds / import seconds). */
     OptionalDouble importRatio() {
         OptionalDouble s = importSeconds();
         return s.isPresent() && bareUnwind != null && bareUnwind.seconds() > 0 && s.getAsDouble() > 0
-                ? OptionalDouble.of(bareUnwind.seconds() / s.getAsDouble()) : OptionalDouble.empty();
+                ? OptionalDouble.of(bareUnwind.seconds() / s.getAsDouble())
+                : OptionalDouble.empty();
     }
 
     OptionalDouble restartRatio() {
         return readyRestart != null && bareStartWall != null && !bareStartWall.isZero()
-                ? OptionalDouble.of(seconds(readyRestart) / seconds(bareStartWall)) : OptionalDouble.empty();
+                ? OptionalDouble.of(seconds(readyRestart) / seconds(bareStartWall))
+                : OptionalDouble.empty();
     }
 
     /** Every scenario and level that failed (not: not available, skipped). */
     List<LoadDriver.Measurement> failed() {
-        return measurements.stream().filter(m -> m.status() == LoadDriver.Status.FAILED).toList();
+        return measurements.stream()
+                .filter(m -> m.status() == LoadDriver.Status.FAILED)
+                .toList();
     }
 
     /** The targets, evaluated on this run. */
@@ -148,27 +170,61 @@ final class BenchResults {
         }
         out.add(p50Target("flow", 4));
         OptionalDouble tr = throughputRatio("flow", 8);
-        out.add(new Target("flow throughput at 8 clients", "≥ 0.25 × the floor's",
-                tr.isPresent() ? String.format(Locale.ROOT, "%s req/s = %s× the floor's",
-                        num(ok("flow", 8).get().throughput()), ratio(tr.getAsDouble())) : why("flow", 8),
-                tr.orElse(Double.NaN), tr.isPresent() ? verdict(tr.getAsDouble() >= 0.25) : Verdict.NOT_MEASURED));
-        out.add(residentKb != null
-                ? new Target("resident memory after import", "≤ 2048 MiB", mib(residentKb) + " MiB",
-                        residentKb / 1024.0, verdict(residentKb <= 2L * 1024 * 1024))
-                : new Target("resident memory after import", "≤ 2048 MiB", skipped.getOrDefault("memory",
-                        "not measured"), Double.NaN, Verdict.NOT_MEASURED));
+        out.add(new Target(
+                "flow throughput at 8 clients",
+                "≥ 0.25 × the floor's",
+                tr.isPresent()
+                        ? String.format(
+                                Locale.ROOT,
+                                "%s req/s = %s× the floor's",
+                                num(ok("flow", 8).get().throughput()),
+                                ratio(tr.getAsDouble()))
+                        : why("flow", 8),
+                tr.orElse(Double.NaN),
+                tr.isPresent() ? verdict(tr.getAsDouble() >= 0.25) : Verdict.NOT_MEASURED));
+        out.add(
+                residentKb != null
+                        ? new Target(
+                                "resident memory after import",
+                                "≤ 2048 MiB",
+                                mib(residentKb) + " MiB",
+                                residentKb / 1024.0,
+                                verdict(residentKb <= 2L * 1024 * 1024))
+                        : new Target(
+                                "resident memory after import",
+                                "≤ 2048 MiB",
+                                skipped.getOrDefault("memory", "not measured"),
+                                Double.NaN,
+                                Verdict.NOT_MEASURED));
         OptionalDouble rr = restartRatio();
-        out.add(new Target("restart to ready", "≤ 2 × a bare embedded Neo4j start", rr.isPresent()
-                ? String.format(Locale.ROOT, "%s s vs %s s = %s×", num(seconds(readyRestart)),
-                        num(seconds(bareStartWall)), ratio(rr.getAsDouble()))
-                : firstReason("restart", "bare Neo4j start"), rr.orElse(Double.NaN),
+        out.add(new Target(
+                "restart to ready",
+                "≤ 2 × a bare embedded Neo4j start",
+                rr.isPresent()
+                        ? String.format(
+                                Locale.ROOT,
+                                "%s s vs %s s = %s×",
+                                num(seconds(readyRestart)),
+                                num(seconds(bareStartWall)),
+                                ratio(rr.getAsDouble()))
+                        : firstReason("restart", "bare Neo4j start"),
+                rr.orElse(Double.NaN),
                 rr.isPresent() ? verdict(rr.getAsDouble() <= 2) : Verdict.NOT_MEASURED));
         OptionalDouble ir = importRatio();
-        out.add(new Target("import rate", "≥ 0.5 × a bare UNWIND … CREATE", ir.isPresent()
-                ? String.format(Locale.ROOT, "%s s vs %s s for %d nodes + %d relationships = %s×",
-                        num(importSeconds().getAsDouble()), num(bareUnwind.seconds()), bareUnwind.nodes(),
-                        bareUnwind.relationships(), ratio(ir.getAsDouble()))
-                : firstReason("import", "bare UNWIND"), ir.orElse(Double.NaN),
+        out.add(new Target(
+                "import rate",
+                "≥ 0.5 × a bare UNWIND … CREATE",
+                ir.isPresent()
+                        ? String.format(
+                                Locale.ROOT,
+                                "%s s vs %s s for %d nodes + %d relationships = %s×",
+                                num(importSeconds().getAsDouble()),
+                                num(bareUnwind.seconds()),
+                                bareUnwind.nodes(),
+                                bareUnwind.relationships(),
+                                ratio(ir.getAsDouble()))
+                        : firstReason("import", "bare UNWIND"),
+                ir.orElse(Double.NaN),
                 ir.isPresent() ? verdict(ir.getAsDouble() >= 0.5) : Verdict.NOT_MEASURED));
         return out;
     }
@@ -179,9 +235,17 @@ final class BenchResults {
         if (r.isEmpty()) {
             return new Target(scenario + " p50", limitText, why(scenario, 1), Double.NaN, Verdict.NOT_MEASURED);
         }
-        return new Target(scenario + " p50", limitText, String.format(Locale.ROOT, "%s ms = %s× the floor's %s ms",
-                num(ok(scenario, 1).get().p50Ms()), ratio(r.getAsDouble()), num(ok(BenchScenarios.FLOOR, 1).get()
-                        .p50Ms())), r.getAsDouble(), verdict(r.getAsDouble() <= limit));
+        return new Target(
+                scenario + " p50",
+                limitText,
+                String.format(
+                        Locale.ROOT,
+                        "%s ms = %s× the floor's %s ms",
+                        num(ok(scenario, 1).get().p50Ms()),
+                        ratio(r.getAsDouble()),
+                        num(ok(BenchScenarios.FLOOR, 1).get().p50Ms())),
+                r.getAsDouble(),
+                verdict(r.getAsDouble() <= limit));
     }
 
     private String why(String scenario, int clients) {
@@ -190,10 +254,13 @@ final class BenchResults {
             return "not measured";
         }
         if (m.get().status() != LoadDriver.Status.OK) {
-            return m.get().status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + m.get().detail();
+            return m.get().status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
+                    + m.get().detail();
         }
-        return "floor " + measurement(BenchScenarios.FLOOR, clients).map(f -> f.status() + ": " + f.detail())
-                .orElse("not measured");
+        return "floor "
+                + measurement(BenchScenarios.FLOOR, clients)
+                        .map(f -> f.status() + ": " + f.detail())
+                        .orElse("not measured");
     }
 
     private String firstReason(String... steps) {
@@ -246,102 +313,199 @@ final class BenchResults {
 
     String markdown() {
         StringBuilder b = new StringBuilder();
-        b.append("# asegraph benchmark — ").append(size).append(" estate, seed ").append(seed).append("\n\n");
-        b.append("Run ").append(startedAt).append(", ").append(mode).append(", ").append(num(wallSeconds))
+        b.append("# asegraph benchmark — ")
+                .append(size)
+                .append(" estate, seed ")
+                .append(seed)
+                .append("\n\n");
+        b.append("Run ")
+                .append(startedAt)
+                .append(", ")
+                .append(mode)
+                .append(", ")
+                .append(num(wallSeconds))
                 .append(" s in all.");
         if (error != null) {
-            b.append(" **Stopped early: ").append(error.lines().findFirst().orElse(error)).append("**");
+            b.append(" **Stopped early: ")
+                    .append(error.lines().findFirst().orElse(error))
+                    .append("**");
         }
         b.append("\n\n");
-        b.append("Machine: ").append(machine.get("cpus")).append(" CPUs (").append(machine.get("cpuModel"))
-                .append("), ").append(machine.get("memoryMiB")).append(" MiB, ").append(machine.get("java"))
-                .append(". Load average at start ").append(loadAverageAtStart).append(", at end ")
-                .append(loadAverageAtEnd).append(".\n\n");
+        b.append("Machine: ")
+                .append(machine.get("cpus"))
+                .append(" CPUs (")
+                .append(machine.get("cpuModel"))
+                .append("), ")
+                .append(machine.get("memoryMiB"))
+                .append(" MiB, ")
+                .append(machine.get("java"))
+                .append(". Load average at start ")
+                .append(loadAverageAtStart)
+                .append(", at end ")
+                .append(loadAverageAtEnd)
+                .append(".\n\n");
         if (!"large".equals(size)) {
-            b.append("The targets are set for the large estate; on the ").append(size)
+            b.append("The targets are set for the large estate; on the ")
+                    .append(size)
                     .append(" estate they are indicative only.\n\n");
         }
 
         b.append("## Start, import, memory\n\n| measure | value | compared with | ratio |\n|---|---:|---|---:|\n");
-        row(b, "ready on a fresh data directory", readyFresh == null ? skipped.getOrDefault("start", "not measured")
-                : num(seconds(readyFresh)) + " s", "", "");
+        row(
+                b,
+                "ready on a fresh data directory",
+                readyFresh == null ? skipped.getOrDefault("start", "not measured") : num(seconds(readyFresh)) + " s",
+                "",
+                "");
         for (ImportStep s : imports) {
-            row(b, "import " + s.file(), String.format(Locale.ROOT, "%,d items in %s s = %s /s (created %d, "
-                    + "updated %d, unchanged %d, %d warnings)", s.items(), num(s.seconds()), num(s.rate()), s.created(),
-                    s.updated(), s.unchanged(), s.warnings()), "", "");
+            row(
+                    b,
+                    "import " + s.file(),
+                    String.format(
+                            Locale.ROOT,
+                            "%,d items in %s s = %s /s (created %d, " + "updated %d, unchanged %d, %d warnings)",
+                            s.items(),
+                            num(s.seconds()),
+                            num(s.rate()),
+                            s.created(),
+                            s.updated(),
+                            s.unchanged(),
+                            s.warnings()),
+                    "",
+                    "");
         }
         if (!importStatus.equals("ok")) {
             row(b, "import", importStatus, "", "");
         }
         if (graphNodes != null) {
-            row(b, importStatus.equals("ok") ? "graph after import" : "graph on disk", String.format(Locale.ROOT, "%,d nodes, %,d relationships", graphNodes,
-                    graphRelationships), "", "");
+            row(
+                    b,
+                    importStatus.equals("ok") ? "graph after import" : "graph on disk",
+                    String.format(Locale.ROOT, "%,d nodes, %,d relationships", graphNodes, graphRelationships),
+                    "",
+                    "");
         }
         OptionalDouble ir = importRatio();
-        row(b, "bare UNWIND … CREATE of as many nodes and relationships", bareUnwind == null
-                ? skipped.getOrDefault("bare UNWIND", "not measured")
-                : String.format(Locale.ROOT, "%s s (%s /s)", num(bareUnwind.seconds()), num(bareUnwind.rate())),
+        row(
+                b,
+                "bare UNWIND … CREATE of as many nodes and relationships",
+                bareUnwind == null
+                        ? skipped.getOrDefault("bare UNWIND", "not measured")
+                        : String.format(Locale.ROOT, "%s s (%s /s)", num(bareUnwind.seconds()), num(bareUnwind.rate())),
                 importSeconds().isPresent() ? "import " + num(importSeconds().getAsDouble()) + " s" : "",
                 ir.isPresent() ? ratio(ir.getAsDouble()) + " (import rate / bare rate)" : "");
         if (firstFlowAfterImportMs != null) {
-            row(b, "first flow after the import (waits for the snapshot and analysis context after the write)", num(firstFlowAfterImportMs) + " ms ("
-                    + firstFlowAfterImportStatus + ")", "", "");
+            row(
+                    b,
+                    "first flow after the import (waits for the snapshot and analysis context after the write)",
+                    num(firstFlowAfterImportMs) + " ms (" + firstFlowAfterImportStatus + ")",
+                    "",
+                    "");
         }
-        row(b, "resident memory (VmRSS) after import, snapshot loaded", residentKb == null ? skipped.getOrDefault("memory",
-                "not measured") : mib(residentKb) + " MiB (peak " + (peakResidentKb == null ? "–" : mib(peakResidentKb))
-                + " MiB)", "", "");
+        row(
+                b,
+                "resident memory (VmRSS) after import, snapshot loaded",
+                residentKb == null
+                        ? skipped.getOrDefault("memory", "not measured")
+                        : mib(residentKb) + " MiB (peak " + (peakResidentKb == null ? "–" : mib(peakResidentKb))
+                                + " MiB)",
+                "",
+                "");
         if (residentAfterQueriesKb != null) {
             row(b, "resident memory after the queries", mib(residentAfterQueriesKb) + " MiB", "", "");
         }
         OptionalDouble rr = restartRatio();
-        row(b, "restart to ready, estate on disk", readyRestart == null ? skipped.getOrDefault("restart",
-                "not measured") : num(seconds(readyRestart)) + " s", bareStartWall == null ? "bare Neo4j start: "
-                + skipped.getOrDefault("bare Neo4j start", "not measured") : "bare embedded Neo4j start "
-                + num(seconds(bareStartWall)) + " s" + (bareStartInsideMs == null ? ""
-                : " (" + num(bareStartInsideMs / 1000) + " s of it in Neo4j)"),
+        row(
+                b,
+                "restart to ready, estate on disk",
+                readyRestart == null
+                        ? skipped.getOrDefault("restart", "not measured")
+                        : num(seconds(readyRestart)) + " s",
+                bareStartWall == null
+                        ? "bare Neo4j start: " + skipped.getOrDefault("bare Neo4j start", "not measured")
+                        : "bare embedded Neo4j start "
+                                + num(seconds(bareStartWall)) + " s"
+                                + (bareStartInsideMs == null
+                                        ? ""
+                                        : " (" + num(bareStartInsideMs / 1000) + " s of it in Neo4j)"),
                 rr.isPresent() ? ratio(rr.getAsDouble()) : "");
         if (firstFloorAfterRestartMs != null) {
-            row(b, "first answers after restart", "floor " + num(firstFloorAfterRestartMs) + " ms, flow "
-                    + (firstFlowAfterRestartMs == null ? "–" : num(firstFlowAfterRestartMs) + " ms") + " ("
-                    + firstFlowAfterRestartStatus + ")", "", "");
+            row(
+                    b,
+                    "first answers after restart",
+                    "floor " + num(firstFloorAfterRestartMs) + " ms, flow "
+                            + (firstFlowAfterRestartMs == null ? "–" : num(firstFlowAfterRestartMs) + " ms") + " ("
+                            + firstFlowAfterRestartStatus + ")",
+                    "",
+                    "");
         }
         if (stopTime != null) {
             row(b, "orderly stop (SIGTERM)", num(seconds(stopTime)) + " s", "", "");
         }
 
-        b.append("\n## Queries\n\nClosed loop over loopback; latencies in ms; ratios to the floor (`{ __typename }`) at")
+        b.append(
+                        "\n## Queries\n\nClosed loop over loopback; latencies in ms; ratios to the floor (`{ __typename }`) at")
                 .append(" the same concurrency.\n\n")
                 .append("| scenario | clients | p50 | p95 | p99 | req/s | p50 / floor | req/s / floor | status |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (LoadDriver.Measurement m : measurements) {
             boolean measured = m.status() == LoadDriver.Status.OK || m.requests() > 0;
-            b.append("| ").append(m.scenario()).append(" | ").append(m.clients()).append(" | ")
-                    .append(measured ? num(m.p50Ms()) : "").append(" | ").append(measured ? num(m.p95Ms()) : "")
-                    .append(" | ").append(measured ? num(m.p99Ms()) : "").append(" | ")
-                    .append(measured ? num(m.throughput()) : "").append(" | ")
-                    .append(p50Ratio(m.scenario(), m.clients()).isPresent()
-                            ? ratio(p50Ratio(m.scenario(), m.clients()).getAsDouble()) : "").append(" | ")
-                    .append(throughputRatio(m.scenario(), m.clients()).isPresent()
-                            ? ratio(throughputRatio(m.scenario(), m.clients()).getAsDouble()) : "").append(" | ")
-                    .append(status(m)).append(" |\n");
+            b.append("| ")
+                    .append(m.scenario())
+                    .append(" | ")
+                    .append(m.clients())
+                    .append(" | ")
+                    .append(measured ? num(m.p50Ms()) : "")
+                    .append(" | ")
+                    .append(measured ? num(m.p95Ms()) : "")
+                    .append(" | ")
+                    .append(measured ? num(m.p99Ms()) : "")
+                    .append(" | ")
+                    .append(measured ? num(m.throughput()) : "")
+                    .append(" | ")
+                    .append(
+                            p50Ratio(m.scenario(), m.clients()).isPresent()
+                                    ? ratio(p50Ratio(m.scenario(), m.clients()).getAsDouble())
+                                    : "")
+                    .append(" | ")
+                    .append(
+                            throughputRatio(m.scenario(), m.clients()).isPresent()
+                                    ? ratio(throughputRatio(m.scenario(), m.clients())
+                                            .getAsDouble())
+                                    : "")
+                    .append(" | ")
+                    .append(status(m))
+                    .append(" |\n");
         }
 
         b.append("\n## Targets\n\n| target | limit | measured | result |\n|---|---|---|---|\n");
         for (Target t : targets()) {
-            row(b, t.name(), t.limit(), t.measured(), t.verdict() == Verdict.NOT_MEASURED ? "not measured"
-                    : t.verdict().name());
+            row(
+                    b,
+                    t.name(),
+                    t.limit(),
+                    t.measured(),
+                    t.verdict() == Verdict.NOT_MEASURED
+                            ? "not measured"
+                            : t.verdict().name());
         }
         if (!skipped.isEmpty() || !notes.isEmpty()) {
             b.append("\n## Notes\n\n");
-            skipped.forEach((step, why) -> b.append("- ").append(step).append(": ").append(why).append('\n'));
+            skipped.forEach((step, why) ->
+                    b.append("- ").append(step).append(": ").append(why).append('\n'));
             notes.forEach(n -> b.append("- ").append(n).append('\n'));
         }
         b.append("\n## Scenarios\n\nReferences from the generated estate: ");
-        references.forEach((k, v) -> b.append('`').append(k).append("` = `").append(v).append("`, "));
+        references.forEach(
+                (k, v) -> b.append('`').append(k).append("` = `").append(v).append("`, "));
         b.setLength(b.length() - 2);
         b.append(".\n\n");
         for (ScenarioText s : scenarios) {
-            b.append("- **").append(s.name()).append("**: `").append(cell(s.body())).append("`\n");
+            b.append("- **")
+                    .append(s.name())
+                    .append("**: `")
+                    .append(cell(s.body()))
+                    .append("`\n");
         }
         return b.toString();
     }
@@ -420,15 +584,31 @@ final class BenchResults {
         imp.put("graphRelationships", graphRelationships);
         imp.put("graphLabels", graphLabels);
         if (bareUnwind != null) {
-            imp.put("bareUnwind", ordered("nodes", bareUnwind.nodes(), "relationships", bareUnwind.relationships(),
-                    "seconds", bareUnwind.seconds(), "perSecond", bareUnwind.rate()));
+            imp.put(
+                    "bareUnwind",
+                    ordered(
+                            "nodes",
+                            bareUnwind.nodes(),
+                            "relationships",
+                            bareUnwind.relationships(),
+                            "seconds",
+                            bareUnwind.seconds(),
+                            "perSecond",
+                            bareUnwind.rate()));
         }
         imp.put("ratioToBare", importRatio().isPresent() ? importRatio().getAsDouble() : null);
         imp.put("firstFlowAfterImportMs", firstFlowAfterImportMs);
         imp.put("firstFlowAfterImportStatus", firstFlowAfterImportStatus);
         j.put("import", imp);
-        j.put("memory", ordered("residentKbAfterImport", residentKb, "peakResidentKb", peakResidentKb,
-                "residentKbAfterQueries", residentAfterQueriesKb));
+        j.put(
+                "memory",
+                ordered(
+                        "residentKbAfterImport",
+                        residentKb,
+                        "peakResidentKb",
+                        peakResidentKb,
+                        "residentKbAfterQueries",
+                        residentAfterQueriesKb));
 
         List<Object> rows = new ArrayList<>();
         for (LoadDriver.Measurement m : measurements) {
@@ -455,8 +635,17 @@ final class BenchResults {
         j.put("measurements", rows);
         List<Object> targets = new ArrayList<>();
         for (Target t : targets()) {
-            targets.add(ordered("name", t.name(), "limit", t.limit(), "measured", t.measured(), "value", t.value(),
-                    "result", t.verdict()));
+            targets.add(ordered(
+                    "name",
+                    t.name(),
+                    "limit",
+                    t.limit(),
+                    "measured",
+                    t.measured(),
+                    "value",
+                    t.value(),
+                    "result",
+                    t.verdict()));
         }
         j.put("targets", targets);
         List<Object> sc = new ArrayList<>();

@@ -17,8 +17,7 @@ final class BenchScenarios {
     /** The scenario every other is compared with. */
     static final String FLOOR = "floor";
 
-    private BenchScenarios() {
-    }
+    private BenchScenarios() {}
 
     /**
      * The resources the requests name.
@@ -67,8 +66,10 @@ final class BenchScenarios {
             if (ase.apps.isEmpty()) {
                 continue;
             }
-            EstatePlan.Nic nic = ase.subnet.vnet.nics.stream().filter(n -> n.subnet.nsg != null)
-                    .min(Comparator.<EstatePlan.Nic>comparingInt(n -> n.nsg != null ? 0 : 1).thenComparing(byIndex))
+            EstatePlan.Nic nic = ase.subnet.vnet.nics.stream()
+                    .filter(n -> n.subnet.nsg != null)
+                    .min(Comparator.<EstatePlan.Nic>comparingInt(n -> n.nsg != null ? 0 : 1)
+                            .thenComparing(byIndex))
                     .orElse(null);
             if (nic == null) {
                 continue;
@@ -87,55 +88,85 @@ final class BenchScenarios {
             throw new IllegalArgumentException("the estate has no ASE with an app whose VNet holds a network interface"
                     + " in a subnet with an NSG: generate one with --ases, --apps, --nics and --nsgs above 0");
         }
-        EstatePlan.Endpoint endpoint = plan.endpoints.stream().filter(e -> e.serviceTag != null).findFirst()
+        EstatePlan.Endpoint endpoint = plan.endpoints.stream()
+                .filter(e -> e.serviceTag != null)
+                .findFirst()
                 .orElse(plan.endpoints.isEmpty() ? null : plan.endpoints.get(0));
         if (endpoint == null) {
             throw new IllegalArgumentException("the estate has no endpoint: generate one with --endpoints above 0");
         }
         EstatePlan.App app = bestAse.apps.get(0);
-        return new References(bestAse.id, app.hostNames.get(0), endpoint.id, bestNic.id, Ipv4.format(bestNic.ip),
-                bestAse.subnet.id);
+        return new References(
+                bestAse.id, app.hostNames.get(0), endpoint.id, bestNic.id, Ipv4.format(bestNic.ip), bestAse.subnet.id);
     }
 
     /** Every scenario, the floor first. */
     static List<LoadDriver.Request> all(References r) {
         return List.of(
                 LoadDriver.Request.graphql(FLOOR, "__typename", "{ __typename }", Map.of()),
-                LoadDriver.Request.graphql("callSource", "callSource", """
+                LoadDriver.Request.graphql(
+                        "callSource",
+                        "callSource",
+                        """
                         query($from: String!, $to: String!) {
                           callSource(from: $from, to: $to) { kind address addressRange reason } }""",
                         Map.of("from", r.app(), "to", r.endpoint())),
-                LoadDriver.Request.graphql("flow", "flow", """
+                LoadDriver.Request.graphql(
+                        "flow",
+                        "flow",
+                        """
                         query($from: String!, $to: String!) {
                           flow(from: $from, to: $to, port: 1433) {
                             verdict decisions { nsg verdict matches { rule sourceRanges } } } }""",
                         Map.of("from", r.ase(), "to", r.nic())),
-                LoadDriver.Request.graphql("ipFlowVerify", "ipFlowVerify", """
+                LoadDriver.Request.graphql(
+                        "ipFlowVerify",
+                        "ipFlowVerify",
+                        """
                         query($target: String!, $local: String!) {
                           ipFlowVerify(target: $target, direction: INBOUND, protocol: TCP, localAddress: $local,
                               localPort: 443, remoteAddress: "203.0.113.7", remotePort: 50000) { access ruleName } }""",
                         Map.of("target", r.nic(), "local", r.nicAddress())),
-                LoadDriver.Request.graphql("nextHop", "nextHop", """
+                LoadDriver.Request.graphql(
+                        "nextHop",
+                        "nextHop",
+                        """
                         query($source: String!) {
                           nextHop(source: $source, destinationAddress: "8.8.8.8") { nextHopType routeTableId } }""",
                         Map.of("source", r.subnet())),
-                LoadDriver.Request.graphql("nsgListing", "networkSecurityGroupsConnection", """
+                LoadDriver.Request.graphql(
+                        "nsgListing",
+                        "networkSecurityGroupsConnection",
+                        """
                         { networkSecurityGroupsConnection(first: 100) {
-                            totalCount edges { node { name rules { name priority access } } } } }""", Map.of()),
-                LoadDriver.Request.graphql("environmentHealth", "environmentHealth", """
+                            totalCount edges { node { name rules { name priority access } } } } }""",
+                        Map.of()),
+                LoadDriver.Request.graphql(
+                        "environmentHealth",
+                        "environmentHealth",
+                        """
                         query($ase: String!) { environmentHealth(environment: $ase) { healthy } }""",
                         Map.of("ase", r.ase())),
-                LoadDriver.Request.graphql("environmentsHealth", "environmentsHealth",
-                        "{ environmentsHealth { environment healthy } }", Map.of()),
-                LoadDriver.Request.graphql("requiredAccess", "requiredAccess", """
+                LoadDriver.Request.graphql(
+                        "environmentsHealth",
+                        "environmentsHealth",
+                        "{ environmentsHealth { environment healthy } }",
+                        Map.of()),
+                LoadDriver.Request.graphql(
+                        "requiredAccess",
+                        "requiredAccess",
+                        """
                         query($from: String!, $to: String!) {
                           requiredAccess(from: $from, to: $to, port: 1433) { sourceRange satisfied } }""",
                         Map.of("from", r.ase(), "to", r.nic())),
-                LoadDriver.Request.graphql("whoCanReach", "whoCanReach", """
+                LoadDriver.Request.graphql(
+                        "whoCanReach",
+                        "whoCanReach",
+                        """
                         query($to: String!) { whoCanReach(to: $to, port: 1433) { caller verdict } }""",
                         Map.of("to", r.nic())),
-                LoadDriver.Request.graphql("shadowedRules", "shadowedRules", "{ shadowedRules { nsg rule } }",
-                        Map.of()),
+                LoadDriver.Request.graphql(
+                        "shadowedRules", "shadowedRules", "{ shadowedRules { nsg rule } }", Map.of()),
                 LoadDriver.Request.graphql("exposures", "exposures", "{ exposures { target port } }", Map.of()));
     }
 }

@@ -30,8 +30,8 @@ final class ChildProcess implements AutoCloseable {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
-                "bench-kill-children"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "bench-kill-children"));
     }
 
     private final String what;
@@ -41,8 +41,7 @@ final class ChildProcess implements AutoCloseable {
     private final LinkedBlockingQueue<TimedLine> lines = new LinkedBlockingQueue<>();
 
     /** A line of the child's stdout and when it arrived (nanoTime). */
-    record TimedLine(String text, long at) {
-    }
+    record TimedLine(String text, long at) {}
 
     private ChildProcess(String what, Process process, long startedAt, Path log) {
         this.what = what;
@@ -69,7 +68,8 @@ final class ChildProcess implements AutoCloseable {
     private static ChildProcess start(String what, List<String> command, Path workDir, Path log, boolean read) {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.redirectOutput(read ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -90,8 +90,8 @@ final class ChildProcess implements AutoCloseable {
     }
 
     private void readLines() {
-        try (BufferedReader r = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 lines.add(new TimedLine(line, System.nanoTime()));
@@ -118,7 +118,8 @@ final class ChildProcess implements AutoCloseable {
      * log's tail when the child exits first, or when {@code timeout} (bounded by the deadline) passes.
      */
     Duration awaitReady(URI health, Duration timeout, Deadline deadline) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long until = System.nanoTime() + deadline.bound(timeout).toNanos();
         while (true) {
             if (!process.isAlive()) {
@@ -126,8 +127,12 @@ final class ChildProcess implements AutoCloseable {
                         + "log " + log + ":\n" + tail(log, 30));
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET()
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return Duration.ofNanos(System.nanoTime() - startedAt);
                 }

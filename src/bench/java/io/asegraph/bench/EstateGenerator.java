@@ -30,8 +30,7 @@ public final class EstateGenerator {
     public static final String RESOURCES_FILE = "resources.json";
     public static final String SERVICE_TAGS_FILE = "servicetags.json";
 
-    private EstateGenerator() {
-    }
+    private EstateGenerator() {}
 
     /**
      * What one run wrote.
@@ -44,9 +43,19 @@ public final class EstateGenerator {
      * @param tagPrefixesIpv4 IPv4 prefixes over all tags (a prefix is counted once per tag listing it)
      * @param tagPrefixesIpv6 IPv6 prefixes over all tags
      */
-    public record Summary(EstateSpec spec, long seed, Map<String, Integer> resourcesByType, long subnets,
-            long peerings, long securityRules, int serviceTags, int tagPrefixesIpv4, int tagPrefixesIpv6,
-            long resourcesBytes, long serviceTagsBytes, double seconds) {
+    public record Summary(
+            EstateSpec spec,
+            long seed,
+            Map<String, Integer> resourcesByType,
+            long subnets,
+            long peerings,
+            long securityRules,
+            int serviceTags,
+            int tagPrefixesIpv4,
+            int tagPrefixesIpv6,
+            long resourcesBytes,
+            long serviceTagsBytes,
+            double seconds) {
         public Summary {
             resourcesByType = Collections.unmodifiableMap(new LinkedHashMap<>(resourcesByType));
         }
@@ -60,13 +69,26 @@ public final class EstateGenerator {
         public String line() {
             StringBuilder b = new StringBuilder();
             b.append("seed ").append(seed).append(":");
-            resourcesByType.forEach((type, n) -> b.append(' ').append(type.substring(type.lastIndexOf('/') + 1))
-                    .append('=').append(n));
-            b.append(" subnets=").append(subnets).append(" peerings=").append(peerings)
-                    .append(" securityRules=").append(securityRules)
-                    .append(" | servicetags: tags=").append(serviceTags).append(" ipv4=").append(tagPrefixesIpv4)
-                    .append(" ipv6=").append(tagPrefixesIpv6)
-                    .append(" | bytes ").append(resourcesBytes).append(" + ").append(serviceTagsBytes)
+            resourcesByType.forEach((type, n) -> b.append(' ')
+                    .append(type.substring(type.lastIndexOf('/') + 1))
+                    .append('=')
+                    .append(n));
+            b.append(" subnets=")
+                    .append(subnets)
+                    .append(" peerings=")
+                    .append(peerings)
+                    .append(" securityRules=")
+                    .append(securityRules)
+                    .append(" | servicetags: tags=")
+                    .append(serviceTags)
+                    .append(" ipv4=")
+                    .append(tagPrefixesIpv4)
+                    .append(" ipv6=")
+                    .append(tagPrefixesIpv6)
+                    .append(" | bytes ")
+                    .append(resourcesBytes)
+                    .append(" + ")
+                    .append(serviceTagsBytes)
                     .append(String.format(Locale.ROOT, " | %.2f s", seconds));
             return b.toString();
         }
@@ -88,9 +110,19 @@ public final class EstateGenerator {
             plan.tags.write(json);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Summary(spec, seed, writer.counts(), writer.subnets(), writer.peerings(), writer.securityRules(),
-                plan.tags.tagCount(), plan.tags.ipv4Entries(), plan.tags.ipv6Entries(), Files.size(resources),
-                Files.size(serviceTags), seconds);
+        return new Summary(
+                spec,
+                seed,
+                writer.counts(),
+                writer.subnets(),
+                writer.peerings(),
+                writer.securityRules(),
+                plan.tags.tagCount(),
+                plan.tags.ipv4Entries(),
+                plan.tags.ipv6Entries(),
+                Files.size(resources),
+                Files.size(serviceTags),
+                seconds);
     }
 
     private static OutputStream output(Path file) throws IOException {
@@ -98,10 +130,10 @@ public final class EstateGenerator {
     }
 
     /** The parsed command line. */
-    record Arguments(EstateSpec spec, long seed, Path out, boolean pretty) {
-    }
+    record Arguments(EstateSpec spec, long seed, Path out, boolean pretty) {}
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             usage: bench/run generate [--size small|medium|large] [--seed N]
                    [--out DIR] [--pretty] [--vnets N] [--subnets N] [--ases N] [--apps N] [--nics N] [--nsgs N]
                    [--rules N | --rules-per-nsg N] [--route-tables N] [--peerings N] [--gateways N]

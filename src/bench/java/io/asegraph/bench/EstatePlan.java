@@ -20,10 +20,17 @@ import java.util.SplittableRandom;
  */
 final class EstatePlan {
 
-    enum SubnetKind { ASE, REGULAR, GATEWAY }
+    enum SubnetKind {
+        ASE,
+        REGULAR,
+        GATEWAY
+    }
 
     enum RouteTableKind {
-        DIRECT_INTERNET("direct-internet"), FORCED_TUNNEL("forced-tunnel"), APPLIANCE("via-nva"), MIXED("mixed");
+        DIRECT_INTERNET("direct-internet"),
+        FORCED_TUNNEL("forced-tunnel"),
+        APPLIANCE("via-nva"),
+        MIXED("mixed");
 
         final String slug;
 
@@ -50,6 +57,7 @@ final class EstatePlan {
         Gateway gateway;
         /** The hub gateway this VNet uses through a peering with useRemoteGateways. */
         Gateway remoteGateway;
+
         Nic appliance;
         int aseCount;
 
@@ -154,8 +162,7 @@ final class EstatePlan {
         final List<Nic> nics = new ArrayList<>();
     }
 
-    record Route(String name, String addressPrefix, String nextHopType, String nextHopIpAddress) {
-    }
+    record Route(String name, String addressPrefix, String nextHopType, String nextHopIpAddress) {}
 
     static final class RouteTable {
         int index;
@@ -179,8 +186,7 @@ final class EstatePlan {
         boolean allowForwardedTraffic;
     }
 
-    record LearnedRoute(String network, String nextHop, String origin, String sourcePeer, String asPath, int weight) {
-    }
+    record LearnedRoute(String network, String nextHop, String origin, String sourcePeer, String asPath, int weight) {}
 
     static final class Gateway {
         int index;
@@ -259,12 +265,25 @@ final class EstatePlan {
     }
 
     private static final String[] SUBNET_ROLES = {"app", "web", "data", "mgmt", "shared", "batch"};
-    private static final String[] APP_WORDS = {"orders", "billing", "portal", "api", "reports", "catalog", "auth",
-            "search", "payments", "inventory", "notify", "admin"};
+    private static final String[] APP_WORDS = {
+        "orders",
+        "billing",
+        "portal",
+        "api",
+        "reports",
+        "catalog",
+        "auth",
+        "search",
+        "payments",
+        "inventory",
+        "notify",
+        "admin"
+    };
     private static final String[] ASG_ROLES = {"web", "logic", "db", "mgmt"};
     private static final String[] NSG_ROLES = {"app", "data", "web", "vm"};
-    private static final String[] ASE_KIND_PATTERN = {"ASEV1", "ASEV2", "ASEV3", "ASEV2", "ASEV2", "ASEV1", "ASEV3",
-            "ASEV2", "ASEV3", "ASEV2"};
+    private static final String[] ASE_KIND_PATTERN = {
+        "ASEV1", "ASEV2", "ASEV3", "ASEV2", "ASEV2", "ASEV1", "ASEV3", "ASEV2", "ASEV3", "ASEV2"
+    };
 
     final EstateSpec spec;
     final long seed;
@@ -289,16 +308,18 @@ final class EstatePlan {
 
     private final AddressPool[] regionPublic = new AddressPool[Region.ALL.size()];
     private final AddressPool partnerPool = new AddressPool("partner", Ipv4.of(185, 0, 0, 0), 8);
-    private final AddressPool onPremisesPool = new AddressPool("on-premises",
-            Ipv4.of(192, 168, 0, 0), 16, Ipv4.of(198, 18, 0, 0), 15);
+    private final AddressPool onPremisesPool =
+            new AddressPool("on-premises", Ipv4.of(192, 168, 0, 0), 16, Ipv4.of(198, 18, 0, 0), 15);
     private final AddressPool onPremisesPublicPool = new AddressPool("on-premises public", Ipv4.of(81, 16, 0, 0), 12);
 
     EstatePlan(EstateSpec spec, long seed) {
         this.spec = spec;
         this.seed = seed;
         for (Region r : Region.ALL) {
-            regionPublic[r.index()] = new AddressPool("public IP (" + r.name() + ")",
-                    ServiceTagCatalog.publicBlock(r), ServiceTagCatalog.PUBLIC_BLOCK_LENGTH);
+            regionPublic[r.index()] = new AddressPool(
+                    "public IP (" + r.name() + ")",
+                    ServiceTagCatalog.publicBlock(r),
+                    ServiceTagCatalog.PUBLIC_BLOCK_LENGTH);
         }
         tags = new ServiceTagCatalog(spec.tagPrefixes(), Math.min(spec.vnets(), Region.VNET_REGIONS), random(1));
         planSubscriptions(random(2));
@@ -333,8 +354,7 @@ final class EstatePlan {
     }
 
     private static String networkProvider(String subscription, String resourceGroup) {
-        return "/subscriptions/" + subscription + "/resourceGroups/" + resourceGroup
-                + "/providers/Microsoft.Network/";
+        return "/subscriptions/" + subscription + "/resourceGroups/" + resourceGroup + "/providers/Microsoft.Network/";
     }
 
     String networkId(VNet vnet, String type, String name) {
@@ -374,7 +394,8 @@ final class EstatePlan {
             length++;
         }
         if (length > 24) {
-            throw new IllegalArgumentException("vnets (" + spec.vnets() + ") do not fit in 10.0.0.0/8 and 172.16.0.0/12");
+            throw new IllegalArgumentException(
+                    "vnets (" + spec.vnets() + ") do not fit in 10.0.0.0/8 and 172.16.0.0/12");
         }
         AddressPool pool = new AddressPool("VNet", Ipv4.of(10, 0, 0, 0), 8, Ipv4.of(172, 16, 0, 0), 12);
         for (int v = 0; v < spec.vnets(); v++) {
@@ -422,14 +443,19 @@ final class EstatePlan {
             for (int a = i; aseOrdinal < vnet.aseCount; a += v, aseOrdinal++) {
                 String kind = aseKind(a);
                 int length = kind.equals("ASEV3") || a % 4 == 1 ? 24 : 26;
-                cursor = addSubnet(vnet, SubnetKind.ASE, String.format(Locale.ROOT, "snet-ase-%04d", a), cursor, length,
-                        end);
+                cursor = addSubnet(
+                        vnet, SubnetKind.ASE, String.format(Locale.ROOT, "snet-ase-%04d", a), cursor, length, end);
             }
             for (int k = 0; k < regular; k++) {
                 int length = random.nextInt(4) == 0 ? 26 : 24;
                 String role = SUBNET_ROLES[k % SUBNET_ROLES.length];
-                cursor = addSubnet(vnet, SubnetKind.REGULAR, String.format(Locale.ROOT, "snet-%s-%02d", role, k + 1),
-                        cursor, length, end);
+                cursor = addSubnet(
+                        vnet,
+                        SubnetKind.REGULAR,
+                        String.format(Locale.ROOT, "snet-%s-%02d", role, k + 1),
+                        cursor,
+                        length,
+                        end);
             }
             if (hub[i]) {
                 addSubnet(vnet, SubnetKind.GATEWAY, "GatewaySubnet", end, 27, end + 256);
@@ -508,7 +534,8 @@ final class EstatePlan {
      */
     private void planNatGateways(SplittableRandom random) {
         List<VNet> withV3 = vnets.stream()
-                .filter(v -> v.subnets.stream().anyMatch(s -> s.kind == SubnetKind.ASE && s.ase.isV3())).toList();
+                .filter(v -> v.subnets.stream().anyMatch(s -> s.kind == SubnetKind.ASE && s.ase.isV3()))
+                .toList();
         int evenSlots = (spec.natGateways() + 1) / 2;
         for (int n = 0; n < spec.natGateways(); n++) {
             VNet vnet = n % 2 == 0 && !withV3.isEmpty()
@@ -571,7 +598,8 @@ final class EstatePlan {
 
     /** NICs go to random subnets that hold no ASE and no gateway, with unique addresses from .4 upwards. */
     private void planNics(SplittableRandom random) {
-        List<Subnet> regular = subnets.stream().filter(s -> s.kind == SubnetKind.REGULAR).toList();
+        List<Subnet> regular =
+                subnets.stream().filter(s -> s.kind == SubnetKind.REGULAR).toList();
         for (int i = 0; i < spec.nics(); i++) {
             int start = random.nextInt(regular.size());
             Subnet subnet = null;
@@ -704,8 +732,8 @@ final class EstatePlan {
         addPeering(b, a, "Connected", hubAndSpoke, false);
     }
 
-    private void addPeering(VNet local, VNet remote, String state, boolean allowGatewayTransit,
-            boolean useRemoteGateways) {
+    private void addPeering(
+            VNet local, VNet remote, String state, boolean allowGatewayTransit, boolean useRemoteGateways) {
         Peering p = new Peering();
         p.local = local;
         p.remote = remote;
@@ -786,8 +814,8 @@ final class EstatePlan {
                     if (gw.bgp) {
                         String peer = Ipv4.format(lng.bgpAddress);
                         for (String prefix : lng.prefixes) {
-                            gw.learnedRoutes.add(new LearnedRoute(prefix, peer, "EBgp", peer,
-                                    Integer.toString(lng.asn), 32768));
+                            gw.learnedRoutes.add(
+                                    new LearnedRoute(prefix, peer, "EBgp", peer, Integer.toString(lng.asn), 32768));
                         }
                     }
                 }
@@ -797,8 +825,8 @@ final class EstatePlan {
             }
             if (gw.bgp && g % 4 == 0) {
                 LearnedRoute first = gw.learnedRoutes.get(gw.learnedRoutes.size() - 1);
-                gw.learnedRoutes.add(new LearnedRoute("0.0.0.0/0", first.nextHop(), "EBgp", first.sourcePeer(),
-                        first.asPath(), first.weight()));
+                gw.learnedRoutes.add(new LearnedRoute(
+                        "0.0.0.0/0", first.nextHop(), "EBgp", first.sourcePeer(), first.asPath(), first.weight()));
             }
             gateways.add(gw);
         }
@@ -867,7 +895,8 @@ final class EstatePlan {
                     }
                     if (nva != null) {
                         Gateway gw = vnet.reachableGateway();
-                        String target = gw != null && !gw.onPremisesPrefixes.isEmpty() ? gw.onPremisesPrefixes.get(0)
+                        String target = gw != null && !gw.onPremisesPrefixes.isEmpty()
+                                ? gw.onPremisesPrefixes.get(0)
                                 : "192.168.0.0/16";
                         rt.routes.add(new Route("on-premises-via-nva", target, "VirtualAppliance", nva));
                     }
@@ -901,7 +930,8 @@ final class EstatePlan {
             }
             Subnet nvaSubnet = vnet.appliance == null ? null : vnet.appliance.subnet;
             List<Subnet> eligible = vnet.subnets.stream()
-                    .filter(s -> s.kind != SubnetKind.GATEWAY && s != nvaSubnet).toList();
+                    .filter(s -> s.kind != SubnetKind.GATEWAY && s != nvaSubnet)
+                    .toList();
             for (RouteTable rt : vnet.routeTables) {
                 boolean forAse = rt.kind == RouteTableKind.DIRECT_INTERNET || rt.kind == RouteTableKind.FORCED_TUNNEL;
                 Subnet chosen = null;
@@ -912,7 +942,10 @@ final class EstatePlan {
                     }
                 }
                 if (chosen == null) {
-                    chosen = eligible.stream().filter(s -> s.routeTable == null).findFirst().orElse(null);
+                    chosen = eligible.stream()
+                            .filter(s -> s.routeTable == null)
+                            .findFirst()
+                            .orElse(null);
                 }
                 if (chosen != null) {
                     associate(rt, chosen);
@@ -982,7 +1015,8 @@ final class EstatePlan {
                     aseOrdinal++;
                 } else if (s.kind == SubnetKind.REGULAR) {
                     int general = list.size() - vnet.aseCount;
-                    Nsg candidate = general > 0 ? list.get(vnet.aseCount + regularOrdinal % general)
+                    Nsg candidate = general > 0
+                            ? list.get(vnet.aseCount + regularOrdinal % general)
                             : list.get(regularOrdinal % list.size());
                     regularOrdinal++;
                     if (random.nextInt(10) != 0) {
@@ -997,7 +1031,8 @@ final class EstatePlan {
             for (Nic nic : vnet.nics) {
                 if (random.nextInt(10) < 3) {
                     int general = list.size() - vnet.aseCount;
-                    Nsg chosen = general > 0 ? list.get(vnet.aseCount + random.nextInt(general))
+                    Nsg chosen = general > 0
+                            ? list.get(vnet.aseCount + random.nextInt(general))
                             : list.get(random.nextInt(list.size()));
                     nic.nsg = chosen;
                     chosen.nics.add(nic);
@@ -1034,7 +1069,8 @@ final class EstatePlan {
                     for (int k = 0; k < count; k++) {
                         int length = ServiceTagCatalog.weighted(new int[] {32, 28, 24}, new int[] {2, 1, 1}, random);
                         long block = partnerPool.allocate(length, random.nextLong(1 << 16));
-                        ep.addresses.add(length == 32 && k % 2 == 0 ? Ipv4.format(block) : new Cidr(block, length).toString());
+                        ep.addresses.add(
+                                length == 32 && k % 2 == 0 ? Ipv4.format(block) : new Cidr(block, length).toString());
                     }
                 }
             }

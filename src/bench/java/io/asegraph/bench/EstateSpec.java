@@ -27,21 +27,47 @@ import java.util.Map;
  * @param tagPrefixes      distinct IPv4 leaf prefixes of the Service Tags file (each also listed in its global tag,
  *                         its AzureCloud region tag and AzureCloud, so the file holds about three to four times as many)
  */
-public record EstateSpec(int vnets, int subnets, int ases, int apps, int nics, int nsgs, int rules, int routeTables,
-        int peerings, int gateways, int natGateways, int asgs, int endpoints, int tagPrefixes) {
+public record EstateSpec(
+        int vnets,
+        int subnets,
+        int ases,
+        int apps,
+        int nics,
+        int nsgs,
+        int rules,
+        int routeTables,
+        int peerings,
+        int gateways,
+        int natGateways,
+        int asgs,
+        int endpoints,
+        int tagPrefixes) {
 
     /** A few of each kind: fast enough for every test run. */
     public static final EstateSpec SMALL = new EstateSpec(3, 12, 3, 6, 10, 8, 60, 2, 2, 1, 1, 3, 3, 60);
     /** A tenth of {@link #LARGE}. */
-    public static final EstateSpec MEDIUM = new EstateSpec(50, 1_000, 100, 500, 1_000, 500, 10_000, 50, 100, 5, 10,
-            100, 20, 2_000);
+    public static final EstateSpec MEDIUM =
+            new EstateSpec(50, 1_000, 100, 500, 1_000, 500, 10_000, 50, 100, 5, 10, 100, 20, 2_000);
     /** The estate of design.md "Scale to design for". */
-    public static final EstateSpec LARGE = new EstateSpec(500, 10_000, 1_000, 5_000, 10_000, 5_000, 100_000, 500,
-            1_000, 50, 100, 1_000, 50, 8_000);
+    public static final EstateSpec LARGE =
+            new EstateSpec(500, 10_000, 1_000, 5_000, 10_000, 5_000, 100_000, 500, 1_000, 50, 100, 1_000, 50, 8_000);
 
     /** The option names accepted by {@link #with(String, int)}, as written on the command line without "--". */
-    public static final List<String> OPTIONS = List.of("vnets", "subnets", "ases", "apps", "nics", "nsgs", "rules",
-            "rules-per-nsg", "route-tables", "peerings", "gateways", "nat-gateways", "asgs", "endpoints",
+    public static final List<String> OPTIONS = List.of(
+            "vnets",
+            "subnets",
+            "ases",
+            "apps",
+            "nics",
+            "nsgs",
+            "rules",
+            "rules-per-nsg",
+            "route-tables",
+            "peerings",
+            "gateways",
+            "nat-gateways",
+            "asgs",
+            "endpoints",
             "tag-prefixes");
 
     /** Azure: user rule priorities run from 100 to 4096, unique per direction. */
@@ -80,12 +106,12 @@ public record EstateSpec(int vnets, int subnets, int ases, int apps, int nics, i
             throw new IllegalArgumentException("rules need at least one NSG");
         }
         if (nsgs > 0 && (long) (rules + nsgs - 1) / nsgs > 2L * PRIORITY_SLOTS) {
-            throw new IllegalArgumentException("at most " + 2 * PRIORITY_SLOTS
-                    + " rules fit in one NSG (priorities 100-4096 per direction)");
+            throw new IllegalArgumentException(
+                    "at most " + 2 * PRIORITY_SLOTS + " rules fit in one NSG (priorities 100-4096 per direction)");
         }
         if ((long) peerings > (long) vnets * (vnets - 1)) {
-            throw new IllegalArgumentException("peerings (" + peerings + ") exceed what " + vnets
-                    + " VNets can hold (one per ordered pair)");
+            throw new IllegalArgumentException(
+                    "peerings (" + peerings + ") exceed what " + vnets + " VNets can hold (one per ordered pair)");
         }
     }
 
@@ -120,9 +146,24 @@ public record EstateSpec(int vnets, int subnets, int ases, int apps, int nics, i
      * half-applied); {@code rules-per-nsg} is applied last, to the final NSG count.
      */
     public EstateSpec with(Map<String, Integer> overrides) {
-        int[] v = {vnets, subnets, ases, apps, nics, nsgs, rules, routeTables, peerings, gateways, natGateways, asgs,
-            endpoints, tagPrefixes};
-        List<String> fields = OPTIONS.stream().filter(o -> !o.equals("rules-per-nsg")).toList();
+        int[] v = {
+            vnets,
+            subnets,
+            ases,
+            apps,
+            nics,
+            nsgs,
+            rules,
+            routeTables,
+            peerings,
+            gateways,
+            natGateways,
+            asgs,
+            endpoints,
+            tagPrefixes
+        };
+        List<String> fields =
+                OPTIONS.stream().filter(o -> !o.equals("rules-per-nsg")).toList();
         for (Map.Entry<String, Integer> e : overrides.entrySet()) {
             if (!OPTIONS.contains(e.getKey())) {
                 throw new IllegalArgumentException("unknown option --" + e.getKey() + " (one of " + OPTIONS + ")");

@@ -86,21 +86,43 @@ public final class LoadDriver {
     }
 
     /** The first answer to a request, checked. */
-    public record Probe(Status status, String detail, int httpStatus, double millis) {
-    }
+    public record Probe(Status status, String detail, int httpStatus, double millis) {}
 
     /**
      * One request at one concurrency level. Latencies in milliseconds; NaN when nothing was measured.
      *
      * @param failures answers that failed the check, warm-up included
      */
-    public record Measurement(String scenario, int clients, Status status, String detail, long requests,
-            long failures, double seconds, double throughput, double p50Ms, double p95Ms, double p99Ms,
-            double meanMs, double maxMs) {
+    public record Measurement(
+            String scenario,
+            int clients,
+            Status status,
+            String detail,
+            long requests,
+            long failures,
+            double seconds,
+            double throughput,
+            double p50Ms,
+            double p95Ms,
+            double p99Ms,
+            double meanMs,
+            double maxMs) {
 
         static Measurement notRun(String scenario, int clients, Status status, String detail) {
-            return new Measurement(scenario, clients, status, detail, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN);
+            return new Measurement(
+                    scenario,
+                    clients,
+                    status,
+                    detail,
+                    0,
+                    0,
+                    0,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN);
         }
     }
 
@@ -121,8 +143,10 @@ public final class LoadDriver {
         this.endpoint = endpoint;
         this.settings = settings;
         this.deadline = deadline;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /**
@@ -180,9 +204,12 @@ public final class LoadDriver {
     }
 
     private HttpRequest httpRequest(Request r) {
-        return HttpRequest.newBuilder(endpoint).timeout(deadline.bound(settings.requestTimeout()))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(r.body())).build();
+        return HttpRequest.newBuilder(endpoint)
+                .timeout(deadline.bound(settings.requestTimeout()))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(r.body()))
+                .build();
     }
 
     private static String describe(IOException e) {
@@ -204,30 +231,45 @@ public final class LoadDriver {
         try {
             answer = BenchJson.parseObject(body);
         } catch (IllegalArgumentException e) {
-            return new Probe(Status.FAILED, "not a GraphQL answer (" + e.getMessage() + "): " + abbreviate(body),
-                    httpStatus, Double.NaN);
+            return new Probe(
+                    Status.FAILED,
+                    "not a GraphQL answer (" + e.getMessage() + "): " + abbreviate(body),
+                    httpStatus,
+                    Double.NaN);
         }
         JsonNode errors = answer.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
             JsonNode first = errors.get(0);
             JsonNode ext = first.path("extensions");
             JsonNode path = ext.path("queryPath");
-            if (ext.path("validationErrorType").asText().equals("FieldUndefined") && path.isArray() && path.size() == 1
+            if (ext.path("validationErrorType").asText().equals("FieldUndefined")
+                    && path.isArray()
+                    && path.size() == 1
                     && rootField.equals(path.get(0).asText())) {
-                return new Probe(Status.NOT_AVAILABLE, "the service defines no query field " + rootField, httpStatus,
+                return new Probe(
+                        Status.NOT_AVAILABLE,
+                        "the service defines no query field " + rootField,
+                        httpStatus,
                         Double.NaN);
             }
             JsonNode code = ext.has("code") ? ext.get("code") : ext.path("classification");
-            return new Probe(Status.FAILED, errors.size() + " error" + (errors.size() == 1 ? "" : "s") + ": "
-                    + (code.isMissingNode() || code.isNull() ? "" : "[" + text(code) + "] ")
-                    + abbreviate(text(first.path("message"))), httpStatus, Double.NaN);
+            return new Probe(
+                    Status.FAILED,
+                    errors.size() + " error" + (errors.size() == 1 ? "" : "s") + ": "
+                            + (code.isMissingNode() || code.isNull() ? "" : "[" + text(code) + "] ")
+                            + abbreviate(text(first.path("message"))),
+                    httpStatus,
+                    Double.NaN);
         }
         if (!errors.isMissingNode() && !errors.isNull() && !errors.isArray()) {
             return new Probe(Status.FAILED, "malformed errors member: " + abbreviate(body), httpStatus, Double.NaN);
         }
         JsonNode data = answer.path("data").path(rootField);
         if (data.isMissingNode() || data.isNull()) {
-            return new Probe(Status.FAILED, "no data." + rootField + " in the answer: " + abbreviate(body), httpStatus,
+            return new Probe(
+                    Status.FAILED,
+                    "no data." + rootField + " in the answer: " + abbreviate(body),
+                    httpStatus,
                     Double.NaN);
         }
         return new Probe(Status.OK, "", httpStatus, Double.NaN);
@@ -269,38 +311,45 @@ public final class LoadDriver {
         for (int i = 0; i < clients; i++) {
             Samples mine = new Samples();
             samples[i] = mine;
-            threads[i] = new Thread(() -> {
-                while (true) {
-                    int before = phase.get();
-                    if (before == STOP) {
-                        return;
-                    }
-                    long t0 = System.nanoTime();
-                    String failure;
-                    try {
-                        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                        failure = looksOk(response.statusCode(), response.body()) ? null
-                                : classify(r.rootField(), response.statusCode(), response.body()).detail();
-                        if (failure != null && failure.isEmpty()) {
-                            failure = "unexpected answer: " + abbreviate(response.body());
+            threads[i] = new Thread(
+                    () -> {
+                        while (true) {
+                            int before = phase.get();
+                            if (before == STOP) {
+                                return;
+                            }
+                            long t0 = System.nanoTime();
+                            String failure;
+                            try {
+                                HttpResponse<String> response =
+                                        client.send(request, HttpResponse.BodyHandlers.ofString());
+                                failure = looksOk(response.statusCode(), response.body())
+                                        ? null
+                                        : classify(r.rootField(), response.statusCode(), response.body())
+                                                .detail();
+                                if (failure != null && failure.isEmpty()) {
+                                    failure = "unexpected answer: " + abbreviate(response.body());
+                                }
+                            } catch (IOException e) {
+                                failure = describe(e);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                            long t1 = System.nanoTime();
+                            if (failure != null) {
+                                failures.incrementAndGet();
+                                firstFailure.compareAndSet(null, failure);
+                            } else if (before == MEASURE && phase.get() == MEASURE) {
+                                mine.add(t1 - t0);
+                                if (measured.incrementAndGet() >= budget
+                                        && budget > 0
+                                        && phase.compareAndSet(MEASURE, STOP)) {
+                                    budgetReachedAt.set(t1);
+                                }
+                            }
                         }
-                    } catch (IOException e) {
-                        failure = describe(e);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    long t1 = System.nanoTime();
-                    if (failure != null) {
-                        failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, failure);
-                    } else if (before == MEASURE && phase.get() == MEASURE) {
-                        mine.add(t1 - t0);
-                        if (measured.incrementAndGet() >= budget && budget > 0 && phase.compareAndSet(MEASURE, STOP)) {
-                            budgetReachedAt.set(t1);
-                        }
-                    }
-                }
-            }, "load-" + r.name() + "-" + i);
+                    },
+                    "load-" + r.name() + "-" + i);
             threads[i].setDaemon(true);
         }
         for (Thread t : threads) {
@@ -315,7 +364,8 @@ public final class LoadDriver {
             sleepUntil(windowStart + deadline.bound(settings.measure()).toNanos(), phase, MEASURE);
             // A window shorter than one answer measures nothing: wait until each client has answered once (at most
             // one request timeout more), so slow requests at high concurrency are timed rather than lost.
-            long extendUntil = System.nanoTime() + deadline.bound(settings.requestTimeout()).toNanos();
+            long extendUntil = System.nanoTime()
+                    + deadline.bound(settings.requestTimeout()).toNanos();
             while (phase.get() == MEASURE && measured.get() < clients && System.nanoTime() - extendUntil < 0) {
                 Thread.sleep(5);
             }
@@ -325,7 +375,8 @@ public final class LoadDriver {
             phase.set(STOP);
             windowEnd = budgetReachedAt.get() != 0 ? budgetReachedAt.get() : System.nanoTime();
         }
-        long joinBy = System.nanoTime() + deadline.bound(settings.requestTimeout().plusSeconds(2)).toNanos();
+        long joinBy = System.nanoTime()
+                + deadline.bound(settings.requestTimeout().plusSeconds(2)).toNanos();
         for (Thread t : threads) {
             try {
                 t.join(Math.max(1, (joinBy - System.nanoTime()) / 1_000_000));
@@ -346,11 +397,22 @@ public final class LoadDriver {
         double seconds = windowStart == 0 ? 0 : (windowEnd - windowStart) / 1e9;
         long failed = failures.get();
         Status status = failed > 0 ? Status.FAILED : all.length == 0 ? Status.FAILED : Status.OK;
-        String detail = failed > 0 ? failed + " failed answer" + (failed == 1 ? "" : "s") + "; first: " + firstFailure.get()
+        String detail = failed > 0
+                ? failed + " failed answer" + (failed == 1 ? "" : "s") + "; first: " + firstFailure.get()
                 : all.length == 0 ? "no answer arrived inside the measured window" : "";
-        return new Measurement(r.name(), clients, status, detail, all.length, failed, seconds,
-                seconds > 0 ? all.length / seconds : Double.NaN, percentileMillis(all, 0.50),
-                percentileMillis(all, 0.95), percentileMillis(all, 0.99), meanMillis(all),
+        return new Measurement(
+                r.name(),
+                clients,
+                status,
+                detail,
+                all.length,
+                failed,
+                seconds,
+                seconds > 0 ? all.length / seconds : Double.NaN,
+                percentileMillis(all, 0.50),
+                percentileMillis(all, 0.95),
+                percentileMillis(all, 0.99),
+                meanMillis(all),
                 all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6);
     }
 
@@ -418,7 +480,7 @@ public final class LoadDriver {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "LoadDriver[%s, warm-up %s, window %s]", endpoint, settings.warmup(),
-                settings.measure());
+        return String.format(
+                Locale.ROOT, "LoadDriver[%s, warm-up %s, window %s]", endpoint, settings.warmup(), settings.measure());
     }
 }

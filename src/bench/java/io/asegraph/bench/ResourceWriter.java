@@ -58,6 +58,7 @@ final class ResourceWriter {
     private final SplittableRandom guids;
     /** Resources written per type, in writing order. */
     private final Map<String, Integer> counts = new LinkedHashMap<>();
+
     private long securityRules;
     private long subnets;
     private long peerings;
@@ -237,15 +238,43 @@ final class ResourceWriter {
         }
         json.writeEndArray();
         json.writeArrayFieldStart("defaultSecurityRules");
-        defaultRule(n, "AllowVnetInBound", "Allow inbound traffic from all VMs in VNET", "VirtualNetwork",
-                "VirtualNetwork", "Allow", 65000, "Inbound");
-        defaultRule(n, "AllowAzureLoadBalancerInBound", "Allow inbound traffic from azure load balancer",
-                "AzureLoadBalancer", "*", "Allow", 65001, "Inbound");
+        defaultRule(
+                n,
+                "AllowVnetInBound",
+                "Allow inbound traffic from all VMs in VNET",
+                "VirtualNetwork",
+                "VirtualNetwork",
+                "Allow",
+                65000,
+                "Inbound");
+        defaultRule(
+                n,
+                "AllowAzureLoadBalancerInBound",
+                "Allow inbound traffic from azure load balancer",
+                "AzureLoadBalancer",
+                "*",
+                "Allow",
+                65001,
+                "Inbound");
         defaultRule(n, "DenyAllInBound", "Deny all inbound traffic", "*", "*", "Deny", 65500, "Inbound");
-        defaultRule(n, "AllowVnetOutBound", "Allow outbound traffic from all VMs to all VMs in VNET",
-                "VirtualNetwork", "VirtualNetwork", "Allow", 65000, "Outbound");
-        defaultRule(n, "AllowInternetOutBound", "Allow outbound traffic from all VMs to Internet", "*", "Internet",
-                "Allow", 65001, "Outbound");
+        defaultRule(
+                n,
+                "AllowVnetOutBound",
+                "Allow outbound traffic from all VMs to all VMs in VNET",
+                "VirtualNetwork",
+                "VirtualNetwork",
+                "Allow",
+                65000,
+                "Outbound");
+        defaultRule(
+                n,
+                "AllowInternetOutBound",
+                "Allow outbound traffic from all VMs to Internet",
+                "*",
+                "Internet",
+                "Allow",
+                65001,
+                "Outbound");
         defaultRule(n, "DenyAllOutBound", "Deny all outbound traffic", "*", "*", "Deny", 65500, "Outbound");
         json.writeEndArray();
         if (!n.subnets.isEmpty()) {
@@ -302,8 +331,16 @@ final class ResourceWriter {
         json.writeEndObject();
     }
 
-    private void defaultRule(Nsg n, String name, String description, String source, String destination,
-            String access, int priority, String direction) throws IOException {
+    private void defaultRule(
+            Nsg n,
+            String name,
+            String description,
+            String source,
+            String destination,
+            String access,
+            int priority,
+            String direction)
+            throws IOException {
         json.writeStartObject();
         json.writeStringField("name", name);
         json.writeStringField("id", n.id + "/defaultSecurityRules/" + name);
@@ -377,7 +414,8 @@ final class ResourceWriter {
             reference("publicIPAddress", n.publicIp.id);
         }
         if (!n.asgs.isEmpty()) {
-            references("applicationSecurityGroups", n.asgs.stream().map(a -> a.id).toList());
+            references(
+                    "applicationSecurityGroups", n.asgs.stream().map(a -> a.id).toList());
         }
         json.writeEndObject();
         json.writeEndObject();

@@ -89,14 +89,31 @@ final class RuleFactory {
         }
     }
 
-    private static final Kind[] INBOUND_DENIES = {Kind.DENY_MANAGEMENT_FROM_INTERNET, Kind.DENY_BLOCKLIST,
-        Kind.DENY_VNET_DATABASE};
-    private static final Kind[] INBOUND_ALLOWS = {Kind.ALLOW_WEB_FROM_INTERNET, Kind.ALLOW_FROM_ASE_VIP,
-        Kind.ALLOW_SUBNET_TO_HOST, Kind.ALLOW_ASG, Kind.ALLOW_FROM_ON_PREMISES, Kind.ALLOW_FROM_PEER, Kind.ALLOW_ICMP,
-        Kind.ALLOW_FROM_AZURE_CLOUD, Kind.ALLOW_FROM_PARTNER};
+    private static final Kind[] INBOUND_DENIES = {
+        Kind.DENY_MANAGEMENT_FROM_INTERNET, Kind.DENY_BLOCKLIST, Kind.DENY_VNET_DATABASE
+    };
+    private static final Kind[] INBOUND_ALLOWS = {
+        Kind.ALLOW_WEB_FROM_INTERNET,
+        Kind.ALLOW_FROM_ASE_VIP,
+        Kind.ALLOW_SUBNET_TO_HOST,
+        Kind.ALLOW_ASG,
+        Kind.ALLOW_FROM_ON_PREMISES,
+        Kind.ALLOW_FROM_PEER,
+        Kind.ALLOW_ICMP,
+        Kind.ALLOW_FROM_AZURE_CLOUD,
+        Kind.ALLOW_FROM_PARTNER
+    };
     private static final Kind[] OUTBOUND_DENIES = {Kind.DENY_SMTP, Kind.DENY_TO_ON_PREMISES, Kind.DENY_TO_PARTNER};
-    private static final Kind[] OUTBOUND_ALLOWS = {Kind.ALLOW_SQL, Kind.ALLOW_STORAGE, Kind.ALLOW_KEY_VAULT,
-        Kind.ALLOW_AAD, Kind.ALLOW_ENDPOINT, Kind.ALLOW_AZURE_CLOUD, Kind.ALLOW_DNS, Kind.ALLOW_TO_ON_PREMISES};
+    private static final Kind[] OUTBOUND_ALLOWS = {
+        Kind.ALLOW_SQL,
+        Kind.ALLOW_STORAGE,
+        Kind.ALLOW_KEY_VAULT,
+        Kind.ALLOW_AAD,
+        Kind.ALLOW_ENDPOINT,
+        Kind.ALLOW_AZURE_CLOUD,
+        Kind.ALLOW_DNS,
+        Kind.ALLOW_TO_ON_PREMISES
+    };
 
     private final EstatePlan plan;
 
@@ -175,7 +192,9 @@ final class RuleFactory {
         int p = 100;
         for (int i = 0; i < count; i++) {
             if (i > 0) {
-                p += maxStep >= 10 ? 10 * (1 + random.nextInt(Math.min(maxStep, 100) / 10)) : 1 + random.nextInt(maxStep);
+                p += maxStep >= 10
+                        ? 10 * (1 + random.nextInt(Math.min(maxStep, 100) / 10))
+                        : 1 + random.nextInt(maxStep);
             }
             result[i] = p;
         }
@@ -194,7 +213,8 @@ final class RuleFactory {
     private static String describe(String label, int position) {
         if (position % 17 == 5) {
             // Exercises escaping and UTF-8 in importers: quotes, a backslash path and non-ASCII text.
-            return "Requested by \"Contoso Z\u00fcrich\" \u2013 ticket CHG" + (10_000 + position) + " (see \\\\share\\net)";
+            return "Requested by \"Contoso Z\u00fcrich\" \u2013 ticket CHG" + (10_000 + position)
+                    + " (see \\\\share\\net)";
         }
         String words = label.replace('-', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1) + " (managed by the network team)";
@@ -221,7 +241,9 @@ final class RuleFactory {
 
         /** A subnet of the VNet, preferring those that hold neither an ASE nor a gateway. */
         String subnetPrefix(SplittableRandom random) {
-            List<Subnet> regular = vnet.subnets.stream().filter(s -> s.kind == EstatePlan.SubnetKind.REGULAR).toList();
+            List<Subnet> regular = vnet.subnets.stream()
+                    .filter(s -> s.kind == EstatePlan.SubnetKind.REGULAR)
+                    .toList();
             List<Subnet> from = regular.isEmpty() ? vnet.subnets : regular;
             return from.get(random.nextInt(from.size())).prefix();
         }

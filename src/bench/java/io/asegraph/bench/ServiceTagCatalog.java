@@ -28,8 +28,7 @@ import java.util.TreeMap;
 final class ServiceTagCatalog {
 
     /** A service with its {@code systemService} value; regional ones have {@code Name.Region} tags. */
-    record Service(String name, String systemService, boolean regional, int weight) {
-    }
+    record Service(String name, String systemService, boolean regional, int weight) {}
 
     static final List<Service> SERVICES = List.of(
             new Service("Sql", "AzureSQL", true, 3),
@@ -60,16 +59,24 @@ final class ServiceTagCatalog {
 
     /** Leaf prefix lengths and their weights (a realistic spread from /32 hosts to /20 blocks). */
     private static final int[] LENGTHS = {32, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20};
+
     private static final int[] LENGTH_WEIGHTS = {5, 5, 10, 10, 10, 15, 10, 15, 8, 6, 3, 3};
 
     /** Azure-owned public ranges the leaves are carved from (none overlaps the region blocks in 23.96.0.0/13). */
     private static final long[][] LEAF_POOLS = {
-            {Ipv4.of(13, 64, 0, 0), 11}, {Ipv4.of(20, 0, 0, 0), 8}, {Ipv4.of(40, 64, 0, 0), 10}, {Ipv4.of(52, 0, 0, 0), 8},
-            {Ipv4.of(104, 40, 0, 0), 13}, {Ipv4.of(137, 116, 0, 0), 15}, {Ipv4.of(191, 232, 0, 0), 13}};
+        {Ipv4.of(13, 64, 0, 0), 11},
+        {Ipv4.of(20, 0, 0, 0), 8},
+        {Ipv4.of(40, 64, 0, 0), 10},
+        {Ipv4.of(52, 0, 0, 0), 8},
+        {Ipv4.of(104, 40, 0, 0), 13},
+        {Ipv4.of(137, 116, 0, 0), 15},
+        {Ipv4.of(191, 232, 0, 0), 13}
+    };
 
     private final long changeNumber;
     /** Tag name to its entry, in Azure's (case-insensitive alphabetical) order. */
     private final Map<String, Tag> tags;
+
     private final int ipv4Entries;
     private final int ipv6Entries;
 
@@ -95,8 +102,10 @@ final class ServiceTagCatalog {
 
     /** Builds the catalog for an estate whose VNets use the first {@code vnetRegions} regions. */
     ServiceTagCatalog(int leafCount, int vnetRegions, SplittableRandom random) {
-        List<Service> regionalServices = SERVICES.stream().filter(Service::regional).toList();
-        List<Service> globalServices = SERVICES.stream().filter(s -> !s.regional()).toList();
+        List<Service> regionalServices =
+                SERVICES.stream().filter(Service::regional).toList();
+        List<Service> globalServices =
+                SERVICES.stream().filter(s -> !s.regional()).toList();
         int required = REQUIRED_REGIONAL.size() * vnetRegions + globalServices.size();
         if (leafCount < required) {
             throw new IllegalArgumentException("tag-prefixes must be at least " + required + " for an estate in "
@@ -133,7 +142,8 @@ final class ServiceTagCatalog {
             pools[i] = new AddressPool("service tag", LEAF_POOLS[i][0], LEAF_POOLS[i][1]);
         }
         for (int i = 0; i < leafCount; i++) {
-            Tag owner = i < requiredOwners.size() ? requiredOwners.get(i) : pick(owners, ownerWeights, totalWeight, random);
+            Tag owner =
+                    i < requiredOwners.size() ? requiredOwners.get(i) : pick(owners, ownerWeights, totalWeight, random);
             int length = weighted(LENGTHS, LENGTH_WEIGHTS, random);
             long base = leafBlock(pools, length, random);
             owner.leaves.add(encode(base, length));
@@ -188,7 +198,11 @@ final class ServiceTagCatalog {
         int v4 = 0;
         int v6 = 0;
         for (Tag t : byName.values()) {
-            long[] sorted = t.leaves.stream().mapToLong(Long::longValue).distinct().sorted().toArray();
+            long[] sorted = t.leaves.stream()
+                    .mapToLong(Long::longValue)
+                    .distinct()
+                    .sorted()
+                    .toArray();
             t.leaves.clear();
             Arrays.stream(sorted).forEach(t.leaves::add);
             List<String> six = t.ipv6.stream().distinct().sorted().toList();

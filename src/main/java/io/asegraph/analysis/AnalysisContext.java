@@ -74,8 +74,7 @@ public final class AnalysisContext {
     private volatile Map<ResourceId, NetworkInterface> nicsByPublicIp;
 
     /** The evaluation context and evaluator shared by the subnets of one (VNet, route table) pair. */
-    private record Evaluation(EvaluationContext context, NsgEvaluator evaluator, Optional<String> problem) {
-    }
+    private record Evaluation(EvaluationContext context, NsgEvaluator evaluator, Optional<String> problem) {}
 
     private AnalysisContext(Estate estate) {
         this.estate = Objects.requireNonNull(estate, "estate");
@@ -168,7 +167,8 @@ public final class AnalysisContext {
 
     /** A key shared by subnets whose NSG evaluation context is the same: VNet and route table. */
     String contextKey(Subnet subnet) {
-        return subnet.vnetId().key() + "|" + subnet.routeTableId().map(ResourceId::key).orElse("");
+        return subnet.vnetId().key() + "|"
+                + subnet.routeTableId().map(ResourceId::key).orElse("");
     }
 
     private Evaluation evaluation(Subnet subnet) {
@@ -195,18 +195,21 @@ public final class AnalysisContext {
                 }
             }
         }
-        String where = subnet.routeTableId().map(rt -> "the subnets of " + vnetName(subnet) + " using route table "
-                + rt.name()).orElse("the subnets of " + vnetName(subnet) + " without a route table");
+        String where = subnet.routeTableId()
+                .map(rt -> "the subnets of " + vnetName(subnet) + " using route table " + rt.name())
+                .orElse("the subnets of " + vnetName(subnet) + " without a route table");
         EvaluationContext context;
         Optional<String> problem = Optional.empty();
         if (!unresolved.isEmpty()) {
-            String why = "The VirtualNetwork service tag of " + where + " cannot be expanded: it includes the prefixes of "
-                    + "their user routes, and " + String.join("; ", unresolved) + " cannot be resolved.";
+            String why =
+                    "The VirtualNetwork service tag of " + where + " cannot be expanded: it includes the prefixes of "
+                            + "their user routes, and " + String.join("; ", unresolved) + " cannot be resolved.";
             problem = Optional.of(why);
             context = new EvaluationContext(Optional.empty(), Optional.empty(), asgMembers);
         } else if (everything.isPresent()) {
             EffectiveRoute r = everything.get();
-            String warning = "The VirtualNetwork service tag is every address (0.0.0.0/0) for " + where + ": their route "
+            String warning = "The VirtualNetwork service tag is every address (0.0.0.0/0) for " + where
+                    + ": their route "
                     + "table has the 0.0.0.0/0 user route " + r.name() + " (→ " + r.nextHopText() + "), and Azure adds "
                     + "user route prefixes to VirtualNetwork, so AllowVnetInBound/AllowVnetOutBound and every rule naming "
                     + "VirtualNetwork match any address (MicrosoftDocs/azure-docs#22178).";
@@ -219,7 +222,9 @@ public final class AnalysisContext {
     }
 
     private String vnetName(Subnet subnet) {
-        return topology.vnet(subnet.vnetId()).map(v -> v.name()).orElse(subnet.vnetId().name());
+        return topology.vnet(subnet.vnetId())
+                .map(v -> v.name())
+                .orElse(subnet.vnetId().name());
     }
 
     /** The NSG attached at a subnet, as applied there; empty when none is attached. */
@@ -275,7 +280,9 @@ public final class AnalysisContext {
             for (NetworkInterface nic : topology.nics()) {
                 for (ResourceId pip : nic.publicIpIds()) {
                     byId.putIfAbsent(pip, nic);
-                    topology.publicIp(pip).flatMap(PublicIpAddress::ipAddress).ifPresent(a -> byAddress.putIfAbsent(a, nic));
+                    topology.publicIp(pip)
+                            .flatMap(PublicIpAddress::ipAddress)
+                            .ifPresent(a -> byAddress.putIfAbsent(a, nic));
                 }
             }
             nicsByPublicAddress = Collections.unmodifiableMap(byAddress);
@@ -285,6 +292,7 @@ public final class AnalysisContext {
 
     @Override
     public String toString() {
-        return "AnalysisContext[estate version " + estate.version() + ", " + evaluations.size() + " evaluation contexts built]";
+        return "AnalysisContext[estate version " + estate.version() + ", " + evaluations.size()
+                + " evaluation contexts built]";
     }
 }

@@ -29,9 +29,19 @@ import java.util.Optional;
  * @param destinationNic     the network interface it is delivered to, when there is one
  * @param nextHop            the route decision (the first one, for a destination split across routes)
  */
-public record CallSource(SourceKind kind, Optional<Long> address, Optional<Cidr> addressRange, String reason, List<Hop> trace,
-        AddressSet sources, AddressSet privateSources, Optional<ResourceId> sourceSubnet, AddressSet destination,
-        Optional<ResourceId> destinationSubnet, Optional<ResourceId> destinationNic, Optional<NextHop> nextHop) {
+public record CallSource(
+        SourceKind kind,
+        Optional<Long> address,
+        Optional<Cidr> addressRange,
+        String reason,
+        List<Hop> trace,
+        AddressSet sources,
+        AddressSet privateSources,
+        Optional<ResourceId> sourceSubnet,
+        AddressSet destination,
+        Optional<ResourceId> destinationSubnet,
+        Optional<ResourceId> destinationNic,
+        Optional<NextHop> nextHop) {
     public CallSource {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reason, "reason");

@@ -1,5 +1,7 @@
 package io.asegraph.analysis;
 
+import io.asegraph.analysis.WalkEnds.Caller;
+import io.asegraph.analysis.WalkEnds.Target;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
@@ -18,8 +20,6 @@ import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
 import io.asegraph.topology.TopologyIndex;
 import io.asegraph.topology.VirtualNetwork;
-import io.asegraph.analysis.WalkEnds.Caller;
-import io.asegraph.analysis.WalkEnds.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,9 +66,15 @@ public final class CallSourceWalker {
     }
 
     /** The outcome for one part of the destination. */
-    private record Part(SourceKind kind, AddressSet sources, String reason, List<Hop> hops, NextHop nextHop,
-            Optional<ResourceId> destinationSubnet, Optional<ResourceId> destinationNic, AddressSet addresses) {
-    }
+    private record Part(
+            SourceKind kind,
+            AddressSet sources,
+            String reason,
+            List<Hop> hops,
+            NextHop nextHop,
+            Optional<ResourceId> destinationSubnet,
+            Optional<ResourceId> destinationNic,
+            AddressSet addresses) {}
 
     /**
      * Where a call from {@code from} (an app, an ASE, a network interface, or an address in a subnet) appears from at
@@ -82,10 +88,21 @@ public final class CallSourceWalker {
         Target target = ends.target(to);
         if (target.problem().isPresent()) {
             String reason = target.problem().get();
-            Hop origin = new Hop(caller.node(), caller.kind(), List.of(new Step(StepType.ROUTE, "Not routed: " + reason)));
-            return new CallSource(SourceKind.UNDETERMINED, Optional.empty(), Optional.empty(), reason, List.of(origin),
-                    AddressSet.EMPTY, caller.privateSources(), Optional.of(caller.subnet().id()), AddressSet.EMPTY,
-                    target.subnet(), target.nic(), Optional.empty());
+            Hop origin =
+                    new Hop(caller.node(), caller.kind(), List.of(new Step(StepType.ROUTE, "Not routed: " + reason)));
+            return new CallSource(
+                    SourceKind.UNDETERMINED,
+                    Optional.empty(),
+                    Optional.empty(),
+                    reason,
+                    List.of(origin),
+                    AddressSet.EMPTY,
+                    caller.privateSources(),
+                    Optional.of(caller.subnet().id()),
+                    AddressSet.EMPTY,
+                    target.subnet(),
+                    target.nic(),
+                    Optional.empty());
         }
         EffectiveRoutes routes = routing.effectiveRoutes(caller.subnet());
         List<Part> parts = new ArrayList<>();
@@ -102,7 +119,8 @@ public final class CallSourceWalker {
         Part first = parts.get(0);
         Map<String, List<Part>> outcomes = new LinkedHashMap<>();
         for (Part p : parts) {
-            outcomes.computeIfAbsent(p.kind() + " " + p.sources(), k -> new ArrayList<>()).add(p);
+            outcomes.computeIfAbsent(p.kind() + " " + p.sources(), k -> new ArrayList<>())
+                    .add(p);
         }
         SourceKind kind;
         AddressSet sources;
@@ -112,15 +130,18 @@ public final class CallSourceWalker {
             kind = first.kind();
             sources = first.sources();
             reason = first.reason();
-            boolean oneRoute = parts.stream().allMatch(p -> p.nextHop().route().equals(first.nextHop().route()));
+            boolean oneRoute = parts.stream()
+                    .allMatch(p -> p.nextHop().route().equals(first.nextHop().route()));
             if (parts.size() > 1 && oneRoute) {
                 reason = reason + " The same holds for every address of " + target.name() + " ("
                         + target.blocks().stream().map(Cidr::toString).collect(Collectors.joining(", ")) + ").";
             } else if (parts.size() > 1) {
-                reason = reason + " The other addresses of " + target.name() + " come to the same through other routes: "
+                reason = reason + " The other addresses of " + target.name()
+                        + " come to the same through other routes: "
                         + parts.subList(1, parts.size()).stream()
                                 .map(p -> p.addresses() + " by " + p.nextHop().describeRoute())
-                                .collect(Collectors.joining("; ")) + ".";
+                                .collect(Collectors.joining("; "))
+                        + ".";
             }
             trace = first.hops();
         } else {
@@ -141,14 +162,25 @@ public final class CallSourceWalker {
         Optional<Long> address = sources.size() == 1 ? Optional.of(sources.first()) : Optional.empty();
         List<Cidr> blocks = sources.toCidrs();
         Optional<Cidr> range = blocks.size() == 1 ? Optional.of(blocks.get(0)) : Optional.empty();
-        return new CallSource(kind, address, range, reason, trace, sources, caller.privateSources(),
-                Optional.of(caller.subnet().id()), destination, first.destinationSubnet(), first.destinationNic(),
+        return new CallSource(
+                kind,
+                address,
+                range,
+                reason,
+                trace,
+                sources,
+                caller.privateSources(),
+                Optional.of(caller.subnet().id()),
+                destination,
+                first.destinationSubnet(),
+                first.destinationNic(),
                 Optional.of(first.nextHop()));
     }
 
     private static String describe(Part p) {
         return switch (p.kind()) {
-            case UNDETERMINED, UNREACHABLE -> p.kind() + " (route " + p.nextHop().describeRoute() + ")";
+            case UNDETERMINED, UNREACHABLE -> p.kind() + " (route "
+                    + p.nextHop().describeRoute() + ")";
             default -> p.kind() + " " + p.sources();
         };
     }
@@ -158,11 +190,15 @@ public final class CallSourceWalker {
     private Part decide(Caller c, Target t, EffectiveRoutes routes, RoutedRange range) {
         NextHop hop = range.nextHop();
         long dest = hop.destination();
-        String destText = range.addresses().size() == 1 ? Ipv4.format(dest) : range.addresses().toString();
+        String destText = range.addresses().size() == 1
+                ? Ipv4.format(dest)
+                : range.addresses().toString();
         String route = "the route " + hop.describeRoute();
         List<Step> origin = new ArrayList<>();
-        origin.add(new Step(StepType.ROUTE, c.intro() + "In " + c.subnet().name() + " (" + c.subnet().prefix() + "), "
-                + destText + " matches " + hop.describeRoute() + "."));
+        origin.add(new Step(
+                StepType.ROUTE,
+                c.intro() + "In " + c.subnet().name() + " (" + c.subnet().prefix() + "), " + destText + " matches "
+                        + hop.describeRoute() + "."));
         PartBuilder out = new PartBuilder(c, t, hop, destText, range.addresses(), origin);
 
         if (!hop.isDetermined()) {
@@ -170,15 +206,22 @@ public final class CallSourceWalker {
                     .map(r -> "user route " + r.name() + " (" + r.unresolved().orElse("unresolved") + ")")
                     .collect(Collectors.joining("; "));
             origin.add(new Step(StepType.ROUTE, "Undetermined: " + open + " may be more specific and override it."));
-            return out.undetermined(WalkPhrases.cap(route) + " would decide, but " + open
-                    + " may cover " + destText + " more specifically, so the route, and the source, cannot be told.", List.of());
+            return out.undetermined(
+                    WalkPhrases.cap(route) + " would decide, but " + open + " may cover " + destText
+                            + " more specifically, so the route, and the source, cannot be told.",
+                    List.of());
         }
-        boolean selfCall = c.ase().isPresent() && t.ase().isPresent() && c.ase().get().id().equals(t.ase().get().id());
+        boolean selfCall = c.ase().isPresent()
+                && t.ase().isPresent()
+                && c.ase().get().id().equals(t.ase().get().id());
         if (c.ase().isPresent() && c.subnet().prefix().contains(dest) && !selfCall) {
-            origin.add(new Step(StepType.DROP, destText + " is inside the ASE's own subnet; an ASE cannot reach other "
-                    + "resources deployed in its subnet."));
-            return out.unreachable(destText + " is inside " + c.name() + "'s own subnet " + c.subnet().name() + " ("
-                    + c.subnet().prefix() + "), and an ASE cannot reach other resources in its own subnet.");
+            origin.add(new Step(
+                    StepType.DROP,
+                    destText + " is inside the ASE's own subnet; an ASE cannot reach other "
+                            + "resources deployed in its subnet."));
+            return out.unreachable(destText + " is inside " + c.name() + "'s own subnet "
+                    + c.subnet().name() + " (" + c.subnet().prefix()
+                    + "), and an ASE cannot reach other resources in its own subnet.");
         }
         return switch (hop.type()) {
             case NONE -> {
@@ -196,23 +239,29 @@ public final class CallSourceWalker {
         Caller c = out.caller;
         Target t = out.target;
         NextHop hop = out.hop;
-        ResourceId reached = hop.type() == NextHopType.VNET_LOCAL ? c.subnet().vnetId()
+        ResourceId reached = hop.type() == NextHopType.VNET_LOCAL
+                ? c.subnet().vnetId()
                 : hop.route().via().orElse(c.subnet().vnetId());
         String reachedName = vnetName(reached);
         if (t.privateVnet().isPresent() && !t.privateVnet().get().equals(reached)) {
-            out.origin.add(new Step(StepType.DROP, "The route stays in " + reachedName + ", but " + t.name() + " is in "
-                    + vnetName(t.privateVnet().get()) + "."));
-            return out.unreachable(WalkPhrases.cap(route) + " delivers " + out.destText + " inside " + reachedName + ", but " + t.name()
-                    + " is in " + vnetName(t.privateVnet().get()) + ", which this route does not reach.");
+            out.origin.add(new Step(
+                    StepType.DROP,
+                    "The route stays in " + reachedName + ", but " + t.name() + " is in "
+                            + vnetName(t.privateVnet().get()) + "."));
+            return out.unreachable(WalkPhrases.cap(route) + " delivers " + out.destText + " inside " + reachedName
+                    + ", but " + t.name() + " is in " + vnetName(t.privateVnet().get())
+                    + ", which this route does not reach.");
         }
-        Optional<ResourceId> subnet = t.subnet().isPresent() ? t.subnet()
+        Optional<ResourceId> subnet = t.subnet().isPresent()
+                ? t.subnet()
                 : index.subnetContaining(reached, out.hop.destination()).map(Subnet::id);
         if (subnet.isEmpty()) {
             out.origin.add(new Step(StepType.DROP, "No subnet of " + reachedName + " holds " + out.destText + "."));
-            return out.unreachable(WalkPhrases.cap(route) + " delivers " + out.destText + " inside " + reachedName + ", but no subnet of "
-                    + reachedName + " holds it.");
+            return out.unreachable(WalkPhrases.cap(route) + " delivers " + out.destText + " inside " + reachedName
+                    + ", but no subnet of " + reachedName + " holds it.");
         }
-        String how = hop.type() == NextHopType.VNET_PEERING ? " keeps the call inside the VNet topology (over the peering)"
+        String how = hop.type() == NextHopType.VNET_PEERING
+                ? " keeps the call inside the VNet topology (over the peering)"
                 : " keeps the call inside the VNet topology";
         Optional<ResourceId> nic = t.nic().or(() -> subnet.flatMap(s -> index.nicAt(s, out.hop.destination()))
                 .map(NetworkInterface::id));
@@ -222,55 +271,94 @@ public final class CallSourceWalker {
     private Part viaGateway(PartBuilder out, EffectiveRoutes routes, String route) {
         Caller c = out.caller;
         List<ServingGateway> gateways = routing.gatewaysFor(c.vnet().id());
-        Optional<ServingGateway> serving = out.hop.route().via()
-                .flatMap(v -> gateways.stream().filter(g -> g.gateway().id().equals(v)).findFirst())
+        Optional<ServingGateway> serving = out.hop
+                .route()
+                .via()
+                .flatMap(v -> gateways.stream()
+                        .filter(g -> g.gateway().id().equals(v))
+                        .findFirst())
                 .or(() -> gateways.stream().findFirst());
         if (serving.isEmpty()) {
-            out.origin.add(new Step(StepType.DROP, "No virtual network gateway serves " + c.vnet().name() + "."));
-            return out.unreachable(WalkPhrases.cap(route) + " sends the call to a virtual network gateway, but " + c.vnet().name()
-                    + " has none (of its own or by gateway transit), so it is dropped.");
+            out.origin.add(new Step(
+                    StepType.DROP,
+                    "No virtual network gateway serves " + c.vnet().name() + "."));
+            return out.unreachable(WalkPhrases.cap(route) + " sends the call to a virtual network gateway, but "
+                    + c.vnet().name() + " has none (of its own or by gateway transit), so it is dropped.");
         }
         var gateway = serving.get().gateway();
         if (routes.virtualNetworkTopology().contains(out.hop.destination())) {
-            Hop gw = new Hop(gateway.id().value(), HopKind.VIRTUAL_NETWORK_GATEWAY,
+            Hop gw = new Hop(
+                    gateway.id().value(),
+                    HopKind.VIRTUAL_NETWORK_GATEWAY,
                     List.of(new Step(StepType.ROUTE, "Carried over " + gateway.name() + " to a connected network.")));
-            boolean onPremises = out.hop.route().via().flatMap(topology::localGateway).isPresent();
+            boolean onPremises =
+                    out.hop.route().via().flatMap(topology::localGateway).isPresent();
             // A VNet-to-VNet route names the remote VNet: an address there lands in one of its subnets (and NIC).
-            Optional<ResourceId> remoteVnet = out.hop.route().via().filter(v -> topology.vnet(v).isPresent());
+            Optional<ResourceId> remoteVnet =
+                    out.hop.route().via().filter(v -> topology.vnet(v).isPresent());
             Optional<ResourceId> subnet = out.target.subnet().or(() -> remoteVnet
-                    .flatMap(v -> index.subnetContaining(v, out.hop.destination())).map(Subnet::id));
-            Optional<ResourceId> nic = out.target.nic().or(() -> subnet.flatMap(s -> index.nicAt(s, out.hop.destination()))
+                    .flatMap(v -> index.subnetContaining(v, out.hop.destination()))
+                    .map(Subnet::id));
+            Optional<ResourceId> nic = out.target.nic().or(() -> subnet.flatMap(
+                            s -> index.nicAt(s, out.hop.destination()))
                     .map(NetworkInterface::id));
-            return out.inside(route + " carries the call over " + gateway.name() + " to a connected network", List.of(gw),
-                    subnet, nic, Optional.of(onPremises ? HopKind.ON_PREMISES : HopKind.ADDRESS));
+            return out.inside(
+                    route + " carries the call over " + gateway.name() + " to a connected network",
+                    List.of(gw),
+                    subnet,
+                    nic,
+                    Optional.of(onPremises ? HopKind.ON_PREMISES : HopKind.ADDRESS));
         }
-        String site = gateway.defaultSite().flatMap(topology::localGateway).map(s -> " (default site " + s.name() + ")").orElse("");
-        Hop gw = new Hop(gateway.id().value(), HopKind.VIRTUAL_NETWORK_GATEWAY, List.of(
-                new Step(StepType.ROUTE, "Forced tunnelling: the Internet-bound call is tunnelled to the on-premises network" + site + "."),
-                new Step(StepType.SOURCE_NAT, "The source address is decided on premises (not modelled).")));
-        return out.undetermined(WalkPhrases.cap(route) + " tunnels this Internet-bound call through " + gateway.name()
-                + " to the on-premises network" + site + ", which decides the source address" + WalkPhrases.broken(c) + ".", List.of(gw));
+        String site = gateway.defaultSite()
+                .flatMap(topology::localGateway)
+                .map(s -> " (default site " + s.name() + ")")
+                .orElse("");
+        Hop gw = new Hop(
+                gateway.id().value(),
+                HopKind.VIRTUAL_NETWORK_GATEWAY,
+                List.of(
+                        new Step(
+                                StepType.ROUTE,
+                                "Forced tunnelling: the Internet-bound call is tunnelled to the on-premises network"
+                                        + site + "."),
+                        new Step(StepType.SOURCE_NAT, "The source address is decided on premises (not modelled).")));
+        return out.undetermined(
+                WalkPhrases.cap(route) + " tunnels this Internet-bound call through " + gateway.name()
+                        + " to the on-premises network" + site + ", which decides the source address"
+                        + WalkPhrases.broken(c) + ".",
+                List.of(gw));
     }
 
     private Part viaAppliance(PartBuilder out, EffectiveRoutes routes, String route) {
         Caller c = out.caller;
         String appliance = out.hop.nextHopIp().map(Ipv4::format).orElse("(no address given)");
         boolean connected = routes.virtualNetworkTopology().contains(out.hop.destination());
-        Hop nva = new Hop(appliance, HopKind.VIRTUAL_APPLIANCE, List.of(new Step(StepType.SOURCE_NAT,
-                "The appliance at " + appliance + " decides the source address (it may translate it).")));
+        Hop nva = new Hop(
+                appliance,
+                HopKind.VIRTUAL_APPLIANCE,
+                List.of(new Step(
+                        StepType.SOURCE_NAT,
+                        "The appliance at " + appliance + " decides the source address (it may translate it).")));
         String untranslated = connected ? " (if it does not translate, " + WalkPhrases.insideSource(c) + ")" : "";
-        return out.undetermined(WalkPhrases.cap(route) + " sends the call to the virtual appliance at " + appliance
-                + ", which decides the source address" + untranslated + (connected ? "" : WalkPhrases.broken(c)) + ".", List.of(nva));
+        return out.undetermined(
+                WalkPhrases.cap(route) + " sends the call to the virtual appliance at " + appliance
+                        + ", which decides the source address" + untranslated + (connected ? "" : WalkPhrases.broken(c))
+                        + ".",
+                List.of(nva));
     }
 
     private Part toInternet(PartBuilder out, String route) {
         Caller c = out.caller;
         Target t = out.target;
         if (t.privateVnet().isPresent()) {
-            out.origin.add(new Step(StepType.DROP, out.destText + " is private to " + vnetName(t.privateVnet().get())
-                    + ", which is not reached from here."));
-            return out.unreachable(WalkPhrases.cap(route) + " sends " + out.destText + " to the Internet, but " + t.name()
-                    + " is a private address of " + vnetName(t.privateVnet().get()) + ", which " + c.subnet().name()
+            out.origin.add(new Step(
+                    StepType.DROP,
+                    out.destText + " is private to " + vnetName(t.privateVnet().get())
+                            + ", which is not reached from here."));
+            return out.unreachable(WalkPhrases.cap(route) + " sends " + out.destText + " to the Internet, but "
+                    + t.name()
+                    + " is a private address of " + vnetName(t.privateVnet().get()) + ", which "
+                    + c.subnet().name()
                     + " does not reach.");
         }
         String leaves = route + " sends the call out of the VNet";
@@ -278,53 +366,111 @@ public final class CallSourceWalker {
         if (nat.isPresent()) {
             List<Long> addresses = index.natAddresses(nat.get());
             if (addresses.isEmpty()) {
-                out.origin.add(new Step(StepType.SOURCE_NAT, "NAT gateway " + nat.get().name() + " has no allocated address."));
-                return out.undetermined(WalkPhrases.sentence(t.lead(), leaves + " through NAT gateway " + nat.get().name()
-                        + ", which has no allocated public address in the snapshot, so the source cannot be told."), List.of());
+                out.origin.add(new Step(
+                        StepType.SOURCE_NAT, "NAT gateway " + nat.get().name() + " has no allocated address."));
+                return out.undetermined(
+                        WalkPhrases.sentence(
+                                t.lead(),
+                                leaves + " through NAT gateway " + nat.get().name()
+                                        + ", which has no allocated public address in the snapshot, so the source cannot be told."),
+                        List.of());
             }
-            Hop natHop = new Hop(nat.get().id().value(), HopKind.NAT_GATEWAY, List.of(new Step(StepType.SOURCE_NAT,
-                    "Translated to " + WalkPhrases.list(addresses) + ".")));
-            return out.translated(SourceKind.NAT_GATEWAY, addresses, WalkPhrases.sentence(t.lead(), leaves + ", so it leaves through NAT gateway "
-                    + nat.get().name() + " of " + c.subnet().name() + " as " + WalkPhrases.list(addresses) + WalkPhrases.crossAseNote(c, t) + "."), natHop);
+            Hop natHop = new Hop(
+                    nat.get().id().value(),
+                    HopKind.NAT_GATEWAY,
+                    List.of(new Step(StepType.SOURCE_NAT, "Translated to " + WalkPhrases.list(addresses) + ".")));
+            return out.translated(
+                    SourceKind.NAT_GATEWAY,
+                    addresses,
+                    WalkPhrases.sentence(
+                            t.lead(),
+                            leaves + ", so it leaves through NAT gateway "
+                                    + nat.get().name() + " of " + c.subnet().name() + " as "
+                                    + WalkPhrases.list(addresses) + WalkPhrases.crossAseNote(c, t) + "."),
+                    natHop);
         }
         if (c.ase().isPresent()) {
             AppServiceEnvironment ase = c.ase().get();
-            List<Long> outbound = !ase.outboundAddresses().isEmpty() ? ase.outboundAddresses()
+            List<Long> outbound = !ase.outboundAddresses().isEmpty()
+                    ? ase.outboundAddresses()
                     : ase.publicVip().map(List::of).orElse(List.of());
             if (outbound.isEmpty()) {
-                out.origin.add(new Step(StepType.SOURCE_NAT, ase.name() + " has no public VIP or outbound address recorded."));
-                return out.undetermined(WalkPhrases.sentence(t.lead(), leaves + ", but " + ase.name()
-                        + " has no public VIP or outbound address recorded, so the source cannot be told."), List.of());
+                out.origin.add(
+                        new Step(StepType.SOURCE_NAT, ase.name() + " has no public VIP or outbound address recorded."));
+                return out.undetermined(
+                        WalkPhrases.sentence(
+                                t.lead(),
+                                leaves + ", but " + ase.name()
+                                        + " has no public VIP or outbound address recorded, so the source cannot be told."),
+                        List.of());
             }
-            boolean isVip = ase.publicVip().isPresent() && outbound.equals(List.of(ase.publicVip().get()));
+            boolean isVip = ase.publicVip().isPresent()
+                    && outbound.equals(List.of(ase.publicVip().get()));
             String what = isVip ? "public VIP " : (outbound.size() == 1 ? "outbound address " : "outbound addresses ");
-            out.origin.add(new Step(StepType.SOURCE_NAT, ase.name() + " translates the source to its " + what + WalkPhrases.list(outbound) + "."));
-            return out.translated(SourceKind.PUBLIC_VIP, outbound, WalkPhrases.sentence(t.lead(), leaves + ", so it leaves NAT'd to "
-                    + ase.name() + "'s " + what + WalkPhrases.list(outbound) + WalkPhrases.crossAseNote(c, t) + "."), null);
+            out.origin.add(new Step(
+                    StepType.SOURCE_NAT,
+                    ase.name() + " translates the source to its " + what + WalkPhrases.list(outbound) + "."));
+            return out.translated(
+                    SourceKind.PUBLIC_VIP,
+                    outbound,
+                    WalkPhrases.sentence(
+                            t.lead(),
+                            leaves + ", so it leaves NAT'd to " + ase.name() + "'s " + what + WalkPhrases.list(outbound)
+                                    + WalkPhrases.crossAseNote(c, t) + "."),
+                    null);
         }
         if (c.nic().isPresent()) {
             NetworkInterface nic = c.nic().get();
-            List<PublicIpAddress> pips = nic.publicIpIds().stream().map(topology::publicIp).flatMap(Optional::stream).toList();
-            List<Long> addresses = pips.stream().map(PublicIpAddress::ipAddress).flatMap(Optional::stream).toList();
+            List<PublicIpAddress> pips = nic.publicIpIds().stream()
+                    .map(topology::publicIp)
+                    .flatMap(Optional::stream)
+                    .toList();
+            List<Long> addresses = pips.stream()
+                    .map(PublicIpAddress::ipAddress)
+                    .flatMap(Optional::stream)
+                    .toList();
             if (!addresses.isEmpty()) {
-                out.origin.add(new Step(StepType.SOURCE_NAT, "Translated to " + nic.name() + "'s public IP " + WalkPhrases.list(addresses) + "."));
-                return out.translated(SourceKind.PUBLIC_VIP, addresses, WalkPhrases.sentence(t.lead(), leaves + ", so it leaves from "
-                        + nic.name() + "'s public IP " + WalkPhrases.list(addresses) + "."), null);
+                out.origin.add(new Step(
+                        StepType.SOURCE_NAT,
+                        "Translated to " + nic.name() + "'s public IP " + WalkPhrases.list(addresses) + "."));
+                return out.translated(
+                        SourceKind.PUBLIC_VIP,
+                        addresses,
+                        WalkPhrases.sentence(
+                                t.lead(),
+                                leaves + ", so it leaves from " + nic.name() + "'s public IP "
+                                        + WalkPhrases.list(addresses) + "."),
+                        null);
             }
             if (!nic.publicIpIds().isEmpty()) {
                 out.origin.add(new Step(StepType.SOURCE_NAT, nic.name() + "'s public IP has no allocated address."));
-                return out.undetermined(WalkPhrases.sentence(t.lead(), leaves + ", but " + nic.name()
-                        + "'s public IP has no allocated address in the snapshot, so the source cannot be told."), List.of());
+                return out.undetermined(
+                        WalkPhrases.sentence(
+                                t.lead(),
+                                leaves + ", but " + nic.name()
+                                        + "'s public IP has no allocated address in the snapshot, so the source cannot be told."),
+                        List.of());
             }
-            out.origin.add(new Step(StepType.SOURCE_NAT, "Azure's default outbound access translates the source to an address it "
-                    + "picks (not modelled)."));
-            return out.undetermined(WalkPhrases.sentence(t.lead(), leaves + "; " + nic.name() + " has no public IP and "
-                    + c.subnet().name() + " no NAT gateway, so Azure's default outbound access translates it to a public "
-                    + "address Azure picks, which is neither fixed nor modelled."), List.of());
+            out.origin.add(new Step(
+                    StepType.SOURCE_NAT,
+                    "Azure's default outbound access translates the source to an address it "
+                            + "picks (not modelled)."));
+            return out.undetermined(
+                    WalkPhrases.sentence(
+                            t.lead(),
+                            leaves + "; " + nic.name() + " has no public IP and "
+                                    + c.subnet().name()
+                                    + " no NAT gateway, so Azure's default outbound access translates it to a public "
+                                    + "address Azure picks, which is neither fixed nor modelled."),
+                    List.of());
         }
         out.origin.add(new Step(StepType.SOURCE_NAT, "The public address of " + c.name() + " is not known."));
-        return out.undetermined(WalkPhrases.sentence(t.lead(), leaves + "; " + c.name() + " is no known network interface, so its "
-                + "public address (instance public IP, load balancer or default outbound access) cannot be told."), List.of());
+        return out.undetermined(
+                WalkPhrases.sentence(
+                        t.lead(),
+                        leaves + "; " + c.name() + " is no known network interface, so its "
+                                + "public address (instance public IP, load balancer or default outbound access) cannot be told."),
+                List.of());
     }
 
     /** Collects the hops of one part and builds its outcome. */
@@ -336,7 +482,8 @@ public final class CallSourceWalker {
         private final AddressSet addresses;
         private final List<Step> origin;
 
-        PartBuilder(Caller caller, Target target, NextHop hop, String destText, AddressSet addresses, List<Step> origin) {
+        PartBuilder(
+                Caller caller, Target target, NextHop hop, String destText, AddressSet addresses, List<Step> origin) {
             this.caller = caller;
             this.target = target;
             this.hop = hop;
@@ -346,21 +493,43 @@ public final class CallSourceWalker {
         }
 
         Part unreachable(String reason) {
-            return new Part(SourceKind.UNREACHABLE, AddressSet.EMPTY, reason, List.of(originHop()), hop, Optional.empty(),
-                    Optional.empty(), addresses);
+            return new Part(
+                    SourceKind.UNREACHABLE,
+                    AddressSet.EMPTY,
+                    reason,
+                    List.of(originHop()),
+                    hop,
+                    Optional.empty(),
+                    Optional.empty(),
+                    addresses);
         }
 
         Part undetermined(String reason, List<Hop> middle) {
             List<Hop> hops = new ArrayList<>();
             hops.add(originHop());
             hops.addAll(middle);
-            boolean connected = routing.effectiveRoutes(caller.subnet()).virtualNetworkTopology().contains(hop.destination());
-            hops.add(destinationHop(Optional.of(connected ? HopKind.ADDRESS : HopKind.INTERNET),
+            boolean connected = routing.effectiveRoutes(caller.subnet())
+                    .virtualNetworkTopology()
+                    .contains(hop.destination());
+            hops.add(destinationHop(
+                    Optional.of(connected ? HopKind.ADDRESS : HopKind.INTERNET),
                     "Arrives, if it is let through, from an address decided outside the model."));
-            return new Part(SourceKind.UNDETERMINED, AddressSet.EMPTY, reason, hops, hop, target.subnet(), target.nic(), addresses);
+            return new Part(
+                    SourceKind.UNDETERMINED,
+                    AddressSet.EMPTY,
+                    reason,
+                    hops,
+                    hop,
+                    target.subnet(),
+                    target.nic(),
+                    addresses);
         }
 
-        Part inside(String routeClause, List<Hop> middle, Optional<ResourceId> subnet, Optional<ResourceId> nic,
+        Part inside(
+                String routeClause,
+                List<Hop> middle,
+                Optional<ResourceId> subnet,
+                Optional<ResourceId> nic,
                 Optional<HopKind> addressKind) {
             AddressSet sources = caller.privateSources();
             String seen = WalkPhrases.insideSource(caller);
@@ -368,11 +537,13 @@ public final class CallSourceWalker {
             List<Hop> hops = new ArrayList<>();
             hops.add(originHop());
             hops.addAll(middle);
-            String in = subnet.flatMap(topology::subnet).map(s -> " in " + s.name()).orElse("");
+            String in =
+                    subnet.flatMap(topology::subnet).map(s -> " in " + s.name()).orElse("");
             hops.add(destinationHop(addressKind, "Arrives at " + destText + in + " from " + seen + "."));
             SourceKind kind = caller.ase().isPresent() ? SourceKind.SUBNET_RANGE : SourceKind.PRIVATE_ADDRESS;
             String advice = kind == SourceKind.SUBNET_RANGE ? "; allow that whole range" : "";
-            String reason = WalkPhrases.sentence(target.lead(), routeClause + ", so it arrives from " + seen + advice + ".");
+            String reason =
+                    WalkPhrases.sentence(target.lead(), routeClause + ", so it arrives from " + seen + advice + ".");
             return new Part(kind, sources, reason, hops, hop, subnet, nic, addresses);
         }
 
@@ -386,7 +557,8 @@ public final class CallSourceWalker {
             if (natHop != null) {
                 hops.add(natHop);
             }
-            hops.add(destinationHop(Optional.of(HopKind.INTERNET), "Arrives at " + destText + " from " + WalkPhrases.list(seen) + "."));
+            hops.add(destinationHop(
+                    Optional.of(HopKind.INTERNET), "Arrives at " + destText + " from " + WalkPhrases.list(seen) + "."));
             return new Part(kind, sources, reason, hops, hop, target.subnet(), target.nic(), addresses);
         }
 

@@ -41,14 +41,18 @@ import java.util.Set;
  */
 final class ChainEvaluator {
     /** What one call's side is evaluated over: its NSGs in order, their context, the sources and destination. */
-    record Input(List<Attached> chain, Subnet contextSubnet, AddressSet sources, AddressSet destination) {
-    }
+    record Input(List<Attached> chain, Subnet contextSubnet, AddressSet sources, AddressSet destination) {}
 
     /** What one side's NSGs decided for one call. */
-    record Side(List<NsgDecisionResult> decisions, AddressSet allowed, AddressSet denied, AddressSet undetermined,
-            List<String> causes, List<String> warnings) {
-        static final Side NONE = new Side(List.of(), AddressSet.EMPTY, AddressSet.EMPTY, AddressSet.EMPTY, List.of(),
-                List.of());
+    record Side(
+            List<NsgDecisionResult> decisions,
+            AddressSet allowed,
+            AddressSet denied,
+            AddressSet undetermined,
+            List<String> causes,
+            List<String> warnings) {
+        static final Side NONE =
+                new Side(List.of(), AddressSet.EMPTY, AddressSet.EMPTY, AddressSet.EMPTY, List.of(), List.of());
     }
 
     /** One call's side as it is being evaluated, NSG after NSG. */
@@ -67,13 +71,13 @@ final class ChainEvaluator {
         }
 
         Side result() {
-            return new Side(List.copyOf(decisions), passing, denied, undetermined, List.copyOf(causes), List.copyOf(warnings));
+            return new Side(
+                    List.copyOf(decisions), passing, denied, undetermined, List.copyOf(causes), List.copyOf(warnings));
         }
     }
 
     /** The calls whose NSG at one chain position is the same NSG in the same context, toward the same destination. */
-    private record BucketKey(String nsg, String context, AddressSet destination) {
-    }
+    private record BucketKey(String nsg, String context, AddressSet destination) {}
 
     private static final class Bucket {
         final Attached attached;
@@ -116,8 +120,8 @@ final class ChainEvaluator {
                     missing(st, applied, direction);
                     continue;
                 }
-                BucketKey key = new BucketKey(applied.nsgId().key(), context.contextKey(st.input.contextSubnet()),
-                        st.input.destination());
+                BucketKey key = new BucketKey(
+                        applied.nsgId().key(), context.contextKey(st.input.contextSubnet()), st.input.destination());
                 Bucket b = buckets.computeIfAbsent(key, k -> new Bucket(applied, st.input.contextSubnet()));
                 b.states.add(st);
                 b.blocks.addAll(st.passing.toCidrs());
@@ -128,9 +132,16 @@ final class ChainEvaluator {
                 if (explain == Explain.VERDICTS) {
                     nsg = relevant(nsg, direction);
                 }
-                NsgEvaluation e = context.evaluator(b.contextSubnet).evaluate(nsg, direction, new FlowSpace(union,
-                        b.states.get(0).input.destination(), question.sourcePorts(), question.destinationPorts(),
-                        question.protocol()));
+                NsgEvaluation e = context.evaluator(b.contextSubnet)
+                        .evaluate(
+                                nsg,
+                                direction,
+                                new FlowSpace(
+                                        union,
+                                        b.states.get(0).input.destination(),
+                                        question.sourcePorts(),
+                                        question.destinationPorts(),
+                                        question.protocol()));
                 for (State st : b.states) {
                     step(st, st.input.chain().get(position), e, union, direction);
                 }
@@ -142,11 +153,22 @@ final class ChainEvaluator {
     /** An NSG attached but not in the snapshot: whatever reaches it is undetermined, naming it. */
     private void missing(State st, Attached applied, Direction direction) {
         if (explain == Explain.DECISIONS) {
-            String cause = "NSG " + applied.nsgId().name() + " (" + applied.nsgId().value() + ") is attached to "
+            String cause = "NSG " + applied.nsgId().name() + " ("
+                    + applied.nsgId().value() + ") is attached to "
                     + applied.appliedTo().name() + " but is not in the snapshot, so what it decides is not known";
-            st.decisions.add(new NsgDecisionResult(applied.nsgId(), applied.appliedTo(), applied.level(), direction,
-                    Verdict.UNDETERMINED, List.of(), st.passing, AddressSet.EMPTY, AddressSet.EMPTY, st.passing,
-                    List.of(cause), List.of()));
+            st.decisions.add(new NsgDecisionResult(
+                    applied.nsgId(),
+                    applied.appliedTo(),
+                    applied.level(),
+                    direction,
+                    Verdict.UNDETERMINED,
+                    List.of(),
+                    st.passing,
+                    AddressSet.EMPTY,
+                    AddressSet.EMPTY,
+                    st.passing,
+                    List.of(cause),
+                    List.of()));
             st.causes.add(cause);
         }
         st.undetermined = st.undetermined.union(st.passing);
@@ -172,8 +194,16 @@ final class ChainEvaluator {
         st.passing = allowed;
     }
 
-    private void decide(State st, Attached applied, NsgEvaluation e, AddressSet mine, boolean whole, AddressSet allowed,
-            AddressSet denied, AddressSet undetermined, Direction direction) {
+    private void decide(
+            State st,
+            Attached applied,
+            NsgEvaluation e,
+            AddressSet mine,
+            boolean whole,
+            AddressSet allowed,
+            AddressSet denied,
+            AddressSet undetermined,
+            Direction direction) {
         List<RuleDecision> matches = new ArrayList<>();
         for (RuleDecision d : e.decisions()) {
             AddressSet s = whole ? d.sources() : restrictor.restrict(d.sources(), mine);
@@ -181,8 +211,15 @@ final class ChainEvaluator {
             if (s.isEmpty() && u.isEmpty()) {
                 continue;
             }
-            matches.add(whole ? d : new RuleDecision(d.rule(), d.access(), s, u,
-                    u.isEmpty() ? Optional.empty() : d.undeterminedCause()));
+            matches.add(
+                    whole
+                            ? d
+                            : new RuleDecision(
+                                    d.rule(),
+                                    d.access(),
+                                    s,
+                                    u,
+                                    u.isEmpty() ? Optional.empty() : d.undeterminedCause()));
         }
         List<String> causes = new ArrayList<>();
         boolean virtualNetwork = false;
@@ -191,13 +228,27 @@ final class ChainEvaluator {
             virtualNetwork |= namesVirtualNetwork(m.rule());
         }
         Subnet contextSubnet = st.input.contextSubnet();
-        if (context.evaluationContext(contextSubnet).virtualNetwork().isEmpty() && matches.stream()
-                .anyMatch(m -> !m.undeterminedSources().isEmpty() && namesVirtualNetwork(m.rule()))) {
-            context.virtualNetworkProblem(contextSubnet).filter(c -> !causes.contains(c)).ifPresent(causes::add);
+        if (context.evaluationContext(contextSubnet).virtualNetwork().isEmpty()
+                && matches.stream()
+                        .anyMatch(m -> !m.undeterminedSources().isEmpty() && namesVirtualNetwork(m.rule()))) {
+            context.virtualNetworkProblem(contextSubnet)
+                    .filter(c -> !causes.contains(c))
+                    .ifPresent(causes::add);
         }
         List<String> warnings = virtualNetwork ? e.warnings() : List.of();
-        st.decisions.add(new NsgDecisionResult(applied.nsgId(), applied.appliedTo(), applied.level(), direction,
-                Verdict.of(allowed, denied, undetermined), matches, mine, allowed, denied, undetermined, causes, warnings));
+        st.decisions.add(new NsgDecisionResult(
+                applied.nsgId(),
+                applied.appliedTo(),
+                applied.level(),
+                direction,
+                Verdict.of(allowed, denied, undetermined),
+                matches,
+                mine,
+                allowed,
+                denied,
+                undetermined,
+                causes,
+                warnings));
         st.causes.addAll(causes);
         st.warnings.addAll(warnings);
     }
@@ -216,13 +267,16 @@ final class ChainEvaluator {
             List<SecurityRule> keep = new ArrayList<>();
             Protocol protocol = question.protocol();
             for (SecurityRule r : nsg.rules()) {
-                if (r.direction() == direction && !r.isDefault() && (r.protocol() == Protocol.ANY || protocol == Protocol.ANY
-                        || r.protocol() == protocol) && overlaps(r.sourcePorts(), question.sourcePorts())
+                if (r.direction() == direction
+                        && !r.isDefault()
+                        && (r.protocol() == Protocol.ANY || protocol == Protocol.ANY || r.protocol() == protocol)
+                        && overlaps(r.sourcePorts(), question.sourcePorts())
                         && overlaps(r.destinationPorts(), question.destinationPorts())) {
                     keep.add(r);
                 }
             }
-            return keep.size() == nsg.rules().size() ? nsg
+            return keep.size() == nsg.rules().size()
+                    ? nsg
                     : new NetworkSecurityGroup(nsg.id(), nsg.name(), nsg.location(), nsg.etag(), keep);
         });
     }

@@ -128,16 +128,18 @@ public final class FlowAnalyzer {
     }
 
     /** The question's ports and protocol, and a note when the protocol has no ports. */
-    private record Query(Question question, Optional<String> note) {
-    }
+    private record Query(Question question, Optional<String> note) {}
 
     private Query query(int port, Protocol protocol) {
         Objects.requireNonNull(protocol, "protocol");
         if (!Port.isPort(port)) {
             throw new InvalidArgumentException(Port.problem("port", port));
         }
-        Optional<String> note = protocol.hasPorts() ? Optional.empty() : Optional.of(protocol.name()
-                + " has no ports: it is evaluated over every port, so a port-restricted rule decides only part of it");
+        Optional<String> note = protocol.hasPorts()
+                ? Optional.empty()
+                : Optional.of(
+                        protocol.name()
+                                + " has no ports: it is evaluated over every port, so a port-restricted rule decides only part of it");
         return new Query(Question.of(port, protocol, sourcePorts), note);
     }
 
@@ -146,10 +148,12 @@ public final class FlowAnalyzer {
         if (walk.kind() == SourceKind.UNREACHABLE) {
             return Path.of(walk, null, Optional.empty(), topology);
         }
-        Subnet subnet = walk.sourceSubnet().flatMap(topology::subnet).orElseThrow(
-                () -> new IllegalStateException("the walk from " + from.describe() + " names no subnet"));
+        Subnet subnet = walk.sourceSubnet()
+                .flatMap(topology::subnet)
+                .orElseThrow(() -> new IllegalStateException("the walk from " + from.describe() + " names no subnet"));
         Optional<NetworkInterface> callerNic = from.kind() == ReferenceKind.NETWORK_INTERFACE
-                ? from.resource().map(NetworkInterface.class::cast) : Optional.empty();
+                ? from.resource().map(NetworkInterface.class::cast)
+                : Optional.empty();
         return Path.of(walk, subnet, callerNic, topology);
     }
 

@@ -25,8 +25,7 @@ import java.util.stream.Collectors;
  * and set comes from the run.
  */
 final class FlowExplainer {
-    private FlowExplainer() {
-    }
+    private FlowExplainer() {}
 
     // ---------------------------------------------------------------- one caller's result
 
@@ -34,9 +33,20 @@ final class FlowExplainer {
     static FlowResult explain(CallSource cs, Path p, Optional<String> note) {
         AddressSet all = cs.privateSources();
         if (cs.kind() == SourceKind.UNREACHABLE) {
-            return new FlowResult(Verdict.UNREACHABLE, cs.reason(), cs, Optional.empty(), List.of(), List.of(), cs.trace(),
-                    AddressSet.EMPTY, AddressSet.EMPTY, AddressSet.EMPTY, all,
-                    List.of(new SourceOutcome(all, Verdict.UNREACHABLE, List.of(), List.of(cs.reason()))), List.of(),
+            return new FlowResult(
+                    Verdict.UNREACHABLE,
+                    cs.reason(),
+                    cs,
+                    Optional.empty(),
+                    List.of(),
+                    List.of(),
+                    cs.trace(),
+                    AddressSet.EMPTY,
+                    AddressSet.EMPTY,
+                    AddressSet.EMPTY,
+                    all,
+                    List.of(new SourceOutcome(all, Verdict.UNREACHABLE, List.of(), List.of(cs.reason()))),
+                    List.of(),
                     note.map(List::of).orElse(List.of()));
         }
         Composition c = p.result;
@@ -51,13 +61,28 @@ final class FlowExplainer {
         note.ifPresent(warnings::add);
         List<NsgDecisionResult> decisions = new ArrayList<>(p.out.decisions());
         decisions.addAll(p.in.decisions());
-        List<NsgDecisionResult> blockers = decisions.stream().filter(NsgDecisionResult::blocks).toList();
+        List<NsgDecisionResult> blockers =
+                decisions.stream().filter(NsgDecisionResult::blocks).toList();
         List<SourceOutcome> outcomes = outcomes(cs, p, c);
         Optional<String> destination = destinationText(cs, p);
-        String reason = reason(cs, p, c.verdict(), c.allowed(), c.denied(), c.undetermined(), blockers, List.copyOf(causes));
+        String reason =
+                reason(cs, p, c.verdict(), c.allowed(), c.denied(), c.undetermined(), blockers, List.copyOf(causes));
         List<Hop> trace = trace(cs, p, c.allowed(), c.denied(), c.undetermined());
-        return new FlowResult(c.verdict(), reason, cs, destination, decisions, blockers, trace, c.allowed(), c.denied(),
-                c.undetermined(), AddressSet.EMPTY, outcomes, List.copyOf(causes), List.copyOf(warnings));
+        return new FlowResult(
+                c.verdict(),
+                reason,
+                cs,
+                destination,
+                decisions,
+                blockers,
+                trace,
+                c.allowed(),
+                c.denied(),
+                c.undetermined(),
+                AddressSet.EMPTY,
+                outcomes,
+                List.copyOf(causes),
+                List.copyOf(warnings));
     }
 
     private static Optional<String> destinationText(CallSource cs, Path p) {
@@ -94,8 +119,10 @@ final class FlowExplainer {
             for (NsgDecisionResult d : side == 0 ? outbound : inbound) {
                 boolean mapped = side == 1 && !p.identity();
                 for (RuleDecision m : d.denyingMatches()) {
-                    AddressSet part = (mapped ? (d.deniedSources().isEmpty() ? AddressSet.EMPTY : natDenied)
-                            : m.sources().intersect(denied)).minus(assigned);
+                    AddressSet part = (mapped
+                                    ? (d.deniedSources().isEmpty() ? AddressSet.EMPTY : natDenied)
+                                    : m.sources().intersect(denied))
+                            .minus(assigned);
                     if (!part.isEmpty()) {
                         out.add(new SourceOutcome(part, Verdict.DENIED, List.of(ruleRef(d, m)), List.of()));
                         assigned = assigned.union(part);
@@ -107,8 +134,10 @@ final class FlowExplainer {
         for (int side = 0; side < 2; side++) {
             for (NsgDecisionResult d : side == 0 ? outbound : inbound) {
                 boolean mapped = side == 1 && !p.identity();
-                AddressSet part = (mapped ? (d.undeterminedSources().isEmpty() ? AddressSet.EMPTY : natUndetermined)
-                        : d.undeterminedSources().intersect(undetermined)).minus(assigned);
+                AddressSet part = (mapped
+                                ? (d.undeterminedSources().isEmpty() ? AddressSet.EMPTY : natUndetermined)
+                                : d.undeterminedSources().intersect(undetermined))
+                        .minus(assigned);
                 if (!part.isEmpty()) {
                     out.add(new SourceOutcome(part, Verdict.UNDETERMINED, List.of(), d.causes()));
                     assigned = assigned.union(part);
@@ -169,19 +198,30 @@ final class FlowExplainer {
 
     // ---------------------------------------------------------------- explanation
 
-    private static String reason(CallSource cs, Path p, Verdict verdict, AddressSet allowed, AddressSet denied,
-            AddressSet undetermined, List<NsgDecisionResult> blockers, List<String> causes) {
+    private static String reason(
+            CallSource cs,
+            Path p,
+            Verdict verdict,
+            AddressSet allowed,
+            AddressSet denied,
+            AddressSet undetermined,
+            List<NsgDecisionResult> blockers,
+            List<String> causes) {
         String range = display(cs.privateSources());
         String seen = cs.sources().isEmpty() || p.identity() ? "" : ", seen as " + display(cs.sources());
         List<NsgDecisionResult> evaluated = new ArrayList<>(p.out.decisions());
         evaluated.addAll(p.in.decisions());
         String where = p.delivers() && p.destination.subnet().isEmpty()
-                ? " (the destination is outside the modelled subnets, so no inbound NSG applies)" : "";
+                ? " (the destination is outside the modelled subnets, so no inbound NSG applies)"
+                : "";
         return switch (verdict) {
             case ALLOWED -> evaluated.isEmpty()
-                    ? "Allowed from every source address (" + range + seen + "): no NSG applies on the way" + where + "."
+                    ? "Allowed from every source address (" + range + seen + "): no NSG applies on the way" + where
+                            + "."
                     : "Allowed from every source address (" + range + seen + ") by every NSG on the way: "
-                            + evaluated.stream().map(d -> d.nsg().name() + " " + allowingRules(d)).collect(Collectors.joining("; "))
+                            + evaluated.stream()
+                                    .map(d -> d.nsg().name() + " " + allowingRules(d))
+                                    .collect(Collectors.joining("; "))
                             + where + ".";
             case DENIED -> "Denied for every source address (" + range + seen + "): " + denials(blockers) + ".";
             case PARTIAL -> "Allowed only from " + allowed + " of " + range + seen + "; " + denied + " denied: "
@@ -194,26 +234,37 @@ final class FlowExplainer {
     }
 
     private static String allowingRules(NsgDecisionResult d) {
-        return d.matches().stream().filter(m -> m.access() == Access.ALLOW && !m.sources().isEmpty())
-                .map(RuleDecision::ruleName).collect(Collectors.joining(", "));
+        return d.matches().stream()
+                .filter(m -> m.access() == Access.ALLOW && !m.sources().isEmpty())
+                .map(RuleDecision::ruleName)
+                .collect(Collectors.joining(", "));
     }
 
     private static String denials(List<NsgDecisionResult> blockers) {
-        return blockers.stream().flatMap(d -> d.denyingMatches().stream()
-                .map(m -> m.ruleName() + " of " + d.describe() + " denies " + m.sources()))
+        return blockers.stream()
+                .flatMap(d -> d.denyingMatches().stream()
+                        .map(m -> m.ruleName() + " of " + d.describe() + " denies " + m.sources()))
                 .collect(Collectors.joining("; "));
     }
 
     /** One FILTER step per NSG: its verdict and what each deciding rule decided. */
     private static Step filterStep(NsgDecisionResult d) {
         StringBuilder b = new StringBuilder();
-        b.append(d.direction().azureName()).append(" NSG ").append(d.nsg().name()).append(" on ")
+        b.append(d.direction().azureName())
+                .append(" NSG ")
+                .append(d.nsg().name())
+                .append(" on ")
                 .append(d.level() == NsgLevel.SUBNET ? "subnet " : "network interface ")
-                .append(d.appliedTo().name()).append(": ").append(d.verdict());
+                .append(d.appliedTo().name())
+                .append(": ")
+                .append(d.verdict());
         if (d.matches().isEmpty()) {
             b.append(" — ").append(String.join("; ", d.causes()));
         } else {
-            b.append(" — ").append(d.matches().stream().map(FlowExplainer::describeMatch).collect(Collectors.joining("; ")));
+            b.append(" — ")
+                    .append(d.matches().stream()
+                            .map(FlowExplainer::describeMatch)
+                            .collect(Collectors.joining("; ")));
         }
         return new Step(StepType.FILTER, b.append('.').toString());
     }
@@ -235,7 +286,8 @@ final class FlowExplainer {
      * lookup (before the source translation, which they precede in Azure), the inbound FILTER steps in the
      * destination's hop before delivery; DELIVER when some source gets through, DROP when none does.
      */
-    private static List<Hop> trace(CallSource cs, Path p, AddressSet allowed, AddressSet denied, AddressSet undetermined) {
+    private static List<Hop> trace(
+            CallSource cs, Path p, AddressSet allowed, AddressSet denied, AddressSet undetermined) {
         List<Hop> hops = new ArrayList<>(cs.trace());
         Hop origin = hops.get(0);
         List<Step> originSteps = new ArrayList<>(origin.steps());
@@ -245,14 +297,17 @@ final class FlowExplainer {
                 at = i + 1;
             }
         }
-        List<Step> filters = p.out.decisions().stream().map(FlowExplainer::filterStep).toList();
+        List<Step> filters =
+                p.out.decisions().stream().map(FlowExplainer::filterStep).toList();
         originSteps.addAll(at, filters);
         boolean stoppedAtSource = p.outboundEvaluable && p.out.allowed().isEmpty();
         if (stoppedAtSource) {
             List<Step> kept = new ArrayList<>(originSteps.subList(0, at + filters.size()));
             if (undetermined.isEmpty()) {
-                kept.add(new Step(StepType.DROP, "Dropped on the way out: every source address is denied by "
-                        + blockerNames(p.out.decisions()) + "."));
+                kept.add(new Step(
+                        StepType.DROP,
+                        "Dropped on the way out: every source address is denied by " + blockerNames(p.out.decisions())
+                                + "."));
             }
             return List.of(new Hop(origin.node(), origin.kind(), kept));
         }
@@ -268,8 +323,11 @@ final class FlowExplainer {
                 steps.add(s);
             }
         }
-        String arrives = destination.steps().stream().filter(s -> s.type() == StepType.DELIVER).map(Step::detail)
-                .findFirst().orElse("Arrives.");
+        String arrives = destination.steps().stream()
+                .filter(s -> s.type() == StepType.DELIVER)
+                .map(Step::detail)
+                .findFirst()
+                .orElse("Arrives.");
         p.in.decisions().stream().map(FlowExplainer::filterStep).forEach(steps::add);
         String note = p.destination.translation().map(n -> " " + n).orElse("");
         if (p.destination.subnet().isPresent() && p.inbound.isEmpty()) {
@@ -277,14 +335,17 @@ final class FlowExplainer {
                     + p.destination.nic().map(n -> " or to " + n.name()).orElse("") + ".";
         }
         if (allowed.isEmpty() && undetermined.isEmpty()) {
-            steps.add(new Step(StepType.DROP, (note.isEmpty() ? "" : note.trim() + " ")
-                    + "Dropped: every source address that got this far is denied by " + blockerNames(p.in.decisions()) + "."));
+            steps.add(new Step(
+                    StepType.DROP,
+                    (note.isEmpty() ? "" : note.trim() + " ")
+                            + "Dropped: every source address that got this far is denied by "
+                            + blockerNames(p.in.decisions()) + "."));
         } else if (denied.isEmpty() && undetermined.isEmpty()) {
             steps.add(new Step(StepType.DELIVER, arrives + note));
         } else {
             String partly = (allowed.isEmpty() ? " Nothing is certainly delivered" : " Delivered only from " + allowed)
-                    + (denied.isEmpty() ? "" : "; " + denied + " denied") + (undetermined.isEmpty() ? ""
-                            : "; " + undetermined + " undetermined") + ".";
+                    + (denied.isEmpty() ? "" : "; " + denied + " denied")
+                    + (undetermined.isEmpty() ? "" : "; " + undetermined + " undetermined") + ".";
             steps.add(new Step(StepType.DELIVER, arrives + note + partly));
         }
         hops.set(last, new Hop(destination.node(), destination.kind(), steps));
@@ -292,9 +353,11 @@ final class FlowExplainer {
     }
 
     private static String blockerNames(List<NsgDecisionResult> decisions) {
-        return decisions.stream().filter(NsgDecisionResult::blocks)
-                .map(d -> d.denyingMatches().stream().map(RuleDecision::ruleName).collect(Collectors.joining(", "))
-                        + " of " + d.describe())
+        return decisions.stream()
+                .filter(NsgDecisionResult::blocks)
+                .map(d ->
+                        d.denyingMatches().stream().map(RuleDecision::ruleName).collect(Collectors.joining(", "))
+                                + " of " + d.describe())
                 .collect(Collectors.joining("; "));
     }
 }

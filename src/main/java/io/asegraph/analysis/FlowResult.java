@@ -36,10 +36,21 @@ import java.util.Optional;
  *                            an appliance, an NSG missing from the snapshot ...)
  * @param warnings            warnings raised on the way (e.g. VirtualNetwork widened by a 0.0.0.0/0 user route)
  */
-public record FlowResult(Verdict verdict, String reason, CallSource callSource, Optional<String> destination,
-        List<NsgDecisionResult> decisions, List<NsgDecisionResult> blockers, List<Hop> trace, AddressSet allowedSources,
-        AddressSet deniedSources, AddressSet undeterminedSources, AddressSet unreachableSources,
-        List<SourceOutcome> outcomes, List<String> causes, List<String> warnings) {
+public record FlowResult(
+        Verdict verdict,
+        String reason,
+        CallSource callSource,
+        Optional<String> destination,
+        List<NsgDecisionResult> decisions,
+        List<NsgDecisionResult> blockers,
+        List<Hop> trace,
+        AddressSet allowedSources,
+        AddressSet deniedSources,
+        AddressSet undeterminedSources,
+        AddressSet unreachableSources,
+        List<SourceOutcome> outcomes,
+        List<String> causes,
+        List<String> warnings) {
     public FlowResult {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(reason, "reason");

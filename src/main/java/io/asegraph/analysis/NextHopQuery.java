@@ -43,10 +43,11 @@ public final class NextHopQuery {
         switch (ref.kind()) {
             case SUBNET, NETWORK_INTERFACE, APP_SERVICE_ENVIRONMENT -> {
                 Optional<Subnet> subnet = ref.resource().map(Resource::id).flatMap(routing::subnetOf);
-                return subnet.orElseThrow(() -> new IllegalStateException(ref.describe() + " has no subnet in the snapshot"));
+                return subnet.orElseThrow(
+                        () -> new IllegalStateException(ref.describe() + " has no subnet in the snapshot"));
             }
-            default -> throw new InvalidArgumentException("'" + ref.text() + "' is a " + ref.kind().label()
-                    + "; next hop starts from a subnet, a network interface or an ASE");
+            default -> throw new InvalidArgumentException("'" + ref.text() + "' is a "
+                    + ref.kind().label() + "; next hop starts from a subnet, a network interface or an ASE");
         }
     }
 }

@@ -30,9 +30,19 @@ import java.util.Objects;
  * @param causes              what could not be resolved (rule and tag or ASG, or the missing NSG)
  * @param warnings            e.g. the VirtualNetwork tag widened to every address by a 0.0.0.0/0 user route
  */
-public record NsgDecisionResult(ResourceId nsg, ResourceId appliedTo, NsgLevel level, Direction direction, Verdict verdict,
-        List<RuleDecision> matches, AddressSet evaluatedSources, AddressSet allowedSources, AddressSet deniedSources,
-        AddressSet undeterminedSources, List<String> causes, List<String> warnings) {
+public record NsgDecisionResult(
+        ResourceId nsg,
+        ResourceId appliedTo,
+        NsgLevel level,
+        Direction direction,
+        Verdict verdict,
+        List<RuleDecision> matches,
+        AddressSet evaluatedSources,
+        AddressSet allowedSources,
+        AddressSet deniedSources,
+        AddressSet undeterminedSources,
+        List<String> causes,
+        List<String> warnings) {
     public NsgDecisionResult {
         Objects.requireNonNull(nsg, "nsg");
         Objects.requireNonNull(appliedTo, "appliedTo");
@@ -60,13 +70,15 @@ public record NsgDecisionResult(ResourceId nsg, ResourceId appliedTo, NsgLevel l
 
     /** The rules that denied some part, in order. */
     public List<RuleDecision> denyingMatches() {
-        return matches.stream().filter(m -> m.access() == Access.DENY && !m.sources().isEmpty()).toList();
+        return matches.stream()
+                .filter(m -> m.access() == Access.DENY && !m.sources().isEmpty())
+                .toList();
     }
 
     /** e.g. {@code db-nsg (network interface db-vm-nic, inbound)}. */
     public String describe() {
         String where = level == NsgLevel.SUBNET ? "subnet " : "network interface ";
-        return nsg.name() + " (" + where + appliedTo.name() + ", " + direction.azureName().toLowerCase(Locale.ROOT)
-                + ")";
+        return nsg.name() + " (" + where + appliedTo.name() + ", "
+                + direction.azureName().toLowerCase(Locale.ROOT) + ")";
     }
 }

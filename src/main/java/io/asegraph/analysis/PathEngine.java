@@ -59,7 +59,8 @@ public final class PathEngine {
          * evaluated over every source and destination port (the port is then ignored).
          */
         public static Question of(int port, Protocol protocol, PortSet clientPorts) {
-            return protocol.hasPorts() ? new Question(clientPorts, PortSet.single(port), protocol)
+            return protocol.hasPorts()
+                    ? new Question(clientPorts, PortSet.single(port), protocol)
                     : new Question(PortSet.ALL, PortSet.ALL, protocol);
         }
     }
@@ -69,10 +70,14 @@ public final class PathEngine {
      * NSGs filter it inbound (none outside the modelled subnets), the destination addresses after translation, and a
      * sentence saying what translated them.
      */
-    public record Destination(Optional<Subnet> subnet, Optional<NetworkInterface> nic, AddressSet translated,
-            Optional<String> translation, List<String> notes) {
-        static final Destination NONE = new Destination(Optional.empty(), Optional.empty(), AddressSet.EMPTY, Optional.empty(),
-                List.of());
+    public record Destination(
+            Optional<Subnet> subnet,
+            Optional<NetworkInterface> nic,
+            AddressSet translated,
+            Optional<String> translation,
+            List<String> notes) {
+        static final Destination NONE =
+                new Destination(Optional.empty(), Optional.empty(), AddressSet.EMPTY, Optional.empty(), List.of());
     }
 
     /**
@@ -98,8 +103,14 @@ public final class PathEngine {
         ChainEvaluator.Side in = ChainEvaluator.Side.NONE;
         Composition result;
 
-        public Path(SourceKind kind, AddressSet sources, AddressSet privateSources, AddressSet destination, Subnet sourceSubnet,
-                Optional<NetworkInterface> callerNic, Optional<Subnet> destinationSubnet,
+        public Path(
+                SourceKind kind,
+                AddressSet sources,
+                AddressSet privateSources,
+                AddressSet destination,
+                Subnet sourceSubnet,
+                Optional<NetworkInterface> callerNic,
+                Optional<Subnet> destinationSubnet,
                 Optional<NetworkInterface> destinationNic) {
             this.kind = Objects.requireNonNull(kind, "kind");
             this.sources = sources;
@@ -113,8 +124,15 @@ public final class PathEngine {
 
         /** The walk of a caller as the walker returned it. */
         static Path of(CallSource cs, Subnet sourceSubnet, Optional<NetworkInterface> callerNic, Topology topology) {
-            return new Path(cs.kind(), cs.sources(), cs.privateSources(), cs.destination(), sourceSubnet, callerNic,
-                    cs.destinationSubnet().flatMap(topology::subnet), cs.destinationNic().flatMap(topology::nic));
+            return new Path(
+                    cs.kind(),
+                    cs.sources(),
+                    cs.privateSources(),
+                    cs.destination(),
+                    sourceSubnet,
+                    callerNic,
+                    cs.destinationSubnet().flatMap(topology::subnet),
+                    cs.destinationNic().flatMap(topology::nic));
         }
 
         /** The call reaches a place the model covers (not UNREACHABLE, not UNDETERMINED). */
@@ -153,10 +171,20 @@ public final class PathEngine {
      * (UNDETERMINED walk) is undetermined for whatever got out. {@code natDenied} and {@code natUndetermined} are the
      * parts decided that way.
      */
-    public record Composition(Verdict verdict, AddressSet allowed, AddressSet denied, AddressSet undetermined,
-            AddressSet natDenied, AddressSet natUndetermined) {
-        static final Composition UNREACHABLE = new Composition(Verdict.UNREACHABLE, AddressSet.EMPTY, AddressSet.EMPTY,
-                AddressSet.EMPTY, AddressSet.EMPTY, AddressSet.EMPTY);
+    public record Composition(
+            Verdict verdict,
+            AddressSet allowed,
+            AddressSet denied,
+            AddressSet undetermined,
+            AddressSet natDenied,
+            AddressSet natUndetermined) {
+        static final Composition UNREACHABLE = new Composition(
+                Verdict.UNREACHABLE,
+                AddressSet.EMPTY,
+                AddressSet.EMPTY,
+                AddressSet.EMPTY,
+                AddressSet.EMPTY,
+                AddressSet.EMPTY);
 
         static Composition of(Path p) {
             if (p.kind == SourceKind.UNREACHABLE) {
@@ -184,7 +212,12 @@ public final class PathEngine {
             } else {
                 allowed = p.passedOut;
             }
-            return new Composition(Verdict.of(allowed, denied, undetermined), allowed, denied, undetermined, natDenied,
+            return new Composition(
+                    Verdict.of(allowed, denied, undetermined),
+                    allowed,
+                    denied,
+                    undetermined,
+                    natDenied,
                     natUndetermined);
         }
     }
@@ -206,12 +239,18 @@ public final class PathEngine {
             if (p.kind == SourceKind.UNREACHABLE) {
                 continue;
             }
-            p.outbound = NsgChain.order(Direction.OUTBOUND, context.subnetNsg(p.sourceSubnet), p.callerNic.flatMap(context::nicNsg));
+            p.outbound = NsgChain.order(
+                    Direction.OUTBOUND, context.subnetNsg(p.sourceSubnet), p.callerNic.flatMap(context::nicNsg));
             p.outboundEvaluable = !p.walkDestination.isEmpty() && !p.privateSources.isEmpty();
             if (p.delivers()) {
                 p.destination = destinationOf(p, to);
-                p.inbound = p.destination.subnet().map(s -> NsgChain.order(Direction.INBOUND, context.subnetNsg(s),
-                        p.destination.nic().flatMap(context::nicNsg))).orElse(List.of());
+                p.inbound = p.destination
+                        .subnet()
+                        .map(s -> NsgChain.order(
+                                Direction.INBOUND,
+                                context.subnetNsg(s),
+                                p.destination.nic().flatMap(context::nicNsg)))
+                        .orElse(List.of());
             }
         }
         ChainEvaluator chains = new ChainEvaluator(context, question, explain);
@@ -251,8 +290,8 @@ public final class PathEngine {
             }
             p.inboundSources = p.identity() ? p.passedOut : p.sources;
             evaluated.add(p);
-            inputs.add(new ChainEvaluator.Input(p.inbound, p.destination.subnet().get(), p.inboundSources,
-                    p.destination.translated()));
+            inputs.add(new ChainEvaluator.Input(
+                    p.inbound, p.destination.subnet().get(), p.inboundSources, p.destination.translated()));
         }
         List<ChainEvaluator.Side> sides = chains.evaluate(inputs, Direction.INBOUND);
         for (int i = 0; i < evaluated.size(); i++) {
@@ -267,22 +306,34 @@ public final class PathEngine {
             Optional<AppServiceEnvironment> ase = targetAse(to);
             if (ase.isPresent() && ase.get().subnetId().equals(subnet.get().id())) {
                 Subnet s = subnet.get();
-                return new Destination(subnet, p.walkDestinationNic, s.prefix().toSet(), Optional.of(ase.get().name()
-                        + " hands the call to its workers in " + s.name() + " (" + s.prefix()
-                        + "), which its inbound NSGs see as the destination."), List.of());
+                return new Destination(
+                        subnet,
+                        p.walkDestinationNic,
+                        s.prefix().toSet(),
+                        Optional.of(ase.get().name()
+                                + " hands the call to its workers in " + s.name() + " (" + s.prefix()
+                                + "), which its inbound NSGs see as the destination."),
+                        List.of());
             }
             return new Destination(subnet, p.walkDestinationNic, p.walkDestination, Optional.empty(), List.of());
         }
         Optional<NetworkInterface> behindPublicIp = nicBehindPublicIp(p, to);
         if (behindPublicIp.isPresent()) {
             NetworkInterface nic = behindPublicIp.get();
-            return new Destination(topology.subnet(nic.subnetId()), behindPublicIp, AddressSet.host(nic.privateIp()),
+            return new Destination(
+                    topology.subnet(nic.subnetId()),
+                    behindPublicIp,
+                    AddressSet.host(nic.privateIp()),
                     Optional.of("Its public IP translates the destination to " + nic.name() + "'s private address "
-                            + Ipv4.format(nic.privateIp()) + "."), List.of());
+                            + Ipv4.format(nic.privateIp()) + "."),
+                    List.of());
         }
-        List<String> notes = to.kind() != ReferenceKind.PUBLIC_IP_ADDRESS ? List.of() : List.of("Public IP "
-                + to.resource().map(r -> r.name()).orElse(to.text()) + " is not attached to a modelled network interface (a"
-                + " load balancer or gateway is not modelled), so no NSG behind it is evaluated.");
+        List<String> notes = to.kind() != ReferenceKind.PUBLIC_IP_ADDRESS
+                ? List.of()
+                : List.of("Public IP "
+                        + to.resource().map(r -> r.name()).orElse(to.text())
+                        + " is not attached to a modelled network interface (a"
+                        + " load balancer or gateway is not modelled), so no NSG behind it is evaluated.");
         return new Destination(Optional.empty(), p.walkDestinationNic, p.walkDestination, Optional.empty(), notes);
     }
 

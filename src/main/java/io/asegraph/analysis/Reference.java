@@ -11,8 +11,8 @@ import java.util.Optional;
  * resource holding it when there is exactly one (an ASE's VIP or ILB address, a network interface); a located
  * address ({@code from}, {@code source}, {@code target}) becomes the network interface holding it, or the subnet.
  */
-public record Reference(String text, ReferenceKind kind, Optional<Resource> resource, Optional<Long> address,
-        Resolution resolvedBy) {
+public record Reference(
+        String text, ReferenceKind kind, Optional<Resource> resource, Optional<Long> address, Resolution resolvedBy) {
     public Reference {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(kind, "kind");

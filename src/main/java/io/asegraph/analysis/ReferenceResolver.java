@@ -50,7 +50,9 @@ public final class ReferenceResolver {
         this.index = topology.index();
         for (Resource r : policyResources) {
             policyById.put(r.id(), r);
-            policyByName.computeIfAbsent(r.name().trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r);
+            policyByName
+                    .computeIfAbsent(r.name().trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(r);
         }
     }
 
@@ -93,16 +95,17 @@ public final class ReferenceResolver {
     /** Fails with INVALID_ARGUMENT unless {@code ref} can make calls (app, ASE, network interface, address in a subnet). */
     public static void requireCaller(Reference ref) {
         switch (ref.kind()) {
-            case APP, APP_SERVICE_ENVIRONMENT, NETWORK_INTERFACE -> {
-            }
+            case APP, APP_SERVICE_ENVIRONMENT, NETWORK_INTERFACE -> {}
             case SUBNET -> {
                 if (ref.address().isEmpty()) {
-                    throw new InvalidArgumentException("'" + ref.text() + "' is a subnet, which does not make calls; name an app, "
-                            + "an ASE or a network interface in it, or an address inside it");
+                    throw new InvalidArgumentException(
+                            "'" + ref.text() + "' is a subnet, which does not make calls; name an app, "
+                                    + "an ASE or a network interface in it, or an address inside it");
                 }
             }
-            default -> throw new InvalidArgumentException("'" + ref.text() + "' is a " + ref.kind().label()
-                    + ", which does not make calls; name an app, an ASE, a network interface or an address inside a subnet");
+            default -> throw new InvalidArgumentException(
+                    "'" + ref.text() + "' is a " + ref.kind().label()
+                            + ", which does not make calls; name an app, an ASE, a network interface or an address inside a subnet");
         }
     }
 
@@ -115,8 +118,8 @@ public final class ReferenceResolver {
         if (t.startsWith("/")) {
             ResourceId id = ResourceId.of(t);
             Optional<Resource> found = index.resource(id).or(() -> Optional.ofNullable(policyById.get(id)));
-            return found.map(r -> Reference.of(text, r, Resolution.RESOURCE_ID)).orElseThrow(
-                    () -> new UnknownReferenceException(text, "no resource has the id '" + t + "'"));
+            return found.map(r -> Reference.of(text, r, Resolution.RESOURCE_ID))
+                    .orElseThrow(() -> new UnknownReferenceException(text, "no resource has the id '" + t + "'"));
         }
         InvalidAddressException malformed = null;
         if (ADDRESS_LIKE.matcher(t).matches()) {
@@ -145,7 +148,8 @@ public final class ReferenceResolver {
         if (malformed != null) {
             throw new InvalidArgumentException(malformed.getMessage());
         }
-        throw new UnknownReferenceException(text, "'" + t + "' matches no resource id, address, app host name or resource name");
+        throw new UnknownReferenceException(
+                text, "'" + t + "' matches no resource id, address, app host name or resource name");
     }
 
     private Reference destination(String text, long address) {
@@ -154,7 +158,8 @@ public final class ReferenceResolver {
             holders.add(ase);
         }
         holders.addAll(index.nicsWithAddress(address));
-        Optional<Resource> only = holders.size() == 1 ? Optional.of(holders.iterator().next()) : Optional.empty();
+        Optional<Resource> only =
+                holders.size() == 1 ? Optional.of(holders.iterator().next()) : Optional.empty();
         return new Reference(text, ReferenceKind.ADDRESS, only, Optional.of(address), Resolution.ADDRESS);
     }
 
@@ -169,7 +174,8 @@ public final class ReferenceResolver {
         Subnet subnet = subnets.get(0);
         Optional<NetworkInterface> nic = index.nicAt(subnet.id(), address);
         Resource resource = nic.<Resource>map(n -> n).orElse(subnet);
-        return new Reference(text, ReferenceKind.of(resource), Optional.of(resource), Optional.of(address), Resolution.ADDRESS);
+        return new Reference(
+                text, ReferenceKind.of(resource), Optional.of(resource), Optional.of(address), Resolution.ADDRESS);
     }
 
     private static List<String> ids(Collection<? extends Resource> resources) {

@@ -18,7 +18,8 @@ public record SourceOutcome(AddressSet sources, Verdict verdict, List<String> ru
         rules = List.copyOf(rules);
         causes = List.copyOf(causes);
         if (verdict == Verdict.PARTIAL) {
-            throw new IllegalArgumentException("a source part is allowed, denied, undetermined or unreachable, never partial");
+            throw new IllegalArgumentException(
+                    "a source part is allowed, denied, undetermined or unreachable, never partial");
         }
     }
 

@@ -8,13 +8,12 @@ import java.util.stream.Collectors;
 
 /** The phrases the {@link CallSourceWalker} builds its reasons and trace steps from; it decides nothing. */
 final class WalkPhrases {
-    private WalkPhrases() {
-    }
+    private WalkPhrases() {}
 
     static String insideSource(Caller c) {
         if (c.ase().isPresent()) {
-            return "one of " + c.name() + "'s worker addresses in " + c.subnet().name() + " " + c.subnet().prefix()
-                    + " (not a fixed address)";
+            return "one of " + c.name() + "'s worker addresses in " + c.subnet().name() + " "
+                    + c.subnet().prefix() + " (not a fixed address)";
         }
         if (c.nic().isPresent()) {
             return c.name() + "'s private address " + Ipv4.format(c.nic().get().privateIp());
@@ -34,7 +33,8 @@ final class WalkPhrases {
         if (c.ase().isEmpty() || t.ase().isEmpty()) {
             return "";
         }
-        return c.ase().get().id().equals(t.ase().get().id()) ? " (an ASE calling its own apps makes an Internet call)"
+        return c.ase().get().id().equals(t.ase().get().id())
+                ? " (an ASE calling its own apps makes an Internet call)"
                 : " (calls between ASEs are Internet calls)";
     }
 

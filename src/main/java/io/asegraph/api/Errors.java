@@ -6,8 +6,7 @@ import java.util.function.Supplier;
 
 /** Maps domain exceptions to coded API errors; anything else stays a server error (and is logged by SmallRye). */
 public final class Errors {
-    private Errors() {
-    }
+    private Errors() {}
 
     public static <T> T guard(Supplier<T> work) {
         try {

@@ -48,91 +48,116 @@ public class ImportApi {
     }
 
     @Mutation("importResources")
-    @Description("Import Azure resource JSON (as az prints it) or a Service Tags file. All or nothing; dryRun validates only. "
-            + "Resources are upserted by id and replaced exactly (an NSG's rules, a route table's routes, a VNet's subnets and "
-            + "peerings); importing the same document twice changes nothing. Problems fail with INVALID_DOCUMENT and "
-            + "extensions.problems [{location, value, message, line, column}].")
-    public @NonNull ImportResult importResources(@NonNull @Description("The JSON document, as text") String document,
+    @Description(
+            "Import Azure resource JSON (as az prints it) or a Service Tags file. All or nothing; dryRun validates only. "
+                    + "Resources are upserted by id and replaced exactly (an NSG's rules, a route table's routes, a VNet's subnets and "
+                    + "peerings); importing the same document twice changes nothing. Problems fail with INVALID_DOCUMENT and "
+                    + "extensions.problems [{location, value, message, line, column}].")
+    public @NonNull ImportResult importResources(
+            @NonNull @Description("The JSON document, as text") String document,
             @DefaultValue("false") @Description("Validate and count without writing") Boolean dryRun) {
         return result(call(() -> importer.importDocument(document, Boolean.TRUE.equals(dryRun))));
     }
 
     @Mutation("putSecurityRule")
-    @Description("Add a security rule to an NSG, or replace its rule of the same name. Validated like an import (problems at "
-            + "rule.<field>, INVALID_DOCUMENT). With etag, fails with CONFLICT unless it is the NSG's current etag. Every change "
-            + "gives the NSG a new etag.")
-    public @NonNull NetworkSecurityGroup putSecurityRule(@NonNull @Description("The NSG's resource id") String nsg,
-            @NonNull SecurityRuleInput rule, @Description("The etag the change is based on (optimistic concurrency)") String etag) {
+    @Description(
+            "Add a security rule to an NSG, or replace its rule of the same name. Validated like an import (problems at "
+                    + "rule.<field>, INVALID_DOCUMENT). With etag, fails with CONFLICT unless it is the NSG's current etag. Every change "
+                    + "gives the NSG a new etag.")
+    public @NonNull NetworkSecurityGroup putSecurityRule(
+            @NonNull @Description("The NSG's resource id") String nsg,
+            @NonNull SecurityRuleInput rule,
+            @Description("The etag the change is based on (optimistic concurrency)") String etag) {
         return nsg(call(() -> edits.putSecurityRule(nsg, rule.toAz(), Optional.ofNullable(etag))));
     }
 
     @Mutation("removeSecurityRule")
-    @Description("Remove a security rule of an NSG by name. With etag, fails with CONFLICT unless it is the NSG's current etag.")
-    public @NonNull NetworkSecurityGroup removeSecurityRule(@NonNull @Description("The NSG's resource id") String nsg,
+    @Description(
+            "Remove a security rule of an NSG by name. With etag, fails with CONFLICT unless it is the NSG's current etag.")
+    public @NonNull NetworkSecurityGroup removeSecurityRule(
+            @NonNull @Description("The NSG's resource id") String nsg,
             @NonNull @Description("The rule's name") String name,
             @Description("The etag the change is based on (optimistic concurrency)") String etag) {
         return nsg(call(() -> edits.removeSecurityRule(nsg, name, Optional.ofNullable(etag))));
     }
 
     @Mutation("putRoute")
-    @Description("Add a route to a route table, or replace its route of the same name. Validated like an import (problems at "
-            + "route.<field>, INVALID_DOCUMENT).")
-    public @NonNull RouteTable putRoute(@NonNull @Description("The route table's resource id") String routeTable,
-            @NonNull RouteInput route) {
+    @Description(
+            "Add a route to a route table, or replace its route of the same name. Validated like an import (problems at "
+                    + "route.<field>, INVALID_DOCUMENT).")
+    public @NonNull RouteTable putRoute(
+            @NonNull @Description("The route table's resource id") String routeTable, @NonNull RouteInput route) {
         return table(call(() -> edits.putRoute(routeTable, route.toAz())));
     }
 
     @Mutation("removeRoute")
     @Description("Remove a route of a route table by name.")
-    public @NonNull RouteTable removeRoute(@NonNull @Description("The route table's resource id") String routeTable,
+    public @NonNull RouteTable removeRoute(
+            @NonNull @Description("The route table's resource id") String routeTable,
             @NonNull @Description("The route's name") String name) {
         return table(call(() -> edits.removeRoute(routeTable, name)));
     }
 
     @Mutation("deleteResource")
-    @Description("Delete a resource by id with its own parts (a VNet's subnets and peerings, an NSG's rules, a route table's "
-            + "routes). Fails with REFERENCED, naming them, while other resources depend on it or refer to it, unless cascade: "
-            + "then dependents (ASEs and NICs in a deleted subnet, apps on a deleted ASE, gateways of a deleted VNet, peerings "
-            + "to it, connections) are deleted too and references to it (NSG, route table, NAT gateway, public IP, ASG, "
-            + "default site) are dropped.")
-    public @NonNull DeleteResult deleteResource(@NonNull @Description("An Azure resource id") String id,
-            @DefaultValue("false") Boolean cascade) {
+    @Description(
+            "Delete a resource by id with its own parts (a VNet's subnets and peerings, an NSG's rules, a route table's "
+                    + "routes). Fails with REFERENCED, naming them, while other resources depend on it or refer to it, unless cascade: "
+                    + "then dependents (ASEs and NICs in a deleted subnet, apps on a deleted ASE, gateways of a deleted VNet, peerings "
+                    + "to it, connections) are deleted too and references to it (NSG, route table, NAT gateway, public IP, ASG, "
+                    + "default site) are dropped.")
+    public @NonNull DeleteResult deleteResource(
+            @NonNull @Description("An Azure resource id") String id, @DefaultValue("false") Boolean cascade) {
         ResourceEdits.Deletion d = call(() -> edits.delete(id, Boolean.TRUE.equals(cascade)));
-        return new DeleteResult(d.deleted().stream().map(ResourceId::value).toList(), d.detached().stream().map(ResourceId::value).toList());
+        return new DeleteResult(
+                d.deleted().stream().map(ResourceId::value).toList(),
+                d.detached().stream().map(ResourceId::value).toList());
     }
 
     // ---- types ------------------------------------------------------------------------------------------------
 
     @Type("DeleteResult")
     @Description("What deleteResource removed, and the resources that lost a reference to what was removed.")
-    public record DeleteResult(@NonNull @Description("Ids of the resources deleted, the one asked for first") List<@NonNull String> deleted,
-            @NonNull @Description("Ids of the resources changed to drop a reference to a deleted one") List<@NonNull String> detached) {
-    }
+    public record DeleteResult(
+            @NonNull @Description("Ids of the resources deleted, the one asked for first")
+                    List<@NonNull String> deleted,
+            @NonNull @Description("Ids of the resources changed to drop a reference to a deleted one")
+                    List<@NonNull String> detached) {}
 
     @Input("SecurityRuleInput")
-    @Description("One NSG security rule, as Azure has it. Prefixes are CIDR blocks, addresses, * or service tags; port ranges "
-            + "are *, 80 or 1000-2000.")
+    @Description(
+            "One NSG security rule, as Azure has it. Prefixes are CIDR blocks, addresses, * or service tags; port ranges "
+                    + "are *, 80 or 1000-2000.")
     public static class SecurityRuleInput {
         @NonNull
         public String name;
+
         @NonNull
         @Description("100-4096, unique per direction within the NSG")
         public Integer priority;
+
         @NonNull
         public Direction direction;
+
         @NonNull
         public Access access;
+
         @NonNull
         public Protocol protocol;
+
         public List<String> sourceAddressPrefixes;
+
         @Description("Default [\"*\"]")
         public List<String> sourcePortRanges;
+
         public List<String> destinationAddressPrefixes;
         public List<String> destinationPortRanges;
+
         @Description("Ids of application security groups")
         public List<String> sourceApplicationSecurityGroups;
+
         @Description("Ids of application security groups")
         public List<String> destinationApplicationSecurityGroups;
+
         public String description;
 
         /** The rule with az field names, flattened, as the import parser reads it. */
@@ -155,29 +180,35 @@ public class ImportApi {
     }
 
     @Input("RouteInput")
-    @Description("One user-defined route. VNET_PEERING is not allowed in a user route; nextHopIpAddress only with VIRTUAL_APPLIANCE.")
+    @Description(
+            "One user-defined route. VNET_PEERING is not allowed in a user route; nextHopIpAddress only with VIRTUAL_APPLIANCE.")
     public static class RouteInput {
         @NonNull
         public String name;
+
         @NonNull
         @Description("A CIDR block or a service tag")
         public String addressPrefix;
+
         @NonNull
         public NextHopType nextHopType;
+
         public String nextHopIpAddress;
 
         Map<String, Object> toAz() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", name);
             m.put("addressPrefix", addressPrefix);
-            m.put("nextHopType", switch (nextHopType) {
-                case INTERNET -> "Internet";
-                case VIRTUAL_APPLIANCE -> "VirtualAppliance";
-                case VIRTUAL_NETWORK_GATEWAY -> "VirtualNetworkGateway";
-                case VNET_LOCAL -> "VnetLocal";
-                case VNET_PEERING -> "VNetPeering";
-                case NONE -> "None";
-            });
+            m.put(
+                    "nextHopType",
+                    switch (nextHopType) {
+                        case INTERNET -> "Internet";
+                        case VIRTUAL_APPLIANCE -> "VirtualAppliance";
+                        case VIRTUAL_NETWORK_GATEWAY -> "VirtualNetworkGateway";
+                        case VNET_LOCAL -> "VnetLocal";
+                        case VNET_PEERING -> "VNetPeering";
+                        case NONE -> "None";
+                    });
             putIfSet(m, "nextHopIpAddress", nextHopIpAddress);
             return m;
         }
@@ -194,13 +225,17 @@ public class ImportApi {
     }
 
     static InvalidDocumentException invalid(String what, List<ImportProblem> problems) {
-        StringBuilder m = new StringBuilder(what).append(" (nothing was written): ").append(problems.size())
+        StringBuilder m = new StringBuilder(what)
+                .append(" (nothing was written): ")
+                .append(problems.size())
                 .append(problems.size() == 1 ? " problem" : " problems");
         for (ImportProblem p : problems.subList(0, Math.min(problems.size(), PROBLEMS_IN_MESSAGE))) {
             m.append("\n- ").append(p);
         }
         if (problems.size() > PROBLEMS_IN_MESSAGE) {
-            m.append("\n- … and ").append(problems.size() - PROBLEMS_IN_MESSAGE).append(" more (see extensions.problems)");
+            m.append("\n- … and ")
+                    .append(problems.size() - PROBLEMS_IN_MESSAGE)
+                    .append(" more (see extensions.problems)");
         }
         return new InvalidDocumentException(m.toString(), problems);
     }
@@ -221,11 +256,16 @@ public class ImportApi {
     }
 
     private static NetworkSecurityGroup nsg(io.asegraph.policy.NetworkSecurityGroup n) {
-        return new NetworkSecurityGroup(n.id().value(), n.name(), n.location().isEmpty() ? null : n.location(), n.etag(), n.id().key());
+        return new NetworkSecurityGroup(
+                n.id().value(), n.name(), n.location().isEmpty() ? null : n.location(), n.etag(), n.id().key());
     }
 
     private static RouteTable table(io.asegraph.topology.RouteTable t) {
-        return new RouteTable(t.id().value(), t.name(), t.location().isEmpty() ? null : t.location(), t.disableBgpRoutePropagation(),
+        return new RouteTable(
+                t.id().value(),
+                t.name(),
+                t.location().isEmpty() ? null : t.location(),
+                t.disableBgpRoutePropagation(),
                 t.id().key());
     }
 

@@ -35,14 +35,17 @@ public class ImportResource {
     /** One problem as the HTTP answer lists it (line and column null when unknown). */
     public record Problem(String location, String value, String message, Integer line, Integer column) {
         static Problem of(ImportProblem p) {
-            return new Problem(p.location(), p.value(), p.message(), p.position().map(ImportProblem.Position::line).orElse(null),
+            return new Problem(
+                    p.location(),
+                    p.value(),
+                    p.message(),
+                    p.position().map(ImportProblem.Position::line).orElse(null),
                     p.position().map(ImportProblem.Position::column).orElse(null));
         }
     }
 
     /** The body of a 400 answer. */
-    public record Failure(String code, String message, List<Problem> problems) {
-    }
+    public record Failure(String code, String message, List<Problem> problems) {}
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -54,22 +57,30 @@ public class ImportResource {
         } else if (dryRun.equalsIgnoreCase("true")) {
             dry = true;
         } else {
-            return Response.status(Response.Status.BAD_REQUEST).entity(new Failure("INVALID_ARGUMENT",
-                    "dryRun must be true or false, got '" + dryRun + "'", List.of())).build();
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new Failure(
+                            "INVALID_ARGUMENT", "dryRun must be true or false, got '" + dryRun + "'", List.of()))
+                    .build();
         }
-        // Held only by the holder, which the importer empties after parsing: a 135 MB body is not kept through the write.
+        // Held only by the holder, which the importer empties after parsing: a 135 MB body is not kept through the
+        // write.
         ImportOutcome outcome;
         try {
             outcome = importer.importDocument(new AtomicReference<>(body == null ? new byte[0] : body), dry);
         } catch (TransactionTooLargeException e) {
             TooLargeException tooLarge = TooLargeException.of(e);
-            return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).entity(new Failure(tooLarge.code(),
-                    tooLarge.getMessage(), List.of())).build();
+            return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+                    .entity(new Failure(tooLarge.code(), tooLarge.getMessage(), List.of()))
+                    .build();
         }
         if (!outcome.valid()) {
             InvalidDocumentException e = ImportApi.invalid("the document cannot be imported", outcome.problems());
-            return Response.status(Response.Status.BAD_REQUEST).entity(new Failure(e.code(), e.getMessage(),
-                    e.problems().stream().map(Problem::of).toList())).build();
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(new Failure(
+                            e.code(),
+                            e.getMessage(),
+                            e.problems().stream().map(Problem::of).toList()))
+                    .build();
         }
         ImportResult r = ImportApi.result(outcome);
         return Response.ok(r).build();

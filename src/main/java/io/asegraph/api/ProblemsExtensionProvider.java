@@ -35,10 +35,13 @@ public class ProblemsExtensionProvider implements ErrorExtensionProvider {
     static JsonValue toJson(List<ImportProblem> problems) {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         for (ImportProblem p : problems) {
-            JsonObjectBuilder o = JSON.createObjectBuilder().add("location", p.location()).add("value", p.value())
+            JsonObjectBuilder o = JSON.createObjectBuilder()
+                    .add("location", p.location())
+                    .add("value", p.value())
                     .add("message", p.message());
             if (p.position().isPresent()) {
-                o.add("line", p.position().get().line()).add("column", p.position().get().column());
+                o.add("line", p.position().get().line())
+                        .add("column", p.position().get().column());
             } else {
                 o.addNull("line").addNull("column");
             }

@@ -17,7 +17,9 @@ public class TooLargeException extends ApiException {
 
     /** The message for a write the store refused for its size. */
     static TooLargeException of(TransactionTooLargeException e) {
-        return new TooLargeException("the write needs more transaction memory than the store allows, so nothing was written"
-                + " (raise asegraph.store.transaction-memory and the heap, or import the document in parts): " + e.getMessage());
+        return new TooLargeException(
+                "the write needs more transaction memory than the store allows, so nothing was written"
+                        + " (raise asegraph.store.transaction-memory and the heap, or import the document in parts): "
+                        + e.getMessage());
     }
 }

@@ -9,8 +9,7 @@ import java.util.Locale;
  * line comments and blank statements.
  */
 final class CypherScript {
-    private CypherScript() {
-    }
+    private CypherScript() {}
 
     static List<String> statements(String text) {
         List<String> out = new ArrayList<>();
@@ -59,8 +58,13 @@ final class CypherScript {
     /** Schema commands (constraints and indexes) run in their own transactions on every start. */
     static boolean isSchema(String statement) {
         String s = statement.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
-        return s.startsWith("CREATE CONSTRAINT") || s.startsWith("CREATE INDEX") || s.startsWith("CREATE RANGE INDEX")
-                || s.startsWith("CREATE TEXT INDEX") || s.startsWith("CREATE POINT INDEX") || s.startsWith("CREATE FULLTEXT INDEX")
-                || s.startsWith("DROP CONSTRAINT") || s.startsWith("DROP INDEX");
+        return s.startsWith("CREATE CONSTRAINT")
+                || s.startsWith("CREATE INDEX")
+                || s.startsWith("CREATE RANGE INDEX")
+                || s.startsWith("CREATE TEXT INDEX")
+                || s.startsWith("CREATE POINT INDEX")
+                || s.startsWith("CREATE FULLTEXT INDEX")
+                || s.startsWith("DROP CONSTRAINT")
+                || s.startsWith("DROP INDEX");
     }
 }

@@ -46,8 +46,7 @@ import java.util.function.Supplier;
  */
 final class DeletePlan {
     /** The batch to write, what it deletes and detaches, and the references that need cascade (as phrases). */
-    record Result(ImportBatch batch, List<ResourceId> deleted, List<ResourceId> detached, List<String> references) {
-    }
+    record Result(ImportBatch batch, List<ResourceId> deleted, List<ResourceId> detached, List<String> references) {}
 
     private final Topology t;
     private final Estate estate;
@@ -87,8 +86,12 @@ final class DeletePlan {
         nics.values().forEach(n -> add(b, NetworkTypes.NETWORK_INTERFACE, n, detached));
         nats.values().forEach(n -> add(b, NetworkTypes.NAT_GATEWAY, n, detached));
         gateways.values().forEach(g -> add(b, NetworkTypes.VIRTUAL_NETWORK_GATEWAY, g, detached));
-        nsgs.values().forEach(n -> add(b, PolicyTypes.NETWORK_SECURITY_GROUP,
-                new NetworkSecurityGroup(n.id(), n.name(), n.location(), etags.get(), n.rules()), detached));
+        nsgs.values()
+                .forEach(n -> add(
+                        b,
+                        PolicyTypes.NETWORK_SECURITY_GROUP,
+                        new NetworkSecurityGroup(n.id(), n.name(), n.location(), etags.get(), n.rules()),
+                        detached));
         return new Result(b.build(), List.copyOf(deleted.keySet()), detached, references);
     }
 
@@ -136,7 +139,11 @@ final class DeletePlan {
             case SUBNET -> {
                 for (AppServiceEnvironment e : t.environments()) {
                     if (e.subnetId().equals(x)) {
-                        dependent(e.id(), ResourceKind.APP_SERVICE_ENVIRONMENT, e.name(), "is deployed in subnet " + x.name());
+                        dependent(
+                                e.id(),
+                                ResourceKind.APP_SERVICE_ENVIRONMENT,
+                                e.name(),
+                                "is deployed in subnet " + x.name());
                     }
                 }
                 for (NetworkInterface n : t.nics()) {
@@ -171,25 +178,53 @@ final class DeletePlan {
                 for (Subnet s : t.subnets()) {
                     if (s.nsgId().filter(x::equals).isPresent()) {
                         Subnet c = subnet(s, "is associated with it");
-                        subnets.put(c.id(), new Subnet(c.id(), c.name(), c.vnetId(), c.prefix(), Optional.empty(), c.routeTableId(),
-                                c.natGatewayId()));
+                        subnets.put(
+                                c.id(),
+                                new Subnet(
+                                        c.id(),
+                                        c.name(),
+                                        c.vnetId(),
+                                        c.prefix(),
+                                        Optional.empty(),
+                                        c.routeTableId(),
+                                        c.natGatewayId()));
                     }
                 }
                 for (NetworkInterface n : t.nics()) {
                     if (n.nsgId().filter(x::equals).isPresent()) {
                         NetworkInterface c = nic(n, "is associated with it");
-                        nics.put(c.id(), new NetworkInterface(c.id(), c.name(), c.location(), c.subnetId(), c.privateIp(), Optional.empty(),
-                                c.asgIds(), c.publicIpIds(), c.virtualMachine()));
+                        nics.put(
+                                c.id(),
+                                new NetworkInterface(
+                                        c.id(),
+                                        c.name(),
+                                        c.location(),
+                                        c.subnetId(),
+                                        c.privateIp(),
+                                        Optional.empty(),
+                                        c.asgIds(),
+                                        c.publicIpIds(),
+                                        c.virtualMachine()));
                     }
                 }
             }
             case ROUTE_TABLE, NAT_GATEWAY -> {
                 boolean table = kind == ResourceKind.ROUTE_TABLE;
                 for (Subnet s : t.subnets()) {
-                    if ((table ? s.routeTableId() : s.natGatewayId()).filter(x::equals).isPresent()) {
+                    if ((table ? s.routeTableId() : s.natGatewayId())
+                            .filter(x::equals)
+                            .isPresent()) {
                         Subnet c = subnet(s, table ? "is routed by it" : "egresses through it");
-                        subnets.put(c.id(), new Subnet(c.id(), c.name(), c.vnetId(), c.prefix(), c.nsgId(),
-                                table ? Optional.empty() : c.routeTableId(), table ? c.natGatewayId() : Optional.empty()));
+                        subnets.put(
+                                c.id(),
+                                new Subnet(
+                                        c.id(),
+                                        c.name(),
+                                        c.vnetId(),
+                                        c.prefix(),
+                                        c.nsgId(),
+                                        table ? Optional.empty() : c.routeTableId(),
+                                        table ? c.natGatewayId() : Optional.empty()));
                     }
                 }
             }
@@ -197,8 +232,18 @@ final class DeletePlan {
                 for (NetworkInterface n : t.nics()) {
                     if (n.publicIpIds().contains(x)) {
                         NetworkInterface c = nic(n, "uses it");
-                        nics.put(c.id(), new NetworkInterface(c.id(), c.name(), c.location(), c.subnetId(), c.privateIp(), c.nsgId(),
-                                c.asgIds(), without(c.publicIpIds(), x), c.virtualMachine()));
+                        nics.put(
+                                c.id(),
+                                new NetworkInterface(
+                                        c.id(),
+                                        c.name(),
+                                        c.location(),
+                                        c.subnetId(),
+                                        c.privateIp(),
+                                        c.nsgId(),
+                                        c.asgIds(),
+                                        without(c.publicIpIds(), x),
+                                        c.virtualMachine()));
                     }
                 }
                 for (NatGateway g : t.natGateways()) {
@@ -213,8 +258,18 @@ final class DeletePlan {
                 for (NetworkInterface n : t.nics()) {
                     if (n.asgIds().contains(x)) {
                         NetworkInterface c = nic(n, "is a member of it");
-                        nics.put(c.id(), new NetworkInterface(c.id(), c.name(), c.location(), c.subnetId(), c.privateIp(), c.nsgId(),
-                                without(c.asgIds(), x), c.publicIpIds(), c.virtualMachine()));
+                        nics.put(
+                                c.id(),
+                                new NetworkInterface(
+                                        c.id(),
+                                        c.name(),
+                                        c.location(),
+                                        c.subnetId(),
+                                        c.privateIp(),
+                                        c.nsgId(),
+                                        without(c.asgIds(), x),
+                                        c.publicIpIds(),
+                                        c.virtualMachine()));
                     }
                 }
                 for (NetworkSecurityGroup g : estate.policies().nsgs()) {
@@ -227,12 +282,26 @@ final class DeletePlan {
                             continue;
                         }
                         changed = true;
-                        references.add("rule '" + r.name() + "' of NSG '" + g.name() + "' (" + g.id().value() + ") names it");
-                        SecurityRule s = new SecurityRule(r.name(), r.priority(), r.direction(), r.access(), r.protocol(), r.sourcePrefixes(),
-                                r.sourcePorts(), r.destinationPrefixes(), r.destinationPorts(), without(r.sourceAsgs(), x),
-                                without(r.destinationAsgs(), x), r.description(), false);
-                        boolean hasSource = !s.sourcePrefixes().isEmpty() || !s.sourceAsgs().isEmpty();
-                        boolean hasDestination = !s.destinationPrefixes().isEmpty() || !s.destinationAsgs().isEmpty();
+                        references.add(
+                                "rule '" + r.name() + "' of NSG '" + g.name() + "' (" + g.id().value() + ") names it");
+                        SecurityRule s = new SecurityRule(
+                                r.name(),
+                                r.priority(),
+                                r.direction(),
+                                r.access(),
+                                r.protocol(),
+                                r.sourcePrefixes(),
+                                r.sourcePorts(),
+                                r.destinationPrefixes(),
+                                r.destinationPorts(),
+                                without(r.sourceAsgs(), x),
+                                without(r.destinationAsgs(), x),
+                                r.description(),
+                                false);
+                        boolean hasSource =
+                                !s.sourcePrefixes().isEmpty() || !s.sourceAsgs().isEmpty();
+                        boolean hasDestination = !s.destinationPrefixes().isEmpty()
+                                || !s.destinationAsgs().isEmpty();
                         if (hasSource && hasDestination) {
                             rules.add(s);
                         }
@@ -245,10 +314,19 @@ final class DeletePlan {
             case LOCAL_NETWORK_GATEWAY -> {
                 for (VirtualNetworkGateway g : t.gateways()) {
                     if (g.defaultSite().filter(x::equals).isPresent() && !deleted.containsKey(g.id())) {
-                        references.add("virtual network gateway '" + g.name() + "' (" + g.id().value() + ") uses it as default site");
+                        references.add("virtual network gateway '" + g.name() + "' (" + g.id().value()
+                                + ") uses it as default site");
                         VirtualNetworkGateway c = gateways.getOrDefault(g.id(), g);
-                        gateways.put(c.id(), new VirtualNetworkGateway(c.id(), c.name(), c.location(), c.vnetId(), c.gatewayType(),
-                                Optional.empty(), c.learnedRoutes()));
+                        gateways.put(
+                                c.id(),
+                                new VirtualNetworkGateway(
+                                        c.id(),
+                                        c.name(),
+                                        c.location(),
+                                        c.vnetId(),
+                                        c.gatewayType(),
+                                        Optional.empty(),
+                                        c.learnedRoutes()));
                     }
                 }
             }

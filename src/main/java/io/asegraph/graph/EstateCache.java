@@ -26,8 +26,7 @@ public class EstateCache {
     static final long VERSION_CHECK_MILLIS = 1000;
 
     /** A loaded estate and the number of invalidations seen before its read transaction began. */
-    private record Snapshot(Estate estate, long writes) {
-    }
+    private record Snapshot(Estate estate, long writes) {}
 
     private final GraphStore store;
     private final AtomicLong writes = new AtomicLong();
@@ -70,7 +69,8 @@ public class EstateCache {
             loaded = store.read(tx -> StagedWrite.pending(tx) ? null : EstateLoader.load(tx));
             if (loaded == null) {
                 if (attempt > 3) {
-                    throw new IllegalStateException("a staged import is still being swapped in after " + attempt + " attempts to finish it");
+                    throw new IllegalStateException(
+                            "a staged import is still being swapped in after " + attempt + " attempts to finish it");
                 }
                 StagedWrite.finishPending(store);
             }

@@ -49,112 +49,256 @@ import org.neo4j.driver.Value;
  * engine works on. The mapping is strict; the graph only ever holds validated data.
  */
 final class EstateLoader {
-    private EstateLoader() {
-    }
+    private EstateLoader() {}
 
     /** The store version (0 before the first write). */
     static long version(TransactionContext tx) {
-        return tx.run("OPTIONAL MATCH " + Labels.META_NODE + " RETURN coalesce(m.version, 0) AS v").single().get("v").asLong();
+        return tx.run("OPTIONAL MATCH " + Labels.META_NODE + " RETURN coalesce(m.version, 0) AS v")
+                .single()
+                .get("v")
+                .asLong();
     }
 
     static Estate load(TransactionContext tx) {
         long version = version(tx);
         ResourceSet.Builder all = ResourceSet.builder();
-        read(tx, all, NetworkTypes.VIRTUAL_NETWORK, """
+        read(
+                tx,
+                all,
+                NetworkTypes.VIRTUAL_NETWORK,
+                """
                 MATCH (v:VirtualNetwork) RETURN v.id AS id, v.name AS name, v.location AS location, v.addressPrefixes AS prefixes""",
                 r -> new VirtualNetwork(id(r, "id"), name(r), loc(r), cidrs(Values.strings(r, "prefixes"))));
-        read(tx, all, NetworkTypes.SUBNET, """
+        read(
+                tx,
+                all,
+                NetworkTypes.SUBNET,
+                """
                 MATCH (v:VirtualNetwork)-[:HAS_SUBNET]->(s:Subnet)
                 OPTIONAL MATCH (s)-[:SECURED_BY]->(n:NetworkSecurityGroup)
                 OPTIONAL MATCH (s)-[:ROUTED_BY]->(t:RouteTable)
                 OPTIONAL MATCH (s)-[:EGRESS_VIA]->(g:NatGateway)
                 RETURN s.id AS id, s.name AS name, v.id AS vnet, s.addressPrefix AS prefix, n.id AS nsg, t.id AS rt, g.id AS nat""",
-                r -> new Subnet(id(r, "id"), name(r), id(r, "vnet"), Cidr.parseBlock(Values.string(r, "prefix", "")),
-                        optId(r, "nsg"), optId(r, "rt"), optId(r, "nat")));
-        read(tx, all, NetworkTypes.PEERING, """
+                r -> new Subnet(
+                        id(r, "id"),
+                        name(r),
+                        id(r, "vnet"),
+                        Cidr.parseBlock(Values.string(r, "prefix", "")),
+                        optId(r, "nsg"),
+                        optId(r, "rt"),
+                        optId(r, "nat")));
+        read(
+                tx,
+                all,
+                NetworkTypes.PEERING,
+                """
                 MATCH (a:VirtualNetwork)-[p:PEERED_WITH]->(b:VirtualNetwork)
                 RETURN p.id AS id, p.name AS name, a.id AS local, b.id AS remote, p.state AS state,
                        p.allowGatewayTransit AS agt, p.useRemoteGateways AS urg, p.allowForwardedTraffic AS aft""",
-                r -> new Peering(id(r, "id"), name(r), id(r, "local"), id(r, "remote"),
-                        PeeringState.parse(Values.string(r, "state", "Connected")), Values.bool(r, "agt", false),
-                        Values.bool(r, "urg", false), Values.bool(r, "aft", false)));
-        read(tx, all, NetworkTypes.APP_SERVICE_ENVIRONMENT, """
+                r -> new Peering(
+                        id(r, "id"),
+                        name(r),
+                        id(r, "local"),
+                        id(r, "remote"),
+                        PeeringState.parse(Values.string(r, "state", "Connected")),
+                        Values.bool(r, "agt", false),
+                        Values.bool(r, "urg", false),
+                        Values.bool(r, "aft", false)));
+        read(
+                tx,
+                all,
+                NetworkTypes.APP_SERVICE_ENVIRONMENT,
+                """
                 MATCH (a:AppServiceEnvironment)-[:DEPLOYED_IN]->(s:Subnet)
                 RETURN a.id AS id, a.name AS name, a.location AS location, a.kind AS kind, a.internalLoadBalancingMode AS ilb,
                        s.id AS subnet, a.publicVip AS vip, a.outboundAddresses AS outbound, a.internalAddress AS internal""",
-                r -> new AppServiceEnvironment(id(r, "id"), name(r), loc(r), AseKind.parse(Values.string(r, "kind", "ASEV1")),
-                        Values.string(r, "ilb", "None"), id(r, "subnet"), optIp(r, "vip"),
-                        Values.strings(r, "outbound").stream().map(Ipv4::parse).toList(), optIp(r, "internal")));
-        read(tx, all, NetworkTypes.APP, """
+                r -> new AppServiceEnvironment(
+                        id(r, "id"),
+                        name(r),
+                        loc(r),
+                        AseKind.parse(Values.string(r, "kind", "ASEV1")),
+                        Values.string(r, "ilb", "None"),
+                        id(r, "subnet"),
+                        optIp(r, "vip"),
+                        Values.strings(r, "outbound").stream().map(Ipv4::parse).toList(),
+                        optIp(r, "internal")));
+        read(
+                tx,
+                all,
+                NetworkTypes.APP,
+                """
                 MATCH (a:App)-[:HOSTED_ON]->(e:AppServiceEnvironment)
                 RETURN a.id AS id, a.name AS name, e.id AS ase, a.defaultHostName AS host, a.hostNames AS hosts""",
-                r -> new App(id(r, "id"), name(r), id(r, "ase"), Values.string(r, "host", ""), Values.strings(r, "hosts")));
-        read(tx, all, NetworkTypes.NETWORK_INTERFACE, """
+                r -> new App(
+                        id(r, "id"), name(r), id(r, "ase"), Values.string(r, "host", ""), Values.strings(r, "hosts")));
+        read(
+                tx,
+                all,
+                NetworkTypes.NETWORK_INTERFACE,
+                """
                 MATCH (n:NetworkInterface)-[:IN_SUBNET]->(s:Subnet)
                 OPTIONAL MATCH (n)-[:SECURED_BY]->(g:NetworkSecurityGroup)
                 RETURN n.id AS id, n.name AS name, n.location AS location, s.id AS subnet, n.privateIpAddress AS ip, g.id AS nsg,
                        [(n)-[:MEMBER_OF]->(a:ApplicationSecurityGroup) | a.id] AS asgs,
                        [(n)-[:HAS_PUBLIC_IP]->(p:PublicIpAddress) | p.id] AS pips, n.virtualMachine AS vm""",
-                r -> new NetworkInterface(id(r, "id"), name(r), loc(r), id(r, "subnet"), Ipv4.parse(Values.string(r, "ip", "")),
-                        optId(r, "nsg"), ids(Values.strings(r, "asgs")), ids(Values.strings(r, "pips")), Values.string(r, "vm", "")));
-        read(tx, all, NetworkTypes.ENDPOINT, """
+                r -> new NetworkInterface(
+                        id(r, "id"),
+                        name(r),
+                        loc(r),
+                        id(r, "subnet"),
+                        Ipv4.parse(Values.string(r, "ip", "")),
+                        optId(r, "nsg"),
+                        ids(Values.strings(r, "asgs")),
+                        ids(Values.strings(r, "pips")),
+                        Values.string(r, "vm", "")));
+        read(
+                tx,
+                all,
+                NetworkTypes.ENDPOINT,
+                """
                 MATCH (e:Endpoint) RETURN e.id AS id, e.name AS name, e.location AS location, e.addresses AS addresses, e.serviceTag AS tag""",
-                r -> new Endpoint(id(r, "id"), name(r), loc(r), Values.strings(r, "addresses").stream().map(Cidr::parsePrefix).toList(),
+                r -> new Endpoint(
+                        id(r, "id"),
+                        name(r),
+                        loc(r),
+                        Values.strings(r, "addresses").stream()
+                                .map(Cidr::parsePrefix)
+                                .toList(),
                         Values.string(r, "tag")));
-        read(tx, all, NetworkTypes.ROUTE_TABLE, """
+        read(
+                tx,
+                all,
+                NetworkTypes.ROUTE_TABLE,
+                """
                 MATCH (t:RouteTable)
                 RETURN t.id AS id, t.name AS name, t.location AS location, t.disableBgpRoutePropagation AS off,
                        [(t)-[:HAS_ROUTE]->(r:Route) | r {.name, .addressPrefix, .nextHopType, .nextHopIpAddress}] AS routes""",
-                r -> new RouteTable(id(r, "id"), name(r), loc(r), Values.bool(r, "off", false),
-                        r.get("routes").asList(v -> new Route(v.get("name").asString(), v.get("addressPrefix").asString(),
-                                NextHopType.parse(v.get("nextHopType").asString()),
-                                v.get("nextHopIpAddress").isNull() ? Optional.empty() : Optional.of(Ipv4.parse(v.get("nextHopIpAddress").asString()))))
-                                .stream().sorted(Comparator.comparing(Route::name)).toList()));
-        read(tx, all, NetworkTypes.VIRTUAL_NETWORK_GATEWAY, """
+                r -> new RouteTable(
+                        id(r, "id"),
+                        name(r),
+                        loc(r),
+                        Values.bool(r, "off", false),
+                        r
+                                .get("routes")
+                                .asList(v -> new Route(
+                                        v.get("name").asString(),
+                                        v.get("addressPrefix").asString(),
+                                        NextHopType.parse(v.get("nextHopType").asString()),
+                                        v.get("nextHopIpAddress").isNull()
+                                                ? Optional.empty()
+                                                : Optional.of(Ipv4.parse(v.get("nextHopIpAddress")
+                                                        .asString()))))
+                                .stream()
+                                .sorted(Comparator.comparing(Route::name))
+                                .toList()));
+        read(
+                tx,
+                all,
+                NetworkTypes.VIRTUAL_NETWORK_GATEWAY,
+                """
                 MATCH (g:VirtualNetworkGateway)-[:IN_VNET]->(v:VirtualNetwork)
                 RETURN g.id AS id, g.name AS name, g.location AS location, v.id AS vnet, g.gatewayType AS type, g.defaultSite AS site,
                        g.learnedRoutes AS learned""",
-                r -> new VirtualNetworkGateway(id(r, "id"), name(r), loc(r), id(r, "vnet"), GatewayType.parse(Values.string(r, "type", "Vpn")),
-                        optId(r, "site"), cidrs(Values.strings(r, "learned"))));
-        read(tx, all, NetworkTypes.LOCAL_NETWORK_GATEWAY, """
+                r -> new VirtualNetworkGateway(
+                        id(r, "id"),
+                        name(r),
+                        loc(r),
+                        id(r, "vnet"),
+                        GatewayType.parse(Values.string(r, "type", "Vpn")),
+                        optId(r, "site"),
+                        cidrs(Values.strings(r, "learned"))));
+        read(
+                tx,
+                all,
+                NetworkTypes.LOCAL_NETWORK_GATEWAY,
+                """
                 MATCH (l:LocalNetworkGateway) RETURN l.id AS id, l.name AS name, l.location AS location, l.addressPrefixes AS prefixes,
                        l.gatewayIpAddress AS ip""",
-                r -> new LocalNetworkGateway(id(r, "id"), name(r), loc(r), cidrs(Values.strings(r, "prefixes")), Values.string(r, "ip", "")));
-        read(tx, all, NetworkTypes.CONNECTION, """
+                r -> new LocalNetworkGateway(
+                        id(r, "id"),
+                        name(r),
+                        loc(r),
+                        cidrs(Values.strings(r, "prefixes")),
+                        Values.string(r, "ip", "")));
+        read(
+                tx,
+                all,
+                NetworkTypes.CONNECTION,
+                """
                 MATCH (g:VirtualNetworkGateway)-[c:CONNECTS]->(x) RETURN c.id AS id, c.name AS name, c.type AS type, g.id AS gw, x.id AS peer""",
-                r -> new Connection(id(r, "id"), name(r), Values.string(r, "type", "IPsec"), id(r, "gw"), id(r, "peer")));
-        read(tx, all, NetworkTypes.NAT_GATEWAY, """
+                r -> new Connection(
+                        id(r, "id"), name(r), Values.string(r, "type", "IPsec"), id(r, "gw"), id(r, "peer")));
+        read(
+                tx,
+                all,
+                NetworkTypes.NAT_GATEWAY,
+                """
                 MATCH (n:NatGateway) RETURN n.id AS id, n.name AS name, n.location AS location, [(n)-[:USES]->(p:PublicIpAddress) | p.id] AS pips""",
                 r -> new NatGateway(id(r, "id"), name(r), loc(r), ids(Values.strings(r, "pips"))));
-        read(tx, all, NetworkTypes.PUBLIC_IP_ADDRESS, """
+        read(
+                tx,
+                all,
+                NetworkTypes.PUBLIC_IP_ADDRESS,
+                """
                 MATCH (p:PublicIpAddress) RETURN p.id AS id, p.name AS name, p.location AS location, p.ipAddress AS ip""",
                 r -> new PublicIpAddress(id(r, "id"), name(r), loc(r), optIp(r, "ip")));
-        read(tx, all, PolicyTypes.NETWORK_SECURITY_GROUP, """
+        read(
+                tx,
+                all,
+                PolicyTypes.NETWORK_SECURITY_GROUP,
+                """
                 MATCH (n:NetworkSecurityGroup)
                 RETURN n.id AS id, n.name AS name, n.location AS location, n.etag AS etag,
                        [(n)-[:HAS_RULE]->(r:SecurityRule) | r {.*}] AS rules""",
-                r -> new NetworkSecurityGroup(id(r, "id"), name(r), loc(r), Values.string(r, "etag", ""),
+                r -> new NetworkSecurityGroup(
+                        id(r, "id"),
+                        name(r),
+                        loc(r),
+                        Values.string(r, "etag", ""),
                         r.get("rules").asList(v -> rule(v)).stream()
-                                .sorted(Comparator.comparingInt(SecurityRule::priority).thenComparing(SecurityRule::name)).toList()));
-        read(tx, all, PolicyTypes.APPLICATION_SECURITY_GROUP, """
+                                .sorted(Comparator.comparingInt(SecurityRule::priority)
+                                        .thenComparing(SecurityRule::name))
+                                .toList()));
+        read(
+                tx,
+                all,
+                PolicyTypes.APPLICATION_SECURITY_GROUP,
+                """
                 MATCH (a:ApplicationSecurityGroup) RETURN a.id AS id, a.name AS name, a.location AS location""",
                 r -> new ApplicationSecurityGroup(id(r, "id"), name(r), loc(r)));
-        read(tx, all, PolicyTypes.SERVICE_TAGS, """
+        read(
+                tx,
+                all,
+                PolicyTypes.SERVICE_TAGS,
+                """
                 MATCH (t:ServiceTag) RETURN t.name AS name, t.region AS region, t.systemService AS service, t.changeNumber AS change,
                        t.addressPrefixes AS prefixes, t.ipv6PrefixCount AS v6""",
-                r -> new ServiceTag(name(r), Values.string(r, "region", ""), Values.string(r, "service", ""), Values.number(r, "change", 0),
-                        cidrs(Values.strings(r, "prefixes")), (int) Values.number(r, "v6", 0)));
+                r -> new ServiceTag(
+                        name(r),
+                        Values.string(r, "region", ""),
+                        Values.string(r, "service", ""),
+                        Values.number(r, "change", 0),
+                        cidrs(Values.strings(r, "prefixes")),
+                        (int) Values.number(r, "v6", 0)));
         ResourceSet resources = all.build();
         return new Estate(Topology.of(resources), PolicySet.of(resources), version);
     }
 
     static SecurityRule rule(Value v) {
-        return new SecurityRule(v.get("name").asString(), v.get("priority").asInt(), Direction.parse(v.get("direction").asString()),
-                Access.parse(v.get("access").asString()), Protocol.parse(v.get("protocol").asString()),
-                strings(v, "sourceAddressPrefixes"), ports(strings(v, "sourcePortRanges")),
-                strings(v, "destinationAddressPrefixes"), ports(strings(v, "destinationPortRanges")),
-                ids(strings(v, "sourceApplicationSecurityGroups")), ids(strings(v, "destinationApplicationSecurityGroups")),
-                v.get("description").isNull() ? "" : v.get("description").asString(), false);
+        return new SecurityRule(
+                v.get("name").asString(),
+                v.get("priority").asInt(),
+                Direction.parse(v.get("direction").asString()),
+                Access.parse(v.get("access").asString()),
+                Protocol.parse(v.get("protocol").asString()),
+                strings(v, "sourceAddressPrefixes"),
+                ports(strings(v, "sourcePortRanges")),
+                strings(v, "destinationAddressPrefixes"),
+                ports(strings(v, "destinationPortRanges")),
+                ids(strings(v, "sourceApplicationSecurityGroups")),
+                ids(strings(v, "destinationApplicationSecurityGroups")),
+                v.get("description").isNull() ? "" : v.get("description").asString(),
+                false);
     }
 
     private static List<String> strings(Value v, String key) {
@@ -167,13 +311,18 @@ final class EstateLoader {
     }
 
     /** Adds a record of {@code type} for every row {@code cypher} returns, in their order. */
-    private static <T> void read(TransactionContext tx, ResourceSet.Builder all, ResourceType<T> type, String cypher,
+    private static <T> void read(
+            TransactionContext tx,
+            ResourceSet.Builder all,
+            ResourceType<T> type,
+            String cypher,
             Function<Record, T> f) {
         tx.run(cypher).forEachRemaining(r -> all.add(type, f.apply(r)));
     }
 
     private static ResourceId id(Record r, String key) {
-        return ResourceId.of(Values.string(r, key).orElseThrow(() -> new IllegalStateException("graph record without " + key)));
+        return ResourceId.of(
+                Values.string(r, key).orElseThrow(() -> new IllegalStateException("graph record without " + key)));
     }
 
     private static Optional<ResourceId> optId(Record r, String key) {

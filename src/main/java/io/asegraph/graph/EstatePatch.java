@@ -25,27 +25,37 @@ import java.util.Optional;
  * reference against the document and {@code base}, so every relationship the writer created has its target.
  */
 final class EstatePatch {
-    private EstatePatch() {
-    }
+    private EstatePatch() {}
 
     /** {@code base} with {@code batch} applied at {@code version}, or empty when only a reload can tell. */
     static Optional<Estate> apply(Estate base, ImportBatch batch, long version) {
         if (batch.removalCount() > 0 || version != base.version() + 1) {
             return Optional.empty();
         }
-        ResourceSet written = batch.upserts().map(NetworkTypes.NETWORK_INTERFACE, ImportDiff::normalise)
-                .map(NetworkTypes.ROUTE_TABLE, ImportDiff::normalise).map(NetworkTypes.NAT_GATEWAY, ImportDiff::normalise)
+        ResourceSet written = batch.upserts()
+                .map(NetworkTypes.NETWORK_INTERFACE, ImportDiff::normalise)
+                .map(NetworkTypes.ROUTE_TABLE, ImportDiff::normalise)
+                .map(NetworkTypes.NAT_GATEWAY, ImportDiff::normalise)
                 .map(PolicyTypes.NETWORK_SECURITY_GROUP, EstatePatch::sortedRules);
         // Topology and PolicySet keep the first place of an id (of a tag's name) and its last record: the written ones
         // replace the stored ones in their place, new ones come after them.
-        ResourceSet all = ResourceSet.builder().addAll(base.topology().resources()).addAll(base.policies().resources())
-                .addAll(written).build();
+        ResourceSet all = ResourceSet.builder()
+                .addAll(base.topology().resources())
+                .addAll(base.policies().resources())
+                .addAll(written)
+                .build();
         return Optional.of(new Estate(Topology.of(all), PolicySet.of(all), version));
     }
 
     /** An NSG as the loader reads it back: its etag kept, its rules by priority then name. */
     private static NetworkSecurityGroup sortedRules(NetworkSecurityGroup n) {
-        return new NetworkSecurityGroup(n.id(), n.name(), n.location(), n.etag(), n.rules().stream()
-                .sorted(Comparator.comparingInt(SecurityRule::priority).thenComparing(SecurityRule::name)).toList());
+        return new NetworkSecurityGroup(
+                n.id(),
+                n.name(),
+                n.location(),
+                n.etag(),
+                n.rules().stream()
+                        .sorted(Comparator.comparingInt(SecurityRule::priority).thenComparing(SecurityRule::name))
+                        .toList());
     }
 }

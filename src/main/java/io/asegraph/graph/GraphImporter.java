@@ -8,13 +8,13 @@ import io.asegraph.importing.ParsedDocument;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Imports a document (az JSON or a Service Tags file) into the graph: validates it against the current snapshot
@@ -32,6 +32,7 @@ import java.util.function.Supplier;
 public class GraphImporter {
     /** At most this many warnings are returned; the rest are summed up in one last line. */
     static final int MAX_WARNINGS = 1_000;
+
     static final long PROGRESS_LOG_MILLIS = 2_000;
     /** An import that wrote at least this many records is followed by a full collection ({@link #releaseMemory}). */
     static final long RELEASE_AFTER_RECORDS = 20_000;
@@ -49,6 +50,7 @@ public class GraphImporter {
         public static final Staging DEFAULT = new Staging(200_000, true);
         /** One transaction only: a write larger than the transaction memory is refused ({@link TransactionTooLargeException}). */
         public static final Staging NEVER = new Staging(Long.MAX_VALUE, false);
+
         public static final Staging ALWAYS = new Staging(0, true);
     }
 
@@ -63,9 +65,13 @@ public class GraphImporter {
     }
 
     @Inject
-    public GraphImporter(GraphStore store, EstateCache estates,
-            @ConfigProperty(name = "asegraph.import.stage-above-records", defaultValue = "200000") long stageAboveRecords,
-            @ConfigProperty(name = "asegraph.import.stage-when-too-large", defaultValue = "true") boolean stageWhenTooLarge) {
+    public GraphImporter(
+            GraphStore store,
+            EstateCache estates,
+            @ConfigProperty(name = "asegraph.import.stage-above-records", defaultValue = "200000")
+                    long stageAboveRecords,
+            @ConfigProperty(name = "asegraph.import.stage-when-too-large", defaultValue = "true")
+                    boolean stageWhenTooLarge) {
         this(store, estates, new Staging(stageAboveRecords, stageWhenTooLarge));
     }
 
@@ -76,8 +82,11 @@ public class GraphImporter {
 
     /** As {@link #importDocument(String, boolean)}, also telling {@code progress} after every chunk written. */
     public ImportOutcome importDocument(String json, boolean dryRun, ImportProgress progress) {
-        return importDocument(known -> ImportParser.parse(json, known), String.format("%,d characters", json == null ? 0 : json.length()),
-                dryRun, progress);
+        return importDocument(
+                known -> ImportParser.parse(json, known),
+                String.format("%,d characters", json == null ? 0 : json.length()),
+                dryRun,
+                progress);
     }
 
     /**
@@ -87,11 +96,12 @@ public class GraphImporter {
      */
     public ImportOutcome importDocument(AtomicReference<byte[]> utf8, boolean dryRun) {
         String size = String.format("%,d bytes", utf8.get() == null ? 0 : utf8.get().length);
-        return importDocument(known -> ImportParser.parse(utf8.getAndSet(null), known), size, dryRun, ImportProgress.NONE);
+        return importDocument(
+                known -> ImportParser.parse(utf8.getAndSet(null), known), size, dryRun, ImportProgress.NONE);
     }
 
-    private ImportOutcome importDocument(Function<KnownResources, ParsedDocument> parser, String size, boolean dryRun,
-            ImportProgress progress) {
+    private ImportOutcome importDocument(
+            Function<KnownResources, ParsedDocument> parser, String size, boolean dryRun, ImportProgress progress) {
         if (dryRun) {
             return parseAndApply(parser, size, true, progress);
         }
@@ -113,13 +123,18 @@ public class GraphImporter {
         return estates.current();
     }
 
-    private ImportOutcome parseAndApply(Function<KnownResources, ParsedDocument> parser, String size, boolean dryRun,
-            ImportProgress progress) {
+    private ImportOutcome parseAndApply(
+            Function<KnownResources, ParsedDocument> parser, String size, boolean dryRun, ImportProgress progress) {
         long t0 = System.nanoTime();
         Estate estate = estates.current();
         ParsedDocument doc = parser.apply(KnownResources.of(estate.topology(), estate.policies()));
-        Log.infof("import: parsed %s into %,d resources in %d ms (%d problems, %d warnings)", size,
-                doc.resourceCount(), millis(t0), doc.problems().size(), doc.warnings().size());
+        Log.infof(
+                "import: parsed %s into %,d resources in %d ms (%d problems, %d warnings)",
+                size,
+                doc.resourceCount(),
+                millis(t0),
+                doc.problems().size(),
+                doc.warnings().size());
         if (!doc.isValid()) {
             return ImportOutcome.rejected(warnings(doc.warnings(), List.of()), dryRun, doc.problems());
         }
@@ -127,8 +142,7 @@ public class GraphImporter {
     }
 
     /** What {@link #apply} did: the outcome and the batch it wrote (empty when it wrote nothing). */
-    record Applied(ImportOutcome outcome, ImportBatch written) {
-    }
+    record Applied(ImportOutcome outcome, ImportBatch written) {}
 
     /**
      * Writes the changes of a valid document relative to {@code estate} in one transaction (none when nothing
@@ -138,11 +152,12 @@ public class GraphImporter {
         long t0 = System.nanoTime();
         ImportDiff.Result diff = ImportDiff.of(doc, estate);
         List<String> warnings = warnings(doc.warnings(), diff.notes());
-        ImportOutcome outcome = new ImportOutcome(diff.created(), diff.updated(), diff.unchanged(), diff.removed(), warnings, dryRun,
-                List.of());
+        ImportOutcome outcome = new ImportOutcome(
+                diff.created(), diff.updated(), diff.unchanged(), diff.removed(), warnings, dryRun, List.of());
         if (dryRun || diff.batch().isEmpty()) {
-            Log.infof("import%s: %d created, %d updated, %d unchanged, %d removed; nothing written", dryRun ? " (dry run)" : "",
-                    diff.created(), diff.updated(), diff.unchanged(), diff.removed());
+            Log.infof(
+                    "import%s: %d created, %d updated, %d unchanged, %d removed; nothing written",
+                    dryRun ? " (dry run)" : "", diff.created(), diff.updated(), diff.unchanged(), diff.removed());
             return new Applied(outcome, new ImportBatch.Builder().build());
         }
         long records = GraphWriter.records(diff.batch());
@@ -152,10 +167,18 @@ public class GraphImporter {
         if (records >= RELEASE_AFTER_RECORDS) {
             releaseMemory();
         }
-        Log.infof("import: %d created, %d updated, %d unchanged, %d removed; %,d records written in %d ms"
-                + " (%,.0f records/s, %,.0f resources/s), %d ms in all", diff.created(), diff.updated(), diff.unchanged(),
-                diff.removed(), records, writeMillis, records * 1000.0 / Math.max(1, writeMillis),
-                (diff.batch().size() + diff.removed()) * 1000.0 / Math.max(1, writeMillis), millis(t0));
+        Log.infof(
+                "import: %d created, %d updated, %d unchanged, %d removed; %,d records written in %d ms"
+                        + " (%,.0f records/s, %,.0f resources/s), %d ms in all",
+                diff.created(),
+                diff.updated(),
+                diff.unchanged(),
+                diff.removed(),
+                records,
+                writeMillis,
+                records * 1000.0 / Math.max(1, writeMillis),
+                (diff.batch().size() + diff.removed()) * 1000.0 / Math.max(1, writeMillis),
+                millis(t0));
         return new Applied(outcome, diff.batch());
     }
 
@@ -183,8 +206,9 @@ public class GraphImporter {
                     if (!staging.whenTooLarge()) {
                         throw e;
                     }
-                    Log.infof("import: %,d records do not fit in one transaction (%s): staged and swapped instead", records,
-                            e.getMessage());
+                    Log.infof(
+                            "import: %,d records do not fit in one transaction (%s): staged and swapped instead",
+                            records, e.getMessage());
                     try {
                         version = staged(batch, log);
                     } catch (RuntimeException staging) {
@@ -194,7 +218,8 @@ public class GraphImporter {
                 }
             }
         } catch (RuntimeException e) {
-            estates.invalidate(); // rolled back, or (with a remote store, or a swap that failed) perhaps not: read the store again
+            estates.invalidate(); // rolled back, or (with a remote store, or a swap that failed) perhaps not: read the
+            // store again
             throw e;
         }
         estates.advance(EstatePatch.apply(base, batch, version));
@@ -229,7 +254,8 @@ public class GraphImporter {
         Runtime rt = Runtime.getRuntime();
         long before = rt.totalMemory();
         System.gc();
-        Log.infof("import: released memory after a large import in %d ms: heap %,d MiB -> %,d MiB committed, %,d MiB used",
+        Log.infof(
+                "import: released memory after a large import in %d ms: heap %,d MiB -> %,d MiB committed, %,d MiB used",
                 millis(t0), before >> 20, rt.totalMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 
@@ -258,8 +284,9 @@ public class GraphImporter {
             if (now - lastLog >= PROGRESS_LOG_MILLIS * 1_000_000 && done < total) {
                 lastLog = now;
                 double seconds = (now - started) / 1e9;
-                Log.infof("import: %,d of %,d records written (%.0f%%), %,.0f records/s", done, total, 100.0 * done / total,
-                        done / Math.max(seconds, 1e-3));
+                Log.infof(
+                        "import: %,d of %,d records written (%.0f%%), %,.0f records/s",
+                        done, total, 100.0 * done / total, done / Math.max(seconds, 1e-3));
             }
             next.written(done, total);
         }

@@ -26,16 +26,21 @@ public class GraphReader {
     }
 
     /** A page of rows and the total count of rows matching the filter. */
-    public record Page(List<Map<String, Object>> rows, long totalCount) {
-    }
+    public record Page(List<Map<String, Object>> rows, long totalCount) {}
 
     public Page page(ListQuery q) {
         return store.read(tx -> {
             String where = q.whereClause();
-            long total = tx.run("MATCH " + q.pattern() + where + " RETURN count(*) AS c", q.parameters()).single().get("c").asLong();
+            long total = tx.run("MATCH " + q.pattern() + where + " RETURN count(*) AS c", q.parameters())
+                    .single()
+                    .get("c")
+                    .asLong();
             List<Map<String, Object>> rows = new ArrayList<>();
-            tx.run("MATCH " + q.pattern() + where + " RETURN " + q.projection() + " AS n ORDER BY " + q.orderBy()
-                    + " SKIP $skip LIMIT $limit", q.parameters()).forEachRemaining(r -> rows.add(r.get("n").asMap()));
+            tx.run(
+                            "MATCH " + q.pattern() + where + " RETURN " + q.projection() + " AS n ORDER BY "
+                                    + q.orderBy() + " SKIP $skip LIMIT $limit",
+                            q.parameters())
+                    .forEachRemaining(r -> rows.add(r.get("n").asMap()));
             return new Page(rows, total);
         });
     }
@@ -50,12 +55,13 @@ public class GraphReader {
             return out;
         }
         store.read(tx -> {
-            tx.run(relation.cypher(), Map.of("keys", List.copyOf(new LinkedHashSet<>(keys)))).forEachRemaining(r -> {
-                List<Map<String, Object>> l = out.get(r.get("k").asString());
-                if (l != null) {
-                    l.add(row(r));
-                }
-            });
+            tx.run(relation.cypher(), Map.of("keys", List.copyOf(new LinkedHashSet<>(keys))))
+                    .forEachRemaining(r -> {
+                        List<Map<String, Object>> l = out.get(r.get("k").asString());
+                        if (l != null) {
+                            l.add(row(r));
+                        }
+                    });
             return null;
         });
         return out;
@@ -64,25 +70,33 @@ public class GraphReader {
     /** Looks up any resource node (or peering/connection relationship) by normalised id. */
     public Optional<Map<String, Object>> byKey(String key) {
         return store.read(tx -> {
-            var result = tx.run("""
+            var result = tx.run(
+                            """
                     MATCH (n {key: $key}) WHERE NOT n:%s RETURN n {.*, label: labels(n)[0]} AS n LIMIT 1
                     UNION
                     MATCH ()-[p:PEERED_WITH|CONNECTS {key: $key}]->() RETURN p {.*, label: type(p)} AS n LIMIT 1"""
-                    .formatted(Labels.META), Map.of("key", key)).list();
-            return result.isEmpty() ? Optional.<Map<String, Object>>empty() : Optional.of(result.get(0).get("n").asMap());
+                                    .formatted(Labels.META),
+                            Map.of("key", key))
+                    .list();
+            return result.isEmpty()
+                    ? Optional.<Map<String, Object>>empty()
+                    : Optional.of(result.get(0).get("n").asMap());
         });
     }
 
     /** Resources whose lower-case name equals {@code nameKey}: label and id of each. */
     public List<Map<String, Object>> byName(String nameKey) {
-        return store.read(tx -> tx.run("""
+        return store.read(tx -> tx.run(
+                        """
                 MATCH (n) WHERE n.nameKey = $name AND NOT n:SecurityRule AND NOT n:Route
-                RETURN n.id AS id, labels(n)[0] AS label ORDER BY n.key""", Map.of("name", nameKey)).list(r -> {
-            Map<String, Object> m = new HashMap<>();
-            m.put("id", r.get("id").asString());
-            m.put("label", r.get("label").asString());
-            return m;
-        }));
+                RETURN n.id AS id, labels(n)[0] AS label ORDER BY n.key""",
+                        Map.of("name", nameKey))
+                .list(r -> {
+                    Map<String, Object> m = new HashMap<>();
+                    m.put("id", r.get("id").asString());
+                    m.put("label", r.get("label").asString());
+                    return m;
+                }));
     }
 
     private static Map<String, Object> row(Record r) {

@@ -67,6 +67,7 @@ public class GraphStore {
      * this process ever sees a swap half done.
      */
     private final ReentrantReadWriteLock swapping = new ReentrantReadWriteLock();
+
     private volatile boolean unfinishedSwap;
 
     @Inject
@@ -115,13 +116,21 @@ public class GraphStore {
                     // Bolt's event loops otherwise wait a 5 s quiet period each at shutdown (10 s per stop); the
                     // driver is closed before the store, so no Bolt traffic is left to wait for.
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                    .setConfig(GraphDatabaseSettings.tx_state_memory_allocation, transactionState(config.transactionState()))
-                    .setConfig(GraphDatabaseSettings.tx_state_max_off_heap_memory, ByteUnit.parse(config.transactionMemory()))
-                    .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.parse(config.transactionMemory()))
+                    .setConfig(
+                            GraphDatabaseSettings.tx_state_memory_allocation,
+                            transactionState(config.transactionState()))
+                    .setConfig(
+                            GraphDatabaseSettings.tx_state_max_off_heap_memory,
+                            ByteUnit.parse(config.transactionMemory()))
+                    .setConfig(
+                            GraphDatabaseSettings.memory_transaction_global_max_size,
+                            ByteUnit.parse(config.transactionMemory()))
                     .build();
             GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-            int port = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
-                    .getLocalAddress(ConnectorType.BOLT).getPort();
+            int port = db.getDependencyResolver()
+                    .resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT)
+                    .getPort();
             driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none(), driverConfig());
             description = "embedded Neo4j 5.26 in " + home + " (bolt on 127.0.0.1:" + port + ")";
         }
@@ -134,8 +143,8 @@ public class GraphStore {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "off-heap", "off_heap" -> GraphDatabaseSettings.TransactionStateMemoryAllocation.OFF_HEAP;
             case "on-heap", "on_heap" -> GraphDatabaseSettings.TransactionStateMemoryAllocation.ON_HEAP;
-            default -> throw new IllegalArgumentException("asegraph.store.transaction-state must be off-heap or on-heap, got '"
-                    + value + "'");
+            default -> throw new IllegalArgumentException(
+                    "asegraph.store.transaction-state must be off-heap or on-heap, got '" + value + "'");
         };
     }
 
@@ -232,7 +241,8 @@ public class GraphStore {
      */
     public <T> T write(Function<QueryRunner, T> work) {
         return retrying(() -> {
-            try (Session s = session(); Transaction tx = s.beginTransaction()) {
+            try (Session s = session();
+                    Transaction tx = s.beginTransaction()) {
                 T result = work.apply(tx);
                 tx.commit();
                 return result;
@@ -316,7 +326,9 @@ public class GraphStore {
     }
 
     private static boolean isTransient(RuntimeException e) {
-        return e instanceof TransientException || e instanceof SessionExpiredException || e instanceof ServiceUnavailableException
+        return e instanceof TransientException
+                || e instanceof SessionExpiredException
+                || e instanceof ServiceUnavailableException
                 || e instanceof TransientFailureException;
     }
 
@@ -324,7 +336,9 @@ public class GraphStore {
     private static Optional<Throwable> outOfTransactionMemory(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MemoryLimitExceededException
-                    || (t instanceof Neo4jException n && n.code() != null && n.code().endsWith("MemoryPoolOutOfMemoryError"))
+                    || (t instanceof Neo4jException n
+                            && n.code() != null
+                            && n.code().endsWith("MemoryPoolOutOfMemoryError"))
                     || (t.getMessage() != null && t.getMessage().contains("dbms.memory.transaction."))) {
                 return Optional.of(t);
             }

@@ -8,7 +8,6 @@ import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.policy.ServiceTag;
 import io.asegraph.topology.Connection;
-import io.asegraph.topology.LocalNetworkGateway;
 import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.NetworkTypes;
@@ -18,9 +17,6 @@ import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Route;
 import io.asegraph.topology.RouteTable;
-import io.asegraph.topology.Subnet;
-import io.asegraph.topology.VirtualNetwork;
-import io.asegraph.topology.VirtualNetworkGateway;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -59,9 +55,14 @@ final class GraphWriter {
 
     /** Resources, rules, routes and removals of a batch: the units progress is counted in. */
     static long records(ImportBatch b) {
-        return b.size() + b.removalCount()
-                + b.of(PolicyTypes.NETWORK_SECURITY_GROUP).stream().mapToLong(n -> n.rules().size()).sum()
-                + b.of(NetworkTypes.ROUTE_TABLE).stream().mapToLong(t -> t.routes().size()).sum();
+        return b.size()
+                + b.removalCount()
+                + b.of(PolicyTypes.NETWORK_SECURITY_GROUP).stream()
+                        .mapToLong(n -> n.rules().size())
+                        .sum()
+                + b.of(NetworkTypes.ROUTE_TABLE).stream()
+                        .mapToLong(t -> t.routes().size())
+                        .sum();
     }
 
     /** Writes {@code b} and returns the store version it bumped to. */
@@ -76,45 +77,133 @@ final class GraphWriter {
         done = 0;
         total = records(b);
         removals(b.removals());
-        nodes(Labels.VIRTUAL_NETWORK, b.of(NetworkTypes.VIRTUAL_NETWORK),
+        nodes(
+                Labels.VIRTUAL_NETWORK,
+                b.of(NetworkTypes.VIRTUAL_NETWORK),
                 v -> props(v, Map.of("addressPrefixes", cidrs(v.addressSpace()))));
-        nodes(Labels.SUBNET, b.of(NetworkTypes.SUBNET), s -> props(s, Map.of("addressPrefix", s.prefix().toString())));
+        nodes(
+                Labels.SUBNET,
+                b.of(NetworkTypes.SUBNET),
+                s -> props(s, Map.of("addressPrefix", s.prefix().toString())));
         nodes(Labels.NSG, b.of(PolicyTypes.NETWORK_SECURITY_GROUP), n -> props(n, Map.of("etag", n.etag())));
-        nodes(Labels.ROUTE_TABLE, b.of(NetworkTypes.ROUTE_TABLE),
+        nodes(
+                Labels.ROUTE_TABLE,
+                b.of(NetworkTypes.ROUTE_TABLE),
                 t -> props(t, Map.of("disableBgpRoutePropagation", t.disableBgpRoutePropagation())));
         nodes(Labels.ASG, b.of(PolicyTypes.APPLICATION_SECURITY_GROUP), a -> props(a, Map.of()));
-        nodes(Labels.PUBLIC_IP, b.of(NetworkTypes.PUBLIC_IP_ADDRESS),
+        nodes(
+                Labels.PUBLIC_IP,
+                b.of(NetworkTypes.PUBLIC_IP_ADDRESS),
                 p -> props(p, opt(Map.of(), "ipAddress", p.ipAddress().map(Ipv4::format))));
         nodes(Labels.NAT_GATEWAY, b.of(NetworkTypes.NAT_GATEWAY), n -> props(n, Map.of()));
-        nodes(Labels.NIC, b.of(NetworkTypes.NETWORK_INTERFACE),
-                n -> props(n, Map.of("privateIpAddress", Ipv4.format(n.privateIp()), "virtualMachine", n.virtualMachine())));
-        nodes(Labels.LOCAL_GATEWAY, b.of(NetworkTypes.LOCAL_NETWORK_GATEWAY),
-                l -> props(l, Map.of("addressPrefixes", cidrs(l.addressPrefixes()), "gatewayIpAddress", l.gatewayIpAddress())));
-        nodes(Labels.VNET_GATEWAY, b.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY), g -> props(g, opt(Map.of("gatewayType",
-                g.gatewayType().azureName(), "learnedRoutes", cidrs(g.learnedRoutes())), "defaultSite",
-                g.defaultSite().map(ResourceId::value))));
-        nodes(Labels.ASE, b.of(NetworkTypes.APP_SERVICE_ENVIRONMENT), e -> props(e, opt(opt(Map.of("kind", e.kind().name(),
-                "internalLoadBalancingMode", e.internalLoadBalancingMode(),
-                "outboundAddresses", e.outboundAddresses().stream().map(Ipv4::format).toList()),
-                "publicVip", e.publicVip().map(Ipv4::format)), "internalAddress", e.internalAddress().map(Ipv4::format))));
-        nodes(Labels.APP, b.of(NetworkTypes.APP), a -> props(a, Map.of("defaultHostName", a.defaultHostName(), "hostNames", a.hostNames(),
-                "hostNameKeys", a.hostNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList())));
-        nodes(Labels.ENDPOINT, b.of(NetworkTypes.ENDPOINT),
+        nodes(
+                Labels.NIC,
+                b.of(NetworkTypes.NETWORK_INTERFACE),
+                n -> props(
+                        n,
+                        Map.of("privateIpAddress", Ipv4.format(n.privateIp()), "virtualMachine", n.virtualMachine())));
+        nodes(
+                Labels.LOCAL_GATEWAY,
+                b.of(NetworkTypes.LOCAL_NETWORK_GATEWAY),
+                l -> props(
+                        l,
+                        Map.of(
+                                "addressPrefixes",
+                                cidrs(l.addressPrefixes()),
+                                "gatewayIpAddress",
+                                l.gatewayIpAddress())));
+        nodes(
+                Labels.VNET_GATEWAY,
+                b.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY),
+                g -> props(
+                        g,
+                        opt(
+                                Map.of(
+                                        "gatewayType",
+                                        g.gatewayType().azureName(),
+                                        "learnedRoutes",
+                                        cidrs(g.learnedRoutes())),
+                                "defaultSite",
+                                g.defaultSite().map(ResourceId::value))));
+        nodes(
+                Labels.ASE,
+                b.of(NetworkTypes.APP_SERVICE_ENVIRONMENT),
+                e -> props(
+                        e,
+                        opt(
+                                opt(
+                                        Map.of(
+                                                "kind",
+                                                e.kind().name(),
+                                                "internalLoadBalancingMode",
+                                                e.internalLoadBalancingMode(),
+                                                "outboundAddresses",
+                                                e.outboundAddresses().stream()
+                                                        .map(Ipv4::format)
+                                                        .toList()),
+                                        "publicVip",
+                                        e.publicVip().map(Ipv4::format)),
+                                "internalAddress",
+                                e.internalAddress().map(Ipv4::format))));
+        nodes(
+                Labels.APP,
+                b.of(NetworkTypes.APP),
+                a -> props(
+                        a,
+                        Map.of(
+                                "defaultHostName",
+                                a.defaultHostName(),
+                                "hostNames",
+                                a.hostNames(),
+                                "hostNameKeys",
+                                a.hostNames().stream()
+                                        .map(h -> h.toLowerCase(Locale.ROOT))
+                                        .toList())));
+        nodes(
+                Labels.ENDPOINT,
+                b.of(NetworkTypes.ENDPOINT),
                 e -> props(e, opt(Map.of("addresses", cidrs(e.addresses())), "serviceTag", e.serviceTag())));
         serviceTags(b.of(PolicyTypes.SERVICE_TAGS));
 
         links("VirtualNetwork", "HAS_SUBNET", "Subnet", b.of(NetworkTypes.SUBNET), s -> s.vnetId(), true);
-        relink(Labels.SUBNET, "SECURED_BY", Labels.NSG, b.of(NetworkTypes.SUBNET), s -> s.nsgId().stream().toList());
-        relink(Labels.SUBNET, "ROUTED_BY", Labels.ROUTE_TABLE, b.of(NetworkTypes.SUBNET), s -> s.routeTableId().stream().toList());
-        relink(Labels.SUBNET, "EGRESS_VIA", Labels.NAT_GATEWAY, b.of(NetworkTypes.SUBNET), s -> s.natGatewayId().stream().toList());
-        relink(Labels.NIC, "IN_SUBNET", Labels.SUBNET, b.of(NetworkTypes.NETWORK_INTERFACE), n -> List.of(n.subnetId()));
-        relink(Labels.NIC, "SECURED_BY", Labels.NSG, b.of(NetworkTypes.NETWORK_INTERFACE), n -> n.nsgId().stream().toList());
+        relink(Labels.SUBNET, "SECURED_BY", Labels.NSG, b.of(NetworkTypes.SUBNET), s -> s.nsgId().stream()
+                .toList());
+        relink(Labels.SUBNET, "ROUTED_BY", Labels.ROUTE_TABLE, b.of(NetworkTypes.SUBNET), s -> s.routeTableId().stream()
+                .toList());
+        relink(
+                Labels.SUBNET,
+                "EGRESS_VIA",
+                Labels.NAT_GATEWAY,
+                b.of(NetworkTypes.SUBNET),
+                s -> s.natGatewayId().stream().toList());
+        relink(
+                Labels.NIC,
+                "IN_SUBNET",
+                Labels.SUBNET,
+                b.of(NetworkTypes.NETWORK_INTERFACE),
+                n -> List.of(n.subnetId()));
+        relink(Labels.NIC, "SECURED_BY", Labels.NSG, b.of(NetworkTypes.NETWORK_INTERFACE), n -> n.nsgId().stream()
+                .toList());
         relink(Labels.NIC, "MEMBER_OF", Labels.ASG, b.of(NetworkTypes.NETWORK_INTERFACE), NetworkInterface::asgIds);
-        relink(Labels.NIC, "HAS_PUBLIC_IP", Labels.PUBLIC_IP, b.of(NetworkTypes.NETWORK_INTERFACE), NetworkInterface::publicIpIds);
+        relink(
+                Labels.NIC,
+                "HAS_PUBLIC_IP",
+                Labels.PUBLIC_IP,
+                b.of(NetworkTypes.NETWORK_INTERFACE),
+                NetworkInterface::publicIpIds);
         relink(Labels.NAT_GATEWAY, "USES", Labels.PUBLIC_IP, b.of(NetworkTypes.NAT_GATEWAY), NatGateway::publicIpIds);
-        relink(Labels.VNET_GATEWAY, "IN_VNET", Labels.VIRTUAL_NETWORK, b.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY),
+        relink(
+                Labels.VNET_GATEWAY,
+                "IN_VNET",
+                Labels.VIRTUAL_NETWORK,
+                b.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY),
                 g -> List.of(g.vnetId()));
-        relink(Labels.ASE, "DEPLOYED_IN", Labels.SUBNET, b.of(NetworkTypes.APP_SERVICE_ENVIRONMENT), e -> List.of(e.subnetId()));
+        relink(
+                Labels.ASE,
+                "DEPLOYED_IN",
+                Labels.SUBNET,
+                b.of(NetworkTypes.APP_SERVICE_ENVIRONMENT),
+                e -> List.of(e.subnetId()));
         relink(Labels.APP, "HOSTED_ON", Labels.ASE, b.of(NetworkTypes.APP), a -> List.of(a.aseId()));
         rules(b.of(PolicyTypes.NETWORK_SECURITY_GROUP));
         routes(b.of(NetworkTypes.ROUTE_TABLE));
@@ -123,8 +212,10 @@ final class GraphWriter {
     }
 
     long bumpVersion() {
-        return tx.single("MERGE " + Labels.META_NODE + " SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS v",
-                Map.of(), "v");
+        return tx.single(
+                "MERGE " + Labels.META_NODE + " SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS v",
+                Map.of(),
+                "v");
     }
 
     private static Map<String, Object> props(Resource r, Map<String, Object> extra) {
@@ -150,8 +241,10 @@ final class GraphWriter {
     }
 
     private <T extends Resource> void nodes(String label, List<T> items, Function<T, Map<String, Object>> props) {
-        List<Map<String, Object>> fresh = items.stream().filter(this::isNew).map(props).toList();
-        List<Map<String, Object>> stored = items.stream().filter(i -> !isNew(i)).map(props).toList();
+        List<Map<String, Object>> fresh =
+                items.stream().filter(this::isNew).map(props).toList();
+        List<Map<String, Object>> stored =
+                items.stream().filter(i -> !isNew(i)).map(props).toList();
         if (!fresh.isEmpty()) {
             run("UNWIND $rows AS r CREATE (n:" + label + ") SET n = r", fresh, true);
         }
@@ -192,37 +285,71 @@ final class GraphWriter {
         if (tags.isEmpty()) {
             return;
         }
-        List<Map<String, Object>> rows = tags.stream().map(t -> Map.<String, Object>of("key", t.name().toLowerCase(Locale.ROOT),
-                "name", t.name(), "nameKey", t.name().toLowerCase(Locale.ROOT), "region", t.region(), "systemService", t.systemService(),
-                "changeNumber", t.changeNumber(), "addressPrefixes", cidrs(t.prefixes()), "ipv6PrefixCount", t.ipv6PrefixCount())).toList();
+        List<Map<String, Object>> rows = tags.stream()
+                .map(t -> Map.<String, Object>of(
+                        "key",
+                        t.name().toLowerCase(Locale.ROOT),
+                        "name",
+                        t.name(),
+                        "nameKey",
+                        t.name().toLowerCase(Locale.ROOT),
+                        "region",
+                        t.region(),
+                        "systemService",
+                        t.systemService(),
+                        "changeNumber",
+                        t.changeNumber(),
+                        "addressPrefixes",
+                        cidrs(t.prefixes()),
+                        "ipv6PrefixCount",
+                        t.ipv6PrefixCount()))
+                .toList();
         run("UNWIND $rows AS r MERGE (n:ServiceTag {key: r.key}) SET n = r", rows, true);
     }
 
     /** Replaces the single incoming relationship of type {@code type} into each item (e.g. the VNet holding a subnet). */
-    private <T extends Resource> void links(String fromLabel, String type, String toLabel, List<T> items, Function<T, ResourceId> parent,
+    private <T extends Resource> void links(
+            String fromLabel,
+            String type,
+            String toLabel,
+            List<T> items,
+            Function<T, ResourceId> parent,
             boolean incoming) {
         if (items.isEmpty()) {
             return;
         }
-        Function<T, Map<String, Object>> row = i -> Map.of("key", i.id().key(), "parent", parent.apply(i).key());
-        List<Map<String, Object>> fresh = items.stream().filter(this::isNew).map(row).toList();
-        List<Map<String, Object>> stored = items.stream().filter(i -> !isNew(i)).map(row).toList();
-        run("UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) " + byKey("c", toLabel) + " MATCH (p:" + fromLabel
-                + " {key: r.parent}) " + byKey("p", fromLabel) + " CREATE (p)-[:" + type + "]->(c)", fresh, false);
-        run("UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) " + byKey("c", toLabel) + " OPTIONAL MATCH (:" + fromLabel
-                + ")-[old:" + type + "]->(c) DELETE old WITH DISTINCT c, r MATCH (p:" + fromLabel + " {key: r.parent}) "
-                + byKey("p", fromLabel) + " MERGE (p)-[:" + type + "]->(c)", stored, false);
+        Function<T, Map<String, Object>> row =
+                i -> Map.of("key", i.id().key(), "parent", parent.apply(i).key());
+        List<Map<String, Object>> fresh =
+                items.stream().filter(this::isNew).map(row).toList();
+        List<Map<String, Object>> stored =
+                items.stream().filter(i -> !isNew(i)).map(row).toList();
+        run(
+                "UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) " + byKey("c", toLabel) + " MATCH (p:"
+                        + fromLabel + " {key: r.parent}) " + byKey("p", fromLabel) + " CREATE (p)-[:" + type + "]->(c)",
+                fresh,
+                false);
+        run(
+                "UNWIND $rows AS r MATCH (c:" + toLabel + " {key: r.key}) " + byKey("c", toLabel) + " OPTIONAL MATCH (:"
+                        + fromLabel
+                        + ")-[old:" + type + "]->(c) DELETE old WITH DISTINCT c, r MATCH (p:" + fromLabel
+                        + " {key: r.parent}) "
+                        + byKey("p", fromLabel) + " MERGE (p)-[:" + type + "]->(c)",
+                stored,
+                false);
     }
 
     /** Replaces the outgoing relationships of type {@code type} of each item with those to {@code targets}. */
-    private <T extends Resource> void relink(String fromLabel, String type, String toLabel, List<T> items, Function<T, List<ResourceId>> targets) {
+    private <T extends Resource> void relink(
+            String fromLabel, String type, String toLabel, List<T> items, Function<T, List<ResourceId>> targets) {
         if (items.isEmpty()) {
             return;
         }
         List<Map<String, Object>> fresh = new ArrayList<>();
         List<Map<String, Object>> stored = new ArrayList<>();
         for (T i : items) {
-            List<String> to = targets.apply(i).stream().map(ResourceId::key).distinct().toList();
+            List<String> to =
+                    targets.apply(i).stream().map(ResourceId::key).distinct().toList();
             if (isNew(i)) {
                 if (!to.isEmpty()) {
                     fresh.add(Map.of("key", i.id().key(), "targets", to));
@@ -231,20 +358,33 @@ final class GraphWriter {
                 stored.add(Map.of("key", i.id().key(), "targets", to));
             }
         }
-        run("UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key}) " + byKey("n", fromLabel) + " UNWIND r.targets AS t MATCH (x:"
-                + toLabel + " {key: t}) " + byKey("x", toLabel) + " CREATE (n)-[:" + type + "]->(x)", fresh, false);
-        run("UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key}) " + byKey("n", fromLabel) + " OPTIONAL MATCH (n)-[old:" + type
-                + "]->(:" + toLabel + ") DELETE old WITH DISTINCT n, r UNWIND r.targets AS t MATCH (x:" + toLabel + " {key: t}) "
-                + byKey("x", toLabel) + " MERGE (n)-[:" + type + "]->(x)", stored, false);
+        run(
+                "UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key}) " + byKey("n", fromLabel)
+                        + " UNWIND r.targets AS t MATCH (x:" + toLabel + " {key: t}) " + byKey("x", toLabel)
+                        + " CREATE (n)-[:" + type + "]->(x)",
+                fresh,
+                false);
+        run(
+                "UNWIND $rows AS r MATCH (n:" + fromLabel + " {key: r.key}) " + byKey("n", fromLabel)
+                        + " OPTIONAL MATCH (n)-[old:" + type
+                        + "]->(:" + toLabel + ") DELETE old WITH DISTINCT n, r UNWIND r.targets AS t MATCH (x:"
+                        + toLabel + " {key: t}) "
+                        + byKey("x", toLabel) + " MERGE (n)-[:" + type + "]->(x)",
+                stored,
+                false);
     }
 
     private void rules(List<NetworkSecurityGroup> nsgs) {
         if (nsgs.isEmpty()) {
             return;
         }
-        List<String> keys = nsgs.stream().filter(n -> !isNew(n)).map(n -> n.id().key()).toList();
-        run("UNWIND $rows AS k MATCH (n:NetworkSecurityGroup {key: k})-[:HAS_RULE]->(r:SecurityRule) " + byKey("n", Labels.NSG)
-                + " DETACH DELETE r", keys, false);
+        List<String> keys =
+                nsgs.stream().filter(n -> !isNew(n)).map(n -> n.id().key()).toList();
+        run(
+                "UNWIND $rows AS k MATCH (n:NetworkSecurityGroup {key: k})-[:HAS_RULE]->(r:SecurityRule) "
+                        + byKey("n", Labels.NSG) + " DETACH DELETE r",
+                keys,
+                false);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (NetworkSecurityGroup n : nsgs) {
             for (SecurityRule r : n.rules()) {
@@ -264,16 +404,25 @@ final class GraphWriter {
                 // a measurable part of a 100,000-rule import.
                 putIfAny(m, "sourceAddressPrefixes", r.sourcePrefixes());
                 putIfAny(m, "destinationAddressPrefixes", r.destinationPrefixes());
-                putIfAny(m, "sourceApplicationSecurityGroups", r.sourceAsgs().stream().map(ResourceId::value).toList());
-                putIfAny(m, "destinationApplicationSecurityGroups", r.destinationAsgs().stream().map(ResourceId::value).toList());
+                putIfAny(
+                        m,
+                        "sourceApplicationSecurityGroups",
+                        r.sourceAsgs().stream().map(ResourceId::value).toList());
+                putIfAny(
+                        m,
+                        "destinationApplicationSecurityGroups",
+                        r.destinationAsgs().stream().map(ResourceId::value).toList());
                 if (!r.description().isEmpty()) {
                     m.put("description", r.description());
                 }
                 rows.add(Map.of("nsg", n.id().key(), "props", m));
             }
         }
-        run("UNWIND $rows AS r MATCH (n:NetworkSecurityGroup {key: r.nsg}) " + byKey("n", Labels.NSG)
-                + " CREATE (n)-[:HAS_RULE]->(x:SecurityRule) SET x = r.props", rows, true);
+        run(
+                "UNWIND $rows AS r MATCH (n:NetworkSecurityGroup {key: r.nsg}) " + byKey("n", Labels.NSG)
+                        + " CREATE (n)-[:HAS_RULE]->(x:SecurityRule) SET x = r.props",
+                rows,
+                true);
     }
 
     private static void putIfAny(Map<String, Object> m, String key, List<String> values) {
@@ -290,9 +439,13 @@ final class GraphWriter {
         if (tables.isEmpty()) {
             return;
         }
-        List<String> keys = tables.stream().filter(t -> !isNew(t)).map(t -> t.id().key()).toList();
-        run("UNWIND $rows AS k MATCH (t:RouteTable {key: k})-[:HAS_ROUTE]->(r:Route) " + byKey("t", Labels.ROUTE_TABLE)
-                + " DETACH DELETE r", keys, false);
+        List<String> keys =
+                tables.stream().filter(t -> !isNew(t)).map(t -> t.id().key()).toList();
+        run(
+                "UNWIND $rows AS k MATCH (t:RouteTable {key: k})-[:HAS_ROUTE]->(r:Route) "
+                        + byKey("t", Labels.ROUTE_TABLE) + " DETACH DELETE r",
+                keys,
+                false);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RouteTable t : tables) {
             for (Route r : t.routes()) {
@@ -307,8 +460,11 @@ final class GraphWriter {
                 rows.add(Map.of("table", t.id().key(), "props", m));
             }
         }
-        run("UNWIND $rows AS r MATCH (t:RouteTable {key: r.table}) " + byKey("t", Labels.ROUTE_TABLE)
-                + " CREATE (t)-[:HAS_ROUTE]->(x:Route) SET x = r.props", rows, true);
+        run(
+                "UNWIND $rows AS r MATCH (t:RouteTable {key: r.table}) " + byKey("t", Labels.ROUTE_TABLE)
+                        + " CREATE (t)-[:HAS_ROUTE]->(x:Route) SET x = r.props",
+                rows,
+                true);
     }
 
     private void peerings(List<Peering> peerings) {
@@ -326,12 +482,25 @@ final class GraphWriter {
             m.put("allowGatewayTransit", p.allowGatewayTransit());
             m.put("useRemoteGateways", p.useRemoteGateways());
             m.put("allowForwardedTraffic", p.allowForwardedTraffic());
-            rows.add(Map.of("props", m, "local", p.localVnetId().key(), "remote", p.remoteVnetId().key()));
+            rows.add(Map.of(
+                    "props",
+                    m,
+                    "local",
+                    p.localVnetId().key(),
+                    "remote",
+                    p.remoteVnetId().key()));
         }
-        run("UNWIND $rows AS r MATCH ()-[old:PEERED_WITH {key: r.props.key}]->() " + byKey("old", "PEERED_WITH") + " DELETE old", rows, false);
-        run("UNWIND $rows AS r MATCH (a:VirtualNetwork {key: r.local}), (b:VirtualNetwork {key: r.remote}) "
-                + byKey("a", Labels.VIRTUAL_NETWORK) + " " + byKey("b", Labels.VIRTUAL_NETWORK)
-                + " CREATE (a)-[p:PEERED_WITH]->(b) SET p = r.props", rows, true);
+        run(
+                "UNWIND $rows AS r MATCH ()-[old:PEERED_WITH {key: r.props.key}]->() " + byKey("old", "PEERED_WITH")
+                        + " DELETE old",
+                rows,
+                false);
+        run(
+                "UNWIND $rows AS r MATCH (a:VirtualNetwork {key: r.local}), (b:VirtualNetwork {key: r.remote}) "
+                        + byKey("a", Labels.VIRTUAL_NETWORK) + " " + byKey("b", Labels.VIRTUAL_NETWORK)
+                        + " CREATE (a)-[p:PEERED_WITH]->(b) SET p = r.props",
+                rows,
+                true);
     }
 
     private void connections(List<Connection> connections) {
@@ -340,15 +509,37 @@ final class GraphWriter {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Connection c : connections) {
-            Map<String, Object> m = Map.of("key", c.id().key(), "id", c.id().value(), "name", c.name(),
-                    "nameKey", c.name().toLowerCase(Locale.ROOT), "type", c.connectionType());
-            rows.add(Map.of("props", m, "gateway", c.gatewayId().key(), "peer", c.peerId().key()));
+            Map<String, Object> m = Map.of(
+                    "key",
+                    c.id().key(),
+                    "id",
+                    c.id().value(),
+                    "name",
+                    c.name(),
+                    "nameKey",
+                    c.name().toLowerCase(Locale.ROOT),
+                    "type",
+                    c.connectionType());
+            rows.add(Map.of(
+                    "props",
+                    m,
+                    "gateway",
+                    c.gatewayId().key(),
+                    "peer",
+                    c.peerId().key()));
         }
-        run("UNWIND $rows AS r MATCH ()-[old:CONNECTS {key: r.props.key}]->() " + byKey("old", "CONNECTS") + " DELETE old", rows, false);
-        run("UNWIND $rows AS r MATCH (g:VirtualNetworkGateway {key: r.gateway}) " + byKey("g", Labels.VNET_GATEWAY)
-                + " OPTIONAL MATCH (l:LocalNetworkGateway {key: r.peer}) " + byKey("l", Labels.LOCAL_GATEWAY)
-                + " OPTIONAL MATCH (v:VirtualNetworkGateway {key: r.peer}) " + byKey("v", Labels.VNET_GATEWAY)
-                + " WITH g, r, coalesce(l, v) AS x WHERE x IS NOT NULL CREATE (g)-[c:CONNECTS]->(x) SET c = r.props", rows, true);
+        run(
+                "UNWIND $rows AS r MATCH ()-[old:CONNECTS {key: r.props.key}]->() " + byKey("old", "CONNECTS")
+                        + " DELETE old",
+                rows,
+                false);
+        run(
+                "UNWIND $rows AS r MATCH (g:VirtualNetworkGateway {key: r.gateway}) " + byKey("g", Labels.VNET_GATEWAY)
+                        + " OPTIONAL MATCH (l:LocalNetworkGateway {key: r.peer}) " + byKey("l", Labels.LOCAL_GATEWAY)
+                        + " OPTIONAL MATCH (v:VirtualNetworkGateway {key: r.peer}) " + byKey("v", Labels.VNET_GATEWAY)
+                        + " WITH g, r, coalesce(l, v) AS x WHERE x IS NOT NULL CREATE (g)-[c:CONNECTS]->(x) SET c = r.props",
+                rows,
+                true);
     }
 
     /**
@@ -360,20 +551,40 @@ final class GraphWriter {
             List<String> keys = e.getValue().stream().map(ResourceId::key).toList();
             ResourceKind kind = e.getKey();
             switch (kind) {
-                case PEERING, CONNECTION -> run("UNWIND $rows AS k MATCH ()-[x:" + kind.graphName() + " {key: k}]->() " + byKey("x", kind.graphName())
-                        + " DELETE x", keys, true);
+                case PEERING, CONNECTION -> run(
+                        "UNWIND $rows AS k MATCH ()-[x:" + kind.graphName() + " {key: k}]->() "
+                                + byKey("x", kind.graphName()) + " DELETE x",
+                        keys,
+                        true);
                 case NETWORK_SECURITY_GROUP -> {
-                    run("UNWIND $rows AS k MATCH (n:NetworkSecurityGroup {key: k})-[:HAS_RULE]->(r:SecurityRule) " + byKey("n", Labels.NSG)
-                            + " DETACH DELETE r", keys, false);
-                    run("UNWIND $rows AS k MATCH (n:NetworkSecurityGroup {key: k}) " + byKey("n", Labels.NSG) + " DETACH DELETE n", keys, true);
+                    run(
+                            "UNWIND $rows AS k MATCH (n:NetworkSecurityGroup {key: k})-[:HAS_RULE]->(r:SecurityRule) "
+                                    + byKey("n", Labels.NSG) + " DETACH DELETE r",
+                            keys,
+                            false);
+                    run(
+                            "UNWIND $rows AS k MATCH (n:NetworkSecurityGroup {key: k}) " + byKey("n", Labels.NSG)
+                                    + " DETACH DELETE n",
+                            keys,
+                            true);
                 }
                 case ROUTE_TABLE -> {
-                    run("UNWIND $rows AS k MATCH (n:RouteTable {key: k})-[:HAS_ROUTE]->(r:Route) " + byKey("n", Labels.ROUTE_TABLE)
-                            + " DETACH DELETE r", keys, false);
-                    run("UNWIND $rows AS k MATCH (n:RouteTable {key: k}) " + byKey("n", Labels.ROUTE_TABLE) + " DETACH DELETE n", keys, true);
+                    run(
+                            "UNWIND $rows AS k MATCH (n:RouteTable {key: k})-[:HAS_ROUTE]->(r:Route) "
+                                    + byKey("n", Labels.ROUTE_TABLE) + " DETACH DELETE r",
+                            keys,
+                            false);
+                    run(
+                            "UNWIND $rows AS k MATCH (n:RouteTable {key: k}) " + byKey("n", Labels.ROUTE_TABLE)
+                                    + " DETACH DELETE n",
+                            keys,
+                            true);
                 }
-                default -> run("UNWIND $rows AS k MATCH (n:" + kind.graphName() + " {key: k}) " + byKey("n", kind.graphName())
-                        + " DETACH DELETE n", keys, true);
+                default -> run(
+                        "UNWIND $rows AS k MATCH (n:" + kind.graphName() + " {key: k}) " + byKey("n", kind.graphName())
+                                + " DETACH DELETE n",
+                        keys,
+                        true);
             }
         }
     }

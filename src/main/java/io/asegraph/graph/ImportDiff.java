@@ -50,8 +50,7 @@ import java.util.function.UnaryOperator;
  */
 final class ImportDiff {
     /** The batch to write and what it amounts to. */
-    record Result(ImportBatch batch, int created, int updated, int unchanged, int removed, List<String> notes) {
-    }
+    record Result(ImportBatch batch, int created, int updated, int unchanged, int removed, List<String> notes) {}
 
     private final Estate estate;
     private final Supplier<String> etags;
@@ -91,13 +90,26 @@ final class ImportDiff {
         nsgs(doc, p);
         compare(NetworkTypes.ROUTE_TABLE, keepRoutes(doc), t::routeTable, ImportDiff::normalise);
         compare(NetworkTypes.NETWORK_INTERFACE, doc.of(NetworkTypes.NETWORK_INTERFACE), t::nic, ImportDiff::normalise);
-        compare(PolicyTypes.APPLICATION_SECURITY_GROUP, doc.of(PolicyTypes.APPLICATION_SECURITY_GROUP), p::asg,
+        compare(
+                PolicyTypes.APPLICATION_SECURITY_GROUP,
+                doc.of(PolicyTypes.APPLICATION_SECURITY_GROUP),
+                p::asg,
                 UnaryOperator.identity());
         compare(NetworkTypes.NAT_GATEWAY, doc.of(NetworkTypes.NAT_GATEWAY), t::natGateway, ImportDiff::normalise);
-        compare(NetworkTypes.PUBLIC_IP_ADDRESS, doc.of(NetworkTypes.PUBLIC_IP_ADDRESS), t::publicIp, UnaryOperator.identity());
-        compare(NetworkTypes.VIRTUAL_NETWORK_GATEWAY, doc.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY), t::gateway,
+        compare(
+                NetworkTypes.PUBLIC_IP_ADDRESS,
+                doc.of(NetworkTypes.PUBLIC_IP_ADDRESS),
+                t::publicIp,
                 UnaryOperator.identity());
-        compare(NetworkTypes.LOCAL_NETWORK_GATEWAY, doc.of(NetworkTypes.LOCAL_NETWORK_GATEWAY), t::localGateway,
+        compare(
+                NetworkTypes.VIRTUAL_NETWORK_GATEWAY,
+                doc.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY),
+                t::gateway,
+                UnaryOperator.identity());
+        compare(
+                NetworkTypes.LOCAL_NETWORK_GATEWAY,
+                doc.of(NetworkTypes.LOCAL_NETWORK_GATEWAY),
+                t::localGateway,
                 UnaryOperator.identity());
         compare(NetworkTypes.CONNECTION, doc.of(NetworkTypes.CONNECTION), t::connection, UnaryOperator.identity());
         compare(NetworkTypes.APP_SERVICE_ENVIRONMENT, keepAddresses(doc), t::environment, UnaryOperator.identity());
@@ -110,7 +122,10 @@ final class ImportDiff {
         return new Result(b, created, updated, unchanged, b.removalCount(), notes);
     }
 
-    private <T extends Resource> void compare(ResourceType<T> type, List<T> incoming, Function<ResourceId, Optional<T>> stored,
+    private <T extends Resource> void compare(
+            ResourceType<T> type,
+            List<T> incoming,
+            Function<ResourceId, Optional<T>> stored,
             UnaryOperator<T> normalise) {
         for (T r : incoming) {
             Optional<T> old = stored.apply(r.id());
@@ -131,7 +146,8 @@ final class ImportDiff {
         for (NetworkSecurityGroup n : doc.of(PolicyTypes.NETWORK_SECURITY_GROUP)) {
             Optional<NetworkSecurityGroup> old = p.nsg(n.id());
             if (old.isPresent() && doc.unstated(n.id(), StatePart.RULES)) {
-                n = new NetworkSecurityGroup(n.id(), n.name(), n.location(), n.etag(), old.get().rules());
+                n = new NetworkSecurityGroup(
+                        n.id(), n.name(), n.location(), n.etag(), old.get().rules());
                 notes.add("network security group '" + n.name() + "' came without securityRules: kept its "
                         + old.get().rules().size() + " stored rules");
             }
@@ -145,7 +161,8 @@ final class ImportDiff {
             } else {
                 updated++;
             }
-            batch.upsert(PolicyTypes.NETWORK_SECURITY_GROUP,
+            batch.upsert(
+                    PolicyTypes.NETWORK_SECURITY_GROUP,
                     new NetworkSecurityGroup(n.id(), n.name(), n.location(), etags.get(), n.rules()));
         }
     }
@@ -161,28 +178,44 @@ final class ImportDiff {
             }
             boolean keepRoutes = doc.unstated(r.id(), StatePart.ROUTES);
             boolean keepBgp = doc.unstated(r.id(), StatePart.BGP_ROUTE_PROPAGATION);
-            out.add(new RouteTable(r.id(), r.name(), r.location(),
+            out.add(new RouteTable(
+                    r.id(),
+                    r.name(),
+                    r.location(),
                     keepBgp ? old.get().disableBgpRoutePropagation() : r.disableBgpRoutePropagation(),
                     keepRoutes ? old.get().routes() : r.routes()));
             if (keepRoutes) {
-                notes.add("route table '" + r.name() + "' came without routes: kept its " + old.get().routes().size()
-                        + " stored routes");
+                notes.add("route table '" + r.name() + "' came without routes: kept its "
+                        + old.get().routes().size() + " stored routes");
             }
         }
         return out;
     }
 
     private List<AppServiceEnvironment> keepAddresses(ParsedDocument doc) {
-        List<AppServiceEnvironment> out = new ArrayList<>(doc.of(NetworkTypes.APP_SERVICE_ENVIRONMENT).size());
+        List<AppServiceEnvironment> out =
+                new ArrayList<>(doc.of(NetworkTypes.APP_SERVICE_ENVIRONMENT).size());
         for (AppServiceEnvironment e : doc.of(NetworkTypes.APP_SERVICE_ENVIRONMENT)) {
             Optional<AppServiceEnvironment> old = doc.unstated(e.id(), StatePart.ADDRESSES)
-                    ? estate.topology().environment(e.id()) : Optional.empty();
+                    ? estate.topology().environment(e.id())
+                    : Optional.empty();
             if (old.isPresent()) {
                 AppServiceEnvironment o = old.get();
-                out.add(new AppServiceEnvironment(e.id(), e.name(), e.location(), e.kind(), e.internalLoadBalancingMode(),
-                        e.subnetId(), o.publicVip(), o.outboundAddresses(), o.internalAddress()));
-                if (o.publicVip().isPresent() || !o.outboundAddresses().isEmpty() || o.internalAddress().isPresent()) {
-                    notes.add("App Service Environment '" + e.name() + "' came without addresses: kept the stored ones");
+                out.add(new AppServiceEnvironment(
+                        e.id(),
+                        e.name(),
+                        e.location(),
+                        e.kind(),
+                        e.internalLoadBalancingMode(),
+                        e.subnetId(),
+                        o.publicVip(),
+                        o.outboundAddresses(),
+                        o.internalAddress()));
+                if (o.publicVip().isPresent()
+                        || !o.outboundAddresses().isEmpty()
+                        || o.internalAddress().isPresent()) {
+                    notes.add(
+                            "App Service Environment '" + e.name() + "' came without addresses: kept the stored ones");
                 }
             } else {
                 out.add(e);
@@ -221,8 +254,11 @@ final class ImportDiff {
             if (!doc.unstated(v.id(), StatePart.SUBNETS)) {
                 subnetLists.add(v.id());
             } else if (t.vnet(v.id()).isPresent()) {
-                long stored = t.subnets().stream().filter(s -> s.vnetId().equals(v.id())).count();
-                notes.add("virtual network '" + v.name() + "' came without subnets: kept its " + stored + " stored subnets");
+                long stored = t.subnets().stream()
+                        .filter(s -> s.vnetId().equals(v.id()))
+                        .count();
+                notes.add("virtual network '" + v.name() + "' came without subnets: kept its " + stored
+                        + " stored subnets");
             }
             if (!doc.unstated(v.id(), StatePart.PEERINGS)) {
                 peeringLists.add(v.id());
@@ -247,18 +283,36 @@ final class ImportDiff {
     // ---- normal forms, as the loader reads records back ------------------------------------------------------
 
     static NetworkSecurityGroup normalise(NetworkSecurityGroup n) {
-        return new NetworkSecurityGroup(n.id(), n.name(), n.location(), "", n.rules().stream()
-                .sorted(Comparator.comparingInt(SecurityRule::priority).thenComparing(SecurityRule::name)).toList());
+        return new NetworkSecurityGroup(
+                n.id(),
+                n.name(),
+                n.location(),
+                "",
+                n.rules().stream()
+                        .sorted(Comparator.comparingInt(SecurityRule::priority).thenComparing(SecurityRule::name))
+                        .toList());
     }
 
     static RouteTable normalise(RouteTable t) {
-        return new RouteTable(t.id(), t.name(), t.location(), t.disableBgpRoutePropagation(),
+        return new RouteTable(
+                t.id(),
+                t.name(),
+                t.location(),
+                t.disableBgpRoutePropagation(),
                 t.routes().stream().sorted(Comparator.comparing(Route::name)).toList());
     }
 
     static NetworkInterface normalise(NetworkInterface n) {
-        return new NetworkInterface(n.id(), n.name(), n.location(), n.subnetId(), n.privateIp(), n.nsgId(), sorted(n.asgIds()),
-                sorted(n.publicIpIds()), n.virtualMachine());
+        return new NetworkInterface(
+                n.id(),
+                n.name(),
+                n.location(),
+                n.subnetId(),
+                n.privateIp(),
+                n.nsgId(),
+                sorted(n.asgIds()),
+                sorted(n.publicIpIds()),
+                n.virtualMachine());
     }
 
     static NatGateway normalise(NatGateway n) {
@@ -266,6 +320,9 @@ final class ImportDiff {
     }
 
     private static List<ResourceId> sorted(List<ResourceId> ids) {
-        return ids.stream().distinct().sorted(Comparator.comparing(ResourceId::key)).toList();
+        return ids.stream()
+                .distinct()
+                .sorted(Comparator.comparing(ResourceId::key))
+                .toList();
     }
 }

@@ -10,7 +10,13 @@ import java.util.List;
  * subnets and peerings a re-imported VNet no longer lists. When {@code problems} is not empty nothing was written
  * and the counts are zero.
  */
-public record ImportOutcome(int created, int updated, int unchanged, int removed, List<String> warnings, boolean dryRun,
+public record ImportOutcome(
+        int created,
+        int updated,
+        int unchanged,
+        int removed,
+        List<String> warnings,
+        boolean dryRun,
         List<ImportProblem> problems) {
     public ImportOutcome {
         warnings = List.copyOf(warnings);

@@ -8,12 +8,10 @@ package io.asegraph.graph;
  */
 @FunctionalInterface
 public interface ImportProgress {
-    ImportProgress NONE = (done, total) -> {
-    };
+    ImportProgress NONE = (done, total) -> {};
 
     void written(long done, long total);
 
     /** Staged writes only: after each staging transaction, {@code done} of {@code total} steps are stored. */
-    default void staged(long done, long total) {
-    }
+    default void staged(long done, long total) {}
 }

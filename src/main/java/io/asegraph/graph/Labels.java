@@ -26,9 +26,23 @@ public final class Labels {
     public static final String META_NODE = "(m:" + META + " {key: 'meta'})";
 
     /** Every resource label (nodes with a unique key). */
-    public static final List<String> RESOURCES = List.of(VIRTUAL_NETWORK, SUBNET, ASE, APP, NIC, ENDPOINT,
-            NSG, RULE, ROUTE_TABLE, ROUTE, VNET_GATEWAY, LOCAL_GATEWAY, NAT_GATEWAY, PUBLIC_IP, ASG, SERVICE_TAG);
+    public static final List<String> RESOURCES = List.of(
+            VIRTUAL_NETWORK,
+            SUBNET,
+            ASE,
+            APP,
+            NIC,
+            ENDPOINT,
+            NSG,
+            RULE,
+            ROUTE_TABLE,
+            ROUTE,
+            VNET_GATEWAY,
+            LOCAL_GATEWAY,
+            NAT_GATEWAY,
+            PUBLIC_IP,
+            ASG,
+            SERVICE_TAG);
 
-    private Labels() {
-    }
+    private Labels() {}
 }

@@ -28,7 +28,9 @@ public final class ListQuery {
         APPLICATION_SECURITY_GROUPS("(n:ApplicationSecurityGroup)", "n {.*}"),
         SERVICE_TAGS("(n:ServiceTag)", "n {.*}"),
         PEERINGS("(a:VirtualNetwork)-[n:PEERED_WITH]->(x:VirtualNetwork)", "n {.*, local: a.id, remote: x.id}"),
-        CONNECTIONS("(a:VirtualNetworkGateway)-[n:CONNECTS]->(x)", "n {.*, gateway: a.id, peer: x.id, peerLabel: labels(x)[0]}");
+        CONNECTIONS(
+                "(a:VirtualNetworkGateway)-[n:CONNECTS]->(x)",
+                "n {.*, gateway: a.id, peer: x.id, peerLabel: labels(x)[0]}");
 
         final String pattern;
         final String projection;
@@ -41,7 +43,10 @@ public final class ListQuery {
 
     /** Sortable properties. */
     public enum SortField {
-        NAME("n.nameKey"), LOCATION("n.location"), KIND("n.kind"), ID("n.key");
+        NAME("n.nameKey"),
+        LOCATION("n.location"),
+        KIND("n.kind"),
+        ID("n.key");
 
         final String expression;
 
@@ -50,8 +55,7 @@ public final class ListQuery {
         }
     }
 
-    public record Sort(SortField field, boolean descending) {
-    }
+    public record Sort(SortField field, boolean descending) {}
 
     private final Source source;
     private final List<String> conditions = new ArrayList<>();
@@ -69,7 +73,10 @@ public final class ListQuery {
     }
 
     public ListQuery nameIn(List<String> names) {
-        return condition("n.nameKey IN $nameIn", "nameIn", names.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+        return condition(
+                "n.nameKey IN $nameIn",
+                "nameIn",
+                names.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
     }
 
     public ListQuery nameContains(String text) {
@@ -85,11 +92,17 @@ public final class ListQuery {
     }
 
     public ListQuery locationIn(List<String> locations) {
-        return condition("toLower(n.location) IN $locations", "locations", locations.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+        return condition(
+                "toLower(n.location) IN $locations",
+                "locations",
+                locations.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
     }
 
     public ListQuery kindIn(List<String> kinds) {
-        return condition("toLower(n.kind) IN $kinds", "kinds", kinds.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+        return condition(
+                "toLower(n.kind) IN $kinds",
+                "kinds",
+                kinds.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
     }
 
     /** Restricts to these normalised ids (e.g. the subnets an address falls in, found through the address index). */

@@ -26,10 +26,18 @@ public enum Relation {
     ROUTE_TABLE_SUBNETS("MATCH (b:Subnet)-[:ROUTED_BY]->(a:RouteTable)", "b", "b.nameKey, b.key"),
     VNET_GATEWAYS("MATCH (b:VirtualNetworkGateway)-[:IN_VNET]->(a:VirtualNetwork)", "b", "b.nameKey, b.key"),
     GATEWAY_VNET("MATCH (a:VirtualNetworkGateway)-[:IN_VNET]->(b:VirtualNetwork)", "b", "b.key"),
-    GATEWAY_CONNECTIONS("MATCH (a:VirtualNetworkGateway)-[c:CONNECTS]->(x)", "c {.*, gateway: a.id, peer: x.id, peerLabel: labels(x)[0]}", "c.name"),
-    LOCAL_GATEWAY_CONNECTIONS("MATCH (g:VirtualNetworkGateway)-[c:CONNECTS]->(a:LocalNetworkGateway)",
-            "c {.*, gateway: g.id, peer: a.id, peerLabel: labels(a)[0]}", "c.name"),
-    VNET_PEERINGS("MATCH (a:VirtualNetwork)-[p:PEERED_WITH]->(x:VirtualNetwork)", "p {.*, local: a.id, remote: x.id}", "p.name"),
+    GATEWAY_CONNECTIONS(
+            "MATCH (a:VirtualNetworkGateway)-[c:CONNECTS]->(x)",
+            "c {.*, gateway: a.id, peer: x.id, peerLabel: labels(x)[0]}",
+            "c.name"),
+    LOCAL_GATEWAY_CONNECTIONS(
+            "MATCH (g:VirtualNetworkGateway)-[c:CONNECTS]->(a:LocalNetworkGateway)",
+            "c {.*, gateway: g.id, peer: a.id, peerLabel: labels(a)[0]}",
+            "c.name"),
+    VNET_PEERINGS(
+            "MATCH (a:VirtualNetwork)-[p:PEERED_WITH]->(x:VirtualNetwork)",
+            "p {.*, local: a.id, remote: x.id}",
+            "p.name"),
     NAT_GATEWAY_PUBLIC_IPS("MATCH (a:NatGateway)-[:USES]->(b:PublicIpAddress)", "b", "b.nameKey, b.key"),
     NAT_GATEWAY_SUBNETS("MATCH (b:Subnet)-[:EGRESS_VIA]->(a:NatGateway)", "b", "b.nameKey, b.key"),
     ASG_NICS("MATCH (b:NetworkInterface)-[:MEMBER_OF]->(a:ApplicationSecurityGroup)", "b", "b.nameKey, b.key"),

@@ -61,8 +61,10 @@ public class ResourceEdits {
         return importer.exclusive(() -> {
             Estate estate = importer.snapshot();
             NetworkSecurityGroup nsg = nsg(estate, nsgId, etag);
-            AzJson.Edit edit = AzJson.nsgWithoutRule(nsg, name).orElseThrow(() -> new EditException(Reason.UNKNOWN,
-                    "network security group '" + nsg.name() + "' has no security rule named '" + name + "'"));
+            AzJson.Edit edit = AzJson.nsgWithoutRule(nsg, name)
+                    .orElseThrow(() -> new EditException(
+                            Reason.UNKNOWN,
+                            "network security group '" + nsg.name() + "' has no security rule named '" + name + "'"));
             return writeNsg(estate, nsg, edit, "rule");
         });
     }
@@ -81,8 +83,9 @@ public class ResourceEdits {
         return importer.exclusive(() -> {
             Estate estate = importer.snapshot();
             RouteTable table = table(estate, tableId);
-            AzJson.Edit edit = AzJson.routeTableWithoutRoute(table, name).orElseThrow(() -> new EditException(Reason.UNKNOWN,
-                    "route table '" + table.name() + "' has no route named '" + name + "'"));
+            AzJson.Edit edit = AzJson.routeTableWithoutRoute(table, name)
+                    .orElseThrow(() -> new EditException(
+                            Reason.UNKNOWN, "route table '" + table.name() + "' has no route named '" + name + "'"));
             return writeTable(estate, table, edit);
         });
     }
@@ -96,22 +99,35 @@ public class ResourceEdits {
         return importer.exclusive(() -> {
             Estate estate = importer.snapshot();
             ResourceId rid = parseId(id);
-            ResourceKind kind = KnownResources.of(estate.topology(), estate.policies()).kindOf(rid)
-                    .orElseThrow(() -> new EditException(Reason.UNKNOWN, "no resource has the id '" + id + "'"
-                            + (id.toLowerCase(Locale.ROOT).contains("/securityrules/")
-                                    ? " (remove a security rule with removeSecurityRule)"
-                                    : id.toLowerCase(Locale.ROOT).contains("/routes/") ? " (remove a route with removeRoute)" : "")));
+            ResourceKind kind = KnownResources.of(estate.topology(), estate.policies())
+                    .kindOf(rid)
+                    .orElseThrow(() -> new EditException(
+                            Reason.UNKNOWN,
+                            "no resource has the id '" + id + "'"
+                                    + (id.toLowerCase(Locale.ROOT).contains("/securityrules/")
+                                            ? " (remove a security rule with removeSecurityRule)"
+                                            : id.toLowerCase(Locale.ROOT).contains("/routes/")
+                                                    ? " (remove a route with removeRoute)"
+                                                    : "")));
             DeletePlan.Result plan = DeletePlan.of(estate, rid, kind, ImportDiff::newEtag);
             if (!cascade && !plan.references().isEmpty()) {
                 int n = plan.references().size();
-                throw new EditException(Reason.REFERENCED, kind.noun() + " '" + rid.name() + "' is still referenced: "
-                        + String.join("; ", plan.references().subList(0, Math.min(n, 20))) + (n > 20 ? "; and " + (n - 20) + " more" : "")
-                        + ". Change or delete those first, or pass cascade: true to delete what depends on it and drop the"
-                        + " references to it");
+                throw new EditException(
+                        Reason.REFERENCED,
+                        kind.noun() + " '" + rid.name() + "' is still referenced: "
+                                + String.join("; ", plan.references().subList(0, Math.min(n, 20)))
+                                + (n > 20 ? "; and " + (n - 20) + " more" : "")
+                                + ". Change or delete those first, or pass cascade: true to delete what depends on it and drop the"
+                                + " references to it");
             }
             importer.write(estate, plan.batch(), ImportProgress.NONE);
-            Log.infof("deleted %s %s%s: %d resources deleted, %d detached", kind.noun(), rid.value(), cascade ? " (cascade)" : "",
-                    plan.deleted().size(), plan.detached().size());
+            Log.infof(
+                    "deleted %s %s%s: %d resources deleted, %d detached",
+                    kind.noun(),
+                    rid.value(),
+                    cascade ? " (cascade)" : "",
+                    plan.deleted().size(),
+                    plan.detached().size());
             return new Deletion(plan.deleted(), plan.detached());
         });
     }
@@ -119,14 +135,18 @@ public class ResourceEdits {
     private NetworkSecurityGroup writeNsg(Estate estate, NetworkSecurityGroup nsg, AzJson.Edit edit, String as) {
         ParsedDocument doc = validated(estate, edit, as);
         GraphImporter.Applied applied = importer.apply(doc, estate, false, ImportProgress.NONE);
-        return applied.written().of(PolicyTypes.NETWORK_SECURITY_GROUP).stream().filter(n -> n.id().equals(nsg.id())).findFirst()
+        return applied.written().of(PolicyTypes.NETWORK_SECURITY_GROUP).stream()
+                .filter(n -> n.id().equals(nsg.id()))
+                .findFirst()
                 .orElse(nsg);
     }
 
     private RouteTable writeTable(Estate estate, RouteTable table, AzJson.Edit edit) {
         ParsedDocument doc = validated(estate, edit, "route");
         GraphImporter.Applied applied = importer.apply(doc, estate, false, ImportProgress.NONE);
-        return applied.written().of(NetworkTypes.ROUTE_TABLE).stream().filter(t -> t.id().equals(table.id())).findFirst()
+        return applied.written().of(NetworkTypes.ROUTE_TABLE).stream()
+                .filter(t -> t.id().equals(table.id()))
+                .findFirst()
                 .orElse(table);
     }
 
@@ -139,18 +159,23 @@ public class ResourceEdits {
     }
 
     private static NetworkSecurityGroup nsg(Estate estate, String id, Optional<String> etag) {
-        NetworkSecurityGroup nsg = estate.policies().nsg(parseId(id)).orElseThrow(() -> new EditException(Reason.UNKNOWN,
-                "no network security group has the id '" + id + "'"));
+        NetworkSecurityGroup nsg = estate.policies()
+                .nsg(parseId(id))
+                .orElseThrow(
+                        () -> new EditException(Reason.UNKNOWN, "no network security group has the id '" + id + "'"));
         if (etag.isPresent() && !etag.get().equals(nsg.etag())) {
-            throw new EditException(Reason.CONFLICT, "etag " + etag.get() + " of network security group '" + nsg.name()
-                    + "' is stale: it is now " + nsg.etag() + " (someone changed it since); read it again and retry");
+            throw new EditException(
+                    Reason.CONFLICT,
+                    "etag " + etag.get() + " of network security group '" + nsg.name() + "' is stale: it is now "
+                            + nsg.etag() + " (someone changed it since); read it again and retry");
         }
         return nsg;
     }
 
     private static RouteTable table(Estate estate, String id) {
-        return estate.topology().routeTable(parseId(id)).orElseThrow(() -> new EditException(Reason.UNKNOWN,
-                "no route table has the id '" + id + "'"));
+        return estate.topology()
+                .routeTable(parseId(id))
+                .orElseThrow(() -> new EditException(Reason.UNKNOWN, "no route table has the id '" + id + "'"));
     }
 
     private static ResourceId parseId(String id) {

@@ -27,13 +27,15 @@ public class Seeder {
     record Statement(Path file, int index, String cypher) {
         String where() {
             String first = cypher.lines().findFirst().orElse("");
-            return file.getFileName() + " statement " + index + " (" + (first.length() > 100 ? first.substring(0, 100) + "…" : first) + ")";
+            return file.getFileName() + " statement " + index + " ("
+                    + (first.length() > 100 ? first.substring(0, 100) + "…" : first) + ")";
         }
     }
 
     void apply(GraphStore store) {
         Path dir = Path.of(config.directory());
-        List<Statement> statements = config.enabled() || Files.isDirectory(dir) ? read(dir, config.enabled()) : List.of();
+        List<Statement> statements =
+                config.enabled() || Files.isDirectory(dir) ? read(dir, config.enabled()) : List.of();
         for (Statement s : statements) {
             if (CypherScript.isSchema(s.cypher())) {
                 try {
@@ -51,12 +53,15 @@ public class Seeder {
         boolean seeded = store.read(tx -> tx.run("MATCH " + Labels.META_NODE + " RETURN m.seeded AS s").list().stream()
                 .anyMatch(r -> !r.get("s").isNull() && r.get("s").asBoolean()));
         boolean empty = store.read(tx -> !tx.run("MATCH (n) WHERE NOT n:" + Labels.META + " AND NOT n:"
-                + StagedWrite.STAGE + " AND NOT n:" + StagedWrite.STEP + " RETURN n LIMIT 1").hasNext());
+                        + StagedWrite.STAGE + " AND NOT n:" + StagedWrite.STEP + " RETURN n LIMIT 1")
+                .hasNext());
         if (seeded || !empty) {
             Log.infof("asegraph seed: skipped, the store already holds data%s", seeded ? " (seeded before)" : "");
             return;
         }
-        List<Statement> data = statements.stream().filter(s -> !CypherScript.isSchema(s.cypher())).toList();
+        List<Statement> data = statements.stream()
+                .filter(s -> !CypherScript.isSchema(s.cypher()))
+                .toList();
         store.write(tx -> {
             for (Statement s : data) {
                 try {
@@ -65,21 +70,30 @@ public class Seeder {
                     throw new SeedException("seed failed at " + s.where() + ": " + e.getMessage(), e);
                 }
             }
-            tx.run("MERGE " + Labels.META_NODE + " SET m.seeded = true, m.seededFrom = $dir, m.version = coalesce(m.version, 0) + 1",
-                    Map.of("dir", dir.toAbsolutePath().normalize().toString())).consume();
+            tx.run(
+                            "MERGE " + Labels.META_NODE
+                                    + " SET m.seeded = true, m.seededFrom = $dir, m.version = coalesce(m.version, 0) + 1",
+                            Map.of("dir", dir.toAbsolutePath().normalize().toString()))
+                    .consume();
             return null;
         });
-        Log.infof("asegraph seed: applied %d data statements from %s", data.size(), dir.toAbsolutePath().normalize());
+        Log.infof(
+                "asegraph seed: applied %d data statements from %s",
+                data.size(), dir.toAbsolutePath().normalize());
     }
 
     private static List<Statement> read(Path dir, boolean required) {
         if (!Files.isDirectory(dir)) {
-            throw new SeedException("seed directory " + dir.toAbsolutePath().normalize()
-                    + " not found: set asegraph.seed.directory, or asegraph.seed.enabled=false", null);
+            throw new SeedException(
+                    "seed directory " + dir.toAbsolutePath().normalize()
+                            + " not found: set asegraph.seed.directory, or asegraph.seed.enabled=false",
+                    null);
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".cypher")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".cypher"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new SeedException("cannot list seed directory " + dir + ": " + e.getMessage(), e);
         }

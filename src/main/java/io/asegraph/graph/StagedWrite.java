@@ -56,29 +56,28 @@ final class StagedWrite {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One statement of the write and the rows it runs over (as {@code $rows}). */
-    record Step(String cypher, List<?> rows) {
-    }
+    record Step(String cypher, List<?> rows) {}
 
-    private StagedWrite() {
-    }
+    private StagedWrite() {}
 
     /** The statements {@link GraphWriter#writeRecords} would run for {@code batch}, in order (the version bump not included). */
     static List<Step> plan(ImportBatch batch) {
         List<Step> steps = new ArrayList<>();
         new GraphWriter(new GraphStore.WriteTransaction() {
-            @Override
-            public void run(String cypher, Map<String, Object> parameters) {
-                if (parameters.size() != 1 || !(parameters.get("rows") instanceof List<?> rows)) {
-                    throw new IllegalStateException("a staged statement takes only $rows: " + cypher);
-                }
-                steps.add(new Step(cypher, rows));
-            }
+                    @Override
+                    public void run(String cypher, Map<String, Object> parameters) {
+                        if (parameters.size() != 1 || !(parameters.get("rows") instanceof List<?> rows)) {
+                            throw new IllegalStateException("a staged statement takes only $rows: " + cypher);
+                        }
+                        steps.add(new Step(cypher, rows));
+                    }
 
-            @Override
-            public long single(String cypher, Map<String, Object> parameters, String column) {
-                throw new IllegalStateException("a staged write reads nothing back: " + cypher);
-            }
-        }).writeRecords(batch);
+                    @Override
+                    public long single(String cypher, Map<String, Object> parameters, String column) {
+                        throw new IllegalStateException("a staged write reads nothing back: " + cypher);
+                    }
+                })
+                .writeRecords(batch);
         return steps;
     }
 
@@ -93,31 +92,40 @@ final class StagedWrite {
         long t0 = System.nanoTime();
         try {
             store.writeInBulk(tx -> {
-                tx.run("CREATE (:" + STAGE + " {id: $id, state: 'staging', steps: $n, step: 0, row: 0, created: datetime()})",
+                tx.run(
+                        "CREATE (:" + STAGE
+                                + " {id: $id, state: 'staging', steps: $n, step: 0, row: 0, created: datetime()})",
                         Map.of("id", id, "n", steps.size()));
                 return null;
             });
             stage(store, id, steps, progress);
             // Committed only whole: with every step there (another process's start may have removed the stage).
-            long committed = store.writeInBulk(tx -> tx.single("MATCH (s:" + STAGE + " {id: $id}) SET s.locked = true WITH s"
-                    + " WHERE s.state = 'staging' AND COUNT { (x:" + STEP + " {stage: $id}) } = s.steps"
-                    + " SET s.state = 'committed' WITH s MERGE " + Labels.META_NODE + " SET m.applying = s.id RETURN count(*) AS n",
-                    Map.of("id", id), "n"));
+            long committed = store.writeInBulk(tx -> tx.single(
+                    "MATCH (s:" + STAGE + " {id: $id}) SET s.locked = true WITH s"
+                            + " WHERE s.state = 'staging' AND COUNT { (x:" + STEP + " {stage: $id}) } = s.steps"
+                            + " SET s.state = 'committed' WITH s MERGE " + Labels.META_NODE
+                            + " SET m.applying = s.id RETURN count(*) AS n",
+                    Map.of("id", id),
+                    "n"));
             if (committed != 1) {
-                throw new IllegalStateException("staged import " + id + " lost staged steps before its commit (removed by another"
-                        + " process's start?); nothing written");
+                throw new IllegalStateException(
+                        "staged import " + id + " lost staged steps before its commit (removed by another"
+                                + " process's start?); nothing written");
             }
         } catch (RuntimeException e) {
             abandon(store, id, e);
             throw e;
         }
         long staged = millis(t0);
-        long version = store.excludingReaders(() -> unfinishedOnFailure(store, () -> swap(store, id, steps, 0, 0, progress)));
+        long version =
+                store.excludingReaders(() -> unfinishedOnFailure(store, () -> swap(store, id, steps, 0, 0, progress)));
         Log.infof("import: staged %d steps in %d ms, swapped in %d ms", steps.size(), staged, millis(t0) - staged);
         try {
             delete(store, id);
         } catch (RuntimeException e) { // the import is whole; what is left of its stage goes at the next start
-            Log.warnf("import: could not remove the finished stage %s (%s); it goes at the next start", id, e.getMessage());
+            Log.warnf(
+                    "import: could not remove the finished stage %s (%s); it goes at the next start",
+                    id, e.getMessage());
         }
         return version;
     }
@@ -141,8 +149,12 @@ final class StagedWrite {
             for (Object row : step.rows()) {
                 long size = weight(row);
                 if (size > MAX_RECORD) {
-                    throw new TransactionTooLargeException(String.format("%s holds a record of %,d characters, more than a staged"
-                            + " write takes (%,d): nothing written", resource(row), size, MAX_RECORD), null);
+                    throw new TransactionTooLargeException(
+                            String.format(
+                                    "%s holds a record of %,d characters, more than a staged"
+                                            + " write takes (%,d): nothing written",
+                                    resource(row), size, MAX_RECORD),
+                            null);
                 }
             }
         }
@@ -199,7 +211,9 @@ final class StagedWrite {
             }
             store.writeInBulk(tx -> {
                 // MERGE: a staging transaction retried after a lost connection may have committed the first time.
-                tx.run("UNWIND $steps AS x MERGE (st:" + STEP + " {stage: $id, seq: x.seq}) SET st.cypher = x.cypher, st.rows = x.rows",
+                tx.run(
+                        "UNWIND $steps AS x MERGE (st:" + STEP
+                                + " {stage: $id, seq: x.seq}) SET st.cypher = x.cypher, st.rows = x.rows",
                         Map.of("id", id, "steps", group));
                 return null;
             });
@@ -212,7 +226,9 @@ final class StagedWrite {
         try {
             Map<String, Object> at = pointer(store, id);
             if (at != null && "committed".equals(at.get("state"))) {
-                Log.warnf("import: staged import %s committed although the commit reported %s; finishing it", id, cause.toString());
+                Log.warnf(
+                        "import: staged import %s committed although the commit reported %s; finishing it",
+                        id, cause.toString());
                 store.excludingReaders(() -> unfinishedOnFailure(store, () -> finish(store, id, ImportProgress.NONE)));
             }
             delete(store, id);
@@ -227,7 +243,8 @@ final class StagedWrite {
      * and clears {@code applying}; returns the version. When another process moved the pointer meanwhile, goes on from
      * where it is (the steps are the same); when the stage is done already, returns the store's version.
      */
-    private static long swap(GraphStore store, String id, List<Step> steps, int step, int row, ImportProgress progress) {
+    private static long swap(
+            GraphStore store, String id, List<Step> steps, int step, int row, ImportProgress progress) {
         long total = steps.stream().mapToLong(s -> s.rows().size()).sum();
         long done = 0;
         for (int s = 0; s < step; s++) {
@@ -246,15 +263,19 @@ final class StagedWrite {
             int nextStep = end == current.rows().size() ? step + 1 : step;
             int nextRow = end == current.rows().size() ? 0 : end;
             List<?> rows = current.rows().subList(row, end);
-            Map<String, Object> pointer = Map.of("id", id, "step", step, "row", row, "nextStep", nextStep, "nextRow", nextRow);
+            Map<String, Object> pointer =
+                    Map.of("id", id, "step", step, "row", row, "nextStep", nextStep, "nextRow", nextRow);
             long moved;
             try {
                 moved = store.writeInBulk(tx -> {
                     // The stage node is locked (by a write) before its pointer is tested: under read committed a
                     // test before the lock could pass in two finishers at once.
-                    long n = tx.single("MATCH (s:" + STAGE + " {id: $id}) SET s.locked = true WITH s"
-                            + " WHERE s.state = 'committed' AND s.step = $step AND s.row = $row"
-                            + " SET s.step = $nextStep, s.row = $nextRow RETURN count(s) AS n", pointer, "n");
+                    long n = tx.single(
+                            "MATCH (s:" + STAGE + " {id: $id}) SET s.locked = true WITH s"
+                                    + " WHERE s.state = 'committed' AND s.step = $step AND s.row = $row"
+                                    + " SET s.step = $nextStep, s.row = $nextRow RETURN count(s) AS n",
+                            pointer,
+                            "n");
                     if (n == 1) {
                         tx.run(current.cypher(), Map.of("rows", rows));
                     }
@@ -262,9 +283,11 @@ final class StagedWrite {
                 });
             } catch (TransactionTooLargeException e) {
                 if (end - row <= 1) {
-                    throw new TransactionTooLargeException("staged import " + id + " is committed but row " + row + " of step " + step
-                            + " does not fit in one transaction: raise the transaction memory; until then reads and starts"
-                            + " that must finish it fail", e);
+                    throw new TransactionTooLargeException(
+                            "staged import " + id + " is committed but row " + row + " of step " + step
+                                    + " does not fit in one transaction: raise the transaction memory; until then reads and starts"
+                                    + " that must finish it fail",
+                            e);
                 }
                 batch = Math.max(1, (end - row) / 2);
                 continue;
@@ -284,8 +307,11 @@ final class StagedWrite {
             }
         }
         return store.writeInBulk(tx -> {
-            long n = tx.single("MATCH (s:" + STAGE + " {id: $id}) SET s.locked = true WITH s WHERE s.state = 'committed'"
-                    + " SET s.state = 'done' RETURN count(s) AS n", Map.of("id", id), "n");
+            long n = tx.single(
+                    "MATCH (s:" + STAGE + " {id: $id}) SET s.locked = true WITH s WHERE s.state = 'committed'"
+                            + " SET s.state = 'done' RETURN count(s) AS n",
+                    Map.of("id", id),
+                    "n");
             if (n == 0) {
                 return tx.single("MATCH " + Labels.META_NODE + " RETURN m.version AS v", Map.of(), "v");
             }
@@ -297,7 +323,10 @@ final class StagedWrite {
     /** Stage {@code id}'s state, pointer ({@code step}, {@code row}) and number of steps; null when it is gone. */
     private static Map<String, Object> pointer(GraphStore store, String id) {
         return store.readDuringSwap(tx -> {
-            List<Record> r = tx.run("MATCH (s:" + STAGE + " {id: $id}) RETURN s {.state, .step, .row, .steps} AS p", Map.of("id", id)).list();
+            List<Record> r = tx.run(
+                            "MATCH (s:" + STAGE + " {id: $id}) RETURN s {.state, .step, .row, .steps} AS p",
+                            Map.of("id", id))
+                    .list();
             return r.isEmpty() ? null : r.get(0).get("p").asMap();
         });
     }
@@ -314,25 +343,34 @@ final class StagedWrite {
         }
         List<Step> steps = store.readDuringSwap(tx -> {
             List<Step> out = new ArrayList<>();
-            tx.run("MATCH (x:" + STEP + " {stage: $id}) RETURN x.seq AS seq, x.cypher AS cypher, x.rows AS rows ORDER BY seq",
-                    Map.of("id", id)).forEachRemaining(r -> {
+            tx.run(
+                            "MATCH (x:" + STEP
+                                    + " {stage: $id}) RETURN x.seq AS seq, x.cypher AS cypher, x.rows AS rows ORDER BY seq",
+                            Map.of("id", id))
+                    .forEachRemaining(r -> {
                         if (r.get("seq").asInt() != out.size()) {
                             throw new IllegalStateException("staged import " + id + " lacks step " + out.size());
                         }
-                        out.add(new Step(r.get("cypher").asString(), decode(r.get("rows").asByteArray())));
+                        out.add(new Step(
+                                r.get("cypher").asString(), decode(r.get("rows").asByteArray())));
                     });
             return out;
         });
         long expected = ((Number) at.get("steps")).longValue();
         if (steps.size() != expected) {
-            throw new IllegalStateException("staged import " + id + " has " + steps.size() + " of its " + expected + " steps");
+            throw new IllegalStateException(
+                    "staged import " + id + " has " + steps.size() + " of its " + expected + " steps");
         }
-        return swap(store, id, steps, ((Number) at.get("step")).intValue(), ((Number) at.get("row")).intValue(), progress);
+        return swap(
+                store, id, steps, ((Number) at.get("step")).intValue(), ((Number) at.get("row")).intValue(), progress);
     }
 
     /** Whether a committed stage is being swapped in (by this or another process, or left by a crash). */
     static boolean pending(TransactionContext tx) {
-        return tx.run("OPTIONAL MATCH " + Labels.META_NODE + " RETURN m.applying IS NOT NULL AS a").single().get("a").asBoolean();
+        return tx.run("OPTIONAL MATCH " + Labels.META_NODE + " RETURN m.applying IS NOT NULL AS a")
+                .single()
+                .get("a")
+                .asBoolean();
     }
 
     /** Finishes every committed stage (left by a crash, or being swapped by another process); returns how many. */
@@ -352,8 +390,10 @@ final class StagedWrite {
             return null;
         });
         store.writeInBulk(tx -> {
-            tx.run("MATCH " + Labels.META_NODE + " WHERE m.applying IS NOT NULL AND NOT EXISTS { MATCH (s:" + STAGE
-                    + " {id: m.applying}) WHERE s.state = 'committed' } REMOVE m.applying", Map.of());
+            tx.run(
+                    "MATCH " + Labels.META_NODE + " WHERE m.applying IS NOT NULL AND NOT EXISTS { MATCH (s:" + STAGE
+                            + " {id: m.applying}) WHERE s.state = 'committed' } REMOVE m.applying",
+                    Map.of());
             return null;
         });
         return ids.size();
@@ -371,27 +411,37 @@ final class StagedWrite {
         }
         long orphans;
         do { // steps whose stage was removed while their process was still staging
-            orphans = store.writeInBulk(tx -> tx.single("MATCH (x:" + STEP + ") WHERE NOT EXISTS { MATCH (s:" + STAGE
-                    + " {id: x.stage}) } WITH x LIMIT $batch DELETE x RETURN count(*) AS n", Map.of("batch", DELETE_BATCH), "n"));
+            orphans = store.writeInBulk(tx -> tx.single(
+                    "MATCH (x:" + STEP + ") WHERE NOT EXISTS { MATCH (s:" + STAGE
+                            + " {id: x.stage}) } WITH x LIMIT $batch DELETE x RETURN count(*) AS n",
+                    Map.of("batch", DELETE_BATCH),
+                    "n"));
         } while (orphans > 0);
     }
 
     private static List<String> ids(GraphStore store, String state) {
-        return store.readDuringSwap(tx -> tx.run("MATCH (s:" + STAGE + ") WHERE $state IS NULL OR s.state = $state RETURN s.id AS id ORDER BY s.created",
-                Collections.singletonMap("state", state)).list(r -> r.get("id").asString()));
+        return store.readDuringSwap(tx -> tx.run(
+                        "MATCH (s:" + STAGE
+                                + ") WHERE $state IS NULL OR s.state = $state RETURN s.id AS id ORDER BY s.created",
+                        Collections.singletonMap("state", state))
+                .list(r -> r.get("id").asString()));
     }
 
     /** Deletes stage {@code id} and its steps, a few at a time (unless it is committed: that one must be finished). */
     static void delete(GraphStore store, String id) {
         long n;
         do {
-            n = store.writeInBulk(tx -> tx.single("MATCH (s:" + STAGE + " {id: $id}) WHERE s.state <> 'committed'"
-                    + " MATCH (x:" + STEP + " {stage: $id}) WITH x LIMIT $batch DELETE x RETURN count(*) AS n",
-                    Map.of("id", id, "batch", DELETE_BATCH), "n"));
+            n = store.writeInBulk(tx -> tx.single(
+                    "MATCH (s:" + STAGE + " {id: $id}) WHERE s.state <> 'committed'" + " MATCH (x:" + STEP
+                            + " {stage: $id}) WITH x LIMIT $batch DELETE x RETURN count(*) AS n",
+                    Map.of("id", id, "batch", DELETE_BATCH),
+                    "n"));
         } while (n > 0);
         store.writeInBulk(tx -> {
-            tx.run("MATCH (s:" + STAGE + " {id: $id}) WHERE s.state <> 'committed' AND NOT EXISTS { MATCH (x:" + STEP
-                    + " {stage: $id}) } DELETE s", Map.of("id", id));
+            tx.run(
+                    "MATCH (s:" + STAGE + " {id: $id}) WHERE s.state <> 'committed' AND NOT EXISTS { MATCH (x:" + STEP
+                            + " {stage: $id}) } DELETE s",
+                    Map.of("id", id));
             return null;
         });
     }

@@ -19,10 +19,16 @@ public class StoreReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             long ms = store.ping().toMillis();
-            return HealthCheckResponse.named("graph-store").up().withData("store", String.valueOf(store.description()))
-                    .withData("queryMillis", ms).build();
+            return HealthCheckResponse.named("graph-store")
+                    .up()
+                    .withData("store", String.valueOf(store.description()))
+                    .withData("queryMillis", ms)
+                    .build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named("graph-store").down().withData("error", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named("graph-store")
+                    .down()
+                    .withData("error", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 }

@@ -7,8 +7,7 @@ import org.neo4j.driver.Value;
 
 /** Strict reads of driver values: a missing key is absent, never the string "null". */
 final class Values {
-    private Values() {
-    }
+    private Values() {}
 
     static Optional<String> string(Record r, String key) {
         if (!r.containsKey(key)) {

@@ -34,8 +34,7 @@ public final class AzJson {
     static final String NSG_TYPE = ResourceKind.NETWORK_SECURITY_GROUP.armType();
     static final String ROUTE_TABLE_TYPE = ResourceKind.ROUTE_TABLE.armType();
 
-    private AzJson() {
-    }
+    private AzJson() {}
 
     /**
      * A document of one resource with one element edited. {@code editedLocation} is the JSONPath of the edited
@@ -55,8 +54,8 @@ public final class AzJson {
                     String prefix = editedLocation.get();
                     if (location.equals(prefix)) {
                         location = as;
-                    } else if (location.startsWith(prefix) && (location.charAt(prefix.length()) == '.'
-                            || location.charAt(prefix.length()) == '[')) {
+                    } else if (location.startsWith(prefix)
+                            && (location.charAt(prefix.length()) == '.' || location.charAt(prefix.length()) == '[')) {
                         location = as + location.substring(prefix.length());
                     }
                 }
@@ -88,9 +87,13 @@ public final class AzJson {
         p.put("access", r.access().azureName());
         p.put("protocol", r.protocol().azureName());
         strings(p.putArray("sourceAddressPrefixes"), r.sourcePrefixes());
-        strings(p.putArray("sourcePortRanges"), r.sourcePorts().stream().map(AzJson::port).toList());
+        strings(
+                p.putArray("sourcePortRanges"),
+                r.sourcePorts().stream().map(AzJson::port).toList());
         strings(p.putArray("destinationAddressPrefixes"), r.destinationPrefixes());
-        strings(p.putArray("destinationPortRanges"), r.destinationPorts().stream().map(AzJson::port).toList());
+        strings(
+                p.putArray("destinationPortRanges"),
+                r.destinationPorts().stream().map(AzJson::port).toList());
         references(p.putArray("sourceApplicationSecurityGroups"), r.sourceAsgs());
         references(p.putArray("destinationApplicationSecurityGroups"), r.destinationAsgs());
         if (!r.description().isEmpty()) {
@@ -137,7 +140,8 @@ public final class AzJson {
     public static Optional<Edit> nsgWithoutRule(NetworkSecurityGroup nsg, String name) {
         ObjectNode doc = nsg(nsg);
         return removeNamed((ArrayNode) doc.get("properties").get("securityRules"), name)
-                ? Optional.of(new Edit(text(doc), Optional.empty())) : Optional.empty();
+                ? Optional.of(new Edit(text(doc), Optional.empty()))
+                : Optional.empty();
     }
 
     /** The route table with {@code route} in place of its route of the same name, or added. */
@@ -153,7 +157,8 @@ public final class AzJson {
     public static Optional<Edit> routeTableWithoutRoute(RouteTable table, String name) {
         ObjectNode doc = routeTable(table);
         return removeNamed((ArrayNode) doc.get("properties").get("routes"), name)
-                ? Optional.of(new Edit(text(doc), Optional.empty())) : Optional.empty();
+                ? Optional.of(new Edit(text(doc), Optional.empty()))
+                : Optional.empty();
     }
 
     private static boolean removeNamed(ArrayNode array, String name) {

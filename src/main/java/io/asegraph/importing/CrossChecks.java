@@ -30,8 +30,7 @@ import java.util.Set;
  * one call per question for the whole document. Overlaps are found by sorting each VNet's subnets once.
  */
 final class CrossChecks {
-    private CrossChecks() {
-    }
+    private CrossChecks() {}
 
     static void run(Session s) {
         references(s);
@@ -60,29 +59,61 @@ final class CrossChecks {
             ResourceKind stored = known.get(l.id());
             String label = l.kind().noun() + " '" + l.name() + "'";
             if (stored == null) {
-                s.problem(l.at(), l.id().value(), label + " is listed without properties (as az resource list prints"
-                        + " it) and the graph has no resource with this id: its state is unknown, so it cannot be"
-                        + " created; import it with its properties first (" + l.kind().howToExport(l.id().value()) + ")");
+                s.problem(
+                        l.at(),
+                        l.id().value(),
+                        label + " is listed without properties (as az resource list prints"
+                                + " it) and the graph has no resource with this id: its state is unknown, so it cannot be"
+                                + " created; import it with its properties first ("
+                                + l.kind().howToExport(l.id().value()) + ")");
             } else if (stored != l.kind()) {
-                s.problem(l.at(), l.id().value(), label + " is listed without properties, but the graph has "
-                        + stored.withArticle() + " with this id");
+                s.problem(
+                        l.at(),
+                        l.id().value(),
+                        label + " is listed without properties, but the graph has " + stored.withArticle()
+                                + " with this id");
             } else {
-                s.warn(l.at(), label + " is listed without properties (as az resource list prints it): nothing of it"
-                        + " changed; only a document that states its properties replaces them");
+                s.warn(
+                        l.at(),
+                        label + " is listed without properties (as az resource list prints it): nothing of it"
+                                + " changed; only a document that states its properties replaces them");
             }
         }
-        unstated(s, known, s.resources.of(PolicyTypes.NETWORK_SECURITY_GROUP), ResourceKind.NETWORK_SECURITY_GROUP, StatePart.RULES, true);
+        unstated(
+                s,
+                known,
+                s.resources.of(PolicyTypes.NETWORK_SECURITY_GROUP),
+                ResourceKind.NETWORK_SECURITY_GROUP,
+                StatePart.RULES,
+                true);
         unstated(s, known, s.resources.of(NetworkTypes.ROUTE_TABLE), ResourceKind.ROUTE_TABLE, StatePart.ROUTES, true);
-        unstated(s, known, s.resources.of(NetworkTypes.VIRTUAL_NETWORK), ResourceKind.VIRTUAL_NETWORK, StatePart.SUBNETS, false);
-        unstated(s, known, s.resources.of(NetworkTypes.VIRTUAL_NETWORK), ResourceKind.VIRTUAL_NETWORK, StatePart.PEERINGS, false);
+        unstated(
+                s,
+                known,
+                s.resources.of(NetworkTypes.VIRTUAL_NETWORK),
+                ResourceKind.VIRTUAL_NETWORK,
+                StatePart.SUBNETS,
+                false);
+        unstated(
+                s,
+                known,
+                s.resources.of(NetworkTypes.VIRTUAL_NETWORK),
+                ResourceKind.VIRTUAL_NETWORK,
+                StatePart.PEERINGS,
+                false);
     }
 
     /**
      * For resources new to the graph whose document has no key for {@code part}: a problem when the part decides
      * answers ({@code required}: rules, routes), otherwise a warning that they are created without it.
      */
-    private static void unstated(Session s, Map<ResourceId, ResourceKind> known,
-            List<? extends Resource> resources, ResourceKind kind, StatePart part, boolean required) {
+    private static void unstated(
+            Session s,
+            Map<ResourceId, ResourceKind> known,
+            List<? extends Resource> resources,
+            ResourceKind kind,
+            StatePart part,
+            boolean required) {
         for (Resource r : resources) {
             if (!s.unstated.getOrDefault(r.id(), Set.of()).contains(part) || known.get(r.id()) == kind) {
                 continue;
@@ -91,13 +122,20 @@ final class CrossChecks {
             NodePath at = d != null ? d.at() : NodePath.ROOT;
             String label = kind.noun() + " '" + r.name() + "'";
             if (required) {
-                s.problem(at, r.id().value(), label + " has no " + part.field() + " key and the graph has no "
-                        + kind.noun() + " with this id: its " + part.noun() + " are unknown, so it cannot be created;"
-                        + " give " + part.field() + " ([] when it has none), as " + kind.howToExport(r.id().value())
-                        + " prints it");
+                s.problem(
+                        at,
+                        r.id().value(),
+                        label + " has no " + part.field() + " key and the graph has no "
+                                + kind.noun() + " with this id: its " + part.noun()
+                                + " are unknown, so it cannot be created;"
+                                + " give " + part.field() + " ([] when it has none), as "
+                                + kind.howToExport(r.id().value())
+                                + " prints it");
             } else {
-                s.warn(at, label + " has no " + part.field() + " key: it is created without " + part.noun()
-                        + "; import them with " + kind.howToExport(r.id().value()));
+                s.warn(
+                        at,
+                        label + " has no " + part.field() + " key: it is created without " + part.noun()
+                                + "; import them with " + kind.howToExport(r.id().value()));
             }
         }
     }
@@ -109,9 +147,13 @@ final class CrossChecks {
             if (d == null) {
                 outside.add(ref.id());
             } else if (d.kind() != ref.expected()) {
-                s.problem(ref.at(), ref.id().value(), ref.field() + " '" + ref.id().value() + "' of " + ref.owner()
-                        + " must name " + ref.expected().withArticle() + ", but that id is the " + d.kind().noun() + " at "
-                        + d.at());
+                s.problem(
+                        ref.at(),
+                        ref.id().value(),
+                        ref.field() + " '" + ref.id().value() + "' of " + ref.owner()
+                                + " must name " + ref.expected().withArticle() + ", but that id is the "
+                                + d.kind().noun() + " at "
+                                + d.at());
             }
         }
         if (outside.isEmpty()) {
@@ -124,12 +166,19 @@ final class CrossChecks {
             }
             ResourceKind kind = known.get(ref.id());
             if (kind == null) {
-                s.problem(ref.at(), ref.id().value(), ref.field() + " '" + ref.id().value() + "' of " + ref.owner()
-                        + " names " + ref.expected().withArticle() + " that is neither in this document nor in the graph");
+                s.problem(
+                        ref.at(),
+                        ref.id().value(),
+                        ref.field() + " '" + ref.id().value() + "' of " + ref.owner() + " names "
+                                + ref.expected().withArticle() + " that is neither in this document nor in the graph");
             } else if (kind != ref.expected()) {
-                s.problem(ref.at(), ref.id().value(), ref.field() + " '" + ref.id().value() + "' of " + ref.owner()
-                        + " must name " + ref.expected().withArticle() + ", but the graph has " + kind.withArticle()
-                        + " with that id");
+                s.problem(
+                        ref.at(),
+                        ref.id().value(),
+                        ref.field() + " '" + ref.id().value() + "' of " + ref.owner()
+                                + " must name " + ref.expected().withArticle() + ", but the graph has "
+                                + kind.withArticle()
+                                + " with that id");
             }
         }
     }
@@ -157,7 +206,8 @@ final class CrossChecks {
                 notInDocument.add(v);
             }
         }
-        Map<ResourceId, List<Cidr>> knownSpaces = notInDocument.isEmpty() ? Map.of() : s.known.addressSpaces(notInDocument);
+        Map<ResourceId, List<Cidr>> knownSpaces =
+                notInDocument.isEmpty() ? Map.of() : s.known.addressSpaces(notInDocument);
         Map<ResourceId, AddressSet> spaces = new HashMap<>();
         Map<ResourceId, String> spaceText = new HashMap<>();
         for (ResourceId v : vnets) {
@@ -171,12 +221,16 @@ final class CrossChecks {
         for (Placement p : s.placements) {
             AddressSet space = spaces.get(p.vnetId());
             if (space != null && !space.containsAll(p.prefix().toSet())) {
-                s.problem(p.prefixAt(), p.prefix().toString(), "addressPrefix '" + p.prefix() + "' of subnet '" + p.name()
-                        + "' is outside the address space " + spaceText.get(p.vnetId()) + " of its virtual network '"
-                        + p.vnetId().name() + "'");
+                s.problem(
+                        p.prefixAt(),
+                        p.prefix().toString(),
+                        "addressPrefix '" + p.prefix() + "' of subnet '" + p.name()
+                                + "' is outside the address space " + spaceText.get(p.vnetId())
+                                + " of its virtual network '"
+                                + p.vnetId().name() + "'");
             }
-            byVnet.computeIfAbsent(p.vnetId(), v -> new ArrayList<>()).add(new Item(p.subnetId(), p.name(), p.prefix(),
-                    p.prefixAt()));
+            byVnet.computeIfAbsent(p.vnetId(), v -> new ArrayList<>())
+                    .add(new Item(p.subnetId(), p.name(), p.prefix(), p.prefixAt()));
         }
         for (Subnet known : s.known.subnetsOf(vnets)) {
             if (!s.declared.containsKey(known.id()) && byVnet.containsKey(known.vnetId())) {
@@ -184,16 +238,21 @@ final class CrossChecks {
             }
         }
         for (List<Item> items : byVnet.values()) {
-            items.sort(Comparator.comparingLong((Item i) -> i.prefix().first()).thenComparingInt(i -> i.prefix().length()));
+            items.sort(Comparator.comparingLong((Item i) -> i.prefix().first())
+                    .thenComparingInt(i -> i.prefix().length()));
             Item widest = null;
             for (Item item : items) {
                 if (widest != null && item.prefix().first() <= widest.prefix().last()) {
                     Item reportAt = item.inDocument() ? item : widest;
                     Item other = reportAt == item ? widest : item;
                     if (reportAt.inDocument()) {
-                        s.problem(reportAt.at(), reportAt.prefix().toString(), "addressPrefix '" + reportAt.prefix()
-                                + "' of subnet '" + reportAt.name() + "' overlaps subnet '" + other.name() + "' ("
-                                + other.prefix() + ", " + other.where() + ") in the same virtual network");
+                        s.problem(
+                                reportAt.at(),
+                                reportAt.prefix().toString(),
+                                "addressPrefix '" + reportAt.prefix()
+                                        + "' of subnet '" + reportAt.name() + "' overlaps subnet '" + other.name()
+                                        + "' ("
+                                        + other.prefix() + ", " + other.where() + ") in the same virtual network");
                     }
                 }
                 if (widest == null || item.prefix().last() > widest.prefix().last()) {
@@ -220,8 +279,11 @@ final class CrossChecks {
             Placement p = inDocument.get(c.subnetId());
             Cidr prefix = p != null ? p.prefix() : known.get(c.subnetId());
             if (prefix != null && !prefix.contains(c.address())) {
-                s.problem(c.at(), Ipv4.format(c.address()), c.field() + " '" + Ipv4.format(c.address()) + "' of "
-                        + c.owner() + " is outside its subnet '" + c.subnetId().name() + "' (" + prefix + ")");
+                s.problem(
+                        c.at(),
+                        Ipv4.format(c.address()),
+                        c.field() + " '" + Ipv4.format(c.address()) + "' of " + c.owner() + " is outside its subnet '"
+                                + c.subnetId().name() + "' (" + prefix + ")");
             }
         }
     }
@@ -248,25 +310,36 @@ final class CrossChecks {
         for (Reference ref : s.references) {
             Subnet gone = removed.get(ref.id());
             if (gone != null) {
-                s.problem(ref.at(), ref.id().value(), ref.field() + " '" + ref.id().value() + "' of " + ref.owner()
-                        + " names subnet '" + gone.name() + "', which this import removes: virtual network '"
-                        + vnetName(s, gone.vnetId()) + "' no longer lists it");
+                s.problem(
+                        ref.at(),
+                        ref.id().value(),
+                        ref.field() + " '" + ref.id().value() + "' of " + ref.owner()
+                                + " names subnet '" + gone.name() + "', which this import removes: virtual network '"
+                                + vnetName(s, gone.vnetId()) + "' no longer lists it");
             }
         }
-        for (Map.Entry<ResourceId, List<KnownResources.Resident>> e : s.known.residentsOf(removed.keySet()).entrySet()) {
+        for (Map.Entry<ResourceId, List<KnownResources.Resident>> e :
+                s.known.residentsOf(removed.keySet()).entrySet()) {
             Subnet gone = removed.get(e.getKey());
             if (gone == null) {
                 continue;
             }
             for (KnownResources.Resident resident : e.getValue()) {
                 if (s.declared.containsKey(resident.id())) {
-                    continue; // the document says where it lives now; a reference to the removed subnet is reported above
+                    continue; // the document says where it lives now; a reference to the removed subnet is reported
+                    // above
                 }
-                s.problem(s.vnetSubnetLists.get(gone.vnetId()), gone.id().value(), "subnets of virtual network '"
-                        + vnetName(s, gone.vnetId()) + "' no longer list subnet '" + gone.name() + "' (" + gone.prefix()
-                        + "), so this import would remove it, but it still holds the " + resident.kind().noun() + " '"
-                        + resident.name() + "' (" + resident.id().value() + "): keep the subnet in the document, or move or"
-                        + " delete what it holds first");
+                s.problem(
+                        s.vnetSubnetLists.get(gone.vnetId()),
+                        gone.id().value(),
+                        "subnets of virtual network '"
+                                + vnetName(s, gone.vnetId()) + "' no longer list subnet '" + gone.name() + "' ("
+                                + gone.prefix()
+                                + "), so this import would remove it, but it still holds the "
+                                + resident.kind().noun() + " '"
+                                + resident.name() + "' (" + resident.id().value()
+                                + "): keep the subnet in the document, or move or"
+                                + " delete what it holds first");
             }
         }
     }

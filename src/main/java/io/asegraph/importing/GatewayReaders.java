@@ -30,8 +30,7 @@ import java.util.Set;
  * </ul>
  */
 final class GatewayReaders {
-    private GatewayReaders() {
-    }
+    private GatewayReaders() {}
 
     static void virtualNetworkGateway(Session s, Res r) {
         Header h = s.header(r, ResourceKind.VIRTUAL_NETWORK_GATEWAY);
@@ -44,7 +43,8 @@ final class GatewayReaders {
             try {
                 type = GatewayType.parse(typeText.get());
             } catch (IllegalArgumentException e) {
-                s.problem(typeField.path(), typeText.get(), "gatewayType of " + owner + " is invalid: " + e.getMessage());
+                s.problem(
+                        typeField.path(), typeText.get(), "gatewayType of " + owner + " is invalid: " + e.getMessage());
             }
         }
         Field configsField = r.get("ipConfigurations");
@@ -52,8 +52,11 @@ final class GatewayReaders {
         ResourceId vnet = null;
         if (configs.isEmpty()) {
             if (s.problems.size() == before) {
-                s.problem(configsField.path(), configsField.node(), "ipConfigurations of " + owner
-                        + " is required: its subnet (GatewaySubnet) tells which virtual network it serves");
+                s.problem(
+                        configsField.path(),
+                        configsField.node(),
+                        "ipConfigurations of " + owner
+                                + " is required: its subnet (GatewaySubnet) tells which virtual network it serves");
             }
         } else if (s.object(configs.get(0))) {
             Res c = new Res(s, configs.get(0).node(), configs.get(0).path());
@@ -63,19 +66,26 @@ final class GatewayReaders {
                 NodePath at = subnetField.get("id").path();
                 vnet = Ids.vnetOfSubnet(subnet.get()).orElse(null);
                 if (vnet == null) {
-                    s.problem(at, subnet.get().value(), "subnet.id '" + subnet.get().value() + "' of " + owner
-                            + " does not have the shape <virtual network id>/subnets/GatewaySubnet");
+                    s.problem(
+                            at,
+                            subnet.get().value(),
+                            "subnet.id '" + subnet.get().value() + "' of " + owner
+                                    + " does not have the shape <virtual network id>/subnets/GatewaySubnet");
                 } else if (!subnet.get().name().equalsIgnoreCase("GatewaySubnet")) {
-                    s.problem(at, subnet.get().value(), "subnet.id '" + subnet.get().value() + "' of " + owner
-                            + " names subnet '" + subnet.get().name() + "'; a gateway lives in the subnet named GatewaySubnet");
+                    s.problem(
+                            at,
+                            subnet.get().value(),
+                            "subnet.id '" + subnet.get().value() + "' of " + owner + " names subnet '"
+                                    + subnet.get().name() + "'; a gateway lives in the subnet named GatewaySubnet");
                 }
             }
         }
-        Optional<ResourceId> defaultSite = s.reference(r.get("gatewayDefaultSite"), ResourceKind.LOCAL_NETWORK_GATEWAY,
-                false, owner);
+        Optional<ResourceId> defaultSite =
+                s.reference(r.get("gatewayDefaultSite"), ResourceKind.LOCAL_NETWORK_GATEWAY, false, owner);
         List<Cidr> learned = learnedRoutes(s, r.get("learnedRoutes"), owner);
         if (s.problems.size() == before && h.complete() && vnet != null) {
-            s.resources.add(NetworkTypes.VIRTUAL_NETWORK_GATEWAY,
+            s.resources.add(
+                    NetworkTypes.VIRTUAL_NETWORK_GATEWAY,
                     new VirtualNetworkGateway(h.id(), h.name(), h.location(), vnet, type, defaultSite, learned));
         }
     }
@@ -89,8 +99,11 @@ final class GatewayReaders {
         if (f.node().isObject()) {
             list = f.get("value");
             if (!list.present()) {
-                s.problem(f.path(), f.node(), "learnedRoutes of " + owner
-                        + " must be an array of routes or prefixes, or an object with a value array");
+                s.problem(
+                        f.path(),
+                        f.node(),
+                        "learnedRoutes of " + owner
+                                + " must be an array of routes or prefixes, or an object with a value array");
                 return List.of();
             }
         }
@@ -105,17 +118,23 @@ final class GatewayReaders {
                     continue;
                 }
                 prefixField = e.get("network");
-                if (s.requiredText(prefixField, "a learned route of " + owner + " needs its prefix").isEmpty()) {
+                if (s.requiredText(prefixField, "a learned route of " + owner + " needs its prefix")
+                        .isEmpty()) {
                     continue;
                 }
             } else {
-                s.problem(e.path(), e.node(), "learnedRoutes of " + owner
-                        + " must hold route objects {network, nextHop, origin, ...} or prefix strings, got "
-                        + Session.kindOf(e.node()));
+                s.problem(
+                        e.path(),
+                        e.node(),
+                        "learnedRoutes of " + owner
+                                + " must hold route objects {network, nextHop, origin, ...} or prefix strings, got "
+                                + Session.kindOf(e.node()));
                 continue;
             }
             String text = prefixField.node().asText().trim();
-            Field named = new Field("learned route " + (prefixField == e ? "prefix" : "network"), prefixField.node(),
+            Field named = new Field(
+                    "learned route " + (prefixField == e ? "prefix" : "network"),
+                    prefixField.node(),
                     prefixField.path());
             NetworkReaders.block(s, named, text, owner, false).ifPresent(out::add);
         }
@@ -133,7 +152,8 @@ final class GatewayReaders {
         Optional<String> ip = s.text(ipField);
         ip.ifPresent(text -> NetworkReaders.address(s, ipField, text, owner));
         if (s.problems.size() == before && h.complete()) {
-            s.resources.add(NetworkTypes.LOCAL_NETWORK_GATEWAY,
+            s.resources.add(
+                    NetworkTypes.LOCAL_NETWORK_GATEWAY,
                     new LocalNetworkGateway(h.id(), h.name(), h.location(), prefixes, ip.orElse("")));
         }
     }
@@ -143,38 +163,50 @@ final class GatewayReaders {
         String owner = "connection " + h.label();
         int before = s.problems.size();
         Field typeField = r.get("connectionType");
-        Optional<String> typeText = s.requiredText(typeField, owner + " needs its type (IPsec, Vnet2Vnet or ExpressRoute)");
+        Optional<String> typeText =
+                s.requiredText(typeField, owner + " needs its type (IPsec, Vnet2Vnet or ExpressRoute)");
         String type = null;
         if (typeText.isPresent()) {
             switch (typeText.get().toLowerCase(Locale.ROOT)) {
                 case "ipsec" -> type = "IPsec";
                 case "vnet2vnet" -> type = "Vnet2Vnet";
                 case "expressroute" -> type = "ExpressRoute";
-                default -> s.problem(typeField.path(), typeText.get(), "connectionType '" + typeText.get() + "' of "
-                        + owner + " is not a connection type (IPsec, Vnet2Vnet or ExpressRoute)");
+                default -> s.problem(
+                        typeField.path(),
+                        typeText.get(),
+                        "connectionType '" + typeText.get() + "' of " + owner
+                                + " is not a connection type (IPsec, Vnet2Vnet or ExpressRoute)");
             }
         }
         if ("ExpressRoute".equals(type)) {
-            s.warn(r.path, owner + " is an ExpressRoute connection and was not imported: import the gateway's learned"
-                    + " routes (az network vnet-gateway list-learned-routes) to model what the circuit advertises");
+            s.warn(
+                    r.path,
+                    owner + " is an ExpressRoute connection and was not imported: import the gateway's learned"
+                            + " routes (az network vnet-gateway list-learned-routes) to model what the circuit advertises");
             return;
         }
-        Optional<ResourceId> gateway = s.reference(r.get("virtualNetworkGateway1"), ResourceKind.VIRTUAL_NETWORK_GATEWAY,
-                true, owner);
+        Optional<ResourceId> gateway =
+                s.reference(r.get("virtualNetworkGateway1"), ResourceKind.VIRTUAL_NETWORK_GATEWAY, true, owner);
         Field local = r.get("localNetworkGateway2");
         Field remote = r.get("virtualNetworkGateway2");
         Optional<ResourceId> peer = Optional.empty();
         if ("IPsec".equals(type)) {
             peer = s.reference(local, ResourceKind.LOCAL_NETWORK_GATEWAY, true, owner);
             if (remote.present()) {
-                s.problem(remote.path(), remote.node(), "virtualNetworkGateway2 of " + owner
-                        + " is not allowed in an IPsec connection: its peer is localNetworkGateway2");
+                s.problem(
+                        remote.path(),
+                        remote.node(),
+                        "virtualNetworkGateway2 of " + owner
+                                + " is not allowed in an IPsec connection: its peer is localNetworkGateway2");
             }
         } else if ("Vnet2Vnet".equals(type)) {
             peer = s.reference(remote, ResourceKind.VIRTUAL_NETWORK_GATEWAY, true, owner);
             if (local.present()) {
-                s.problem(local.path(), local.node(), "localNetworkGateway2 of " + owner
-                        + " is not allowed in a Vnet2Vnet connection: its peer is virtualNetworkGateway2");
+                s.problem(
+                        local.path(),
+                        local.node(),
+                        "localNetworkGateway2 of " + owner
+                                + " is not allowed in a Vnet2Vnet connection: its peer is virtualNetworkGateway2");
             }
         }
         if (s.problems.size() == before && h.complete() && gateway.isPresent() && peer.isPresent()) {

@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** ARM id arithmetic: the parent of a child resource id ({@code <vnet>/subnets/<name>} → {@code <vnet>}). */
 final class Ids {
-    private Ids() {
-    }
+    private Ids() {}
 
     /**
      * The parent id when {@code id} ends with {@code /<parentCollection>/<parent>/<childCollection>/<child>}
@@ -15,8 +14,11 @@ final class Ids {
     static Optional<ResourceId> parentOf(ResourceId id, String parentCollection, String childCollection) {
         String[] parts = id.value().split("/");
         int n = parts.length;
-        if (n < 5 || !parts[n - 4].equalsIgnoreCase(parentCollection) || !parts[n - 2].equalsIgnoreCase(childCollection)
-                || parts[n - 3].isEmpty() || parts[n - 1].isEmpty()) {
+        if (n < 5
+                || !parts[n - 4].equalsIgnoreCase(parentCollection)
+                || !parts[n - 2].equalsIgnoreCase(childCollection)
+                || parts[n - 3].isEmpty()
+                || parts[n - 1].isEmpty()) {
             return Optional.empty();
         }
         int cut = id.value().length() - parts[n - 1].length() - parts[n - 2].length() - 2;

@@ -17,9 +17,9 @@ import io.asegraph.topology.ResourceKind;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns what {@code az ... show} / {@code az ... list -o json} print (design.md "Inputs") into domain records,
@@ -45,8 +45,7 @@ public final class ImportParser {
     /** Reads one value where the parser stands (trailing tokens are checked once, after the whole document). */
     private static final ObjectReader ELEMENT = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private ImportParser() {
-    }
+    private ImportParser() {}
 
     /** Parses with nothing known beyond the document: every reference must resolve inside it. */
     public static ParsedDocument parse(String json) {
@@ -77,8 +76,11 @@ public final class ImportParser {
     private static ParsedDocument parse(boolean blank, Source source, KnownResources known) {
         Session s = new Session(Objects.requireNonNullElse(known, KnownResources.NONE));
         if (blank) {
-            s.problem(NodePath.ROOT, "", "the document is empty: expected a JSON array of resources, an object with a"
-                    + " value array, one resource, or a Service Tags file");
+            s.problem(
+                    NodePath.ROOT,
+                    "",
+                    "the document is empty: expected a JSON array of resources, an object with a"
+                            + " value array, one resource, or a Service Tags file");
             return result(s);
         }
         try (JsonParser parser = source.open(MAPPER.getFactory())) {
@@ -88,8 +90,13 @@ public final class ImportParser {
             JsonLocation at = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
             String why = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            malformed.problems.add(new ImportProblem(NodePath.ROOT.toString(), "", "malformed JSON" + where + ": " + why,
-                    at == null ? Optional.empty() : Optional.of(new ImportProblem.Position(at.getLineNr(), at.getColumnNr()))));
+            malformed.problems.add(new ImportProblem(
+                    NodePath.ROOT.toString(),
+                    "",
+                    "malformed JSON" + where + ": " + why,
+                    at == null
+                            ? Optional.empty()
+                            : Optional.of(new ImportProblem.Position(at.getLineNr(), at.getColumnNr()))));
             return result(malformed);
         }
         CrossChecks.run(s);
@@ -100,7 +107,9 @@ public final class ImportParser {
     }
 
     private static boolean isBlank(byte[] utf8) {
-        int from = utf8.length >= 3 && (utf8[0] & 0xff) == 0xEF && (utf8[1] & 0xff) == 0xBB && (utf8[2] & 0xff) == 0xBF ? 3 : 0;
+        int from = utf8.length >= 3 && (utf8[0] & 0xff) == 0xEF && (utf8[1] & 0xff) == 0xBB && (utf8[2] & 0xff) == 0xBF
+                ? 3
+                : 0;
         for (int i = from; i < utf8.length; i++) {
             byte b = utf8[i];
             if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
@@ -155,15 +164,20 @@ public final class ImportParser {
                 resource(s, root, NodePath.ROOT);
             }
         } else {
-            s.problem(NodePath.ROOT, root, "expected a JSON array of resources, an object with a value array, one"
-                    + " resource, or a Service Tags file; got " + Session.kindOf(root));
+            s.problem(
+                    NodePath.ROOT,
+                    root,
+                    "expected a JSON array of resources, an object with a value array, one"
+                            + " resource, or a Service Tags file; got " + Session.kindOf(root));
         }
     }
 
     private static boolean isServiceTagsFile(JsonNode node) {
         JsonNode type = node.get("type");
-        return node.path("values").isArray() && (type == null || type.isNull()
-                || ResourceKind.fromArmType(type.asText()).orElse(null) == ResourceKind.SERVICE_TAGS);
+        return node.path("values").isArray()
+                && (type == null
+                        || type.isNull()
+                        || ResourceKind.fromArmType(type.asText()).orElse(null) == ResourceKind.SERVICE_TAGS);
     }
 
     private static boolean isList(JsonNode node) {
@@ -194,8 +208,8 @@ public final class ImportParser {
 
     private static void resource(Session s, JsonNode node, NodePath path) {
         Res r = new Res(s, node, path);
-        Optional<String> type = s.requiredText(r.top("type"),
-                "every resource needs its ARM type, such as Microsoft.Network/virtualNetworks");
+        Optional<String> type = s.requiredText(
+                r.top("type"), "every resource needs its ARM type, such as Microsoft.Network/virtualNetworks");
         if (type.isEmpty()) {
             s.requiredText(r.top("id"), "every resource needs its Azure resource id");
             s.requiredText(r.top("name"), "every resource needs a name");
@@ -203,16 +217,21 @@ public final class ImportParser {
         }
         Optional<ResourceKind> kind = ResourceKind.fromArmType(type.get());
         if (kind.isEmpty()) {
-            String label = s.text(r.top("name")).or(() -> s.text(r.top("id"))).map(n -> "'" + n + "'").orElse("(unnamed)");
-            String hint = switch (type.get().toLowerCase(Locale.ROOT)) {
-                case "microsoft.network/networksecuritygroups/securityrules" ->
-                        "; rules are imported with their NSG (az network nsg show)";
-                case "microsoft.network/routetables/routes" -> "; routes are imported with their route table"
-                        + " (az network route-table show)";
-                default -> "";
-            };
-            s.warn(path, "skipped resource " + label + " of type '" + type.get() + "': asegraph does not import this type"
-                    + hint);
+            String label = s.text(r.top("name"))
+                    .or(() -> s.text(r.top("id")))
+                    .map(n -> "'" + n + "'")
+                    .orElse("(unnamed)");
+            String hint =
+                    switch (type.get().toLowerCase(Locale.ROOT)) {
+                        case "microsoft.network/networksecuritygroups/securityrules" -> "; rules are imported with their NSG (az network nsg show)";
+                        case "microsoft.network/routetables/routes" -> "; routes are imported with their route table"
+                                + " (az network route-table show)";
+                        default -> "";
+                    };
+            s.warn(
+                    path,
+                    "skipped resource " + label + " of type '" + type.get() + "': asegraph does not import this type"
+                            + hint);
             return;
         }
         if (kind.get().hasProperties() && listedWithoutProperties(node)) {
@@ -247,9 +266,28 @@ public final class ImportParser {
      * The top-level fields of a resource as resource listings print them ({@code az resource list}, ARM's
      * {@code GET .../resources}): none of them is a property of the resource's network state.
      */
-    private static final Set<String> LISTING_FIELDS = Set.of("id", "name", "type", "location", "tags", "etag", "kind",
-            "resourcegroup", "subscriptionid", "sku", "identity", "managedby", "plan", "createdtime", "changedtime",
-            "provisioningstate", "extendedlocation", "zones", "systemdata", "properties", "apiversion");
+    private static final Set<String> LISTING_FIELDS = Set.of(
+            "id",
+            "name",
+            "type",
+            "location",
+            "tags",
+            "etag",
+            "kind",
+            "resourcegroup",
+            "subscriptionid",
+            "sku",
+            "identity",
+            "managedby",
+            "plan",
+            "createdtime",
+            "changedtime",
+            "provisioningstate",
+            "extendedlocation",
+            "zones",
+            "systemdata",
+            "properties",
+            "apiversion");
 
     /**
      * True when {@code node} gives none of its resource's properties: {@code properties} is missing or {@code null}
@@ -269,8 +307,14 @@ public final class ImportParser {
     }
 
     private static ParsedDocument result(Session s) {
-        return new ParsedDocument(s.resources.build(), Optional.ofNullable(s.serviceTagsFile), s.unstated,
-                s.listed.stream().map(l -> new ListedResource(l.id(), l.kind(), l.name(), l.at().toString())).toList(),
-                s.warnings, s.problems);
+        return new ParsedDocument(
+                s.resources.build(),
+                Optional.ofNullable(s.serviceTagsFile),
+                s.unstated,
+                s.listed.stream()
+                        .map(l -> new ListedResource(l.id(), l.kind(), l.name(), l.at().toString()))
+                        .toList(),
+                s.warnings,
+                s.problems);
     }
 }

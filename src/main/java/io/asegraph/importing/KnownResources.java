@@ -59,8 +59,7 @@ public interface KnownResources {
     }
 
     /** A resource that lives in a subnet: an App Service Environment or a network interface. */
-    record Resident(ResourceId id, ResourceKind kind, String name) {
-    }
+    record Resident(ResourceId id, ResourceKind kind, String name) {}
 
     /**
      * What lives in those existing subnets among {@code subnetIds} (ASEs deployed in them, network interfaces in
@@ -95,11 +94,14 @@ public interface KnownResources {
         policies.nsgs().forEach(r -> kinds.put(r.id(), ResourceKind.NETWORK_SECURITY_GROUP));
         policies.asgs().forEach(r -> kinds.put(r.id(), ResourceKind.APPLICATION_SECURITY_GROUP));
         Map<ResourceId, List<Subnet>> byVnet = new HashMap<>();
-        topology.subnets().forEach(s -> byVnet.computeIfAbsent(s.vnetId(), v -> new ArrayList<>()).add(s));
+        topology.subnets().forEach(s -> byVnet.computeIfAbsent(s.vnetId(), v -> new ArrayList<>())
+                .add(s));
         Map<ResourceId, List<Resident>> residents = new HashMap<>();
-        topology.environments().forEach(e -> residents.computeIfAbsent(e.subnetId(), k -> new ArrayList<>())
+        topology.environments().forEach(e -> residents
+                .computeIfAbsent(e.subnetId(), k -> new ArrayList<>())
                 .add(new Resident(e.id(), ResourceKind.APP_SERVICE_ENVIRONMENT, e.name())));
-        topology.nics().forEach(n -> residents.computeIfAbsent(n.subnetId(), k -> new ArrayList<>())
+        topology.nics().forEach(n -> residents
+                .computeIfAbsent(n.subnetId(), k -> new ArrayList<>())
                 .add(new Resident(n.id(), ResourceKind.NETWORK_INTERFACE, n.name())));
         return new KnownResources() {
             @Override

@@ -18,8 +18,7 @@ import java.util.Set;
  * of its nearest enclosing value.
  */
 final class LineIndex {
-    private LineIndex() {
-    }
+    private LineIndex() {}
 
     static void locate(JsonFactory factory, ImportParser.Source source, Session s) {
         Set<String> wanted = new HashSet<>();

@@ -38,15 +38,16 @@ import java.util.Set;
  * §6.2 and §6.3; {@code properties} nested (ARM) or flattened ({@code az network ... show}).
  */
 final class NetworkReaders {
-    private NetworkReaders() {
-    }
+    private NetworkReaders() {}
 
     // ---- shared address helpers ------------------------------------------------------------------------------
 
     /** A block (or, with {@code addressAllowed}, an address as /32) from a string field; IPv6 is warned and skipped. */
     static Optional<Cidr> block(Session s, Field f, String text, String owner, boolean addressAllowed) {
         if (Syntax.isIpv6(text)) {
-            s.warn(f.path(), f.name() + " '" + text + "' of " + owner + " is IPv6 and was ignored: only IPv4 is modelled");
+            s.warn(
+                    f.path(),
+                    f.name() + " '" + text + "' of " + owner + " is IPv6 and was ignored: only IPv4 is modelled");
             return Optional.empty();
         }
         try {
@@ -74,7 +75,9 @@ final class NetworkReaders {
 
     static OptionalLong address(Session s, Field f, String text, String owner) {
         if (Syntax.isIpv6(text)) {
-            s.warn(f.path(), f.name() + " '" + text + "' of " + owner + " is IPv6 and was ignored: only IPv4 is modelled");
+            s.warn(
+                    f.path(),
+                    f.name() + " '" + text + "' of " + owner + " is IPv6 and was ignored: only IPv4 is modelled");
             return OptionalLong.empty();
         }
         try {
@@ -97,16 +100,22 @@ final class NetworkReaders {
         List<Cidr> prefixes = blocks(s, prefixesField, owner, false);
         boolean prefixesOk = s.problems.size() == before;
         if (prefixes.isEmpty() && prefixesOk) {
-            s.problem(prefixesField.path(), prefixesField.node(), "addressSpace.addressPrefixes of " + owner
-                    + " is required: a virtual network needs at least one IPv4 address prefix");
+            s.problem(
+                    prefixesField.path(),
+                    prefixesField.node(),
+                    "addressSpace.addressPrefixes of " + owner
+                            + " is required: a virtual network needs at least one IPv4 address prefix");
             prefixesOk = false;
         }
         List<Cidr> sorted = new ArrayList<>(prefixes);
         sorted.sort(Comparator.naturalOrder());
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i - 1).overlaps(sorted.get(i))) {
-                s.problem(prefixesField.path(), prefixesField.node(), "addressSpace.addressPrefixes of " + owner + ": "
-                        + sorted.get(i - 1) + " and " + sorted.get(i) + " overlap; a VNet's prefixes must not overlap");
+                s.problem(
+                        prefixesField.path(),
+                        prefixesField.node(),
+                        "addressSpace.addressPrefixes of " + owner + ": " + sorted.get(i - 1) + " and " + sorted.get(i)
+                                + " overlap; a VNet's prefixes must not overlap");
                 prefixesOk = false;
             }
         }
@@ -128,7 +137,12 @@ final class NetworkReaders {
             if (s.object(sub)) {
                 Res child = new Res(s, sub.node(), sub.path());
                 Optional<String> name = s.requiredText(child.top("name"), "every subnet needs a name");
-                Optional<ResourceId> id = s.childId(child, h.id(), "subnets", name.orElse(null), ResourceKind.SUBNET,
+                Optional<ResourceId> id = s.childId(
+                        child,
+                        h.id(),
+                        "subnets",
+                        name.orElse(null),
+                        ResourceKind.SUBNET,
                         "virtual network " + h.label());
                 subnetBody(s, child, id.orElse(null), name.orElse(null), h.id());
             }
@@ -137,8 +151,13 @@ final class NetworkReaders {
             if (s.object(p)) {
                 Res child = new Res(s, p.node(), p.path());
                 Optional<String> name = s.requiredText(child.top("name"), "every peering needs a name");
-                Optional<ResourceId> id = s.childId(child, h.id(), "virtualNetworkPeerings", name.orElse(null),
-                        ResourceKind.PEERING, "virtual network " + h.label());
+                Optional<ResourceId> id = s.childId(
+                        child,
+                        h.id(),
+                        "virtualNetworkPeerings",
+                        name.orElse(null),
+                        ResourceKind.PEERING,
+                        "virtual network " + h.label());
                 peeringBody(s, child, id.orElse(null), name.orElse(null), h.id());
             }
         }
@@ -151,10 +170,17 @@ final class NetworkReaders {
         if (h.id() != null) {
             vnet = Ids.vnetOfSubnet(h.id()).orElse(null);
             if (vnet == null) {
-                s.problem(r.top("id").path(), h.id().value(), "id '" + h.id().value() + "' of subnet " + h.label()
-                        + " does not have the shape <virtual network id>/subnets/<name>, so its VNet is unknown");
+                s.problem(
+                        r.top("id").path(),
+                        h.id().value(),
+                        "id '" + h.id().value() + "' of subnet " + h.label()
+                                + " does not have the shape <virtual network id>/subnets/<name>, so its VNet is unknown");
             } else {
-                s.derivedReference(r.top("id").path(), "virtual network of subnet id", vnet, ResourceKind.VIRTUAL_NETWORK,
+                s.derivedReference(
+                        r.top("id").path(),
+                        "virtual network of subnet id",
+                        vnet,
+                        ResourceKind.VIRTUAL_NETWORK,
                         "subnet " + h.label());
             }
         }
@@ -185,11 +211,15 @@ final class NetworkReaders {
         if (prefixes.isEmpty() && s.problems.size() == before) {
             s.problem(single.path(), "", "addressPrefix of " + owner + " is required: a subnet needs an IPv4 prefix");
         } else if (prefixes.size() > 1) {
-            s.problem(plural.present() ? plural.path() : single.path(), Session.show(plural.node()), "addressPrefixes of "
-                    + owner + " holds " + prefixes.size() + " IPv4 prefixes " + prefixes
-                    + "; subnets with several prefixes are not modelled");
+            s.problem(
+                    plural.present() ? plural.path() : single.path(),
+                    Session.show(plural.node()),
+                    "addressPrefixes of "
+                            + owner + " holds " + prefixes.size() + " IPv4 prefixes " + prefixes
+                            + "; subnets with several prefixes are not modelled");
         }
-        Optional<ResourceId> nsg = s.reference(r.get("networkSecurityGroup"), ResourceKind.NETWORK_SECURITY_GROUP, false, owner);
+        Optional<ResourceId> nsg =
+                s.reference(r.get("networkSecurityGroup"), ResourceKind.NETWORK_SECURITY_GROUP, false, owner);
         Optional<ResourceId> routes = s.reference(r.get("routeTable"), ResourceKind.ROUTE_TABLE, false, owner);
         Optional<ResourceId> nat = s.reference(r.get("natGateway"), ResourceKind.NAT_GATEWAY, false, owner);
         if (s.problems.size() == before && id != null && name != null && vnetId != null && prefixes.size() == 1) {
@@ -207,13 +237,21 @@ final class NetworkReaders {
         Header h = s.header(r, ResourceKind.PEERING);
         ResourceId vnet = null;
         if (h.id() != null) {
-            vnet = Ids.parentOf(h.id(), "virtualNetworks", "virtualNetworkPeerings").orElse(null);
+            vnet = Ids.parentOf(h.id(), "virtualNetworks", "virtualNetworkPeerings")
+                    .orElse(null);
             if (vnet == null) {
-                s.problem(r.top("id").path(), h.id().value(), "id '" + h.id().value() + "' of peering " + h.label()
-                        + " does not have the shape <virtual network id>/virtualNetworkPeerings/<name>");
+                s.problem(
+                        r.top("id").path(),
+                        h.id().value(),
+                        "id '" + h.id().value() + "' of peering " + h.label()
+                                + " does not have the shape <virtual network id>/virtualNetworkPeerings/<name>");
             } else {
-                s.derivedReference(r.top("id").path(), "virtual network of peering id", vnet,
-                        ResourceKind.VIRTUAL_NETWORK, "peering " + h.label());
+                s.derivedReference(
+                        r.top("id").path(),
+                        "virtual network of peering id",
+                        vnet,
+                        ResourceKind.VIRTUAL_NETWORK,
+                        "peering " + h.label());
             }
         }
         peeringBody(s, r, h.id(), h.name(), vnet);
@@ -222,10 +260,12 @@ final class NetworkReaders {
     private static void peeringBody(Session s, Res r, ResourceId id, String name, ResourceId localVnet) {
         String owner = "peering " + (name != null ? "'" + name + "'" : "(unnamed)");
         int before = s.problems.size();
-        Optional<ResourceId> remote = s.reference(r.get("remoteVirtualNetwork"), ResourceKind.VIRTUAL_NETWORK, true, owner);
+        Optional<ResourceId> remote =
+                s.reference(r.get("remoteVirtualNetwork"), ResourceKind.VIRTUAL_NETWORK, true, owner);
         Field stateField = r.get("peeringState");
         PeeringState state = null;
-        Optional<String> stateText = s.requiredText(stateField, owner + " needs its state (Initiated, Connected or Disconnected)");
+        Optional<String> stateText =
+                s.requiredText(stateField, owner + " needs its state (Initiated, Connected or Disconnected)");
         if (stateText.isPresent()) {
             try {
                 state = PeeringState.parse(stateText.get());
@@ -237,7 +277,9 @@ final class NetworkReaders {
         boolean useRemote = s.bool(r.get("useRemoteGateways"), false, owner);
         boolean forwarded = s.bool(r.get("allowForwardedTraffic"), false, owner);
         if (s.problems.size() == before && id != null && name != null && localVnet != null && remote.isPresent()) {
-            s.resources.add(NetworkTypes.PEERING, new Peering(id, name, localVnet, remote.get(), state, transit, useRemote, forwarded));
+            s.resources.add(
+                    NetworkTypes.PEERING,
+                    new Peering(id, name, localVnet, remote.get(), state, transit, useRemote, forwarded));
         }
     }
 
@@ -266,54 +308,72 @@ final class NetworkReaders {
             Optional<String> name = s.requiredText(rr.top("name"), "every route needs a name");
             String owner = "route " + name.map(n -> "'" + n + "'").orElse("(unnamed)") + " of " + tableOwner;
             name.ifPresent(n -> {
-                NodePath first = names.putIfAbsent(n.toLowerCase(Locale.ROOT), rr.top("name").path());
+                NodePath first = names.putIfAbsent(
+                        n.toLowerCase(Locale.ROOT), rr.top("name").path());
                 if (first != null) {
-                    s.problem(rr.top("name").path(), n, "name '" + n + "' is used by two routes of " + tableOwner
-                            + " (also at " + first + ")");
+                    s.problem(
+                            rr.top("name").path(),
+                            n,
+                            "name '" + n + "' is used by two routes of " + tableOwner + " (also at " + first + ")");
                 }
             });
             Field prefixField = rr.get("addressPrefix");
-            Optional<String> prefix = s.requiredText(prefixField, owner + " needs a destination CIDR block or service tag");
+            Optional<String> prefix =
+                    s.requiredText(prefixField, owner + " needs a destination CIDR block or service tag");
             boolean ipv6 = false;
             if (prefix.isPresent()) {
                 String p = prefix.get();
                 String key = null;
                 if (Syntax.isIpv6(p)) {
                     ipv6 = true;
-                    s.warn(prefixField.path(), "addressPrefix '" + p + "' of " + owner
-                            + " is IPv6; the route was ignored: only IPv4 is modelled");
+                    s.warn(
+                            prefixField.path(),
+                            "addressPrefix '" + p + "' of " + owner
+                                    + " is IPv6; the route was ignored: only IPv4 is modelled");
                 } else if (Character.isDigit(p.charAt(0))) {
                     try {
                         key = Syntax.block(p).toString();
                     } catch (InvalidAddressException ex) {
-                        s.problem(prefixField.path(), p, "addressPrefix of " + owner + " is invalid: " + ex.getMessage());
+                        s.problem(
+                                prefixField.path(), p, "addressPrefix of " + owner + " is invalid: " + ex.getMessage());
                     }
                 } else if (Syntax.isTagName(p)) {
                     key = p.toLowerCase(Locale.ROOT);
                 } else {
-                    s.problem(prefixField.path(), p, "addressPrefix of " + owner + " is invalid: '" + p
-                            + "' is neither a CIDR block nor a service tag name");
+                    s.problem(
+                            prefixField.path(),
+                            p,
+                            "addressPrefix of " + owner + " is invalid: '" + p
+                                    + "' is neither a CIDR block nor a service tag name");
                 }
                 if (key != null) {
                     NodePath first = prefixes.putIfAbsent(key, prefixField.path());
                     if (first != null) {
-                        s.problem(prefixField.path(), p, "addressPrefix '" + p + "' of " + owner
-                                + " is already the prefix of another route in the table (at " + first
-                                + "); Azure allows one route per prefix");
+                        s.problem(
+                                prefixField.path(),
+                                p,
+                                "addressPrefix '" + p + "' of " + owner
+                                        + " is already the prefix of another route in the table (at " + first
+                                        + "); Azure allows one route per prefix");
                     }
                 }
             }
             Field typeField = rr.get("nextHopType");
             NextHopType type = null;
-            Optional<String> typeText = s.requiredText(typeField, owner
-                    + " needs a next hop type (VirtualNetworkGateway, VnetLocal, Internet, VirtualAppliance or None)");
+            Optional<String> typeText = s.requiredText(
+                    typeField,
+                    owner
+                            + " needs a next hop type (VirtualNetworkGateway, VnetLocal, Internet, VirtualAppliance or None)");
             if (typeText.isPresent()) {
                 try {
                     type = NextHopType.parse(typeText.get());
                     if (type == NextHopType.VNET_PEERING) {
-                        s.problem(typeField.path(), typeText.get(), "nextHopType '" + typeText.get() + "' of " + owner
-                                + " is not allowed in a user route (VirtualNetworkGateway, VnetLocal, Internet,"
-                                + " VirtualAppliance or None)");
+                        s.problem(
+                                typeField.path(),
+                                typeText.get(),
+                                "nextHopType '" + typeText.get() + "' of " + owner
+                                        + " is not allowed in a user route (VirtualNetworkGateway, VnetLocal, Internet,"
+                                        + " VirtualAppliance or None)");
                         type = null;
                     }
                 } catch (IllegalArgumentException ex) {
@@ -325,19 +385,27 @@ final class NetworkReaders {
             Optional<Long> hopAddress = Optional.empty();
             if (type == NextHopType.VIRTUAL_APPLIANCE) {
                 if (hop.isEmpty()) {
-                    s.problem(hopField.path(), hopField.node(), "nextHopIpAddress of " + owner
-                            + " is required when nextHopType is VirtualAppliance");
+                    s.problem(
+                            hopField.path(),
+                            hopField.node(),
+                            "nextHopIpAddress of " + owner + " is required when nextHopType is VirtualAppliance");
                 } else {
                     try {
                         hopAddress = Optional.of(Ipv4.parse(hop.get()));
                     } catch (InvalidAddressException ex) {
-                        s.problem(hopField.path(), hop.get(), "nextHopIpAddress of " + owner
-                                + " must be an IPv4 address: " + ex.getMessage());
+                        s.problem(
+                                hopField.path(),
+                                hop.get(),
+                                "nextHopIpAddress of " + owner + " must be an IPv4 address: " + ex.getMessage());
                     }
                 }
             } else if (type != null && hop.isPresent()) {
-                s.problem(hopField.path(), hop.get(), "nextHopIpAddress '" + hop.get() + "' of " + owner
-                        + " is only allowed when nextHopType is VirtualAppliance (here it is " + type.azureName() + ")");
+                s.problem(
+                        hopField.path(),
+                        hop.get(),
+                        "nextHopIpAddress '" + hop.get() + "' of " + owner
+                                + " is only allowed when nextHopType is VirtualAppliance (here it is "
+                                + type.azureName() + ")");
             }
             if (s.problems.size() == routeBefore && !ipv6 && name.isPresent()) {
                 routes.add(new Route(name.get(), prefix.get(), type, hopAddress));
@@ -356,7 +424,9 @@ final class NetworkReaders {
         int before = s.problems.size();
         Field configsField = r.get("ipConfigurations");
         List<Field> configs = s.array(configsField);
-        Field primary = configs.stream().filter(NetworkReaders::isPrimary).findFirst()
+        Field primary = configs.stream()
+                .filter(NetworkReaders::isPrimary)
+                .findFirst()
                 .orElse(configs.isEmpty() ? null : configs.get(0));
         long address = -1;
         Optional<ResourceId> subnet = Optional.empty();
@@ -365,33 +435,42 @@ final class NetworkReaders {
         NodePath addressAt = null;
         if (primary == null) {
             if (s.problems.size() == before) {
-                s.problem(configsField.path(), configsField.node(), "ipConfigurations of " + owner
-                        + " is required: a network interface needs at least one IP configuration");
+                s.problem(
+                        configsField.path(),
+                        configsField.node(),
+                        "ipConfigurations of " + owner
+                                + " is required: a network interface needs at least one IP configuration");
             }
         } else if (s.object(primary)) {
             Res c = new Res(s, primary.node(), primary.path());
             Field ipField = c.get("privateIPAddress");
             addressAt = ipField.path();
-            Optional<String> ip = s.requiredText(ipField, owner + " needs the private address of its primary IP configuration");
+            Optional<String> ip =
+                    s.requiredText(ipField, owner + " needs the private address of its primary IP configuration");
             if (ip.isPresent()) {
                 try {
                     address = Ipv4.parse(ip.get());
                 } catch (InvalidAddressException e) {
-                    s.problem(ipField.path(), ip.get(), "privateIPAddress of " + owner + " is not an IPv4 address: "
-                            + e.getMessage());
+                    s.problem(
+                            ipField.path(),
+                            ip.get(),
+                            "privateIPAddress of " + owner + " is not an IPv4 address: " + e.getMessage());
                 }
             }
             subnet = s.reference(c.get("subnet"), ResourceKind.SUBNET, true, owner);
             publicIp = s.reference(c.get("publicIPAddress"), ResourceKind.PUBLIC_IP_ADDRESS, false, owner);
             for (Field a : s.array(c.get("applicationSecurityGroups"))) {
-                s.reference(a, ResourceKind.APPLICATION_SECURITY_GROUP, true, owner).ifPresent(asgs::add);
+                s.reference(a, ResourceKind.APPLICATION_SECURITY_GROUP, true, owner)
+                        .ifPresent(asgs::add);
             }
         }
         if (configs.size() > 1) {
-            s.warn(configsField.path(), owner + " has " + configs.size()
-                    + " IP configurations; only the primary one is modelled");
+            s.warn(
+                    configsField.path(),
+                    owner + " has " + configs.size() + " IP configurations; only the primary one is modelled");
         }
-        Optional<ResourceId> nsg = s.reference(r.get("networkSecurityGroup"), ResourceKind.NETWORK_SECURITY_GROUP, false, owner);
+        Optional<ResourceId> nsg =
+                s.reference(r.get("networkSecurityGroup"), ResourceKind.NETWORK_SECURITY_GROUP, false, owner);
         String vm = "";
         Field vmField = r.get("virtualMachine");
         if (s.object(vmField)) {
@@ -401,8 +480,18 @@ final class NetworkReaders {
             s.addressChecks.add(new Session.AddressCheck(subnet.get(), address, addressAt, "privateIPAddress", owner));
         }
         if (s.problems.size() == before && h.complete() && subnet.isPresent() && address >= 0) {
-            s.resources.add(NetworkTypes.NETWORK_INTERFACE, new NetworkInterface(h.id(), h.name(), h.location(), subnet.get(), address,
-                    nsg, asgs, publicIp.map(List::of).orElse(List.of()), vm));
+            s.resources.add(
+                    NetworkTypes.NETWORK_INTERFACE,
+                    new NetworkInterface(
+                            h.id(),
+                            h.name(),
+                            h.location(),
+                            subnet.get(),
+                            address,
+                            nsg,
+                            asgs,
+                            publicIp.map(List::of).orElse(List.of()),
+                            vm));
         }
     }
 
@@ -427,7 +516,9 @@ final class NetworkReaders {
         }
         Field prefixes = r.get("publicIpPrefixes");
         if (prefixes.present() && prefixes.node().isArray() && !prefixes.node().isEmpty()) {
-            s.warn(prefixes.path(), owner + " uses public IP prefixes; they are not modelled, only publicIpAddresses are");
+            s.warn(
+                    prefixes.path(),
+                    owner + " uses public IP prefixes; they are not modelled, only publicIpAddresses are");
         }
         if (s.problems.size() == before && h.complete()) {
             s.resources.add(NetworkTypes.NAT_GATEWAY, new NatGateway(h.id(), h.name(), h.location(), ips));
@@ -439,15 +530,22 @@ final class NetworkReaders {
         int before = s.problems.size();
         OptionalLong ip = address(s, r.get("ipAddress"), "public IP address " + h.label());
         if (s.problems.size() == before && h.complete()) {
-            s.resources.add(NetworkTypes.PUBLIC_IP_ADDRESS, new PublicIpAddress(h.id(), h.name(), h.location(),
-                    ip.isPresent() ? Optional.of(ip.getAsLong()) : Optional.empty()));
+            s.resources.add(
+                    NetworkTypes.PUBLIC_IP_ADDRESS,
+                    new PublicIpAddress(
+                            h.id(),
+                            h.name(),
+                            h.location(),
+                            ip.isPresent() ? Optional.of(ip.getAsLong()) : Optional.empty()));
         }
     }
 
     static void applicationSecurityGroup(Session s, Res r) {
         Header h = s.header(r, ResourceKind.APPLICATION_SECURITY_GROUP);
         if (h.complete()) {
-            s.resources.add(PolicyTypes.APPLICATION_SECURITY_GROUP, new ApplicationSecurityGroup(h.id(), h.name(), h.location()));
+            s.resources.add(
+                    PolicyTypes.APPLICATION_SECURITY_GROUP,
+                    new ApplicationSecurityGroup(h.id(), h.name(), h.location()));
         }
     }
 }

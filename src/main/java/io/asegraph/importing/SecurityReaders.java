@@ -30,12 +30,10 @@ final class SecurityReaders {
     static final int MIN_PRIORITY = 100;
     static final int MAX_PRIORITY = 4096;
 
-    private SecurityReaders() {
-    }
+    private SecurityReaders() {}
 
     /** The prefixes of one side of a rule: those kept (IPv4, tags, any) and how many IPv6 ones were dropped. */
-    private record Prefixes(List<String> kept, int ipv6) {
-    }
+    private record Prefixes(List<String> kept, int ipv6) {}
 
     static void networkSecurityGroup(Session s, Res r) {
         Header h = s.header(r, ResourceKind.NETWORK_SECURITY_GROUP);
@@ -50,16 +48,19 @@ final class SecurityReaders {
         }
         for (Field e : s.array(r.get("securityRules"))) {
             if (s.object(e)) {
-                rule(s, new Res(s, e.node(), e.path()), nsgLabel, names, priorities).ifPresent(rules::add);
+                rule(s, new Res(s, e.node(), e.path()), nsgLabel, names, priorities)
+                        .ifPresent(rules::add);
             }
         }
         if (s.problems.size() == before && h.complete()) {
-            s.resources.add(PolicyTypes.NETWORK_SECURITY_GROUP, new NetworkSecurityGroup(h.id(), h.name(), h.location(), etag, rules));
+            s.resources.add(
+                    PolicyTypes.NETWORK_SECURITY_GROUP,
+                    new NetworkSecurityGroup(h.id(), h.name(), h.location(), etag, rules));
         }
     }
 
-    private static Optional<SecurityRule> rule(Session s, Res r, String nsgLabel, Map<String, NodePath> names,
-            Map<String, String> priorities) {
+    private static Optional<SecurityRule> rule(
+            Session s, Res r, String nsgLabel, Map<String, NodePath> names, Map<String, String> priorities) {
         int before = s.problems.size();
         Field nameField = r.top("name");
         Optional<String> name = s.requiredText(nameField, "every security rule needs a name");
@@ -67,8 +68,11 @@ final class SecurityReaders {
         if (name.isPresent()) {
             NodePath first = names.putIfAbsent(name.get().toLowerCase(Locale.ROOT), nameField.path());
             if (first != null) {
-                s.problem(nameField.path(), name.get(), "name '" + name.get() + "' is used by two rules of " + nsgLabel
-                        + " (also at " + first + "); rule names are unique within an NSG");
+                s.problem(
+                        nameField.path(),
+                        name.get(),
+                        "name '" + name.get() + "' is used by two rules of " + nsgLabel + " (also at " + first
+                                + "); rule names are unique within an NSG");
             }
         }
 
@@ -77,8 +81,11 @@ final class SecurityReaders {
         if (!priorityField.present()) {
             s.problem(priorityField.path(), "", "priority of " + owner + " is required (100-4096)");
         } else if (priority.isPresent() && (priority.getAsInt() < MIN_PRIORITY || priority.getAsInt() > MAX_PRIORITY)) {
-            s.problem(priorityField.path(), priorityField.node(), "priority " + priority.getAsInt() + " of " + owner
-                    + " is outside " + MIN_PRIORITY + "-" + MAX_PRIORITY + ", the range of user rules");
+            s.problem(
+                    priorityField.path(),
+                    priorityField.node(),
+                    "priority " + priority.getAsInt() + " of " + owner + " is outside " + MIN_PRIORITY + "-"
+                            + MAX_PRIORITY + ", the range of user rules");
             priority = OptionalInt.empty();
         }
         Direction direction = enumField(s, r.get("direction"), owner, "Inbound or Outbound", Direction::parse);
@@ -89,9 +96,12 @@ final class SecurityReaders {
             String here = name.orElse("(unnamed)") + "' at " + r.path;
             String first = priorities.putIfAbsent(key, here);
             if (first != null) {
-                s.problem(priorityField.path(), priorityField.node(), "priority " + priority.getAsInt() + " "
-                        + direction.azureName() + " of " + owner + " is already used by rule '" + first
-                        + "; two rules of one NSG cannot share a priority and direction");
+                s.problem(
+                        priorityField.path(),
+                        priorityField.node(),
+                        "priority " + priority.getAsInt() + " "
+                                + direction.azureName() + " of " + owner + " is already used by rule '" + first
+                                + "; two rules of one NSG cannot share a priority and direction");
             }
         }
 
@@ -102,25 +112,49 @@ final class SecurityReaders {
         List<PortRange> sourcePorts = ports(s, r, "sourcePortRange", "sourcePortRanges", owner);
         List<PortRange> destinationPorts = ports(s, r, "destinationPortRange", "destinationPortRanges", owner);
         if (sources != null && sources.kept().isEmpty() && sources.ipv6() == 0 && sourceAsgs.isEmpty()) {
-            s.problem(r.get("sourceAddressPrefix").path(), "", owner + " has no source: sourceAddressPrefix,"
-                    + " sourceAddressPrefixes and sourceApplicationSecurityGroups are all empty (use * for any source)");
+            s.problem(
+                    r.get("sourceAddressPrefix").path(),
+                    "",
+                    owner + " has no source: sourceAddressPrefix,"
+                            + " sourceAddressPrefixes and sourceApplicationSecurityGroups are all empty (use * for any source)");
         }
-        if (destinations != null && destinations.kept().isEmpty() && destinations.ipv6() == 0 && destinationAsgs.isEmpty()) {
-            s.problem(r.get("destinationAddressPrefix").path(), "", owner + " has no destination: destinationAddressPrefix,"
-                    + " destinationAddressPrefixes and destinationApplicationSecurityGroups are all empty"
-                    + " (use * for any destination)");
+        if (destinations != null
+                && destinations.kept().isEmpty()
+                && destinations.ipv6() == 0
+                && destinationAsgs.isEmpty()) {
+            s.problem(
+                    r.get("destinationAddressPrefix").path(),
+                    "",
+                    owner + " has no destination: destinationAddressPrefix,"
+                            + " destinationAddressPrefixes and destinationApplicationSecurityGroups are all empty"
+                            + " (use * for any destination)");
         }
         String description = s.text(r.get("description")).orElse("");
         if (s.problems.size() != before || name.isEmpty()) {
             return Optional.empty();
         }
-        if ((sources.kept().isEmpty() && sourceAsgs.isEmpty()) || (destinations.kept().isEmpty() && destinationAsgs.isEmpty())) {
-            s.warn(r.path, owner + " names IPv6 addresses only on one side and can never match an IPv4 flow; it was not"
-                    + " imported (its priority stays taken)");
+        if ((sources.kept().isEmpty() && sourceAsgs.isEmpty())
+                || (destinations.kept().isEmpty() && destinationAsgs.isEmpty())) {
+            s.warn(
+                    r.path,
+                    owner + " names IPv6 addresses only on one side and can never match an IPv4 flow; it was not"
+                            + " imported (its priority stays taken)");
             return Optional.empty();
         }
-        return Optional.of(new SecurityRule(name.get(), priority.getAsInt(), direction, access, protocol, sources.kept(),
-                sourcePorts, destinations.kept(), destinationPorts, sourceAsgs, destinationAsgs, description, false));
+        return Optional.of(new SecurityRule(
+                name.get(),
+                priority.getAsInt(),
+                direction,
+                access,
+                protocol,
+                sources.kept(),
+                sourcePorts,
+                destinations.kept(),
+                destinationPorts,
+                sourceAsgs,
+                destinationAsgs,
+                description,
+                false));
     }
 
     private interface Parser<T> {
@@ -156,8 +190,10 @@ final class SecurityReaders {
             try {
                 if (Syntax.rulePrefix(text) == Syntax.PrefixKind.IPV6) {
                     ipv6++;
-                    s.warn(f.path(), f.name() + " '" + text + "' of " + owner
-                            + " is IPv6 and was ignored: only IPv4 is modelled");
+                    s.warn(
+                            f.path(),
+                            f.name() + " '" + text + "' of " + owner
+                                    + " is IPv6 and was ignored: only IPv4 is modelled");
                 } else if (!kept.contains(text)) {
                     kept.add(text);
                 }
@@ -202,8 +238,11 @@ final class SecurityReaders {
         }
         if (fields.isEmpty() && !(plural.present() && !plural.node().isArray())) {
             String side = singularName.startsWith("source") ? "source" : "destination";
-            s.problem(singular.path(), "", owner + " has no " + side + " port range: " + singularName + " and "
-                    + pluralName + " are both empty (use * for any port)");
+            s.problem(
+                    singular.path(),
+                    "",
+                    owner + " has no " + side + " port range: " + singularName + " and " + pluralName
+                            + " are both empty (use * for any port)");
         }
         return ok ? out : List.of();
     }

@@ -5,7 +5,6 @@ import io.asegraph.importing.Session.Field;
 import io.asegraph.importing.Session.Res;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.InvalidAddressException;
-import io.asegraph.net.Ipv4;
 import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.ServiceTag;
 import java.util.ArrayList;
@@ -20,8 +19,7 @@ import java.util.Optional;
  * parsed. {@code regionId}, {@code platform} and {@code networkFeatures} are optional and not kept.
  */
 final class ServiceTagReader {
-    private ServiceTagReader() {
-    }
+    private ServiceTagReader() {}
 
     static void file(Session s, JsonNode node, NodePath path) {
         Res r = new Res(s, node, path);
@@ -51,8 +49,10 @@ final class ServiceTagReader {
             }
             NodePath first = s.serviceTagNames.putIfAbsent(name.get().toLowerCase(Locale.ROOT), nameField.path());
             if (first != null) {
-                s.problem(nameField.path(), name.get(), "name '" + name.get() + "' of " + owner
-                        + " appears twice (also at " + first + ")");
+                s.problem(
+                        nameField.path(),
+                        name.get(),
+                        "name '" + name.get() + "' of " + owner + " appears twice (also at " + first + ")");
             }
         }
         long changeNumber = s.wholeNumber(r.get("changeNumber"), owner).orElse(0);
@@ -60,8 +60,10 @@ final class ServiceTagReader {
         String systemService = s.text(r.get("systemService")).orElse("");
         Field prefixesField = r.get("addressPrefixes");
         if (!prefixesField.present()) {
-            s.problem(prefixesField.path(), "", "addressPrefixes of " + owner
-                    + " is required (an empty array when the tag has no addresses)");
+            s.problem(
+                    prefixesField.path(),
+                    "",
+                    "addressPrefixes of " + owner + " is required (an empty array when the tag has no addresses)");
         }
         List<Cidr> prefixes = new ArrayList<>();
         int ipv6 = 0;
@@ -78,7 +80,9 @@ final class ServiceTagReader {
             }
         }
         if (s.problems.size() == before) {
-            s.resources.add(PolicyTypes.SERVICE_TAGS, new ServiceTag(name.get(), region, systemService, changeNumber, prefixes, ipv6));
+            s.resources.add(
+                    PolicyTypes.SERVICE_TAGS,
+                    new ServiceTag(name.get(), region, systemService, changeNumber, prefixes, ipv6));
         }
     }
 }

@@ -25,14 +25,17 @@ final class Session {
     final List<ImportProblem> problems = new ArrayList<>();
     /** The location of each problem, index for index, to find its line and column later. */
     final List<NodePath> problemPaths = new ArrayList<>();
+
     final List<ImportWarning> warnings = new ArrayList<>();
 
     /** The domain records read so far, per kind in document order. */
     final ResourceSet.Builder resources = ResourceSet.builder();
+
     ServiceTagsFile serviceTagsFile;
 
     /** Every id declared in the document, with its kind and where. */
     final Map<ResourceId, Declared> declared = new HashMap<>();
+
     final List<Reference> references = new ArrayList<>();
     /** Address spaces of the VNets in the document (also of VNets with problems elsewhere). */
     final Map<ResourceId, VnetSpace> vnetSpaces = new HashMap<>();
@@ -49,12 +52,10 @@ final class Session {
     /** Service tag names seen (lower case) and where, for duplicates. */
     final Map<String, NodePath> serviceTagNames = new HashMap<>();
 
-    record Declared(ResourceKind kind, NodePath at, String name) {
-    }
+    record Declared(ResourceKind kind, NodePath at, String name) {}
 
     /** A resource given without properties, with where it stands. */
-    record Listed(ResourceId id, ResourceKind kind, String name, NodePath at) {
-    }
+    record Listed(ResourceId id, ResourceKind kind, String name, NodePath at) {}
 
     /** Records that the document has no key for {@code part} of {@code id} (nothing when the id is unknown). */
     void unstated(ResourceId id, StatePart part) {
@@ -64,17 +65,13 @@ final class Session {
     }
 
     /** A reference from the document to a resource of the {@code expected} kind. */
-    record Reference(NodePath at, String field, ResourceId id, ResourceKind expected, String owner) {
-    }
+    record Reference(NodePath at, String field, ResourceId id, ResourceKind expected, String owner) {}
 
-    record VnetSpace(String name, List<Cidr> prefixes, NodePath at) {
-    }
+    record VnetSpace(String name, List<Cidr> prefixes, NodePath at) {}
 
-    record Placement(ResourceId subnetId, String name, ResourceId vnetId, Cidr prefix, NodePath prefixAt) {
-    }
+    record Placement(ResourceId subnetId, String name, ResourceId vnetId, Cidr prefix, NodePath prefixAt) {}
 
-    record AddressCheck(ResourceId subnetId, long address, NodePath at, String field, String owner) {
-    }
+    record AddressCheck(ResourceId subnetId, long address, NodePath at, String field, String owner) {}
 
     /** The resource-level header: id and name as given (either may be missing, a problem already reported). */
     record Header(ResourceId id, String name, String location) {
@@ -276,7 +273,8 @@ final class Session {
         List<Field> out = new ArrayList<>(f.node().size());
         for (int i = 0; i < f.node().size(); i++) {
             JsonNode e = f.node().get(i);
-            out.add(new Field(f.name() + "[" + i + "]", e.isNull() ? null : e, f.path().index(i)));
+            out.add(new Field(
+                    f.name() + "[" + i + "]", e.isNull() ? null : e, f.path().index(i)));
         }
         return out;
     }
@@ -321,7 +319,8 @@ final class Session {
             return Optional.empty();
         }
         Field idField = f.get("id");
-        Optional<String> id = requiredText(idField, f.name() + " of " + owner + " must give the " + kind.noun() + "'s id");
+        Optional<String> id =
+                requiredText(idField, f.name() + " of " + owner + " must give the " + kind.noun() + "'s id");
         if (id.isEmpty()) {
             return Optional.empty();
         }
@@ -352,8 +351,11 @@ final class Session {
     /** Parses an id the document declares: it must be a path starting with {@code /}. */
     Optional<ResourceId> resourceId(Field f, String text) {
         if (!text.startsWith("/") || text.chars().anyMatch(Character::isWhitespace)) {
-            problem(f.path(), text, f.name() + " '" + text + "' is not a resource id: ids are paths such as "
-                    + "/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>");
+            problem(
+                    f.path(),
+                    text,
+                    f.name() + " '" + text + "' is not a resource id: ids are paths such as "
+                            + "/subscriptions/<sub>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>");
             return Optional.empty();
         }
         return Optional.of(ResourceId.of(text));
@@ -363,8 +365,8 @@ final class Session {
      * The id of an embedded child (subnet, peering): as written, which must be {@code parent/collection/name}, or
      * derived from the parent when absent (ARM templates omit child ids). Declares it.
      */
-    Optional<ResourceId> childId(Res r, ResourceId parent, String collection, String name, ResourceKind kind,
-            String parentNoun) {
+    Optional<ResourceId> childId(
+            Res r, ResourceId parent, String collection, String name, ResourceKind kind, String parentNoun) {
         Field f = r.top("id");
         Optional<String> written = text(f);
         ResourceId id = null;
@@ -373,8 +375,11 @@ final class Session {
             if (id != null && parent != null && name != null) {
                 ResourceId expected = parent.child(collection, name);
                 if (!expected.equals(id)) {
-                    problem(f.path(), written.get(), "id '" + written.get() + "' of " + kind.noun() + " '" + name
-                            + "' does not belong to its " + parentNoun + ": expected " + expected);
+                    problem(
+                            f.path(),
+                            written.get(),
+                            "id '" + written.get() + "' of " + kind.noun() + " '" + name + "' does not belong to its "
+                                    + parentNoun + ": expected " + expected);
                 }
             }
         } else if (parent != null && name != null) {
@@ -389,8 +394,11 @@ final class Session {
     void declare(ResourceId id, ResourceKind kind, NodePath at, String name) {
         Declared first = declared.putIfAbsent(id, new Declared(kind, at, name));
         if (first != null) {
-            problem(at.field("id"), id.value(), "id '" + id.value() + "' appears twice in this document: this "
-                    + kind.noun() + " and the " + first.kind().noun() + " at " + first.at());
+            problem(
+                    at.field("id"),
+                    id.value(),
+                    "id '" + id.value() + "' appears twice in this document: this " + kind.noun() + " and the "
+                            + first.kind().noun() + " at " + first.at());
         }
     }
 }

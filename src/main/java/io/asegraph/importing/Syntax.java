@@ -18,14 +18,20 @@ final class Syntax {
      * dot-separated parts ({@code Sql}, {@code Storage.WestUS}, {@code AzureFrontDoor.Backend}, {@code VIRTUAL_NETWORK}).
      */
     private static final Pattern TAG = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9][A-Za-z0-9_-]*)*");
+
     private static final Pattern PORT = Pattern.compile("(\\d{1,10})");
     private static final Pattern PORT_RANGE = Pattern.compile("(\\d{1,10})\\s*-\\s*(\\d{1,10})");
 
     /** What an NSG rule address prefix is. */
-    enum PrefixKind { ANY, ADDRESS, BLOCK, TAG, IPV6 }
-
-    private Syntax() {
+    enum PrefixKind {
+        ANY,
+        ADDRESS,
+        BLOCK,
+        TAG,
+        IPV6
     }
+
+    private Syntax() {}
 
     /** IPv6 text (an address or block); only text with a colon is handed to the full parser. */
     static boolean isIpv6(String text) {
@@ -61,8 +67,8 @@ final class Syntax {
         if (isTagName(t)) {
             return PrefixKind.TAG;
         }
-        throw new InvalidAddressException("'" + text
-                + "' is not a CIDR block, an IPv4 address, * or Any, or a service tag name");
+        throw new InvalidAddressException(
+                "'" + text + "' is not a CIDR block, an IPv4 address, * or Any, or a service tag name");
     }
 
     /** A block where a block is meant (VNet, subnet, local site, learned route): host bits must be zero. */
@@ -101,12 +107,13 @@ final class Syntax {
                 throw new InvalidAddressException("'" + text + "' goes above 65535, the highest port");
             }
             if (from > to) {
-                throw new InvalidAddressException("'" + text + "' is reversed: write the lower port first (" + to + "-"
-                        + from + ")");
+                throw new InvalidAddressException(
+                        "'" + text + "' is reversed: write the lower port first (" + to + "-" + from + ")");
             }
             return new PortRange((int) from, (int) to);
         }
-        throw new InvalidAddressException("'" + text + "' is not a port (0-65535), a port range such as 10000-10005, or *");
+        throw new InvalidAddressException(
+                "'" + text + "' is not a port (0-65535), a port range such as 10000-10005, or *");
     }
 
     /** Lower-case, no spaces: {@code "West US"} (as Microsoft.Web prints it) and {@code westus} are one location. */

@@ -31,10 +31,10 @@ import java.util.Set;
  * read too (first external inbound address as VIP, first internal one as ILB address, outbound lists merged).
  */
 final class WebReaders {
-    private static final Set<String> ILB_MODES = Set.of("none", "web", "publishing", "web,publishing", "publishing,web");
+    private static final Set<String> ILB_MODES =
+            Set.of("none", "web", "publishing", "web,publishing", "publishing,web");
 
-    private WebReaders() {
-    }
+    private WebReaders() {}
 
     static void appServiceEnvironment(Session s, Res r) {
         Header h = s.header(r, ResourceKind.APP_SERVICE_ENVIRONMENT);
@@ -53,8 +53,11 @@ final class WebReaders {
         Field ilbField = r.get("internalLoadBalancingMode");
         Optional<String> ilb = s.text(ilbField);
         if (ilb.isPresent() && !ILB_MODES.contains(ilb.get().replace(" ", "").toLowerCase(Locale.ROOT))) {
-            s.problem(ilbField.path(), ilb.get(), "internalLoadBalancingMode '" + ilb.get() + "' of " + owner
-                    + " is not one of None, Web, Publishing, 'Web, Publishing'");
+            s.problem(
+                    ilbField.path(),
+                    ilb.get(),
+                    "internalLoadBalancingMode '" + ilb.get() + "' of " + owner
+                            + " is not one of None, Web, Publishing, 'Web, Publishing'");
         }
         ResourceId subnet = subnetOf(s, r, owner);
 
@@ -65,11 +68,13 @@ final class WebReaders {
         NodePath internalAt = null;
         if (s.object(addresses)) {
             vip = first(s, addresses.get("serviceIpAddress"), addresses.get("externalInboundIpAddresses"), owner);
-            Field internalField = addresses.get("internalIpAddress").present() ? addresses.get("internalIpAddress")
+            Field internalField = addresses.get("internalIpAddress").present()
+                    ? addresses.get("internalIpAddress")
                     : addresses.get("internalInboundIpAddresses");
             internalAt = internalField.path();
             internal = first(s, addresses.get("internalIpAddress"), addresses.get("internalInboundIpAddresses"), owner);
-            for (String list : List.of("outboundIpAddresses", "windowsOutboundIpAddresses", "linuxOutboundIpAddresses")) {
+            for (String list :
+                    List.of("outboundIpAddresses", "windowsOutboundIpAddresses", "linuxOutboundIpAddresses")) {
                 for (Field e : s.strings(addresses.get(list))) {
                     NetworkReaders.address(s, e, e.node().asText().trim(), owner)
                             .ifPresent(a -> {
@@ -88,15 +93,20 @@ final class WebReaders {
             }
         } else if (!addresses.present()) {
             s.unstated(h.id(), StatePart.ADDRESSES);
-            s.warn(r.path, owner + " has no addresses (az appservice ase list-addresses): the addresses already stored"
-                    + " for it are kept; an ASE new to the graph has no known public VIP or outbound addresses");
+            s.warn(
+                    r.path,
+                    owner + " has no addresses (az appservice ase list-addresses): the addresses already stored"
+                            + " for it are kept; an ASE new to the graph has no known public VIP or outbound addresses");
         }
         if (internal.isPresent() && subnet != null) {
-            s.addressChecks.add(new Session.AddressCheck(subnet, internal.get(), internalAt, "internal address", owner));
+            s.addressChecks.add(
+                    new Session.AddressCheck(subnet, internal.get(), internalAt, "internal address", owner));
         }
         if (s.problems.size() == before && h.complete() && subnet != null) {
-            s.resources.add(NetworkTypes.APP_SERVICE_ENVIRONMENT, new AppServiceEnvironment(h.id(), h.name(), h.location(), kind,
-                    ilb.orElse(null), subnet, vip, outbound, internal));
+            s.resources.add(
+                    NetworkTypes.APP_SERVICE_ENVIRONMENT,
+                    new AppServiceEnvironment(
+                            h.id(), h.name(), h.location(), kind, ilb.orElse(null), subnet, vip, outbound, internal));
         }
     }
 
@@ -111,7 +121,8 @@ final class WebReaders {
             return null;
         }
         Field idField = vnet.get("id");
-        Optional<String> id = s.requiredText(idField, owner + " names its virtual network or subnet in virtualNetwork.id");
+        Optional<String> id =
+                s.requiredText(idField, owner + " names its virtual network or subnet in virtualNetwork.id");
         Field subnetField = vnet.get("subnet");
         Optional<String> subnetName = s.text(subnetField);
         if (id.isEmpty()) {
@@ -122,15 +133,21 @@ final class WebReaders {
         if (Ids.vnetOfSubnet(given).isPresent()) {
             subnet = given;
             if (subnetName.isPresent() && !subnetName.get().equalsIgnoreCase(given.name())) {
-                s.problem(subnetField.path(), subnetName.get(), "virtualNetwork.subnet '" + subnetName.get() + "' of "
-                        + owner + " contradicts virtualNetwork.id, which names subnet '" + given.name() + "'");
+                s.problem(
+                        subnetField.path(),
+                        subnetName.get(),
+                        "virtualNetwork.subnet '" + subnetName.get() + "' of " + owner
+                                + " contradicts virtualNetwork.id, which names subnet '" + given.name() + "'");
                 return null;
             }
         } else if (subnetName.isPresent()) {
             subnet = given.child("subnets", subnetName.get());
         } else {
-            s.problem(subnetField.path(), "", "virtualNetwork.subnet of " + owner + " is required: virtualNetwork.id '"
-                    + id.get() + "' names a virtual network, not a subnet");
+            s.problem(
+                    subnetField.path(),
+                    "",
+                    "virtualNetwork.subnet of " + owner + " is required: virtualNetwork.id '" + id.get()
+                            + "' names a virtual network, not a subnet");
             return null;
         }
         s.derivedReference(idField.path(), "subnet (from virtualNetwork)", subnet, ResourceKind.SUBNET, owner);
@@ -156,8 +173,10 @@ final class WebReaders {
         int before = s.problems.size();
         Field profile = r.get("hostingEnvironmentProfile");
         if (!profile.present()) {
-            s.warn(r.path, owner + " has no hostingEnvironmentProfile: it is not hosted on an App Service Environment"
-                    + " and was not imported");
+            s.warn(
+                    r.path,
+                    owner + " has no hostingEnvironmentProfile: it is not hosted on an App Service Environment"
+                            + " and was not imported");
             return;
         }
         Optional<ResourceId> ase = s.reference(profile, ResourceKind.APP_SERVICE_ENVIRONMENT, true, owner);
@@ -197,19 +216,25 @@ final class WebReaders {
         Field addressesField = r.get("addresses");
         List<Cidr> addresses = new ArrayList<>();
         for (Field e : s.strings(addressesField)) {
-            NetworkReaders.block(s, e, e.node().asText().trim(), owner, true).filter(c -> !addresses.contains(c))
+            NetworkReaders.block(s, e, e.node().asText().trim(), owner, true)
+                    .filter(c -> !addresses.contains(c))
                     .ifPresent(addresses::add);
         }
         if (addresses.isEmpty() && s.problems.size() == before) {
-            s.problem(addressesField.path(), addressesField.node(), "addresses of " + owner
-                    + " is required: an endpoint needs at least one IPv4 address or CIDR block");
+            s.problem(
+                    addressesField.path(),
+                    addressesField.node(),
+                    "addresses of " + owner
+                            + " is required: an endpoint needs at least one IPv4 address or CIDR block");
         }
         String location = Syntax.location(s.text(r.get("location")).orElse(""));
         Field tagField = r.get("serviceTag");
         Optional<String> tag = s.text(tagField);
         if (tag.isPresent() && !Syntax.isTagName(tag.get())) {
-            s.problem(tagField.path(), tag.get(), "serviceTag '" + tag.get() + "' of " + owner
-                    + " is not a service tag name (such as Sql.WestUS)");
+            s.problem(
+                    tagField.path(),
+                    tag.get(),
+                    "serviceTag '" + tag.get() + "' of " + owner + " is not a service tag name (such as Sql.WestUS)");
         }
         if (s.problems.size() == before && id != null && name.isPresent()) {
             s.resources.add(NetworkTypes.ENDPOINT, new Endpoint(id, name.get(), location, addresses, tag));

@@ -15,7 +15,8 @@ public record Cidr(long base, int length) implements Comparable<Cidr> {
             throw new InvalidAddressException("prefix length " + length + " is outside 0..32");
         }
         if (base < 0 || base > Ipv4.MAX || (base & ~mask(length) & Ipv4.MAX) != 0) {
-            throw new InvalidAddressException(Ipv4.format(base) + "/" + length + " has host bits set; it is not a block");
+            throw new InvalidAddressException(
+                    Ipv4.format(base) + "/" + length + " has host bits set; it is not a block");
         }
     }
 
@@ -23,12 +24,17 @@ public record Cidr(long base, int length) implements Comparable<Cidr> {
     public static Cidr parseBlock(String text) {
         IPAddress address = Ipv4.toAddress(text, "an IPv4 CIDR block");
         if (!address.isPrefixed()) {
-            throw new InvalidAddressException("'" + text + "' has no prefix length; write it as a block such as 10.0.0.0/24");
+            throw new InvalidAddressException(
+                    "'" + text + "' has no prefix length; write it as a block such as 10.0.0.0/24");
         }
         int length = address.getNetworkPrefixLength();
         long value = address.getLower().getValue().longValue();
         long lowest = value & mask(length);
-        long given = new inet.ipaddr.IPAddressString(text.trim(), Ipv4.STRICT).getAddress().withoutPrefixLength().getValue().longValue();
+        long given = new inet.ipaddr.IPAddressString(text.trim(), Ipv4.STRICT)
+                .getAddress()
+                .withoutPrefixLength()
+                .getValue()
+                .longValue();
         if (given != lowest) {
             throw new InvalidAddressException("'" + text + "' is not a block: host bits are set (did you mean "
                     + Ipv4.format(lowest) + "/" + length + "?)");

@@ -9,8 +9,7 @@ import java.util.Arrays;
 final class Intervals {
     static final long[] EMPTY = new long[0];
 
-    private Intervals() {
-    }
+    private Intervals() {}
 
     /** Normalises arbitrary (possibly overlapping, unsorted) intervals. */
     static long[] normalise(long[] raw) {

@@ -34,8 +34,7 @@ public final class Ipv4 {
         return builder.toParams();
     }
 
-    private Ipv4() {
-    }
+    private Ipv4() {}
 
     /** Parses a single IPv4 address such as {@code 10.0.1.5}; rejects blocks, IPv6 and every loose form. */
     public static long parse(String text) {
@@ -94,6 +93,7 @@ public final class Ipv4 {
     }
 
     public static String format(long address) {
-        return ((address >>> 24) & 0xFF) + "." + ((address >>> 16) & 0xFF) + "." + ((address >>> 8) & 0xFF) + "." + (address & 0xFF);
+        return ((address >>> 24) & 0xFF) + "." + ((address >>> 16) & 0xFF) + "." + ((address >>> 8) & 0xFF) + "."
+                + (address & 0xFF);
     }
 }

@@ -8,8 +8,7 @@ public final class Port {
     public static final int MIN = 0;
     public static final int MAX = 65535;
 
-    private Port() {
-    }
+    private Port() {}
 
     /** True when {@code port} is a port number (null is not). */
     public static boolean isPort(Integer port) {

@@ -23,7 +23,9 @@ public record PortRange(int from, int to) {
             return ALL;
         }
         if (t.contains(",")) {
-            throw new InvalidAddressException("'" + text + "' is a list; a port field takes an integer or an integer range with '-' (use the plural field for several)");
+            throw new InvalidAddressException(
+                    "'" + text
+                            + "' is a list; a port field takes an integer or an integer range with '-' (use the plural field for several)");
         }
         int dash = t.indexOf('-');
         try {
@@ -31,11 +33,14 @@ public record PortRange(int from, int to) {
                 int p = Integer.parseInt(t);
                 return new PortRange(p, p);
             }
-            return new PortRange(Integer.parseInt(t.substring(0, dash).trim()), Integer.parseInt(t.substring(dash + 1).trim()));
+            return new PortRange(
+                    Integer.parseInt(t.substring(0, dash).trim()),
+                    Integer.parseInt(t.substring(dash + 1).trim()));
         } catch (NumberFormatException e) {
             throw new InvalidAddressException("'" + text + "' is not a port or port range (0-65535)");
         } catch (InvalidAddressException e) {
-            throw new InvalidAddressException("'" + text + "' is not a valid port range: ports run 0-65535, low to high");
+            throw new InvalidAddressException(
+                    "'" + text + "' is not a valid port range: ports run 0-65535, low to high");
         }
     }
 

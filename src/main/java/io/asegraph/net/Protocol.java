@@ -8,7 +8,12 @@ import java.util.Locale;
  * every protocol (the README states this choice).
  */
 public enum Protocol {
-    TCP, UDP, ICMP, ESP, AH, ANY;
+    TCP,
+    UDP,
+    ICMP,
+    ESP,
+    AH,
+    ANY;
 
     /** Parses Azure's spellings: Tcp, Udp, Icmp, Esp, Ah, *, Any, All (case-insensitive). */
     public static Protocol parse(String text) {
@@ -22,7 +27,8 @@ public enum Protocol {
             case "esp" -> ESP;
             case "ah" -> AH;
             case "*", "any", "all" -> ANY;
-            default -> throw new InvalidAddressException("'" + text + "' is not a protocol (Tcp, Udp, Icmp, Esp, Ah or *)");
+            default -> throw new InvalidAddressException(
+                    "'" + text + "' is not a protocol (Tcp, Udp, Icmp, Esp, Ah or *)");
         };
     }
 

@@ -3,7 +3,8 @@ package io.asegraph.policy;
 import java.util.Locale;
 
 public enum Access {
-    ALLOW, DENY;
+    ALLOW,
+    DENY;
 
     public static Access parse(String text) {
         if (text != null) {

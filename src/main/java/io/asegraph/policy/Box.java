@@ -27,7 +27,11 @@ record Box(AddressSet src, AddressSet dst, PortSet srcPorts, PortSet dstPorts, i
     }
 
     static Box of(FlowSpace space) {
-        return new Box(space.sources(), space.destinations(), space.sourcePorts(), space.destinationPorts(),
+        return new Box(
+                space.sources(),
+                space.destinations(),
+                space.sourcePorts(),
+                space.destinationPorts(),
                 mask(space.protocol()));
     }
 
@@ -45,13 +49,20 @@ record Box(AddressSet src, AddressSet dst, PortSet srcPorts, PortSet dstPorts, i
     }
 
     boolean containsAll(Box o) {
-        return (o.protocols & ~protocols) == 0 && dstPorts.containsAll(o.dstPorts) && srcPorts.containsAll(o.srcPorts)
-                && dst.containsAll(o.dst) && src.containsAll(o.src);
+        return (o.protocols & ~protocols) == 0
+                && dstPorts.containsAll(o.dstPorts)
+                && srcPorts.containsAll(o.srcPorts)
+                && dst.containsAll(o.dst)
+                && src.containsAll(o.src);
     }
 
     Box intersect(Box o) {
-        return new Box(src.intersect(o.src), dst.intersect(o.dst), srcPorts.intersect(o.srcPorts),
-                dstPorts.intersect(o.dstPorts), protocols & o.protocols);
+        return new Box(
+                src.intersect(o.src),
+                dst.intersect(o.dst),
+                srcPorts.intersect(o.srcPorts),
+                dstPorts.intersect(o.dstPorts),
+                protocols & o.protocols);
     }
 
     /**

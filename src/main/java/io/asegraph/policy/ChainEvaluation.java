@@ -11,8 +11,14 @@ import java.util.Objects;
  * part of the source range, not only the first. The three source sets are disjoint and cover the original source
  * range: allowed by every NSG, denied by one of them, undetermined at one of them.
  */
-public record ChainEvaluation(Verdict verdict, List<Step> steps, List<Step> blockers, AddressSet allowedSources,
-        AddressSet deniedSources, AddressSet undeterminedSources, List<String> warnings) {
+public record ChainEvaluation(
+        Verdict verdict,
+        List<Step> steps,
+        List<Step> blockers,
+        AddressSet allowedSources,
+        AddressSet deniedSources,
+        AddressSet undeterminedSources,
+        List<String> warnings) {
     public ChainEvaluation {
         Objects.requireNonNull(verdict, "verdict");
         steps = List.copyOf(steps);

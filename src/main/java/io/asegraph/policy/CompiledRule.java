@@ -12,8 +12,8 @@ import java.util.List;
  * dimension is widened to everything). {@code causes} names what did not resolve.
  */
 record CompiledRule(SecurityRule rule, Box definite, Box possible, List<String> causes, boolean usesVirtualNetwork) {
-    static final Comparator<SecurityRule> EVALUATION_ORDER = Comparator.comparingInt(SecurityRule::priority)
-            .thenComparing(SecurityRule::isDefault);
+    static final Comparator<SecurityRule> EVALUATION_ORDER =
+            Comparator.comparingInt(SecurityRule::priority).thenComparing(SecurityRule::isDefault);
 
     boolean resolved() {
         return causes.isEmpty();
@@ -33,9 +33,14 @@ record CompiledRule(SecurityRule rule, Box definite, Box possible, List<String> 
         PortSet dstPorts = ports(rule.destinationPorts(), "destination", causes);
         int protocols = Box.mask(rule.protocol());
         Box definite = new Box(src.addresses(), dst.addresses(), srcPorts, dstPorts, protocols);
-        Box possible = causes.isEmpty() ? definite
-                : new Box(src.possible(), dst.possible(), rule.sourcePorts().isEmpty() ? PortSet.ALL : srcPorts,
-                        rule.destinationPorts().isEmpty() ? PortSet.ALL : dstPorts, protocols);
+        Box possible = causes.isEmpty()
+                ? definite
+                : new Box(
+                        src.possible(),
+                        dst.possible(),
+                        rule.sourcePorts().isEmpty() ? PortSet.ALL : srcPorts,
+                        rule.destinationPorts().isEmpty() ? PortSet.ALL : dstPorts,
+                        protocols);
         boolean vnet = rule.sourcePrefixes().stream().anyMatch(PrefixResolver::isVirtualNetworkTag)
                 || rule.destinationPrefixes().stream().anyMatch(PrefixResolver::isVirtualNetworkTag);
         return new CompiledRule(rule, definite.isEmpty() ? Box.EMPTY : definite, possible, List.copyOf(causes), vnet);
@@ -60,7 +65,9 @@ record CompiledRule(SecurityRule rule, Box definite, Box possible, List<String> 
 
     static List<SecurityRule> ordered(NetworkSecurityGroup nsg, Direction direction) {
         List<SecurityRule> rules = new ArrayList<>();
-        nsg.rules().stream().filter(r -> !r.isDefault() && r.direction() == direction).forEach(rules::add);
+        nsg.rules().stream()
+                .filter(r -> !r.isDefault() && r.direction() == direction)
+                .forEach(rules::add);
         DefaultRules.ALL.stream().filter(r -> r.direction() == direction).forEach(rules::add);
         rules.sort(EVALUATION_ORDER);
         return rules;

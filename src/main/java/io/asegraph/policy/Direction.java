@@ -3,7 +3,8 @@ package io.asegraph.policy;
 import java.util.Locale;
 
 public enum Direction {
-    INBOUND, OUTBOUND;
+    INBOUND,
+    OUTBOUND;
 
     public static Direction parse(String text) {
         if (text != null) {

@@ -13,10 +13,20 @@ import java.util.Objects;
  * explicit {@code UNRESOLVED: ...} entry, never as an empty list), and port ranges with {@code *} shown as
  * {@code 0-65535}.
  */
-public record EffectiveSecurityRule(ResourceId nsg, String name, Direction direction, Access access, int priority,
-        Protocol protocol, List<String> sourceAddressPrefixes, List<ResourceId> sourceApplicationSecurityGroups,
-        ResolvedAddresses expandedSource, List<String> sourcePortRanges, List<String> destinationAddressPrefixes,
-        List<ResourceId> destinationApplicationSecurityGroups, ResolvedAddresses expandedDestination,
+public record EffectiveSecurityRule(
+        ResourceId nsg,
+        String name,
+        Direction direction,
+        Access access,
+        int priority,
+        Protocol protocol,
+        List<String> sourceAddressPrefixes,
+        List<ResourceId> sourceApplicationSecurityGroups,
+        ResolvedAddresses expandedSource,
+        List<String> sourcePortRanges,
+        List<String> destinationAddressPrefixes,
+        List<ResourceId> destinationApplicationSecurityGroups,
+        ResolvedAddresses expandedDestination,
         List<String> destinationPortRanges) {
     public EffectiveSecurityRule {
         Objects.requireNonNull(nsg, "nsg");

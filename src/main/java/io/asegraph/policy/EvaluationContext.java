@@ -23,7 +23,9 @@ import java.util.Optional;
  * <p>{@code asgMembers} maps an application security group id to the private addresses of its member network
  * interfaces; a rule naming an ASG absent from this map is UNDETERMINED.
  */
-public record EvaluationContext(Optional<AddressSet> virtualNetwork, Optional<String> virtualNetworkWarning,
+public record EvaluationContext(
+        Optional<AddressSet> virtualNetwork,
+        Optional<String> virtualNetworkWarning,
         Map<ResourceId, AddressSet> asgMembers) {
     public EvaluationContext {
         Objects.requireNonNull(virtualNetwork, "virtualNetwork");

@@ -15,8 +15,8 @@ import java.util.Objects;
  * ({@link PortSet#ALL}): a port-restricted rule then decides only part of it, which is the conservative reading.
  * Every dimension must be non-empty: an empty space has no verdict.
  */
-public record FlowSpace(AddressSet sources, AddressSet destinations, PortSet sourcePorts, PortSet destinationPorts,
-        Protocol protocol) {
+public record FlowSpace(
+        AddressSet sources, AddressSet destinations, PortSet sourcePorts, PortSet destinationPorts, Protocol protocol) {
     public FlowSpace {
         Objects.requireNonNull(protocol, "protocol");
         requireNonEmpty(sources.isEmpty(), "source addresses");
@@ -37,9 +37,14 @@ public record FlowSpace(AddressSet sources, AddressSet destinations, PortSet sou
     }
 
     /** One 5-tuple. */
-    public static FlowSpace point(long source, int sourcePort, long destination, int destinationPort, Protocol protocol) {
-        return new FlowSpace(AddressSet.host(source), AddressSet.host(destination), PortSet.single(sourcePort),
-                PortSet.single(destinationPort), protocol);
+    public static FlowSpace point(
+            long source, int sourcePort, long destination, int destinationPort, Protocol protocol) {
+        return new FlowSpace(
+                AddressSet.host(source),
+                AddressSet.host(destination),
+                PortSet.single(sourcePort),
+                PortSet.single(destinationPort),
+                protocol);
     }
 
     /** The same space restricted to other source addresses. */

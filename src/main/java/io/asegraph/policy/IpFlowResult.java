@@ -11,8 +11,13 @@ import java.util.Optional;
  * NSG evaluated; when undetermined, the unresolved rule that was reached. It is empty only when no NSG applies
  * (everything is then allowed). {@code nsg} is where the deciding rule lives.
  */
-public record IpFlowResult(Verdict verdict, Optional<Access> access, Optional<String> ruleName, Optional<AppliedNsg> nsg,
-        Optional<String> undeterminedCause, List<String> warnings) {
+public record IpFlowResult(
+        Verdict verdict,
+        Optional<Access> access,
+        Optional<String> ruleName,
+        Optional<AppliedNsg> nsg,
+        Optional<String> undeterminedCause,
+        List<String> warnings) {
     public IpFlowResult {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(access, "access");

@@ -18,46 +18,87 @@ import java.util.Optional;
  * TCP and UDP only; this one accepts every protocol.
  */
 public final class IpFlowVerify {
-    private IpFlowVerify() {
-    }
+    private IpFlowVerify() {}
 
     /** Verifies one 5-tuple against {@code nsgs}, given in evaluation order (see {@link NsgChain#order}). */
-    public static IpFlowResult verify(NsgEvaluator evaluator, List<AppliedNsg> nsgs, Direction direction,
-            Protocol protocol, long localAddress, int localPort, long remoteAddress, int remotePort) {
+    public static IpFlowResult verify(
+            NsgEvaluator evaluator,
+            List<AppliedNsg> nsgs,
+            Direction direction,
+            Protocol protocol,
+            long localAddress,
+            int localPort,
+            long remoteAddress,
+            int remotePort) {
         FlowSpace point = direction == Direction.OUTBOUND
                 ? FlowSpace.point(localAddress, localPort, remoteAddress, remotePort, protocol)
                 : FlowSpace.point(remoteAddress, remotePort, localAddress, localPort, protocol);
         ChainEvaluation chain = NsgChain.evaluate(evaluator, nsgs, direction, point);
         if (chain.steps().isEmpty()) {
-            return new IpFlowResult(Verdict.ALLOWED, Optional.of(Access.ALLOW), Optional.empty(), Optional.empty(),
-                    Optional.empty(), chain.warnings());
+            return new IpFlowResult(
+                    Verdict.ALLOWED,
+                    Optional.of(Access.ALLOW),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    chain.warnings());
         }
         for (ChainEvaluation.Step step : chain.steps()) {
             NsgEvaluation evaluation = step.evaluation();
             if (evaluation.verdict() == Verdict.UNDETERMINED) {
                 RuleDecision decision = evaluation.decisions().stream()
-                        .filter(d -> !d.undeterminedSources().isEmpty()).findFirst().orElseThrow();
-                return new IpFlowResult(Verdict.UNDETERMINED, Optional.empty(), Optional.of(decision.ruleName()),
-                        Optional.of(step.applied()), decision.undeterminedCause(), chain.warnings());
+                        .filter(d -> !d.undeterminedSources().isEmpty())
+                        .findFirst()
+                        .orElseThrow();
+                return new IpFlowResult(
+                        Verdict.UNDETERMINED,
+                        Optional.empty(),
+                        Optional.of(decision.ruleName()),
+                        Optional.of(step.applied()),
+                        decision.undeterminedCause(),
+                        chain.warnings());
             }
             if (evaluation.verdict() == Verdict.DENIED) {
                 return decided(Verdict.DENIED, Access.DENY, step, chain);
             }
         }
-        return decided(Verdict.ALLOWED, Access.ALLOW, chain.steps().get(chain.steps().size() - 1), chain);
+        return decided(
+                Verdict.ALLOWED, Access.ALLOW, chain.steps().get(chain.steps().size() - 1), chain);
     }
 
     /** The same with addresses as text (strict IPv4). */
-    public static IpFlowResult verify(NsgEvaluator evaluator, List<AppliedNsg> nsgs, Direction direction,
-            Protocol protocol, String localAddress, int localPort, String remoteAddress, int remotePort) {
-        return verify(evaluator, nsgs, direction, protocol, Ipv4.parse(localAddress), localPort,
-                Ipv4.parse(remoteAddress), remotePort);
+    public static IpFlowResult verify(
+            NsgEvaluator evaluator,
+            List<AppliedNsg> nsgs,
+            Direction direction,
+            Protocol protocol,
+            String localAddress,
+            int localPort,
+            String remoteAddress,
+            int remotePort) {
+        return verify(
+                evaluator,
+                nsgs,
+                direction,
+                protocol,
+                Ipv4.parse(localAddress),
+                localPort,
+                Ipv4.parse(remoteAddress),
+                remotePort);
     }
 
-    private static IpFlowResult decided(Verdict verdict, Access access, ChainEvaluation.Step step, ChainEvaluation chain) {
+    private static IpFlowResult decided(
+            Verdict verdict, Access access, ChainEvaluation.Step step, ChainEvaluation chain) {
         RuleDecision decision = step.evaluation().decisions().stream()
-                .filter(d -> d.access() == access && !d.sources().isEmpty()).findFirst().orElseThrow();
-        return new IpFlowResult(verdict, Optional.of(access), Optional.of(decision.ruleName()),
-                Optional.of(step.applied()), Optional.empty(), chain.warnings());
+                .filter(d -> d.access() == access && !d.sources().isEmpty())
+                .findFirst()
+                .orElseThrow();
+        return new IpFlowResult(
+                verdict,
+                Optional.of(access),
+                Optional.of(decision.ruleName()),
+                Optional.of(step.applied()),
+                Optional.empty(),
+                chain.warnings());
     }
 }

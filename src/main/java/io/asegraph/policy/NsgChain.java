@@ -13,8 +13,7 @@ import java.util.Optional;
  * a flow passes only if every NSG allows it.
  */
 public final class NsgChain {
-    private NsgChain() {
-    }
+    private NsgChain() {}
 
     /**
      * The NSGs that apply at a subnet and a network interface in it (as {@link AppliedNsg}s, or as any other
@@ -38,8 +37,8 @@ public final class NsgChain {
      * earlier NSG allowed (for the whole space). Evaluation stops when no source address is left. With no NSG the
      * whole source range is allowed.
      */
-    public static ChainEvaluation evaluate(NsgEvaluator evaluator, List<AppliedNsg> nsgs, Direction direction,
-            FlowSpace space) {
+    public static ChainEvaluation evaluate(
+            NsgEvaluator evaluator, List<AppliedNsg> nsgs, Direction direction, FlowSpace space) {
         List<ChainEvaluation.Step> steps = new ArrayList<>();
         List<ChainEvaluation.Step> blockers = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -61,7 +60,7 @@ public final class NsgChain {
             undetermined = undetermined.union(evaluation.undeterminedSources());
             passing = evaluation.allowedSources();
         }
-        return new ChainEvaluation(Verdict.of(passing, denied, undetermined), steps, blockers, passing, denied,
-                undetermined, warnings);
+        return new ChainEvaluation(
+                Verdict.of(passing, denied, undetermined), steps, blockers, passing, denied, undetermined, warnings);
     }
 }

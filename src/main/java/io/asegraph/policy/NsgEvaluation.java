@@ -13,8 +13,15 @@ import java.util.Optional;
  * reached an unresolved rule, and <em>denied</em> otherwise. {@code decisions} lists, in priority order, every rule
  * that decided some part of the space, with the exact source sub-ranges it decided.
  */
-public record NsgEvaluation(ResourceId nsg, Direction direction, Verdict verdict, List<RuleDecision> decisions,
-        AddressSet allowedSources, AddressSet deniedSources, AddressSet undeterminedSources, List<String> warnings) {
+public record NsgEvaluation(
+        ResourceId nsg,
+        Direction direction,
+        Verdict verdict,
+        List<RuleDecision> decisions,
+        AddressSet allowedSources,
+        AddressSet deniedSources,
+        AddressSet undeterminedSources,
+        List<String> warnings) {
     public NsgEvaluation {
         Objects.requireNonNull(nsg, "nsg");
         Objects.requireNonNull(direction, "direction");
@@ -28,11 +35,17 @@ public record NsgEvaluation(ResourceId nsg, Direction direction, Verdict verdict
 
     /** The causes of every undetermined part, each naming the rule and what did not resolve. */
     public List<String> undeterminedCauses() {
-        return decisions.stream().map(RuleDecision::undeterminedCause).flatMap(Optional::stream).distinct().toList();
+        return decisions.stream()
+                .map(RuleDecision::undeterminedCause)
+                .flatMap(Optional::stream)
+                .distinct()
+                .toList();
     }
 
     /** The decision of the named rule ({@code securityRules/NAME} or {@code defaultSecurityRules/NAME}), if it decided. */
     public Optional<RuleDecision> decision(String qualifiedRuleName) {
-        return decisions.stream().filter(d -> d.ruleName().equals(qualifiedRuleName)).findFirst();
+        return decisions.stream()
+                .filter(d -> d.ruleName().equals(qualifiedRuleName))
+                .findFirst();
     }
 }

@@ -78,7 +78,11 @@ public final class NsgEvaluator {
             }
             undetermined = undetermined.union(unknown);
             virtualNetworkDecided |= rule.usesVirtualNetwork();
-            decisions.add(new RuleDecision(rule.rule(), access, decided, unknown,
+            decisions.add(new RuleDecision(
+                    rule.rule(),
+                    access,
+                    decided,
+                    unknown,
                     unknown.isEmpty() ? Optional.empty() : Optional.of(rule.cause())));
         }
         if (!remaining.isEmpty()) {
@@ -92,7 +96,14 @@ public final class NsgEvaluator {
         if (virtualNetworkDecided) {
             resolver.context().virtualNetworkWarning().ifPresent(warnings::add);
         }
-        return new NsgEvaluation(nsg.id(), direction, Verdict.of(allowedSources, deniedSources, undeterminedSources),
-                decisions, allowedSources, deniedSources, undeterminedSources, warnings);
+        return new NsgEvaluation(
+                nsg.id(),
+                direction,
+                Verdict.of(allowedSources, deniedSources, undeterminedSources),
+                decisions,
+                allowedSources,
+                deniedSources,
+                undeterminedSources,
+                warnings);
     }
 }

@@ -19,7 +19,10 @@ public final class PolicySet {
     private final Map<String, ServiceTag> tags = new LinkedHashMap<>();
     private final Map<String, AddressSet> tagAddresses = new ConcurrentHashMap<>();
 
-    public PolicySet(Collection<NetworkSecurityGroup> nsgs, Collection<ApplicationSecurityGroup> asgs, Collection<ServiceTag> tags) {
+    public PolicySet(
+            Collection<NetworkSecurityGroup> nsgs,
+            Collection<ApplicationSecurityGroup> asgs,
+            Collection<ServiceTag> tags) {
         nsgs.forEach(n -> this.nsgs.put(n.id(), n));
         asgs.forEach(a -> this.asgs.put(a.id(), a));
         tags.forEach(t -> this.tags.put(t.name().toLowerCase(Locale.ROOT), t));
@@ -27,7 +30,9 @@ public final class PolicySet {
 
     /** The policy records in {@code resources} (NSGs, ASGs and service tags; the network kinds are left out). */
     public static PolicySet of(ResourceSet resources) {
-        return new PolicySet(resources.of(PolicyTypes.NETWORK_SECURITY_GROUP), resources.of(PolicyTypes.APPLICATION_SECURITY_GROUP),
+        return new PolicySet(
+                resources.of(PolicyTypes.NETWORK_SECURITY_GROUP),
+                resources.of(PolicyTypes.APPLICATION_SECURITY_GROUP),
                 resources.of(PolicyTypes.SERVICE_TAGS));
     }
 
@@ -35,18 +40,34 @@ public final class PolicySet {
         return new PolicySet(List.of(), List.of(), List.of());
     }
 
-    public Collection<NetworkSecurityGroup> nsgs() { return Collections.unmodifiableCollection(nsgs.values()); }
-    public Collection<ApplicationSecurityGroup> asgs() { return Collections.unmodifiableCollection(asgs.values()); }
-    public Collection<ServiceTag> serviceTags() { return Collections.unmodifiableCollection(tags.values()); }
+    public Collection<NetworkSecurityGroup> nsgs() {
+        return Collections.unmodifiableCollection(nsgs.values());
+    }
+
+    public Collection<ApplicationSecurityGroup> asgs() {
+        return Collections.unmodifiableCollection(asgs.values());
+    }
+
+    public Collection<ServiceTag> serviceTags() {
+        return Collections.unmodifiableCollection(tags.values());
+    }
 
     /** The records of this snapshot by kind: each NSG and ASG id once, each tag name once (case-insensitive). */
     public ResourceSet resources() {
-        return ResourceSet.builder().addAll(PolicyTypes.NETWORK_SECURITY_GROUP, nsgs.values())
-                .addAll(PolicyTypes.APPLICATION_SECURITY_GROUP, asgs.values()).addAll(PolicyTypes.SERVICE_TAGS, tags.values()).build();
+        return ResourceSet.builder()
+                .addAll(PolicyTypes.NETWORK_SECURITY_GROUP, nsgs.values())
+                .addAll(PolicyTypes.APPLICATION_SECURITY_GROUP, asgs.values())
+                .addAll(PolicyTypes.SERVICE_TAGS, tags.values())
+                .build();
     }
 
-    public Optional<NetworkSecurityGroup> nsg(ResourceId id) { return Optional.ofNullable(nsgs.get(id)); }
-    public Optional<ApplicationSecurityGroup> asg(ResourceId id) { return Optional.ofNullable(asgs.get(id)); }
+    public Optional<NetworkSecurityGroup> nsg(ResourceId id) {
+        return Optional.ofNullable(nsgs.get(id));
+    }
+
+    public Optional<ApplicationSecurityGroup> asg(ResourceId id) {
+        return Optional.ofNullable(asgs.get(id));
+    }
 
     /** An imported tag by name, case-insensitive (e.g. {@code Sql.WestUS}). */
     public Optional<ServiceTag> serviceTag(String name) {

@@ -15,11 +15,12 @@ public final class PolicyTypes {
     public static final ResourceType<ApplicationSecurityGroup> APPLICATION_SECURITY_GROUP =
             new ResourceType<>(ResourceKind.APPLICATION_SECURITY_GROUP, ApplicationSecurityGroup.class);
     /** The service tags of a Service Tags file, one record per tag. */
-    public static final ResourceType<ServiceTag> SERVICE_TAGS = new ResourceType<>(ResourceKind.SERVICE_TAGS, ServiceTag.class);
+    public static final ResourceType<ServiceTag> SERVICE_TAGS =
+            new ResourceType<>(ResourceKind.SERVICE_TAGS, ServiceTag.class);
 
     /** All of them, in the order of {@link ResourceKind}. */
-    public static final List<ResourceType<?>> ALL = List.of(NETWORK_SECURITY_GROUP, APPLICATION_SECURITY_GROUP, SERVICE_TAGS);
+    public static final List<ResourceType<?>> ALL =
+            List.of(NETWORK_SECURITY_GROUP, APPLICATION_SECURITY_GROUP, SERVICE_TAGS);
 
-    private PolicyTypes() {
-    }
+    private PolicyTypes() {}
 }

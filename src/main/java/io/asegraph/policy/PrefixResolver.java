@@ -43,8 +43,16 @@ public final class PrefixResolver {
     public static final AddressSet AZURE_LOAD_BALANCER = AddressSet.parse("168.63.129.16/32");
 
     /** The {@code Internet} tag: public unicast IPv4 space. */
-    public static final AddressSet INTERNET = AddressSet.parse("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10",
-            "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16", "224.0.0.0/4", "240.0.0.0/4")
+    public static final AddressSet INTERNET = AddressSet.parse(
+                    "0.0.0.0/8",
+                    "10.0.0.0/8",
+                    "100.64.0.0/10",
+                    "127.0.0.0/8",
+                    "169.254.0.0/16",
+                    "172.16.0.0/12",
+                    "192.168.0.0/16",
+                    "224.0.0.0/4",
+                    "240.0.0.0/4")
             .complement();
 
     private final PolicySet policies;
@@ -82,8 +90,10 @@ public final class PrefixResolver {
                 return ResolvedAddresses.of(AddressSet.ALL);
             case "virtualnetwork":
             case "virtual_network":
-                return context.virtualNetwork().map(ResolvedAddresses::of).orElseGet(() -> ResolvedAddresses.unresolved(
-                        "service tag '" + text + "': the virtual network topology of the evaluated subnet is not known"));
+                return context.virtualNetwork()
+                        .map(ResolvedAddresses::of)
+                        .orElseGet(() -> ResolvedAddresses.unresolved("service tag '" + text
+                                + "': the virtual network topology of the evaluated subnet is not known"));
             case "azureloadbalancer":
             case "azure_loadbalancer":
                 return ResolvedAddresses.of(AZURE_LOAD_BALANCER);
@@ -93,7 +103,8 @@ public final class PrefixResolver {
                 break;
         }
         if (text.contains(":")) {
-            return Ipv4.isIpv6(text) ? ResolvedAddresses.of(AddressSet.EMPTY)
+            return Ipv4.isIpv6(text)
+                    ? ResolvedAddresses.of(AddressSet.EMPTY)
                     : ResolvedAddresses.unresolved("'" + text + "' is not a valid address prefix");
         }
         if (Character.isDigit(text.charAt(0))) {
@@ -118,8 +129,8 @@ public final class PrefixResolver {
         if (members != null) {
             return ResolvedAddresses.of(members);
         }
-        return ResolvedAddresses.unresolved("application security group '" + asg.name() + "' (" + asg.value()
-                + "): its members are not known");
+        return ResolvedAddresses.unresolved(
+                "application security group '" + asg.name() + "' (" + asg.value() + "): its members are not known");
     }
 
     /** The rule's source field: the union of its source prefixes and source ASGs. */
@@ -134,7 +145,8 @@ public final class PrefixResolver {
 
     private ResolvedAddresses field(List<String> prefixes, List<ResourceId> asgs, String side) {
         if (prefixes.isEmpty() && asgs.isEmpty()) {
-            return ResolvedAddresses.unresolved("the rule has no " + side + " address prefix or application security group");
+            return ResolvedAddresses.unresolved(
+                    "the rule has no " + side + " address prefix or application security group");
         }
         List<Cidr> blocks = new ArrayList<>();
         ResolvedAddresses out = ResolvedAddresses.of(AddressSet.EMPTY);
@@ -157,7 +169,10 @@ public final class PrefixResolver {
 
     /** A well-formed IPv4 block or bare address; null for anything else (resolved one by one instead). */
     private static Cidr plainBlock(String prefix) {
-        if (prefix == null || prefix.isBlank() || !Character.isDigit(prefix.trim().charAt(0)) || prefix.contains(":")) {
+        if (prefix == null
+                || prefix.isBlank()
+                || !Character.isDigit(prefix.trim().charAt(0))
+                || prefix.contains(":")) {
             return null;
         }
         Cidr fast = fastBlock(prefix.trim());

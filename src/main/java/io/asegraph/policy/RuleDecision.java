@@ -11,7 +11,11 @@ import java.util.Optional;
  * {@code undeterminedCause} naming the rule and the unresolved tag or ASG. Sources may be decided by several rules
  * when the space spans several destinations, ports or protocols.
  */
-public record RuleDecision(SecurityRule rule, Access access, AddressSet sources, AddressSet undeterminedSources,
+public record RuleDecision(
+        SecurityRule rule,
+        Access access,
+        AddressSet sources,
+        AddressSet undeterminedSources,
         Optional<String> undeterminedCause) {
     public RuleDecision {
         Objects.requireNonNull(rule, "rule");

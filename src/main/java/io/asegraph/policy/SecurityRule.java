@@ -11,10 +11,20 @@ import java.util.List;
  * only plural prefixes is exactly those prefixes, never "any"). An empty prefix list together with empty ASG
  * lists is invalid and rejected at import. {@code isDefault} marks the six default rules.
  */
-public record SecurityRule(String name, int priority, Direction direction, Access access, Protocol protocol,
-        List<String> sourcePrefixes, List<PortRange> sourcePorts, List<String> destinationPrefixes,
-        List<PortRange> destinationPorts, List<ResourceId> sourceAsgs, List<ResourceId> destinationAsgs,
-        String description, boolean isDefault) {
+public record SecurityRule(
+        String name,
+        int priority,
+        Direction direction,
+        Access access,
+        Protocol protocol,
+        List<String> sourcePrefixes,
+        List<PortRange> sourcePorts,
+        List<String> destinationPrefixes,
+        List<PortRange> destinationPorts,
+        List<ResourceId> sourceAsgs,
+        List<ResourceId> destinationAsgs,
+        String description,
+        boolean isDefault) {
     public SecurityRule {
         sourcePrefixes = List.copyOf(sourcePrefixes);
         sourcePorts = List.copyOf(sourcePorts);

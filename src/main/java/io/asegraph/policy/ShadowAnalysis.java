@@ -29,8 +29,7 @@ import java.util.Set;
  * over many NSGs stay linear in the number of NSGs and near-linear in the rules of typical NSGs.
  */
 public final class ShadowAnalysis {
-    private ShadowAnalysis() {
-    }
+    private ShadowAnalysis() {}
 
     /** Findings for both directions of {@code nsg}, inbound first, each in priority order; default rules included. */
     public static List<ShadowFinding> analyse(NetworkSecurityGroup nsg, PrefixResolver resolver) {
@@ -45,13 +44,13 @@ public final class ShadowAnalysis {
     }
 
     /** Findings for one direction about user rules only (default rules still cover nothing above them). */
-    public static List<ShadowFinding> analyseUserRules(NetworkSecurityGroup nsg, Direction direction,
-            PrefixResolver resolver) {
+    public static List<ShadowFinding> analyseUserRules(
+            NetworkSecurityGroup nsg, Direction direction, PrefixResolver resolver) {
         return analyse(nsg, direction, resolver, false);
     }
 
-    private static List<ShadowFinding> analyse(NetworkSecurityGroup nsg, Direction direction, PrefixResolver resolver,
-            boolean includeDefaults) {
+    private static List<ShadowFinding> analyse(
+            NetworkSecurityGroup nsg, Direction direction, PrefixResolver resolver, boolean includeDefaults) {
         List<CompiledRule> rules = CompiledRule.compile(nsg, direction, resolver);
         List<ShadowFinding> out = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -73,8 +72,8 @@ public final class ShadowAnalysis {
         return List.copyOf(out);
     }
 
-    private static Optional<ShadowFinding> analyseRule(NetworkSecurityGroup nsg, CompiledRule rule,
-            List<CompiledRule> higher) {
+    private static Optional<ShadowFinding> analyseRule(
+            NetworkSecurityGroup nsg, CompiledRule rule, List<CompiledRule> higher) {
         List<Box> left = new ArrayList<>(List.of(rule.possible()));
         List<String> covering = new ArrayList<>();
         boolean differentAction = false;
@@ -102,9 +101,13 @@ public final class ShadowAnalysis {
             left = next;
         }
         if (left.isEmpty()) {
-            return Optional.of(new ShadowFinding(nsg.id(), rule.rule(),
-                    differentAction ? ShadowFinding.Kind.DEAD : ShadowFinding.Kind.REDUNDANT, covering,
-                    differentAction, List.of()));
+            return Optional.of(new ShadowFinding(
+                    nsg.id(),
+                    rule.rule(),
+                    differentAction ? ShadowFinding.Kind.DEAD : ShadowFinding.Kind.REDUNDANT,
+                    covering,
+                    differentAction,
+                    List.of()));
         }
         boolean anyUnresolved = !rule.resolved() || higher.stream().anyMatch(h -> !h.resolved());
         if (!anyUnresolved) {
@@ -133,7 +136,7 @@ public final class ShadowAnalysis {
             causes.add(rule.cause());
         }
         higher.stream().filter(h -> !h.resolved()).forEach(h -> causes.add(h.cause()));
-        return Optional.of(new ShadowFinding(nsg.id(), rule.rule(), ShadowFinding.Kind.UNDECIDABLE, covering,
-                false, List.copyOf(causes)));
+        return Optional.of(new ShadowFinding(
+                nsg.id(), rule.rule(), ShadowFinding.Kind.UNDECIDABLE, covering, false, List.copyOf(causes)));
     }
 }

@@ -18,8 +18,13 @@ import java.util.Objects;
  * {@code coveringRules} are the qualified names of the higher rules that take some part of the rule's match in first-
  * match order (each one is needed for the cover as computed), highest priority first.
  */
-public record ShadowFinding(ResourceId nsg, SecurityRule rule, Kind kind, List<String> coveringRules,
-        boolean differentAction, List<String> causes) {
+public record ShadowFinding(
+        ResourceId nsg,
+        SecurityRule rule,
+        Kind kind,
+        List<String> coveringRules,
+        boolean differentAction,
+        List<String> causes) {
     public ShadowFinding {
         Objects.requireNonNull(nsg, "nsg");
         Objects.requireNonNull(rule, "rule");
@@ -34,6 +39,8 @@ public record ShadowFinding(ResourceId nsg, SecurityRule rule, Kind kind, List<S
     }
 
     public enum Kind {
-        DEAD, REDUNDANT, UNDECIDABLE
+        DEAD,
+        REDUNDANT,
+        UNDECIDABLE
     }
 }

@@ -14,7 +14,11 @@ import io.asegraph.net.AddressSet;
  * </ul>
  */
 public enum Verdict {
-    ALLOWED, DENIED, PARTIAL, UNDETERMINED, UNREACHABLE;
+    ALLOWED,
+    DENIED,
+    PARTIAL,
+    UNDETERMINED,
+    UNREACHABLE;
 
     /**
      * The verdict over a source range split into allowed, denied and undetermined parts: any undetermined part makes

@@ -47,7 +47,9 @@ public class Engines {
     private volatile boolean stopping;
     private volatile Built built;
 
-    public Engines(EstateCache estates, @ConfigProperty(name = "asegraph.analysis.warm-up", defaultValue = "true") boolean warmUp) {
+    public Engines(
+            EstateCache estates,
+            @ConfigProperty(name = "asegraph.analysis.warm-up", defaultValue = "true") boolean warmUp) {
         this.estates = estates;
         this.warmUp = warmUp;
         estates.onWrite(this::warmUpLater);
@@ -75,8 +77,9 @@ public class Engines {
                 long t0 = System.nanoTime();
                 try {
                     Built b = current();
-                    Log.infof("analysis: estate v%d loaded and its analysis context built in %d ms", b.estate().version(),
-                            (System.nanoTime() - t0) / 1_000_000);
+                    Log.infof(
+                            "analysis: estate v%d loaded and its analysis context built in %d ms",
+                            b.estate().version(), (System.nanoTime() - t0) / 1_000_000);
                 } catch (RuntimeException e) {
                     if (!stopping) {
                         Log.warnf("analysis: warm-up failed (the next question builds it): %s", e.toString());

@@ -9,9 +9,17 @@ import java.util.Optional;
  * NAT address for calls outside the VNet topology; {@code internalAddress} is the ILB address of an internal ASE.
  * Addresses are IPv4 longs.
  */
-public record AppServiceEnvironment(ResourceId id, String name, String location, AseKind kind,
-        String internalLoadBalancingMode, ResourceId subnetId, Optional<Long> publicVip, List<Long> outboundAddresses,
-        Optional<Long> internalAddress) implements Resource {
+public record AppServiceEnvironment(
+        ResourceId id,
+        String name,
+        String location,
+        AseKind kind,
+        String internalLoadBalancingMode,
+        ResourceId subnetId,
+        Optional<Long> publicVip,
+        List<Long> outboundAddresses,
+        Optional<Long> internalAddress)
+        implements Resource {
     public AppServiceEnvironment {
         outboundAddresses = List.copyOf(outboundAddresses);
         location = location == null ? "" : location;

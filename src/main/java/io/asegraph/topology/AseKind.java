@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** App Service Environment generations; behaviour follows v1 unless v2/v3 differ (azure-semantics §2). */
 public enum AseKind {
-    ASEV1, ASEV2, ASEV3;
+    ASEV1,
+    ASEV2,
+    ASEV3;
 
     public static AseKind parse(String text) {
         if (text == null || text.isBlank()) {

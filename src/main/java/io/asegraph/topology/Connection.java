@@ -5,5 +5,4 @@ package io.asegraph.topology;
  * or another VNet gateway for Vnet2Vnet). {@code connectionType} is IPsec, Vnet2Vnet or ExpressRoute.
  */
 public record Connection(ResourceId id, String name, String connectionType, ResourceId gatewayId, ResourceId peerId)
-        implements Resource {
-}
+        implements Resource {}

@@ -26,9 +26,18 @@ import java.util.Optional;
  * @param source        a short phrase saying where the route comes from, for reasons and traces
  * @param unresolved    why the route could not be resolved, when {@code state} is UNRESOLVED
  */
-public record EffectiveRoute(RouteOrigin origin, String name, String addressPrefix, List<Cidr> prefixes,
-        NextHopType nextHopType, Optional<Long> nextHopIp, Optional<ResourceId> routeTableId, RouteState state,
-        Optional<ResourceId> via, String source, Optional<String> unresolved) {
+public record EffectiveRoute(
+        RouteOrigin origin,
+        String name,
+        String addressPrefix,
+        List<Cidr> prefixes,
+        NextHopType nextHopType,
+        Optional<Long> nextHopIp,
+        Optional<ResourceId> routeTableId,
+        RouteState state,
+        Optional<ResourceId> via,
+        String source,
+        Optional<String> unresolved) {
 
     /** What Network Watcher's next hop returns as {@code routeTableId} for a route that is not a user route. */
     public static final String SYSTEM_ROUTE = "System Route";
@@ -53,8 +62,18 @@ public record EffectiveRoute(RouteOrigin origin, String name, String addressPref
 
     /** The same route in another state. */
     public EffectiveRoute withState(RouteState newState) {
-        return new EffectiveRoute(origin, name, addressPrefix, prefixes, nextHopType, nextHopIp, routeTableId, newState, via,
-                source, unresolved);
+        return new EffectiveRoute(
+                origin,
+                name,
+                addressPrefix,
+                prefixes,
+                nextHopType,
+                nextHopIp,
+                routeTableId,
+                newState,
+                via,
+                source,
+                unresolved);
     }
 
     /** True when {@code addressPrefix} is a service tag rather than a block. */
@@ -87,7 +106,8 @@ public record EffectiveRoute(RouteOrigin origin, String name, String addressPref
 
     /** The next hop as Azure prints it, with the appliance address when there is one. */
     public String nextHopText() {
-        return nextHopType.azureName() + nextHopIp.map(ip -> " " + Ipv4.format(ip)).orElse("");
+        return nextHopType.azureName()
+                + nextHopIp.map(ip -> " " + Ipv4.format(ip)).orElse("");
     }
 
     /** e.g. {@code 0.0.0.0/0 → Internet (user route direct-internet in ase-one-routes)}. */

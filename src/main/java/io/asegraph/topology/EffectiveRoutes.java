@@ -43,7 +43,10 @@ public final class EffectiveRoutes {
      * @param virtualNetworkTopology the subnet's VNet topology: own and peered spaces and gateway-connected
      *                               prefixes, computed whether or not gateway propagation is disabled
      */
-    EffectiveRoutes(Subnet subnet, List<EffectiveRoute> candidates, AddressSet virtualNetworkTopology,
+    EffectiveRoutes(
+            Subnet subnet,
+            List<EffectiveRoute> candidates,
+            AddressSet virtualNetworkTopology,
             boolean gatewayPropagationDisabled) {
         this.subnet = subnet;
         this.trie = new PrefixTrie<>();
@@ -75,7 +78,8 @@ public final class EffectiveRoutes {
         Map<Cidr, Integer> winners = new HashMap<>();
         for (Map.Entry<Cidr, List<Integer>> e : byBlock.entrySet()) {
             int best = e.getValue().stream()
-                    .min(Comparator.<Integer>comparingInt(i -> candidates.get(i).tieRank()).thenComparingInt(i -> i))
+                    .min(Comparator.<Integer>comparingInt(i -> candidates.get(i).tieRank())
+                            .thenComparingInt(i -> i))
                     .orElseThrow();
             wins[best] = true;
             winners.put(e.getKey(), best);
@@ -166,7 +170,9 @@ public final class EffectiveRoutes {
                 .orElseThrow(() -> new IllegalStateException("no route at all; the 0.0.0.0/0 system route is missing"));
         List<PrefixTrie.Entry<EffectiveRoute>> inside = new ArrayList<>(trie.within(block));
         inside.removeIf(e -> e.prefix().equals(cover.prefix()));
-        inside.sort(Comparator.comparingInt((PrefixTrie.Entry<EffectiveRoute> e) -> e.prefix().length()).reversed());
+        inside.sort(Comparator.comparingInt(
+                        (PrefixTrie.Entry<EffectiveRoute> e) -> e.prefix().length())
+                .reversed());
         AddressSet remaining = block.toSet();
         List<RoutedRange> parts = new ArrayList<>();
         for (PrefixTrie.Entry<EffectiveRoute> e : inside) {

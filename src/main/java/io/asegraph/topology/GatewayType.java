@@ -3,7 +3,8 @@ package io.asegraph.topology;
 import java.util.Locale;
 
 public enum GatewayType {
-    VPN, EXPRESS_ROUTE;
+    VPN,
+    EXPRESS_ROUTE;
 
     public static GatewayType parse(String text) {
         if (text == null) {

@@ -12,7 +12,8 @@ import java.util.Optional;
  * any of them might be more specific and override this answer, so a caller must not present it as certain
  * while the list is not empty.
  */
-public record NextHop(long destination, Cidr matchedPrefix, EffectiveRoute route, List<EffectiveRoute> unresolvedRoutes) {
+public record NextHop(
+        long destination, Cidr matchedPrefix, EffectiveRoute route, List<EffectiveRoute> unresolvedRoutes) {
     public NextHop {
         Objects.requireNonNull(matchedPrefix, "matchedPrefix");
         Objects.requireNonNull(route, "route");

@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** Route next hop types, with the aliases Azure uses across API versions, tools and classic names. */
 public enum NextHopType {
-    INTERNET, VIRTUAL_APPLIANCE, VIRTUAL_NETWORK_GATEWAY, VNET_LOCAL, VNET_PEERING, NONE;
+    INTERNET,
+    VIRTUAL_APPLIANCE,
+    VIRTUAL_NETWORK_GATEWAY,
+    VNET_LOCAL,
+    VNET_PEERING,
+    NONE;
 
     public static NextHopType parse(String text) {
         if (text == null) {

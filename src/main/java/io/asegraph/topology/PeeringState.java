@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** A VNet peering's state; only CONNECTED peerings carry traffic. */
 public enum PeeringState {
-    INITIATED, CONNECTED, DISCONNECTED;
+    INITIATED,
+    CONNECTED,
+    DISCONNECTED;
 
     public static PeeringState parse(String text) {
         if (text == null) {
@@ -14,7 +16,8 @@ public enum PeeringState {
             case "initiated" -> INITIATED;
             case "connected" -> CONNECTED;
             case "disconnected" -> DISCONNECTED;
-            default -> throw new IllegalArgumentException("'" + text + "' is not a peering state (Initiated, Connected, Disconnected)");
+            default -> throw new IllegalArgumentException(
+                    "'" + text + "' is not a peering state (Initiated, Connected, Disconnected)");
         };
     }
 

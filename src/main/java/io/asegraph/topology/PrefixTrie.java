@@ -18,8 +18,7 @@ import java.util.function.Supplier;
  */
 public final class PrefixTrie<V> {
     /** A stored block and its value. */
-    public record Entry<V>(Cidr prefix, V value) {
-    }
+    public record Entry<V>(Cidr prefix, V value) {}
 
     private static final class Node<V> {
         private Node<V> zero;

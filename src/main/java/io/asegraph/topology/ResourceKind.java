@@ -19,11 +19,12 @@ public enum ResourceKind {
     NETWORK_SECURITY_GROUP("Microsoft.Network/networkSecurityGroups", "NetworkSecurityGroup", "network security group"),
     ROUTE_TABLE("Microsoft.Network/routeTables", "RouteTable", "route table"),
     NETWORK_INTERFACE("Microsoft.Network/networkInterfaces", "NetworkInterface", "network interface"),
-    APPLICATION_SECURITY_GROUP("Microsoft.Network/applicationSecurityGroups", "ApplicationSecurityGroup",
-            "application security group"),
+    APPLICATION_SECURITY_GROUP(
+            "Microsoft.Network/applicationSecurityGroups", "ApplicationSecurityGroup", "application security group"),
     NAT_GATEWAY("Microsoft.Network/natGateways", "NatGateway", "NAT gateway"),
     PUBLIC_IP_ADDRESS("Microsoft.Network/publicIPAddresses", "PublicIpAddress", "public IP address"),
-    VIRTUAL_NETWORK_GATEWAY("Microsoft.Network/virtualNetworkGateways", "VirtualNetworkGateway", "virtual network gateway"),
+    VIRTUAL_NETWORK_GATEWAY(
+            "Microsoft.Network/virtualNetworkGateways", "VirtualNetworkGateway", "virtual network gateway"),
     LOCAL_NETWORK_GATEWAY("Microsoft.Network/localNetworkGateways", "LocalNetworkGateway", "local network gateway"),
     CONNECTION("Microsoft.Network/connections", "CONNECTS", "gateway connection"),
     APP_SERVICE_ENVIRONMENT("Microsoft.Web/hostingEnvironments", "AppServiceEnvironment", "App Service Environment"),
@@ -33,8 +34,8 @@ public enum ResourceKind {
 
     private static final Map<String, ResourceKind> BY_TYPE = Stream.of(values())
             .collect(Collectors.toUnmodifiableMap(k -> k.armType.toLowerCase(Locale.ROOT), Function.identity()));
-    private static final Map<String, ResourceKind> BY_GRAPH_NAME = Stream.of(values())
-            .collect(Collectors.toUnmodifiableMap(k -> k.graphName, Function.identity()));
+    private static final Map<String, ResourceKind> BY_GRAPH_NAME =
+            Stream.of(values()).collect(Collectors.toUnmodifiableMap(k -> k.graphName, Function.identity()));
 
     private final String armType;
     private final String graphName;
@@ -76,29 +77,32 @@ public enum ResourceKind {
 
     /** How to print this resource with its properties, for messages: "az network nsg show --ids ID". */
     public String howToExport(String id) {
-        String command = switch (this) {
-            case VIRTUAL_NETWORK -> "az network vnet show";
-            case SUBNET -> "az network vnet subnet show";
-            case PEERING -> "az network vnet peering show";
-            case NETWORK_SECURITY_GROUP -> "az network nsg show";
-            case ROUTE_TABLE -> "az network route-table show";
-            case NETWORK_INTERFACE -> "az network nic show";
-            case APPLICATION_SECURITY_GROUP -> "az network asg show";
-            case NAT_GATEWAY -> "az network nat gateway show";
-            case PUBLIC_IP_ADDRESS -> "az network public-ip show";
-            case VIRTUAL_NETWORK_GATEWAY -> "az network vnet-gateway show";
-            case LOCAL_NETWORK_GATEWAY -> "az network local-gateway show";
-            case CONNECTION -> "az network vpn-connection show";
-            case APP_SERVICE_ENVIRONMENT -> "az appservice ase show";
-            case APP -> "az webapp show";
-            case ENDPOINT, SERVICE_TAGS -> null;
-        };
+        String command =
+                switch (this) {
+                    case VIRTUAL_NETWORK -> "az network vnet show";
+                    case SUBNET -> "az network vnet subnet show";
+                    case PEERING -> "az network vnet peering show";
+                    case NETWORK_SECURITY_GROUP -> "az network nsg show";
+                    case ROUTE_TABLE -> "az network route-table show";
+                    case NETWORK_INTERFACE -> "az network nic show";
+                    case APPLICATION_SECURITY_GROUP -> "az network asg show";
+                    case NAT_GATEWAY -> "az network nat gateway show";
+                    case PUBLIC_IP_ADDRESS -> "az network public-ip show";
+                    case VIRTUAL_NETWORK_GATEWAY -> "az network vnet-gateway show";
+                    case LOCAL_NETWORK_GATEWAY -> "az network local-gateway show";
+                    case CONNECTION -> "az network vpn-connection show";
+                    case APP_SERVICE_ENVIRONMENT -> "az appservice ase show";
+                    case APP -> "az webapp show";
+                    case ENDPOINT, SERVICE_TAGS -> null;
+                };
         return command == null ? "its " + armType + " entry with its properties" : command + " --ids " + id;
     }
 
     /** The kind of an ARM {@code type} string, case-insensitive; empty for types asegraph does not model. */
     public static Optional<ResourceKind> fromArmType(String type) {
-        return type == null ? Optional.empty() : Optional.ofNullable(BY_TYPE.get(type.trim().toLowerCase(Locale.ROOT)));
+        return type == null
+                ? Optional.empty()
+                : Optional.ofNullable(BY_TYPE.get(type.trim().toLowerCase(Locale.ROOT)));
     }
 
     /** The kind of a graph label or relationship type (exact spelling, as in the schema). */

@@ -21,6 +21,7 @@ public final class ResourceSet {
 
     /** The kinds that have records, in kind order, each with the key its records were added under. */
     private final Map<ResourceKind, Group<?>> groups;
+
     private final int size;
 
     private ResourceSet(EnumMap<ResourceKind, Group<?>> groups) {
@@ -33,8 +34,9 @@ public final class ResourceSet {
         /** The records as {@code wanted}'s type; fails when the kind was added under another type. */
         <U> List<U> as(ResourceType<U> wanted) {
             if (!type.equals(wanted)) {
-                throw new IllegalArgumentException(wanted.kind() + " holds " + type.type().getSimpleName() + " records, not "
-                        + wanted.type().getSimpleName());
+                throw new IllegalArgumentException(
+                        wanted.kind() + " holds " + type.type().getSimpleName() + " records, not "
+                                + wanted.type().getSimpleName());
             }
             @SuppressWarnings("unchecked") // the same kind and the same (final, non-generic) record class: T is U
             List<U> same = (List<U>) items;
@@ -90,7 +92,9 @@ public final class ResourceSet {
         }
         EnumMap<ResourceKind, Group<?>> m = new EnumMap<>(ResourceKind.class);
         m.putAll(groups);
-        m.put(type.kind(), new Group<>(type, items.stream().map(f).map(type.type()::cast).toList()).frozen());
+        m.put(
+                type.kind(),
+                new Group<>(type, items.stream().map(f).map(type.type()::cast).toList()).frozen());
         return new ResourceSet(m);
     }
 
@@ -113,8 +117,7 @@ public final class ResourceSet {
     public static final class Builder {
         private final EnumMap<ResourceKind, Group<?>> groups = new EnumMap<>(ResourceKind.class);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds {@code item} after the records of its kind added so far. */
         public <T> Builder add(ResourceType<T> type, T item) {

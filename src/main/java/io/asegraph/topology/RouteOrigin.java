@@ -8,7 +8,9 @@ package io.asegraph.topology;
  * Virtual network traffic routing</a>.
  */
 public enum RouteOrigin {
-    DEFAULT, USER, VIRTUAL_NETWORK_GATEWAY;
+    DEFAULT,
+    USER,
+    VIRTUAL_NETWORK_GATEWAY;
 
     /** The ARM wire form. */
     public String azureName() {

@@ -8,7 +8,9 @@ package io.asegraph.topology;
  * that nothing is silently dropped; it takes part in no lookup, and lookups report it as a possible override.
  */
 public enum RouteState {
-    ACTIVE, INVALID, UNRESOLVED;
+    ACTIVE,
+    INVALID,
+    UNRESOLVED;
 
     /** The ARM wire form ({@code Unresolved} is not an Azure value). */
     public String azureName() {

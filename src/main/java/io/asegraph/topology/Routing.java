@@ -34,8 +34,11 @@ import java.util.regex.Pattern;
  */
 public final class Routing {
     /** The reserved blocks that get a system None route. */
-    public static final List<Cidr> RESERVED_NONE = List.of(Cidr.parseBlock("10.0.0.0/8"), Cidr.parseBlock("172.16.0.0/12"),
-            Cidr.parseBlock("192.168.0.0/16"), Cidr.parseBlock("100.64.0.0/10"));
+    public static final List<Cidr> RESERVED_NONE = List.of(
+            Cidr.parseBlock("10.0.0.0/8"),
+            Cidr.parseBlock("172.16.0.0/12"),
+            Cidr.parseBlock("192.168.0.0/16"),
+            Cidr.parseBlock("100.64.0.0/10"));
 
     /** A learned prefix shorter than this is default-like (0.0.0.0/0, or a split such as 0.0.0.0/1 + 128.0.0.0/1). */
     static final int DEFAULT_LIKE_BELOW = 8;
@@ -85,7 +88,8 @@ public final class Routing {
      */
     public EffectiveRoutes effectiveRoutes(Subnet subnet) {
         return cache.computeIfAbsent(subnet.id(), id -> {
-            String key = subnet.vnetId().key() + "|" + subnet.routeTableId().map(ResourceId::key).orElse("");
+            String key = subnet.vnetId().key() + "|"
+                    + subnet.routeTableId().map(ResourceId::key).orElse("");
             return shared.computeIfAbsent(key, k -> compute(subnet)).forSubnet(subnet);
         });
     }
@@ -113,8 +117,7 @@ public final class Routing {
     }
 
     /** A gateway whose routes a VNet uses: its own, or a peered VNet's through gateway transit. */
-    public record ServingGateway(VirtualNetworkGateway gateway, Optional<Peering> transit) {
-    }
+    public record ServingGateway(VirtualNetworkGateway gateway, Optional<Peering> transit) {}
 
     /**
      * The gateways serving a VNet: its own gateways, then the gateways of every VNet it peers with where our side
@@ -130,7 +133,9 @@ public final class Routing {
                 continue;
             }
             Optional<Peering> back = index.peering(peering.remoteVnetId(), vnetId);
-            if (back.isEmpty() || !back.get().allowGatewayTransit() || back.get().state() != PeeringState.CONNECTED) {
+            if (back.isEmpty()
+                    || !back.get().allowGatewayTransit()
+                    || back.get().state() != PeeringState.CONNECTED) {
                 continue;
             }
             for (VirtualNetworkGateway gateway : index.gatewaysIn(peering.remoteVnetId())) {
@@ -141,13 +146,15 @@ public final class Routing {
     }
 
     private EffectiveRoutes compute(Subnet subnet) {
-        VirtualNetwork vnet = topology.vnet(subnet.vnetId()).orElseThrow(() -> new IllegalStateException(
-                "subnet " + subnet.id() + " names VNet " + subnet.vnetId() + ", which is not in the snapshot"));
+        VirtualNetwork vnet = topology.vnet(subnet.vnetId())
+                .orElseThrow(() -> new IllegalStateException(
+                        "subnet " + subnet.id() + " names VNet " + subnet.vnetId() + ", which is not in the snapshot"));
         List<EffectiveRoute> routes = new ArrayList<>();
         List<Cidr> topologyBlocks = new ArrayList<>(vnet.addressSpace());
 
         for (Cidr block : vnet.addressSpace()) {
-            routes.add(system(block, NextHopType.VNET_LOCAL, vnet.id(), "system route for " + vnet.name() + "'s address space"));
+            routes.add(system(
+                    block, NextHopType.VNET_LOCAL, vnet.id(), "system route for " + vnet.name() + "'s address space"));
         }
         for (Peering peering : index.peeringsOf(vnet.id())) {
             if (peering.state() != PeeringState.CONNECTED) {
@@ -158,8 +165,12 @@ public final class Routing {
                 continue;
             }
             for (Cidr block : remote.get().addressSpace()) {
-                routes.add(system(block, NextHopType.VNET_PEERING, remote.get().id(),
-                        "system route for the peering " + peering.name() + " with " + remote.get().name()));
+                routes.add(system(
+                        block,
+                        NextHopType.VNET_PEERING,
+                        remote.get().id(),
+                        "system route for the peering " + peering.name() + " with "
+                                + remote.get().name()));
                 topologyBlocks.add(block);
             }
         }
@@ -167,19 +178,24 @@ public final class Routing {
         AddressSet space = AddressSet.of(vnet.addressSpace());
         for (Cidr reserved : RESERVED_NONE) {
             if (!space.containsAll(reserved.toSet())) {
-                routes.add(system(reserved, NextHopType.NONE, null, "system route dropping the reserved range " + reserved));
+                routes.add(system(
+                        reserved, NextHopType.NONE, null, "system route dropping the reserved range " + reserved));
             }
         }
 
         List<EffectiveRoute> gatewayRoutes = new ArrayList<>();
         for (ServingGateway serving : gatewaysFor(vnet.id())) {
-            String suffix = serving.transit().map(p -> ", by gateway transit over the peering " + p.name()).orElse("");
+            String suffix = serving.transit()
+                    .map(p -> ", by gateway transit over the peering " + p.name())
+                    .orElse("");
             gatewayRoutes(serving.gateway(), suffix, gatewayRoutes, topologyBlocks);
         }
 
-        Optional<RouteTable> table = subnet.routeTableId().map(id -> topology.routeTable(id).orElseThrow(
-                () -> new IllegalStateException("subnet " + subnet.id() + " names route table " + id + ", which is not in the snapshot")));
-        boolean propagationDisabled = table.map(RouteTable::disableBgpRoutePropagation).orElse(false);
+        Optional<RouteTable> table = subnet.routeTableId().map(id -> topology.routeTable(id)
+                .orElseThrow(() -> new IllegalStateException(
+                        "subnet " + subnet.id() + " names route table " + id + ", which is not in the snapshot")));
+        boolean propagationDisabled =
+                table.map(RouteTable::disableBgpRoutePropagation).orElse(false);
         if (!propagationDisabled) {
             routes.addAll(gatewayRoutes);
         }
@@ -187,14 +203,20 @@ public final class Routing {
         return new EffectiveRoutes(subnet, routes, AddressSet.of(topologyBlocks), propagationDisabled);
     }
 
-    private void gatewayRoutes(VirtualNetworkGateway gateway, String suffix, List<EffectiveRoute> out, List<Cidr> topologyBlocks) {
+    private void gatewayRoutes(
+            VirtualNetworkGateway gateway, String suffix, List<EffectiveRoute> out, List<Cidr> topologyBlocks) {
         for (Connection connection : index.connectionsOf(gateway.id())) {
-            ResourceId other = connection.gatewayId().equals(gateway.id()) ? connection.peerId() : connection.gatewayId();
+            ResourceId other =
+                    connection.gatewayId().equals(gateway.id()) ? connection.peerId() : connection.gatewayId();
             Optional<LocalNetworkGateway> site = topology.localGateway(other);
             if (site.isPresent()) {
                 for (Cidr block : site.get().addressPrefixes()) {
-                    out.add(gatewayRoute(block, site.get().id(), "gateway route to local network gateway " + site.get().name()
-                            + " over connection " + connection.name() + " of " + gateway.name() + suffix));
+                    out.add(gatewayRoute(
+                            block,
+                            site.get().id(),
+                            "gateway route to local network gateway "
+                                    + site.get().name() + " over connection " + connection.name() + " of "
+                                    + gateway.name() + suffix));
                     topologyBlocks.add(block);
                 }
                 continue;
@@ -202,8 +224,11 @@ public final class Routing {
             Optional<VirtualNetwork> remote = topology.gateway(other).flatMap(g -> topology.vnet(g.vnetId()));
             if (remote.isPresent()) {
                 for (Cidr block : remote.get().addressSpace()) {
-                    out.add(gatewayRoute(block, remote.get().id(), "gateway route to VNet " + remote.get().name()
-                            + " over VNet-to-VNet connection " + connection.name() + " of " + gateway.name() + suffix));
+                    out.add(gatewayRoute(
+                            block,
+                            remote.get().id(),
+                            "gateway route to VNet " + remote.get().name() + " over VNet-to-VNet connection "
+                                    + connection.name() + " of " + gateway.name() + suffix));
                     topologyBlocks.add(block);
                 }
             }
@@ -217,7 +242,8 @@ public final class Routing {
     }
 
     private Optional<EffectiveRoute> userRoute(RouteTable table, Route route) {
-        String prefix = route.addressPrefix() == null ? "" : route.addressPrefix().trim();
+        String prefix =
+                route.addressPrefix() == null ? "" : route.addressPrefix().trim();
         if (Ipv4.isIpv6(prefix)) {
             return Optional.empty();
         }
@@ -235,24 +261,52 @@ public final class Routing {
                 if (tag.isPresent()) {
                     blocks = tag.get().toCidrs();
                 } else {
-                    unresolved = Optional.of("its address prefix is the service tag " + prefix + ", which is not imported");
+                    unresolved =
+                            Optional.of("its address prefix is the service tag " + prefix + ", which is not imported");
                 }
             }
         }
-        return Optional.of(new EffectiveRoute(RouteOrigin.USER, route.name(), prefix, blocks, route.nextHopType(),
+        return Optional.of(new EffectiveRoute(
+                RouteOrigin.USER,
+                route.name(),
+                prefix,
+                blocks,
+                route.nextHopType(),
                 route.nextHopType() == NextHopType.VIRTUAL_APPLIANCE ? route.nextHopIp() : Optional.empty(),
-                Optional.of(table.id()), unresolved.isPresent() ? RouteState.UNRESOLVED : RouteState.ACTIVE,
-                Optional.of(table.id()), source, unresolved));
+                Optional.of(table.id()),
+                unresolved.isPresent() ? RouteState.UNRESOLVED : RouteState.ACTIVE,
+                Optional.of(table.id()),
+                source,
+                unresolved));
     }
 
     private static EffectiveRoute system(Cidr block, NextHopType type, ResourceId via, String source) {
-        return new EffectiveRoute(RouteOrigin.DEFAULT, "", block.toString(), List.of(block), type, Optional.empty(),
-                Optional.empty(), RouteState.ACTIVE, Optional.ofNullable(via), source, Optional.empty());
+        return new EffectiveRoute(
+                RouteOrigin.DEFAULT,
+                "",
+                block.toString(),
+                List.of(block),
+                type,
+                Optional.empty(),
+                Optional.empty(),
+                RouteState.ACTIVE,
+                Optional.ofNullable(via),
+                source,
+                Optional.empty());
     }
 
     private static EffectiveRoute gatewayRoute(Cidr block, ResourceId via, String source) {
-        return new EffectiveRoute(RouteOrigin.VIRTUAL_NETWORK_GATEWAY, "", block.toString(), List.of(block),
-                NextHopType.VIRTUAL_NETWORK_GATEWAY, Optional.empty(), Optional.empty(), RouteState.ACTIVE,
-                Optional.of(via), source, Optional.empty());
+        return new EffectiveRoute(
+                RouteOrigin.VIRTUAL_NETWORK_GATEWAY,
+                "",
+                block.toString(),
+                List.of(block),
+                NextHopType.VIRTUAL_NETWORK_GATEWAY,
+                Optional.empty(),
+                Optional.empty(),
+                RouteState.ACTIVE,
+                Optional.of(via),
+                source,
+                Optional.empty());
     }
 }

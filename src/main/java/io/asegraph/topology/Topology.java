@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class Topology {
     /** The records of the network kinds, each id once per kind. */
     private final ResourceSet resources;
+
     private final Map<ResourceKind, Map<ResourceId, ? extends Resource>> byId;
     private volatile TopologyIndex index;
 
@@ -43,8 +44,8 @@ public final class Topology {
         return of(ResourceSet.empty());
     }
 
-    private static <T extends Resource> Map<ResourceId, T> index(ResourceSet resources, ResourceType<T> type,
-            ResourceSet.Builder kept) {
+    private static <T extends Resource> Map<ResourceId, T> index(
+            ResourceSet resources, ResourceType<T> type, ResourceSet.Builder kept) {
         Map<ResourceId, T> m = new LinkedHashMap<>();
         for (T t : resources.of(type)) {
             m.put(t.id(), t);
@@ -69,33 +70,109 @@ public final class Topology {
         return r == null ? Optional.empty() : Optional.of(type.type().cast(r));
     }
 
-    public Collection<VirtualNetwork> vnets() { return all(NetworkTypes.VIRTUAL_NETWORK); }
-    public Collection<Subnet> subnets() { return all(NetworkTypes.SUBNET); }
-    public Collection<Peering> peerings() { return all(NetworkTypes.PEERING); }
-    public Collection<AppServiceEnvironment> environments() { return all(NetworkTypes.APP_SERVICE_ENVIRONMENT); }
-    public Collection<App> apps() { return all(NetworkTypes.APP); }
-    public Collection<NetworkInterface> nics() { return all(NetworkTypes.NETWORK_INTERFACE); }
-    public Collection<Endpoint> endpoints() { return all(NetworkTypes.ENDPOINT); }
-    public Collection<RouteTable> routeTables() { return all(NetworkTypes.ROUTE_TABLE); }
-    public Collection<VirtualNetworkGateway> gateways() { return all(NetworkTypes.VIRTUAL_NETWORK_GATEWAY); }
-    public Collection<LocalNetworkGateway> localGateways() { return all(NetworkTypes.LOCAL_NETWORK_GATEWAY); }
-    public Collection<Connection> connections() { return all(NetworkTypes.CONNECTION); }
-    public Collection<NatGateway> natGateways() { return all(NetworkTypes.NAT_GATEWAY); }
-    public Collection<PublicIpAddress> publicIps() { return all(NetworkTypes.PUBLIC_IP_ADDRESS); }
+    public Collection<VirtualNetwork> vnets() {
+        return all(NetworkTypes.VIRTUAL_NETWORK);
+    }
 
-    public Optional<VirtualNetwork> vnet(ResourceId id) { return find(NetworkTypes.VIRTUAL_NETWORK, id); }
-    public Optional<Subnet> subnet(ResourceId id) { return find(NetworkTypes.SUBNET, id); }
-    public Optional<Peering> peering(ResourceId id) { return find(NetworkTypes.PEERING, id); }
-    public Optional<AppServiceEnvironment> environment(ResourceId id) { return find(NetworkTypes.APP_SERVICE_ENVIRONMENT, id); }
-    public Optional<App> app(ResourceId id) { return find(NetworkTypes.APP, id); }
-    public Optional<NetworkInterface> nic(ResourceId id) { return find(NetworkTypes.NETWORK_INTERFACE, id); }
-    public Optional<Endpoint> endpoint(ResourceId id) { return find(NetworkTypes.ENDPOINT, id); }
-    public Optional<RouteTable> routeTable(ResourceId id) { return find(NetworkTypes.ROUTE_TABLE, id); }
-    public Optional<VirtualNetworkGateway> gateway(ResourceId id) { return find(NetworkTypes.VIRTUAL_NETWORK_GATEWAY, id); }
-    public Optional<LocalNetworkGateway> localGateway(ResourceId id) { return find(NetworkTypes.LOCAL_NETWORK_GATEWAY, id); }
-    public Optional<Connection> connection(ResourceId id) { return find(NetworkTypes.CONNECTION, id); }
-    public Optional<NatGateway> natGateway(ResourceId id) { return find(NetworkTypes.NAT_GATEWAY, id); }
-    public Optional<PublicIpAddress> publicIp(ResourceId id) { return find(NetworkTypes.PUBLIC_IP_ADDRESS, id); }
+    public Collection<Subnet> subnets() {
+        return all(NetworkTypes.SUBNET);
+    }
+
+    public Collection<Peering> peerings() {
+        return all(NetworkTypes.PEERING);
+    }
+
+    public Collection<AppServiceEnvironment> environments() {
+        return all(NetworkTypes.APP_SERVICE_ENVIRONMENT);
+    }
+
+    public Collection<App> apps() {
+        return all(NetworkTypes.APP);
+    }
+
+    public Collection<NetworkInterface> nics() {
+        return all(NetworkTypes.NETWORK_INTERFACE);
+    }
+
+    public Collection<Endpoint> endpoints() {
+        return all(NetworkTypes.ENDPOINT);
+    }
+
+    public Collection<RouteTable> routeTables() {
+        return all(NetworkTypes.ROUTE_TABLE);
+    }
+
+    public Collection<VirtualNetworkGateway> gateways() {
+        return all(NetworkTypes.VIRTUAL_NETWORK_GATEWAY);
+    }
+
+    public Collection<LocalNetworkGateway> localGateways() {
+        return all(NetworkTypes.LOCAL_NETWORK_GATEWAY);
+    }
+
+    public Collection<Connection> connections() {
+        return all(NetworkTypes.CONNECTION);
+    }
+
+    public Collection<NatGateway> natGateways() {
+        return all(NetworkTypes.NAT_GATEWAY);
+    }
+
+    public Collection<PublicIpAddress> publicIps() {
+        return all(NetworkTypes.PUBLIC_IP_ADDRESS);
+    }
+
+    public Optional<VirtualNetwork> vnet(ResourceId id) {
+        return find(NetworkTypes.VIRTUAL_NETWORK, id);
+    }
+
+    public Optional<Subnet> subnet(ResourceId id) {
+        return find(NetworkTypes.SUBNET, id);
+    }
+
+    public Optional<Peering> peering(ResourceId id) {
+        return find(NetworkTypes.PEERING, id);
+    }
+
+    public Optional<AppServiceEnvironment> environment(ResourceId id) {
+        return find(NetworkTypes.APP_SERVICE_ENVIRONMENT, id);
+    }
+
+    public Optional<App> app(ResourceId id) {
+        return find(NetworkTypes.APP, id);
+    }
+
+    public Optional<NetworkInterface> nic(ResourceId id) {
+        return find(NetworkTypes.NETWORK_INTERFACE, id);
+    }
+
+    public Optional<Endpoint> endpoint(ResourceId id) {
+        return find(NetworkTypes.ENDPOINT, id);
+    }
+
+    public Optional<RouteTable> routeTable(ResourceId id) {
+        return find(NetworkTypes.ROUTE_TABLE, id);
+    }
+
+    public Optional<VirtualNetworkGateway> gateway(ResourceId id) {
+        return find(NetworkTypes.VIRTUAL_NETWORK_GATEWAY, id);
+    }
+
+    public Optional<LocalNetworkGateway> localGateway(ResourceId id) {
+        return find(NetworkTypes.LOCAL_NETWORK_GATEWAY, id);
+    }
+
+    public Optional<Connection> connection(ResourceId id) {
+        return find(NetworkTypes.CONNECTION, id);
+    }
+
+    public Optional<NatGateway> natGateway(ResourceId id) {
+        return find(NetworkTypes.NAT_GATEWAY, id);
+    }
+
+    public Optional<PublicIpAddress> publicIp(ResourceId id) {
+        return find(NetworkTypes.PUBLIC_IP_ADDRESS, id);
+    }
 
     /**
      * The lookups per-query code needs (address → subnet trie, children, names, host names), built on first use

@@ -54,7 +54,9 @@ public final class TopologyIndex {
             ase.publicVip().ifPresent(addresses::add);
             ase.internalAddress().ifPresent(addresses::add);
             addresses.addAll(ase.outboundAddresses());
-            addresses.stream().distinct().forEach(a -> envAddresses.computeIfAbsent(a, k -> new ArrayList<>()).add(ase));
+            addresses.stream().distinct().forEach(a -> envAddresses
+                    .computeIfAbsent(a, k -> new ArrayList<>())
+                    .add(ase));
         }
         environmentsByAddress = freeze(envAddresses);
         peeringsByVnet = group(topology.peerings(), Peering::localVnetId);
@@ -62,14 +64,16 @@ public final class TopologyIndex {
         Map<ResourceId, List<Connection>> byGateway = new HashMap<>();
         for (Connection c : topology.connections()) {
             byGateway.computeIfAbsent(c.gatewayId(), k -> new ArrayList<>()).add(c);
-            if (!c.peerId().equals(c.gatewayId()) && topology.gateway(c.peerId()).isPresent()) {
+            if (!c.peerId().equals(c.gatewayId())
+                    && topology.gateway(c.peerId()).isPresent()) {
                 byGateway.computeIfAbsent(c.peerId(), k -> new ArrayList<>()).add(c);
             }
         }
         connectionsByGateway = freeze(byGateway);
         Map<ResourceId, List<Subnet>> byNat = new HashMap<>();
         for (Subnet s : topology.subnets()) {
-            s.natGatewayId().ifPresent(n -> byNat.computeIfAbsent(n, k -> new ArrayList<>()).add(s));
+            s.natGatewayId().ifPresent(n -> byNat.computeIfAbsent(n, k -> new ArrayList<>())
+                    .add(s));
         }
         subnetsByNatGateway = freeze(byNat);
         Map<String, List<App>> hosts = new HashMap<>();
@@ -79,8 +83,9 @@ public final class TopologyIndex {
                 names.add(app.defaultHostName());
             }
             names.addAll(app.hostNames());
-            names.stream().map(TopologyIndex::hostKey).distinct()
-                    .forEach(h -> hosts.computeIfAbsent(h, k -> new ArrayList<>()).add(app));
+            names.stream().map(TopologyIndex::hostKey).distinct().forEach(h -> hosts.computeIfAbsent(
+                            h, k -> new ArrayList<>())
+                    .add(app));
         }
         appsByHostName = freeze(hosts);
         Map<String, List<Resource>> names = new HashMap<>();
@@ -171,7 +176,9 @@ public final class TopologyIndex {
 
     /** The network interface of {@code subnetId} whose private address is {@code address}. */
     public Optional<NetworkInterface> nicAt(ResourceId subnetId, long address) {
-        return nicsWithAddress(address).stream().filter(n -> n.subnetId().equals(subnetId)).findFirst();
+        return nicsWithAddress(address).stream()
+                .filter(n -> n.subnetId().equals(subnetId))
+                .findFirst();
     }
 
     /** The ASEs whose public VIP, ILB address or outbound address is {@code address}. */
@@ -186,7 +193,9 @@ public final class TopologyIndex {
 
     /** The peering from {@code localVnetId} to {@code remoteVnetId}, if that side exists. */
     public Optional<Peering> peering(ResourceId localVnetId, ResourceId remoteVnetId) {
-        return peeringsOf(localVnetId).stream().filter(p -> p.remoteVnetId().equals(remoteVnetId)).findFirst();
+        return peeringsOf(localVnetId).stream()
+                .filter(p -> p.remoteVnetId().equals(remoteVnetId))
+                .findFirst();
     }
 
     public List<VirtualNetworkGateway> gatewaysIn(ResourceId vnetId) {

@@ -8,8 +8,15 @@ import java.util.Optional;
  * A VPN or ExpressRoute gateway in a VNet. {@code learnedRoutes} are the prefixes it learned over BGP
  * (as {@code az network vnet-gateway list-learned-routes} prints them); a learned 0.0.0.0/0 is forced tunnelling.
  */
-public record VirtualNetworkGateway(ResourceId id, String name, String location, ResourceId vnetId, GatewayType gatewayType,
-        Optional<ResourceId> defaultSite, List<Cidr> learnedRoutes) implements Resource {
+public record VirtualNetworkGateway(
+        ResourceId id,
+        String name,
+        String location,
+        ResourceId vnetId,
+        GatewayType gatewayType,
+        Optional<ResourceId> defaultSite,
+        List<Cidr> learnedRoutes)
+        implements Resource {
     public VirtualNetworkGateway {
         learnedRoutes = List.copyOf(learnedRoutes);
         location = location == null ? "" : location;

@@ -55,7 +55,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FlowBatchPropertyTest {
     static final String NET = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network";
     static final String WEB = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Web";
-    static final List<int[]> QUESTIONS = List.of(new int[] {443, 0}, new int[] {1433, 0}, new int[] {443, 1}, new int[] {53, 2});
+    static final List<int[]> QUESTIONS =
+            List.of(new int[] {443, 0}, new int[] {1433, 0}, new int[] {443, 1}, new int[] {53, 2});
     static final Protocol[] PROTOCOLS = {Protocol.TCP, Protocol.ANY, Protocol.UDP};
 
     @ParameterizedTest(name = "random estate, seed {0}")
@@ -132,7 +133,8 @@ class FlowBatchPropertyTest {
 
     static void checkInvariants(FlowResult f, String label) {
         AddressSet all = f.callSource().privateSources();
-        List<AddressSet> parts = List.of(f.allowedSources(), f.deniedSources(), f.undeterminedSources(), f.unreachableSources());
+        List<AddressSet> parts =
+                List.of(f.allowedSources(), f.deniedSources(), f.undeterminedSources(), f.unreachableSources());
         AddressSet union = AddressSet.EMPTY;
         long size = 0;
         for (AddressSet p : parts) {
@@ -146,12 +148,13 @@ class FlowBatchPropertyTest {
         for (SourceOutcome o : f.outcomes()) {
             outcomes = outcomes.union(o.sources());
             outcomeSize += o.sources().size();
-            AddressSet expected = switch (o.verdict()) {
-                case ALLOWED -> f.allowedSources();
-                case DENIED -> f.deniedSources();
-                case UNDETERMINED -> f.undeterminedSources();
-                default -> f.unreachableSources();
-            };
+            AddressSet expected =
+                    switch (o.verdict()) {
+                        case ALLOWED -> f.allowedSources();
+                        case DENIED -> f.deniedSources();
+                        case UNDETERMINED -> f.undeterminedSources();
+                        default -> f.unreachableSources();
+                    };
             assertTrue(expected.containsAll(o.sources()), label + ": outcome " + o + " lies in its set");
             if (o.verdict() == Verdict.DENIED) {
                 assertFalse(o.rules().isEmpty(), label + ": a denied part names its rule");
@@ -180,8 +183,15 @@ class FlowBatchPropertyTest {
      * Each sampled source address, asked alone through the policy engine's {@link NsgChain}: an allowed address passes
      * every NSG of both sides; a denied one is denied by one side.
      */
-    static void checkAgainstTheChain(AnalysisContext context, Reference from, Reference to, int port, Protocol protocol,
-            FlowResult f, Random random, String label) {
+    static void checkAgainstTheChain(
+            AnalysisContext context,
+            Reference from,
+            Reference to,
+            int port,
+            Protocol protocol,
+            FlowResult f,
+            Random random,
+            String label) {
         CallSource cs = f.callSource();
         if (cs.kind() == SourceKind.UNREACHABLE || cs.kind() == SourceKind.UNDETERMINED) {
             return;
@@ -189,16 +199,26 @@ class FlowBatchPropertyTest {
         Topology t = context.topology();
         Subnet source = t.subnet(cs.sourceSubnet().orElseThrow()).orElseThrow();
         Optional<NetworkInterface> callerNic = from.kind() == ReferenceKind.NETWORK_INTERFACE
-                ? from.resource().map(NetworkInterface.class::cast) : Optional.empty();
-        List<AppliedNsg> outbound = NsgChain.order(Direction.OUTBOUND, applied(context, source), callerNic.flatMap(n -> applied(context, n)));
+                ? from.resource().map(NetworkInterface.class::cast)
+                : Optional.empty();
+        List<AppliedNsg> outbound = NsgChain.order(
+                Direction.OUTBOUND, applied(context, source), callerNic.flatMap(n -> applied(context, n)));
         Optional<Subnet> destSubnet = cs.destinationSubnet().flatMap(t::subnet);
         Optional<NetworkInterface> destNic = cs.destinationNic().flatMap(t::nic);
-        List<AppliedNsg> inbound = destSubnet.isEmpty() ? List.of()
-                : NsgChain.order(Direction.INBOUND, applied(context, destSubnet.get()), destNic.flatMap(n -> applied(context, n)));
+        List<AppliedNsg> inbound = destSubnet.isEmpty()
+                ? List.of()
+                : NsgChain.order(
+                        Direction.INBOUND,
+                        applied(context, destSubnet.get()),
+                        destNic.flatMap(n -> applied(context, n)));
         AddressSet translated = cs.destination();
-        Optional<AppServiceEnvironment> ase = to.resource().flatMap(r -> r instanceof AppServiceEnvironment a ? Optional.of(a)
-                : r instanceof App app ? t.environment(app.aseId()) : Optional.empty());
-        if (ase.isPresent() && destSubnet.isPresent() && ase.get().subnetId().equals(destSubnet.get().id())) {
+        Optional<AppServiceEnvironment> ase = to.resource()
+                .flatMap(r -> r instanceof AppServiceEnvironment a
+                        ? Optional.of(a)
+                        : r instanceof App app ? t.environment(app.aseId()) : Optional.empty());
+        if (ase.isPresent()
+                && destSubnet.isPresent()
+                && ase.get().subnetId().equals(destSubnet.get().id())) {
             translated = destSubnet.get().prefix().toSet();
         }
         boolean identity = cs.kind() == SourceKind.SUBNET_RANGE || cs.kind() == SourceKind.PRIVATE_ADDRESS;
@@ -206,18 +226,30 @@ class FlowBatchPropertyTest {
         PortSet sourcePorts = portless ? PortSet.ALL : FlowAnalyzer.EPHEMERAL_PORTS;
         PortSet destinationPorts = portless ? PortSet.ALL : PortSet.single(port);
         for (long a : samples(f.allowedSources(), random)) {
-            Verdict out = NsgChain.evaluate(context.evaluator(source), outbound, Direction.OUTBOUND,
-                    new FlowSpace(AddressSet.host(a), cs.destination(), sourcePorts, destinationPorts, protocol)).verdict();
+            Verdict out = NsgChain.evaluate(
+                            context.evaluator(source),
+                            outbound,
+                            Direction.OUTBOUND,
+                            new FlowSpace(
+                                    AddressSet.host(a), cs.destination(), sourcePorts, destinationPorts, protocol))
+                    .verdict();
             assertEquals(Verdict.ALLOWED, out, label + ": " + Ipv4.format(a) + " outbound");
             if (destSubnet.isPresent()) {
                 AddressSet seen = identity ? AddressSet.host(a) : cs.sources();
-                Verdict in = NsgChain.evaluate(context.evaluator(destSubnet.get()), inbound, Direction.INBOUND,
-                        new FlowSpace(seen, translated, sourcePorts, destinationPorts, protocol)).verdict();
+                Verdict in = NsgChain.evaluate(
+                                context.evaluator(destSubnet.get()),
+                                inbound,
+                                Direction.INBOUND,
+                                new FlowSpace(seen, translated, sourcePorts, destinationPorts, protocol))
+                        .verdict();
                 assertEquals(Verdict.ALLOWED, in, label + ": " + Ipv4.format(a) + " inbound");
             }
         }
         for (long d : samples(f.deniedSources(), random)) {
-            ChainEvaluation out = NsgChain.evaluate(context.evaluator(source), outbound, Direction.OUTBOUND,
+            ChainEvaluation out = NsgChain.evaluate(
+                    context.evaluator(source),
+                    outbound,
+                    Direction.OUTBOUND,
                     new FlowSpace(AddressSet.host(d), cs.destination(), sourcePorts, destinationPorts, protocol));
             if (out.verdict() == Verdict.DENIED) {
                 continue;
@@ -225,7 +257,10 @@ class FlowBatchPropertyTest {
             assertEquals(Verdict.ALLOWED, out.verdict(), label + ": " + Ipv4.format(d) + " outbound");
             assertTrue(destSubnet.isPresent(), label + ": denied with no inbound side means denied outbound");
             AddressSet seen = identity ? AddressSet.host(d) : cs.sources();
-            ChainEvaluation in = NsgChain.evaluate(context.evaluator(destSubnet.get()), inbound, Direction.INBOUND,
+            ChainEvaluation in = NsgChain.evaluate(
+                    context.evaluator(destSubnet.get()),
+                    inbound,
+                    Direction.INBOUND,
                     new FlowSpace(seen, translated, sourcePorts, destinationPorts, protocol));
             assertFalse(in.deniedSources().isEmpty(), label + ": " + Ipv4.format(d) + " is denied inbound");
         }
@@ -259,8 +294,10 @@ class FlowBatchPropertyTest {
         final List<NetworkSecurityGroup> nsgs = new ArrayList<>();
         final List<String> vips = new ArrayList<>();
         final List<String> nicAddresses = new ArrayList<>();
-        final List<ResourceId> asgs = List.of(ResourceId.of(NET + "/applicationSecurityGroups/web"),
-                ResourceId.of(NET + "/applicationSecurityGroups/db"), ResourceId.of(NET + "/applicationSecurityGroups/ghost"));
+        final List<ResourceId> asgs = List.of(
+                ResourceId.of(NET + "/applicationSecurityGroups/web"),
+                ResourceId.of(NET + "/applicationSecurityGroups/db"),
+                ResourceId.of(NET + "/applicationSecurityGroups/ghost"));
         final List<ServiceTag> tags = new ArrayList<>();
         int nsgCount;
 
@@ -272,17 +309,27 @@ class FlowBatchPropertyTest {
             b.subnet(hub + "/subnets/GatewaySubnet", hub, "10.0.255.0/27")
                     .gateway(NET + "/virtualNetworkGateways/gw", hub, GatewayType.VPN)
                     .localGateway(NET + "/localNetworkGateways/onprem", "192.168.0.0/16")
-                    .connection(NET + "/connections/s2s", "IPsec", NET + "/virtualNetworkGateways/gw",
+                    .connection(
+                            NET + "/connections/s2s",
+                            "IPsec",
+                            NET + "/virtualNetworkGateways/gw",
                             NET + "/localNetworkGateways/onprem");
             b.routeTable(NET + "/routeTables/direct", false, TopologyBuilder.route("direct", "0.0.0.0/0", "Internet"));
-            b.routeTable(NET + "/routeTables/forced", false, TopologyBuilder.route("forced", "0.0.0.0/0", "VirtualNetworkGateway"));
-            b.routeTable(NET + "/routeTables/nva", false, TopologyBuilder.applianceRoute("spoke-via-nva", "10.1.0.0/16", "10.0.200.4"),
+            b.routeTable(
+                    NET + "/routeTables/forced",
+                    false,
+                    TopologyBuilder.route("forced", "0.0.0.0/0", "VirtualNetworkGateway"));
+            b.routeTable(
+                    NET + "/routeTables/nva",
+                    false,
+                    TopologyBuilder.applianceRoute("spoke-via-nva", "10.1.0.0/16", "10.0.200.4"),
                     TopologyBuilder.route("partner", "203.0.113.0/24", "Internet"));
             b.publicIp(NET + "/publicIPAddresses/nat-pip", "52.160." + r.nextInt(200) + ".1")
                     .natGateway(NET + "/natGateways/nat", NET + "/publicIPAddresses/nat-pip");
             b.endpoint("/asegraph/endpoints/sql", "Sql.WestUS", "40.112.240.0/20");
             if (r.nextBoolean()) {
-                tags.add(new ServiceTag("Sql.WestUS", "westus", "AzureSQL", 1, List.of(Cidr.parseBlock("40.112.240.0/20")), 0));
+                tags.add(new ServiceTag(
+                        "Sql.WestUS", "westus", "AzureSQL", 1, List.of(Cidr.parseBlock("40.112.240.0/20")), 0));
             }
             for (int v = 0; v < 2; v++) {
                 String vnet = v == 0 ? hub : spoke;
@@ -323,8 +370,16 @@ class FlowBatchPropertyTest {
                     b.internalAse(ase, id, vip, "10." + v + "." + k + ".11");
                 } else if (r.nextInt(5) == 0) {
                     long a = Ipv4.parse(vip);
-                    b.add(new AppServiceEnvironment(ResourceId.of(ase), "ase-" + v + "-" + k, "westus", AseKind.ASEV2, "None",
-                            ResourceId.of(id), Optional.of(a), List.of(a, a + 1), Optional.empty()));
+                    b.add(new AppServiceEnvironment(
+                            ResourceId.of(ase),
+                            "ase-" + v + "-" + k,
+                            "westus",
+                            AseKind.ASEV2,
+                            "None",
+                            ResourceId.of(id),
+                            Optional.of(a),
+                            List.of(a, a + 1),
+                            Optional.empty()));
                 } else {
                     b.ase(ase, id, vip);
                 }
@@ -349,8 +404,16 @@ class FlowBatchPropertyTest {
                         nsgs.add(randomNsg(nsgId));
                     }
                     List<ResourceId> memberOf = r.nextInt(3) == 0 ? List.of(asgs.get(r.nextInt(2))) : List.of();
-                    b.add(new NetworkInterface(ResourceId.of(nicId), "nic-" + v + "-" + k + "-" + n, "westus", ResourceId.of(id),
-                            Ipv4.parse(ip), nicNsg, memberOf, List.of(), ""));
+                    b.add(new NetworkInterface(
+                            ResourceId.of(nicId),
+                            "nic-" + v + "-" + k + "-" + n,
+                            "westus",
+                            ResourceId.of(id),
+                            Ipv4.parse(ip),
+                            nicNsg,
+                            memberOf,
+                            List.of(),
+                            ""));
                     callers.add(nicId);
                     destinations.add(nicId);
                 }
@@ -378,9 +441,20 @@ class FlowBatchPropertyTest {
             for (Direction d : Direction.values()) {
                 if (r.nextInt(5) < 3) {
                     // a high-priority rule over part of some subnet: splits callers' ranges (PARTIAL verdicts)
-                    rules.add(new SecurityRule("split" + d.name().charAt(0), 90, d, r.nextBoolean() ? Access.ALLOW : Access.DENY,
-                            Protocol.ANY, List.of(subBlock()), List.of(PortRange.ALL), List.of("*"), List.of(PortRange.ALL),
-                            List.of(), List.of(), "", false));
+                    rules.add(new SecurityRule(
+                            "split" + d.name().charAt(0),
+                            90,
+                            d,
+                            r.nextBoolean() ? Access.ALLOW : Access.DENY,
+                            Protocol.ANY,
+                            List.of(subBlock()),
+                            List.of(PortRange.ALL),
+                            List.of("*"),
+                            List.of(PortRange.ALL),
+                            List.of(),
+                            List.of(),
+                            "",
+                            false));
                 }
             }
             ResourceId rid = ResourceId.of(id);
@@ -389,7 +463,8 @@ class FlowBatchPropertyTest {
 
         private SecurityRule randomRule(String name, int priority, Direction direction) {
             Access access = r.nextBoolean() ? Access.ALLOW : Access.DENY;
-            Protocol protocol = List.of(Protocol.TCP, Protocol.TCP, Protocol.UDP, Protocol.ANY, Protocol.ICMP).get(r.nextInt(5));
+            Protocol protocol = List.of(Protocol.TCP, Protocol.TCP, Protocol.UDP, Protocol.ANY, Protocol.ICMP)
+                    .get(r.nextInt(5));
             List<ResourceId> srcAsgs = List.of();
             List<ResourceId> dstAsgs = List.of();
             List<String> src;
@@ -406,10 +481,24 @@ class FlowBatchPropertyTest {
             } else {
                 dst = List.of(r.nextInt(3) == 0 ? "*" : prefix());
             }
-            String sourcePorts = List.of("*", "*", "*", "*", "1024-65535", "0-1023", "40000-65535").get(r.nextInt(7));
-            String destinationPorts = List.of("*", "443", "1433", "400-500", "1000-2000", "53", "*", "*").get(r.nextInt(8));
-            return new SecurityRule(name, priority, direction, access, protocol, src, List.of(PortRange.parse(sourcePorts)),
-                    dst, List.of(PortRange.parse(destinationPorts)), srcAsgs, dstAsgs, "", false);
+            String sourcePorts = List.of("*", "*", "*", "*", "1024-65535", "0-1023", "40000-65535")
+                    .get(r.nextInt(7));
+            String destinationPorts = List.of("*", "443", "1433", "400-500", "1000-2000", "53", "*", "*")
+                    .get(r.nextInt(8));
+            return new SecurityRule(
+                    name,
+                    priority,
+                    direction,
+                    access,
+                    protocol,
+                    src,
+                    List.of(PortRange.parse(sourcePorts)),
+                    dst,
+                    List.of(PortRange.parse(destinationPorts)),
+                    srcAsgs,
+                    dstAsgs,
+                    "",
+                    false);
         }
 
         private String prefix() {
@@ -425,7 +514,8 @@ class FlowBatchPropertyTest {
                 case 8, 9, 10 -> subBlock();
                 default -> {
                     int length = 16 + r.nextInt(13);
-                    long base = Ipv4.parse("10.0.0.0") + (r.nextInt(2) << 16) + ((long) r.nextInt(6) << 8) + r.nextInt(256);
+                    long base =
+                            Ipv4.parse("10.0.0.0") + (r.nextInt(2) << 16) + ((long) r.nextInt(6) << 8) + r.nextInt(256);
                     long mask = (0xFFFF_FFFFL << (32 - length)) & 0xFFFF_FFFFL;
                     yield new Cidr(base & mask, length).toString();
                 }
@@ -435,13 +525,17 @@ class FlowBatchPropertyTest {
         /** A /25 to /28 inside one of the subnets: splits a caller's range. */
         private String subBlock() {
             int length = 25 + r.nextInt(4);
-            long base = Ipv4.parse("10.0.0.0") + ((long) r.nextInt(2) << 16) + ((long) (1 + r.nextInt(5)) << 8) + r.nextInt(256);
+            long base = Ipv4.parse("10.0.0.0")
+                    + ((long) r.nextInt(2) << 16)
+                    + ((long) (1 + r.nextInt(5)) << 8)
+                    + r.nextInt(256);
             long mask = (0xFFFF_FFFFL << (32 - length)) & 0xFFFF_FFFFL;
             return new Cidr(base & mask, length).toString();
         }
 
         Estate estate() {
-            List<ApplicationSecurityGroup> defined = List.of(new ApplicationSecurityGroup(asgs.get(0), "web", "westus"),
+            List<ApplicationSecurityGroup> defined = List.of(
+                    new ApplicationSecurityGroup(asgs.get(0), "web", "westus"),
                     new ApplicationSecurityGroup(asgs.get(1), "db", "westus"));
             return new Estate(b.build(), new PolicySet(nsgs, defined, tags), 1);
         }

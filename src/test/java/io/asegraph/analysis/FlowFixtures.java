@@ -19,13 +19,31 @@ import java.util.List;
 
 /** Small builders for the flow tests: rules, NSGs, policy sets and analyzers over an estate. */
 final class FlowFixtures {
-    private FlowFixtures() {
-    }
+    private FlowFixtures() {}
 
-    static SecurityRule rule(String name, int priority, Direction direction, Access access, Protocol protocol, String source,
-            String destination, String destinationPorts) {
-        return new SecurityRule(name, priority, direction, access, protocol, List.of(source), List.of(PortRange.ALL),
-                List.of(destination), List.of(PortRange.parse(destinationPorts)), List.of(), List.of(), "", false);
+    static SecurityRule rule(
+            String name,
+            int priority,
+            Direction direction,
+            Access access,
+            Protocol protocol,
+            String source,
+            String destination,
+            String destinationPorts) {
+        return new SecurityRule(
+                name,
+                priority,
+                direction,
+                access,
+                protocol,
+                List.of(source),
+                List.of(PortRange.ALL),
+                List.of(destination),
+                List.of(PortRange.parse(destinationPorts)),
+                List.of(),
+                List.of(),
+                "",
+                false);
     }
 
     static SecurityRule in(String name, int priority, Access access, String source, String destination, String ports) {
@@ -42,7 +60,8 @@ final class FlowFixtures {
     }
 
     static ServiceTag tag(String name, String... prefixes) {
-        return new ServiceTag(name, "", "", 1, Arrays.stream(prefixes).map(Cidr::parseBlock).toList(), 0);
+        return new ServiceTag(
+                name, "", "", 1, Arrays.stream(prefixes).map(Cidr::parseBlock).toList(), 0);
     }
 
     /** The seed's NSGs with some replaced (same id) or added. */

@@ -38,15 +38,23 @@ class FlowScaleTest {
         long allContexts = cpu();
         FlowAnalyzer analyzer = new FlowAnalyzer(context);
         List<Reference> ases = estate.topology().environments().stream()
-                .map(a -> context.resolver().resolveCaller(a.id().value())).toList();
+                .map(a -> context.resolver().resolveCaller(a.id().value()))
+                .toList();
         List<Reference> nics = estate.topology().nics().stream()
-                .map(n -> context.resolver().resolveCaller(n.id().value())).toList();
+                .map(n -> context.resolver().resolveCaller(n.id().value()))
+                .toList();
         List<Reference> callers = new ArrayList<>(ases);
         callers.addAll(nics);
         List<Reference> destinations = new ArrayList<>();
-        estate.topology().nics().forEach(n -> destinations.add(context.resolver().resolveDestination(n.id().value())));
-        estate.topology().environments().forEach(a -> destinations.add(context.resolver().resolveDestination(a.id().value())));
-        estate.topology().endpoints().forEach(e -> destinations.add(context.resolver().resolveDestination(e.id().value())));
+        estate.topology()
+                .nics()
+                .forEach(n -> destinations.add(context.resolver().resolveDestination(n.id().value())));
+        estate.topology()
+                .environments()
+                .forEach(a -> destinations.add(context.resolver().resolveDestination(a.id().value())));
+        estate.topology()
+                .endpoints()
+                .forEach(e -> destinations.add(context.resolver().resolveDestination(e.id().value())));
 
         Random random = new Random(7);
         int n = 500;
@@ -82,14 +90,28 @@ class FlowScaleTest {
         }
         double perSingle = (cpu() - singlesStart) / 1e6 / sample;
 
-        System.err.printf("%s estate: %d subnets, %d ASEs, %d NICs, %d NSGs%n", size, estate.topology().subnets().size(),
-                ases.size(), nics.size(), estate.policies().nsgs().size());
-        System.err.printf("  AnalysisContext.of (CPU) %.1f ms; every subnet's evaluation context %.0f ms%n", (built - loaded) / 1e6, (allContexts - built) / 1e6);
-        System.err.printf("  single flow (CPU): first %.2f ms, median %.2f ms, p95 %.2f ms, max %.2f ms (n=%d)%n", first,
-                singles[n / 2], singles[(int) (n * 0.95)], singles[n - 1], n);
-        System.err.printf("  batch of %d callers → NIC:1433 %.0f ms (CPU %.0f ms); → ASE:443 %.0f ms (CPU %.0f ms; "
-                + "one by one: CPU ~%.0f ms)%n", callers.size(), (b1 - b0) / 1e6, (c1 - c0) / 1e6, (b2 - b1) / 1e6,
-                (c2 - c1) / 1e6, perSingle * callers.size());
+        System.err.printf(
+                "%s estate: %d subnets, %d ASEs, %d NICs, %d NSGs%n",
+                size,
+                estate.topology().subnets().size(),
+                ases.size(),
+                nics.size(),
+                estate.policies().nsgs().size());
+        System.err.printf(
+                "  AnalysisContext.of (CPU) %.1f ms; every subnet's evaluation context %.0f ms%n",
+                (built - loaded) / 1e6, (allContexts - built) / 1e6);
+        System.err.printf(
+                "  single flow (CPU): first %.2f ms, median %.2f ms, p95 %.2f ms, max %.2f ms (n=%d)%n",
+                first, singles[n / 2], singles[(int) (n * 0.95)], singles[n - 1], n);
+        System.err.printf(
+                "  batch of %d callers → NIC:1433 %.0f ms (CPU %.0f ms); → ASE:443 %.0f ms (CPU %.0f ms; "
+                        + "one by one: CPU ~%.0f ms)%n",
+                callers.size(),
+                (b1 - b0) / 1e6,
+                (c1 - c0) / 1e6,
+                (b2 - b1) / 1e6,
+                (c2 - c1) / 1e6,
+                perSingle * callers.size());
         assertEquals(callers.size(), toAse.size());
     }
 }

@@ -20,8 +20,7 @@ import java.util.stream.Stream;
  * parser into domain records, exactly as the service would hold them.
  */
 final class GeneratedEstates {
-    private GeneratedEstates() {
-    }
+    private GeneratedEstates() {}
 
     /** The estate of {@code spec} and {@code seed}, with its Service Tags file imported. */
     static Estate load(EstateSpec spec, long seed) {
@@ -32,12 +31,15 @@ final class GeneratedEstates {
                 ParsedDocument resources = parse(dir.resolve(EstateGenerator.RESOURCES_FILE));
                 ParsedDocument tags = parse(dir.resolve(EstateGenerator.SERVICE_TAGS_FILE));
                 Topology topology = Topology.of(resources.resources());
-                PolicySet policies = new PolicySet(resources.of(PolicyTypes.NETWORK_SECURITY_GROUP),
-                        resources.of(PolicyTypes.APPLICATION_SECURITY_GROUP), tags.of(PolicyTypes.SERVICE_TAGS));
+                PolicySet policies = new PolicySet(
+                        resources.of(PolicyTypes.NETWORK_SECURITY_GROUP),
+                        resources.of(PolicyTypes.APPLICATION_SECURITY_GROUP),
+                        tags.of(PolicyTypes.SERVICE_TAGS));
                 return new Estate(topology, policies, seed);
             } finally {
                 try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         } catch (IOException e) {
@@ -48,7 +50,8 @@ final class GeneratedEstates {
     private static ParsedDocument parse(Path file) throws IOException {
         ParsedDocument d = ImportParser.parse(Files.readString(file));
         if (!d.isValid()) {
-            throw new IllegalStateException("the generated " + file.getFileName() + " does not import: " + d.problems().get(0));
+            throw new IllegalStateException("the generated " + file.getFileName() + " does not import: "
+                    + d.problems().get(0));
         }
         return d;
     }

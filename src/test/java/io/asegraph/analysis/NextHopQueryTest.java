@@ -10,16 +10,16 @@ import io.asegraph.topology.NextHop;
 import io.asegraph.topology.NextHopType;
 import io.asegraph.topology.Routing;
 import io.asegraph.topology.Topology;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Network Watcher next hop over reference strings, on the reference topology. */
 class NextHopQueryTest {
     static final Topology TOPOLOGY = ReferenceTopology.topology();
-    static final NextHopQuery QUERY = new NextHopQuery(new ReferenceResolver(TOPOLOGY, ReferenceTopology.nsgs()),
-            Routing.withoutServiceTags(TOPOLOGY));
+    static final NextHopQuery QUERY = new NextHopQuery(
+            new ReferenceResolver(TOPOLOGY, ReferenceTopology.nsgs()), Routing.withoutServiceTags(TOPOLOGY));
 
     @ParameterizedTest(name = "{0} → {1}: {2} ({3})")
     @CsvSource({
@@ -46,7 +46,8 @@ class NextHopQueryTest {
     @ParameterizedTest
     @ValueSource(strings = {"ase-one-subnet/26", "10.0.0.0/8", "not-an-address", ""})
     void destinationMustBeOneIpv4Address(String destination) {
-        InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> QUERY.nextHop("db-vm-nic", destination));
+        InvalidArgumentException e =
+                assertThrows(InvalidArgumentException.class, () -> QUERY.nextHop("db-vm-nic", destination));
         assertTrue(e.getMessage().startsWith("destinationAddress: "), e.getMessage());
     }
 

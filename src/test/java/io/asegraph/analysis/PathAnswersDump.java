@@ -17,8 +17,7 @@ import java.util.List;
  * compared with diff. {@code java -cp <test classpath> io.asegraph.analysis.PathAnswersDump OUT}.
  */
 public final class PathAnswersDump {
-    private PathAnswersDump() {
-    }
+    private PathAnswersDump() {}
 
     public static void main(String[] args) throws IOException {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[0])))) {
@@ -47,15 +46,16 @@ public final class PathAnswersDump {
             for (int port : ports) {
                 for (Protocol p : List.of(Protocol.TCP, Protocol.ICMP)) {
                     for (String from : callers) {
-                        out.println(label + " flow " + from + " -> " + to + " " + port + " " + p + ": " + answer(() ->
-                                flows.analyze(from, to, port, p)));
+                        out.println(label + " flow " + from + " -> " + to + " " + port + " " + p + ": "
+                                + answer(() -> flows.analyze(from, to, port, p)));
                     }
-                    out.println(label + " whoCanReach " + to + " " + port + " " + p + ": " + answer(() ->
-                            audits.whoCanReach(to, port, p)));
+                    out.println(label + " whoCanReach " + to + " " + port + " " + p + ": "
+                            + answer(() -> audits.whoCanReach(to, port, p)));
                 }
             }
         }
-        out.println(label + " exposures: " + answer(() -> audits.exposures(List.of(22, 443, 1433, 3389), Protocol.TCP)));
+        out.println(
+                label + " exposures: " + answer(() -> audits.exposures(List.of(22, 443, 1433, 3389), Protocol.TCP)));
         out.println(label + " exposures any: " + answer(() -> audits.exposures(List.of(22, 443), Protocol.ANY)));
     }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The contract's reference order: id, address, host name, unique name; typed failures with their codes. */
 class ReferenceResolverTest {
-    static final ReferenceResolver RESOLVER = new ReferenceResolver(ReferenceTopology.topology(), ReferenceTopology.nsgs());
+    static final ReferenceResolver RESOLVER =
+            new ReferenceResolver(ReferenceTopology.topology(), ReferenceTopology.nsgs());
 
     static String id(Reference r) {
         return r.resource().orElseThrow().id().value();
@@ -55,7 +56,8 @@ class ReferenceResolverTest {
 
         @Test
         void unknownIdFailsWithUnknownReference() {
-            UnknownReferenceException e = assertThrows(UnknownReferenceException.class,
+            UnknownReferenceException e = assertThrows(
+                    UnknownReferenceException.class,
                     () -> RESOLVER.resolveDestination(NET + "/networkInterfaces/nope"));
             assertEquals("UNKNOWN_REFERENCE", e.code());
             assertTrue(e.getMessage().contains("networkInterfaces/nope"), e.getMessage());
@@ -102,16 +104,21 @@ class ReferenceResolverTest {
 
         @Test
         void locatedAddressOutsideEverySubnetIsUnknown() {
-            UnknownReferenceException e = assertThrows(UnknownReferenceException.class, () -> RESOLVER.resolveLocated("8.8.8.8"));
+            UnknownReferenceException e =
+                    assertThrows(UnknownReferenceException.class, () -> RESOLVER.resolveLocated("8.8.8.8"));
             assertTrue(e.getMessage().contains("no known subnet holds the address 8.8.8.8"), e.getMessage());
         }
 
         @Test
         void locatedAddressInOverlappingVnetsIsAmbiguous() {
             String other = NET + "/virtualNetworks/copy-vnet";
-            Topology t = ReferenceTopology.builder().vnet(other, "10.0.0.0/16").subnet(other + "/subnets/db-copy", other, "10.0.2.0/24").build();
-            AmbiguousReferenceException e = assertThrows(AmbiguousReferenceException.class,
-                    () -> ReferenceResolver.of(t).resolveLocated("10.0.2.77"));
+            Topology t = ReferenceTopology.builder()
+                    .vnet(other, "10.0.0.0/16")
+                    .subnet(other + "/subnets/db-copy", other, "10.0.2.0/24")
+                    .build();
+            AmbiguousReferenceException e =
+                    assertThrows(AmbiguousReferenceException.class, () -> ReferenceResolver.of(t)
+                            .resolveLocated("10.0.2.77"));
             assertEquals("AMBIGUOUS_REFERENCE", e.code());
             assertEquals(List.of(DB_SUBNET, other + "/subnets/db-copy"), e.candidates());
         }
@@ -119,7 +126,8 @@ class ReferenceResolverTest {
         @ParameterizedTest
         @ValueSource(strings = {"10.0.0.300", "10.0.2", "10.0.2.0/24", "10.0.2.4/32", "010.0.2.4", "fe80::1"})
         void malformedAddressesAreInvalidArguments(String text) {
-            InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> RESOLVER.resolveDestination(text));
+            InvalidArgumentException e =
+                    assertThrows(InvalidArgumentException.class, () -> RESOLVER.resolveDestination(text));
             assertEquals("INVALID_ARGUMENT", e.code());
         }
 
@@ -157,30 +165,41 @@ class ReferenceResolverTest {
         @Test
         void aNameUsedTwiceIsAmbiguousAndListsTheIds() {
             String otherApp = "/subscriptions/x/resourceGroups/other/providers/Microsoft.Web/sites/app1";
-            Topology t = ReferenceTopology.builder().app(otherApp, ASE_TWO, "app1.ase-two.p.azurewebsites.net").build();
-            AmbiguousReferenceException e = assertThrows(AmbiguousReferenceException.class,
-                    () -> ReferenceResolver.of(t).resolveCaller("app1"));
+            Topology t = ReferenceTopology.builder()
+                    .app(otherApp, ASE_TWO, "app1.ase-two.p.azurewebsites.net")
+                    .build();
+            AmbiguousReferenceException e =
+                    assertThrows(AmbiguousReferenceException.class, () -> ReferenceResolver.of(t)
+                            .resolveCaller("app1"));
             assertEquals(List.of(APP1, otherApp), e.candidates());
             assertTrue(e.getMessage().contains(APP1) && e.getMessage().contains(otherApp), e.getMessage());
         }
 
         @Test
         void aHostNameBoundToTwoAppsIsAmbiguous() {
-            Topology t = ReferenceTopology.builder().app(ReferenceTopology.WEB + "/sites/orders-v2", ASE_TWO, "orders-v2.ase-two.p.azurewebsites.net",
-                    "orders.contoso.com").build();
-            assertThrows(AmbiguousReferenceException.class, () -> ReferenceResolver.of(t).resolveDestination("orders.contoso.com"));
+            Topology t = ReferenceTopology.builder()
+                    .app(
+                            ReferenceTopology.WEB + "/sites/orders-v2",
+                            ASE_TWO,
+                            "orders-v2.ase-two.p.azurewebsites.net",
+                            "orders.contoso.com")
+                    .build();
+            assertThrows(AmbiguousReferenceException.class, () -> ReferenceResolver.of(t)
+                    .resolveDestination("orders.contoso.com"));
         }
 
         @Test
         void aHostNameComesBeforeANameThatEqualsIt() {
             String odd = NET + "/networkInterfaces/orders.contoso.com";
-            Topology t = ReferenceTopology.builder().nic(odd, DB_SUBNET, "10.0.2.9").build();
+            Topology t =
+                    ReferenceTopology.builder().nic(odd, DB_SUBNET, "10.0.2.9").build();
             assertEquals(ORDERS_API, id(ReferenceResolver.of(t).resolveDestination("orders.contoso.com")));
         }
 
         @Test
         void nothingMatchingIsUnknownAndNamesTheString() {
-            UnknownReferenceException e = assertThrows(UnknownReferenceException.class, () -> RESOLVER.resolveDestination("payroll-db"));
+            UnknownReferenceException e =
+                    assertThrows(UnknownReferenceException.class, () -> RESOLVER.resolveDestination("payroll-db"));
             assertEquals("payroll-db", e.reference());
             assertTrue(e.getMessage().contains("'payroll-db'"), e.getMessage());
         }
@@ -195,15 +214,18 @@ class ReferenceResolverTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"ase-vnet", "ase-two-nsg", "db-subnet", "ase-one-routes", "azure-sql-westus", "onprem-site"})
+        @ValueSource(
+                strings = {"ase-vnet", "ase-two-nsg", "db-subnet", "ase-one-routes", "azure-sql-westus", "onprem-site"})
         void otherResourcesCannotCall(String text) {
-            InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> RESOLVER.resolveCaller(text));
+            InvalidArgumentException e =
+                    assertThrows(InvalidArgumentException.class, () -> RESOLVER.resolveCaller(text));
             assertTrue(e.getMessage().contains("does not make calls"), e.getMessage());
         }
 
         @Test
         void theVnetIsFoundByIdBeforeBeingRejected() {
-            InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> RESOLVER.resolveCaller(VNET));
+            InvalidArgumentException e =
+                    assertThrows(InvalidArgumentException.class, () -> RESOLVER.resolveCaller(VNET));
             assertTrue(e.getMessage().contains("virtual network"), e.getMessage());
         }
 
@@ -211,7 +233,8 @@ class ReferenceResolverTest {
         void subnetAddressResolvesForCallsFromAnAseWorker() {
             Reference r = RESOLVER.resolveCaller("10.0.1.5");
             assertEquals(ReferenceKind.SUBNET, r.kind());
-            assertEquals(ResourceId.of(ASE_ONE_SUBNET), r.resource().orElseThrow().id());
+            assertEquals(
+                    ResourceId.of(ASE_ONE_SUBNET), r.resource().orElseThrow().id());
         }
     }
 }

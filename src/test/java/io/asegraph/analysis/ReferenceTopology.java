@@ -28,7 +28,8 @@ import java.util.Optional;
  * a peered VNet) in a scenario.
  */
 public final class ReferenceTopology {
-    public static final String SUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ase-rg/providers";
+    public static final String SUB =
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ase-rg/providers";
     public static final String NET = SUB + "/Microsoft.Network";
     public static final String WEB = SUB + "/Microsoft.Web";
 
@@ -53,8 +54,7 @@ public final class ReferenceTopology {
     public static final String AZURE_SQL = "/asegraph/endpoints/azure-sql-westus";
     public static final String AZURE_STORAGE = "/asegraph/endpoints/azure-storage-eastus";
 
-    private ReferenceTopology() {
-    }
+    private ReferenceTopology() {}
 
     /** The reference topology, ready to vary. */
     public static TopologyBuilder builder() {
@@ -78,8 +78,16 @@ public final class ReferenceTopology {
                 .endpoint(AZURE_SQL, "Sql.WestUS", "40.112.240.0/20")
                 .endpoint(AZURE_STORAGE, "Storage.EastUS", "20.38.98.0/24");
         ResourceId nic = ResourceId.of(DB_NIC);
-        b.add(new NetworkInterface(nic, "db-vm-nic", "westus", ResourceId.of(DB_SUBNET), io.asegraph.net.Ipv4.parse("10.0.2.4"),
-                Optional.of(ResourceId.of(DB_NSG)), List.of(), List.of(), DB_VM));
+        b.add(new NetworkInterface(
+                nic,
+                "db-vm-nic",
+                "westus",
+                ResourceId.of(DB_SUBNET),
+                io.asegraph.net.Ipv4.parse("10.0.2.4"),
+                Optional.of(ResourceId.of(DB_NSG)),
+                List.of(),
+                List.of(),
+                DB_VM));
         return b;
     }
 
@@ -90,13 +98,53 @@ public final class ReferenceTopology {
     /** The seed's two NSGs with their rules (default rules are implicit, see {@code DefaultRules.ALL}). */
     public static List<NetworkSecurityGroup> nsgs() {
         return List.of(
-                new NetworkSecurityGroup(ResourceId.of(ASE_TWO_NSG), "ase-two-nsg", "westus", "W/\"00000000-0000-0000-0000-000000000001\"",
-                        List.of(inbound("ALLOW-AzureMngmt", 100, Access.ALLOW, "Internet", "454-455", "Azure management of the ASE (required)"),
-                                inbound("RESTRICT-HTTP", 200, Access.ALLOW, "192.23.1.2/32", "80", "HTTP only from ase-one (its VIP)"),
-                                inbound("RESTRICT-HTTPS", 300, Access.ALLOW, "192.23.1.2/32", "443", "HTTPS only from ase-one (its VIP)"))),
-                new NetworkSecurityGroup(ResourceId.of(DB_NSG), "db-nsg", "westus", "W/\"00000000-0000-0000-0000-000000000002\"",
-                        List.of(inbound("allow-sql-from-ase-one", 100, Access.ALLOW, "10.0.1.0/26", "1433", "SQL from every worker of ase-one"),
-                                inbound("deny-sql-from-vnet", 200, Access.DENY, "VirtualNetwork", "1433", "No other SQL client in the VNet"))));
+                new NetworkSecurityGroup(
+                        ResourceId.of(ASE_TWO_NSG),
+                        "ase-two-nsg",
+                        "westus",
+                        "W/\"00000000-0000-0000-0000-000000000001\"",
+                        List.of(
+                                inbound(
+                                        "ALLOW-AzureMngmt",
+                                        100,
+                                        Access.ALLOW,
+                                        "Internet",
+                                        "454-455",
+                                        "Azure management of the ASE (required)"),
+                                inbound(
+                                        "RESTRICT-HTTP",
+                                        200,
+                                        Access.ALLOW,
+                                        "192.23.1.2/32",
+                                        "80",
+                                        "HTTP only from ase-one (its VIP)"),
+                                inbound(
+                                        "RESTRICT-HTTPS",
+                                        300,
+                                        Access.ALLOW,
+                                        "192.23.1.2/32",
+                                        "443",
+                                        "HTTPS only from ase-one (its VIP)"))),
+                new NetworkSecurityGroup(
+                        ResourceId.of(DB_NSG),
+                        "db-nsg",
+                        "westus",
+                        "W/\"00000000-0000-0000-0000-000000000002\"",
+                        List.of(
+                                inbound(
+                                        "allow-sql-from-ase-one",
+                                        100,
+                                        Access.ALLOW,
+                                        "10.0.1.0/26",
+                                        "1433",
+                                        "SQL from every worker of ase-one"),
+                                inbound(
+                                        "deny-sql-from-vnet",
+                                        200,
+                                        Access.DENY,
+                                        "VirtualNetwork",
+                                        "1433",
+                                        "No other SQL client in the VNet"))));
     }
 
     /** The seed's NSGs, no ASGs, no service tags imported. */
@@ -104,8 +152,21 @@ public final class ReferenceTopology {
         return new PolicySet(nsgs(), List.of(), List.of());
     }
 
-    private static SecurityRule inbound(String name, int priority, Access access, String source, String ports, String description) {
-        return new SecurityRule(name, priority, Direction.INBOUND, access, Protocol.TCP, List.of(source), List.of(PortRange.ALL),
-                List.of("*"), List.of(PortRange.parse(ports)), List.of(), List.of(), description, false);
+    private static SecurityRule inbound(
+            String name, int priority, Access access, String source, String ports, String description) {
+        return new SecurityRule(
+                name,
+                priority,
+                Direction.INBOUND,
+                access,
+                Protocol.TCP,
+                List.of(source),
+                List.of(PortRange.ALL),
+                List.of("*"),
+                List.of(PortRange.parse(ports)),
+                List.of(),
+                List.of(),
+                description,
+                false);
     }
 }

@@ -22,16 +22,19 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class AuditApiTest {
-    static final String HEALTH = """
+    static final String HEALTH =
+            """
             query($e: String!) { environmentHealth(environment: $e) {
               environment name kind healthy status checks { name status requirement detail decidedBy } } }""";
-    static final String ACCESS = """
+    static final String ACCESS =
+            """
             query($from: String!, $to: String!, $port: Int!) { requiredAccess(from: $from, to: $to, port: $port) {
               sourceKind sourceRange sourceRanges satisfied verdict reason verified deniedSourceRanges
               rule { nsgName direction level name priority sourceAddressPrefixes destinationAddressPrefixes destinationPortRange
                      overrides arm azCli terraform }
               fixes { nsgName priority } flow { verdict } } }""";
-    static final String WHO = """
+    static final String WHO =
+            """
             query($to: String!, $port: Int!, $verdicts: [Verdict]) { whoCanReach(to: $to, port: $port, verdicts: $verdicts) {
               caller callerName callerKind verdict sourceKind sourceRanges allowedSourceRanges deniedSourceRanges } }""";
 
@@ -42,17 +45,29 @@ class AuditApiTest {
                 .body("data.environmentHealth.kind", equalTo("ASEV1"))
                 .body("data.environmentHealth.healthy", equalTo(true))
                 .body("data.environmentHealth.status", equalTo("PASS"))
-                .body("data.environmentHealth.checks.name", contains("inbound-management", "outbound-storage", "outbound-sql",
-                        "outbound-dns", "outbound-route", "subnet-exclusive"))
-                .body("data.environmentHealth.checks[0].decidedBy", contains("ase-two-nsg securityRules/ALLOW-AzureMngmt"))
-                .body("data.environmentHealth.checks[4].decidedBy", contains("0.0.0.0/0 → Internet (system default route)"));
+                .body(
+                        "data.environmentHealth.checks.name",
+                        contains(
+                                "inbound-management",
+                                "outbound-storage",
+                                "outbound-sql",
+                                "outbound-dns",
+                                "outbound-route",
+                                "subnet-exclusive"))
+                .body(
+                        "data.environmentHealth.checks[0].decidedBy",
+                        contains("ase-two-nsg securityRules/ALLOW-AzureMngmt"))
+                .body(
+                        "data.environmentHealth.checks[4].decidedBy",
+                        contains("0.0.0.0/0 → Internet (system default route)"));
     }
 
     @Test
     void anAppNamesItsAseAndTheUserRouteDecidesAseOnesEgress() {
         Gql.post(HEALTH, "e", "app1.ase-one.p.azurewebsites.net")
                 .body("data.environmentHealth.name", equalTo("ase-one"))
-                .body("data.environmentHealth.checks.find { it.name == 'outbound-route' }.decidedBy",
+                .body(
+                        "data.environmentHealth.checks.find { it.name == 'outbound-route' }.decidedBy",
                         contains("0.0.0.0/0 → Internet (user route direct-internet in ase-one-routes)"));
     }
 
@@ -66,7 +81,9 @@ class AuditApiTest {
     void environmentsHealthAnswersForEveryAseAndFiltersTheUnhealthy() {
         Gql.post("query { environmentsHealth { name healthy status } }")
                 .body("data.environmentsHealth.name", hasItems("ase-one", "ase-two"))
-                .body("data.environmentsHealth.findAll { it.name.startsWith('ase-') }.healthy", everyItem(equalTo(true)));
+                .body(
+                        "data.environmentsHealth.findAll { it.name.startsWith('ase-') }.healthy",
+                        everyItem(equalTo(true)));
         Gql.post("query { environmentsHealth(healthy: false) { name healthy } }")
                 .body("data.environmentsHealth.name", not(hasItem("ase-two")))
                 .body("data.environmentsHealth.healthy", everyItem(equalTo(false)));
@@ -128,12 +145,16 @@ class AuditApiTest {
     void whoCanReachTheDatabaseListsEveryAseAppAndNicWithItsVerdict() {
         Gql.post(WHO, "to", "db-vm-nic", "port", 1433)
                 .body("data.whoCanReach.find { it.callerName == 'ase-one' }.verdict", equalTo("ALLOWED"))
-                .body("data.whoCanReach.find { it.callerName == 'ase-one' }.callerKind", equalTo("AppServiceEnvironment"))
+                .body(
+                        "data.whoCanReach.find { it.callerName == 'ase-one' }.callerKind",
+                        equalTo("AppServiceEnvironment"))
                 .body("data.whoCanReach.find { it.callerName == 'ase-one' }.sourceRanges", contains("10.0.1.0/26"))
                 .body("data.whoCanReach.find { it.callerName == 'app1' }.verdict", equalTo("ALLOWED"))
                 .body("data.whoCanReach.find { it.callerName == 'app1' }.callerKind", equalTo("App"))
                 .body("data.whoCanReach.find { it.callerName == 'orders-api' }.verdict", equalTo("DENIED"))
-                .body("data.whoCanReach.find { it.callerName == 'orders-api' }.deniedSourceRanges", contains("10.0.1.64/26"))
+                .body(
+                        "data.whoCanReach.find { it.callerName == 'orders-api' }.deniedSourceRanges",
+                        contains("10.0.1.64/26"))
                 .body("data.whoCanReach.find { it.callerName == 'db-vm-nic' }.callerKind", equalTo("NetworkInterface"));
     }
 
@@ -143,12 +164,17 @@ class AuditApiTest {
                 .body("data.whoCanReach.callerName", hasItems("ase-two", "orders-api"))
                 .body("data.whoCanReach.callerName", not(hasItem("ase-one")))
                 .body("data.whoCanReach.verdict", everyItem(equalTo("DENIED")));
-        Gql.post("""
+        Gql.post(
+                        """
                 query { whoCanReach(to: "db-vm-nic", port: 1433, verdicts: [DENIED]) {
                   callerName callerKind verdict reason flow { verdict reason blockers { nsg } } } }""")
-                .body("data.whoCanReach.find { it.callerName == 'ase-two' }.reason", containsString("deny-sql-from-vnet"))
+                .body(
+                        "data.whoCanReach.find { it.callerName == 'ase-two' }.reason",
+                        containsString("deny-sql-from-vnet"))
                 .body("data.whoCanReach.find { it.callerName == 'ase-two' }.flow.verdict", equalTo("DENIED"))
-                .body("data.whoCanReach.find { it.callerName == 'ase-two' }.flow.reason", containsString("deny-sql-from-vnet"));
+                .body(
+                        "data.whoCanReach.find { it.callerName == 'ase-two' }.flow.reason",
+                        containsString("deny-sql-from-vnet"));
     }
 
     @Test
@@ -161,7 +187,8 @@ class AuditApiTest {
         Gql.post("query { shadowedRules(nsg: \"db-nsg\") { rule } }").body("data.shadowedRules", empty());
         Gql.post("query { shadowedRules { nsgName rule } }")
                 .body("data.shadowedRules.nsgName", not(hasItems("db-nsg", "ase-two-nsg")));
-        Gql.post("query { shadowedRules(nsg: \"app1\") { rule } }").body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+        Gql.post("query { shadowedRules(nsg: \"app1\") { rule } }")
+                .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
         Gql.post("query { shadowedRules(nsg: \"nothing-by-this-name\") { rule } }")
                 .body("errors[0].extensions.code", equalTo("UNKNOWN_REFERENCE"));
     }
@@ -169,10 +196,13 @@ class AuditApiTest {
     @Test
     void aseOneHasNoNsgSoItIsExposedOnEveryDefaultPortWhileAseTwoIsNot() {
         Gql.post("query { exposures { targetName port verdict exposedSummary warnings path { node kind } } }")
-                .body("data.exposures.findAll { it.targetName == 'ase-one' }.port",
+                .body(
+                        "data.exposures.findAll { it.targetName == 'ase-one' }.port",
                         contains(22, 1433, 3306, 3389, 5432, 6379, 9200, 27017))
                 .body("data.exposures.findAll { it.targetName == 'ase-one' }.verdict", everyItem(equalTo("ALLOWED")))
-                .body("data.exposures.find { it.targetName == 'ase-one' }.exposedSummary", equalTo("every Internet source"))
+                .body(
+                        "data.exposures.find { it.targetName == 'ase-one' }.exposedSummary",
+                        equalTo("every Internet source"))
                 .body("data.exposures.targetName", not(hasItem("ase-two")));
     }
 
@@ -181,15 +211,18 @@ class AuditApiTest {
         Gql.post("query { exposures(ports: [443]) { targetName verdict exposedSources admittedBy } }")
                 .body("data.exposures.find { it.targetName == 'ase-two' }.verdict", equalTo("PARTIAL"))
                 .body("data.exposures.find { it.targetName == 'ase-two' }.exposedSources", contains("192.23.1.2/32"))
-                .body("data.exposures.find { it.targetName == 'ase-two' }.admittedBy",
+                .body(
+                        "data.exposures.find { it.targetName == 'ase-two' }.admittedBy",
                         contains("ase-two-nsg securityRules/RESTRICT-HTTPS"));
-        Gql.post("query { exposures(ports: [22, 65536]) { port } }").body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
+        Gql.post("query { exposures(ports: [22, 65536]) { port } }")
+                .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
         Gql.post("query { exposures(ports: []) { port } }").body("data.exposures", empty());
     }
 
     @Test
     void theMatrixGivesVerdictsAndSourceKindsPerCallerAndDestination() {
-        Gql.post("""
+        Gql.post(
+                        """
                 query { reachabilityMatrix(from: ["app1", "orders-api"], to: ["db-vm-nic", "orders-api"], port: 1433) {
                   from fromName fromKind fromId cells { to toId verdict sourceKind source sourceRanges } } }""")
                 .body("data.reachabilityMatrix.fromName", contains("app1", "orders-api"))
@@ -208,10 +241,17 @@ class AuditApiTest {
 
     @Test
     void aseOneIsHealthyItsRouteSendsDependenciesStraightToTheInternet() {
-        Gql.post("query($e: String!) { environmentHealth(environment: $e) { healthy status checks { name status decidedBy } } }", "e", "ase-one")
+        Gql.post(
+                        "query($e: String!) { environmentHealth(environment: $e) { healthy status checks { name status decidedBy } } }",
+                        "e",
+                        "ase-one")
                 .body("data.environmentHealth.healthy", equalTo(true))
-                .body("data.environmentHealth.checks.name", hasItems("inbound-management", "outbound-route", "subnet-exclusive"))
-                .body("data.environmentHealth.checks.find { it.name == 'outbound-route' }.decidedBy[0]", containsString("direct-internet"));
+                .body(
+                        "data.environmentHealth.checks.name",
+                        hasItems("inbound-management", "outbound-route", "subnet-exclusive"))
+                .body(
+                        "data.environmentHealth.checks.find { it.name == 'outbound-route' }.decidedBy[0]",
+                        containsString("direct-internet"));
     }
 
     @Test
@@ -222,9 +262,14 @@ class AuditApiTest {
 
     @Test
     void requiredAccessGivesTheSubnetRangeAndTheRuleToAddWhenTheDatabaseDeniesIt() {
-        Gql.post("""
+        Gql.post(
+                        """
                 query($f: String!, $t: String!) { requiredAccess(from: $f, to: $t, port: 1433) {
-                  sourceRange sourceKind satisfied fixes { nsgName priority arm azCli terraform } verified } }""", "f", "ase-two", "t", "db-vm-nic")
+                  sourceRange sourceKind satisfied fixes { nsgName priority arm azCli terraform } verified } }""",
+                        "f",
+                        "ase-two",
+                        "t",
+                        "db-vm-nic")
                 .body("data.requiredAccess.sourceRange", equalTo("10.0.1.64/26"))
                 .body("data.requiredAccess.sourceKind", equalTo("SUBNET_RANGE"))
                 .body("data.requiredAccess.satisfied", equalTo(false))
@@ -239,15 +284,22 @@ class AuditApiTest {
 
     @Test
     void requiredAccessIsSatisfiedForTheVipAseTwoAdmits() {
-        Gql.post("query($f: String!, $t: String!) { requiredAccess(from: $f, to: $t, port: 443) { sourceRange satisfied fixes { name } } }",
-                "f", "ase-one", "t", "ase-two")
+        Gql.post(
+                        "query($f: String!, $t: String!) { requiredAccess(from: $f, to: $t, port: 443) { sourceRange satisfied fixes { name } } }",
+                        "f",
+                        "ase-one",
+                        "t",
+                        "ase-two")
                 .body("data.requiredAccess.sourceRange", equalTo("192.23.1.2/32"))
                 .body("data.requiredAccess.satisfied", equalTo(true));
     }
 
     @Test
     void whoCanReachTheDatabaseListsAseOneAllowedAndAseTwoDenied() {
-        Gql.post("query($t: String!) { whoCanReach(to: $t, port: 1433) { callerName callerKind verdict } }", "t", "db-vm-nic")
+        Gql.post(
+                        "query($t: String!) { whoCanReach(to: $t, port: 1433) { callerName callerKind verdict } }",
+                        "t",
+                        "db-vm-nic")
                 .body("data.whoCanReach.find { it.callerName == 'ase-one' }.verdict", equalTo("ALLOWED"))
                 .body("data.whoCanReach.find { it.callerName == 'ase-two' }.verdict", equalTo("DENIED"))
                 .body("data.whoCanReach.find { it.callerName == 'app1' }.verdict", equalTo("ALLOWED"));
@@ -255,7 +307,10 @@ class AuditApiTest {
 
     @Test
     void whoCanReachFiltersByVerdict() {
-        Gql.post("query($t: String!) { whoCanReach(to: $t, port: 1433, verdicts: [DENIED]) { callerName verdict } }", "t", "db-vm-nic")
+        Gql.post(
+                        "query($t: String!) { whoCanReach(to: $t, port: 1433, verdicts: [DENIED]) { callerName verdict } }",
+                        "t",
+                        "db-vm-nic")
                 .body("data.whoCanReach.verdict", everyItem(equalTo("DENIED")))
                 .body("data.whoCanReach.callerName", hasItem("ase-two"))
                 .body("data.whoCanReach.callerName", not(hasItem("ase-one")));
@@ -263,16 +318,24 @@ class AuditApiTest {
 
     @Test
     void reachabilityMatrixGivesAVerdictAndSourceKindPerCell() {
-        Gql.post("{ reachabilityMatrix(from: [\"ase-one\", \"ase-two\"], to: [\"db-vm-nic\", \"orders-api\"], port: 443) { from cells { to verdict sourceKind } } }")
+        Gql.post(
+                        "{ reachabilityMatrix(from: [\"ase-one\", \"ase-two\"], to: [\"db-vm-nic\", \"orders-api\"], port: 443) { from cells { to verdict sourceKind } } }")
                 .body("data.reachabilityMatrix.from", contains("ase-one", "ase-two"))
                 .body("data.reachabilityMatrix[0].cells.find { it.to == 'orders-api' }.verdict", equalTo("ALLOWED"))
-                .body("data.reachabilityMatrix[0].cells.find { it.to == 'orders-api' }.sourceKind", equalTo("PUBLIC_VIP"))
-                .body("data.reachabilityMatrix[0].cells.find { it.to == 'db-vm-nic' }.sourceKind", equalTo("SUBNET_RANGE"));
+                .body(
+                        "data.reachabilityMatrix[0].cells.find { it.to == 'orders-api' }.sourceKind",
+                        equalTo("PUBLIC_VIP"))
+                .body(
+                        "data.reachabilityMatrix[0].cells.find { it.to == 'db-vm-nic' }.sourceKind",
+                        equalTo("SUBNET_RANGE"));
     }
 
     @Test
     void shadowedRulesOfTheReferenceNsgsAreAnAnswerEvenWhenEmpty() {
-        Gql.post("query($n: String) { shadowedRules(nsg: $n) { nsgName rule coveredBy differentAction } }", "n", "ase-two-nsg")
+        Gql.post(
+                        "query($n: String) { shadowedRules(nsg: $n) { nsgName rule coveredBy differentAction } }",
+                        "n",
+                        "ase-two-nsg")
                 .body("errors", org.hamcrest.Matchers.nullValue());
     }
 

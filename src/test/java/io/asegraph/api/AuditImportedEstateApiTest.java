@@ -26,7 +26,8 @@ class AuditImportedEstateApiTest {
         if (imported) {
             return;
         }
-        String json = """
+        String json =
+                """
                 [
                  {"name": "P-vnet", "id": "VNET", "type": "Microsoft.Network/virtualNetworks", "location": "westus",
                   "properties": {"addressSpace": {"addressPrefixes": ["10.77.0.0/16"]}, "subnets": [
@@ -69,8 +70,11 @@ class AuditImportedEstateApiTest {
                  {"name": "P-app", "id": "WEB/sites/P-app", "type": "Microsoft.Web/sites", "location": "West US",
                   "properties": {"defaultHostName": "P-app.P-ase.p.azurewebsites.net",
                    "hostingEnvironmentProfile": {"id": "WEB/hostingEnvironments/P-ase"}}}
-                ]""".replace("VNET", TestEstate.vnetId(P)).replace("NET/", TestEstate.net(P) + "/")
-                .replace("WEB/", TestEstate.web(P) + "/").replace("P-", P + "-");
+                ]"""
+                        .replace("VNET", TestEstate.vnetId(P))
+                        .replace("NET/", TestEstate.net(P) + "/")
+                        .replace("WEB/", TestEstate.web(P) + "/")
+                        .replace("P-", P + "-");
         Gql.post("mutation($d: String!) { importResources(document: $d) { created warnings } }", "d", json)
                 .body("errors", org.hamcrest.Matchers.nullValue())
                 .body("data.importResources.created", equalTo(10));
@@ -83,19 +87,24 @@ class AuditImportedEstateApiTest {
                 .body("data.environmentHealth.healthy", equalTo(false))
                 .body("data.environmentHealth.status", equalTo("FAIL"))
                 .body("data.environmentHealth.checks.find { it.name == 'inbound-management' }.status", equalTo("FAIL"))
-                .body("data.environmentHealth.checks.find { it.name == 'inbound-management' }.detail",
+                .body(
+                        "data.environmentHealth.checks.find { it.name == 'inbound-management' }.detail",
                         containsString("securityRules/deny-mgmt-from-internet (priority 100, Deny)"))
                 .body("data.environmentHealth.checks.find { it.name == 'outbound-route' }.status", equalTo("FAIL"))
-                .body("data.environmentHealth.checks.find { it.name == 'outbound-route' }.decidedBy[0]",
+                .body(
+                        "data.environmentHealth.checks.find { it.name == 'outbound-route' }.decidedBy[0]",
                         equalTo("0.0.0.0/0 → VirtualAppliance 10.77.9.4 (user route to-firewall in " + P + "-tunnel)"))
-                .body("data.environmentHealth.checks.find { it.name == 'outbound-route' }.detail",
+                .body(
+                        "data.environmentHealth.checks.find { it.name == 'outbound-route' }.detail",
                         containsString("Add a user route 0.0.0.0/0 → Internet"));
     }
 
     @Test
     void theAllowBelowTheDenyIsDeadAndSoIsTheInternetAllowUnderThePartnersAndTheDeny() {
-        Gql.post("query($n: String) { shadowedRules(nsg: $n) { rule kind coveredBy differentAction appliedTo } }",
-                "n", P + "-ase-nsg")
+        Gql.post(
+                        "query($n: String) { shadowedRules(nsg: $n) { rule kind coveredBy differentAction appliedTo } }",
+                        "n",
+                        P + "-ase-nsg")
                 .body("data.shadowedRules.rule", contains("securityRules/allow-mgmt"))
                 .body("data.shadowedRules[0].kind", equalTo("DEAD"))
                 .body("data.shadowedRules[0].coveredBy", contains("securityRules/deny-mgmt-from-internet"))
@@ -103,18 +112,23 @@ class AuditImportedEstateApiTest {
                 .body("data.shadowedRules[0].appliedTo", contains(TestEstate.subnetId(P, P + "-ase-subnet")));
         Gql.post("query($n: String) { shadowedRules(nsg: $n) { rule kind coveredBy } }", "n", P + "-web-nsg")
                 .body("data.shadowedRules.rule", contains("securityRules/allow-ssh-internet"))
-                .body("data.shadowedRules[0].coveredBy", contains("securityRules/allow-ssh-partners",
-                        "securityRules/deny-ssh-internet"));
+                .body(
+                        "data.shadowedRules[0].coveredBy",
+                        contains("securityRules/allow-ssh-partners", "securityRules/deny-ssh-internet"));
     }
 
     @Test
     void sshIsExposedOnlyToThePartnerBlocksNotToTheInternetTheDeadAllowNames() {
         Gql.post("query { exposures(ports: [22]) { targetName verdict exposedSources admittedBy publicAddress } }")
                 .body("data.exposures.find { it.targetName == '" + P + "-vm-nic' }.verdict", equalTo("PARTIAL"))
-                .body("data.exposures.find { it.targetName == '" + P + "-vm-nic' }.publicAddress", equalTo("52.177.0.4"))
-                .body("data.exposures.find { it.targetName == '" + P + "-vm-nic' }.exposedSources",
+                .body(
+                        "data.exposures.find { it.targetName == '" + P + "-vm-nic' }.publicAddress",
+                        equalTo("52.177.0.4"))
+                .body(
+                        "data.exposures.find { it.targetName == '" + P + "-vm-nic' }.exposedSources",
                         contains("198.51.100.0/24", "203.0.113.0/24"))
-                .body("data.exposures.find { it.targetName == '" + P + "-vm-nic' }.admittedBy",
+                .body(
+                        "data.exposures.find { it.targetName == '" + P + "-vm-nic' }.admittedBy",
                         contains(P + "-web-nsg securityRules/allow-ssh-partners"));
     }
 
@@ -131,7 +145,9 @@ class AuditImportedEstateApiTest {
     void insideTheVnetTheAseReachesTheVmFromItsWholeSubnet() {
         Gql.post(AuditApiTest.WHO, "to", P + "-vm-nic", "port", 22)
                 .body("data.whoCanReach.find { it.callerName == '" + P + "-ase' }.verdict", equalTo("ALLOWED"))
-                .body("data.whoCanReach.find { it.callerName == '" + P + "-ase' }.sourceRanges", contains("10.77.1.0/24"))
+                .body(
+                        "data.whoCanReach.find { it.callerName == '" + P + "-ase' }.sourceRanges",
+                        contains("10.77.1.0/24"))
                 .body("data.whoCanReach.find { it.callerName == '" + P + "-app' }.verdict", equalTo("ALLOWED"));
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** callSource, nextHop and effectiveRoutes through real HTTP on the seeded reference topology. */
 @QuarkusTest
 class CallSourceApiTest {
-    static final String CALL = """
+    static final String CALL =
+            """
             query($from: String!, $to: String!) { callSource(from: $from, to: $to) {
               kind address addressRange reason trace { node kind steps { type detail } } } }""";
 
@@ -86,39 +87,64 @@ class CallSourceApiTest {
 
     @Test
     void nextHopFollowsTheUserRouteAndNamesItsTable() {
-        Gql.post("query($s: String!, $d: String!) { nextHop(source: $s, destinationAddress: $d) { nextHopType routeTableId nextHopIpAddress } }",
-                "s", "ase-one-subnet", "d", "8.8.8.8")
+        Gql.post(
+                        "query($s: String!, $d: String!) { nextHop(source: $s, destinationAddress: $d) { nextHopType routeTableId nextHopIpAddress } }",
+                        "s",
+                        "ase-one-subnet",
+                        "d",
+                        "8.8.8.8")
                 .body("data.nextHop.nextHopType", equalTo("INTERNET"))
                 .body("data.nextHop.routeTableId", containsString("routeTables/ase-one-routes"));
     }
 
     @Test
     void nextHopForReservedPrivateSpaceIsNoneFromTheSystemRoute() {
-        Gql.post("query($s: String!, $d: String!) { nextHop(source: $s, destinationAddress: $d) { nextHopType routeTableId } }",
-                "s", "db-vm-nic", "d", "172.31.0.100")
+        Gql.post(
+                        "query($s: String!, $d: String!) { nextHop(source: $s, destinationAddress: $d) { nextHopType routeTableId } }",
+                        "s",
+                        "db-vm-nic",
+                        "d",
+                        "172.31.0.100")
                 .body("data.nextHop.nextHopType", equalTo("NONE"))
                 .body("data.nextHop.routeTableId", equalTo("System Route"));
     }
 
     @Test
     void nextHopRejectsAMalformedAddress() {
-        Gql.post("query($s: String!, $d: String!) { nextHop(source: $s, destinationAddress: $d) { nextHopType } }",
-                "s", "ase-one", "d", "8.8.8")
+        Gql.post(
+                        "query($s: String!, $d: String!) { nextHop(source: $s, destinationAddress: $d) { nextHopType } }",
+                        "s",
+                        "ase-one",
+                        "d",
+                        "8.8.8")
                 .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
     }
 
     @Test
     void nextHopRejectsASourceThatIsNotASubnetNicOrAse() {
-        Gql.post("query($s: String!, $d: String!) { nextHop(source: $s, destinationAddress: $d) { nextHopType } }",
-                "s", "ase-two-nsg", "d", "8.8.8.8")
+        Gql.post(
+                        "query($s: String!, $d: String!) { nextHop(source: $s, destinationAddress: $d) { nextHopType } }",
+                        "s",
+                        "ase-two-nsg",
+                        "d",
+                        "8.8.8.8")
                 .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
     }
 
     @Test
     void effectiveRoutesShowTheUserRouteOverridingTheDefaultRoute() {
-        Gql.post("query($t: String!) { effectiveRoutes(target: $t) { origin state addressPrefix nextHopType } }", "t", "ase-one")
-                .body("data.effectiveRoutes.findAll { it.addressPrefix == '0.0.0.0/0' }.origin", contains("Default", "User"))
-                .body("data.effectiveRoutes.findAll { it.addressPrefix == '0.0.0.0/0' }.state", contains("Invalid", "Active"))
-                .body("data.effectiveRoutes.findAll { it.origin == 'VirtualNetworkGateway' }.addressPrefix", hasItem("192.168.0.0/16"));
+        Gql.post(
+                        "query($t: String!) { effectiveRoutes(target: $t) { origin state addressPrefix nextHopType } }",
+                        "t",
+                        "ase-one")
+                .body(
+                        "data.effectiveRoutes.findAll { it.addressPrefix == '0.0.0.0/0' }.origin",
+                        contains("Default", "User"))
+                .body(
+                        "data.effectiveRoutes.findAll { it.addressPrefix == '0.0.0.0/0' }.state",
+                        contains("Invalid", "Active"))
+                .body(
+                        "data.effectiveRoutes.findAll { it.origin == 'VirtualNetworkGateway' }.addressPrefix",
+                        hasItem("192.168.0.0/16"));
     }
 }

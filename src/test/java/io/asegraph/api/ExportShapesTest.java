@@ -31,10 +31,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ImportTestProfile.class)
 class ExportShapesTest {
-    static final String REFERENCE_NSG = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ase-rg/providers/"
-            + "Microsoft.Network/networkSecurityGroups/db-nsg";
-    static final String SHAPES_NSG = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/shapes-rg/providers/"
-            + "Microsoft.Network/networkSecurityGroups/";
+    static final String REFERENCE_NSG =
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ase-rg/providers/"
+                    + "Microsoft.Network/networkSecurityGroups/db-nsg";
+    static final String SHAPES_NSG =
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/shapes-rg/providers/"
+                    + "Microsoft.Network/networkSecurityGroups/";
 
     @TestHTTPResource("/import")
     URL importUrl;
@@ -56,7 +58,10 @@ class ExportShapesTest {
 
     static List<String> problems(Answer a) {
         List<String> out = new ArrayList<>();
-        a.body().path("problems").forEach(p -> out.add(p.path("location").asText() + ": " + p.path("message").asText()));
+        a.body()
+                .path("problems")
+                .forEach(p -> out.add(
+                        p.path("location").asText() + ": " + p.path("message").asText()));
         return out;
     }
 
@@ -76,30 +81,43 @@ class ExportShapesTest {
     }
 
     long nodes() {
-        return store.read(tx -> tx.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong());
+        return store.read(
+                tx -> tx.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong());
     }
 
     long version() {
-        return store.read(tx -> tx.run("MATCH (m:AsegraphMeta {key: 'meta'}) RETURN m.version AS v").single().get("v").asLong());
+        return store.read(tx -> tx.run("MATCH (m:AsegraphMeta {key: 'meta'}) RETURN m.version AS v")
+                .single()
+                .get("v")
+                .asLong());
     }
 
     static List<String> ruleNames(String nsg) {
-        return Gql.post("query($n: String!) { networkSecurityGroups(where: {name: {eq: $n}}) { rules { qualifiedName } } }",
-                "n", nsg).extract().path("data.networkSecurityGroups[0].rules.qualifiedName");
+        return Gql.post(
+                        "query($n: String!) { networkSecurityGroups(where: {name: {eq: $n}}) { rules { qualifiedName } } }",
+                        "n",
+                        nsg)
+                .extract()
+                .path("data.networkSecurityGroups[0].rules.qualifiedName");
     }
 
     static List<String> userRules(String nsg) {
-        return ruleNames(nsg).stream().filter(n -> n.startsWith("securityRules/")).toList();
+        return ruleNames(nsg).stream()
+                .filter(n -> n.startsWith("securityRules/"))
+                .toList();
     }
 
     static void referenceStillWhole() {
-        assertEquals(List.of("securityRules/allow-sql-from-ase-one", "securityRules/deny-sql-from-vnet"),
+        assertEquals(
+                List.of("securityRules/allow-sql-from-ase-one", "securityRules/deny-sql-from-vnet"),
                 userRules("db-nsg").stream().sorted().toList());
-        Gql.post("{ routeTables(where: {name: {eq: \"ase-one-routes\"}}) { routes { name addressPrefix nextHopType } } }")
+        Gql.post(
+                        "{ routeTables(where: {name: {eq: \"ase-one-routes\"}}) { routes { name addressPrefix nextHopType } } }")
                 .body("data.routeTables[0].routes.name", equalTo(List.of("direct-internet")));
         Gql.post("{ virtualNetworks(where: {name: {eq: \"ase-vnet\"}}) { subnets { name } } }")
                 .body("data.virtualNetworks[0].subnets", hasSize(4));
-        // The answer the wipe changed: ase-two's call to the database is denied by db-nsg's deny above the default allow.
+        // The answer the wipe changed: ase-two's call to the database is denied by db-nsg's deny above the default
+        // allow.
         Gql.post(FlowApiTest.FLOW, "from", "ase-two", "to", "db-vm-nic", "port", 1433)
                 .body("data.flow.verdict", equalTo("DENIED"))
                 .body("data.flow.decisions[1].matches.rule", hasItem("securityRules/deny-sql-from-vnet"));
@@ -120,9 +138,14 @@ class ExportShapesTest {
         assertEquals(0, a.body().path("updated").asInt(), a.body()::toString);
         assertEquals(3, a.body().path("unchanged").asInt(), a.body()::toString);
         assertEquals(0, a.body().path("removed").asInt(), a.body()::toString);
-        assertThat(warnings(a), hasItem(containsString("$[0]: network security group 'db-nsg' is listed without properties")));
-        assertThat(warnings(a), hasItem(containsString("$[1]: route table 'ase-one-routes' is listed without properties")));
-        assertThat(warnings(a), hasItem(containsString("$[2]: virtual network 'ase-vnet' is listed without properties")));
+        assertThat(
+                warnings(a),
+                hasItem(containsString("$[0]: network security group 'db-nsg' is listed without properties")));
+        assertThat(
+                warnings(a),
+                hasItem(containsString("$[1]: route table 'ase-one-routes' is listed without properties")));
+        assertThat(
+                warnings(a), hasItem(containsString("$[2]: virtual network 'ase-vnet' is listed without properties")));
         assertEquals(version, version(), "nothing was written");
         referenceStillWhole();
     }
@@ -133,9 +156,12 @@ class ExportShapesTest {
         Answer a = importShape("resource-list-new-nsg.json");
         assertEquals(400, a.status(), a.body()::toString);
         assertEquals("INVALID_DOCUMENT", a.body().path("code").asText());
-        assertThat(problems(a), hasItem(containsString("network security group 'shapes-unknown-nsg' is listed without"
-                + " properties")));
-        assertThat(problems(a), hasItem(containsString("az network nsg show --ids " + SHAPES_NSG + "shapes-unknown-nsg")));
+        assertThat(
+                problems(a),
+                hasItem(containsString(
+                        "network security group 'shapes-unknown-nsg' is listed without" + " properties")));
+        assertThat(
+                problems(a), hasItem(containsString("az network nsg show --ids " + SHAPES_NSG + "shapes-unknown-nsg")));
         assertEquals(nodes, nodes());
     }
 
@@ -147,7 +173,9 @@ class ExportShapesTest {
         assertEquals(200, a.status(), a.body()::toString);
         assertEquals(0, a.body().path("updated").asInt(), a.body()::toString);
         assertEquals(1, a.body().path("unchanged").asInt(), a.body()::toString);
-        assertThat(warnings(a), hasItem("network security group 'db-nsg' came without securityRules: kept its 2 stored rules"));
+        assertThat(
+                warnings(a),
+                hasItem("network security group 'db-nsg' came without securityRules: kept its 2 stored rules"));
         referenceStillWhole();
     }
 
@@ -156,12 +184,14 @@ class ExportShapesTest {
         Answer table = importShape("route-table-without-routes.json");
         assertEquals(200, table.status(), table.body()::toString);
         assertEquals(1, table.body().path("unchanged").asInt(), table.body()::toString);
-        assertThat(warnings(table), hasItem("route table 'ase-one-routes' came without routes: kept its 1 stored routes"));
+        assertThat(
+                warnings(table), hasItem("route table 'ase-one-routes' came without routes: kept its 1 stored routes"));
         Answer vnet = importShape("vnet-without-subnets.json");
         assertEquals(200, vnet.status(), vnet.body()::toString);
         assertEquals(1, vnet.body().path("unchanged").asInt(), vnet.body()::toString);
         assertEquals(0, vnet.body().path("removed").asInt(), vnet.body()::toString);
-        assertThat(warnings(vnet), hasItem("virtual network 'ase-vnet' came without subnets: kept its 4 stored subnets"));
+        assertThat(
+                warnings(vnet), hasItem("virtual network 'ase-vnet' came without subnets: kept its 4 stored subnets"));
         referenceStillWhole();
     }
 
@@ -169,27 +199,39 @@ class ExportShapesTest {
     @Test
     void onlyAnNsgThatStatesItsRulesReplacesThem() throws Exception {
         String id = SHAPES_NSG + "shapes-own-nsg";
-        Answer created = post("", """
+        Answer created = post(
+                "",
+                """
                 {"id": "%s", "name": "shapes-own-nsg", "type": "Microsoft.Network/networkSecurityGroups", "location": "westus",
                  "properties": {"securityRules": [{"name": "allow-https", "properties": {"priority": 100, "direction": "Inbound",
                    "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "*", "sourcePortRange": "*",
-                   "destinationAddressPrefix": "*", "destinationPortRange": "443"}}]}}""".formatted(id));
+                   "destinationAddressPrefix": "*", "destinationPortRange": "443"}}]}}"""
+                        .formatted(id));
         assertEquals(200, created.status(), created.body()::toString);
         assertEquals(List.of("securityRules/allow-https"), userRules("shapes-own-nsg"));
 
-        Answer listed = post("", """
+        Answer listed = post(
+                "",
+                """
                 [{"id": "%s", "name": "shapes-own-nsg", "type": "Microsoft.Network/networkSecurityGroups", "location": "westus",
-                  "resourceGroup": "shapes-rg", "tags": {}}]""".formatted(id));
+                  "resourceGroup": "shapes-rg", "tags": {}}]"""
+                        .formatted(id));
         assertEquals(1, listed.body().path("unchanged").asInt(), listed.body()::toString);
-        Answer empty = post("", """
+        Answer empty = post(
+                "",
+                """
                 {"id": "%s", "name": "shapes-own-nsg", "type": "Microsoft.Network/networkSecurityGroups", "location": "westus",
-                 "properties": {}}""".formatted(id));
+                 "properties": {}}"""
+                        .formatted(id));
         assertEquals(1, empty.body().path("unchanged").asInt(), empty.body()::toString);
         assertEquals(List.of("securityRules/allow-https"), userRules("shapes-own-nsg"));
 
-        Answer none = post("", """
+        Answer none = post(
+                "",
+                """
                 {"id": "%s", "name": "shapes-own-nsg", "type": "Microsoft.Network/networkSecurityGroups", "location": "westus",
-                 "properties": {"securityRules": []}}""".formatted(id));
+                 "properties": {"securityRules": []}}"""
+                        .formatted(id));
         assertEquals(1, none.body().path("updated").asInt(), none.body()::toString);
         assertEquals(List.of(), userRules("shapes-own-nsg"));
     }
@@ -197,12 +239,17 @@ class ExportShapesTest {
     @Test
     void aNewNsgWithoutSecurityRulesIsRefusedItsRulesBeingUnknown() throws Exception {
         long nodes = nodes();
-        Answer a = post("", """
+        Answer a = post(
+                "",
+                """
                 {"id": "%sshapes-new-nsg", "name": "shapes-new-nsg", "type": "Microsoft.Network/networkSecurityGroups",
-                 "location": "westus", "properties": {"provisioningState": "Succeeded"}}""".formatted(SHAPES_NSG));
+                 "location": "westus", "properties": {"provisioningState": "Succeeded"}}"""
+                        .formatted(SHAPES_NSG));
         assertEquals(400, a.status(), a.body()::toString);
-        assertThat(problems(a), hasItem(containsString("network security group 'shapes-new-nsg' has no securityRules key"
-                + " and the graph has no network security group with this id: its rules are unknown")));
+        assertThat(
+                problems(a),
+                hasItem(containsString("network security group 'shapes-new-nsg' has no securityRules key"
+                        + " and the graph has no network security group with this id: its rules are unknown")));
         assertEquals(nodes, nodes());
     }
 }

@@ -4,7 +4,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -27,7 +26,9 @@ class ExternalStoreTest {
 
     @Test
     void readinessNamesTheExternalStore() {
-        RestAssured.get("/q/health/ready").then().statusCode(200)
+        RestAssured.get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks[0].data.store", containsString("external Neo4j at bolt://"));
     }
 
@@ -40,12 +41,20 @@ class ExternalStoreTest {
 
     @Test
     void answersTheSameCallSourceAsEmbedded() {
-        Gql.post("query($f: String!, $t: String!) { callSource(from: $f, to: $t) { kind address addressRange } }",
-                "f", "app1", "t", "orders-api.ase-two.p.azurewebsites.net")
+        Gql.post(
+                        "query($f: String!, $t: String!) { callSource(from: $f, to: $t) { kind address addressRange } }",
+                        "f",
+                        "app1",
+                        "t",
+                        "orders-api.ase-two.p.azurewebsites.net")
                 .body("data.callSource.kind", equalTo("PUBLIC_VIP"))
                 .body("data.callSource.address", equalTo("192.23.1.2"));
-        Gql.post("query($f: String!, $t: String!) { callSource(from: $f, to: $t) { kind addressRange } }",
-                "f", "ase-one", "t", "db-vm-nic")
+        Gql.post(
+                        "query($f: String!, $t: String!) { callSource(from: $f, to: $t) { kind addressRange } }",
+                        "f",
+                        "ase-one",
+                        "t",
+                        "db-vm-nic")
                 .body("data.callSource.kind", equalTo("SUBNET_RANGE"))
                 .body("data.callSource.addressRange", equalTo("10.0.1.0/26"));
     }

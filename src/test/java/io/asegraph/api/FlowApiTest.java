@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 /** flow, ipFlowVerify and effectiveSecurityRules through real HTTP on the seeded reference topology. */
 @QuarkusTest
 class FlowApiTest {
-    static final String FLOW = """
+    static final String FLOW =
+            """
             query($from: String!, $to: String!, $port: Int!, $protocol: Protocol) {
               flow(from: $from, to: $to, port: $port, protocol: $protocol) {
                 verdict reason source { kind address addressRange } destination
                 decisions { nsg appliedTo level direction verdict matches { rule priority access sourceRanges } }
                 blockers { nsg } trace { node steps { type detail } } allowedSourceRanges deniedSourceRanges } }""";
-    static final String VERIFY = """
+    static final String VERIFY =
+            """
             query($t: String!, $d: Direction!, $p: Protocol!, $la: String!, $lp: Int!, $ra: String!, $rp: Int!) {
               ipFlowVerify(target: $t, direction: $d, protocol: $p, localAddress: $la, localPort: $lp, remoteAddress: $ra, remotePort: $rp) {
                 access ruleName nsg } }""";
@@ -106,73 +108,218 @@ class FlowApiTest {
 
     @Test
     void ipFlowVerifyAdmitsTheVipOn443() {
-        Gql.post(VERIFY, "t", "ase-two-subnet", "d", "INBOUND", "p", "TCP", "la", "10.0.1.70", "lp", 443, "ra", "192.23.1.2", "rp", 50000)
+        Gql.post(
+                        VERIFY,
+                        "t",
+                        "ase-two-subnet",
+                        "d",
+                        "INBOUND",
+                        "p",
+                        "TCP",
+                        "la",
+                        "10.0.1.70",
+                        "lp",
+                        443,
+                        "ra",
+                        "192.23.1.2",
+                        "rp",
+                        50000)
                 .body("data.ipFlowVerify.access", equalTo("ALLOW"))
                 .body("data.ipFlowVerify.ruleName", equalTo("securityRules/RESTRICT-HTTPS"));
     }
 
     @Test
     void ipFlowVerifyDeniesAnyOtherPublicAddressOn443() {
-        Gql.post(VERIFY, "t", "ase-two-subnet", "d", "INBOUND", "p", "TCP", "la", "10.0.1.70", "lp", 443, "ra", "198.51.100.7", "rp", 50000)
+        Gql.post(
+                        VERIFY,
+                        "t",
+                        "ase-two-subnet",
+                        "d",
+                        "INBOUND",
+                        "p",
+                        "TCP",
+                        "la",
+                        "10.0.1.70",
+                        "lp",
+                        443,
+                        "ra",
+                        "198.51.100.7",
+                        "rp",
+                        50000)
                 .body("data.ipFlowVerify.access", equalTo("DENY"))
                 .body("data.ipFlowVerify.ruleName", equalTo("defaultSecurityRules/DenyAllInBound"));
     }
 
     @Test
     void ipFlowVerifyAdmitsManagementFromTheInternet() {
-        Gql.post(VERIFY, "t", "ase-two-subnet", "d", "INBOUND", "p", "TCP", "la", "10.0.1.70", "lp", 454, "ra", "70.37.57.58", "rp", 50000)
+        Gql.post(
+                        VERIFY,
+                        "t",
+                        "ase-two-subnet",
+                        "d",
+                        "INBOUND",
+                        "p",
+                        "TCP",
+                        "la",
+                        "10.0.1.70",
+                        "lp",
+                        454,
+                        "ra",
+                        "70.37.57.58",
+                        "rp",
+                        50000)
                 .body("data.ipFlowVerify.access", equalTo("ALLOW"))
                 .body("data.ipFlowVerify.ruleName", equalTo("securityRules/ALLOW-AzureMngmt"));
     }
 
     @Test
     void ipFlowVerifyOutboundToTheInternetIsAllowedByTheDefaultRule() {
-        Gql.post(VERIFY, "t", "db-vm-nic", "d", "OUTBOUND", "p", "TCP", "la", "10.0.2.4", "lp", 60000, "ra", "13.107.21.200", "rp", 80)
+        Gql.post(
+                        VERIFY,
+                        "t",
+                        "db-vm-nic",
+                        "d",
+                        "OUTBOUND",
+                        "p",
+                        "TCP",
+                        "la",
+                        "10.0.2.4",
+                        "lp",
+                        60000,
+                        "ra",
+                        "13.107.21.200",
+                        "rp",
+                        80)
                 .body("data.ipFlowVerify.access", equalTo("ALLOW"))
                 .body("data.ipFlowVerify.ruleName", equalTo("defaultSecurityRules/AllowInternetOutBound"));
     }
 
     @Test
     void ipFlowVerifyOutboundToUnroutedPrivateSpaceIsDeniedByTheDefaultRule() {
-        Gql.post(VERIFY, "t", "db-vm-nic", "d", "OUTBOUND", "p", "TCP", "la", "10.0.2.4", "lp", 60000, "ra", "172.31.0.100", "rp", 80)
+        Gql.post(
+                        VERIFY,
+                        "t",
+                        "db-vm-nic",
+                        "d",
+                        "OUTBOUND",
+                        "p",
+                        "TCP",
+                        "la",
+                        "10.0.2.4",
+                        "lp",
+                        60000,
+                        "ra",
+                        "172.31.0.100",
+                        "rp",
+                        80)
                 .body("data.ipFlowVerify.access", equalTo("DENY"))
                 .body("data.ipFlowVerify.ruleName", equalTo("defaultSecurityRules/DenyAllOutBound"));
     }
 
     @Test
     void ipFlowVerifyRejectsALocalAddressThatIsNotTheTargets() {
-        Gql.post(VERIFY, "t", "db-vm-nic", "d", "INBOUND", "p", "TCP", "la", "10.0.2.5", "lp", 1433, "ra", "10.0.1.5", "rp", 50000)
+        Gql.post(
+                        VERIFY,
+                        "t",
+                        "db-vm-nic",
+                        "d",
+                        "INBOUND",
+                        "p",
+                        "TCP",
+                        "la",
+                        "10.0.2.5",
+                        "lp",
+                        1433,
+                        "ra",
+                        "10.0.1.5",
+                        "rp",
+                        50000)
                 .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"))
                 .body("errors[0].message", containsString("10.0.2.4"));
     }
 
     @Test
     void ipFlowVerifyRejectsAPortOutsideTheRangeAndAMalformedAddress() {
-        Gql.post(VERIFY, "t", "db-vm-nic", "d", "INBOUND", "p", "TCP", "la", "10.0.2.4", "lp", -1, "ra", "10.0.1.5", "rp", 50000)
+        Gql.post(
+                        VERIFY,
+                        "t",
+                        "db-vm-nic",
+                        "d",
+                        "INBOUND",
+                        "p",
+                        "TCP",
+                        "la",
+                        "10.0.2.4",
+                        "lp",
+                        -1,
+                        "ra",
+                        "10.0.1.5",
+                        "rp",
+                        50000)
                 .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
-        Gql.post(VERIFY, "t", "db-vm-nic", "d", "INBOUND", "p", "TCP", "la", "10.0.2.4", "lp", 1433, "ra", "10.0.1", "rp", 50000)
+        Gql.post(
+                        VERIFY,
+                        "t",
+                        "db-vm-nic",
+                        "d",
+                        "INBOUND",
+                        "p",
+                        "TCP",
+                        "la",
+                        "10.0.2.4",
+                        "lp",
+                        1433,
+                        "ra",
+                        "10.0.1",
+                        "rp",
+                        50000)
                 .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
     }
 
     @Test
     void ipFlowVerifyTakesOnlyANicOrASubnet() {
-        Gql.post(VERIFY, "t", "ase-vnet", "d", "INBOUND", "p", "TCP", "la", "10.0.2.4", "lp", 1433, "ra", "10.0.1.5", "rp", 50000)
+        Gql.post(
+                        VERIFY,
+                        "t",
+                        "ase-vnet",
+                        "d",
+                        "INBOUND",
+                        "p",
+                        "TCP",
+                        "la",
+                        "10.0.2.4",
+                        "lp",
+                        1433,
+                        "ra",
+                        "10.0.1.5",
+                        "rp",
+                        50000)
                 .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
     }
 
     @Test
     void effectiveSecurityRulesListTheNicRulesInOrderWithTagsExpanded() {
-        Gql.post("query($t: String!) { effectiveSecurityRules(target: $t) { name direction priority sourceAddressPrefixes expandedSourceAddressPrefixes expandedDestinationAddressPrefixes destinationPortRanges level } }",
-                "t", "db-vm-nic")
-                .body("data.effectiveSecurityRules.findAll { it.direction == 'INBOUND' }.name", contains(
-                        "securityRules/allow-sql-from-ase-one", "securityRules/deny-sql-from-vnet",
-                        "defaultSecurityRules/AllowVnetInBound", "defaultSecurityRules/AllowAzureLoadBalancerInBound",
-                        "defaultSecurityRules/DenyAllInBound"))
-                .body("data.effectiveSecurityRules.find { it.name == 'securityRules/deny-sql-from-vnet' }.expandedSourceAddressPrefixes",
+        Gql.post(
+                        "query($t: String!) { effectiveSecurityRules(target: $t) { name direction priority sourceAddressPrefixes expandedSourceAddressPrefixes expandedDestinationAddressPrefixes destinationPortRanges level } }",
+                        "t",
+                        "db-vm-nic")
+                .body(
+                        "data.effectiveSecurityRules.findAll { it.direction == 'INBOUND' }.name",
+                        contains(
+                                "securityRules/allow-sql-from-ase-one",
+                                "securityRules/deny-sql-from-vnet",
+                                "defaultSecurityRules/AllowVnetInBound",
+                                "defaultSecurityRules/AllowAzureLoadBalancerInBound",
+                                "defaultSecurityRules/DenyAllInBound"))
+                .body(
+                        "data.effectiveSecurityRules.find { it.name == 'securityRules/deny-sql-from-vnet' }.expandedSourceAddressPrefixes",
                         hasItems("10.0.0.0/16", "168.63.129.16/32", "192.168.0.0/16"))
-                .body("data.effectiveSecurityRules.find { it.name == 'defaultSecurityRules/AllowInternetOutBound' }.expandedDestinationAddressPrefixes",
+                .body(
+                        "data.effectiveSecurityRules.find { it.name == 'defaultSecurityRules/AllowInternetOutBound' }.expandedDestinationAddressPrefixes",
                         hasItems("1.0.0.0/8", "2.0.0.0/7", "4.0.0.0/6", "8.0.0.0/7", "11.0.0.0/8", "12.0.0.0/6"))
-                .body("data.effectiveSecurityRules.find { it.name == 'defaultSecurityRules/DenyAllInBound' }.destinationPortRanges", contains("0-65535"));
+                .body(
+                        "data.effectiveSecurityRules.find { it.name == 'defaultSecurityRules/DenyAllInBound' }.destinationPortRanges",
+                        contains("0-65535"));
     }
 
     @Test

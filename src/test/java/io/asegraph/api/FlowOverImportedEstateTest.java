@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class FlowOverImportedEstateTest {
-    static final String FLOW = """
+    static final String FLOW =
+            """
             query($port: Int!) { flow(from: "flowtest-ase", to: "flowtest-db-nic", port: $port) {
               verdict reason causes allowedSourceRanges deniedSourceRanges undeterminedSourceRanges
               decisions { nsg verdict matches { rule access sourceRanges undeterminedCause } } blockers { nsg } } }""";
@@ -37,8 +38,12 @@ class FlowOverImportedEstateTest {
                 .body("data.flow.verdict", equalTo("PARTIAL"))
                 .body("data.flow.allowedSourceRanges", contains("10.50.1.0/27"))
                 .body("data.flow.deniedSourceRanges", contains("10.50.1.32/27"))
-                .body("data.flow.decisions[0].matches.rule", contains("securityRules/allow-sql-from-half", "securityRules/deny-sql-from-vnet"))
-                .body("data.flow.decisions[0].matches.sourceRanges", contains(contains("10.50.1.0/27"), contains("10.50.1.32/27")))
+                .body(
+                        "data.flow.decisions[0].matches.rule",
+                        contains("securityRules/allow-sql-from-half", "securityRules/deny-sql-from-vnet"))
+                .body(
+                        "data.flow.decisions[0].matches.sourceRanges",
+                        contains(contains("10.50.1.0/27"), contains("10.50.1.32/27")))
                 .body("data.flow.blockers.nsg", contains(containsString("flowtest-db-nsg")));
     }
 
@@ -55,7 +60,9 @@ class FlowOverImportedEstateTest {
                 .body("data.flow.verdict", equalTo("PARTIAL"))
                 .body("data.flow.allowedSourceRanges", contains("10.50.1.0/28"))
                 .body("data.flow.deniedSourceRanges", contains("10.50.1.16/28", "10.50.1.32/27"))
-                .body("data.flow.decisions[0].matches.rule", contains("securityRules/allow-tagged-admin", "securityRules/deny-admin"));
+                .body(
+                        "data.flow.decisions[0].matches.rule",
+                        contains("securityRules/allow-tagged-admin", "securityRules/deny-admin"));
         Gql.post("{ serviceTags(where: {name: {eq: \"FlowTestAdmins\"}}) { name addressPrefixes } }")
                 .body("data.serviceTags[0].addressPrefixes", contains("10.50.1.0/28"));
     }

@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** Posts real GraphQL documents with variables to the running service (no hand-escaped JSON). */
 public final class Gql {
-    private Gql() {
-    }
+    private Gql() {}
 
     public static ValidatableResponse post(String document, Object... variables) {
         Map<String, Object> vars = new HashMap<>();
@@ -20,6 +19,11 @@ public final class Gql {
         Map<String, Object> body = new HashMap<>();
         body.put("query", document);
         body.put("variables", vars);
-        return given().contentType(ContentType.JSON).body(body).when().post("/graphql").then().statusCode(200);
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/graphql")
+                .then()
+                .statusCode(200);
     }
 }

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusTest
 @TestProfile(ImportTestProfile.class)
 class ImportApiTest {
-    static final String IMPORT = """
+    static final String IMPORT =
+            """
             mutation($d: String!, $dry: Boolean) { importResources(document: $d, dryRun: $dry) {
               created updated unchanged removed warnings dryRun } }""";
     /** Resources in a whole TestEstate: 2 VNets, 4 subnets, 2 peerings and one each of 13 more, 2 public IPs. */
@@ -58,20 +59,31 @@ class ImportApiTest {
     }
 
     long version() {
-        return store.read(tx -> tx.run("MATCH (m:AsegraphMeta {key: 'meta'}) RETURN m.version AS v").single().get("v").asLong());
+        return store.read(tx -> tx.run("MATCH (m:AsegraphMeta {key: 'meta'}) RETURN m.version AS v")
+                .single()
+                .get("v")
+                .asLong());
     }
 
     long nodes() {
-        return store.read(tx -> tx.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong());
+        return store.read(
+                tx -> tx.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong());
     }
 
     long relationships() {
-        return store.read(tx -> tx.run("MATCH ()-[r]->() RETURN count(r) AS c").single().get("c").asLong());
+        return store.read(tx -> tx.run("MATCH ()-[r]->() RETURN count(r) AS c")
+                .single()
+                .get("c")
+                .asLong());
     }
 
     static String etag(String p) {
-        return Gql.post("query($n: String!) { networkSecurityGroups(where: {name: {eq: $n}}) { etag } }", "n", p + "-nsg")
-                .extract().path("data.networkSecurityGroups[0].etag");
+        return Gql.post(
+                        "query($n: String!) { networkSecurityGroups(where: {name: {eq: $n}}) { etag } }",
+                        "n",
+                        p + "-nsg")
+                .extract()
+                .path("data.networkSecurityGroups[0].etag");
     }
 
     // ---- round trip ---------------------------------------------------------------------------------------------
@@ -87,16 +99,23 @@ class ImportApiTest {
                 .body("data.importResources.dryRun", equalTo(false))
                 .body("data.importResources.warnings", empty());
 
-        Gql.post("""
+        Gql.post(
+                        """
                 query($n: String!) { virtualNetworks(where: {name: {eq: $n}}) { id name location addressPrefixes
                   subnets { name addressPrefix networkSecurityGroup { name } routeTable { name } natGateway { name } }
                   peerings { name state allowGatewayTransit useRemoteGateways allowForwardedTraffic localVirtualNetwork remoteVirtualNetwork }
-                  gateways { name gatewayType defaultSite learnedRoutes connections { name connectionType peer } } } }""", "n", p + "-vnet")
+                  gateways { name gatewayType defaultSite learnedRoutes connections { name connectionType peer } } } }""",
+                        "n",
+                        p + "-vnet")
                 .body("data.virtualNetworks[0].id", equalTo(TestEstate.vnetId(p)))
                 .body("data.virtualNetworks[0].location", equalTo("westus"))
                 .body("data.virtualNetworks[0].addressPrefixes", contains("10.50.0.0/16"))
-                .body("data.virtualNetworks[0].subnets.name", contains(p + "-ase-subnet", p + "-app-subnet", "GatewaySubnet"))
-                .body("data.virtualNetworks[0].subnets.addressPrefix", contains("10.50.1.0/24", "10.50.2.0/24", "10.50.255.0/27"))
+                .body(
+                        "data.virtualNetworks[0].subnets.name",
+                        contains(p + "-ase-subnet", p + "-app-subnet", "GatewaySubnet"))
+                .body(
+                        "data.virtualNetworks[0].subnets.addressPrefix",
+                        contains("10.50.1.0/24", "10.50.2.0/24", "10.50.255.0/27"))
                 .body("data.virtualNetworks[0].subnets[0].networkSecurityGroup.name", equalTo(p + "-nsg"))
                 .body("data.virtualNetworks[0].subnets[0].routeTable.name", equalTo(p + "-rt"))
                 .body("data.virtualNetworks[0].subnets[0].natGateway", nullValue())
@@ -117,44 +136,65 @@ class ImportApiTest {
                 .body("data.virtualNetworks[0].gateways[0].connections[0].connectionType", equalTo("IPsec"))
                 .body("data.virtualNetworks[0].gateways[0].connections[0].peer", equalTo(TestEstate.siteId(p)));
 
-        Gql.post("""
+        Gql.post(
+                        """
                 query($n: String!) { virtualNetworks(where: {name: {eq: $n}}) { subnets { name }
-                  peerings { name useRemoteGateways allowForwardedTraffic remoteVirtualNetwork } } }""", "n", p + "-hub")
+                  peerings { name useRemoteGateways allowForwardedTraffic remoteVirtualNetwork } } }""",
+                        "n",
+                        p + "-hub")
                 .body("data.virtualNetworks[0].subnets.name", contains(p + "-hub-subnet"))
                 .body("data.virtualNetworks[0].peerings[0].name", equalTo(p + "-hub-to-spoke"))
                 .body("data.virtualNetworks[0].peerings[0].useRemoteGateways", equalTo(true))
                 .body("data.virtualNetworks[0].peerings[0].allowForwardedTraffic", equalTo(false))
                 .body("data.virtualNetworks[0].peerings[0].remoteVirtualNetwork", equalTo(TestEstate.vnetId(p)));
 
-        Gql.post("""
+        Gql.post(
+                        """
                 query($n: String!) { networkSecurityGroups(where: {name: {eq: $n}}) { id location etag
                   securityRules { name priority direction access protocol sourceAddressPrefixes sourcePortRanges
                     destinationAddressPrefixes destinationPortRanges sourceApplicationSecurityGroups
                     destinationApplicationSecurityGroups description }
-                  appliedToSubnets { name } appliedToNetworkInterfaces { name } } }""", "n", p + "-nsg")
+                  appliedToSubnets { name } appliedToNetworkInterfaces { name } } }""",
+                        "n",
+                        p + "-nsg")
                 .body("data.networkSecurityGroups[0].id", equalTo(TestEstate.nsgId(p)))
                 .body("data.networkSecurityGroups[0].etag", matchesPattern("W/\"[0-9a-f-]{36}\""))
                 .body("data.networkSecurityGroups[0].etag", not(equalTo("W/\"11111111-1111-1111-1111-111111111111\"")))
-                .body("data.networkSecurityGroups[0].securityRules.name", contains("allow-https", "deny-rdp", "allow-sql"))
+                .body(
+                        "data.networkSecurityGroups[0].securityRules.name",
+                        contains("allow-https", "deny-rdp", "allow-sql"))
                 .body("data.networkSecurityGroups[0].securityRules.priority", contains(100, 200, 300))
-                .body("data.networkSecurityGroups[0].securityRules.direction", contains("Inbound", "Inbound", "Outbound"))
+                .body(
+                        "data.networkSecurityGroups[0].securityRules.direction",
+                        contains("Inbound", "Inbound", "Outbound"))
                 .body("data.networkSecurityGroups[0].securityRules.access", contains("Allow", "Deny", "Allow"))
                 .body("data.networkSecurityGroups[0].securityRules.protocol", contains("Tcp", "*", "Tcp"))
                 .body("data.networkSecurityGroups[0].securityRules[0].sourceAddressPrefixes", contains("10.60.0.0/16"))
                 .body("data.networkSecurityGroups[0].securityRules[0].destinationPortRanges", contains("443"))
                 .body("data.networkSecurityGroups[0].securityRules[0].description", equalTo("HTTPS from the hub"))
-                .body("data.networkSecurityGroups[0].securityRules[1].sourceAddressPrefixes", contains("Internet", "192.0.2.0/24"))
+                .body(
+                        "data.networkSecurityGroups[0].securityRules[1].sourceAddressPrefixes",
+                        contains("Internet", "192.0.2.0/24"))
                 .body("data.networkSecurityGroups[0].securityRules[1].sourcePortRanges", contains("*"))
-                .body("data.networkSecurityGroups[0].securityRules[1].destinationPortRanges", contains("3389", "5985-5986"))
+                .body(
+                        "data.networkSecurityGroups[0].securityRules[1].destinationPortRanges",
+                        contains("3389", "5985-5986"))
                 .body("data.networkSecurityGroups[0].securityRules[2].sourceAddressPrefixes", empty())
-                .body("data.networkSecurityGroups[0].securityRules[2].sourceApplicationSecurityGroups", contains(TestEstate.asgId(p)))
-                .body("data.networkSecurityGroups[0].securityRules[2].destinationAddressPrefixes", contains("Sql.WestUS"))
+                .body(
+                        "data.networkSecurityGroups[0].securityRules[2].sourceApplicationSecurityGroups",
+                        contains(TestEstate.asgId(p)))
+                .body(
+                        "data.networkSecurityGroups[0].securityRules[2].destinationAddressPrefixes",
+                        contains("Sql.WestUS"))
                 .body("data.networkSecurityGroups[0].appliedToSubnets.name", contains(p + "-ase-subnet"))
                 .body("data.networkSecurityGroups[0].appliedToNetworkInterfaces.name", contains(p + "-nic"));
 
-        Gql.post("""
+        Gql.post(
+                        """
                 query($n: String!) { routeTables(where: {name: {eq: $n}}) { disableBgpRoutePropagation
-                  routes { name addressPrefix nextHopType nextHopIpAddress } subnets { name } } }""", "n", p + "-rt")
+                  routes { name addressPrefix nextHopType nextHopIpAddress } subnets { name } } }""",
+                        "n",
+                        p + "-rt")
                 .body("data.routeTables[0].disableBgpRoutePropagation", equalTo(true))
                 .body("data.routeTables[0].routes.name", contains("default-internet", "to-firewall"))
                 .body("data.routeTables[0].routes.addressPrefix", contains("0.0.0.0/0", "10.70.0.0/16"))
@@ -162,10 +202,12 @@ class ImportApiTest {
                 .body("data.routeTables[0].routes.nextHopIpAddress", contains(null, "10.60.1.4"))
                 .body("data.routeTables[0].subnets.name", contains(p + "-ase-subnet"));
 
-        Gql.post("""
+        Gql.post(
+                        """
                 query($n: String!) { networkInterfaces(where: {name: {eq: $n}}) { privateIpAddress virtualMachine location
                   subnet { name } networkSecurityGroup { name } applicationSecurityGroups { name } publicIpAddresses { name ipAddress } } }""",
-                "n", p + "-nic")
+                        "n",
+                        p + "-nic")
                 .body("data.networkInterfaces[0].privateIpAddress", equalTo("10.50.2.4"))
                 .body("data.networkInterfaces[0].virtualMachine", containsString("/virtualMachines/" + p + "-vm"))
                 .body("data.networkInterfaces[0].subnet.name", equalTo(p + "-app-subnet"))
@@ -173,14 +215,19 @@ class ImportApiTest {
                 .body("data.networkInterfaces[0].applicationSecurityGroups.name", contains(p + "-asg"))
                 .body("data.networkInterfaces[0].publicIpAddresses.ipAddress", contains("52.160.1.3"));
 
-        Gql.post("query($n: String!) { natGateways(where: {name: {eq: $n}}) { publicIpAddresses { name ipAddress } subnets { name } } }",
-                "n", p + "-nat")
+        Gql.post(
+                        "query($n: String!) { natGateways(where: {name: {eq: $n}}) { publicIpAddresses { name ipAddress } subnets { name } } }",
+                        "n",
+                        p + "-nat")
                 .body("data.natGateways[0].publicIpAddresses.ipAddress", contains("52.160.1.4"))
                 .body("data.natGateways[0].subnets.name", contains(p + "-app-subnet"));
 
-        Gql.post("""
+        Gql.post(
+                        """
                 query($n: String!) { environments(where: {name: {eq: $n}}) { kind internalLoadBalancingMode publicVip outboundAddresses
-                  internalAddress location subnet { name } apps { name defaultHostName hostNames } } }""", "n", p + "-ase")
+                  internalAddress location subnet { name } apps { name defaultHostName hostNames } } }""",
+                        "n",
+                        p + "-ase")
                 .body("data.environments[0].kind", equalTo("ASEV3"))
                 .body("data.environments[0].internalLoadBalancingMode", equalTo("Web, Publishing"))
                 .body("data.environments[0].publicVip", equalTo("52.160.1.10"))
@@ -189,14 +236,21 @@ class ImportApiTest {
                 .body("data.environments[0].location", equalTo("westus"))
                 .body("data.environments[0].subnet.name", equalTo(p + "-ase-subnet"))
                 .body("data.environments[0].apps[0].name", equalTo(p + "-app"))
-                .body("data.environments[0].apps[0].defaultHostName", equalTo(p + "-app." + p + "-ase.appserviceenvironment.net"))
-                .body("data.environments[0].apps[0].hostNames", contains(p + "-app." + p + "-ase.appserviceenvironment.net",
-                        p + "-app.contoso.com"));
+                .body(
+                        "data.environments[0].apps[0].defaultHostName",
+                        equalTo(p + "-app." + p + "-ase.appserviceenvironment.net"))
+                .body(
+                        "data.environments[0].apps[0].hostNames",
+                        contains(p + "-app." + p + "-ase.appserviceenvironment.net", p + "-app.contoso.com"));
 
-        Gql.post("""
+        Gql.post(
+                        """
                 query($e: String!, $s: String!) { endpoints(where: {name: {eq: $e}}) { id addresses serviceTag location }
                   localNetworkGateways(where: {name: {eq: $s}}) { addressPrefixes gatewayIpAddress connections { name } } }""",
-                "e", p + "-endpoint", "s", p + "-site")
+                        "e",
+                        p + "-endpoint",
+                        "s",
+                        p + "-site")
                 .body("data.endpoints[0].id", equalTo("/asegraph/endpoints/" + p + "-endpoint"))
                 .body("data.endpoints[0].addresses", contains("40.1.2.0/24", "40.1.3.4/32"))
                 .body("data.endpoints[0].serviceTag", equalTo("Sql.WestUS"))
@@ -209,9 +263,13 @@ class ImportApiTest {
     void skipsUnknownResourceTypesWithAWarningNamingThem() {
         String p = "unknowntype";
         ArrayNode doc = TestEstate.estate(p);
-        TestEstate.set(doc, "/" + doc.size(), """
+        TestEstate.set(
+                doc,
+                "/" + doc.size(),
+                """
                 {"name": "%s-vm", "id": "%s/resourceGroups/%s-rg/providers/Microsoft.Compute/virtualMachines/%s-vm",
-                 "type": "Microsoft.Compute/virtualMachines", "location": "westus"}""".formatted(p, TestEstate.SUBSCRIPTION, p, p));
+                 "type": "Microsoft.Compute/virtualMachines", "location": "westus"}"""
+                        .formatted(p, TestEstate.SUBSCRIPTION, p, p));
         importOk(doc)
                 .body("data.importResources.created", equalTo(ESTATE_RESOURCES))
                 .body("data.importResources.warnings", hasSize(1))
@@ -257,13 +315,19 @@ class ImportApiTest {
         importOk(TestEstate.estate(p));
         String before = etag(p);
         ArrayNode doc = TestEstate.estate(p);
-        TestEstate.remove(doc, "/" + TestEstate.NSG + "/properties/securityRules/1");           // deny-rdp gone
-        TestEstate.set(doc, "/" + TestEstate.NSG + "/properties/securityRules/0/properties/destinationPortRange", "\"8443\"");
-        TestEstate.remove(doc, "/" + TestEstate.ROUTE_TABLE + "/properties/routes/1");          // default-internet gone
-        TestEstate.remove(doc, "/" + TestEstate.VNET + "/properties/subnets/1");                // app-subnet gone...
-        TestEstate.set(doc, "/" + TestEstate.NIC + "/properties/ipConfigurations/0/properties/subnet/id",
-                "\"" + TestEstate.subnetId(p, p + "-ase-subnet") + "\"");                       // ...its NIC moved by the same document
-        TestEstate.set(doc, "/" + TestEstate.NIC + "/properties/ipConfigurations/0/properties/privateIPAddress", "\"10.50.1.20\"");
+        TestEstate.remove(doc, "/" + TestEstate.NSG + "/properties/securityRules/1"); // deny-rdp gone
+        TestEstate.set(
+                doc, "/" + TestEstate.NSG + "/properties/securityRules/0/properties/destinationPortRange", "\"8443\"");
+        TestEstate.remove(doc, "/" + TestEstate.ROUTE_TABLE + "/properties/routes/1"); // default-internet gone
+        TestEstate.remove(doc, "/" + TestEstate.VNET + "/properties/subnets/1"); // app-subnet gone...
+        TestEstate.set(
+                doc,
+                "/" + TestEstate.NIC + "/properties/ipConfigurations/0/properties/subnet/id",
+                "\"" + TestEstate.subnetId(p, p + "-ase-subnet") + "\""); // ...its NIC moved by the same document
+        TestEstate.set(
+                doc,
+                "/" + TestEstate.NIC + "/properties/ipConfigurations/0/properties/privateIPAddress",
+                "\"10.50.1.20\"");
         TestEstate.remove(doc, "/" + TestEstate.VNET + "/properties/virtualNetworkPeerings/0"); // peering gone
         importOk(doc)
                 .body("data.importResources.created", equalTo(0))
@@ -271,13 +335,21 @@ class ImportApiTest {
                 .body("data.importResources.removed", equalTo(2))
                 .body("data.importResources.unchanged", equalTo(ESTATE_RESOURCES - 2 - 3));
 
-        Gql.post("""
+        Gql.post(
+                        """
                 query($n: String!, $t: String!, $v: String!, $i: String!) {
                   networkSecurityGroups(where: {name: {eq: $n}}) { etag securityRules { name destinationPortRanges } }
                   routeTables(where: {name: {eq: $t}}) { routes { name } }
                   virtualNetworks(where: {name: {eq: $v}}) { subnets { name } peerings { name } }
                   networkInterfaces(where: {name: {eq: $i}}) { privateIpAddress subnet { name } } }""",
-                "n", p + "-nsg", "t", p + "-rt", "v", p + "-vnet", "i", p + "-nic")
+                        "n",
+                        p + "-nsg",
+                        "t",
+                        p + "-rt",
+                        "v",
+                        p + "-vnet",
+                        "i",
+                        p + "-nic")
                 .body("data.networkSecurityGroups[0].securityRules.name", contains("allow-https", "allow-sql"))
                 .body("data.networkSecurityGroups[0].securityRules[0].destinationPortRanges", contains("8443"))
                 .body("data.networkSecurityGroups[0].etag", not(equalTo(before)))
@@ -286,7 +358,10 @@ class ImportApiTest {
                 .body("data.virtualNetworks[0].peerings", empty())
                 .body("data.networkInterfaces[0].privateIpAddress", equalTo("10.50.1.20"))
                 .body("data.networkInterfaces[0].subnet.name", equalTo(p + "-ase-subnet"));
-        Gql.post("query($id: String!) { resource(id: $id) { __typename } }", "id", TestEstate.subnetId(p, p + "-app-subnet"))
+        Gql.post(
+                        "query($id: String!) { resource(id: $id) { __typename } }",
+                        "id",
+                        TestEstate.subnetId(p, p + "-app-subnet"))
                 .body("errors[0].extensions.code", equalTo("UNKNOWN_REFERENCE"));
     }
 
@@ -305,7 +380,10 @@ class ImportApiTest {
                 .body("errors[0].extensions.problems[0].message", containsString(p + "-nic"))
                 .body("data", nullValue());
         assertEquals(version, version());
-        Gql.post("query($v: String!) { virtualNetworks(where: {name: {eq: $v}}) { subnets { name } } }", "v", p + "-vnet")
+        Gql.post(
+                        "query($v: String!) { virtualNetworks(where: {name: {eq: $v}}) { subnets { name } } }",
+                        "v",
+                        p + "-vnet")
                 .body("data.virtualNetworks[0].subnets.name", hasItem(p + "-app-subnet"));
     }
 
@@ -318,8 +396,10 @@ class ImportApiTest {
         importOk(ase)
                 .body("data.importResources.unchanged", equalTo(1))
                 .body("data.importResources.warnings", hasItem(containsString("addresses")));
-        Gql.post("query($n: String!) { environments(where: {name: {eq: $n}}) { publicVip outboundAddresses internalAddress } }",
-                "n", p + "-ase")
+        Gql.post(
+                        "query($n: String!) { environments(where: {name: {eq: $n}}) { publicVip outboundAddresses internalAddress } }",
+                        "n",
+                        p + "-ase")
                 .body("data.environments[0].publicVip", equalTo("52.160.1.10"))
                 .body("data.environments[0].outboundAddresses", contains("52.160.1.10", "52.160.1.11"))
                 .body("data.environments[0].internalAddress", equalTo("10.50.1.5"));
@@ -335,22 +415,30 @@ class ImportApiTest {
         long version = version();
         ArrayNode doc = TestEstate.estate(p);
         TestEstate.set(doc, "/" + TestEstate.NSG + "/properties/securityRules/0/properties/priority", "5000");
-        TestEstate.set(doc, "/" + TestEstate.NIC + "/properties/ipConfigurations/0/properties/privateIPAddress", "\"10.99.0.4\"");
-        TestEstate.set(doc, "/" + TestEstate.ROUTE_TABLE + "/properties/routes/1/properties/nextHopType", "\"Teleport\"");
+        TestEstate.set(
+                doc,
+                "/" + TestEstate.NIC + "/properties/ipConfigurations/0/properties/privateIPAddress",
+                "\"10.99.0.4\"");
+        TestEstate.set(
+                doc, "/" + TestEstate.ROUTE_TABLE + "/properties/routes/1/properties/nextHopType", "\"Teleport\"");
         importDoc(doc)
                 .body("data", nullValue())
                 .body("errors", hasSize(1))
                 .body("errors[0].extensions.code", equalTo("INVALID_DOCUMENT"))
-                .body("errors[0].extensions.problems.location", containsInAnyOrder(
-                        "$[2].properties.securityRules[0].properties.priority",
-                        "$[5].properties.ipConfigurations[0].properties.privateIPAddress",
-                        "$[3].properties.routes[1].properties.nextHopType"))
+                .body(
+                        "errors[0].extensions.problems.location",
+                        containsInAnyOrder(
+                                "$[2].properties.securityRules[0].properties.priority",
+                                "$[5].properties.ipConfigurations[0].properties.privateIPAddress",
+                                "$[3].properties.routes[1].properties.nextHopType"))
                 .body("errors[0].extensions.problems.value", containsInAnyOrder("5000", "10.99.0.4", "Teleport"))
                 .body("errors[0].extensions.problems.line", everyItem(notNullValue()))
                 .body("errors[0].extensions.problems.column", everyItem(notNullValue()))
                 .body("errors[0].message", containsString("3 problems"))
                 .body("errors[0].message", containsString("$[2].properties.securityRules[0].properties.priority"))
-                .body("errors[0].message", containsString("$[5].properties.ipConfigurations[0].properties.privateIPAddress"))
+                .body(
+                        "errors[0].message",
+                        containsString("$[5].properties.ipConfigurations[0].properties.privateIPAddress"))
                 .body("errors[0].message", containsString("$[3].properties.routes[1].properties.nextHopType"));
         assertEquals(nodes, nodes(), "nothing written");
         assertEquals(relationships, relationships(), "nothing written");
@@ -373,12 +461,21 @@ class ImportApiTest {
     void anImportOverTheStoresTransactionMemoryIsStagedAndSwappedWhole(@TempDir Path dir) throws Exception {
         String doc = new String(ImportTestProfile.overTransactionMemory(dir), java.nio.charset.StandardCharsets.UTF_8);
         long version = version();
-        int created = importText(doc, false).body("errors", nullValue()).body("data.importResources.updated", equalTo(0))
-                .extract().path("data.importResources.created");
+        int created = importText(doc, false)
+                .body("errors", nullValue())
+                .body("data.importResources.updated", equalTo(0))
+                .extract()
+                .path("data.importResources.created");
         org.hamcrest.MatcherAssert.assertThat(created, greaterThan(50));
         assertEquals(version + 1, version(), "one import, one version, however many transactions it took");
-        assertEquals(0L, (long) store.<Long>read(tx -> tx.run("MATCH (n) WHERE n:AsegraphImportStage OR n:AsegraphImportStep RETURN count(n) AS c")
-                .single().get("c").asLong()), "nothing of the staging is left");
+        assertEquals(
+                0L,
+                (long) store.<Long>read(tx -> tx.run(
+                                "MATCH (n) WHERE n:AsegraphImportStage OR n:AsegraphImportStep RETURN count(n) AS c")
+                        .single()
+                        .get("c")
+                        .asLong()),
+                "nothing of the staging is left");
         // All of it is in the graph: the same document again finds nothing to create or update.
         importText(doc, true)
                 .body("data.importResources.created", equalTo(0))
@@ -387,14 +484,22 @@ class ImportApiTest {
         // And read back through the API: the NSG with the most rules has every one of them.
         JsonNode most = null;
         for (JsonNode r : new com.fasterxml.jackson.databind.ObjectMapper().readTree(doc)) {
-            if (r.path("properties").path("securityRules").size() > (most == null ? 0 : most.path("properties").path("securityRules").size())) {
+            if (r.path("properties").path("securityRules").size()
+                    > (most == null
+                            ? 0
+                            : most.path("properties").path("securityRules").size())) {
                 most = r;
             }
         }
-        org.hamcrest.MatcherAssert.assertThat(most.path("properties").path("securityRules").size(), greaterThan(500));
-        Gql.post("query($n: String!) { networkSecurityGroups(where: {name: {eq: $n}}) { securityRules { name } } }", "n",
-                most.path("name").asText())
-                .body("data.networkSecurityGroups[0].securityRules", hasSize(most.path("properties").path("securityRules").size()));
+        org.hamcrest.MatcherAssert.assertThat(
+                most.path("properties").path("securityRules").size(), greaterThan(500));
+        Gql.post(
+                        "query($n: String!) { networkSecurityGroups(where: {name: {eq: $n}}) { securityRules { name } } }",
+                        "n",
+                        most.path("name").asText())
+                .body(
+                        "data.networkSecurityGroups[0].securityRules",
+                        hasSize(most.path("properties").path("securityRules").size()));
     }
 
     @Test
@@ -436,7 +541,9 @@ class ImportApiTest {
         TestEstate.set(bad, "/" + TestEstate.NSG + "/properties/securityRules/1/properties/priority", "100");
         importText(TestEstate.text(bad), true)
                 .body("errors[0].extensions.code", equalTo("INVALID_DOCUMENT"))
-                .body("errors[0].extensions.problems[0].location", equalTo("$[2].properties.securityRules[1].properties.priority"));
+                .body(
+                        "errors[0].extensions.problems[0].location",
+                        equalTo("$[2].properties.securityRules[1].properties.priority"));
     }
 
     @Test
@@ -453,16 +560,16 @@ class ImportApiTest {
 
     @Test
     void importedServiceTagsAppearInTheServiceTagsListing() {
-        String tags = """
+        String tags =
+                """
                 {"changeNumber": 7, "cloud": "Public", "values": [
                   {"name": "ImportTagTest.WestUS", "id": "ImportTagTest.WestUS", "properties": {"changeNumber": 3,
                     "region": "westus", "systemService": "ImportTagTest", "addressPrefixes": ["13.64.0.0/16", "2603:1000::/40"]}},
                   {"name": "ImportTagTest", "id": "ImportTagTest", "properties": {"changeNumber": 5, "region": "",
                     "systemService": "ImportTagTest", "addressPrefixes": ["13.64.0.0/16", "13.65.0.0/16"]}}]}""";
-        importText(tags, false)
-                .body("errors", nullValue())
-                .body("data.importResources.created", equalTo(2));
-        Gql.post("""
+        importText(tags, false).body("errors", nullValue()).body("data.importResources.created", equalTo(2));
+        Gql.post(
+                        """
                 { serviceTags(where: {name: {startsWith: "ImportTagTest"}}) { name region systemService changeNumber addressPrefixes } }""")
                 .body("data.serviceTags.name", contains("ImportTagTest", "ImportTagTest.WestUS"))
                 .body("data.serviceTags[1].region", equalTo("westus"))
@@ -481,17 +588,20 @@ class ImportApiTest {
         TestEstate.set(doc, rule + "access", "\"Deny\"");
         TestEstate.set(doc, rule + "destinationAddressPrefix", "\"TagFlowTest.WestUS\"");
         importOk(doc);
-        String flow = """
+        String flow =
+                """
                 query($from: String!, $to: String!) { flow(from: $from, to: $to, port: 1433, protocol: TCP) {
                   verdict reason decisions { matches { rule access } } } }""";
         String to = "/asegraph/endpoints/" + p + "-endpoint";
         Gql.post(flow, "from", TestEstate.nicId(p), "to", to)
                 .body("data.flow.verdict", equalTo("UNDETERMINED"))
                 .body("data.flow.reason", containsString("TagFlowTest.WestUS"));
-        importText("""
+        importText(
+                        """
                 {"changeNumber": 1, "cloud": "Public", "values": [{"name": "TagFlowTest.WestUS", "id": "TagFlowTest.WestUS",
                   "properties": {"changeNumber": 1, "region": "westus", "systemService": "TagFlowTest", "addressPrefixes": ["40.1.0.0/16"]}}]}""",
-                false).body("data.importResources.created", equalTo(1));
+                        false)
+                .body("data.importResources.created", equalTo(1));
         Gql.post(flow, "from", TestEstate.nicId(p), "to", to)
                 .body("data.flow.verdict", equalTo("DENIED"))
                 .body("data.flow.decisions[0].matches.rule", contains("securityRules/allow-sql"))
@@ -500,15 +610,30 @@ class ImportApiTest {
 
     // ---- single-resource edits ----------------------------------------------------------------------------------
 
-    static final String PUT_RULE = """
+    static final String PUT_RULE =
+            """
             mutation($nsg: String!, $rule: SecurityRuleInput!, $etag: String) { putSecurityRule(nsg: $nsg, rule: $rule, etag: $etag) {
               name etag securityRules { name priority direction access protocol sourceAddressPrefixes sourcePortRanges
                 destinationAddressPrefixes destinationPortRanges } } }""";
 
     static java.util.Map<String, Object> rule(String name, int priority, String port) {
-        return java.util.Map.of("name", name, "priority", priority, "direction", "INBOUND", "access", "ALLOW", "protocol", "TCP",
-                "sourceAddressPrefixes", List.of("10.60.0.0/16"), "destinationAddressPrefixes", List.of("*"),
-                "destinationPortRanges", List.of(port));
+        return java.util.Map.of(
+                "name",
+                name,
+                "priority",
+                priority,
+                "direction",
+                "INBOUND",
+                "access",
+                "ALLOW",
+                "protocol",
+                "TCP",
+                "sourceAddressPrefixes",
+                List.of("10.60.0.0/16"),
+                "destinationAddressPrefixes",
+                List.of("*"),
+                "destinationPortRanges",
+                List.of(port));
     }
 
     @Test
@@ -518,17 +643,23 @@ class ImportApiTest {
         String e1 = etag(p);
         String e2 = Gql.post(PUT_RULE, "nsg", TestEstate.nsgId(p), "rule", rule("allow-ssh", 400, "22"), "etag", e1)
                 .body("errors", nullValue())
-                .body("data.putSecurityRule.securityRules.name", contains("allow-https", "deny-rdp", "allow-ssh", "allow-sql"))
+                .body(
+                        "data.putSecurityRule.securityRules.name",
+                        contains("allow-https", "deny-rdp", "allow-ssh", "allow-sql"))
                 .body("data.putSecurityRule.securityRules[2].sourcePortRanges", contains("*"))
-                .extract().path("data.putSecurityRule.etag");
+                .extract()
+                .path("data.putSecurityRule.etag");
         assertNotEquals(e1, e2);
         assertEquals(e2, etag(p));
         String e3 = Gql.post(PUT_RULE, "nsg", TestEstate.nsgId(p), "rule", rule("ALLOW-SSH", 410, "2222"), "etag", e2)
                 .body("errors", nullValue())
-                .body("data.putSecurityRule.securityRules.name", contains("allow-https", "deny-rdp", "ALLOW-SSH", "allow-sql"))
+                .body(
+                        "data.putSecurityRule.securityRules.name",
+                        contains("allow-https", "deny-rdp", "ALLOW-SSH", "allow-sql"))
                 .body("data.putSecurityRule.securityRules[2].priority", equalTo(410))
                 .body("data.putSecurityRule.securityRules[2].destinationPortRanges", contains("2222"))
-                .extract().path("data.putSecurityRule.etag");
+                .extract()
+                .path("data.putSecurityRule.etag");
         assertNotEquals(e2, e3);
         // Putting the same rule again changes nothing: same etag.
         Gql.post(PUT_RULE, "nsg", TestEstate.nsgId(p), "rule", rule("ALLOW-SSH", 410, "2222"), "etag", e3)
@@ -540,18 +671,28 @@ class ImportApiTest {
         String p = "staleetag";
         importOk(TestEstate.estate(p));
         String e1 = etag(p);
-        Gql.post(PUT_RULE, "nsg", TestEstate.nsgId(p), "rule", rule("first", 400, "22"), "etag", e1).body("errors", nullValue());
+        Gql.post(PUT_RULE, "nsg", TestEstate.nsgId(p), "rule", rule("first", 400, "22"), "etag", e1)
+                .body("errors", nullValue());
         long version = version();
         Gql.post(PUT_RULE, "nsg", TestEstate.nsgId(p), "rule", rule("second", 500, "23"), "etag", e1)
                 .body("errors[0].extensions.code", equalTo("CONFLICT"))
                 .body("errors[0].message", containsString(e1));
-        Gql.post("""
+        Gql.post(
+                        """
                 mutation($nsg: String!, $e: String) { removeSecurityRule(nsg: $nsg, name: "first", etag: $e) { etag } }""",
-                "nsg", TestEstate.nsgId(p), "e", e1)
+                        "nsg",
+                        TestEstate.nsgId(p),
+                        "e",
+                        e1)
                 .body("errors[0].extensions.code", equalTo("CONFLICT"));
         assertEquals(version, version());
-        Gql.post("query($n: String!) { networkSecurityGroups(where: {name: {eq: $n}}) { securityRules { name } } }", "n", p + "-nsg")
-                .body("data.networkSecurityGroups[0].securityRules.name", contains("allow-https", "deny-rdp", "first", "allow-sql"));
+        Gql.post(
+                        "query($n: String!) { networkSecurityGroups(where: {name: {eq: $n}}) { securityRules { name } } }",
+                        "n",
+                        p + "-nsg")
+                .body(
+                        "data.networkSecurityGroups[0].securityRules.name",
+                        contains("allow-https", "deny-rdp", "first", "allow-sql"));
     }
 
     @Test
@@ -563,7 +704,9 @@ class ImportApiTest {
         bad.put("sourceAddressPrefixes", List.of("10.0.0.300/8"));
         Gql.post(PUT_RULE, "nsg", TestEstate.nsgId(p), "rule", bad)
                 .body("errors[0].extensions.code", equalTo("INVALID_DOCUMENT"))
-                .body("errors[0].extensions.problems.location", containsInAnyOrder("rule.priority", "rule.sourceAddressPrefixes[0]"));
+                .body(
+                        "errors[0].extensions.problems.location",
+                        containsInAnyOrder("rule.priority", "rule.sourceAddressPrefixes[0]"));
         Gql.post(PUT_RULE, "nsg", TestEstate.nsgId(p), "rule", rule("clash", 100, "22"))
                 .body("errors[0].extensions.code", equalTo("INVALID_DOCUMENT"))
                 .body("errors[0].extensions.problems[0].location", equalTo("rule.priority"))
@@ -575,7 +718,8 @@ class ImportApiTest {
     void removeSecurityRuleRemovesOneRuleAndAnUnknownRuleIsAnUnknownReference() {
         String p = "removerule";
         importOk(TestEstate.estate(p));
-        String remove = """
+        String remove =
+                """
                 mutation($nsg: String!, $name: String!, $e: String) { removeSecurityRule(nsg: $nsg, name: $name, etag: $e) {
                   etag securityRules { name } } }""";
         String e1 = etag(p);
@@ -593,30 +737,61 @@ class ImportApiTest {
     void putRouteAndRemoveRouteEditOneRouteValidatedLikeAnImport() {
         String p = "routes";
         importOk(TestEstate.estate(p));
-        String put = """
+        String put =
+                """
                 mutation($t: String!, $r: RouteInput!) { putRoute(routeTable: $t, route: $r) {
                   name routes { name addressPrefix nextHopType nextHopIpAddress } } }""";
-        Gql.post(put, "t", TestEstate.routeTableId(p), "r", java.util.Map.of("name", "to-onprem", "addressPrefix", "192.168.60.0/24",
-                "nextHopType", "VIRTUAL_NETWORK_GATEWAY"))
+        Gql.post(
+                        put,
+                        "t",
+                        TestEstate.routeTableId(p),
+                        "r",
+                        java.util.Map.of(
+                                "name",
+                                "to-onprem",
+                                "addressPrefix",
+                                "192.168.60.0/24",
+                                "nextHopType",
+                                "VIRTUAL_NETWORK_GATEWAY"))
                 .body("errors", nullValue())
                 .body("data.putRoute.routes.name", contains("default-internet", "to-firewall", "to-onprem"))
                 .body("data.putRoute.routes[2].nextHopType", equalTo("VirtualNetworkGateway"));
-        Gql.post(put, "t", TestEstate.routeTableId(p), "r", java.util.Map.of("name", "to-onprem", "addressPrefix", "192.168.60.0/24",
-                "nextHopType", "VIRTUAL_APPLIANCE", "nextHopIpAddress", "10.60.1.5"))
+        Gql.post(
+                        put,
+                        "t",
+                        TestEstate.routeTableId(p),
+                        "r",
+                        java.util.Map.of(
+                                "name",
+                                "to-onprem",
+                                "addressPrefix",
+                                "192.168.60.0/24",
+                                "nextHopType",
+                                "VIRTUAL_APPLIANCE",
+                                "nextHopIpAddress",
+                                "10.60.1.5"))
                 .body("data.putRoute.routes[2].nextHopType", equalTo("VirtualAppliance"))
                 .body("data.putRoute.routes[2].nextHopIpAddress", equalTo("10.60.1.5"));
-        Gql.post(put, "t", TestEstate.routeTableId(p), "r", java.util.Map.of("name", "broken", "addressPrefix", "10.80.0.0/16",
-                "nextHopType", "VIRTUAL_APPLIANCE"))
+        Gql.post(
+                        put,
+                        "t",
+                        TestEstate.routeTableId(p),
+                        "r",
+                        java.util.Map.of(
+                                "name", "broken", "addressPrefix", "10.80.0.0/16", "nextHopType", "VIRTUAL_APPLIANCE"))
                 .body("errors[0].extensions.code", equalTo("INVALID_DOCUMENT"))
                 .body("errors[0].extensions.problems[0].location", equalTo("route.nextHopIpAddress"));
-        Gql.post("mutation($t: String!) { removeRoute(routeTable: $t, name: \"default-internet\") { routes { name } } }",
-                "t", TestEstate.routeTableId(p))
+        Gql.post(
+                        "mutation($t: String!) { removeRoute(routeTable: $t, name: \"default-internet\") { routes { name } } }",
+                        "t",
+                        TestEstate.routeTableId(p))
                 .body("data.removeRoute.routes.name", contains("to-firewall", "to-onprem"));
     }
 
     // ---- delete -------------------------------------------------------------------------------------------------
 
-    static final String DELETE = """
+    static final String DELETE =
+            """
             mutation($id: String!, $c: Boolean) { deleteResource(id: $id, cascade: $c) { deleted detached } }""";
 
     @Test
@@ -632,11 +807,17 @@ class ImportApiTest {
         Gql.post(DELETE, "id", TestEstate.nsgId(p), "c", true)
                 .body("errors", nullValue())
                 .body("data.deleteResource.deleted", contains(TestEstate.nsgId(p)))
-                .body("data.deleteResource.detached", containsInAnyOrder(TestEstate.subnetId(p, p + "-ase-subnet"), TestEstate.nicId(p)));
-        Gql.post("""
+                .body(
+                        "data.deleteResource.detached",
+                        containsInAnyOrder(TestEstate.subnetId(p, p + "-ase-subnet"), TestEstate.nicId(p)));
+        Gql.post(
+                        """
                 query($v: String!, $i: String!) { virtualNetworks(where: {name: {eq: $v}}) { subnets { name networkSecurityGroup { name } routeTable { name } } }
                   networkInterfaces(where: {name: {eq: $i}}) { networkSecurityGroup { name } subnet { name } applicationSecurityGroups { name } } }""",
-                "v", p + "-vnet", "i", p + "-nic")
+                        "v",
+                        p + "-vnet",
+                        "i",
+                        p + "-nic")
                 .body("data.virtualNetworks[0].subnets[0].networkSecurityGroup", nullValue())
                 .body("data.virtualNetworks[0].subnets[0].routeTable.name", equalTo(p + "-rt"))
                 .body("data.networkInterfaces[0].networkSecurityGroup", nullValue())
@@ -663,12 +844,23 @@ class ImportApiTest {
                 .body("data.deleteResource.deleted", hasItem(TestEstate.nicId(p)))
                 .body("data.deleteResource.deleted", hasItem(TestEstate.gatewayId(p)))
                 .body("data.deleteResource.deleted", hasItem(TestEstate.net(p) + "/connections/" + p + "-conn"))
-                .body("data.deleteResource.deleted", hasItem(TestEstate.hubId(p) + "/virtualNetworkPeerings/" + p + "-hub-to-spoke"))
+                .body(
+                        "data.deleteResource.deleted",
+                        hasItem(TestEstate.hubId(p) + "/virtualNetworkPeerings/" + p + "-hub-to-spoke"))
                 .body("data.deleteResource.deleted", not(hasItem(TestEstate.hubId(p))));
-        Gql.post("""
+        Gql.post(
+                        """
                 query($v: String!, $h: String!, $s: String!, $e: String!) { virtualNetworks(where: {name: {in: [$v, $h]}}) { name peerings { name } }
                   localNetworkGateways(where: {name: {eq: $s}}) { name connections { name } }
-                  environments(where: {name: {eq: $e}}) { name } }""", "v", p + "-vnet", "h", p + "-hub", "s", p + "-site", "e", p + "-ase")
+                  environments(where: {name: {eq: $e}}) { name } }""",
+                        "v",
+                        p + "-vnet",
+                        "h",
+                        p + "-hub",
+                        "s",
+                        p + "-site",
+                        "e",
+                        p + "-ase")
                 .body("data.virtualNetworks.name", contains(p + "-hub"))
                 .body("data.virtualNetworks[0].peerings", empty())
                 .body("data.localNetworkGateways[0].connections", empty())

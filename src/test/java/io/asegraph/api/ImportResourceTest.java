@@ -3,7 +3,6 @@ package io.asegraph.api;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,8 +53,7 @@ class ImportResourceTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 
     Answer post(String query, String contentType, byte[] body) throws Exception {
         return post(http, importUrl, query, contentType, body);
@@ -63,7 +61,8 @@ class ImportResourceTest {
 
     /** POSTs {@code body} to {@code importUrl + query} with only the Content-Type given (none when null). */
     static Answer post(HttpClient http, URL importUrl, String query, String contentType, byte[] body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(importUrl + query)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(importUrl + query))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .timeout(java.time.Duration.ofMinutes(5));
         if (contentType != null) {
             b.header("Content-Type", contentType);
@@ -77,7 +76,8 @@ class ImportResourceTest {
     }
 
     long nodes() {
-        return store.read(tx -> tx.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong());
+        return store.read(
+                tx -> tx.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong());
     }
 
     @Test
@@ -90,7 +90,10 @@ class ImportResourceTest {
         assertEquals(0, a.body().get("removed").asInt());
         assertTrue(a.body().get("warnings").isArray());
         assertEquals(false, a.body().get("dryRun").asBoolean());
-        Gql.post("query($v: String!) { virtualNetworks(where: {name: {eq: $v}}) { subnets { name } } }", "v", "curlraw-vnet")
+        Gql.post(
+                        "query($v: String!) { virtualNetworks(where: {name: {eq: $v}}) { subnets { name } } }",
+                        "v",
+                        "curlraw-vnet")
                 .body("data.virtualNetworks[0].subnets.name", org.hamcrest.Matchers.hasSize(3));
     }
 
@@ -101,7 +104,8 @@ class ImportResourceTest {
         assertEquals(200, a.status(), a.body()::toString);
         assertEquals(ImportApiTest.ESTATE_RESOURCES, a.body().get("created").asInt());
         Answer again = post("", contentType, bytes(TestEstate.estate(p)));
-        assertEquals(ImportApiTest.ESTATE_RESOURCES, again.body().get("unchanged").asInt());
+        assertEquals(
+                ImportApiTest.ESTATE_RESOURCES, again.body().get("unchanged").asInt());
     }
 
     @Test
@@ -118,8 +122,10 @@ class ImportResourceTest {
     void aDocumentWithProblemsIs400WithEveryProblemAndNothingWritten() throws Exception {
         long before = nodes();
         ArrayNode doc = TestEstate.estate("curlbad");
-        TestEstate.set(doc, "/" + TestEstate.NSG + "/properties/securityRules/0/properties/protocol", "\"Carrier-Pigeon\"");
-        TestEstate.set(doc, "/" + TestEstate.HUB + "/properties/subnets/0/properties/addressPrefix", "\"10.61.1.0/24\"");
+        TestEstate.set(
+                doc, "/" + TestEstate.NSG + "/properties/securityRules/0/properties/protocol", "\"Carrier-Pigeon\"");
+        TestEstate.set(
+                doc, "/" + TestEstate.HUB + "/properties/subnets/0/properties/addressPrefix", "\"10.61.1.0/24\"");
         Answer a = post("", "application/json", bytes(doc));
         assertEquals(400, a.status());
         assertEquals("INVALID_DOCUMENT", a.body().get("code").asText());
@@ -130,31 +136,41 @@ class ImportResourceTest {
             assertTrue(p.get("line").isInt() && p.get("column").isInt(), p::toString);
             assertTrue(p.has("value") && p.has("message"), p::toString);
         });
-        assertEquals(Set.of("$[2].properties.securityRules[0].properties.protocol", "$[1].properties.subnets[0].properties.addressPrefix"),
+        assertEquals(
+                Set.of(
+                        "$[2].properties.securityRules[0].properties.protocol",
+                        "$[1].properties.subnets[0].properties.addressPrefix"),
                 locations);
         assertEquals(before, nodes());
     }
 
     /** Representative validation rules, one edit each, reach the HTTP client at their location (the parser tests cover all). */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "/2/properties/securityRules/1/properties/priority | 100 | $[2].properties.securityRules[1].properties.priority | already used",
-            "/2/properties/securityRules/0/properties/sourceAddressPrefix | \"10.0.0.5/24\" | $[2].properties.securityRules[0].properties.sourceAddressPrefix | invalid",
-            "/2/properties/securityRules/0/properties/destinationPortRange | \"80,81\" | $[2].properties.securityRules[0].properties.destinationPortRange | invalid",
-            "/5/properties/ipConfigurations/0/properties/subnet/id | \"/subscriptions/x/nowhere/subnets/none\" | $[5].properties.ipConfigurations[0].properties.subnet.id | neither in this document nor in the graph",
-            "/0/properties/subnets/1/properties/addressPrefix | \"10.50.1.128/25\" | $[0].properties.subnets[1].properties.addressPrefix | overlaps",
-            "/3/properties/routes/0/properties/nextHopIpAddress | \"10.60.1\" | $[3].properties.routes[0].properties.nextHopIpAddress | IPv4",
-            "/9/properties/addresses/internalIpAddress | \"10.50.2.9\" | $[9].properties.addresses.internalIpAddress | outside its subnet",
-            "/1/properties/addressSpace/addressPrefixes/0 | \"10.60.0.0/33\" | $[1].properties.addressSpace.addressPrefixes[0] | invalid"})
-    void representativeValidationRulesReachTheClientWithTheirLocation(String pointer, String value, String location, String fragment)
-            throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/2/properties/securityRules/1/properties/priority | 100 | $[2].properties.securityRules[1].properties.priority | already used",
+                "/2/properties/securityRules/0/properties/sourceAddressPrefix | \"10.0.0.5/24\" | $[2].properties.securityRules[0].properties.sourceAddressPrefix | invalid",
+                "/2/properties/securityRules/0/properties/destinationPortRange | \"80,81\" | $[2].properties.securityRules[0].properties.destinationPortRange | invalid",
+                "/5/properties/ipConfigurations/0/properties/subnet/id | \"/subscriptions/x/nowhere/subnets/none\" | $[5].properties.ipConfigurations[0].properties.subnet.id | neither in this document nor in the graph",
+                "/0/properties/subnets/1/properties/addressPrefix | \"10.50.1.128/25\" | $[0].properties.subnets[1].properties.addressPrefix | overlaps",
+                "/3/properties/routes/0/properties/nextHopIpAddress | \"10.60.1\" | $[3].properties.routes[0].properties.nextHopIpAddress | IPv4",
+                "/9/properties/addresses/internalIpAddress | \"10.50.2.9\" | $[9].properties.addresses.internalIpAddress | outside its subnet",
+                "/1/properties/addressSpace/addressPrefixes/0 | \"10.60.0.0/33\" | $[1].properties.addressSpace.addressPrefixes[0] | invalid"
+            })
+    void representativeValidationRulesReachTheClientWithTheirLocation(
+            String pointer, String value, String location, String fragment) throws Exception {
         ArrayNode doc = TestEstate.estate("curlrule");
         TestEstate.set(doc, pointer.trim(), value.trim());
         Answer a = post("?dryRun=true", "application/json", bytes(doc));
         assertEquals(400, a.status(), a.body()::toString);
         List<String> found = new ArrayList<>();
-        a.body().get("problems").forEach(p -> found.add(p.get("location").asText() + " : " + p.get("message").asText()));
-        assertTrue(found.stream().anyMatch(f -> f.startsWith(location.trim() + " : ") && f.contains(fragment.trim())),
+        a.body()
+                .get("problems")
+                .forEach(p -> found.add(
+                        p.get("location").asText() + " : " + p.get("message").asText()));
+        assertTrue(
+                found.stream().anyMatch(f -> f.startsWith(location.trim() + " : ") && f.contains(fragment.trim())),
                 () -> "expected " + location + " (" + fragment + ") in " + found);
     }
 
@@ -212,16 +228,20 @@ class ImportResourceTest {
         rulesA.removeAll();
         rulesB.removeAll();
         for (int i = 0; i < 40; i++) {
-            rulesA.add(TestEstate.read("""
+            rulesA.add(TestEstate.read(
+                    """
                     {"name": "a-%d", "properties": {"priority": %d, "direction": "Inbound", "access": "Allow", "protocol": "Tcp",
                      "sourceAddressPrefix": "10.1.%d.0/24", "sourcePortRange": "*", "destinationAddressPrefix": "*",
-                     "destinationPortRange": "443"}}""".formatted(i, 100 + i, i)));
+                     "destinationPortRange": "443"}}"""
+                            .formatted(i, 100 + i, i)));
         }
         for (int i = 0; i < 25; i++) {
-            rulesB.add(TestEstate.read("""
+            rulesB.add(TestEstate.read(
+                    """
                     {"name": "b-%d", "properties": {"priority": %d, "direction": "Outbound", "access": "Deny", "protocol": "Udp",
                      "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "10.2.%d.0/24",
-                     "destinationPortRange": "53"}}""".formatted(i, 1000 + i, i)));
+                     "destinationPortRange": "53"}}"""
+                            .formatted(i, 1000 + i, i)));
         }
         byte[] bodyA = bytes(a);
         byte[] bodyB = bytes(b);
@@ -246,8 +266,12 @@ class ImportResourceTest {
         } finally {
             pool.shutdownNow();
         }
-        List<String> names = Gql.post("query($n: String!) { networkSecurityGroups(where: {name: {eq: $n}}) { securityRules { name } } }",
-                "n", p + "-nsg").extract().path("data.networkSecurityGroups[0].securityRules.name");
+        List<String> names = Gql.post(
+                        "query($n: String!) { networkSecurityGroups(where: {name: {eq: $n}}) { securityRules { name } } }",
+                        "n",
+                        p + "-nsg")
+                .extract()
+                .path("data.networkSecurityGroups[0].securityRules.name");
         Set<String> got = new HashSet<>(names);
         Set<String> versionA = new HashSet<>();
         rulesA.forEach(r -> versionA.add(r.get("name").asText()));
@@ -255,8 +279,12 @@ class ImportResourceTest {
         rulesB.forEach(r -> versionB.add(r.get("name").asText()));
         assertEquals(names.size(), got.size(), "no rule twice");
         assertTrue(got.equals(versionA) || got.equals(versionB), () -> "a mix of both versions: " + names);
-        long ruleNodes = store.read(tx -> tx.run("MATCH (:NetworkSecurityGroup {key: $k})-[:HAS_RULE]->(r) RETURN count(r) AS c",
-                java.util.Map.of("k", TestEstate.nsgId(p).toLowerCase())).single().get("c").asLong());
+        long ruleNodes = store.read(tx -> tx.run(
+                        "MATCH (:NetworkSecurityGroup {key: $k})-[:HAS_RULE]->(r) RETURN count(r) AS c",
+                        java.util.Map.of("k", TestEstate.nsgId(p).toLowerCase()))
+                .single()
+                .get("c")
+                .asLong());
         assertEquals(got.size(), ruleNodes, "stray rule nodes");
         assertThat(names, org.hamcrest.Matchers.not(empty()));
     }

@@ -19,17 +19,19 @@ public class ImportTestProfile implements QuarkusTestProfile {
      * NSGs (so it is staged and swapped).
      */
     static byte[] overTransactionMemory(java.nio.file.Path dir) throws java.io.IOException {
-        io.asegraph.bench.EstateGenerator.generate(new io.asegraph.bench.EstateSpec(3, 12, 3, 6, 10, 8, 8_000, 2, 2, 1, 1, 3,
-                3, 60), 7, dir, false);
+        io.asegraph.bench.EstateGenerator.generate(
+                new io.asegraph.bench.EstateSpec(3, 12, 3, 6, 10, 8, 8_000, 2, 2, 1, 1, 3, 3, 60), 7, dir, false);
         // Without the reference topology's resources the generator puts in too (some changed): the import tests share
         // the seeded reference and expect it as seeded.
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         java.util.Set<String> reference = new java.util.HashSet<>();
-        for (com.fasterxml.jackson.databind.JsonNode r : json.readTree(java.nio.file.Path.of("graph-seed/reference-topology.az.json").toFile())) {
+        for (com.fasterxml.jackson.databind.JsonNode r : json.readTree(
+                java.nio.file.Path.of("graph-seed/reference-topology.az.json").toFile())) {
             reference.add(r.path("id").asText().toLowerCase(java.util.Locale.ROOT));
         }
         com.fasterxml.jackson.databind.node.ArrayNode kept = json.createArrayNode();
-        for (com.fasterxml.jackson.databind.JsonNode r : json.readTree(dir.resolve(io.asegraph.bench.EstateGenerator.RESOURCES_FILE).toFile())) {
+        for (com.fasterxml.jackson.databind.JsonNode r : json.readTree(
+                dir.resolve(io.asegraph.bench.EstateGenerator.RESOURCES_FILE).toFile())) {
             if (!reference.contains(r.path("id").asText().toLowerCase(java.util.Locale.ROOT))) {
                 kept.add(r);
             }
@@ -43,11 +45,15 @@ public class ImportTestProfile implements QuarkusTestProfile {
      */
     public static byte[] oversizedRecord() throws java.io.IOException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        for (com.fasterxml.jackson.databind.JsonNode r : json.readTree(java.nio.file.Path.of("graph-seed/reference-topology.az.json").toFile())) {
+        for (com.fasterxml.jackson.databind.JsonNode r : json.readTree(
+                java.nio.file.Path.of("graph-seed/reference-topology.az.json").toFile())) {
             if (r.path("type").asText().equalsIgnoreCase("Microsoft.Network/networkSecurityGroups")
                     && r.path("properties").path("securityRules").size() > 0) {
                 com.fasterxml.jackson.databind.node.ObjectNode nsg = r.deepCopy();
-                ((com.fasterxml.jackson.databind.node.ObjectNode) nsg.path("properties").path("securityRules").get(0).path("properties"))
+                ((com.fasterxml.jackson.databind.node.ObjectNode) nsg.path("properties")
+                                .path("securityRules")
+                                .get(0)
+                                .path("properties"))
                         .put("description", "x".repeat(12 << 20));
                 return json.writeValueAsBytes(json.createArrayNode().add(nsg));
             }

@@ -5,24 +5,25 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The read API over real HTTP against the embedded store seeded with the reference topology. */
 @QuarkusTest
 class ReadApiTest {
-    static final String ASE_ONE = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ase-rg/providers/Microsoft.Web/hostingEnvironments/ase-one";
+    static final String ASE_ONE =
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ase-rg/providers/Microsoft.Web/hostingEnvironments/ase-one";
 
     @Test
     void aseOneSitsInSubnet10_0_1_0_26OfAseVnet() {
-        Gql.post("""
+        Gql.post(
+                        """
                 query($n: String!) { environments(where: {name: {eq: $n}}) {
-                  name publicVip subnet { addressPrefix virtualNetwork { name addressPrefixes } } } }""", "n", "ase-one")
+                  name publicVip subnet { addressPrefix virtualNetwork { name addressPrefixes } } } }""",
+                        "n",
+                        "ase-one")
                 .body("data.environments", hasSize(1))
                 .body("data.environments[0].publicVip", equalTo("192.23.1.2"))
                 .body("data.environments[0].subnet.addressPrefix", equalTo("10.0.1.0/26"))
@@ -32,7 +33,8 @@ class ReadApiTest {
 
     @Test
     void relationshipsNavigateBackFromSubnetToEnvironmentsAndFromNsgToWhereItIsApplied() {
-        Gql.post("""
+        Gql.post(
+                        """
                 { networkSecurityGroups(where: {name: {eq: "ase-two-nsg"}}) {
                     appliedToSubnets { name environments { name } } } }""")
                 .body("data.networkSecurityGroups[0].appliedToSubnets[0].name", equalTo("ase-two-subnet"))
@@ -41,20 +43,31 @@ class ReadApiTest {
 
     @Test
     void aseTwoNsgListsItsRulesInPriorityOrderWithTheSixDefaultRules() {
-        Gql.post("""
+        Gql.post(
+                        """
                 { networkSecurityGroups(where: {name: {eq: "ase-two-nsg"}}) {
                     rules { qualifiedName priority direction access } } }""")
-                .body("data.networkSecurityGroups[0].rules.qualifiedName", contains(
-                        "securityRules/ALLOW-AzureMngmt", "securityRules/RESTRICT-HTTP", "securityRules/RESTRICT-HTTPS",
-                        "defaultSecurityRules/AllowVnetInBound", "defaultSecurityRules/AllowAzureLoadBalancerInBound",
-                        "defaultSecurityRules/DenyAllInBound", "defaultSecurityRules/AllowVnetOutBound",
-                        "defaultSecurityRules/AllowInternetOutBound", "defaultSecurityRules/DenyAllOutBound"))
-                .body("data.networkSecurityGroups[0].rules.priority", contains(100, 200, 300, 65000, 65001, 65500, 65000, 65001, 65500));
+                .body(
+                        "data.networkSecurityGroups[0].rules.qualifiedName",
+                        contains(
+                                "securityRules/ALLOW-AzureMngmt",
+                                "securityRules/RESTRICT-HTTP",
+                                "securityRules/RESTRICT-HTTPS",
+                                "defaultSecurityRules/AllowVnetInBound",
+                                "defaultSecurityRules/AllowAzureLoadBalancerInBound",
+                                "defaultSecurityRules/DenyAllInBound",
+                                "defaultSecurityRules/AllowVnetOutBound",
+                                "defaultSecurityRules/AllowInternetOutBound",
+                                "defaultSecurityRules/DenyAllOutBound"))
+                .body(
+                        "data.networkSecurityGroups[0].rules.priority",
+                        contains(100, 200, 300, 65000, 65001, 65500, 65000, 65001, 65500));
     }
 
     @Test
     void filtersByNameContainsCaseInsensitivelyAndSortsDescending() {
-        Gql.post("""
+        Gql.post(
+                        """
                 { subnets(where: {name: {startsWith: "ASE-"}}, sort: [{field: NAME, direction: DESC}]) { name } }""")
                 .body("data.subnets.name", contains("ase-two-subnet", "ase-one-subnet"));
     }
@@ -76,13 +89,17 @@ class ReadApiTest {
 
     @Test
     void connectionsPageWithCursorsAndReportTotalCount() {
-        var first = Gql.post("{ subnetsConnection(first: 2, where: {name: {in: [\"ase-one-subnet\", \"ase-two-subnet\", \"db-subnet\", \"GatewaySubnet\"]}}) { totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }")
+        var first = Gql.post(
+                        "{ subnetsConnection(first: 2, where: {name: {in: [\"ase-one-subnet\", \"ase-two-subnet\", \"db-subnet\", \"GatewaySubnet\"]}}) { totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }")
                 .body("data.subnetsConnection.totalCount", equalTo(4))
                 .body("data.subnetsConnection.edges", hasSize(2))
                 .body("data.subnetsConnection.pageInfo.hasNextPage", equalTo(true))
-                .extract().path("data.subnetsConnection.pageInfo.endCursor");
-        Gql.post("query($c: String) { subnetsConnection(first: 2, after: $c, where: {name: {in: [\"ase-one-subnet\", \"ase-two-subnet\", \"db-subnet\", \"GatewaySubnet\"]}}) { edges { node { name } } pageInfo { hasNextPage hasPreviousPage } } }",
-                "c", first)
+                .extract()
+                .path("data.subnetsConnection.pageInfo.endCursor");
+        Gql.post(
+                        "query($c: String) { subnetsConnection(first: 2, after: $c, where: {name: {in: [\"ase-one-subnet\", \"ase-two-subnet\", \"db-subnet\", \"GatewaySubnet\"]}}) { edges { node { name } } pageInfo { hasNextPage hasPreviousPage } } }",
+                        "c",
+                        first)
                 .body("data.subnetsConnection.edges.node.name", contains("db-subnet", "GatewaySubnet"))
                 .body("data.subnetsConnection.pageInfo.hasNextPage", equalTo(false))
                 .body("data.subnetsConnection.pageInfo.hasPreviousPage", equalTo(true));
@@ -90,7 +107,9 @@ class ReadApiTest {
 
     @Test
     void limitAndOffsetWindowTheList() {
-        Gql.post("{ subnets(limit: 1, offset: 1, where: {name: {in: [\"ase-one-subnet\", \"ase-two-subnet\", \"db-subnet\"]}}) { name } }").body("data.subnets.name", contains("ase-two-subnet"));
+        Gql.post(
+                        "{ subnets(limit: 1, offset: 1, where: {name: {in: [\"ase-one-subnet\", \"ase-two-subnet\", \"db-subnet\"]}}) { name } }")
+                .body("data.subnets.name", contains("ase-two-subnet"));
     }
 
     @Test
@@ -121,8 +140,10 @@ class ReadApiTest {
 
     @Test
     void resolvesAnyIdCaseInsensitively() {
-        Gql.post("query($id: String!) { resource(id: $id) { __typename ... on AppServiceEnvironment { name publicVip } } }",
-                "id", ASE_ONE.toUpperCase())
+        Gql.post(
+                        "query($id: String!) { resource(id: $id) { __typename ... on AppServiceEnvironment { name publicVip } } }",
+                        "id",
+                        ASE_ONE.toUpperCase())
                 .body("data.resource.__typename", equalTo("AppServiceEnvironment"))
                 .body("data.resource.name", equalTo("ase-one"));
     }
@@ -136,7 +157,8 @@ class ReadApiTest {
 
     @Test
     void gatewayConnectsToTheOnPremisesSite() {
-        Gql.post("{ virtualNetworkGateways(where: {name: {eq: \"ase-vnet-gw\"}}) { name gatewayType virtualNetwork { name } connections { connectionType peer } } localNetworkGateways(where: {name: {eq: \"onprem-site\"}}) { addressPrefixes } }")
+        Gql.post(
+                        "{ virtualNetworkGateways(where: {name: {eq: \"ase-vnet-gw\"}}) { name gatewayType virtualNetwork { name } connections { connectionType peer } } localNetworkGateways(where: {name: {eq: \"onprem-site\"}}) { addressPrefixes } }")
                 .body("data.virtualNetworkGateways[0].virtualNetwork.name", equalTo("ase-vnet"))
                 .body("data.virtualNetworkGateways[0].connections[0].connectionType", equalTo("IPsec"))
                 .body("data.virtualNetworkGateways[0].connections[0].peer", containsString("onprem-site"))
@@ -145,7 +167,8 @@ class ReadApiTest {
 
     @Test
     void routeTableCarriesTheDirectInternetRouteOfTheSeed() {
-        Gql.post("{ routeTables(where: {name: {eq: \"ase-one-routes\"}}) { name routes { addressPrefix nextHopType } subnets { name } } }")
+        Gql.post(
+                        "{ routeTables(where: {name: {eq: \"ase-one-routes\"}}) { name routes { addressPrefix nextHopType } subnets { name } } }")
                 .body("data.routeTables[0].routes[0].addressPrefix", equalTo("0.0.0.0/0"))
                 .body("data.routeTables[0].routes[0].nextHopType", equalTo("Internet"))
                 .body("data.routeTables[0].subnets.name", contains("ase-one-subnet"));
@@ -153,21 +176,25 @@ class ReadApiTest {
 
     @Test
     void servesTheSchemaAndTheGraphqlUi() {
-        io.restassured.RestAssured.get("/graphql/schema.graphql").then().statusCode(200)
-                .body(containsString("callSource")).body(containsString("environments"));
+        io.restassured.RestAssured.get("/graphql/schema.graphql")
+                .then()
+                .statusCode(200)
+                .body(containsString("callSource"))
+                .body(containsString("environments"));
         io.restassured.RestAssured.get("/q/graphql-ui/").then().statusCode(200);
     }
 
     @Test
     void readinessRunsAQueryOnTheStore() {
-        io.restassured.RestAssured.get("/q/health/ready").then().statusCode(200)
-                .body("checks[0].name", equalTo("graph-store")).body("checks[0].data.store", containsString("embedded"));
+        io.restassured.RestAssured.get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks[0].name", equalTo("graph-store"))
+                .body("checks[0].data.store", containsString("embedded"));
     }
 
     @Test
     void unknownFieldIsAValidationErrorNotAServerError() {
         Gql.post("{ subnets { nope } }").body("errors[0].extensions.classification", equalTo("ValidationError"));
     }
-
-
 }

@@ -18,8 +18,7 @@ final class TestEstate {
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final String SUBSCRIPTION = "/subscriptions/22222222-2222-2222-2222-222222222222";
 
-    private TestEstate() {
-    }
+    private TestEstate() {}
 
     static String net(String p) {
         return SUBSCRIPTION + "/resourceGroups/" + p + "-rg/providers/Microsoft.Network";
@@ -79,6 +78,7 @@ final class TestEstate {
 
     /** Pointers into {@link #estate}: the array index of each resource. */
     static final int VNET = 0;
+
     static final int HUB = 1;
     static final int NSG = 2;
     static final int ROUTE_TABLE = 3;
@@ -96,7 +96,8 @@ final class TestEstate {
 
     /** The whole estate as an az export (ARM shape, properties nested). */
     static ArrayNode estate(String p) {
-        String json = """
+        String json =
+                """
                 [
                  {"name": "P-vnet", "id": "VNET", "type": "Microsoft.Network/virtualNetworks", "location": "westus",
                   "properties": {"addressSpace": {"addressPrefixes": ["10.50.0.0/16"]},
@@ -170,8 +171,12 @@ final class TestEstate {
                   "properties": {"connectionType": "IPsec", "virtualNetworkGateway1": {"id": "NET/virtualNetworkGateways/P-gw"},
                    "localNetworkGateway2": {"id": "NET/localNetworkGateways/P-site"}}}
                 ]""";
-        json = json.replace("VNET", vnetId(p)).replace("HUB", hubId(p)).replace("NET/", net(p) + "/").replace("WEB/", web(p) + "/")
-                .replace("SUB/", SUBSCRIPTION + "/").replace("P-", p + "-");
+        json = json.replace("VNET", vnetId(p))
+                .replace("HUB", hubId(p))
+                .replace("NET/", net(p) + "/")
+                .replace("WEB/", web(p) + "/")
+                .replace("SUB/", SUBSCRIPTION + "/")
+                .replace("P-", p + "-");
         return (ArrayNode) read(json);
     }
 

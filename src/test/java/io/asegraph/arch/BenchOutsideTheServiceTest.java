@@ -19,13 +19,16 @@ import org.junit.jupiter.api.Test;
 class BenchOutsideTheServiceTest {
     @Test
     void benchClassesAreCompiledWithTheTestsNotIntoTheServiceClasses() throws IOException, URISyntaxException {
-        Path from = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path from = Path.of(
+                Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         assertTrue(from.endsWith("test-classes"), () -> "Bench was loaded from " + from);
         Path service = Path.of("target", "classes");
         assertTrue(Files.isDirectory(service.resolve("io/asegraph/api")), "the service's classes are in " + service);
         try (Stream<Path> files = Files.walk(service)) {
             List<String> bench = files.filter(p -> p.toString().endsWith(".class"))
-                    .map(p -> service.relativize(p).toString()).filter(p -> p.startsWith("io/asegraph/bench/")).toList();
+                    .map(p -> service.relativize(p).toString())
+                    .filter(p -> p.startsWith("io/asegraph/bench/"))
+                    .toList();
             assertEquals(List.of(), bench);
         }
     }

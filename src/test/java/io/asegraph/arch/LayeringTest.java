@@ -13,8 +13,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The domain core is plain Java: no Neo4j, Quarkus, CDI, GraphQL or Jackson imports, and no imports of outer layers. */
 class LayeringTest {
-    static final List<String> FORBIDDEN = List.of("org.neo4j", "io.quarkus", "jakarta.", "org.eclipse.microprofile", "io.smallrye",
-            "com.fasterxml", "io.asegraph.api", "io.asegraph.graph", "io.asegraph.importing");
+    static final List<String> FORBIDDEN = List.of(
+            "org.neo4j",
+            "io.quarkus",
+            "jakarta.",
+            "org.eclipse.microprofile",
+            "io.smallrye",
+            "com.fasterxml",
+            "io.asegraph.api",
+            "io.asegraph.graph",
+            "io.asegraph.importing");
 
     @ParameterizedTest
     @ValueSource(strings = {"net", "topology", "policy", "estate", "analysis"})
@@ -23,7 +31,9 @@ class LayeringTest {
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/asegraph", pkg))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 for (String line : Files.readAllLines(f)) {
-                    if (line.startsWith("import ") && FORBIDDEN.stream().anyMatch(x -> line.contains(" " + x) || line.contains("static " + x))) {
+                    if (line.startsWith("import ")
+                            && FORBIDDEN.stream()
+                                    .anyMatch(x -> line.contains(" " + x) || line.contains("static " + x))) {
                         offenders.add(f.getFileName() + ": " + line);
                     }
                 }

@@ -46,7 +46,7 @@ class BareBaselinesTest {
 
     @Test
     void bareStartRefusesAMissingDirectory() {
-        assertThrows(IllegalArgumentException.class,
-                () -> BareNeo4jStart.measure(dir.resolve("missing"), "64m", ms -> { }));
+        assertThrows(
+                IllegalArgumentException.class, () -> BareNeo4jStart.measure(dir.resolve("missing"), "64m", ms -> {}));
     }
 }

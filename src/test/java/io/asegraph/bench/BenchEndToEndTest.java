@@ -37,8 +37,9 @@ class BenchEndToEndTest {
     public static class OwnStore implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("%test.asegraph.store.data-directory", "target/test-data/bench-" + UUID.randomUUID(),
-                    "asegraph.seed.enabled", "false");
+            return Map.of(
+                    "%test.asegraph.store.data-directory",
+                    "target/test-data/bench-" + UUID.randomUUID(), "asegraph.seed.enabled", "false");
         }
     }
 
@@ -50,9 +51,20 @@ class BenchEndToEndTest {
 
     @Test
     void runsEveryScenarioOnTheSmallEstateAndWritesBothResultFiles() throws IOException {
-        BenchOptions options = BenchOptions.parse("--size", "small", "--url", root.toString(), "--out",
-                out.toString(), "--duration-seconds", "0.3", "--warmup-seconds", "0.1", "--max-minutes", "4");
-        BenchResults r = Bench.run(options, line -> { });
+        BenchOptions options = BenchOptions.parse(
+                "--size",
+                "small",
+                "--url",
+                root.toString(),
+                "--out",
+                out.toString(),
+                "--duration-seconds",
+                "0.3",
+                "--warmup-seconds",
+                "0.1",
+                "--max-minutes",
+                "4");
+        BenchResults r = Bench.run(options, line -> {});
 
         assertNull(r.error, "the run stopped early");
         assertTrue(Files.isRegularFile(out.resolve("results.md")));
@@ -77,15 +89,20 @@ class BenchEndToEndTest {
         Set<String> present = new HashSet<>();
         for (JsonNode row : json.path("measurements")) {
             String status = row.path("status").asText();
-            present.add(row.path("scenario").asText() + "@" + row.path("clients").asInt());
-            assertTrue(!status.equals("FAILED") && !status.equals("SKIPPED"), row.path("scenario").asText() + " at "
-                    + row.path("clients").asInt() + ": " + status + " " + row.path("detail").asText());
+            present.add(
+                    row.path("scenario").asText() + "@" + row.path("clients").asInt());
+            assertTrue(
+                    !status.equals("FAILED") && !status.equals("SKIPPED"),
+                    row.path("scenario").asText() + " at " + row.path("clients").asInt() + ": " + status + " "
+                            + row.path("detail").asText());
         }
         assertEquals(expected, present, "every scenario at every level");
-        for (String contract : List.of(BenchScenarios.FLOOR, "callSource", "flow", "ipFlowVerify", "nextHop",
-                "nsgListing")) {
+        for (String contract :
+                List.of(BenchScenarios.FLOOR, "callSource", "flow", "ipFlowVerify", "nextHop", "nsgListing")) {
             for (int clients : List.of(1, 8, 32)) {
-                assertEquals(LoadDriver.Status.OK, r.measurement(contract, clients).orElseThrow().status(),
+                assertEquals(
+                        LoadDriver.Status.OK,
+                        r.measurement(contract, clients).orElseThrow().status(),
                         contract + " at " + clients + " clients");
             }
         }

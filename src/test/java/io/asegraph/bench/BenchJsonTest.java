@@ -19,27 +19,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BenchJsonTest {
 
     @ParameterizedTest(name = "{0} has a top-level errors member: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "{\"errors\":[{\"message\":\"x\"}],\"data\":null}                 | true",
-            "  {\"data\":{\"a\":1},\"errors\":[]}                             | true",
-            "{\"data\":{\"errors\":[1]}}                                      | false",
-            "{\"data\":{\"name\":\"errors\"}}                                 | false",
-            "{\"data\":{\"name\":\"say \\\"errors\\\" twice\"},\"x\":\"errors\"} | false",
-            "[{\"errors\":1}]                                                 | false",
-            "{\"data\":[{\"errors\":1}],\"extensions\":{}}                    | false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"errors\":[{\"message\":\"x\"}],\"data\":null}                 | true",
+                "  {\"data\":{\"a\":1},\"errors\":[]}                             | true",
+                "{\"data\":{\"errors\":[1]}}                                      | false",
+                "{\"data\":{\"name\":\"errors\"}}                                 | false",
+                "{\"data\":{\"name\":\"say \\\"errors\\\" twice\"},\"x\":\"errors\"} | false",
+                "[{\"errors\":1}]                                                 | false",
+                "{\"data\":[{\"errors\":1}],\"extensions\":{}}                    | false",
+            })
     void findsOnlyATopLevelMember(String json, boolean expected) {
         assertEquals(expected, BenchJson.topLevelKeys(json).contains("errors"));
     }
 
     @Test
     void listsEveryTopLevelMemberAndNoNestedOne() {
-        assertEquals(Set.of("data", "extensions"),
-                BenchJson.topLevelKeys("{\"data\":{\"flow\":{\"allowed\":true,\"hops\":[{\"x\":1}]}},\"extensions\":{}}"));
+        assertEquals(
+                Set.of("data", "extensions"),
+                BenchJson.topLevelKeys(
+                        "{\"data\":{\"flow\":{\"allowed\":true,\"hops\":[{\"x\":1}]}},\"extensions\":{}}"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "{\"data\":{\"a\":1}", "{\"data\":1} x", "{\"data\":1} {\"b\":2}", "{\"data\":}", "null"})
+    @ValueSource(
+            strings = {"", "{\"data\":{\"a\":1}", "{\"data\":1} x", "{\"data\":1} {\"b\":2}", "{\"data\":}", "null"})
     void aTextThatIsNotOneWellFormedObjectHasNoMembers(String json) {
         assertEquals(Set.of(), BenchJson.topLevelKeys(json));
     }
@@ -73,7 +78,8 @@ class BenchJsonTest {
 
     @Test
     void writesDoublesWithSixSignificantDigitsAndNaNAsNull() {
-        assertEquals("[0.333333,2,1234570,null,null,0.000123457]",
+        assertEquals(
+                "[0.333333,2,1234570,null,null,0.000123457]",
                 BenchJson.write(List.of(1.0 / 3, 2.0, 1234567.0, Double.NaN, Double.POSITIVE_INFINITY, 0.0001234567)));
     }
 
@@ -84,7 +90,8 @@ class BenchJsonTest {
         tree.put("empty", List.of());
         tree.put("none", Map.of());
         tree.put("rows", List.of(Map.of("p50Ms", 0.5)));
-        assertEquals("""
+        assertEquals(
+                """
                 {
                   "size": "small",
                   "empty": [],
@@ -95,7 +102,8 @@ class BenchJsonTest {
                     }
                   ]
                 }
-                """, BenchJson.writePretty(tree));
+                """,
+                BenchJson.writePretty(tree));
     }
 
     @ParameterizedTest

@@ -28,9 +28,28 @@ class BenchOptionsTest {
 
     @Test
     void readsEveryOption() {
-        BenchOptions o = BenchOptions.parse("--size", "small", "--seed", "7", "--out", "x", "--duration-seconds",
-                "0.25", "--warmup-seconds", "0", "--max-requests", "50", "--levels", "1, 4", "--url",
-                "http://127.0.0.1:9/", "--max-minutes", "1.5", "--service-jvm-arg", "-Xmx1g", "--no-import");
+        BenchOptions o = BenchOptions.parse(
+                "--size",
+                "small",
+                "--seed",
+                "7",
+                "--out",
+                "x",
+                "--duration-seconds",
+                "0.25",
+                "--warmup-seconds",
+                "0",
+                "--max-requests",
+                "50",
+                "--levels",
+                "1, 4",
+                "--url",
+                "http://127.0.0.1:9/",
+                "--max-minutes",
+                "1.5",
+                "--service-jvm-arg",
+                "-Xmx1g",
+                "--no-import");
         assertEquals(7, o.seed());
         assertEquals(Duration.ofMillis(250), o.measure());
         assertEquals(Duration.ZERO, o.warmup());
@@ -44,8 +63,18 @@ class BenchOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--size huge", "--levels 0", "--levels one", "--duration-seconds 0",
-            "--warmup-seconds -1", "--max-minutes x", "--frobnicate 1", "--size", "--import-path import"})
+    @ValueSource(
+            strings = {
+                "--size huge",
+                "--levels 0",
+                "--levels one",
+                "--duration-seconds 0",
+                "--warmup-seconds -1",
+                "--max-minutes x",
+                "--frobnicate 1",
+                "--size",
+                "--import-path import"
+            })
     void rejectsABadCommandLine(String line) {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(line.split(" ")));
     }

@@ -14,12 +14,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BenchResultsTest {
 
     private static LoadDriver.Measurement ok(String scenario, int clients, double p50, double throughput) {
-        return new LoadDriver.Measurement(scenario, clients, LoadDriver.Status.OK, "", 100, 0, 1, throughput, p50,
-                p50 * 2, p50 * 3, p50, p50 * 4);
+        return new LoadDriver.Measurement(
+                scenario,
+                clients,
+                LoadDriver.Status.OK,
+                "",
+                100,
+                0,
+                1,
+                throughput,
+                p50,
+                p50 * 2,
+                p50 * 3,
+                p50,
+                p50 * 4);
     }
 
     private static BenchResults.Target target(BenchResults r, String name) {
-        return r.targets().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        return r.targets().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static BenchResults withFloor() {
@@ -32,12 +47,12 @@ class BenchResultsTest {
 
     @ParameterizedTest(name = "{0} at {1} ms over a 0.2 ms floor: {2}")
     @CsvSource({
-            "callSource,   0.6,   PASS",
-            "callSource,   0.61,  MISS",
-            "nextHop,      0.3,   PASS",
-            "ipFlowVerify, 0.7,   MISS",
-            "flow,         0.8,   PASS",
-            "flow,         0.81,  MISS",
+        "callSource,   0.6,   PASS",
+        "callSource,   0.61,  MISS",
+        "nextHop,      0.3,   PASS",
+        "ipFlowVerify, 0.7,   MISS",
+        "flow,         0.8,   PASS",
+        "flow,         0.81,  MISS",
     })
     void comparesOneClientP50WithTheFloors(String scenario, double p50, BenchResults.Verdict expected) {
         BenchResults r = withFloor();
@@ -58,8 +73,8 @@ class BenchResultsTest {
     @Test
     void aScenarioThatDidNotAnswerIsNotMeasuredWithItsReason() {
         BenchResults r = withFloor();
-        r.measurements.add(LoadDriver.Measurement.notRun("flow", 1, LoadDriver.Status.NOT_AVAILABLE,
-                "the service defines no query field flow"));
+        r.measurements.add(LoadDriver.Measurement.notRun(
+                "flow", 1, LoadDriver.Status.NOT_AVAILABLE, "the service defines no query field flow"));
         BenchResults.Target t = target(r, "flow p50");
         assertEquals(BenchResults.Verdict.NOT_MEASURED, t.verdict());
         assertTrue(t.measured().contains("no query field flow"), t.measured());
@@ -87,7 +102,8 @@ class BenchResultsTest {
     @CsvSource({"20, 10, PASS", "21, 10, MISS"})
     void importIsAtLeastHalfTheBareUnwindRate(double importSeconds, double bareSeconds, BenchResults.Verdict v) {
         BenchResults r = withFloor();
-        r.imports.add(new BenchResults.ImportStep("resources.json", 1000, importSeconds * 0.75, 10, 0, 0, 0, List.of()));
+        r.imports.add(
+                new BenchResults.ImportStep("resources.json", 1000, importSeconds * 0.75, 10, 0, 0, 0, List.of()));
         r.imports.add(new BenchResults.ImportStep("servicetags.json", 50, importSeconds * 0.25, 5, 0, 0, 0, List.of()));
         r.importStatus = "ok";
         r.bareUnwind = new BareUnwindImport.Result(1000, 2000, bareSeconds);
@@ -102,13 +118,15 @@ class BenchResultsTest {
         r.seed = 42;
         r.mode = "test";
         r.measurements.add(ok("flow", 1, 0.5, 2000));
-        r.measurements.add(new LoadDriver.Measurement("nextHop", 1, LoadDriver.Status.FAILED, "3 failed | answers",
-                10, 3, 1, 10, 1, 2, 3, 1, 4));
+        r.measurements.add(new LoadDriver.Measurement(
+                "nextHop", 1, LoadDriver.Status.FAILED, "3 failed | answers", 10, 3, 1, 10, 1, 2, 3, 1, 4));
         String md = r.markdown();
         assertTrue(md.contains("| flow | 1 | 0.500 | 1.00 | 1.50 | 2,000 | 2.50 | 0.40 | ok |"), md);
         assertTrue(md.contains("**FAILED**: 3 failed \\| answers"), "pipes are escaped in cells");
-        assertTrue(md.contains("| flow p50 | p50 ≤ 4.00 × the floor's (1 client) | 0.500 ms = 2.50× the floor's 0.200 ms"
-                + " | PASS |"), md);
+        assertTrue(
+                md.contains("| flow p50 | p50 ≤ 4.00 × the floor's (1 client) | 0.500 ms = 2.50× the floor's 0.200 ms"
+                        + " | PASS |"),
+                md);
         JsonNode json = BenchJson.parseObject(BenchJson.writePretty(r.json()));
         assertEquals(4, json.path("measurements").size());
         assertEquals(r.targets().size(), json.path("targets").size());

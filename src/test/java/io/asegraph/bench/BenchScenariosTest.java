@@ -20,7 +20,8 @@ class BenchScenariosTest {
     }
 
     private static String vnetOf(String subnetId) {
-        return subnetId.substring(0, subnetId.toLowerCase().indexOf("/subnets/")).toLowerCase();
+        return subnetId.substring(0, subnetId.toLowerCase().indexOf("/subnets/"))
+                .toLowerCase();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -31,23 +32,34 @@ class BenchScenariosTest {
         JsonNode ase = estate.resolve(r.ase());
         assertNotNull(ase, r.ase());
         assertEquals(ResourceWriter.ASE, estate.kind(r.ase()));
-        assertEquals(r.subnet().toLowerCase(), ase.path("properties").path("virtualNetwork").path("id").asText()
-                .toLowerCase(), "the subnet is the ASE's");
+        assertEquals(
+                r.subnet().toLowerCase(),
+                ase.path("properties")
+                        .path("virtualNetwork")
+                        .path("id")
+                        .asText()
+                        .toLowerCase(),
+                "the subnet is the ASE's");
 
-        boolean appOnAse = estate.ofType(ResourceWriter.SITE).stream().anyMatch(site ->
-                site.path("properties").path("hostingEnvironmentProfile").path("id").asText()
-                        .equalsIgnoreCase(r.ase())
+        boolean appOnAse = estate.ofType(ResourceWriter.SITE).stream()
+                .anyMatch(site -> site.path("properties")
+                                .path("hostingEnvironmentProfile")
+                                .path("id")
+                                .asText()
+                                .equalsIgnoreCase(r.ase())
                         && GeneratedEstate.stream(site.path("properties").path("hostNames"))
                                 .anyMatch(h -> h.asText().equals(r.app())));
         assertTrue(appOnAse, r.app() + " is a host name of an app on " + r.ase());
 
         JsonNode nic = estate.resolve(r.nic());
         assertNotNull(nic, r.nic());
-        JsonNode ipConfig = nic.path("properties").path("ipConfigurations").get(0).path("properties");
+        JsonNode ipConfig =
+                nic.path("properties").path("ipConfigurations").get(0).path("properties");
         assertEquals(r.nicAddress(), ipConfig.path("privateIPAddress").asText());
         String nicSubnet = ipConfig.path("subnet").path("id").asText();
         assertEquals(vnetOf(r.subnet()), vnetOf(nicSubnet), "the interface is in the ASE's VNet");
-        assertTrue(estate.resolve(nicSubnet).path("properties").has("networkSecurityGroup"),
+        assertTrue(
+                estate.resolve(nicSubnet).path("properties").has("networkSecurityGroup"),
                 "the interface's subnet has an NSG");
 
         assertNotNull(estate.resolve(r.endpoint()), r.endpoint());
@@ -58,8 +70,10 @@ class BenchScenariosTest {
         GeneratedEstate mid = GeneratedEstate.mid();
         EstatePlan plan = new EstatePlan(mid.spec, mid.summary.seed());
         BenchScenarios.References r = BenchScenarios.pick(plan);
-        EstatePlan.Nic nic = plan.nics.stream().filter(n -> n.id.equals(r.nic())).findFirst().orElseThrow();
-        EstatePlan.Ase ase = plan.ases.stream().filter(a -> a.id.equals(r.ase())).findFirst().orElseThrow();
+        EstatePlan.Nic nic =
+                plan.nics.stream().filter(n -> n.id.equals(r.nic())).findFirst().orElseThrow();
+        EstatePlan.Ase ase =
+                plan.ases.stream().filter(a -> a.id.equals(r.ase())).findFirst().orElseThrow();
         assertNotNull(nic.nsg, "the interface has its own NSG");
         assertNotNull(ase.subnet.routeTable, "the ASE's subnet has a route table");
     }
@@ -76,7 +90,8 @@ class BenchScenariosTest {
             String query = body.path("query").asText();
             assertTrue(query.contains(q.rootField()), q.name() + " queries " + q.rootField());
             assertTrue(body.path("variables").isObject(), q.name());
-            body.path("variables").fieldNames()
+            body.path("variables")
+                    .fieldNames()
                     .forEachRemaining(v -> assertTrue(query.contains("$" + v + ":"), q.name() + " declares $" + v));
         }
         assertEquals(12, all.size());

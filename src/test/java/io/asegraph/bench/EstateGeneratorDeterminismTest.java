@@ -26,8 +26,10 @@ class EstateGeneratorDeterminismTest {
         EstateGenerator.generate(EstateSpec.SMALL, 42, dir.resolve("a"), false);
         EstateGenerator.generate(EstateSpec.SMALL, 42, dir.resolve("b"), false);
         for (String file : new String[] {EstateGenerator.RESOURCES_FILE, EstateGenerator.SERVICE_TAGS_FILE}) {
-            assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(file)),
-                    Files.readAllBytes(dir.resolve("b").resolve(file)), file);
+            assertArrayEquals(
+                    Files.readAllBytes(dir.resolve("a").resolve(file)),
+                    Files.readAllBytes(dir.resolve("b").resolve(file)),
+                    file);
         }
     }
 
@@ -35,9 +37,11 @@ class EstateGeneratorDeterminismTest {
     void differentSeedWritesADifferentEstateOfTheSameSize() throws IOException {
         EstateGenerator.Summary a = EstateGenerator.generate(EstateSpec.SMALL, 42, dir.resolve("a"), false);
         EstateGenerator.Summary b = EstateGenerator.generate(EstateSpec.SMALL, 43, dir.resolve("b"), false);
-        assertFalse(Arrays.equals(Files.readAllBytes(dir.resolve("a").resolve(EstateGenerator.RESOURCES_FILE)),
+        assertFalse(Arrays.equals(
+                Files.readAllBytes(dir.resolve("a").resolve(EstateGenerator.RESOURCES_FILE)),
                 Files.readAllBytes(dir.resolve("b").resolve(EstateGenerator.RESOURCES_FILE))));
-        assertFalse(Arrays.equals(Files.readAllBytes(dir.resolve("a").resolve(EstateGenerator.SERVICE_TAGS_FILE)),
+        assertFalse(Arrays.equals(
+                Files.readAllBytes(dir.resolve("a").resolve(EstateGenerator.SERVICE_TAGS_FILE)),
                 Files.readAllBytes(dir.resolve("b").resolve(EstateGenerator.SERVICE_TAGS_FILE))));
         assertEquals(a.resourcesByType(), b.resourcesByType());
         assertEquals(a.securityRules(), b.securityRules());
@@ -48,15 +52,22 @@ class EstateGeneratorDeterminismTest {
         EstateGenerator.generate(EstateSpec.SMALL, 42, dir.resolve("compact"), false);
         EstateGenerator.generate(EstateSpec.SMALL, 42, dir.resolve("pretty"), true);
         ObjectMapper mapper = new ObjectMapper();
-        assertEquals(mapper.readTree(dir.resolve("compact").resolve(EstateGenerator.RESOURCES_FILE).toFile()),
-                mapper.readTree(dir.resolve("pretty").resolve(EstateGenerator.RESOURCES_FILE).toFile()));
+        assertEquals(
+                mapper.readTree(dir.resolve("compact")
+                        .resolve(EstateGenerator.RESOURCES_FILE)
+                        .toFile()),
+                mapper.readTree(dir.resolve("pretty")
+                        .resolve(EstateGenerator.RESOURCES_FILE)
+                        .toFile()));
     }
 
     @Test
     void compactLayoutWritesOneResourcePerLine() throws IOException {
         EstateGenerator.Summary summary = EstateGenerator.generate(EstateSpec.SMALL, 42, dir, false);
         List<String> lines = Files.readAllLines(dir.resolve(EstateGenerator.RESOURCES_FILE));
-        int resources = summary.resourcesByType().values().stream().mapToInt(Integer::intValue).sum();
+        int resources = summary.resourcesByType().values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
         assertEquals(resources + 2, lines.size());
         assertEquals("[", lines.get(0));
         assertEquals("]", lines.get(lines.size() - 1));

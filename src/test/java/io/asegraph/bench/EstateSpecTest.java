@@ -40,8 +40,8 @@ class EstateSpecTest {
 
     @Test
     void rulesPerNsgAppliesAfterTheNsgCountWhateverTheOrder() {
-        EstateGenerator.Arguments a = EstateGenerator.parse("--size", "small", "--rules-per-nsg", "30", "--nsgs", "11",
-                "--seed", "7", "--out", "x");
+        EstateGenerator.Arguments a = EstateGenerator.parse(
+                "--size", "small", "--rules-per-nsg", "30", "--nsgs", "11", "--seed", "7", "--out", "x");
         assertEquals(330, a.spec().rules());
         assertEquals(11, a.spec().nsgs());
         assertEquals(7, a.seed());
@@ -65,18 +65,20 @@ class EstateSpecTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--size|huge|unknown size",
-        "--vnets|-1|must be a count",
-        "--frobs|3|unknown option",
-        "--seed|x|whole number",
-        "--subnets|3|at least ases + gateways",
-        "--gateways|9|cannot exceed vnets",
-        "--rules-per-nsg|9000|at most 7994 rules",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--size|huge|unknown size",
+                "--vnets|-1|must be a count",
+                "--frobs|3|unknown option",
+                "--seed|x|whole number",
+                "--subnets|3|at least ases + gateways",
+                "--gateways|9|cannot exceed vnets",
+                "--rules-per-nsg|9000|at most 7994 rules",
+            })
     void rejectsBadOptionsWithAReason(String option, String value, String reason) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EstateGenerator.parse("--size", "small", option, value));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> EstateGenerator.parse("--size", "small", option, value));
         assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
 

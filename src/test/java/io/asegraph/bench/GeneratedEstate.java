@@ -34,6 +34,7 @@ final class GeneratedEstate {
     final Map<String, JsonNode> defined = new LinkedHashMap<>();
     /** Lower-case id to the kind of thing that defines it (an ARM type, or "subnet", "rule" ...). */
     final Map<String, String> kindOf = new LinkedHashMap<>();
+
     final List<String> duplicateIds = new ArrayList<>();
 
     private GeneratedEstate(String label, EstateSpec spec, long seed) {
@@ -42,8 +43,10 @@ final class GeneratedEstate {
         try {
             Path dir = Files.createTempDirectory("asegraph-estate-" + label);
             summary = EstateGenerator.generate(spec, seed, dir, false);
-            resources = MAPPER.readTree(dir.resolve(EstateGenerator.RESOURCES_FILE).toFile());
-            serviceTags = MAPPER.readTree(dir.resolve(EstateGenerator.SERVICE_TAGS_FILE).toFile());
+            resources =
+                    MAPPER.readTree(dir.resolve(EstateGenerator.RESOURCES_FILE).toFile());
+            serviceTags = MAPPER.readTree(
+                    dir.resolve(EstateGenerator.SERVICE_TAGS_FILE).toFile());
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -71,9 +74,9 @@ final class GeneratedEstate {
                 }
                 case ResourceWriter.ROUTE_TABLE -> p.path("routes").forEach(x -> define(x, "route"));
                 case ResourceWriter.NIC -> p.path("ipConfigurations").forEach(x -> define(x, "nicIpConfiguration"));
-                case ResourceWriter.GATEWAY -> p.path("ipConfigurations").forEach(x -> define(x, "gatewayIpConfiguration"));
-                default -> {
-                }
+                case ResourceWriter.GATEWAY -> p.path("ipConfigurations")
+                        .forEach(x -> define(x, "gatewayIpConfiguration"));
+                default -> {}
             }
         }
     }
@@ -133,7 +136,9 @@ final class GeneratedEstate {
 
     /** The service tag names of the Service Tags file. */
     List<String> tagNames() {
-        return stream(serviceTags.path("values")).map(v -> v.path("name").asText()).toList();
+        return stream(serviceTags.path("values"))
+                .map(v -> v.path("name").asText())
+                .toList();
     }
 
     @Override

@@ -26,7 +26,13 @@ class GeneratedEstateMixTest {
         Set<String> modes = new TreeSet<>();
         for (JsonNode a : small.ofType(ResourceWriter.ASE)) {
             kinds.add(a.path("kind").asText());
-            modes.add(a.path("properties").path("internalLoadBalancingMode").asText().equals("None") ? "external" : "internal");
+            modes.add(
+                    a.path("properties")
+                                    .path("internalLoadBalancingMode")
+                                    .asText()
+                                    .equals("None")
+                            ? "external"
+                            : "internal");
         }
         assertEquals(Set.of("ASEV1", "ASEV2", "ASEV3"), kinds);
         assertEquals(Set.of("external", "internal"), modes);
@@ -38,34 +44,61 @@ class GeneratedEstateMixTest {
                 .flatMap(g -> GeneratedEstate.stream(g.path("properties").path("learnedRoutes")))
                 .anyMatch(r -> r.path("network").asText().equals("0.0.0.0/0"));
         assertTrue(learnedDefault, "a gateway learned 0.0.0.0/0 over BGP");
-        assertTrue(hasRoute(r -> r.path("addressPrefix").asText().equals("0.0.0.0/0")
-                && r.path("nextHopType").asText().equals("VirtualNetworkGateway")), "a 0.0.0.0/0 user route to the gateway");
-        assertTrue(hasRoute(r -> r.path("addressPrefix").asText().equals("0.0.0.0/0")
-                && r.path("nextHopType").asText().equals("Internet")), "a 0.0.0.0/0 user route to Internet");
+        assertTrue(
+                hasRoute(r -> r.path("addressPrefix").asText().equals("0.0.0.0/0")
+                        && r.path("nextHopType").asText().equals("VirtualNetworkGateway")),
+                "a 0.0.0.0/0 user route to the gateway");
+        assertTrue(
+                hasRoute(r -> r.path("addressPrefix").asText().equals("0.0.0.0/0")
+                        && r.path("nextHopType").asText().equals("Internet")),
+                "a 0.0.0.0/0 user route to Internet");
         assertTrue(hasRoute(r -> r.path("nextHopType").asText().equals("VirtualAppliance")), "an appliance route");
-        assertTrue(hasRoute(r -> Character.isLetter(r.path("addressPrefix").asText().charAt(0))), "a service-tag route");
+        assertTrue(
+                hasRoute(
+                        r -> Character.isLetter(r.path("addressPrefix").asText().charAt(0))),
+                "a service-tag route");
     }
 
     @Test
     void smallEstateHasAHubAndSpokePeeringThroughTheHubGateway() {
         List<JsonNode> peerings = new ArrayList<>();
-        small.ofType(ResourceWriter.VNET).forEach(v -> v.path("properties").path("virtualNetworkPeerings").forEach(peerings::add));
-        assertTrue(peerings.stream().anyMatch(p -> p.path("properties").path("useRemoteGateways").asBoolean()));
-        assertTrue(peerings.stream().anyMatch(p -> p.path("properties").path("allowGatewayTransit").asBoolean()));
+        small.ofType(ResourceWriter.VNET)
+                .forEach(
+                        v -> v.path("properties").path("virtualNetworkPeerings").forEach(peerings::add));
+        assertTrue(peerings.stream()
+                .anyMatch(p -> p.path("properties").path("useRemoteGateways").asBoolean()));
+        assertTrue(peerings.stream()
+                .anyMatch(p -> p.path("properties").path("allowGatewayTransit").asBoolean()));
     }
 
     @Test
     void smallEstateRulesUseEveryAddressForm() {
-        List<JsonNode> rules = small.securityRules().map(r -> r.path("properties")).toList();
+        List<JsonNode> rules =
+                small.securityRules().map(r -> r.path("properties")).toList();
         assertTrue(rules.stream().anyMatch(p -> p.path("sourceAddressPrefixes").size() > 1), "plural prefixes");
-        assertTrue(rules.stream().anyMatch(p -> p.path("sourceApplicationSecurityGroups").size() > 0), "ASGs");
+        assertTrue(
+                rules.stream()
+                        .anyMatch(p -> p.path("sourceApplicationSecurityGroups").size() > 0),
+                "ASGs");
         assertTrue(rules.stream().anyMatch(p -> p.path("destinationPortRanges").size() > 1), "port lists");
-        assertTrue(rules.stream().anyMatch(p -> p.path("destinationPortRange").asText().contains("-")), "port ranges");
-        assertTrue(rules.stream().anyMatch(p -> p.path("sourceAddressPrefix").asText().equals("AppServiceManagement")));
-        assertTrue(rules.stream().anyMatch(p -> p.path("destinationAddressPrefix").asText()
-                        .matches("(Sql|Storage|AzureKeyVault)\\.[A-Za-z0-9]+")), "a regional service tag");
-        assertTrue(rules.stream().anyMatch(p -> p.path("description").asText()
-                        .matches("Requested by \"Contoso Z\u00fcrich\" \u2013 ticket CHG\\d+ \\(see \\\\\\\\share\\\\net\\)")),
+        assertTrue(
+                rules.stream()
+                        .anyMatch(p -> p.path("destinationPortRange").asText().contains("-")),
+                "port ranges");
+        assertTrue(rules.stream()
+                .anyMatch(p -> p.path("sourceAddressPrefix").asText().equals("AppServiceManagement")));
+        assertTrue(
+                rules.stream().anyMatch(p -> p.path("destinationAddressPrefix")
+                        .asText()
+                        .matches("(Sql|Storage|AzureKeyVault)\\.[A-Za-z0-9]+")),
+                "a regional service tag");
+        assertTrue(
+                rules.stream()
+                        .anyMatch(
+                                p -> p.path("description")
+                                        .asText()
+                                        .matches(
+                                                "Requested by \"Contoso Z\u00fcrich\" \u2013 ticket CHG\\d+ \\(see \\\\\\\\share\\\\net\\)")),
                 "a description with quotes, backslashes and non-ASCII text, read back intact");
     }
 
@@ -73,8 +106,11 @@ class GeneratedEstateMixTest {
     void denyRulesSitAboveAllowRulesInSomeNsg() {
         boolean found = false;
         for (JsonNode nsg : small.ofType(ResourceWriter.NSG)) {
-            List<JsonNode> inbound = GeneratedEstate.stream(nsg.path("properties").path("securityRules"))
-                    .map(r -> r.path("properties")).filter(p -> p.path("direction").asText().equals("Inbound")).toList();
+            List<JsonNode> inbound = GeneratedEstate.stream(
+                            nsg.path("properties").path("securityRules"))
+                    .map(r -> r.path("properties"))
+                    .filter(p -> p.path("direction").asText().equals("Inbound"))
+                    .toList();
             int firstDeny = Integer.MAX_VALUE;
             for (JsonNode p : inbound) {
                 if (p.path("access").asText().equals("Deny")) {
@@ -82,7 +118,8 @@ class GeneratedEstateMixTest {
                 }
             }
             for (JsonNode p : inbound) {
-                found |= p.path("access").asText().equals("Allow") && p.path("priority").asInt() > firstDeny;
+                found |= p.path("access").asText().equals("Allow")
+                        && p.path("priority").asInt() > firstDeny;
             }
         }
         assertTrue(found);
@@ -93,14 +130,17 @@ class GeneratedEstateMixTest {
         GeneratedEstate mid = GeneratedEstate.mid();
         assertTrue(mid.ofType(ResourceWriter.GATEWAY).stream()
                 .anyMatch(g -> g.path("properties").path("gatewayType").asText().equals("ExpressRoute")));
-        assertTrue(mid.ofType(ResourceWriter.GATEWAY).stream().anyMatch(g -> g.path("properties").has("gatewayDefaultSite")));
+        assertTrue(mid.ofType(ResourceWriter.GATEWAY).stream()
+                .anyMatch(g -> g.path("properties").has("gatewayDefaultSite")));
         assertTrue(mid.ofType(ResourceWriter.CONNECTION).stream()
-                .anyMatch(c -> c.path("properties").path("connectionType").asText().equals("Vnet2Vnet")));
+                .anyMatch(c ->
+                        c.path("properties").path("connectionType").asText().equals("Vnet2Vnet")));
     }
 
     private boolean hasRoute(Predicate<JsonNode> test) {
         return small.ofType(ResourceWriter.ROUTE_TABLE).stream()
                 .flatMap(rt -> GeneratedEstate.stream(rt.path("properties").path("routes")))
-                .map(r -> r.path("properties")).anyMatch(test);
+                .map(r -> r.path("properties"))
+                .anyMatch(test);
     }
 }

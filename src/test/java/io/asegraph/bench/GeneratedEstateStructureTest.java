@@ -51,7 +51,9 @@ class GeneratedEstateStructureTest {
         assertEquals(s.asgs(), e.ofType(ResourceWriter.ASG).size(), "ASGs");
         assertEquals(s.endpoints(), e.ofType(ResourceWriter.ENDPOINT).size(), "endpoints");
         long peerings = e.ofType(ResourceWriter.VNET).stream()
-                .mapToLong(v -> v.path("properties").path("virtualNetworkPeerings").size()).sum();
+                .mapToLong(
+                        v -> v.path("properties").path("virtualNetworkPeerings").size())
+                .sum();
         assertEquals(s.peerings(), peerings, "peerings");
         for (JsonNode nsg : e.ofType(ResourceWriter.NSG)) {
             assertEquals(6, nsg.path("properties").path("defaultSecurityRules").size(), "default rules of every NSG");
@@ -86,7 +88,10 @@ class GeneratedEstateStructureTest {
         });
         assertEquals(List.of(), dangling);
         long vmReferences = e.ofType(ResourceWriter.NIC).stream()
-                .filter(n -> n.path("properties").path("virtualMachine").path("id").asText()
+                .filter(n -> n.path("properties")
+                        .path("virtualMachine")
+                        .path("id")
+                        .asText()
                         .contains("/providers/Microsoft.Compute/virtualMachines/"))
                 .count();
         assertEquals(e.spec.nics(), vmReferences, "every NIC names its VM (the one id outside the file)");
@@ -100,10 +105,12 @@ class GeneratedEstateStructureTest {
             expect(e, p.path("networkSecurityGroup"), ResourceWriter.NSG);
             expect(e, p.path("routeTable"), ResourceWriter.ROUTE_TABLE);
             expect(e, p.path("natGateway"), ResourceWriter.NAT_GATEWAY);
-            p.path("ipConfigurations").forEach(c -> assertTrue(e.kind(c.path("id").asText()).endsWith("IpConfiguration")));
+            p.path("ipConfigurations")
+                    .forEach(c -> assertTrue(e.kind(c.path("id").asText()).endsWith("IpConfiguration")));
         });
         for (JsonNode v : e.ofType(ResourceWriter.VNET)) {
-            v.path("properties").path("virtualNetworkPeerings")
+            v.path("properties")
+                    .path("virtualNetworkPeerings")
                     .forEach(x -> expect(e, x.path("properties").path("remoteVirtualNetwork"), ResourceWriter.VNET));
         }
         for (JsonNode n : e.ofType(ResourceWriter.NIC)) {
@@ -126,7 +133,9 @@ class GeneratedEstateStructureTest {
             expect(e, p.path("virtualNetworkGateway1"), ResourceWriter.GATEWAY);
             String type = p.path("connectionType").asText();
             assertTrue(type.equals("IPsec") || type.equals("Vnet2Vnet"), type);
-            expect(e, p.path(type.equals("IPsec") ? "localNetworkGateway2" : "virtualNetworkGateway2"),
+            expect(
+                    e,
+                    p.path(type.equals("IPsec") ? "localNetworkGateway2" : "virtualNetworkGateway2"),
                     type.equals("IPsec") ? ResourceWriter.LOCAL_GATEWAY : ResourceWriter.GATEWAY);
         }
         for (JsonNode n : e.ofType(ResourceWriter.NAT_GATEWAY)) {
@@ -141,7 +150,9 @@ class GeneratedEstateStructureTest {
         }
         e.securityRules().forEach(r -> {
             r.path("properties").path("sourceApplicationSecurityGroups").forEach(a -> expect(e, a, ResourceWriter.ASG));
-            r.path("properties").path("destinationApplicationSecurityGroups").forEach(a -> expect(e, a, ResourceWriter.ASG));
+            r.path("properties")
+                    .path("destinationApplicationSecurityGroups")
+                    .forEach(a -> expect(e, a, ResourceWriter.ASG));
         });
     }
 
@@ -163,18 +174,35 @@ class GeneratedEstateStructureTest {
         });
         Map<String, String> fromNsgs = new HashMap<>();
         for (JsonNode nsg : e.ofType(ResourceWriter.NSG)) {
-            nsg.path("properties").path("subnets").forEach(s -> fromNsgs.put(s.path("id").asText(), nsg.path("id").asText()));
-            nsg.path("properties").path("networkInterfaces").forEach(n -> assertEquals(nsg.path("id").asText(),
-                    e.resolve(n.path("id").asText()).path("properties").path("networkSecurityGroup").path("id").asText()));
+            nsg.path("properties")
+                    .path("subnets")
+                    .forEach(s ->
+                            fromNsgs.put(s.path("id").asText(), nsg.path("id").asText()));
+            nsg.path("properties")
+                    .path("networkInterfaces")
+                    .forEach(n -> assertEquals(
+                            nsg.path("id").asText(),
+                            e.resolve(n.path("id").asText())
+                                    .path("properties")
+                                    .path("networkSecurityGroup")
+                                    .path("id")
+                                    .asText()));
         }
         Map<String, String> fromRouteTables = new HashMap<>();
         for (JsonNode rt : e.ofType(ResourceWriter.ROUTE_TABLE)) {
-            rt.path("properties").path("subnets").forEach(s -> fromRouteTables.put(s.path("id").asText(), rt.path("id").asText()));
+            rt.path("properties")
+                    .path("subnets")
+                    .forEach(s -> fromRouteTables.put(
+                            s.path("id").asText(), rt.path("id").asText()));
         }
         assertEquals(subnetNsg, fromNsgs);
         assertEquals(subnetRouteTable, fromRouteTables);
-        long nicNsgs = e.ofType(ResourceWriter.NIC).stream().filter(n -> n.path("properties").has("networkSecurityGroup")).count();
-        long listed = e.ofType(ResourceWriter.NSG).stream().mapToLong(n -> n.path("properties").path("networkInterfaces").size()).sum();
+        long nicNsgs = e.ofType(ResourceWriter.NIC).stream()
+                .filter(n -> n.path("properties").has("networkSecurityGroup"))
+                .count();
+        long listed = e.ofType(ResourceWriter.NSG).stream()
+                .mapToLong(n -> n.path("properties").path("networkInterfaces").size())
+                .sum();
         assertEquals(nicNsgs, listed);
     }
 
@@ -183,7 +211,10 @@ class GeneratedEstateStructureTest {
     void vnetSpacesAreValidBlocksThatDoNotOverlap(GeneratedEstate e) {
         List<Cidr> spaces = new ArrayList<>();
         for (JsonNode v : e.ofType(ResourceWriter.VNET)) {
-            v.path("properties").path("addressSpace").path("addressPrefixes").forEach(p -> spaces.add(Cidr.parseBlock(p.asText())));
+            v.path("properties")
+                    .path("addressSpace")
+                    .path("addressPrefixes")
+                    .forEach(p -> spaces.add(Cidr.parseBlock(p.asText())));
         }
         assertNoOverlap(spaces, "VNet address spaces");
     }
@@ -192,12 +223,19 @@ class GeneratedEstateStructureTest {
     @MethodSource("estates")
     void subnetsLieInsideTheirVnetAndDoNotOverlap(GeneratedEstate e) {
         for (JsonNode v : e.ofType(ResourceWriter.VNET)) {
-            Cidr space = Cidr.parseBlock(v.path("properties").path("addressSpace").path("addressPrefixes").get(0).asText());
+            Cidr space = Cidr.parseBlock(v.path("properties")
+                    .path("addressSpace")
+                    .path("addressPrefixes")
+                    .get(0)
+                    .asText());
             List<Cidr> blocks = new ArrayList<>();
             for (JsonNode s : v.path("properties").path("subnets")) {
-                Cidr block = Cidr.parseBlock(s.path("properties").path("addressPrefix").asText());
+                Cidr block = Cidr.parseBlock(
+                        s.path("properties").path("addressPrefix").asText());
                 assertTrue(space.contains(block), block + " outside " + space);
-                assertTrue(s.path("id").asText().startsWith(v.path("id").asText() + "/subnets/"), "subnet id under its VNet");
+                assertTrue(
+                        s.path("id").asText().startsWith(v.path("id").asText() + "/subnets/"),
+                        "subnet id under its VNet");
                 blocks.add(block);
             }
             assertNoOverlap(blocks, "subnets of " + v.path("name").asText());
@@ -212,12 +250,21 @@ class GeneratedEstateStructureTest {
             JsonNode c = n.path("properties").path("ipConfigurations").get(0).path("properties");
             long ip = Ipv4.parse(c.path("privateIPAddress").asText());
             JsonNode subnet = e.resolve(c.path("subnet").path("id").asText());
-            Cidr block = Cidr.parseBlock(subnet.path("properties").path("addressPrefix").asText());
-            assertTrue(ip >= block.first() + 4 && ip <= block.last() - 1,
+            Cidr block = Cidr.parseBlock(
+                    subnet.path("properties").path("addressPrefix").asText());
+            assertTrue(
+                    ip >= block.first() + 4 && ip <= block.last() - 1,
                     Ipv4.format(ip) + " is not a usable host of " + block + " (Azure reserves .0-.3 and the last)");
-            assertTrue(seen.add(c.path("subnet").path("id").asText() + "|" + ip), "duplicate address " + Ipv4.format(ip));
+            assertTrue(
+                    seen.add(c.path("subnet").path("id").asText() + "|" + ip), "duplicate address " + Ipv4.format(ip));
             boolean listed = GeneratedEstate.stream(subnet.path("properties").path("ipConfigurations"))
-                    .anyMatch(x -> x.path("id").asText().equals(n.path("properties").path("ipConfigurations").get(0).path("id").asText()));
+                    .anyMatch(x -> x.path("id")
+                            .asText()
+                            .equals(n.path("properties")
+                                    .path("ipConfigurations")
+                                    .get(0)
+                                    .path("id")
+                                    .asText()));
             assertTrue(listed, "the subnet lists the NIC's IP configuration");
         }
     }
@@ -227,7 +274,8 @@ class GeneratedEstateStructureTest {
     void aseSubnetsHoldTheirAseAlone(GeneratedEstate e) {
         Map<String, Integer> asesPerSubnet = new HashMap<>();
         for (JsonNode a : e.ofType(ResourceWriter.ASE)) {
-            asesPerSubnet.merge(a.path("properties").path("virtualNetwork").path("id").asText(), 1, Integer::sum);
+            asesPerSubnet.merge(
+                    a.path("properties").path("virtualNetwork").path("id").asText(), 1, Integer::sum);
             JsonNode addresses = a.path("properties").path("addresses");
             Ipv4.parse(addresses.path("serviceIpAddress").asText());
             assertTrue(addresses.path("outboundIpAddresses").size() >= 1);
@@ -238,14 +286,20 @@ class GeneratedEstateStructureTest {
             if (mode.equals("None")) {
                 assertTrue(internal.isNull(), "an external ASE has no internal address");
             } else {
-                Cidr block = Cidr.parseBlock(e.resolve(a.path("properties").path("virtualNetwork").path("id").asText())
-                        .path("properties").path("addressPrefix").asText());
+                Cidr block = Cidr.parseBlock(e.resolve(a.path("properties")
+                                .path("virtualNetwork")
+                                .path("id")
+                                .asText())
+                        .path("properties")
+                        .path("addressPrefix")
+                        .asText());
                 assertTrue(block.contains(Ipv4.parse(internal.asText())), "the ILB address is in the ASE subnet");
             }
         }
         asesPerSubnet.forEach((subnet, n) -> {
             assertEquals(1, n, "ASEs in " + subnet);
-            assertFalse(e.resolve(subnet).path("properties").has("ipConfigurations"), "no NIC in the ASE subnet " + subnet);
+            assertFalse(
+                    e.resolve(subnet).path("properties").has("ipConfigurations"), "no NIC in the ASE subnet " + subnet);
         });
     }
 
@@ -254,8 +308,10 @@ class GeneratedEstateStructureTest {
     void appsCarryHostNamesUnderTheirAseDomain(GeneratedEstate e) {
         for (JsonNode app : e.ofType(ResourceWriter.SITE)) {
             JsonNode p = app.path("properties");
-            JsonNode ase = e.resolve(p.path("hostingEnvironmentProfile").path("id").asText());
-            String expected = app.path("name").asText() + "." + ase.path("properties").path("dnsSuffix").asText();
+            JsonNode ase =
+                    e.resolve(p.path("hostingEnvironmentProfile").path("id").asText());
+            String expected = app.path("name").asText() + "."
+                    + ase.path("properties").path("dnsSuffix").asText();
             assertEquals(expected, p.path("defaultHostName").asText());
             assertEquals(expected, p.path("hostNames").get(0).asText());
         }
@@ -271,10 +327,12 @@ class GeneratedEstateStructureTest {
                 JsonNode p = r.path("properties");
                 int priority = p.path("priority").asInt();
                 assertTrue(priority >= 100 && priority <= 4096, "priority " + priority);
-                assertTrue(seen.add(p.path("direction").asText() + priority),
+                assertTrue(
+                        seen.add(p.path("direction").asText() + priority),
                         "priority " + priority + " twice in " + nsg.path("name").asText());
                 assertTrue(names.add(r.path("name").asText()), "rule name twice");
-                assertTrue(r.path("name").asText().matches("\\w[\\w.-]{0,78}[\\w_]"), "Azure rule name " + r.path("name"));
+                assertTrue(
+                        r.path("name").asText().matches("\\w[\\w.-]{0,78}[\\w_]"), "Azure rule name " + r.path("name"));
             }
         }
     }
@@ -289,12 +347,15 @@ class GeneratedEstateStructureTest {
                         + (p.path(side + "AddressPrefixes").size() > 0 ? 1 : 0)
                         + (p.path(side + "ApplicationSecurityGroups").size() > 0 ? 1 : 0);
                 assertEquals(1, forms, side + " addresses of " + r.path("id").asText());
-                int portForms = (p.hasNonNull(side + "PortRange") ? 1 : 0) + (p.path(side + "PortRanges").size() > 0 ? 1 : 0);
+                int portForms = (p.hasNonNull(side + "PortRange") ? 1 : 0)
+                        + (p.path(side + "PortRanges").size() > 0 ? 1 : 0);
                 assertEquals(1, portForms, side + " ports of " + r.path("id").asText());
             }
-            assertTrue(Set.of("Tcp", "Udp", "Icmp", "*").contains(p.path("protocol").asText()));
+            assertTrue(Set.of("Tcp", "Udp", "Icmp", "*")
+                    .contains(p.path("protocol").asText()));
             assertTrue(Set.of("Allow", "Deny").contains(p.path("access").asText()));
-            assertTrue(Set.of("Inbound", "Outbound").contains(p.path("direction").asText()));
+            assertTrue(
+                    Set.of("Inbound", "Outbound").contains(p.path("direction").asText()));
             assertTrue(p.path("description").asText("").length() <= 140);
         });
     }
@@ -334,7 +395,8 @@ class GeneratedEstateStructureTest {
             }
         }
         for (JsonNode l : e.ofType(ResourceWriter.LOCAL_GATEWAY)) {
-            JsonNode prefixes = l.path("properties").path("localNetworkAddressSpace").path("addressPrefixes");
+            JsonNode prefixes =
+                    l.path("properties").path("localNetworkAddressSpace").path("addressPrefixes");
             assertTrue(prefixes.size() > 0);
             prefixes.forEach(x -> Cidr.parseBlock(x.asText()));
             Ipv4.parse(l.path("properties").path("gatewayIpAddress").asText());
@@ -342,7 +404,8 @@ class GeneratedEstateStructureTest {
         for (JsonNode g : e.ofType(ResourceWriter.GATEWAY)) {
             for (JsonNode learned : g.path("properties").path("learnedRoutes")) {
                 Cidr.parseBlock(learned.path("network").asText());
-                assertTrue(Set.of("Network", "EBgp", "IBgp").contains(learned.path("origin").asText()));
+                assertTrue(Set.of("Network", "EBgp", "IBgp")
+                        .contains(learned.path("origin").asText()));
                 if (!learned.path("nextHop").isNull()) {
                     Ipv4.parse(learned.path("nextHop").asText());
                 }
@@ -368,8 +431,12 @@ class GeneratedEstateStructureTest {
         for (JsonNode a : e.ofType(ResourceWriter.ASE)) {
             JsonNode x = a.path("properties").path("addresses");
             addresses.add(x.path("serviceIpAddress").asText());
-            boolean natted = e.resolve(a.path("properties").path("virtualNetwork").path("id").asText())
-                    .path("properties").has("natGateway");
+            boolean natted = e.resolve(a.path("properties")
+                            .path("virtualNetwork")
+                            .path("id")
+                            .asText())
+                    .path("properties")
+                    .has("natGateway");
             x.path("outboundIpAddresses").forEach(o -> {
                 // v1/v2 leave through their VIP, and a v3 behind a NAT gateway through the NAT's public IPs.
                 if (!o.asText().equals(x.path("serviceIpAddress").asText()) && !natted) {
@@ -377,7 +444,9 @@ class GeneratedEstateStructureTest {
                 }
             });
         }
-        e.ofType(ResourceWriter.PUBLIC_IP).forEach(p -> addresses.add(p.path("properties").path("ipAddress").asText()));
+        e.ofType(ResourceWriter.PUBLIC_IP)
+                .forEach(p ->
+                        addresses.add(p.path("properties").path("ipAddress").asText()));
         assertEquals(addresses.size(), new HashSet<>(addresses).size(), "a public address used twice");
     }
 
@@ -388,8 +457,10 @@ class GeneratedEstateStructureTest {
         for (JsonNode v : e.ofType(ResourceWriter.VNET)) {
             for (JsonNode p : v.path("properties").path("virtualNetworkPeerings")) {
                 JsonNode props = p.path("properties");
-                JsonNode remote = e.resolve(props.path("remoteVirtualNetwork").path("id").asText());
-                assertEquals(remote.path("properties").path("addressSpace").path("addressPrefixes"),
+                JsonNode remote =
+                        e.resolve(props.path("remoteVirtualNetwork").path("id").asText());
+                assertEquals(
+                        remote.path("properties").path("addressSpace").path("addressPrefixes"),
                         props.path("remoteAddressSpace").path("addressPrefixes"));
                 if (props.path("peeringState").asText().equals("Connected")) {
                     links.add(v.path("id").asText() + ">" + remote.path("id").asText());
@@ -397,9 +468,16 @@ class GeneratedEstateStructureTest {
                     assertEquals("Initiated", props.path("peeringState").asText());
                 }
                 if (props.path("useRemoteGateways").asBoolean()) {
-                    assertFalse(e.ofType(ResourceWriter.GATEWAY).stream().noneMatch(g -> g.path("properties")
-                            .path("ipConfigurations").get(0).path("properties").path("subnet").path("id").asText()
-                            .startsWith(remote.path("id").asText() + "/")), "useRemoteGateways needs a gateway there");
+                    assertFalse(
+                            e.ofType(ResourceWriter.GATEWAY).stream().noneMatch(g -> g.path("properties")
+                                    .path("ipConfigurations")
+                                    .get(0)
+                                    .path("properties")
+                                    .path("subnet")
+                                    .path("id")
+                                    .asText()
+                                    .startsWith(remote.path("id").asText() + "/")),
+                            "useRemoteGateways needs a gateway there");
                 }
             }
         }
@@ -433,10 +511,18 @@ class GeneratedEstateStructureTest {
             } else {
                 assertTrue(name.toLowerCase(Locale.ROOT).endsWith("." + region), name + " in region " + region);
             }
-            assertTrue(p.path("networkFeatures").isNull() || p.path("networkFeatures").isArray());
+            assertTrue(p.path("networkFeatures").isNull()
+                    || p.path("networkFeatures").isArray());
         }
-        for (String name : List.of("AzureCloud", "AzureCloud.westus", "Sql", "Sql.WestUS", "Storage",
-                "Storage.EastUS", "AppServiceManagement", "AzureFrontDoor.Frontend")) {
+        for (String name : List.of(
+                "AzureCloud",
+                "AzureCloud.westus",
+                "Sql",
+                "Sql.WestUS",
+                "Storage",
+                "Storage.EastUS",
+                "AppServiceManagement",
+                "AzureFrontDoor.Frontend")) {
             assertNotNull(byName.get(name), name);
         }
         assertTrue(e.summary.tagPrefixesIpv6() > 0, "some IPv6 prefixes");
@@ -476,9 +562,14 @@ class GeneratedEstateStructureTest {
             regional.put(v.path("name").asText(), blocks);
         }
         for (JsonNode a : e.ofType(ResourceWriter.ASE)) {
-            long vip = Ipv4.parse(a.path("properties").path("addresses").path("serviceIpAddress").asText());
+            long vip = Ipv4.parse(a.path("properties")
+                    .path("addresses")
+                    .path("serviceIpAddress")
+                    .asText());
             List<Cidr> cloud = regional.get("AzureCloud." + a.path("location").asText());
-            assertTrue(cloud.stream().anyMatch(c -> c.contains(vip)), "VIP of " + a.path("name").asText());
+            assertTrue(
+                    cloud.stream().anyMatch(c -> c.contains(vip)),
+                    "VIP of " + a.path("name").asText());
         }
     }
 
@@ -519,7 +610,9 @@ class GeneratedEstateStructureTest {
         List<Cidr> sorted = new ArrayList<>(blocks);
         sorted.sort(Comparator.naturalOrder());
         for (int i = 1; i < sorted.size(); i++) {
-            assertFalse(sorted.get(i - 1).overlaps(sorted.get(i)), what + ": " + sorted.get(i - 1) + " overlaps " + sorted.get(i));
+            assertFalse(
+                    sorted.get(i - 1).overlaps(sorted.get(i)),
+                    what + ": " + sorted.get(i - 1) + " overlaps " + sorted.get(i));
         }
     }
 

@@ -35,8 +35,18 @@ class JsonLayoutTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain", "quote \" inside", "back\\slash", "new\nline\ttab\rreturn", "\u0000\u0001\u001f",
-        "Z\u00fcrich \u2013 \u20ac", "emoji \ud83d\ude00", "Requested by \"Contoso Z\u00fcrich\" (see \\\\share\\net)", ""})
+    @ValueSource(
+            strings = {
+                "plain",
+                "quote \" inside",
+                "back\\slash",
+                "new\nline\ttab\rreturn",
+                "\u0000\u0001\u001f",
+                "Z\u00fcrich \u2013 \u20ac",
+                "emoji \ud83d\ude00",
+                "Requested by \"Contoso Z\u00fcrich\" (see \\\\share\\net)",
+                ""
+            })
     void stringsRoundTrip(String text) throws IOException {
         for (boolean pretty : new boolean[] {false, true}) {
             String json = written(pretty, g -> {
@@ -131,7 +141,8 @@ class JsonLayoutTest {
             g.writeEndObject();
             g.writeEndArray();
         });
-        assertEquals("""
+        assertEquals(
+                """
                 [
                   {
                     "name": "vnet-1",
@@ -144,7 +155,8 @@ class JsonLayoutTest {
                     }
                   }
                 ]
-                """, json);
+                """,
+                json);
     }
 
     @Test

@@ -31,7 +31,9 @@ class LargeEstatePlanTest {
 
     @Test
     void everyAseHasItsOwnSubnetAndEveryAppAnAse() {
-        assertEquals(1_000, PLAN.subnets.stream().filter(s -> s.kind == SubnetKind.ASE).count());
+        assertEquals(
+                1_000,
+                PLAN.subnets.stream().filter(s -> s.kind == SubnetKind.ASE).count());
         assertTrue(PLAN.ases.stream().allMatch(a -> a.subnet.ase == a && a.subnet.nics.isEmpty()));
         assertTrue(PLAN.ases.stream().allMatch(a -> !a.apps.isEmpty()));
         assertEquals(5_000, PLAN.ases.stream().mapToInt(a -> a.apps.size()).sum());
@@ -39,8 +41,13 @@ class LargeEstatePlanTest {
 
     @Test
     void mixesForcedTunnellingExpressRouteAndOneSidedPeerings() {
-        assertTrue(PLAN.gateways.stream().filter(g -> g.learnedRoutes.stream()
-                .anyMatch(r -> r.network().equals("0.0.0.0/0"))).count() >= 5, "a few gateways learn 0.0.0.0/0");
+        assertTrue(
+                PLAN.gateways.stream()
+                                .filter(g -> g.learnedRoutes.stream()
+                                        .anyMatch(r -> r.network().equals("0.0.0.0/0")))
+                                .count()
+                        >= 5,
+                "a few gateways learn 0.0.0.0/0");
         assertTrue(PLAN.gateways.stream().anyMatch(g -> g.gatewayType.equals("ExpressRoute")));
         assertTrue(PLAN.peerings.stream().anyMatch(p -> p.state.equals("Initiated")));
         assertTrue(PLAN.tags.ipv4Entries() > 10_000, "a Service Tags file of realistic size");

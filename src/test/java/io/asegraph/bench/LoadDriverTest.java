@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The load driver against a small JDK HTTP server that answers as told. */
 class LoadDriverTest {
     private static final LoadDriver.Request ROOT_X = LoadDriver.Request.graphql("x", "x", "{ x }", Map.of());
-    private static final LoadDriver.Settings QUICK = new LoadDriver.Settings(Duration.ofMillis(50),
-            Duration.ofMillis(300), 0, Duration.ofSeconds(10));
+    private static final LoadDriver.Settings QUICK =
+            new LoadDriver.Settings(Duration.ofMillis(50), Duration.ofMillis(300), 0, Duration.ofSeconds(10));
 
     private HttpServer server;
     private final AtomicInteger served = new AtomicInteger();
@@ -65,8 +65,8 @@ class LoadDriverTest {
     @Test
     void timesEveryCorrectAnswerAndReportsOrderedPercentilesAndThroughput() throws IOException {
         URI uri = serve(2, n -> "200 {\"data\":{\"x\":" + n + "}}");
-        List<LoadDriver.Measurement> ms = new LoadDriver(uri, QUICK, Duration.ofMinutes(1)).run(List.of(ROOT_X),
-                List.of(1, 4));
+        List<LoadDriver.Measurement> ms =
+                new LoadDriver(uri, QUICK, Duration.ofMinutes(1)).run(List.of(ROOT_X), List.of(1, 4));
         assertEquals(2, ms.size());
         for (LoadDriver.Measurement m : ms) {
             assertEquals(LoadDriver.Status.OK, m.status(), m.detail());
@@ -82,11 +82,14 @@ class LoadDriverTest {
 
     @Test
     void reportsAScenarioWhoseAnswersCarryErrorsAsFailedAtEveryLevel() throws IOException {
-        URI uri = serve(0, n -> "200 {\"errors\":[{\"message\":\"boom\",\"extensions\":{\"code\":\"INTERNAL\"}}],"
-                + "\"data\":null}");
-        List<LoadDriver.Measurement> ms = new LoadDriver(uri, QUICK, Duration.ofMinutes(1)).run(List.of(ROOT_X),
-                List.of(1, 8));
-        assertEquals(List.of(LoadDriver.Status.FAILED, LoadDriver.Status.FAILED),
+        URI uri = serve(
+                0,
+                n -> "200 {\"errors\":[{\"message\":\"boom\",\"extensions\":{\"code\":\"INTERNAL\"}}],"
+                        + "\"data\":null}");
+        List<LoadDriver.Measurement> ms =
+                new LoadDriver(uri, QUICK, Duration.ofMinutes(1)).run(List.of(ROOT_X), List.of(1, 8));
+        assertEquals(
+                List.of(LoadDriver.Status.FAILED, LoadDriver.Status.FAILED),
                 ms.stream().map(LoadDriver.Measurement::status).toList());
         assertTrue(ms.get(0).detail().contains("[INTERNAL] boom"), ms.get(0).detail());
         assertEquals(1, served.get(), "a failed probe is not put under load");
@@ -102,28 +105,30 @@ class LoadDriverTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "undefined root field    | 200 {\"errors\":[{\"message\":\"Validation error (FieldUndefined@[x])\",\"extensions\":{\"validationErrorType\":\"FieldUndefined\",\"queryPath\":[\"x\"],\"classification\":\"ValidationError\"}}]} | NOT_AVAILABLE",
-            "undefined nested field  | 200 {\"errors\":[{\"message\":\"Validation error (FieldUndefined@[x/y])\",\"extensions\":{\"validationErrorType\":\"FieldUndefined\",\"queryPath\":[\"x\",\"y\"],\"classification\":\"ValidationError\"}}]} | FAILED",
-            "unknown argument        | 200 {\"errors\":[{\"message\":\"Validation error (UnknownArgument@[x])\",\"extensions\":{\"validationErrorType\":\"UnknownArgument\",\"queryPath\":[\"x\"]}}]} | FAILED",
-            "HTTP 400                | 400 {\"errors\":[]}                 | FAILED",
-            "no data for the field   | 200 {\"data\":{\"other\":1}}        | FAILED",
-            "null data for the field | 200 {\"data\":{\"x\":null}}         | FAILED",
-            "not JSON                | 200 <html>                          | FAILED",
-            "a correct answer        | 200 {\"data\":{\"x\":[]}}           | OK",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "undefined root field    | 200 {\"errors\":[{\"message\":\"Validation error (FieldUndefined@[x])\",\"extensions\":{\"validationErrorType\":\"FieldUndefined\",\"queryPath\":[\"x\"],\"classification\":\"ValidationError\"}}]} | NOT_AVAILABLE",
+                "undefined nested field  | 200 {\"errors\":[{\"message\":\"Validation error (FieldUndefined@[x/y])\",\"extensions\":{\"validationErrorType\":\"FieldUndefined\",\"queryPath\":[\"x\",\"y\"],\"classification\":\"ValidationError\"}}]} | FAILED",
+                "unknown argument        | 200 {\"errors\":[{\"message\":\"Validation error (UnknownArgument@[x])\",\"extensions\":{\"validationErrorType\":\"UnknownArgument\",\"queryPath\":[\"x\"]}}]} | FAILED",
+                "HTTP 400                | 400 {\"errors\":[]}                 | FAILED",
+                "no data for the field   | 200 {\"data\":{\"other\":1}}        | FAILED",
+                "null data for the field | 200 {\"data\":{\"x\":null}}         | FAILED",
+                "not JSON                | 200 <html>                          | FAILED",
+                "a correct answer        | 200 {\"data\":{\"x\":[]}}           | OK",
+            })
     void classifiesAnswers(String what, String answer, LoadDriver.Status expected) {
         int space = answer.indexOf(' ');
-        LoadDriver.Probe p = LoadDriver.classify("x", Integer.parseInt(answer.substring(0, space)),
-                answer.substring(space + 1));
+        LoadDriver.Probe p =
+                LoadDriver.classify("x", Integer.parseInt(answer.substring(0, space)), answer.substring(space + 1));
         assertEquals(expected, p.status(), what + ": " + p.detail());
     }
 
     @Test
     void endsTheWindowAtTheRequestBudget() throws IOException {
         URI uri = serve(0, n -> "200 {\"data\":{\"x\":1}}");
-        LoadDriver.Settings budget = new LoadDriver.Settings(Duration.ZERO, Duration.ofSeconds(30), 20,
-                Duration.ofSeconds(10));
+        LoadDriver.Settings budget =
+                new LoadDriver.Settings(Duration.ZERO, Duration.ofSeconds(30), 20, Duration.ofSeconds(10));
         long t0 = System.nanoTime();
         LoadDriver.Measurement m = new LoadDriver(uri, budget, Duration.ofMinutes(1)).measure(ROOT_X, 3);
         assertEquals(LoadDriver.Status.OK, m.status(), m.detail());
@@ -134,8 +139,8 @@ class LoadDriverTest {
     @Test
     void stretchesAWindowShorterThanOneAnswerUntilEveryClientHasAnswered() throws IOException {
         URI uri = serve(300, n -> "200 {\"data\":{\"x\":1}}");
-        LoadDriver.Settings tiny = new LoadDriver.Settings(Duration.ZERO, Duration.ofMillis(20), 0,
-                Duration.ofSeconds(10));
+        LoadDriver.Settings tiny =
+                new LoadDriver.Settings(Duration.ZERO, Duration.ofMillis(20), 0, Duration.ofSeconds(10));
         LoadDriver.Measurement m = new LoadDriver(uri, tiny, Duration.ofMinutes(1)).measure(ROOT_X, 2);
         assertEquals(LoadDriver.Status.OK, m.status(), m.detail());
         assertTrue(m.requests() >= 2, "one answer per client: " + m.requests());
@@ -147,12 +152,13 @@ class LoadDriverTest {
         URI uri = serve(5_000, n -> "200 {\"data\":{\"x\":1}}");
         LoadDriver.Request second = LoadDriver.Request.graphql("y", "y", "{ y }", Map.of());
         long t0 = System.nanoTime();
-        List<LoadDriver.Measurement> ms = new LoadDriver(uri, QUICK, Duration.ofSeconds(1)).run(List.of(ROOT_X,
-                second), List.of(1, 8));
+        List<LoadDriver.Measurement> ms =
+                new LoadDriver(uri, QUICK, Duration.ofSeconds(1)).run(List.of(ROOT_X, second), List.of(1, 8));
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertTrue(seconds < 4, "bounded by the 1 s cap, took " + seconds + " s");
         assertEquals(LoadDriver.Status.FAILED, ms.get(0).status(), "no answer before the cap");
-        assertEquals(List.of(LoadDriver.Status.SKIPPED, LoadDriver.Status.SKIPPED),
+        assertEquals(
+                List.of(LoadDriver.Status.SKIPPED, LoadDriver.Status.SKIPPED),
                 ms.subList(2, 4).stream().map(LoadDriver.Measurement::status).toList());
     }
 

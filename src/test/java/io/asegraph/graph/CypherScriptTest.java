@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class CypherScriptTest {
     @Test
     void splitsOnSemicolonsOutsideStringsAndDropsComments() {
-        List<String> s = CypherScript.statements("""
+        List<String> s = CypherScript.statements(
+                """
                 // a comment; with a semicolon
                 CREATE (:A {t: 'x;y'});
                 CREATE (:B {t: "a;b"}) ;

@@ -53,20 +53,24 @@ class EstatePatchTest {
     }
 
     @Test
-    void everyImportThatRemovesNothingLeavesTheSnapshotAReloadWouldReadWithoutReadingTheStore(@TempDir Path estate) throws Exception {
+    void everyImportThatRemovesNothingLeavesTheSnapshotAReloadWouldReadWithoutReadingTheStore(@TempDir Path estate)
+            throws Exception {
         EstateGenerator.generate(new EstateSpec(3, 12, 3, 6, 10, 8, 400, 2, 2, 1, 1, 3, 3, 60), 11, estate, false);
         cache.current();
 
         // A new estate: every resource created.
-        ImportOutcome created = importAndCompare(Files.readString(estate.resolve(EstateGenerator.RESOURCES_FILE)), false);
+        ImportOutcome created =
+                importAndCompare(Files.readString(estate.resolve(EstateGenerator.RESOURCES_FILE)), false);
         assertTrue(created.created() > 50, "the generated estate is new to the graph: " + created);
         // A Service Tags file.
-        ImportOutcome tags = importAndCompare(Files.readString(estate.resolve(EstateGenerator.SERVICE_TAGS_FILE)), false);
+        ImportOutcome tags =
+                importAndCompare(Files.readString(estate.resolve(EstateGenerator.SERVICE_TAGS_FILE)), false);
         assertTrue(tags.created() > 0, "tags created: " + tags);
 
         // Updates of the seeded reference topology: an NSG's rules replaced, a NIC moved to another address and its
         // references changed, a route added, an app given another host name.
-        ArrayNode reference = (ArrayNode) JSON.readTree(Path.of("graph-seed/reference-topology.az.json").toFile());
+        ArrayNode reference = (ArrayNode)
+                JSON.readTree(Path.of("graph-seed/reference-topology.az.json").toFile());
         ArrayNode edited = JSON.createArrayNode();
         for (JsonNode r : reference) {
             ObjectNode x = r.deepCopy();
@@ -82,8 +86,10 @@ class EstatePatchTest {
                     rules.add(added);
                 }
                 case "db-vm-nic" -> {
-                    ObjectNode ipConfig = (ObjectNode) x.with("properties").withArray("ipConfigurations").get(0);
-                    String ip = ipConfig.with("properties").path("privateIPAddress").asText();
+                    ObjectNode ipConfig = (ObjectNode)
+                            x.with("properties").withArray("ipConfigurations").get(0);
+                    String ip =
+                            ipConfig.with("properties").path("privateIPAddress").asText();
                     ipConfig.with("properties").put("privateIPAddress", ip.substring(0, ip.lastIndexOf('.')) + ".77");
                 }
                 case "ase-one-routes" -> {
@@ -91,13 +97,14 @@ class EstatePatchTest {
                     ObjectNode added = routes.get(0).deepCopy();
                     added.put("name", "a-route-added-by-test");
                     added.put("id", x.path("id").asText() + "/routes/a-route-added-by-test");
-                    added.with("properties").put("addressPrefix", "203.0.113.0/24").put("nextHopType", "None")
+                    added.with("properties")
+                            .put("addressPrefix", "203.0.113.0/24")
+                            .put("nextHopType", "None")
                             .remove("nextHopIpAddress");
                     routes.add(added);
                 }
                 case "app1" -> ((ArrayNode) x.with("properties").withArray("hostNames")).add("extra.example.com");
-                default -> {
-                }
+                default -> {}
             }
             edited.add(x);
         }
@@ -108,7 +115,8 @@ class EstatePatchTest {
     @Test
     void aWriteThatRemovesSomethingIsReloadedFromTheStore() throws Exception {
         // The reference VNet without its last subnet: the subnet is removed (and what is deployed in it with it).
-        ArrayNode reference = (ArrayNode) JSON.readTree(Path.of("graph-seed/reference-topology.az.json").toFile());
+        ArrayNode reference = (ArrayNode)
+                JSON.readTree(Path.of("graph-seed/reference-topology.az.json").toFile());
         ObjectNode vnet = null;
         for (JsonNode r : reference) {
             if (r.path("type").asText().equals("Microsoft.Network/virtualNetworks")) {
@@ -123,7 +131,8 @@ class EstatePatchTest {
                 break;
             }
         }
-        ImportOutcome removed = importAndCompare(JSON.writeValueAsString(JSON.createArrayNode().add(vnet)), true);
+        ImportOutcome removed =
+                importAndCompare(JSON.writeValueAsString(JSON.createArrayNode().add(vnet)), true);
         assertEquals(1, removed.removed(), removed::toString);
     }
 
@@ -132,8 +141,10 @@ class EstatePatchTest {
         Estate e = cache.current();
         for (JsonNode s : subnets) {
             ResourceId id = ResourceId.of(s.path("id").asText());
-            boolean used = e.topology().nics().stream().anyMatch(n -> n.subnetId().equals(id))
-                    || e.topology().environments().stream().anyMatch(a -> a.subnetId().equals(id));
+            boolean used =
+                    e.topology().nics().stream().anyMatch(n -> n.subnetId().equals(id))
+                            || e.topology().environments().stream()
+                                    .anyMatch(a -> a.subnetId().equals(id));
             if (!used) {
                 return s.path("name").asText();
             }
@@ -147,8 +158,12 @@ class EstatePatchTest {
         ImportOutcome outcome = importer.importDocument(document, false);
         assertTrue(outcome.problems().isEmpty(), () -> "valid: " + outcome.problems());
         Estate served = cache.current();
-        assertEquals(reloadExpected, cache.loads() > loadsBefore,
-                reloadExpected ? "a write with removals reloads the snapshot" : "the snapshot was computed, not read from the store");
+        assertEquals(
+                reloadExpected,
+                cache.loads() > loadsBefore,
+                reloadExpected
+                        ? "a write with removals reloads the snapshot"
+                        : "the snapshot was computed, not read from the store");
         Estate stored = store.read(EstateLoader::load);
         assertEquals(stored.version(), served.version(), "version");
         Map<String, List<?>> expected = canonical(stored);
@@ -179,7 +194,11 @@ class EstatePatchTest {
         m.put("publicIps", byId(t.publicIps().stream(), x -> x.id()));
         m.put("nsgs", byId(p.nsgs().stream(), x -> x.id()));
         m.put("asgs", byId(p.asgs().stream(), x -> x.id()));
-        m.put("serviceTags", p.serviceTags().stream().sorted(Comparator.comparing(x -> x.name())).toList());
+        m.put(
+                "serviceTags",
+                p.serviceTags().stream()
+                        .sorted(Comparator.comparing(x -> x.name()))
+                        .toList());
         return m;
     }
 

@@ -27,7 +27,8 @@ class GraphStoreTest {
         first.start();
         try {
             assertEquals(2, count(first, "MATCH (a:AppServiceEnvironment) RETURN count(a)"));
-            first.write(tx -> tx.run("MATCH (v:VirtualNetwork {name: 'ase-vnet'}) SET v.marker = 'kept'").consume());
+            first.write(tx -> tx.run("MATCH (v:VirtualNetwork {name: 'ase-vnet'}) SET v.marker = 'kept'")
+                    .consume());
         } finally {
             first.stop();
         }
@@ -35,7 +36,10 @@ class GraphStoreTest {
         second.start();
         try {
             assertEquals(2, count(second, "MATCH (a:AppServiceEnvironment) RETURN count(a)"), "seeded twice");
-            assertEquals(1, count(second, "MATCH (v:VirtualNetwork {marker: 'kept'}) RETURN count(v)"), "data lost on restart");
+            assertEquals(
+                    1,
+                    count(second, "MATCH (v:VirtualNetwork {marker: 'kept'}) RETURN count(v)"),
+                    "data lost on restart");
             assertTrue(second.isEmbedded());
             assertTrue(second.description().contains("127.0.0.1"), second.description());
         } finally {
@@ -47,7 +51,9 @@ class GraphStoreTest {
     void aBrokenStatementFailsStartupNamingTheFileAndLeavesNothingHalfWritten(@TempDir Path seeds) throws IOException {
         Files.copy(SEED.resolve("001-schema.cypher"), seeds.resolve("001-schema.cypher"));
         Files.writeString(seeds.resolve("010-good.cypher"), "CREATE (:VirtualNetwork {id: 'x', key: 'x', name: 'x'});");
-        Files.writeString(seeds.resolve("020-broken.cypher"), "CREATE (:Subnet {id: 'y', key: 'y'});\nCREATE (n:Subnet {id: oops');");
+        Files.writeString(
+                seeds.resolve("020-broken.cypher"),
+                "CREATE (:Subnet {id: 'y', key: 'y'});\nCREATE (n:Subnet {id: oops');");
         GraphStore store = TestStores.embedded(data, seeds, true);
         SeedException e = assertThrows(SeedException.class, store::start);
         assertTrue(e.getMessage().contains("020-broken.cypher"), e.getMessage());
@@ -56,7 +62,10 @@ class GraphStoreTest {
         GraphStore again = TestStores.embedded(data, seeds, false);
         again.start();
         try {
-            assertEquals(0, count(again, "MATCH (n) WHERE NOT n:AsegraphMeta RETURN count(n)"), "a failed seed must write nothing");
+            assertEquals(
+                    0,
+                    count(again, "MATCH (n) WHERE NOT n:AsegraphMeta RETURN count(n)"),
+                    "a failed seed must write nothing");
         } finally {
             again.stop();
         }

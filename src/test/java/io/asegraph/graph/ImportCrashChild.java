@@ -21,8 +21,7 @@ public final class ImportCrashChild {
     static final String SIGNAL = "INSIDE-THE-TRANSACTION";
     static final String DONE = "IMPORT-COMMITTED";
 
-    private ImportCrashChild() {
-    }
+    private ImportCrashChild() {}
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
@@ -30,7 +29,9 @@ public final class ImportCrashChild {
         String mode = args[2];
         GraphStore store = TestStores.embedded(data, Path.of("graph-seed"), true);
         store.start();
-        GraphImporter importer = new GraphImporter(store, new EstateCache(store),
+        GraphImporter importer = new GraphImporter(
+                store,
+                new EstateCache(store),
                 mode.startsWith("crash-") ? GraphImporter.Staging.ALWAYS : GraphImporter.Staging.NEVER);
         ImportOutcome outcome = importer.importDocument(json, false, new ImportProgress() {
             boolean signalled;

@@ -56,8 +56,15 @@ class ImportCrashTest {
     /** Starts the child JVM; its output goes to {@code log} (a file: no pipe to fill up, nothing to drain). */
     Process child(Path file, String mode, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                ImportCrashChild.class.getName(), data.toString(), file.toString(), mode);
+        ProcessBuilder pb = new ProcessBuilder(
+                java,
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ImportCrashChild.class.getName(),
+                data.toString(),
+                file.toString(),
+                mode);
         pb.redirectErrorStream(true);
         pb.redirectOutput(log.toFile());
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -91,10 +98,12 @@ class ImportCrashTest {
     }
 
     @Test
-    void aKilledImportIsAllOrNothingInOneTransactionAndStagedBeforeAndAfterItsCommitPoint(@TempDir Path reference) throws Exception {
+    void aKilledImportIsAllOrNothingInOneTransactionAndStagedBeforeAndAfterItsCommitPoint(@TempDir Path reference)
+            throws Exception {
         // Small in resources but with enough rules for several chunks (GraphWriter.CHUNK rows each): several statements
         // in the one transaction, several swap transactions when staged.
-        EstateGenerator.Summary generated = EstateGenerator.generate(EstateSpec.SMALL.with("rules", 6_000), 11, estate, false);
+        EstateGenerator.Summary generated =
+                EstateGenerator.generate(EstateSpec.SMALL.with("rules", 6_000), 11, estate, false);
         Path file = estate.resolve(EstateGenerator.RESOURCES_FILE);
         List<String> before = onStore(data, TestStores::dump); // seeded with the reference topology
 
@@ -109,7 +118,8 @@ class ImportCrashTest {
         // 2. Staged, killed with every step staged, just before the commit point: the restart deletes the stage.
         String staged = killAtSignal(file, "crash-staging");
         assertTrue(staged.endsWith(" of " + staged.split(" ")[1]), "all staged: " + staged);
-        assertEquals(before, onStore(data, TestStores::dump), "a staged import killed before its commit leaves nothing");
+        assertEquals(
+                before, onStore(data, TestStores::dump), "a staged import killed before its commit leaves nothing");
 
         // 3. Staged, killed after the first swap transaction committed: part of the import is in the graph, so the
         // restart must finish the swap — the graph is then the one a whole import into the same seed gives.
@@ -121,14 +131,22 @@ class ImportCrashTest {
 
         List<String> expected = onStore(reference, store -> {
             try {
-                new GraphImporter(store, new EstateCache(store), GraphImporter.Staging.NEVER).importDocument(Files.readString(file), false);
+                new GraphImporter(store, new EstateCache(store), GraphImporter.Staging.NEVER)
+                        .importDocument(Files.readString(file), false);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
             return TestStores.dump(store);
         });
-        assertEquals(generated.securityRules(), expected.stream().filter(l -> l.startsWith("node [SecurityRule]")).count()
-                - before.stream().filter(l -> l.startsWith("node [SecurityRule]")).count(), "the whole import has every rule");
+        assertEquals(
+                generated.securityRules(),
+                expected.stream()
+                                .filter(l -> l.startsWith("node [SecurityRule]"))
+                                .count()
+                        - before.stream()
+                                .filter(l -> l.startsWith("node [SecurityRule]"))
+                                .count(),
+                "the whole import has every rule");
         assertEquals(List.of(), StagedWriteTest.difference(expected, recovered), "missing after the recovered swap");
         assertEquals(List.of(), StagedWriteTest.difference(recovered, expected), "extra after the recovered swap");
         assertEquals(expected.size(), recovered.size());

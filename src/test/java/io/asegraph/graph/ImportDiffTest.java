@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /** Classifying a document against a snapshot: created, updated, unchanged, removed; normal forms; etags; ASE addresses. */
 class ImportDiffTest {
     static final ObjectMapper MAPPER = new ObjectMapper();
-    static final String NET = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ase-rg/providers/Microsoft.Network";
+    static final String NET =
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ase-rg/providers/Microsoft.Network";
     static final int REFERENCE_RESOURCES = 19;
 
     static ArrayNode reference() throws Exception {
@@ -69,8 +70,11 @@ class ImportDiffTest {
         assertEquals(REFERENCE_RESOURCES, r.created());
         assertEquals(0, r.updated() + r.unchanged() + r.removed());
         assertEquals(REFERENCE_RESOURCES, r.batch().size());
-        assertEquals(List.of("W/\"etag-1\"", "W/\"etag-2\""),
-                r.batch().of(PolicyTypes.NETWORK_SECURITY_GROUP).stream().map(n -> n.etag()).toList());
+        assertEquals(
+                List.of("W/\"etag-1\"", "W/\"etag-2\""),
+                r.batch().of(PolicyTypes.NETWORK_SECURITY_GROUP).stream()
+                        .map(n -> n.etag())
+                        .toList());
     }
 
     @Test
@@ -101,7 +105,8 @@ class ImportDiffTest {
         assertEquals(1, r.updated());
         assertEquals(REFERENCE_RESOURCES - 1, r.unchanged());
         assertEquals(1, r.batch().size());
-        NetworkSecurityGroup written = r.batch().of(PolicyTypes.NETWORK_SECURITY_GROUP).get(0);
+        NetworkSecurityGroup written =
+                r.batch().of(PolicyTypes.NETWORK_SECURITY_GROUP).get(0);
         assertEquals("db-nsg", written.name());
         assertNotEquals(before.policies().nsg(written.id()).orElseThrow().etag(), written.etag());
     }
@@ -109,17 +114,22 @@ class ImportDiffTest {
     @Test
     void subnetsAndPeeringsAVnetNoLongerListsAreRemoved() throws Exception {
         ArrayNode withPeering = reference();
-        ((ArrayNode) withPeering.at("/0/properties/virtualNetworkPeerings")).add(MAPPER.readTree("""
+        ((ArrayNode) withPeering.at("/0/properties/virtualNetworkPeerings"))
+                .add(MAPPER.readTree(
+                        """
                 {"name": "to-self", "properties": {"peeringState": "Connected", "remoteVirtualNetwork": {"id": "%s/virtualNetworks/ase-vnet"}}}"""
-                .formatted(NET)));
+                                .formatted(NET)));
         Estate before = estateOf(parse(withPeering));
         ArrayNode doc = reference();
         ((ArrayNode) doc.at("/0/properties/subnets")).remove(3); // GatewaySubnet: its gateway is not in this document
         JsonNode vnetOnly = doc.get(0);
         ImportDiff.Result r = diff(vnetOnly, before);
         assertEquals(2, r.removed());
-        assertEquals(Set.of(ResourceId.of(NET + "/virtualNetworks/ase-vnet/subnets/GatewaySubnet")), r.batch().removals().get(ResourceKind.SUBNET));
-        assertEquals(Set.of(ResourceId.of(NET + "/virtualNetworks/ase-vnet/virtualNetworkPeerings/to-self")),
+        assertEquals(
+                Set.of(ResourceId.of(NET + "/virtualNetworks/ase-vnet/subnets/GatewaySubnet")),
+                r.batch().removals().get(ResourceKind.SUBNET));
+        assertEquals(
+                Set.of(ResourceId.of(NET + "/virtualNetworks/ase-vnet/virtualNetworkPeerings/to-self")),
                 r.batch().removals().get(ResourceKind.PEERING));
         assertEquals(4, r.unchanged()); // the VNet and its three remaining subnets
     }
@@ -137,7 +147,8 @@ class ImportDiffTest {
         set(doc, "/8/properties/internalLoadBalancingMode", "\"Web\"");
         ImportDiff.Result changed = diff(doc.get(8), before);
         assertEquals(1, changed.updated());
-        assertEquals(before.topology().environments().iterator().next().publicVip(),
+        assertEquals(
+                before.topology().environments().iterator().next().publicVip(),
                 changed.batch().of(NetworkTypes.APP_SERVICE_ENVIRONMENT).get(0).publicVip());
     }
 
@@ -148,6 +159,10 @@ class ImportDiffTest {
         set(doc, "/8/properties/addresses", "{\"outboundIpAddresses\": []}");
         ImportDiff.Result r = diff(doc.get(8), before);
         assertEquals(1, r.updated());
-        assertTrue(r.batch().of(NetworkTypes.APP_SERVICE_ENVIRONMENT).get(0).publicVip().isEmpty());
+        assertTrue(r.batch()
+                .of(NetworkTypes.APP_SERVICE_ENVIRONMENT)
+                .get(0)
+                .publicVip()
+                .isEmpty());
     }
 }

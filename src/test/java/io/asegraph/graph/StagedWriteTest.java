@@ -55,15 +55,20 @@ class StagedWriteTest {
 
     /** Staging nodes in the store, counted without finishing a pending swap first. */
     static long stagingNodes(GraphStore store) {
-        return store.readDuringSwap(tx -> tx.run("MATCH (n) WHERE n:" + StagedWrite.STAGE + " OR n:" + StagedWrite.STEP + " RETURN count(n) AS c")
-                .single().get("c").asLong());
+        return store.readDuringSwap(tx -> tx.run("MATCH (n) WHERE n:" + StagedWrite.STAGE + " OR n:" + StagedWrite.STEP
+                        + " RETURN count(n) AS c")
+                .single()
+                .get("c")
+                .asLong());
     }
 
     private void importIntoBothAndCompare(String document, String what) {
         ImportOutcome one = singleImporter.importDocument(document, false);
         ImportOutcome two = stagedImporter.importDocument(document, false);
-        assertEquals(List.of(one.created(), one.updated(), one.unchanged(), one.removed()),
-                List.of(two.created(), two.updated(), two.unchanged(), two.removed()), what + ": the same counts");
+        assertEquals(
+                List.of(one.created(), one.updated(), one.unchanged(), one.removed()),
+                List.of(two.created(), two.updated(), two.unchanged(), two.removed()),
+                what + ": the same counts");
         List<String> expected = TestStores.dump(single);
         List<String> actual = TestStores.dump(staged);
         assertEquals(List.of(), difference(expected, actual), what + ": what only the one-transaction import wrote");
@@ -75,7 +80,11 @@ class StagedWriteTest {
     /** The lines of {@code a} not in {@code b} (at most 5, shortened). */
     static List<String> difference(List<String> a, List<String> b) {
         java.util.Set<String> in = new java.util.HashSet<>(b);
-        return a.stream().filter(l -> !in.contains(l)).limit(5).map(l -> l.length() > 600 ? l.substring(0, 600) + "…" : l).toList();
+        return a.stream()
+                .filter(l -> !in.contains(l))
+                .limit(5)
+                .map(l -> l.length() > 600 ? l.substring(0, 600) + "…" : l)
+                .toList();
     }
 
     @Test
@@ -84,7 +93,8 @@ class StagedWriteTest {
         EstateGenerator.generate(EstateSpec.SMALL.with("rules", 5_000), 5, estate, false);
         String resources = Files.readString(estate.resolve(EstateGenerator.RESOURCES_FILE));
         importIntoBothAndCompare(resources, "a new estate");
-        importIntoBothAndCompare(Files.readString(estate.resolve(EstateGenerator.SERVICE_TAGS_FILE)), "a Service Tags file");
+        importIntoBothAndCompare(
+                Files.readString(estate.resolve(EstateGenerator.SERVICE_TAGS_FILE)), "a Service Tags file");
 
         // Exact replacement: every NSG loses its last rule and its first changes priority; every route table loses its
         // routes but one — deletions and re-creations.
@@ -95,12 +105,16 @@ class StagedWriteTest {
             JsonNode type = x.path("type");
             ArrayNode rules = x.path("properties").path("securityRules") instanceof ArrayNode a ? a : null;
             ArrayNode routes = x.path("properties").path("routes") instanceof ArrayNode a ? a : null;
-            if (type.asText().equalsIgnoreCase("Microsoft.Network/networkSecurityGroups") && rules != null && rules.size() > 1) {
+            if (type.asText().equalsIgnoreCase("Microsoft.Network/networkSecurityGroups")
+                    && rules != null
+                    && rules.size() > 1) {
                 rules.remove(rules.size() - 1);
                 ((ObjectNode) rules.get(0).path("properties")).put("priority", 4096);
                 edited.add(x);
                 changed++;
-            } else if (type.asText().equalsIgnoreCase("Microsoft.Network/routeTables") && routes != null && routes.size() > 1) {
+            } else if (type.asText().equalsIgnoreCase("Microsoft.Network/routeTables")
+                    && routes != null
+                    && routes.size() > 1) {
                 while (routes.size() > 1) {
                     routes.remove(routes.size() - 1);
                 }
@@ -114,7 +128,8 @@ class StagedWriteTest {
     }
 
     @Test
-    void aReaderOfTheStagingProcessWaitsForTheSwapAndThenSeesAllOfIt(@TempDir Path estate, @TempDir Path data) throws Exception {
+    void aReaderOfTheStagingProcessWaitsForTheSwapAndThenSeesAllOfIt(@TempDir Path estate, @TempDir Path data)
+            throws Exception {
         EstateGenerator.generate(EstateSpec.SMALL.with("rules", 4_000), 9, estate, false);
         String resources = Files.readString(estate.resolve(EstateGenerator.RESOURCES_FILE));
         GraphStore store = TestStores.embedded(data, Path.of("graph-seed"), true);
@@ -133,8 +148,11 @@ class StagedWriteTest {
         ImportOutcome outcome = stagedImporter.importDocument(resources, false, (done, total) -> {
             if (read.get() == null) {
                 // The first swap transaction has committed: the graph holds part of the import.
-                read.set(CompletableFuture.supplyAsync(() -> staged.read(tx -> tx.run("MATCH (r:SecurityRule) RETURN count(r) AS c")
-                        .single().get("c").asLong())));
+                read.set(CompletableFuture.supplyAsync(
+                        () -> staged.read(tx -> tx.run("MATCH (r:SecurityRule) RETURN count(r) AS c")
+                                .single()
+                                .get("c")
+                                .asLong())));
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException e) {
@@ -145,38 +163,51 @@ class StagedWriteTest {
         });
         assertTrue(outcome.created() > 0, outcome.toString());
         assertFalse(doneDuringSwap.get(), "a read during the swap waits for it");
-        long after = staged.read(tx -> tx.run("MATCH (r:SecurityRule) RETURN count(r) AS c").single().get("c").asLong());
+        long after = staged.read(tx -> tx.run("MATCH (r:SecurityRule) RETURN count(r) AS c")
+                .single()
+                .get("c")
+                .asLong());
         assertEquals(after, read.get().get(1, TimeUnit.MINUTES), "the waiting read saw the whole import");
     }
 
     @Test
     void aStagingThatFailsBeforeItsCommitLeavesNothing(@TempDir Path small) throws Exception {
-        // One store with Neo4j's least transaction memory, and a document with one rule whose description alone is more:
+        // One store with Neo4j's least transaction memory, and a document with one rule whose description alone is
+        // more:
         // the one transaction fails, and staging refuses the record before its commit point (its swap could never
         // run) — nothing of either is left.
         GraphStore store = TestStores.embedded(small, Path.of("graph-seed"), true, "10m");
         store.start();
         try {
-            String document = new String(io.asegraph.api.ImportTestProfile.oversizedRecord(), java.nio.charset.StandardCharsets.UTF_8);
+            String document = new String(
+                    io.asegraph.api.ImportTestProfile.oversizedRecord(), java.nio.charset.StandardCharsets.UTF_8);
             String nsgId = JSON.readTree(document).get(0).path("id").asText();
             List<String> before = TestStores.dump(store);
             GraphImporter importer = new GraphImporter(store, new EstateCache(store));
-            TransactionTooLargeException e = assertThrows(TransactionTooLargeException.class,
-                    () -> importer.importDocument(document, false));
-            assertTrue(e.getMessage().contains("more than a staged write takes") && e.getMessage().contains(nsgId),
+            TransactionTooLargeException e =
+                    assertThrows(TransactionTooLargeException.class, () -> importer.importDocument(document, false));
+            assertTrue(
+                    e.getMessage().contains("more than a staged write takes")
+                            && e.getMessage().contains(nsgId),
                     e.getMessage());
-            assertTrue(e.getSuppressed().length == 1 && e.getSuppressed()[0].getMessage().contains("dbms.memory.transaction"),
+            assertTrue(
+                    e.getSuppressed().length == 1
+                            && e.getSuppressed()[0].getMessage().contains("dbms.memory.transaction"),
                     "the one transaction's failure is kept");
-            assertEquals(before, TestStores.dump(store), "nothing of the one transaction nor of the staging is in the graph");
+            assertEquals(
+                    before,
+                    TestStores.dump(store),
+                    "nothing of the one transaction nor of the staging is in the graph");
         } finally {
             store.stop();
         }
     }
 
     @Test
-    void aSwapThatFailsAfterItsCommitPointIsFinishedByTheNextReadOrEstateReload(@TempDir Path estate, @TempDir Path data)
-            throws Exception {
-        EstateGenerator.Summary generated = EstateGenerator.generate(EstateSpec.SMALL.with("rules", 4_000), 13, estate, false);
+    void aSwapThatFailsAfterItsCommitPointIsFinishedByTheNextReadOrEstateReload(
+            @TempDir Path estate, @TempDir Path data) throws Exception {
+        EstateGenerator.Summary generated =
+                EstateGenerator.generate(EstateSpec.SMALL.with("rules", 4_000), 13, estate, false);
         String resources = Files.readString(estate.resolve(EstateGenerator.RESOURCES_FILE));
         GraphStore store = TestStores.embedded(data, Path.of("graph-seed"), true);
         store.start();
@@ -197,12 +228,15 @@ class StagedWriteTest {
                 }
                 throw new IllegalStateException("failed mid-swap, " + done + " of " + total);
             };
-            RuntimeException e = assertThrows(RuntimeException.class,
-                    () -> importer.importDocument(resources, false, failingWithAReaderWaiting));
+            RuntimeException e = assertThrows(
+                    RuntimeException.class, () -> importer.importDocument(resources, false, failingWithAReaderWaiting));
             assertTrue(e.getMessage().startsWith("failed mid-swap"), e.getMessage());
 
             // The reader that waited, and the next read, finish the swap first and see all of the import.
-            assertEquals(rules + generated.securityRules(), waiting.get().get(1, TimeUnit.MINUTES), "the reader that waited");
+            assertEquals(
+                    rules + generated.securityRules(),
+                    waiting.get().get(1, TimeUnit.MINUTES),
+                    "the reader that waited");
             assertEquals(rules + generated.securityRules(), ruleCount(store));
             assertEquals(0, stagingNodes(store));
             assertEquals(version + 1, cache.current().version());
@@ -223,13 +257,18 @@ class StagedWriteTest {
             ImportProgress failing = (done, total) -> {
                 throw new IllegalStateException("failed mid-swap, " + done + " of " + total);
             };
-            assertThrows(RuntimeException.class, () -> importer.importDocument(JSON.writeValueAsString(edited), false, failing));
+            assertThrows(
+                    RuntimeException.class,
+                    () -> importer.importDocument(JSON.writeValueAsString(edited), false, failing));
             store.unfinishedSwap(false);
             assertTrue(stagingNodes(store) > 0, "the committed stage waits to be finished");
             Estate reloaded = cache.current();
             assertEquals(version + 2, reloaded.version());
-            assertEquals(rules + generated.securityRules() - dropped,
-                    reloaded.policies().nsgs().stream().mapToLong(n -> n.rules().size()).sum());
+            assertEquals(
+                    rules + generated.securityRules() - dropped,
+                    reloaded.policies().nsgs().stream()
+                            .mapToLong(n -> n.rules().size())
+                            .sum());
             assertEquals(0, stagingNodes(store));
             ImportOutcome again = importer.importDocument(JSON.writeValueAsString(edited), true);
             assertEquals(0, again.created() + again.updated(), "the graph holds the whole document: " + again);
@@ -239,6 +278,9 @@ class StagedWriteTest {
     }
 
     private static long ruleCount(GraphStore store) {
-        return store.read(tx -> tx.run("MATCH (r:SecurityRule) RETURN count(r) AS c").single().get("c").asLong());
+        return store.read(tx -> tx.run("MATCH (r:SecurityRule) RETURN count(r) AS c")
+                .single()
+                .get("c")
+                .asLong());
     }
 }

@@ -38,14 +38,18 @@ class StoreWritesTest {
     }
 
     private List<Long> counts() {
-        return store.read(tx -> List.of(tx.run("MATCH (n) RETURN count(n)").single().get(0).asLong(),
+        return store.read(tx -> List.of(
+                tx.run("MATCH (n) RETURN count(n)").single().get(0).asLong(),
                 tx.run("MATCH ()-[r]->() RETURN count(r)").single().get(0).asLong(),
-                tx.run("MATCH (m:AsegraphMeta) RETURN coalesce(max(m.version), 0)").single().get(0).asLong()));
+                tx.run("MATCH (m:AsegraphMeta) RETURN coalesce(max(m.version), 0)")
+                        .single()
+                        .get(0)
+                        .asLong()));
     }
 
     @Test
-    void withStagingOffAnImportOverTheTransactionMemoryFailsAtOnceWithNothingWrittenAndTheStoreKeepsWorking(@TempDir Path estate)
-            throws Exception {
+    void withStagingOffAnImportOverTheTransactionMemoryFailsAtOnceWithNothingWrittenAndTheStoreKeepsWorking(
+            @TempDir Path estate) throws Exception {
         // The small estate with 8,000 rules: a few MB of JSON, more than 10 MiB of transaction state. (By default such
         // an import is staged and swapped instead: StagedWriteTest, ImportApiTest.)
         EstateGenerator.generate(new EstateSpec(3, 12, 3, 6, 10, 8, 8_000, 2, 2, 1, 1, 3, 3, 60), 7, estate, false);
@@ -53,13 +57,14 @@ class StoreWritesTest {
         GraphImporter importer = new GraphImporter(store, new EstateCache(store), GraphImporter.Staging.NEVER);
         List<Long> before = counts();
 
-        TransactionTooLargeException e = assertThrows(TransactionTooLargeException.class,
-                () -> importer.importDocument(document, false));
+        TransactionTooLargeException e =
+                assertThrows(TransactionTooLargeException.class, () -> importer.importDocument(document, false));
         assertTrue(e.getMessage().contains("dbms.memory.transaction.total.max"), e.getMessage());
         assertEquals(before, counts(), "nothing of the refused import is in the graph");
 
         // The refusal broke neither the store nor the importer's lock: the seeded reference re-imports unchanged.
-        ImportOutcome again = importer.importDocument(Files.readString(Path.of("graph-seed/reference-topology.az.json")), false);
+        ImportOutcome again =
+                importer.importDocument(Files.readString(Path.of("graph-seed/reference-topology.az.json")), false);
         assertEquals(0, again.created() + again.updated());
         assertEquals(before, counts());
     }
@@ -74,9 +79,13 @@ class StoreWritesTest {
             cache.current();
             for (int i = 0; i < 40; i++) {
                 long version = store.write(tx -> tx.run("MERGE (m:AsegraphMeta {key: 'meta'})"
-                        + " SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS v").single().get("v").asLong());
+                                + " SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS v")
+                        .single()
+                        .get("v")
+                        .asLong());
                 cache.invalidate();
-                assertEquals(version, cache.current().version(), "write " + i + " committed and invalidated before asking");
+                assertEquals(
+                        version, cache.current().version(), "write " + i + " committed and invalidated before asking");
             }
         } finally {
             warmer.shutdownNow();

@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** Builds a {@link GraphStore} outside CDI for store-level tests. */
 final class TestStores {
-    private TestStores() {
-    }
+    private TestStores() {}
 
     /**
      * The whole graph as sorted lines: every node (labels and properties) and every relationship (type, the keys it
@@ -17,14 +16,16 @@ final class TestStores {
         java.util.List<String> lines = new java.util.ArrayList<>();
         store.read(tx -> {
             tx.run("MATCH (n) RETURN labels(n) AS l, properties(n) AS p").forEachRemaining(r -> {
-                java.util.Map<String, Object> p = new java.util.TreeMap<>(r.get("p").asMap());
+                java.util.Map<String, Object> p =
+                        new java.util.TreeMap<>(r.get("p").asMap());
                 p.remove("seededFrom");
                 p.remove("etag");
                 lines.add("node " + r.get("l").asList() + " " + p);
             });
-            tx.run("MATCH (a)-[x]->(b) RETURN type(x) AS t, a.key AS a, b.key AS b, properties(x) AS p").forEachRemaining(r ->
-                    lines.add("rel " + r.get("t").asString() + " " + r.get("a") + " -> " + r.get("b") + " "
-                            + new java.util.TreeMap<>(r.get("p").asMap())));
+            tx.run("MATCH (a)-[x]->(b) RETURN type(x) AS t, a.key AS a, b.key AS b, properties(x) AS p")
+                    .forEachRemaining(
+                            r -> lines.add("rel " + r.get("t").asString() + " " + r.get("a") + " -> " + r.get("b") + " "
+                                    + new java.util.TreeMap<>(r.get("p").asMap())));
             return null;
         });
         java.util.Collections.sort(lines);
@@ -38,19 +39,50 @@ final class TestStores {
     /** With {@code transactionMemory} as the most all transactions together may hold. */
     static GraphStore embedded(Path data, Path seedDir, boolean seed, String transactionMemory) {
         StoreConfig store = new StoreConfig() {
-            public String dataDirectory() { return data.toString(); }
-            public int boltPort() { return 0; }
-            public String pageCache() { return "64m"; }
-            public String transactionState() { return "off-heap"; }
-            public String transactionMemory() { return transactionMemory; }
-            public Optional<String> uri() { return Optional.empty(); }
-            public String username() { return "neo4j"; }
-            public Optional<String> password() { return Optional.empty(); }
-            public String database() { return "neo4j"; }
+            public String dataDirectory() {
+                return data.toString();
+            }
+
+            public int boltPort() {
+                return 0;
+            }
+
+            public String pageCache() {
+                return "64m";
+            }
+
+            public String transactionState() {
+                return "off-heap";
+            }
+
+            public String transactionMemory() {
+                return transactionMemory;
+            }
+
+            public Optional<String> uri() {
+                return Optional.empty();
+            }
+
+            public String username() {
+                return "neo4j";
+            }
+
+            public Optional<String> password() {
+                return Optional.empty();
+            }
+
+            public String database() {
+                return "neo4j";
+            }
         };
         SeedConfig seedConfig = new SeedConfig() {
-            public boolean enabled() { return seed; }
-            public String directory() { return seedDir.toString(); }
+            public boolean enabled() {
+                return seed;
+            }
+
+            public String directory() {
+                return seedDir.toString();
+            }
         };
         return new GraphStore(store, new Seeder(seedConfig));
     }

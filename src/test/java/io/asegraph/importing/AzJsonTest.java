@@ -17,7 +17,10 @@ class AzJsonTest {
     static final ParsedDocument REFERENCE = ImportParser.parse(Docs.text(Docs.reference()));
 
     static NetworkSecurityGroup dbNsg() {
-        return REFERENCE.of(PolicyTypes.NETWORK_SECURITY_GROUP).stream().filter(n -> n.name().equals("db-nsg")).findFirst().orElseThrow();
+        return REFERENCE.of(PolicyTypes.NETWORK_SECURITY_GROUP).stream()
+                .filter(n -> n.name().equals("db-nsg"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -39,29 +42,75 @@ class AzJsonTest {
     @Test
     void puttingARuleReplacesTheRuleOfTheSameNameCaseInsensitivelyAndPutsItLast() {
         NetworkSecurityGroup nsg = dbNsg();
-        AzJson.Edit edit = AzJson.nsgWithRule(nsg, Map.of("name", "ALLOW-SQL-FROM-ASE-ONE", "priority", 150, "direction", "Inbound",
-                "access", "Allow", "protocol", "Tcp", "sourceAddressPrefixes", List.of("10.0.1.0/26"), "sourcePortRanges", List.of("*"),
-                "destinationAddressPrefixes", List.of("*"), "destinationPortRanges", List.of("1433")));
+        AzJson.Edit edit = AzJson.nsgWithRule(
+                nsg,
+                Map.of(
+                        "name",
+                        "ALLOW-SQL-FROM-ASE-ONE",
+                        "priority",
+                        150,
+                        "direction",
+                        "Inbound",
+                        "access",
+                        "Allow",
+                        "protocol",
+                        "Tcp",
+                        "sourceAddressPrefixes",
+                        List.of("10.0.1.0/26"),
+                        "sourcePortRanges",
+                        List.of("*"),
+                        "destinationAddressPrefixes",
+                        List.of("*"),
+                        "destinationPortRanges",
+                        List.of("1433")));
         assertEquals(Optional.of("$.properties.securityRules[1]"), edit.editedLocation());
-        NetworkSecurityGroup back = ImportParser.parse(edit.json()).of(PolicyTypes.NETWORK_SECURITY_GROUP).get(0);
-        assertEquals(List.of("deny-sql-from-vnet", "ALLOW-SQL-FROM-ASE-ONE"), back.rules().stream().map(r -> r.name()).toList());
+        NetworkSecurityGroup back = ImportParser.parse(edit.json())
+                .of(PolicyTypes.NETWORK_SECURITY_GROUP)
+                .get(0);
+        assertEquals(
+                List.of("deny-sql-from-vnet", "ALLOW-SQL-FROM-ASE-ONE"),
+                back.rules().stream().map(r -> r.name()).toList());
         assertEquals(150, back.rules().get(1).priority());
     }
 
     @Test
     void problemsOfTheEditedRuleAreRelocatedToTheCallersNameWithoutPositions() {
-        AzJson.Edit edit = AzJson.nsgWithRule(dbNsg(), Map.of("name", "bad", "priority", 99, "direction", "Inbound", "access", "Allow",
-                "protocol", "Tcp", "sourcePortRanges", List.of("*"), "destinationAddressPrefixes", List.of("*"),
-                "destinationPortRanges", List.of("1433"), "sourceAddressPrefixes", List.of("10.0.1.0/33")));
-        List<ImportProblem> problems = edit.relocate(ImportParser.parse(edit.json()).problems(), "rule");
-        assertEquals(List.of("rule.priority", "rule.sourceAddressPrefixes[0]"), problems.stream().map(ImportProblem::location).sorted().toList());
+        AzJson.Edit edit = AzJson.nsgWithRule(
+                dbNsg(),
+                Map.of(
+                        "name",
+                        "bad",
+                        "priority",
+                        99,
+                        "direction",
+                        "Inbound",
+                        "access",
+                        "Allow",
+                        "protocol",
+                        "Tcp",
+                        "sourcePortRanges",
+                        List.of("*"),
+                        "destinationAddressPrefixes",
+                        List.of("*"),
+                        "destinationPortRanges",
+                        List.of("1433"),
+                        "sourceAddressPrefixes",
+                        List.of("10.0.1.0/33")));
+        List<ImportProblem> problems =
+                edit.relocate(ImportParser.parse(edit.json()).problems(), "rule");
+        assertEquals(
+                List.of("rule.priority", "rule.sourceAddressPrefixes[0]"),
+                problems.stream().map(ImportProblem::location).sorted().toList());
         assertTrue(problems.stream().allMatch(p -> p.position().isEmpty()));
     }
 
     @Test
     void removingAnUnknownRuleOrRouteIsEmpty() {
         assertEquals(Optional.empty(), AzJson.nsgWithoutRule(dbNsg(), "nope"));
-        assertEquals(Optional.empty(), AzJson.routeTableWithoutRoute(REFERENCE.of(NetworkTypes.ROUTE_TABLE).get(0), "nope"));
+        assertEquals(
+                Optional.empty(),
+                AzJson.routeTableWithoutRoute(
+                        REFERENCE.of(NetworkTypes.ROUTE_TABLE).get(0), "nope"));
         assertTrue(AzJson.nsgWithoutRule(dbNsg(), "DENY-SQL-FROM-VNET").isPresent());
     }
 }

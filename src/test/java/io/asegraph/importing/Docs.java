@@ -23,8 +23,7 @@ final class Docs {
     static final String WEB = ReferenceExportTest.WEB;
     static final String VNET = ReferenceExportTest.VNET;
 
-    private Docs() {
-    }
+    private Docs() {}
 
     /** A fresh copy of graph-seed/reference-topology.az.json. */
     static ArrayNode reference() {

@@ -31,71 +31,103 @@ class KnownResourcesTest {
     /** A graph holding the VNet with one subnet (10.0.1.0/26) and the NSG. */
     static KnownResources graph() {
         Topology topology = Topology.of(ResourceSet.builder()
-                .add(NetworkTypes.VIRTUAL_NETWORK,
+                .add(
+                        NetworkTypes.VIRTUAL_NETWORK,
                         new VirtualNetwork(VNET_ID, "ase-vnet", "westus", List.of(Cidr.parseBlock("10.0.0.0/16"))))
-                .add(NetworkTypes.SUBNET, new Subnet(ResourceId.of(VNET + "/subnets/ase-one-subnet"), "ase-one-subnet", VNET_ID,
-                        Cidr.parseBlock("10.0.1.0/26"), Optional.empty(), Optional.empty(), Optional.empty()))
+                .add(
+                        NetworkTypes.SUBNET,
+                        new Subnet(
+                                ResourceId.of(VNET + "/subnets/ase-one-subnet"),
+                                "ase-one-subnet",
+                                VNET_ID,
+                                Cidr.parseBlock("10.0.1.0/26"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()))
                 .build());
-        PolicySet policies = new PolicySet(List.of(new NetworkSecurityGroup(NSG_ID, "ase-two-nsg", "westus", "", List.of())),
-                List.of(), List.of());
+        PolicySet policies = new PolicySet(
+                List.of(new NetworkSecurityGroup(NSG_ID, "ase-two-nsg", "westus", "", List.of())),
+                List.of(),
+                List.of());
         return KnownResources.of(topology, policies);
     }
 
     static JsonNode subnet(String name, String prefix, String extra) {
-        return Docs.json("""
+        return Docs.json(
+                """
                 [{"id": "%s/subnets/%s", "name": "%s", "type": "Microsoft.Network/virtualNetworks/subnets",
-                  "properties": {"addressPrefix": "%s"%s}}]""".formatted(VNET, name, name, prefix, extra));
+                  "properties": {"addressPrefix": "%s"%s}}]"""
+                        .formatted(VNET, name, name, prefix, extra));
     }
 
     @Test
     void resolvesReferencesToResourcesInTheGraph() {
-        ParsedDocument d = Docs.parse(subnet("web", "10.0.4.0/24", ", \"networkSecurityGroup\": {\"id\": \"" + NSG_ID + "\"}"),
-                graph());
+        ParsedDocument d = Docs.parse(
+                subnet("web", "10.0.4.0/24", ", \"networkSecurityGroup\": {\"id\": \"" + NSG_ID + "\"}"), graph());
         assertEquals(List.of(), d.problems());
         assertEquals(Optional.of(NSG_ID), d.of(NetworkTypes.SUBNET).get(0).nsgId());
     }
 
     @Test
     void resolvesIdsCaseInsensitively() {
-        ParsedDocument d = Docs.parse(subnet("web", "10.0.4.0/24", ", \"networkSecurityGroup\": {\"id\": \""
-                + NSG_ID.value().toUpperCase() + "\"}"), graph());
+        ParsedDocument d = Docs.parse(
+                subnet(
+                        "web",
+                        "10.0.4.0/24",
+                        ", \"networkSecurityGroup\": {\"id\": \""
+                                + NSG_ID.value().toUpperCase() + "\"}"),
+                graph());
         assertEquals(List.of(), d.problems());
     }
 
     @Test
     void reportsAReferenceToAGraphResourceOfTheWrongKind() {
-        ParsedDocument d = Docs.parse(subnet("web", "10.0.4.0/24", ", \"routeTable\": {\"id\": \"" + NSG_ID + "\"}"), graph());
-        assertProblem(onlyProblem(d), "$[0].properties.routeTable.id", "routeTable.id '" + NSG_ID + "' of subnet 'web'",
+        ParsedDocument d =
+                Docs.parse(subnet("web", "10.0.4.0/24", ", \"routeTable\": {\"id\": \"" + NSG_ID + "\"}"), graph());
+        assertProblem(
+                onlyProblem(d),
+                "$[0].properties.routeTable.id",
+                "routeTable.id '" + NSG_ID + "' of subnet 'web'",
                 "must name a route table, but the graph has a network security group with that id");
     }
 
     @Test
     void checksASubnetAgainstTheAddressSpaceOfAVnetInTheGraph() {
-        assertProblem(onlyProblem(Docs.parse(subnet("web", "10.1.4.0/24", ""), graph())),
-                "$[0].properties.addressPrefix", "addressPrefix '10.1.4.0/24' of subnet 'web' is outside the address space"
+        assertProblem(
+                onlyProblem(Docs.parse(subnet("web", "10.1.4.0/24", ""), graph())),
+                "$[0].properties.addressPrefix",
+                "addressPrefix '10.1.4.0/24' of subnet 'web' is outside the address space"
                         + " [10.0.0.0/16] of its virtual network 'ase-vnet'");
     }
 
     @Test
     void checksASubnetForOverlapsWithSubnetsInTheGraph() {
-        assertProblem(onlyProblem(Docs.parse(subnet("web", "10.0.1.0/25", ""), graph())),
-                "$[0].properties.addressPrefix", "addressPrefix '10.0.1.0/25' of subnet 'web' overlaps subnet"
+        assertProblem(
+                onlyProblem(Docs.parse(subnet("web", "10.0.1.0/25", ""), graph())),
+                "$[0].properties.addressPrefix",
+                "addressPrefix '10.0.1.0/25' of subnet 'web' overlaps subnet"
                         + " 'ase-one-subnet' (10.0.1.0/26, in the graph)");
     }
 
     @Test
     void aSubnetRedefinedByTheDocumentDoesNotOverlapItsOldSelf() {
-        assertEquals(List.of(), Docs.parse(subnet("ase-one-subnet", "10.0.1.0/25", ""), graph()).problems());
+        assertEquals(
+                List.of(),
+                Docs.parse(subnet("ase-one-subnet", "10.0.1.0/25", ""), graph()).problems());
     }
 
     @Test
     void checksANicAddressAgainstASubnetInTheGraph() {
-        JsonNode nic = Docs.json("""
+        JsonNode nic = Docs.json(
+                """
                 [{"id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/networkInterfaces/n", "name": "n",
                   "type": "Microsoft.Network/networkInterfaces",
                   "ipConfigurations": [{"name": "c", "primary": true, "privateIPAddress": "10.0.1.200",
-                                        "subnet": {"id": "%s/subnets/ase-one-subnet"}}]}]""".formatted(VNET));
-        assertProblem(onlyProblem(Docs.parse(nic, graph())), "$[0].ipConfigurations[0].privateIPAddress",
+                                        "subnet": {"id": "%s/subnets/ase-one-subnet"}}]}]"""
+                        .formatted(VNET));
+        assertProblem(
+                onlyProblem(Docs.parse(nic, graph())),
+                "$[0].ipConfigurations[0].privateIPAddress",
                 "privateIPAddress '10.0.1.200' of network interface 'n' is outside its subnet 'ase-one-subnet' (10.0.1.0/26)");
     }
 
@@ -114,10 +146,13 @@ class KnownResourcesTest {
                 return Map.of();
             }
         };
-        JsonNode doc = Docs.edit(Docs.reference(), String.join(" && ",
-                "/0/properties/subnets/0/properties/natGateway={\"id\":\"/s/natGateways/a\"}",
-                "/0/properties/subnets/1/properties/natGateway={\"id\":\"/s/natGateways/a\"}",
-                "/0/properties/subnets/2/properties/natGateway={\"id\":\"/s/natGateways/b\"}"));
+        JsonNode doc = Docs.edit(
+                Docs.reference(),
+                String.join(
+                        " && ",
+                        "/0/properties/subnets/0/properties/natGateway={\"id\":\"/s/natGateways/a\"}",
+                        "/0/properties/subnets/1/properties/natGateway={\"id\":\"/s/natGateways/a\"}",
+                        "/0/properties/subnets/2/properties/natGateway={\"id\":\"/s/natGateways/b\"}"));
         ParsedDocument d = Docs.parse(doc, counting);
         assertEquals(3, d.problems().size());
         assertEquals(List.of(List.of(ResourceId.of("/s/natGateways/a"), ResourceId.of("/s/natGateways/b"))), calls);
@@ -133,8 +168,11 @@ class KnownResourcesTest {
 
     @Test
     void mapsKindsToArmTypesAndGraphNames() {
-        assertEquals(Optional.of(ResourceKind.SUBNET), ResourceKind.fromArmType("microsoft.network/virtualnetworks/SUBNETS"));
-        assertEquals(Optional.of(ResourceKind.APP_SERVICE_ENVIRONMENT), ResourceKind.fromGraphName("AppServiceEnvironment"));
+        assertEquals(
+                Optional.of(ResourceKind.SUBNET),
+                ResourceKind.fromArmType("microsoft.network/virtualnetworks/SUBNETS"));
+        assertEquals(
+                Optional.of(ResourceKind.APP_SERVICE_ENVIRONMENT), ResourceKind.fromGraphName("AppServiceEnvironment"));
         assertEquals(Optional.empty(), ResourceKind.fromArmType("Microsoft.Compute/virtualMachines"));
         assertEquals("an App Service Environment", ResourceKind.APP_SERVICE_ENVIRONMENT.withArticle());
     }

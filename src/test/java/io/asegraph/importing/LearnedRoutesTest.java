@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * plain array of prefixes.
  */
 class LearnedRoutesTest {
-    static final String ROUTES = """
+    static final String ROUTES =
+            """
             [
               {"asPath": "", "localAddress": "10.0.255.30", "network": "10.0.0.0/16", "nextHop": null,
                "origin": "Network", "sourcePeer": "10.0.255.30", "weight": 32768},
@@ -54,33 +55,49 @@ class LearnedRoutesTest {
     void readsTheFlattenedGatewayShape() {
         ParsedDocument d = Docs.parse(Docs.edit(Docs.flatten(Docs.reference()), "/5/learnedRoutes=[\"10.20.0.0/16\"]"));
         assertEquals(List.of(), d.problems());
-        assertEquals(List.of(Cidr.parseBlock("10.20.0.0/16")), d.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY).get(0).learnedRoutes());
+        assertEquals(
+                List.of(Cidr.parseBlock("10.20.0.0/16")),
+                d.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY).get(0).learnedRoutes());
     }
 
     @Test
     void ignoresIpv6LearnedRoutesWithAWarning() {
         ParsedDocument d = withLearnedRoutes("[{\"network\": \"fd00::/8\", \"origin\": \"EBgp\"}, \"10.20.0.0/16\"]");
         assertEquals(List.of(), d.problems());
-        assertEquals("$[5].properties.learnedRoutes[0].network", d.warnings().get(0).location());
-        assertEquals(List.of(Cidr.parseBlock("10.20.0.0/16")), d.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY).get(0).learnedRoutes());
+        assertEquals(
+                "$[5].properties.learnedRoutes[0].network", d.warnings().get(0).location());
+        assertEquals(
+                List.of(Cidr.parseBlock("10.20.0.0/16")),
+                d.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY).get(0).learnedRoutes());
     }
 
     @Test
     void reportsABadNetworkAtItsLocation() {
-        assertProblem(onlyProblem(withLearnedRoutes("{\"value\": [{\"network\": \"10.20.0.1/16\", \"origin\": \"EBgp\"}]}")),
-                "$[5].properties.learnedRoutes.value[0].network", "learned route network of virtual network gateway"
-                        + " 'ase-vnet-gw' is invalid", "'10.20.0.1/16' is not a block");
-        assertProblem(onlyProblem(withLearnedRoutes("[\"10.20.0.0/16\", \"ten/8\"]")),
-                "$[5].properties.learnedRoutes[1]", "learned route prefix", "'ten/8'");
+        assertProblem(
+                onlyProblem(withLearnedRoutes("{\"value\": [{\"network\": \"10.20.0.1/16\", \"origin\": \"EBgp\"}]}")),
+                "$[5].properties.learnedRoutes.value[0].network",
+                "learned route network of virtual network gateway" + " 'ase-vnet-gw' is invalid",
+                "'10.20.0.1/16' is not a block");
+        assertProblem(
+                onlyProblem(withLearnedRoutes("[\"10.20.0.0/16\", \"ten/8\"]")),
+                "$[5].properties.learnedRoutes[1]",
+                "learned route prefix",
+                "'ten/8'");
     }
 
     @Test
     void reportsRoutesWithoutANetworkAndElementsOfTheWrongType() {
-        assertProblem(onlyProblem(withLearnedRoutes("[{\"origin\": \"EBgp\", \"nextHop\": \"192.168.1.1\"}]")),
-                "$[5].properties.learnedRoutes[0].network", "network is required");
-        assertProblem(onlyProblem(withLearnedRoutes("[42]")), "$[5].properties.learnedRoutes[0]",
+        assertProblem(
+                onlyProblem(withLearnedRoutes("[{\"origin\": \"EBgp\", \"nextHop\": \"192.168.1.1\"}]")),
+                "$[5].properties.learnedRoutes[0].network",
+                "network is required");
+        assertProblem(
+                onlyProblem(withLearnedRoutes("[42]")),
+                "$[5].properties.learnedRoutes[0]",
                 "must hold route objects {network, nextHop, origin, ...} or prefix strings, got the number 42");
-        assertProblem(onlyProblem(withLearnedRoutes("{\"routes\": []}")), "$[5].properties.learnedRoutes",
+        assertProblem(
+                onlyProblem(withLearnedRoutes("{\"routes\": []}")),
+                "$[5].properties.learnedRoutes",
                 "or an object with a value array");
     }
 }

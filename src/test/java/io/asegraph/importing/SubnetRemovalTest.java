@@ -38,7 +38,10 @@ class SubnetRemovalTest {
 
     @Test
     void removingASubnetThatHoldsAnAseIsAProblemNamingTheAse() {
-        assertProblem(onlyProblem(Docs.parse(vnetWithout(0), graph())), "$.properties.subnets", "ase-one-subnet",
+        assertProblem(
+                onlyProblem(Docs.parse(vnetWithout(0), graph())),
+                "$.properties.subnets",
+                "ase-one-subnet",
                 "App Service Environment 'ase-one'");
     }
 
@@ -51,7 +54,9 @@ class SubnetRemovalTest {
     void aReferenceInTheDocumentToTheRemovedSubnetIsAProblemAtTheReference() {
         ArrayNode doc = Docs.reference();
         ((ArrayNode) doc.at("/0/properties/subnets")).remove(3);
-        assertProblem(onlyProblem(Docs.parse(doc, graph())), "$[5].properties.ipConfigurations[0].properties.subnet.id",
+        assertProblem(
+                onlyProblem(Docs.parse(doc, graph())),
+                "$[5].properties.ipConfigurations[0].properties.subnet.id",
                 "names subnet 'GatewaySubnet', which this import removes");
     }
 
@@ -59,8 +64,10 @@ class SubnetRemovalTest {
     void aNetworkInterfaceMovedOutByTheSameDocumentLetsTheSubnetGo() {
         ArrayNode doc = Docs.reference();
         ((ArrayNode) doc.at("/0/properties/subnets")).remove(2);
-        Docs.edit(doc, "/4/properties/ipConfigurations/0/properties/subnet/id=\"" + Docs.VNET + "/subnets/ase-two-subnet\""
-                + " && /4/properties/ipConfigurations/0/properties/privateIPAddress=\"10.0.1.70\"");
+        Docs.edit(
+                doc,
+                "/4/properties/ipConfigurations/0/properties/subnet/id=\"" + Docs.VNET + "/subnets/ase-two-subnet\""
+                        + " && /4/properties/ipConfigurations/0/properties/privateIPAddress=\"10.0.1.70\"");
         assertEquals(List.of(), Docs.parse(doc, graph()).problems());
     }
 

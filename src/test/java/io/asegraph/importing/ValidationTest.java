@@ -25,7 +25,11 @@ class ValidationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '~', quoteCharacter = '`', textBlock = """
+    @CsvSource(
+            delimiter = '~',
+            quoteCharacter = '`',
+            textBlock =
+                    """
             /1/properties/securityRules/1/properties/priority=5000 ~ $[1].properties.securityRules[1].properties.priority ~ priority 5000 of rule 'RESTRICT-HTTP' of NSG 'ase-two-nsg' is outside 100-4096
             /1/properties/securityRules/1/properties/priority=99 ~ $[1].properties.securityRules[1].properties.priority ~ priority 99 | outside 100-4096
             /1/properties/securityRules/1/properties/priority="200" ~ $[1].properties.securityRules[1].properties.priority ~ priority of rule 'RESTRICT-HTTP' | must be an integer, got the string '200'
@@ -58,7 +62,11 @@ class ValidationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '~', quoteCharacter = '`', textBlock = """
+    @CsvSource(
+            delimiter = '~',
+            quoteCharacter = '`',
+            textBlock =
+                    """
             /0/properties/addressSpace/addressPrefixes/0="10.0.0.5/16" ~ $[0].properties.addressSpace.addressPrefixes[0] ~ addressPrefixes[0] of virtual network 'ase-vnet' is invalid | '10.0.0.5/16' is not a block
             /0/properties/addressSpace/addressPrefixes=[] ~ $[0].properties.addressSpace.addressPrefixes ~ virtual network 'ase-vnet' | needs at least one IPv4 address prefix
             /0/properties/addressSpace/addressPrefixes/1="10.0.128.0/17" ~ $[0].properties.addressSpace.addressPrefixes ~ 10.0.0.0/16 and 10.0.128.0/17 overlap
@@ -129,7 +137,11 @@ class ValidationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '~', quoteCharacter = '`', textBlock = """
+    @CsvSource(
+            delimiter = '~',
+            quoteCharacter = '`',
+            textBlock =
+                    """
             /1/properties/securityRules/1/properties/sourceAddressPrefix="Any"
             /1/properties/securityRules/1/properties/sourceAddressPrefix="*"
             /1/properties/securityRules/1/properties/sourceAddressPrefix="0.0.0.0/0"
@@ -156,22 +168,26 @@ class ValidationTest {
 
     @org.junit.jupiter.api.Test
     void reportsEveryProblemOfADocumentInDocumentOrder() {
-        ParsedDocument d = Docs.parse(Docs.edit(Docs.reference(), String.join(" && ",
-                "/0/properties/subnets/3/properties/addressPrefix=\"10.0.1.32/27\"",
-                "/1/properties/securityRules/0/properties/priority=5000",
-                "/1/properties/securityRules/2/properties/destinationPortRange=\"80,81\"",
-                "/3/properties/routes/0/properties/nextHopType=\"VirtualAppliance\"",
-                "/4/properties/ipConfigurations/0/properties/privateIPAddress=\"10.0.3.4\"",
-                "/7/name=null",
-                "/13/addresses/0=\"40.112.240.1/20\"")));
-        assertEquals(java.util.List.of(
-                "$[1].properties.securityRules[0].properties.priority",
-                "$[1].properties.securityRules[2].properties.destinationPortRange",
-                "$[3].properties.routes[0].properties.nextHopIpAddress",
-                "$[7].name",
-                "$[13].addresses[0]",
-                "$[0].properties.subnets[3].properties.addressPrefix",
-                "$[4].properties.ipConfigurations[0].properties.privateIPAddress"),
+        ParsedDocument d = Docs.parse(Docs.edit(
+                Docs.reference(),
+                String.join(
+                        " && ",
+                        "/0/properties/subnets/3/properties/addressPrefix=\"10.0.1.32/27\"",
+                        "/1/properties/securityRules/0/properties/priority=5000",
+                        "/1/properties/securityRules/2/properties/destinationPortRange=\"80,81\"",
+                        "/3/properties/routes/0/properties/nextHopType=\"VirtualAppliance\"",
+                        "/4/properties/ipConfigurations/0/properties/privateIPAddress=\"10.0.3.4\"",
+                        "/7/name=null",
+                        "/13/addresses/0=\"40.112.240.1/20\"")));
+        assertEquals(
+                java.util.List.of(
+                        "$[1].properties.securityRules[0].properties.priority",
+                        "$[1].properties.securityRules[2].properties.destinationPortRange",
+                        "$[3].properties.routes[0].properties.nextHopIpAddress",
+                        "$[7].name",
+                        "$[13].addresses[0]",
+                        "$[0].properties.subnets[3].properties.addressPrefix",
+                        "$[4].properties.ipConfigurations[0].properties.privateIPAddress"),
                 d.problems().stream().map(ImportProblem::location).toList());
         assertTrue(d.problems().stream().allMatch(p -> p.position().isPresent()));
     }
@@ -183,9 +199,11 @@ class ValidationTest {
         String[] lines = text.split("\n", -1);
         int line = p.position().orElseThrow().line();
         assertTrue(lines[line - 1].contains("\"priority\" : 7777"), () -> "line " + line + " is " + lines[line - 1]);
-        assertEquals(lines[line - 1].indexOf("7777") + 1, p.position().orElseThrow().column());
+        assertEquals(
+                lines[line - 1].indexOf("7777") + 1, p.position().orElseThrow().column());
         assertEquals("7777", p.value());
-        assertTrue(p.toString().startsWith("$[2].properties.securityRules[1].properties.priority (line " + line + ", column "));
+        assertTrue(p.toString()
+                .startsWith("$[2].properties.securityRules[1].properties.priority (line " + line + ", column "));
     }
 
     @org.junit.jupiter.api.Test

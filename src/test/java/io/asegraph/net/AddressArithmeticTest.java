@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AddressArithmeticTest {
 
     @ParameterizedTest
-    @CsvSource({"10,0,1,5,10.0.1.5", "0,0,0,0,0.0.0.0", "255,255,255,255,255.255.255.255", "192,168,200,1,192.168.200.1"})
+    @CsvSource({"10,0,1,5,10.0.1.5", "0,0,0,0,0.0.0.0", "255,255,255,255,255.255.255.255", "192,168,200,1,192.168.200.1"
+    })
     void buildsAnAddressFromItsOctets(int a, int b, int c, int d, String text) {
         assertEquals(Ipv4.parse(text), Ipv4.of(a, b, c, d));
         assertEquals(text, Ipv4.format(Ipv4.of(a, b, c, d)));

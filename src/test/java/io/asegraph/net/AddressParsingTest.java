@@ -13,7 +13,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Strict parsing: nothing lenient gets through where an address or a block is meant. */
 class AddressParsingTest {
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "*", "10.0.1", "10.0.1.256", "010.0.0.1", "10.0.0.1-10.0.0.9", "0x0A000001", "ase-one", "10.0.0.0/24"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "*",
+                "10.0.1",
+                "10.0.1.256",
+                "010.0.0.1",
+                "10.0.0.1-10.0.0.9",
+                "0x0A000001",
+                "ase-one",
+                "10.0.0.0/24"
+            })
     void rejectsAnythingButOneDottedQuadAddress(String text) {
         assertThrows(InvalidAddressException.class, () -> Ipv4.parse(text));
     }
@@ -45,7 +57,11 @@ class AddressParsingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"10.0.1.0/26,10.0.1.0,10.0.1.63", "0.0.0.0/0,0.0.0.0,255.255.255.255", "192.23.1.2/32,192.23.1.2,192.23.1.2"})
+    @CsvSource({
+        "10.0.1.0/26,10.0.1.0,10.0.1.63",
+        "0.0.0.0/0,0.0.0.0,255.255.255.255",
+        "192.23.1.2/32,192.23.1.2,192.23.1.2"
+    })
     void blocksKnowTheirFirstAndLastAddress(String block, String first, String last) {
         Cidr c = Cidr.parseBlock(block);
         assertEquals(Ipv4.parse(first), c.first());
@@ -54,7 +70,9 @@ class AddressParsingTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {"*;0;65535", "80;80;80", "10000-10005;10000;10005", "0-65535;0;65535"})
+    @CsvSource(
+            delimiter = ';',
+            value = {"*;0;65535", "80;80;80", "10000-10005;10000;10005", "0-65535;0;65535"})
     void parsesPortExpressions(String text, int from, int to) {
         assertEquals(new PortRange(from, to), PortRange.parse(text));
     }

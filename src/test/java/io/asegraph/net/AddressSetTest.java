@@ -19,7 +19,9 @@ class AddressSetTest {
 
     @Test
     void unionMergesAdjacentBlocks() {
-        assertEquals(List.of("10.0.0.0/23"), AddressSet.parse("10.0.1.0/24", "10.0.0.0/24").toCidrStrings());
+        assertEquals(
+                List.of("10.0.0.0/23"),
+                AddressSet.parse("10.0.1.0/24", "10.0.0.0/24").toCidrStrings());
     }
 
     @Test

@@ -23,13 +23,21 @@ class NsgEvaluatorPropertyTest {
     private static final PrefixResolver RESOLVER = new PrefixResolver(PolicySet.empty(), Rules.vnet("10.0.0.0/16"));
 
     /** First match over one packet, written independently of the box arithmetic. */
-    private static Access naive(NetworkSecurityGroup nsg, Direction direction, long src, int srcPort, long dst,
-            int dstPort, Protocol protocol) {
-        List<SecurityRule> rules = new ArrayList<>(nsg.rules().stream().filter(r -> r.direction() == direction).toList());
+    private static Access naive(
+            NetworkSecurityGroup nsg,
+            Direction direction,
+            long src,
+            int srcPort,
+            long dst,
+            int dstPort,
+            Protocol protocol) {
+        List<SecurityRule> rules = new ArrayList<>(
+                nsg.rules().stream().filter(r -> r.direction() == direction).toList());
         DefaultRules.ALL.stream().filter(r -> r.direction() == direction).forEach(rules::add);
         rules.sort(Comparator.comparingInt(SecurityRule::priority));
         for (SecurityRule r : rules) {
-            if (r.protocol().matches(protocol) && RESOLVER.source(r).addresses().contains(src)
+            if (r.protocol().matches(protocol)
+                    && RESOLVER.source(r).addresses().contains(src)
                     && RESOLVER.destination(r).addresses().contains(dst)
                     && r.sourcePorts().stream().anyMatch(p -> p.contains(srcPort))
                     && r.destinationPorts().stream().anyMatch(p -> p.contains(dstPort))) {
@@ -47,12 +55,14 @@ class NsgEvaluatorPropertyTest {
         AddressSet sources = AddressSet.parse("10.0.0.0/14", "203.0.113.0/24");
         long dst = Ipv4.parse("10.0.3.9");
         int dstPort = List.of(80, 443, 22, 1433, 30000).get(random.nextInt(5));
-        FlowSpace space = new FlowSpace(sources, AddressSet.host(dst), PortSet.single(40000), PortSet.single(dstPort),
-                Protocol.TCP);
+        FlowSpace space = new FlowSpace(
+                sources, AddressSet.host(dst), PortSet.single(40000), PortSet.single(dstPort), Protocol.TCP);
 
         NsgEvaluation e = new NsgEvaluator(RESOLVER).evaluate(nsg, direction, space);
 
-        assertTrue(e.decisions().size() > 1, "the space is split between several rules: " + e.decisions().size());
+        assertTrue(
+                e.decisions().size() > 1,
+                "the space is split between several rules: " + e.decisions().size());
         assertEquals(sources, e.allowedSources().union(e.deniedSources()).union(e.undeterminedSources()));
         assertTrue(!e.allowedSources().overlaps(e.deniedSources()));
         List<Long> probes = new ArrayList<>();

@@ -12,32 +12,101 @@ import java.util.Optional;
 final class Rules {
     static final String SUB = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/";
 
-    private Rules() {
-    }
+    private Rules() {}
 
-    static SecurityRule in(String name, int priority, Access access, Protocol protocol, String source, String sourcePorts,
-            String destination, String destinationPorts) {
-        return rule(name, priority, Direction.INBOUND, access, protocol, List.of(source), List.of(sourcePorts),
-                List.of(destination), List.of(destinationPorts));
-    }
-
-    static SecurityRule out(String name, int priority, Access access, Protocol protocol, String source,
-            String sourcePorts, String destination, String destinationPorts) {
-        return rule(name, priority, Direction.OUTBOUND, access, protocol, List.of(source), List.of(sourcePorts),
-                List.of(destination), List.of(destinationPorts));
-    }
-
-    static SecurityRule rule(String name, int priority, Direction direction, Access access, Protocol protocol,
-            List<String> sources, List<String> sourcePorts, List<String> destinations, List<String> destinationPorts) {
-        return new SecurityRule(name, priority, direction, access, protocol, sources, ports(sourcePorts), destinations,
-                ports(destinationPorts), List.of(), List.of(), "", false);
-    }
-
-    static SecurityRule asgRule(String name, int priority, Direction direction, Access access, Protocol protocol,
-            List<String> sources, List<ResourceId> sourceAsgs, List<String> destinations, List<ResourceId> destinationAsgs,
+    static SecurityRule in(
+            String name,
+            int priority,
+            Access access,
+            Protocol protocol,
+            String source,
+            String sourcePorts,
+            String destination,
             String destinationPorts) {
-        return new SecurityRule(name, priority, direction, access, protocol, sources, List.of(PortRange.ALL),
-                destinations, ports(List.of(destinationPorts)), sourceAsgs, destinationAsgs, "", false);
+        return rule(
+                name,
+                priority,
+                Direction.INBOUND,
+                access,
+                protocol,
+                List.of(source),
+                List.of(sourcePorts),
+                List.of(destination),
+                List.of(destinationPorts));
+    }
+
+    static SecurityRule out(
+            String name,
+            int priority,
+            Access access,
+            Protocol protocol,
+            String source,
+            String sourcePorts,
+            String destination,
+            String destinationPorts) {
+        return rule(
+                name,
+                priority,
+                Direction.OUTBOUND,
+                access,
+                protocol,
+                List.of(source),
+                List.of(sourcePorts),
+                List.of(destination),
+                List.of(destinationPorts));
+    }
+
+    static SecurityRule rule(
+            String name,
+            int priority,
+            Direction direction,
+            Access access,
+            Protocol protocol,
+            List<String> sources,
+            List<String> sourcePorts,
+            List<String> destinations,
+            List<String> destinationPorts) {
+        return new SecurityRule(
+                name,
+                priority,
+                direction,
+                access,
+                protocol,
+                sources,
+                ports(sourcePorts),
+                destinations,
+                ports(destinationPorts),
+                List.of(),
+                List.of(),
+                "",
+                false);
+    }
+
+    static SecurityRule asgRule(
+            String name,
+            int priority,
+            Direction direction,
+            Access access,
+            Protocol protocol,
+            List<String> sources,
+            List<ResourceId> sourceAsgs,
+            List<String> destinations,
+            List<ResourceId> destinationAsgs,
+            String destinationPorts) {
+        return new SecurityRule(
+                name,
+                priority,
+                direction,
+                access,
+                protocol,
+                sources,
+                List.of(PortRange.ALL),
+                destinations,
+                ports(List.of(destinationPorts)),
+                sourceAsgs,
+                destinationAsgs,
+                "",
+                false);
     }
 
     static List<PortRange> ports(List<String> texts) {
@@ -82,7 +151,13 @@ final class Rules {
     }
 
     static ServiceTag tag(String name, String... prefixes) {
-        return new ServiceTag(name, "", "", 1, Arrays.stream(prefixes).map(io.asegraph.net.Cidr::parseBlock).toList(), 0);
+        return new ServiceTag(
+                name,
+                "",
+                "",
+                1,
+                Arrays.stream(prefixes).map(io.asegraph.net.Cidr::parseBlock).toList(),
+                0);
     }
 
     static Optional<AppliedNsg> none() {

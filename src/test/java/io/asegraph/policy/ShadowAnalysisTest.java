@@ -19,17 +19,20 @@ class ShadowAnalysisTest {
 
     private static List<String> findings(NetworkSecurityGroup nsg, Direction direction, PrefixResolver resolver) {
         return ShadowAnalysis.analyse(nsg, direction, resolver).stream()
-                .map(f -> f.ruleName() + " " + f.kind() + " by " + f.coveringRules()).toList();
+                .map(f -> f.ruleName() + " " + f.kind() + " by " + f.coveringRules())
+                .toList();
     }
 
     private static List<String> userFindings(NetworkSecurityGroup nsg) {
         return ShadowAnalysis.analyseUserRules(nsg, Direction.INBOUND, RESOLVER).stream()
-                .map(f -> f.ruleName() + " " + f.kind() + " by " + f.coveringRules()).toList();
+                .map(f -> f.ruleName() + " " + f.kind() + " by " + f.coveringRules())
+                .toList();
     }
 
     @Test
     void reportsARuleUnderABroaderDenyAsDead() {
-        NetworkSecurityGroup nsg = nsg("nsg",
+        NetworkSecurityGroup nsg = nsg(
+                "nsg",
                 in("deny-ten", 100, Access.DENY, Protocol.ANY, "10.0.0.0/8", "*", "*", "*"),
                 in("allow-ssh-from-admins", 200, Access.ALLOW, Protocol.TCP, "10.1.0.0/16", "*", "*", "22"));
         List<ShadowFinding> f = ShadowAnalysis.analyseUserRules(nsg, Direction.INBOUND, RESOLVER);
@@ -41,7 +44,8 @@ class ShadowAnalysisTest {
 
     @Test
     void reportsARuleUnderABroaderRuleWithTheSameAccessAsRedundant() {
-        NetworkSecurityGroup nsg = nsg("nsg",
+        NetworkSecurityGroup nsg = nsg(
+                "nsg",
                 in("allow-tcp-from-ten", 100, Access.ALLOW, Protocol.TCP, "10.0.0.0/8", "*", "*", "*"),
                 in("allow-https", 200, Access.ALLOW, Protocol.TCP, "10.1.2.0/24", "*", "10.0.2.4", "443"));
         List<ShadowFinding> f = ShadowAnalysis.analyseUserRules(nsg, Direction.INBOUND, RESOLVER);
@@ -52,30 +56,51 @@ class ShadowAnalysisTest {
 
     @Test
     void findsARuleCoveredOnlyByTheUnionOfSeveralHigherRules() {
-        NetworkSecurityGroup nsg = nsg("nsg",
+        NetworkSecurityGroup nsg = nsg(
+                "nsg",
                 in("allow-low-half", 100, Access.ALLOW, Protocol.TCP, "10.0.0.0/9", "*", "*", "443"),
                 in("deny-high-half", 110, Access.DENY, Protocol.TCP, "10.128.0.0/9", "*", "*", "443"),
                 in("unrelated", 115, Access.DENY, Protocol.UDP, "*", "*", "*", "53"),
                 in("allow-ten", 120, Access.ALLOW, Protocol.TCP, "10.0.0.0/8", "*", "*", "443"));
-        assertEquals(List.of("securityRules/allow-ten DEAD by [securityRules/allow-low-half, securityRules/deny-high-half]"),
+        assertEquals(
+                List.of("securityRules/allow-ten DEAD by [securityRules/allow-low-half, securityRules/deny-high-half]"),
                 userFindings(nsg));
     }
 
     @Test
     void coversPortListsAcrossSeveralRules() {
-        NetworkSecurityGroup nsg = nsg("nsg",
-                Rules.rule("web", 100, Direction.INBOUND, Access.ALLOW, Protocol.TCP, List.of("*"), List.of("*"),
-                        List.of("*"), List.of("80", "443")),
+        NetworkSecurityGroup nsg = nsg(
+                "nsg",
+                Rules.rule(
+                        "web",
+                        100,
+                        Direction.INBOUND,
+                        Access.ALLOW,
+                        Protocol.TCP,
+                        List.of("*"),
+                        List.of("*"),
+                        List.of("*"),
+                        List.of("80", "443")),
                 in("alt", 110, Access.ALLOW, Protocol.TCP, "*", "*", "*", "8000-8100"),
-                Rules.rule("web-again", 200, Direction.INBOUND, Access.ALLOW, Protocol.TCP, List.of("Internet"),
-                        List.of("*"), List.of("*"), List.of("443", "8080")));
-        assertEquals(List.of("securityRules/web-again REDUNDANT by [securityRules/web, securityRules/alt]"),
+                Rules.rule(
+                        "web-again",
+                        200,
+                        Direction.INBOUND,
+                        Access.ALLOW,
+                        Protocol.TCP,
+                        List.of("Internet"),
+                        List.of("*"),
+                        List.of("*"),
+                        List.of("443", "8080")));
+        assertEquals(
+                List.of("securityRules/web-again REDUNDANT by [securityRules/web, securityRules/alt]"),
                 userFindings(nsg));
     }
 
     @Test
     void doesNotReportRulesThatAreOnlyPartlyCovered() {
-        NetworkSecurityGroup nsg = nsg("nsg",
+        NetworkSecurityGroup nsg = nsg(
+                "nsg",
                 in("deny-low-half", 100, Access.DENY, Protocol.ANY, "10.0.0.0/9", "*", "*", "*"),
                 in("allow-ten", 200, Access.ALLOW, Protocol.ANY, "10.0.0.0/8", "*", "*", "22"),
                 in("allow-tcp", 300, Access.ALLOW, Protocol.TCP, "*", "*", "*", "443"),
@@ -86,7 +111,8 @@ class ShadowAnalysisTest {
 
     @Test
     void saysARuleWithAnUnresolvedTagCannotBeDecided() {
-        NetworkSecurityGroup nsg = nsg("nsg",
+        NetworkSecurityGroup nsg = nsg(
+                "nsg",
                 in("deny-partner", 100, Access.DENY, Protocol.TCP, "40.112.240.0/21", "*", "*", "1433"),
                 in("allow-sql", 200, Access.ALLOW, Protocol.TCP, "Sql.WestUS", "*", "*", "1433"));
         List<ShadowFinding> f = ShadowAnalysis.analyseUserRules(nsg, Direction.INBOUND, RESOLVER);
@@ -94,30 +120,36 @@ class ShadowAnalysisTest {
         assertEquals(ShadowFinding.Kind.UNDECIDABLE, f.get(0).kind());
         assertTrue(f.get(0).causes().get(0).contains("Sql.WestUS"));
 
-        PrefixResolver tagged = new PrefixResolver(Rules.withTags(Rules.tag("Sql.WestUS", "40.112.240.0/20")),
-                Rules.vnet("10.0.0.0/16"));
+        PrefixResolver tagged = new PrefixResolver(
+                Rules.withTags(Rules.tag("Sql.WestUS", "40.112.240.0/20")), Rules.vnet("10.0.0.0/16"));
         assertEquals(List.of(), ShadowAnalysis.analyseUserRules(nsg, Direction.INBOUND, tagged), "partly covered");
     }
 
     @Test
     void saysARuleBelowAnUnresolvedRuleCannotBeDecidedUntilTheTagIsKnown() {
-        NetworkSecurityGroup nsg = nsg("nsg",
+        NetworkSecurityGroup nsg = nsg(
+                "nsg",
                 out("allow-sql-tag", 100, Access.ALLOW, Protocol.TCP, "*", "*", "Sql.WestUS", "1433"),
                 out("allow-sql-range", 200, Access.ALLOW, Protocol.TCP, "*", "*", "40.112.240.0/20", "1433"));
         List<ShadowFinding> unknown = ShadowAnalysis.analyseUserRules(nsg, Direction.OUTBOUND, RESOLVER);
-        assertEquals(List.of(ShadowFinding.Kind.UNDECIDABLE, ShadowFinding.Kind.UNDECIDABLE),
-                unknown.stream().map(ShadowFinding::kind).toList(), "the tag rule itself and the rule it may cover");
+        assertEquals(
+                List.of(ShadowFinding.Kind.UNDECIDABLE, ShadowFinding.Kind.UNDECIDABLE),
+                unknown.stream().map(ShadowFinding::kind).toList(),
+                "the tag rule itself and the rule it may cover");
 
-        PrefixResolver tagged = new PrefixResolver(Rules.withTags(Rules.tag("Sql.WestUS", "40.112.240.0/20")),
-                Rules.vnet("10.0.0.0/16"));
-        assertEquals(List.of("securityRules/allow-sql-range REDUNDANT by [securityRules/allow-sql-tag]"),
+        PrefixResolver tagged = new PrefixResolver(
+                Rules.withTags(Rules.tag("Sql.WestUS", "40.112.240.0/20")), Rules.vnet("10.0.0.0/16"));
+        assertEquals(
+                List.of("securityRules/allow-sql-range REDUNDANT by [securityRules/allow-sql-tag]"),
                 ShadowAnalysis.analyseUserRules(nsg, Direction.OUTBOUND, tagged).stream()
-                        .map(f -> f.ruleName() + " " + f.kind() + " by " + f.coveringRules()).toList());
+                        .map(f -> f.ruleName() + " " + f.kind() + " by " + f.coveringRules())
+                        .toList());
     }
 
     @Test
     void reportsARuleWithAnUnresolvedTagAsDeadWhenACertainRuleCoversEverythingItCouldMatch() {
-        NetworkSecurityGroup nsg = nsg("nsg",
+        NetworkSecurityGroup nsg = nsg(
+                "nsg",
                 in("deny-sql-port", 100, Access.DENY, Protocol.TCP, "*", "*", "*", "1433"),
                 in("allow-sql", 200, Access.ALLOW, Protocol.TCP, "Sql.WestUS", "*", "*", "1433"));
         assertEquals(List.of("securityRules/allow-sql DEAD by [securityRules/deny-sql-port]"), userFindings(nsg));
@@ -126,10 +158,11 @@ class ShadowAnalysisTest {
     @Test
     void reportsTheDefaultRulesAUserDenyAllMakesUnreachable() {
         NetworkSecurityGroup nsg = nsg("nsg", in("deny-all", 4096, Access.DENY, Protocol.ANY, "*", "*", "*", "*"));
-        assertEquals(List.of(
-                "defaultSecurityRules/AllowVnetInBound DEAD by [securityRules/deny-all]",
-                "defaultSecurityRules/AllowAzureLoadBalancerInBound DEAD by [securityRules/deny-all]",
-                "defaultSecurityRules/DenyAllInBound REDUNDANT by [securityRules/deny-all]"),
+        assertEquals(
+                List.of(
+                        "defaultSecurityRules/AllowVnetInBound DEAD by [securityRules/deny-all]",
+                        "defaultSecurityRules/AllowAzureLoadBalancerInBound DEAD by [securityRules/deny-all]",
+                        "defaultSecurityRules/DenyAllInBound REDUNDANT by [securityRules/deny-all]"),
                 findings(nsg, Direction.INBOUND, RESOLVER));
         assertEquals(List.of(), userFindings(nsg));
     }
@@ -142,15 +175,18 @@ class ShadowAnalysisTest {
 
     @Test
     void showsThatADefaultRouteToAnApplianceMakesDenyAllOutBoundDead() {
-        PrefixResolver widened = new PrefixResolver(PolicySet.empty(),
+        PrefixResolver widened = new PrefixResolver(
+                PolicySet.empty(),
                 EvaluationContext.of(AddressSet.ALL).withVirtualNetworkWarning("0.0.0.0/0 user route"));
-        assertEquals(List.of(
-                "defaultSecurityRules/AllowInternetOutBound REDUNDANT by [defaultSecurityRules/AllowVnetOutBound]",
-                "defaultSecurityRules/DenyAllOutBound DEAD by [defaultSecurityRules/AllowVnetOutBound]"),
+        assertEquals(
+                List.of(
+                        "defaultSecurityRules/AllowInternetOutBound REDUNDANT by [defaultSecurityRules/AllowVnetOutBound]",
+                        "defaultSecurityRules/DenyAllOutBound DEAD by [defaultSecurityRules/AllowVnetOutBound]"),
                 findings(nsg("empty"), Direction.OUTBOUND, widened));
-        assertEquals(List.of(
-                "defaultSecurityRules/AllowAzureLoadBalancerInBound REDUNDANT by [defaultSecurityRules/AllowVnetInBound]",
-                "defaultSecurityRules/DenyAllInBound DEAD by [defaultSecurityRules/AllowVnetInBound]"),
+        assertEquals(
+                List.of(
+                        "defaultSecurityRules/AllowAzureLoadBalancerInBound REDUNDANT by [defaultSecurityRules/AllowVnetInBound]",
+                        "defaultSecurityRules/DenyAllInBound DEAD by [defaultSecurityRules/AllowVnetInBound]"),
                 findings(nsg("empty"), Direction.INBOUND, widened));
     }
 
@@ -171,17 +207,25 @@ class ShadowAnalysisTest {
             Direction direction = i % 2 == 0 ? Direction.INBOUND : Direction.OUTBOUND;
             String source = random.nextInt(10) == 0 ? tags[random.nextInt(tags.length)] : randomBlock(random);
             String destination = random.nextInt(3) == 0 ? "*" : "10.0." + random.nextInt(8) + ".0/24";
-            List<String> ports = switch (random.nextInt(4)) {
-                case 0 -> List.of(Integer.toString(1 + random.nextInt(2000)));
-                case 1 -> List.of("80", "443");
-                case 2 -> {
-                    int from = random.nextInt(60000);
-                    yield List.of(from + "-" + (from + random.nextInt(500)));
-                }
-                default -> List.of("*");
-            };
-            rules.add(Rules.rule("r" + i, 100 + i, direction, random.nextInt(3) == 0 ? Access.DENY : Access.ALLOW,
-                    protocols[random.nextInt(protocols.length)], List.of(source), List.of("*"), List.of(destination),
+            List<String> ports =
+                    switch (random.nextInt(4)) {
+                        case 0 -> List.of(Integer.toString(1 + random.nextInt(2000)));
+                        case 1 -> List.of("80", "443");
+                        case 2 -> {
+                            int from = random.nextInt(60000);
+                            yield List.of(from + "-" + (from + random.nextInt(500)));
+                        }
+                        default -> List.of("*");
+                    };
+            rules.add(Rules.rule(
+                    "r" + i,
+                    100 + i,
+                    direction,
+                    random.nextInt(3) == 0 ? Access.DENY : Access.ALLOW,
+                    protocols[random.nextInt(protocols.length)],
+                    List.of(source),
+                    List.of("*"),
+                    List.of(destination),
                     ports));
         }
         return new NetworkSecurityGroup(Rules.id("networkSecurityGroups/" + name), name, "", "", rules);

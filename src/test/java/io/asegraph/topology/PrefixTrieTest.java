@@ -38,20 +38,32 @@ class PrefixTrieTest {
 
     @Test
     void matchesListsEveryContainingBlockLeastSpecificFirst() {
-        List<String> values = trie().matches(Ipv4.parse("10.0.0.7")).stream().map(PrefixTrie.Entry::value).toList();
+        List<String> values = trie().matches(Ipv4.parse("10.0.0.7")).stream()
+                .map(PrefixTrie.Entry::value)
+                .toList();
         assertEquals(List.of("default", "vnet", "subnet", "host"), values);
     }
 
     @Test
     void withinListsTheBlocksInsideABlock() {
-        List<String> prefixes = trie().within(Cidr.parseBlock("10.0.0.0/8")).stream().map(e -> e.prefix().toString()).toList();
+        List<String> prefixes = trie().within(Cidr.parseBlock("10.0.0.0/8")).stream()
+                .map(e -> e.prefix().toString())
+                .toList();
         assertEquals(List.of("10.0.0.0/16", "10.0.0.0/24", "10.0.0.7/32", "10.1.0.0/16"), prefixes);
     }
 
     @Test
     void longestContainingNeedsTheWholeBlockInside() {
-        assertEquals("vnet", trie().longestContaining(Cidr.parseBlock("10.0.0.0/23")).orElseThrow().value());
-        assertEquals("subnet", trie().longestContaining(Cidr.parseBlock("10.0.0.0/24")).orElseThrow().value());
+        assertEquals(
+                "vnet",
+                trie().longestContaining(Cidr.parseBlock("10.0.0.0/23"))
+                        .orElseThrow()
+                        .value());
+        assertEquals(
+                "subnet",
+                trie().longestContaining(Cidr.parseBlock("10.0.0.0/24"))
+                        .orElseThrow()
+                        .value());
     }
 
     @Test

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 class ResourceIdTest {
-    static final String ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ASE-RG/providers/Microsoft.Network/virtualNetworks/Ase-Vnet";
+    static final String ID =
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ASE-RG/providers/Microsoft.Network/virtualNetworks/Ase-Vnet";
 
     @Test
     void idsCompareCaseInsensitivelyAndKeepTheirSpelling() {
@@ -27,7 +28,9 @@ class ResourceIdTest {
 
     @Test
     void childIdsAppendCollectionAndName() {
-        assertEquals(ID.toLowerCase() + "/subnets/a", ResourceId.of(ID).child("subnets", "A").key());
+        assertEquals(
+                ID.toLowerCase() + "/subnets/a",
+                ResourceId.of(ID).child("subnets", "A").key());
     }
 
     @Test

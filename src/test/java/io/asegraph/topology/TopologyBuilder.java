@@ -26,14 +26,22 @@ public final class TopologyBuilder {
 
     public TopologyBuilder vnet(String id, String... addressSpace) {
         ResourceId rid = id(id);
-        resources.add(NetworkTypes.VIRTUAL_NETWORK, new VirtualNetwork(rid, rid.name(), "westus", blocks(addressSpace)));
+        resources.add(
+                NetworkTypes.VIRTUAL_NETWORK, new VirtualNetwork(rid, rid.name(), "westus", blocks(addressSpace)));
         return this;
     }
 
     public TopologyBuilder subnet(String id, String vnetId, String prefix) {
         ResourceId rid = id(id);
-        resources.add(NetworkTypes.SUBNET,
-                new Subnet(rid, rid.name(), id(vnetId), Cidr.parseBlock(prefix), Optional.empty(), Optional.empty(),
+        resources.add(
+                NetworkTypes.SUBNET,
+                new Subnet(
+                        rid,
+                        rid.name(),
+                        id(vnetId),
+                        Cidr.parseBlock(prefix),
+                        Optional.empty(),
+                        Optional.empty(),
                         Optional.empty()));
         return this;
     }
@@ -46,28 +54,58 @@ public final class TopologyBuilder {
     }
 
     public TopologyBuilder attachRouteTable(String subnetId, String routeTableId) {
-        return replaceSubnet(subnetId, s -> new Subnet(s.id(), s.name(), s.vnetId(), s.prefix(), s.nsgId(),
-                Optional.ofNullable(routeTableId).map(ResourceId::of), s.natGatewayId()));
+        return replaceSubnet(
+                subnetId,
+                s -> new Subnet(
+                        s.id(),
+                        s.name(),
+                        s.vnetId(),
+                        s.prefix(),
+                        s.nsgId(),
+                        Optional.ofNullable(routeTableId).map(ResourceId::of),
+                        s.natGatewayId()));
     }
 
     public TopologyBuilder attachNsg(String subnetId, String nsgId) {
-        return replaceSubnet(subnetId, s -> new Subnet(s.id(), s.name(), s.vnetId(), s.prefix(),
-                Optional.ofNullable(nsgId).map(ResourceId::of), s.routeTableId(), s.natGatewayId()));
+        return replaceSubnet(
+                subnetId,
+                s -> new Subnet(
+                        s.id(),
+                        s.name(),
+                        s.vnetId(),
+                        s.prefix(),
+                        Optional.ofNullable(nsgId).map(ResourceId::of),
+                        s.routeTableId(),
+                        s.natGatewayId()));
     }
 
     public TopologyBuilder attachNatGateway(String subnetId, String natId) {
-        return replaceSubnet(subnetId, s -> new Subnet(s.id(), s.name(), s.vnetId(), s.prefix(), s.nsgId(), s.routeTableId(),
-                Optional.ofNullable(natId).map(ResourceId::of)));
+        return replaceSubnet(
+                subnetId,
+                s -> new Subnet(
+                        s.id(),
+                        s.name(),
+                        s.vnetId(),
+                        s.prefix(),
+                        s.nsgId(),
+                        s.routeTableId(),
+                        Optional.ofNullable(natId).map(ResourceId::of)));
     }
 
     /** One side of a peering, Connected, named {@code to-<remote name>}. */
-    public TopologyBuilder peering(String localVnetId, String remoteVnetId, PeeringState state, boolean allowGatewayTransit,
+    public TopologyBuilder peering(
+            String localVnetId,
+            String remoteVnetId,
+            PeeringState state,
+            boolean allowGatewayTransit,
             boolean useRemoteGateways) {
         ResourceId local = id(localVnetId);
         ResourceId remote = id(remoteVnetId);
         String name = "to-" + remote.name();
         ResourceId rid = local.child("virtualNetworkPeerings", name);
-        resources.add(NetworkTypes.PEERING, new Peering(rid, name, local, remote, state, allowGatewayTransit, useRemoteGateways, true));
+        resources.add(
+                NetworkTypes.PEERING,
+                new Peering(rid, name, local, remote, state, allowGatewayTransit, useRemoteGateways, true));
         return this;
     }
 
@@ -78,7 +116,9 @@ public final class TopologyBuilder {
 
     public TopologyBuilder routeTable(String id, boolean disableBgpRoutePropagation, Route... routes) {
         ResourceId rid = id(id);
-        resources.add(NetworkTypes.ROUTE_TABLE, new RouteTable(rid, rid.name(), "westus", disableBgpRoutePropagation, List.of(routes)));
+        resources.add(
+                NetworkTypes.ROUTE_TABLE,
+                new RouteTable(rid, rid.name(), "westus", disableBgpRoutePropagation, List.of(routes)));
         return this;
     }
 
@@ -94,17 +134,26 @@ public final class TopologyBuilder {
         return gatewayWithDefaultSite(id, vnetId, type, null, learnedRoutes);
     }
 
-    public TopologyBuilder gatewayWithDefaultSite(String id, String vnetId, GatewayType type, String defaultSiteId,
-            String... learnedRoutes) {
+    public TopologyBuilder gatewayWithDefaultSite(
+            String id, String vnetId, GatewayType type, String defaultSiteId, String... learnedRoutes) {
         ResourceId rid = id(id);
-        resources.add(NetworkTypes.VIRTUAL_NETWORK_GATEWAY, new VirtualNetworkGateway(rid, rid.name(), "westus", id(vnetId), type,
-                Optional.ofNullable(defaultSiteId).map(ResourceId::of), blocks(learnedRoutes)));
+        resources.add(
+                NetworkTypes.VIRTUAL_NETWORK_GATEWAY,
+                new VirtualNetworkGateway(
+                        rid,
+                        rid.name(),
+                        "westus",
+                        id(vnetId),
+                        type,
+                        Optional.ofNullable(defaultSiteId).map(ResourceId::of),
+                        blocks(learnedRoutes)));
         return this;
     }
 
     public TopologyBuilder localGateway(String id, String... prefixes) {
         ResourceId rid = id(id);
-        resources.add(NetworkTypes.LOCAL_NETWORK_GATEWAY,
+        resources.add(
+                NetworkTypes.LOCAL_NETWORK_GATEWAY,
                 new LocalNetworkGateway(rid, rid.name(), "westus", blocks(prefixes), "203.0.113.10"));
         return this;
     }
@@ -119,9 +168,18 @@ public final class TopologyBuilder {
     public TopologyBuilder ase(String id, String subnetId, String publicVip) {
         ResourceId rid = id(id);
         long vip = Ipv4.parse(publicVip);
-        resources.add(NetworkTypes.APP_SERVICE_ENVIRONMENT,
-                new AppServiceEnvironment(rid, rid.name(), "westus", AseKind.ASEV1, "None", id(subnetId),
-                        Optional.of(vip), List.of(vip), Optional.empty()));
+        resources.add(
+                NetworkTypes.APP_SERVICE_ENVIRONMENT,
+                new AppServiceEnvironment(
+                        rid,
+                        rid.name(),
+                        "westus",
+                        AseKind.ASEV1,
+                        "None",
+                        id(subnetId),
+                        Optional.of(vip),
+                        List.of(vip),
+                        Optional.empty()));
         return this;
     }
 
@@ -129,9 +187,18 @@ public final class TopologyBuilder {
     public TopologyBuilder internalAse(String id, String subnetId, String publicVip, String ilbAddress) {
         ResourceId rid = id(id);
         long vip = Ipv4.parse(publicVip);
-        resources.add(NetworkTypes.APP_SERVICE_ENVIRONMENT,
-                new AppServiceEnvironment(rid, rid.name(), "westus", AseKind.ASEV1, "Web, Publishing", id(subnetId),
-                        Optional.of(vip), List.of(vip), Optional.of(Ipv4.parse(ilbAddress))));
+        resources.add(
+                NetworkTypes.APP_SERVICE_ENVIRONMENT,
+                new AppServiceEnvironment(
+                        rid,
+                        rid.name(),
+                        "westus",
+                        AseKind.ASEV1,
+                        "Web, Publishing",
+                        id(subnetId),
+                        Optional.of(vip),
+                        List.of(vip),
+                        Optional.of(Ipv4.parse(ilbAddress))));
         return this;
     }
 
@@ -151,9 +218,18 @@ public final class TopologyBuilder {
 
     public TopologyBuilder nic(String id, String subnetId, String privateIp, String... publicIpIds) {
         ResourceId rid = id(id);
-        resources.add(NetworkTypes.NETWORK_INTERFACE,
-                new NetworkInterface(rid, rid.name(), "westus", id(subnetId), Ipv4.parse(privateIp), Optional.empty(),
-                        List.of(), Arrays.stream(publicIpIds).map(ResourceId::of).toList(), ""));
+        resources.add(
+                NetworkTypes.NETWORK_INTERFACE,
+                new NetworkInterface(
+                        rid,
+                        rid.name(),
+                        "westus",
+                        id(subnetId),
+                        Ipv4.parse(privateIp),
+                        Optional.empty(),
+                        List.of(),
+                        Arrays.stream(publicIpIds).map(ResourceId::of).toList(),
+                        ""));
         return this;
     }
 
@@ -165,22 +241,34 @@ public final class TopologyBuilder {
     /** A public IP; {@code address} null for a dynamic one not yet allocated. */
     public TopologyBuilder publicIp(String id, String address) {
         ResourceId rid = id(id);
-        resources.add(NetworkTypes.PUBLIC_IP_ADDRESS,
-                new PublicIpAddress(rid, rid.name(), "westus", Optional.ofNullable(address).map(Ipv4::parse)));
+        resources.add(
+                NetworkTypes.PUBLIC_IP_ADDRESS,
+                new PublicIpAddress(
+                        rid, rid.name(), "westus", Optional.ofNullable(address).map(Ipv4::parse)));
         return this;
     }
 
     public TopologyBuilder natGateway(String id, String... publicIpIds) {
         ResourceId rid = id(id);
-        resources.add(NetworkTypes.NAT_GATEWAY,
-                new NatGateway(rid, rid.name(), "westus", Arrays.stream(publicIpIds).map(ResourceId::of).toList()));
+        resources.add(
+                NetworkTypes.NAT_GATEWAY,
+                new NatGateway(
+                        rid,
+                        rid.name(),
+                        "westus",
+                        Arrays.stream(publicIpIds).map(ResourceId::of).toList()));
         return this;
     }
 
     public TopologyBuilder endpoint(String id, String serviceTag, String... addresses) {
         ResourceId rid = id(id);
-        resources.add(NetworkTypes.ENDPOINT,
-                new Endpoint(rid, rid.name(), "westus", Arrays.stream(addresses).map(Cidr::parsePrefix).toList(),
+        resources.add(
+                NetworkTypes.ENDPOINT,
+                new Endpoint(
+                        rid,
+                        rid.name(),
+                        "westus",
+                        Arrays.stream(addresses).map(Cidr::parsePrefix).toList(),
                         Optional.ofNullable(serviceTag)));
         return this;
     }

@@ -68,21 +68,27 @@ public final class Audits {
      */
     public EnvironmentHealth environmentHealth(String environment) {
         Reference ref = context.resolver().resolveDestination(environment);
-        Resource r = ref.resource().orElseThrow(() -> new InvalidArgumentException("'" + environment
-                + "' is an address no ASE holds; name an App Service Environment"));
+        Resource r = ref.resource()
+                .orElseThrow(() -> new InvalidArgumentException(
+                        "'" + environment + "' is an address no ASE holds; name an App Service Environment"));
         AppServiceEnvironment ase;
         if (r instanceof AppServiceEnvironment a) {
             ase = a;
         } else if (r instanceof App app) {
-            ase = context.topology().environment(app.aseId()).orElseThrow(() -> new InvalidArgumentException("app "
-                    + app.name() + " is hosted on " + app.aseId().value() + ", which is not in the snapshot"));
+            ase = context.topology()
+                    .environment(app.aseId())
+                    .orElseThrow(() -> new InvalidArgumentException("app " + app.name() + " is hosted on "
+                            + app.aseId().value() + ", which is not in the snapshot"));
         } else {
-            throw new InvalidArgumentException("'" + environment + "' is a " + ref.kind().label()
-                    + ", not an App Service Environment");
+            throw new InvalidArgumentException(
+                    "'" + environment + "' is a " + ref.kind().label() + ", not an App Service Environment");
         }
         List<EnvironmentHealth> all = allHealth;
         if (all != null) {
-            return all.stream().filter(e -> e.environment().equals(ase.id())).findFirst().orElseGet(() -> health.health(ase));
+            return all.stream()
+                    .filter(e -> e.environment().equals(ase.id()))
+                    .findFirst()
+                    .orElseGet(() -> health.health(ase));
         }
         return health.health(ase);
     }
@@ -101,7 +107,8 @@ public final class Audits {
     public List<ShadowedRule> shadowedRules(String nsg, boolean includeDefaultRules) {
         Reference ref = context.resolver().resolveLocated(nsg);
         if (!(ref.resource().orElse(null) instanceof NetworkSecurityGroup group)) {
-            throw new InvalidArgumentException("'" + nsg + "' is a " + ref.kind().label() + ", not a network security group");
+            throw new InvalidArgumentException(
+                    "'" + nsg + "' is a " + ref.kind().label() + ", not a network security group");
         }
         return shadows.of(group, includeDefaultRules);
     }
@@ -113,7 +120,8 @@ public final class Audits {
                 throw new InvalidArgumentException(Port.problem("port", p));
             }
         }
-        String key = protocol + ":" + ports.stream().distinct().sorted().map(String::valueOf).toList();
+        String key = protocol + ":"
+                + ports.stream().distinct().sorted().map(String::valueOf).toList();
         if (exposuresByQuestion.size() >= MAX_CACHED_QUESTIONS) {
             exposuresByQuestion.clear(); // bounded: a client asking ever new port lists cannot grow it without end
         }
@@ -135,8 +143,9 @@ public final class Audits {
     public List<Reachability> whoCanReach(String to, int port, Protocol protocol) {
         ReachabilityAudit.requirePort(port);
         Reference target = context.resolver().resolveDestination(to);
-        String key = target.kind() + "|" + target.resource().map(r -> r.id().key()).orElse("") + "|"
-                + target.address().map(String::valueOf).orElse("") + "|" + port + "|" + protocol;
+        String key =
+                target.kind() + "|" + target.resource().map(r -> r.id().key()).orElse("") + "|"
+                        + target.address().map(String::valueOf).orElse("") + "|" + port + "|" + protocol;
         if (reachByQuestion.size() >= MAX_CACHED_QUESTIONS) {
             reachByQuestion.clear();
         }

@@ -5,7 +5,9 @@ package io.asegraph.analysis.audit;
  * not modelled or not imported, named in the detail) or FAIL (shown to be broken, naming the rule or route).
  */
 public enum CheckStatus {
-    PASS, WARN, FAIL;
+    PASS,
+    WARN,
+    FAIL;
 
     /** The worse of two outcomes (FAIL over WARN over PASS). */
     public CheckStatus worst(CheckStatus other) {

@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
 final class Describe {
     private static final int MAX_BLOCKS = 6;
 
-    private Describe() {
-    }
+    private Describe() {}
 
     /** An address set as CIDR blocks, shortened after a few blocks; "every Internet address" for the tag's set. */
     static String addresses(AddressSet set) {

@@ -15,7 +15,12 @@ import java.util.Objects;
  * @param status      the worst check outcome
  * @param checks      the checks, in a fixed order per version
  */
-public record EnvironmentHealth(ResourceId environment, String name, AseKind kind, boolean healthy, CheckStatus status,
+public record EnvironmentHealth(
+        ResourceId environment,
+        String name,
+        AseKind kind,
+        boolean healthy,
+        CheckStatus status,
         List<HealthCheck> checks) {
     public EnvironmentHealth {
         Objects.requireNonNull(environment, "environment");

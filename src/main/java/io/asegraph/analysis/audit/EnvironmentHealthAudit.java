@@ -44,22 +44,36 @@ public final class EnvironmentHealthAudit {
 
     /** Every ASE's health, by name; ASEs are independent and checked in parallel. */
     public List<EnvironmentHealth> all() {
-        return topology.environments().parallelStream().sorted(Comparator.comparing((AppServiceEnvironment a) ->
-                a.name().toLowerCase(Locale.ROOT)).thenComparing(a -> a.id().key())).map(this::health).toList();
+        return topology.environments().parallelStream()
+                .sorted(Comparator.comparing(
+                                (AppServiceEnvironment a) -> a.name().toLowerCase(Locale.ROOT))
+                        .thenComparing(a -> a.id().key()))
+                .map(this::health)
+                .toList();
     }
 
     /** One ASE's health. */
     public EnvironmentHealth health(AppServiceEnvironment ase) {
         Optional<Subnet> found = topology.subnet(ase.subnetId());
         if (found.isEmpty()) {
-            HealthCheck missing = new HealthCheck("subnet", CheckStatus.WARN, HealthSentences.SUBNET_IN_SNAPSHOT,
-                    HealthSentences.subnetMissing(ase), List.of());
+            HealthCheck missing = new HealthCheck(
+                    "subnet",
+                    CheckStatus.WARN,
+                    HealthSentences.SUBNET_IN_SNAPSHOT,
+                    HealthSentences.subnetMissing(ase),
+                    List.of());
             return EnvironmentHealth.of(ase.id(), ase.name(), ase.kind(), List.of(missing));
         }
         Subnet subnet = found.get();
-        HealthSubject subject = new HealthSubject(ase, subnet, context.evaluator(subnet), context.subnetNsg(subnet),
+        HealthSubject subject = new HealthSubject(
+                ase,
+                subnet,
+                context.evaluator(subnet),
+                context.subnetNsg(subnet),
                 context.routing().effectiveRoutes(subnet));
-        List<HealthCheck> checks = HealthRequirements.forKind(ase.kind()).stream().map(r -> check(r, subject)).toList();
+        List<HealthCheck> checks = HealthRequirements.forKind(ase.kind()).stream()
+                .map(r -> check(r, subject))
+                .toList();
         return EnvironmentHealth.of(ase.id(), ase.name(), ase.kind(), checks);
     }
 

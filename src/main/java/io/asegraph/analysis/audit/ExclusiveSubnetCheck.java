@@ -27,10 +27,18 @@ final class ExclusiveSubnetCheck {
             others.add(HealthSentences.otherNic(nic.name()));
         }
         if (others.isEmpty()) {
-            return new HealthCheck(r.name(), CheckStatus.PASS, requirement,
-                    HealthSentences.subnetHoldsOnly(subject.subnet(), subject.ase()), List.of());
+            return new HealthCheck(
+                    r.name(),
+                    CheckStatus.PASS,
+                    requirement,
+                    HealthSentences.subnetHoldsOnly(subject.subnet(), subject.ase()),
+                    List.of());
         }
-        return new HealthCheck(r.name(), CheckStatus.FAIL, requirement, HealthSentences.subnetAlsoHolds(subject.subnet(),
-                others), List.of());
+        return new HealthCheck(
+                r.name(),
+                CheckStatus.FAIL,
+                requirement,
+                HealthSentences.subnetAlsoHolds(subject.subnet(), others),
+                List.of());
     }
 }

@@ -30,9 +30,20 @@ import java.util.Optional;
  * @param warnings            e.g. no NSG at either level, or replies routed elsewhere than the Internet
  * @param path                the way in: Internet, the public address, each NSG with what it admitted, delivery
  */
-public record Exposure(ResourceId target, String targetKind, String targetName, Optional<Long> publicAddress, int port,
-        Protocol protocol, Verdict verdict, AddressSet exposedSources, AddressSet undeterminedSources, List<String> admittedBy,
-        List<String> causes, List<String> warnings, List<Hop> path) {
+public record Exposure(
+        ResourceId target,
+        String targetKind,
+        String targetName,
+        Optional<Long> publicAddress,
+        int port,
+        Protocol protocol,
+        Verdict verdict,
+        AddressSet exposedSources,
+        AddressSet undeterminedSources,
+        List<String> admittedBy,
+        List<String> causes,
+        List<String> warnings,
+        List<Hop> path) {
     public Exposure {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(targetKind, "targetKind");

@@ -1,7 +1,7 @@
 package io.asegraph.analysis.audit;
 
-import io.asegraph.analysis.AnalysisContext.Attached;
 import io.asegraph.analysis.AnalysisContext;
+import io.asegraph.analysis.AnalysisContext.Attached;
 import io.asegraph.analysis.Hop;
 import io.asegraph.analysis.HopKind;
 import io.asegraph.analysis.InvalidArgumentException;
@@ -26,8 +26,8 @@ import io.asegraph.policy.RuleDecision;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.policy.Verdict;
 import io.asegraph.topology.AppServiceEnvironment;
-import io.asegraph.topology.EffectiveRoutes.RoutedRange;
 import io.asegraph.topology.EffectiveRoutes;
+import io.asegraph.topology.EffectiveRoutes.RoutedRange;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.NextHopType;
 import io.asegraph.topology.PublicIpAddress;
@@ -74,8 +74,8 @@ public final class ExposureAudit {
     /** The ports audited when none are given: SSH, RDP, SQL Server, MySQL, PostgreSQL, Redis, Elasticsearch, MongoDB. */
     public static final List<Integer> DEFAULT_PORTS = List.of(22, 3389, 1433, 3306, 5432, 6379, 9200, 27017);
 
-    private static final List<Protocol> CONCRETE = List.of(Protocol.TCP, Protocol.UDP, Protocol.ICMP, Protocol.ESP,
-            Protocol.AH);
+    private static final List<Protocol> CONCRETE =
+            List.of(Protocol.TCP, Protocol.UDP, Protocol.ICMP, Protocol.ESP, Protocol.AH);
     private static final AddressSet INTERNET = PrefixResolver.INTERNET;
 
     private final AnalysisContext context;
@@ -89,9 +89,17 @@ public final class ExposureAudit {
     }
 
     /** A place with a public address and the NSGs in front of it. */
-    private record Target(ResourceId id, HopKind kind, String name, Optional<Long> publicAddress, Hop entry, Subnet subnet,
-            List<Attached> chain, AddressSet destination, String deliveredTo, Optional<String> note) {
-    }
+    private record Target(
+            ResourceId id,
+            HopKind kind,
+            String name,
+            Optional<Long> publicAddress,
+            Hop entry,
+            Subnet subnet,
+            List<Attached> chain,
+            AddressSet destination,
+            String deliveredTo,
+            Optional<String> note) {}
 
     /**
      * Every exposure on {@code ports} over {@code protocol}, by target name and port.
@@ -112,10 +120,13 @@ public final class ExposureAudit {
         }
         // Targets are independent: evaluated in parallel (the analysis context's caches are concurrent), then sorted.
         List<Exposure> out = new ArrayList<>(targets().parallelStream()
-                .flatMap(t -> distinct.stream().map(port -> evaluate(t, port, protocol)).flatMap(Optional::stream))
+                .flatMap(t -> distinct.stream()
+                        .map(port -> evaluate(t, port, protocol))
+                        .flatMap(Optional::stream))
                 .toList());
         out.sort(Comparator.comparing((Exposure e) -> e.targetName().toLowerCase(Locale.ROOT))
-                .thenComparing(e -> e.target().key()).thenComparingInt(Exposure::port));
+                .thenComparing(e -> e.target().key())
+                .thenComparingInt(Exposure::port));
         return List.copyOf(out);
     }
 
@@ -131,20 +142,40 @@ public final class ExposureAudit {
             if (subnet.isEmpty()) {
                 continue;
             }
-            Optional<PublicIpAddress> pip = nic.publicIpIds().stream().map(topology::publicIp).flatMap(Optional::stream)
+            Optional<PublicIpAddress> pip = nic.publicIpIds().stream()
+                    .map(topology::publicIp)
+                    .flatMap(Optional::stream)
                     .findFirst();
-            Optional<Long> address = nic.publicIpIds().stream().map(topology::publicIp).flatMap(Optional::stream)
-                    .map(PublicIpAddress::ipAddress).flatMap(Optional::stream).findFirst();
-            String pipName = pip.map(PublicIpAddress::name).orElse(nic.publicIpIds().get(0).name());
-            String at = address.map(a -> pipName + " (" + Ipv4.format(a) + ")").orElse(pipName + " (no address allocated)");
-            Hop entry = new Hop(pip.map(p -> p.id().value()).orElse(nic.publicIpIds().get(0).value()), HopKind.PUBLIC_IP_ADDRESS,
-                    List.of(new Step(StepType.ROUTE, "Public IP " + at + " forwards to " + nic.name()
-                            + "'s private address " + Ipv4.format(nic.privateIp()) + ".")));
+            Optional<Long> address = nic.publicIpIds().stream()
+                    .map(topology::publicIp)
+                    .flatMap(Optional::stream)
+                    .map(PublicIpAddress::ipAddress)
+                    .flatMap(Optional::stream)
+                    .findFirst();
+            String pipName = pip.map(PublicIpAddress::name)
+                    .orElse(nic.publicIpIds().get(0).name());
+            String at =
+                    address.map(a -> pipName + " (" + Ipv4.format(a) + ")").orElse(pipName + " (no address allocated)");
+            Hop entry = new Hop(
+                    pip.map(p -> p.id().value()).orElse(nic.publicIpIds().get(0).value()),
+                    HopKind.PUBLIC_IP_ADDRESS,
+                    List.of(new Step(
+                            StepType.ROUTE,
+                            "Public IP " + at + " forwards to " + nic.name() + "'s private address "
+                                    + Ipv4.format(nic.privateIp()) + ".")));
             List<Attached> chain = new ArrayList<>(2);
             context.subnetNsg(subnet.get()).ifPresent(chain::add);
             context.nicNsg(nic).ifPresent(chain::add);
-            out.add(new Target(nic.id(), HopKind.NETWORK_INTERFACE, nic.name(), address, entry, subnet.get(), List.copyOf(chain),
-                    AddressSet.host(nic.privateIp()), nic.name() + " (" + Ipv4.format(nic.privateIp()) + ")",
+            out.add(new Target(
+                    nic.id(),
+                    HopKind.NETWORK_INTERFACE,
+                    nic.name(),
+                    address,
+                    entry,
+                    subnet.get(),
+                    List.copyOf(chain),
+                    AddressSet.host(nic.privateIp()),
+                    nic.name() + " (" + Ipv4.format(nic.privateIp()) + ")",
                     Optional.empty()));
         }
         for (AppServiceEnvironment ase : topology.environments()) {
@@ -156,14 +187,31 @@ public final class ExposureAudit {
                 continue;
             }
             Subnet s = subnet.get();
-            Hop entry = new Hop(ase.id().value(), HopKind.APP_SERVICE_ENVIRONMENT, List.of(new Step(StepType.ROUTE, "Public VIP "
-                    + Ipv4.format(ase.publicVip().get()) + " hands the call to " + ase.name() + "'s workers in " + s.name()
-                    + " (" + s.prefix() + ").")));
+            Hop entry = new Hop(
+                    ase.id().value(),
+                    HopKind.APP_SERVICE_ENVIRONMENT,
+                    List.of(new Step(
+                            StepType.ROUTE,
+                            "Public VIP "
+                                    + Ipv4.format(ase.publicVip().get()) + " hands the call to " + ase.name()
+                                    + "'s workers in " + s.name()
+                                    + " (" + s.prefix() + ").")));
             List<Attached> chain = context.subnetNsg(s).map(List::of).orElse(List.of());
-            Optional<String> note = ase.isInternal() ? Optional.of(ase.name() + " is an internal (ILB) ASE: its apps listen "
-                    + "on the ILB address, and its public VIP serves the management ports 454-455") : Optional.empty();
-            out.add(new Target(ase.id(), HopKind.APP_SERVICE_ENVIRONMENT, ase.name(), ase.publicVip(), entry, s, chain,
-                    s.prefix().toSet(), ase.name() + "'s workers in " + s.name() + " (" + s.prefix() + ")", note));
+            Optional<String> note = ase.isInternal()
+                    ? Optional.of(ase.name() + " is an internal (ILB) ASE: its apps listen "
+                            + "on the ILB address, and its public VIP serves the management ports 454-455")
+                    : Optional.empty();
+            out.add(new Target(
+                    ase.id(),
+                    HopKind.APP_SERVICE_ENVIRONMENT,
+                    ase.name(),
+                    ase.publicVip(),
+                    entry,
+                    s,
+                    chain,
+                    s.prefix().toSet(),
+                    ase.name() + "'s workers in " + s.name() + " (" + s.prefix() + ")",
+                    note));
         }
         return out;
     }
@@ -176,18 +224,34 @@ public final class ExposureAudit {
             List<Hop> path = new ArrayList<>();
             path.add(internet(t, what));
             path.add(t.entry());
-            path.add(new Hop(t.subnet().id().value(), HopKind.SUBNET, List.of(new Step(StepType.FILTER, "No NSG on "
-                    + t.subnet().name() + ": nothing filters."))));
+            path.add(new Hop(
+                    t.subnet().id().value(),
+                    HopKind.SUBNET,
+                    List.of(new Step(StepType.FILTER, "No NSG on " + t.subnet().name() + ": nothing filters."))));
             path.add(deliver(t, what, List.of()));
             List<String> warnings = new ArrayList<>();
-            warnings.add(t.kind() == HopKind.NETWORK_INTERFACE ? "Neither " + t.subnet().name() + " nor " + t.name()
-                    + " has an NSG: nothing filters inbound traffic." : "No NSG on " + t.subnet().name()
-                    + ": nothing filters inbound traffic.");
+            warnings.add(
+                    t.kind() == HopKind.NETWORK_INTERFACE
+                            ? "Neither " + t.subnet().name() + " nor " + t.name()
+                                    + " has an NSG: nothing filters inbound traffic."
+                            : "No NSG on " + t.subnet().name() + ": nothing filters inbound traffic.");
             AddressSet internet = internetSources(t.subnet());
             returnRoute(t, internet).ifPresent(warnings::add);
             t.note().ifPresent(warnings::add);
-            return Optional.of(new Exposure(t.id(), t.kind().label(), t.name(), t.publicAddress(), port, protocol, Verdict.ALLOWED,
-                    internet, AddressSet.EMPTY, List.of(), List.of(), warnings, path));
+            return Optional.of(new Exposure(
+                    t.id(),
+                    t.kind().label(),
+                    t.name(),
+                    t.publicAddress(),
+                    port,
+                    protocol,
+                    Verdict.ALLOWED,
+                    internet,
+                    AddressSet.EMPTY,
+                    List.of(),
+                    List.of(),
+                    warnings,
+                    path));
         }
         AddressSet internet = internetSources(t.subnet());
         NsgEvaluator evaluator = context.evaluator(t.subnet());
@@ -215,13 +279,15 @@ public final class ExposureAudit {
                         continue;
                     }
                     if (a.nsg().isEmpty()) {
-                        causes.add("NSG " + a.nsgId().value() + " is associated with " + a.appliedTo().name()
-                                + " but is not in the snapshot");
+                        causes.add("NSG " + a.nsgId().value() + " is associated with "
+                                + a.appliedTo().name() + " but is not in the snapshot");
                         certain = AddressSet.EMPTY;
                         evaluations.add(null);
                         continue;
                     }
-                    NsgEvaluation e = evaluator.evaluate(a.nsg().get(), Direction.INBOUND,
+                    NsgEvaluation e = evaluator.evaluate(
+                            a.nsg().get(),
+                            Direction.INBOUND,
                             new FlowSpace(maybe, t.destination(), sourcePorts, destinationPorts, p));
                     evaluations.add(e);
                     AddressSet allowedSomewhere = AddressSet.EMPTY;
@@ -240,10 +306,14 @@ public final class ExposureAudit {
                     }
                     for (RuleDecision d : e.decisions()) {
                         if (d.access() == Access.ALLOW && d.sources().overlaps(certain)) {
-                            admitting.get(i).add(Describe.ruleRef(nameOf(t.chain().get(i)), d));
-                            admittedAt.set(i, admittedAt.get(i).union(d.sources().intersect(certain)));
+                            admitting
+                                    .get(i)
+                                    .add(Describe.ruleRef(nameOf(t.chain().get(i)), d));
+                            admittedAt.set(
+                                    i, admittedAt.get(i).union(d.sources().intersect(certain)));
                         }
-                        if (!d.undeterminedSources().isEmpty() && d.undeterminedSources().overlaps(maybe)) {
+                        if (!d.undeterminedSources().isEmpty()
+                                && d.undeterminedSources().overlaps(maybe)) {
                             d.undeterminedCause().ifPresent(c -> causes.add(nameOf(e) + " " + c));
                         }
                     }
@@ -279,15 +349,30 @@ public final class ExposureAudit {
             }
         }
         if (!subnetFiltered) {
-            path.add(new Hop(t.subnet().id().value(), HopKind.SUBNET, List.of(new Step(StepType.FILTER, "No NSG on "
-                    + t.subnet().name() + ": nothing filters at the subnet."))));
+            path.add(new Hop(
+                    t.subnet().id().value(),
+                    HopKind.SUBNET,
+                    List.of(new Step(
+                            StepType.FILTER, "No NSG on " + t.subnet().name() + ": nothing filters at the subnet."))));
         }
         path.add(deliver(t, what, atTarget));
         List<String> warnings = new ArrayList<>();
         returnRoute(t, exposed.isEmpty() ? undetermined : exposed).ifPresent(warnings::add);
         t.note().ifPresent(warnings::add);
-        return Optional.of(new Exposure(t.id(), t.kind().label(), t.name(), t.publicAddress(), port, protocol, verdict, exposed,
-                undetermined, admittedBy, List.copyOf(causes), warnings, path));
+        return Optional.of(new Exposure(
+                t.id(),
+                t.kind().label(),
+                t.name(),
+                t.publicAddress(),
+                port,
+                protocol,
+                verdict,
+                exposed,
+                undetermined,
+                admittedBy,
+                List.copyOf(causes),
+                warnings,
+                path));
     }
 
     /**
@@ -301,8 +386,8 @@ public final class ExposureAudit {
                 .minus(context.routing().effectiveRoutes(subnet).virtualNetworkTopology());
     }
 
-    private static String filterDetail(Attached a, Set<String> rules, AddressSet admitted, AddressSet undetermined,
-            AddressSet internet) {
+    private static String filterDetail(
+            Attached a, Set<String> rules, AddressSet admitted, AddressSet undetermined, AddressSet internet) {
         String nsg = nameOf(a);
         if (a.nsg().isEmpty()) {
             return nsg + " is associated here but is not in the snapshot: what it admits is unknown.";
@@ -316,8 +401,10 @@ public final class ExposureAudit {
 
     private static Hop internet(Target t, String what) {
         String to = t.publicAddress().map(Ipv4::format).orElse("its public IP (no address allocated)");
-        return new Hop("Internet", HopKind.INTERNET, List.of(new Step(StepType.ROUTE, "Internet sources send " + what + " to "
-                + to + ".")));
+        return new Hop(
+                "Internet",
+                HopKind.INTERNET,
+                List.of(new Step(StepType.ROUTE, "Internet sources send " + what + " to " + to + ".")));
     }
 
     private static Hop deliver(Target t, String what, List<Step> before) {
@@ -331,7 +418,10 @@ public final class ExposureAudit {
     }
 
     private String nameOf(NsgEvaluation e) {
-        return context.policies().nsg(e.nsg()).map(NetworkSecurityGroup::name).orElse(e.nsg().name());
+        return context.policies()
+                .nsg(e.nsg())
+                .map(NetworkSecurityGroup::name)
+                .orElse(e.nsg().name());
     }
 
     /**
@@ -371,11 +461,13 @@ public final class ExposureAudit {
      */
     private Optional<String> returnRoute(Target t, AddressSet sources) {
         EffectiveRoutes routes = context.routing().effectiveRoutes(t.subnet());
-        String key = t.subnet().vnetId().key() + "|" + t.subnet().routeTableId().map(ResourceId::key).orElse("");
+        String key = t.subnet().vnetId().key() + "|"
+                + t.subnet().routeTableId().map(ResourceId::key).orElse("");
         List<RoutedRange> parts = everywhere.computeIfAbsent(key, k -> routes.decide(Cidr.ALL));
         List<String> elsewhere = new ArrayList<>();
         for (RoutedRange part : parts) {
-            if (part.nextHop().type() != NextHopType.INTERNET && part.addresses().overlaps(sources)) {
+            if (part.nextHop().type() != NextHopType.INTERNET
+                    && part.addresses().overlaps(sources)) {
                 elsewhere.add(part.nextHop().describeRoute());
             }
         }
@@ -383,7 +475,8 @@ public final class ExposureAudit {
             return Optional.empty();
         }
         return Optional.of("Replies from " + t.subnet().name() + " to some of these sources do not go straight to the "
-                + "Internet (" + String.join("; ", elsewhere) + "): connections may fail on the asymmetric path, but the "
+                + "Internet (" + String.join("; ", elsewhere)
+                + "): connections may fail on the asymmetric path, but the "
                 + "NSGs admit them.");
     }
 }

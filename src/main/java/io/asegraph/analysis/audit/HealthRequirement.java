@@ -30,8 +30,16 @@ sealed interface HealthRequirement {
      * Traffic the NSGs of the ASE subnet must allow: every protocol on every port, from every source address to every
      * destination address (source ports are a client's ephemeral ports). Checked by {@link NsgRequirementCheck}.
      */
-    record Nsg(String name, Set<AseKind> kinds, Direction direction, List<Protocol> protocols, List<PortRange> ports,
-            AddressSource source, AddressSource destination, String why, List<AseDocumentation> documentation)
+    record Nsg(
+            String name,
+            Set<AseKind> kinds,
+            Direction direction,
+            List<Protocol> protocols,
+            List<PortRange> ports,
+            AddressSource source,
+            AddressSource destination,
+            String why,
+            List<AseDocumentation> documentation)
             implements HealthRequirement {
         public Nsg {
             Objects.requireNonNull(name, "name");
@@ -50,8 +58,14 @@ sealed interface HealthRequirement {
      * Destinations the ASE subnet must route straight to the Internet; a route elsewhere is {@code onFailure} (FAIL, or
      * WARN where the version supports forced tunnelling in ways not modelled). Checked by {@link RouteRequirementCheck}.
      */
-    record Route(String name, Set<AseKind> kinds, AddressSource destination, CheckStatus onFailure, String why,
-            List<AseDocumentation> documentation) implements HealthRequirement {
+    record Route(
+            String name,
+            Set<AseKind> kinds,
+            AddressSource destination,
+            CheckStatus onFailure,
+            String why,
+            List<AseDocumentation> documentation)
+            implements HealthRequirement {
         public Route {
             Objects.requireNonNull(name, "name");
             kinds = Set.copyOf(kinds);

@@ -53,61 +53,186 @@ final class HealthRequirements {
     /** Every requirement, grouped by version, in check order. */
     static final List<HealthRequirement> TABLE = List.of(
             // ASE v1 --------------------------------------------------------------------------------------------------
-            nsg(V1, "inbound-management", INBOUND, List.of(TCP), "454-455", MANAGEMENT_OR_INTERNET, ASE_SUBNET,
-                    V1_INBOUND_TRAFFIC, "Azure manages the ASE over TCP 454-455 on its public VIP; blocking them makes "
-                            + "it unhealthy"),
-            nsg(V1, "outbound-storage", OUTBOUND, List.of(TCP), "80, 443, 445", ASE_SUBNET,
+            nsg(
+                    V1,
+                    "inbound-management",
+                    INBOUND,
+                    List.of(TCP),
+                    "454-455",
+                    MANAGEMENT_OR_INTERNET,
+                    ASE_SUBNET,
+                    V1_INBOUND_TRAFFIC,
+                    "Azure manages the ASE over TCP 454-455 on its public VIP; blocking them makes " + "it unhealthy"),
+            nsg(
+                    V1,
+                    "outbound-storage",
+                    OUTBOUND,
+                    List.of(TCP),
+                    "80, 443, 445",
+                    ASE_SUBNET,
                     tag("Storage", "Azure Storage worldwide"),
-                    V1_NETWORK_CONNECTIVITY, "the ASE reaches Azure Storage worldwide on TCP 80, 443 and 445 (Azure Files)"),
-            nsg(V1, "outbound-sql", OUTBOUND, List.of(TCP), "1433, 11000-11999, 14000-14999", ASE_SUBNET,
+                    V1_NETWORK_CONNECTIVITY,
+                    "the ASE reaches Azure Storage worldwide on TCP 80, 443 and 445 (Azure Files)"),
+            nsg(
+                    V1,
+                    "outbound-sql",
+                    OUTBOUND,
+                    List.of(TCP),
+                    "1433, 11000-11999, 14000-14999",
+                    ASE_SUBNET,
                     regionalTag("Sql", "Azure SQL"),
-                    V1_NETWORK_CONNECTIVITY, "the ASE reaches Azure SQL in its region on TCP 1433, 11000-11999 and "
-                            + "14000-14999"),
-            nsg(V1, "outbound-dns", OUTBOUND, List.of(UDP, TCP), "53", ASE_SUBNET, DNS_SERVERS,
-                    V1_NETWORK_CONNECTIVITY, "the ASE reaches its DNS servers on port 53"),
-            route(V1, "outbound-route", allOf(tag("Storage", "Azure Storage"), regionalTag("Sql", "Azure SQL")),
+                    V1_NETWORK_CONNECTIVITY,
+                    "the ASE reaches Azure SQL in its region on TCP 1433, 11000-11999 and " + "14000-14999"),
+            nsg(
+                    V1,
+                    "outbound-dns",
+                    OUTBOUND,
+                    List.of(UDP, TCP),
+                    "53",
+                    ASE_SUBNET,
+                    DNS_SERVERS,
+                    V1_NETWORK_CONNECTIVITY,
+                    "the ASE reaches its DNS servers on port 53"),
+            route(
+                    V1,
+                    "outbound-route",
+                    allOf(tag("Storage", "Azure Storage"), regionalTag("Sql", "Azure SQL")),
                     CheckStatus.FAIL,
-                    V1_NETWORK_CONNECTIVITY, "the ASE's outbound dependencies are routed straight to the Internet from its "
+                    V1_NETWORK_CONNECTIVITY,
+                    "the ASE's outbound dependencies are routed straight to the Internet from its "
                             + "subnet (not force-tunnelled), so they leave from its VIP"),
             // ASE v2 --------------------------------------------------------------------------------------------------
-            nsg(V2, "inbound-management", INBOUND, List.of(TCP), "454-455", MANAGEMENT_WITHIN_INTERNET, ASE_SUBNET,
-                    V2_NETWORK_INFO, "App Service management reaches the ASE subnet on TCP 454-455; blocking them makes "
+            nsg(
+                    V2,
+                    "inbound-management",
+                    INBOUND,
+                    List.of(TCP),
+                    "454-455",
+                    MANAGEMENT_WITHIN_INTERNET,
+                    ASE_SUBNET,
+                    V2_NETWORK_INFO,
+                    "App Service management reaches the ASE subnet on TCP 454-455; blocking them makes "
                             + "it unhealthy, then suspended"),
-            nsg(V2, "inbound-load-balancer", INBOUND, List.of(TCP), "16001", AZURE_LOAD_BALANCER, ASE_SUBNET,
-                    V2_NETWORK_INFO, "the Azure load balancer probes the ASE subnet on TCP 16001"),
-            nsg(V2, "inbound-intra-subnet", INBOUND, List.of(TCP, UDP), "*", ASE_SUBNET, ASE_SUBNET,
-                    V2_NETWORK_INFO, "the ASE subnet reaches itself on every port"),
-            nsg(V2, "outbound-intra-subnet", OUTBOUND, List.of(TCP, UDP), "*", ASE_SUBNET, ASE_SUBNET,
-                    V2_NETWORK_INFO, "the ASE subnet reaches itself on every port"),
-            nsg(V2, "outbound-dns", OUTBOUND, List.of(UDP), "53", ASE_SUBNET, DNS_SERVERS,
-                    V2_NETWORK_INFO, "the ASE reaches DNS servers on UDP 53"),
-            nsg(V2, "outbound-ntp", OUTBOUND, List.of(UDP), "123", ASE_SUBNET, INTERNET,
-                    V2_NETWORK_INFO, "the ASE reaches NTP on UDP 123 (any address)"),
-            nsg(V2, "outbound-web", OUTBOUND, List.of(TCP), "80, 443", ASE_SUBNET, INTERNET,
-                    V2_NETWORK_INFO, "the ASE reaches CRL, update and Azure service endpoints on TCP 80 and 443"),
-            nsg(V2, "outbound-sql", OUTBOUND, List.of(TCP), "1433", ASE_SUBNET, tag("Sql", "Azure SQL"),
-                    V2_NETWORK_INFO, "the ASE reaches Azure SQL (tag Sql) on TCP 1433"),
-            nsg(V2, "outbound-monitoring", OUTBOUND, List.of(TCP), "12000", ASE_SUBNET, INTERNET,
-                    V2_NETWORK_INFO, "the ASE reaches monitoring on TCP 12000"),
-            route(V2, "management-return-route", MANAGEMENT_WITHIN_INTERNET, CheckStatus.FAIL,
-                    V2_NETWORK_INFO, "replies to App Service management leave by the ASE's VIP, so the management "
+            nsg(
+                    V2,
+                    "inbound-load-balancer",
+                    INBOUND,
+                    List.of(TCP),
+                    "16001",
+                    AZURE_LOAD_BALANCER,
+                    ASE_SUBNET,
+                    V2_NETWORK_INFO,
+                    "the Azure load balancer probes the ASE subnet on TCP 16001"),
+            nsg(
+                    V2,
+                    "inbound-intra-subnet",
+                    INBOUND,
+                    List.of(TCP, UDP),
+                    "*",
+                    ASE_SUBNET,
+                    ASE_SUBNET,
+                    V2_NETWORK_INFO,
+                    "the ASE subnet reaches itself on every port"),
+            nsg(
+                    V2,
+                    "outbound-intra-subnet",
+                    OUTBOUND,
+                    List.of(TCP, UDP),
+                    "*",
+                    ASE_SUBNET,
+                    ASE_SUBNET,
+                    V2_NETWORK_INFO,
+                    "the ASE subnet reaches itself on every port"),
+            nsg(
+                    V2,
+                    "outbound-dns",
+                    OUTBOUND,
+                    List.of(UDP),
+                    "53",
+                    ASE_SUBNET,
+                    DNS_SERVERS,
+                    V2_NETWORK_INFO,
+                    "the ASE reaches DNS servers on UDP 53"),
+            nsg(
+                    V2,
+                    "outbound-ntp",
+                    OUTBOUND,
+                    List.of(UDP),
+                    "123",
+                    ASE_SUBNET,
+                    INTERNET,
+                    V2_NETWORK_INFO,
+                    "the ASE reaches NTP on UDP 123 (any address)"),
+            nsg(
+                    V2,
+                    "outbound-web",
+                    OUTBOUND,
+                    List.of(TCP),
+                    "80, 443",
+                    ASE_SUBNET,
+                    INTERNET,
+                    V2_NETWORK_INFO,
+                    "the ASE reaches CRL, update and Azure service endpoints on TCP 80 and 443"),
+            nsg(
+                    V2,
+                    "outbound-sql",
+                    OUTBOUND,
+                    List.of(TCP),
+                    "1433",
+                    ASE_SUBNET,
+                    tag("Sql", "Azure SQL"),
+                    V2_NETWORK_INFO,
+                    "the ASE reaches Azure SQL (tag Sql) on TCP 1433"),
+            nsg(
+                    V2,
+                    "outbound-monitoring",
+                    OUTBOUND,
+                    List.of(TCP),
+                    "12000",
+                    ASE_SUBNET,
+                    INTERNET,
+                    V2_NETWORK_INFO,
+                    "the ASE reaches monitoring on TCP 12000"),
+            route(
+                    V2,
+                    "management-return-route",
+                    MANAGEMENT_WITHIN_INTERNET,
+                    CheckStatus.FAIL,
+                    V2_NETWORK_INFO,
+                    "replies to App Service management leave by the ASE's VIP, so the management "
                             + "addresses are routed to the Internet (otherwise routing is asymmetric)"),
-            route(V2, "outbound-route", allOf(tag("Storage", "Azure Storage"), tag("Sql", "Azure SQL")), CheckStatus.WARN,
-                    V2_NETWORK_INFO, "the ASE's outbound dependencies leave straight to the Internet, or forced "
+            route(
+                    V2,
+                    "outbound-route",
+                    allOf(tag("Storage", "Azure Storage"), tag("Sql", "Azure SQL")),
+                    CheckStatus.WARN,
+                    V2_NETWORK_INFO,
+                    "the ASE's outbound dependencies leave straight to the Internet, or forced "
                             + "tunnelling is set up as v2 supports it (service endpoints or egress allow-listing, not "
                             + "modelled)"),
             // ASE v3 --------------------------------------------------------------------------------------------------
-            nsg(V3, "inbound-load-balancer", INBOUND, List.of(TCP), "80", AZURE_LOAD_BALANCER, ASE_SUBNET,
-                    V3_NETWORKING, "the Azure load balancer reaches the ASE subnet on TCP 80"),
+            nsg(
+                    V3,
+                    "inbound-load-balancer",
+                    INBOUND,
+                    List.of(TCP),
+                    "80",
+                    AZURE_LOAD_BALANCER,
+                    ASE_SUBNET,
+                    V3_NETWORKING,
+                    "the Azure load balancer reaches the ASE subnet on TCP 80"),
             // Every version -------------------------------------------------------------------------------------------
-            new HealthRequirement.ExclusiveSubnet("subnet-exclusive", EVERY, "the ASE subnet holds nothing but the ASE: "
-                    + "other resources deployed there block the ASE from reaching them, and creation requires an empty "
-                    + "subnet", List.of(V1_NETWORK_CONNECTIVITY, V3_NETWORKING)));
+            new HealthRequirement.ExclusiveSubnet(
+                    "subnet-exclusive",
+                    EVERY,
+                    "the ASE subnet holds nothing but the ASE: "
+                            + "other resources deployed there block the ASE from reaching them, and creation requires an empty "
+                            + "subnet",
+                    List.of(V1_NETWORK_CONNECTIVITY, V3_NETWORKING)));
 
     private static final Map<AseKind, List<HealthRequirement>> BY_KIND = byKind();
 
-    private HealthRequirements() {
-    }
+    private HealthRequirements() {}
 
     /** The rows that apply to an ASE version, in check order. */
     static List<HealthRequirement> forKind(AseKind kind) {
@@ -122,15 +247,35 @@ final class HealthRequirements {
         return m;
     }
 
-    private static HealthRequirement.Nsg nsg(Set<AseKind> kinds, String name, Direction direction, List<Protocol> protocols,
-            String ports, AddressSource source, AddressSource destination, AseDocumentation documentation, String why) {
-        return new HealthRequirement.Nsg(name, kinds, direction, protocols,
-                Arrays.stream(ports.split(",\\s*")).map(PortRange::parse).toList(), source, destination, why,
+    private static HealthRequirement.Nsg nsg(
+            Set<AseKind> kinds,
+            String name,
+            Direction direction,
+            List<Protocol> protocols,
+            String ports,
+            AddressSource source,
+            AddressSource destination,
+            AseDocumentation documentation,
+            String why) {
+        return new HealthRequirement.Nsg(
+                name,
+                kinds,
+                direction,
+                protocols,
+                Arrays.stream(ports.split(",\\s*")).map(PortRange::parse).toList(),
+                source,
+                destination,
+                why,
                 List.of(documentation));
     }
 
-    private static HealthRequirement.Route route(Set<AseKind> kinds, String name, AddressSource destination,
-            CheckStatus onFailure, AseDocumentation documentation, String why) {
+    private static HealthRequirement.Route route(
+            Set<AseKind> kinds,
+            String name,
+            AddressSource destination,
+            CheckStatus onFailure,
+            AseDocumentation documentation,
+            String why) {
         return new HealthRequirement.Route(name, kinds, destination, onFailure, why, List.of(documentation));
     }
 }

@@ -21,14 +21,13 @@ final class HealthSentences {
     static final String SUBNET_IN_SNAPSHOT = "The ASE's subnet is in the snapshot.";
     private static final int SHOWN_OCCUPANTS = 5;
 
-    private HealthSentences() {
-    }
+    private HealthSentences() {}
 
     // ---------------------------------------------------------------- the ASE's subnet
 
     static String subnetMissing(AppServiceEnvironment ase) {
-        return ase.name() + " names subnet " + ase.subnetId().value() + ", which is not in the snapshot: nothing can be "
-                + "checked.";
+        return ase.name() + " names subnet " + ase.subnetId().value()
+                + ", which is not in the snapshot: nothing can be " + "checked.";
     }
 
     // ---------------------------------------------------------------- NSG requirements
@@ -39,8 +38,8 @@ final class HealthSentences {
         List<PortRange> ports = r.ports();
         String portText = ports.size() == 1 && ports.get(0).isAll() ? "every port" : Describe.ports(ports);
         return cap(r.why()) + ": " + protocolText + " " + portText + " from " + sources.description() + " to "
-                + destinations.description() + " must be allowed " + (r.direction() == Direction.INBOUND ? "inbound"
-                        : "outbound") + notes(sources, destinations) + ".";
+                + destinations.description() + " must be allowed "
+                + (r.direction() == Direction.INBOUND ? "inbound" : "outbound") + notes(sources, destinations) + ".";
     }
 
     static String noNsg(Subnet subnet) {
@@ -48,8 +47,8 @@ final class HealthSentences {
     }
 
     static String nsgNotInSnapshot(String nsgId, Subnet subnet) {
-        return "NSG " + nsgId + " is associated with " + subnet.name() + " but is not in the snapshot, so what it allows "
-                + "is unknown.";
+        return "NSG " + nsgId + " is associated with " + subnet.name()
+                + " but is not in the snapshot, so what it allows " + "is unknown.";
     }
 
     static String nsgAllows(String nsgName, boolean exact) {
@@ -73,17 +72,28 @@ final class HealthSentences {
      * What an NSG denies of a requirement: all of it, or part of it (by source or subnet part, per port when several);
      * over a superset, the ports where nothing is allowed, and, when not certain, why it cannot be told.
      */
-    static String nsgDenies(String nsgName, HealthRequirement.Nsg r, NsgOutcome total, List<String> perPort,
-            List<String> noneAllowed, boolean certain, Party sources, Party destinations) {
+    static String nsgDenies(
+            String nsgName,
+            HealthRequirement.Nsg r,
+            NsgOutcome total,
+            List<String> perPort,
+            List<String> noneAllowed,
+            boolean certain,
+            Party sources,
+            Party destinations) {
         boolean exact = sources.exact() && destinations.exact();
         String detail;
         if (!total.anyAllowed()) {
             detail = nsgName + " allows none of it: " + String.join(", ", total.denying()) + ".";
         } else {
-            String where = r.direction() == Direction.INBOUND ? "from " + Describe.addresses(total.deniedSources())
+            String where = r.direction() == Direction.INBOUND
+                    ? "from " + Describe.addresses(total.deniedSources())
                     : "for " + Describe.addresses(total.deniedSources()) + " of the subnet";
-            detail = nsgName + " denies part of it " + where + (perPort.isEmpty() ? ": " + String.join(", ", total.denying())
-                    : ": port " + String.join("; port ", perPort)) + ".";
+            detail = nsgName + " denies part of it " + where
+                    + (perPort.isEmpty()
+                            ? ": " + String.join(", ", total.denying())
+                            : ": port " + String.join("; port ", perPort))
+                    + ".";
             if (!exact && !noneAllowed.isEmpty()) {
                 detail = detail + " Nothing of " + destinations.description() + " is allowed on port "
                         + String.join(", ", noneAllowed) + ".";
@@ -107,11 +117,16 @@ final class HealthSentences {
         return "user route " + route.name() + " (" + route.unresolved().orElse("unresolved") + ")";
     }
 
-    static String misrouted(Subnet subnet, AddressSet misrouted, Party destinations, Collection<String> routes,
-            CheckStatus onFailure, String fix) {
+    static String misrouted(
+            Subnet subnet,
+            AddressSet misrouted,
+            Party destinations,
+            Collection<String> routes,
+            CheckStatus onFailure,
+            String fix) {
         return "From " + subnet.name() + ", " + Describe.addresses(misrouted) + " of " + destinations.description()
-                + " is routed by " + String.join("; ", routes) + ", not to the Internet" + (onFailure == CheckStatus.FAIL
-                        ? ": the calls would not leave from the ASE's VIP. " : ". ") + fix;
+                + " is routed by " + String.join("; ", routes) + ", not to the Internet"
+                + (onFailure == CheckStatus.FAIL ? ": the calls would not leave from the ASE's VIP. " : ". ") + fix;
     }
 
     /**
@@ -119,11 +134,12 @@ final class HealthSentences {
      * place, beat the more specific routes that win over it.
      */
     static String forcedTunnellingFix(Subnet subnet, Optional<String> userDefault) {
-        String table = subnet.routeTableId().map(id -> "route table " + id.name())
+        String table = subnet.routeTableId()
+                .map(id -> "route table " + id.name())
                 .orElse("a route table attached to " + subnet.name());
         if (userDefault.isEmpty()) {
-            return "Add a user route 0.0.0.0/0 → Internet to " + table + " (it takes precedence over a forced-tunnelling "
-                    + "default route of the same prefix).";
+            return "Add a user route 0.0.0.0/0 → Internet to " + table
+                    + " (it takes precedence over a forced-tunnelling " + "default route of the same prefix).";
         }
         return "The user route " + userDefault.get() + " (0.0.0.0/0 → Internet) is in place, but more specific "
                 + "routes win over it: add user routes to Internet for those prefixes, or stop advertising them.";

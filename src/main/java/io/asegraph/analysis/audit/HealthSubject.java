@@ -11,6 +11,9 @@ import java.util.Optional;
  * One ASE under a health check, with what the checks read of its subnet: the NSG evaluator of its evaluation context,
  * the subnet's NSG (if any) and its effective routes.
  */
-record HealthSubject(AppServiceEnvironment ase, Subnet subnet, NsgEvaluator evaluator, Optional<Attached> nsg,
-        EffectiveRoutes routes) {
-}
+record HealthSubject(
+        AppServiceEnvironment ase,
+        Subnet subnet,
+        NsgEvaluator evaluator,
+        Optional<Attached> nsg,
+        EffectiveRoutes routes) {}

@@ -15,8 +15,13 @@ import java.util.Set;
  * @param denying       the denying rules, with priority and access
  * @param undetermined  why parts cannot be decided (unresolved tags)
  */
-record NsgOutcome(boolean allowed, boolean anyAllowed, AddressSet deniedSources, List<String> allowing,
-        List<String> denying, List<String> undetermined) {
+record NsgOutcome(
+        boolean allowed,
+        boolean anyAllowed,
+        AddressSet deniedSources,
+        List<String> allowing,
+        List<String> denying,
+        List<String> undetermined) {
     NsgOutcome {
         allowing = List.copyOf(allowing);
         denying = List.copyOf(denying);

@@ -30,14 +30,16 @@ final class NsgPlacements {
     NsgPlacements(Topology topology) {
         Map<ResourceId, List<Placement>> m = new HashMap<>();
         for (Subnet s : topology.subnets()) {
-            s.nsgId().ifPresent(n -> m.computeIfAbsent(n, k -> new ArrayList<>()).add(new Placement(s.id(), s)));
+            s.nsgId()
+                    .ifPresent(n -> m.computeIfAbsent(n, k -> new ArrayList<>()).add(new Placement(s.id(), s)));
         }
         for (NetworkInterface nic : topology.nics()) {
             if (nic.nsgId().isEmpty()) {
                 continue;
             }
-            topology.subnet(nic.subnetId()).ifPresent(s -> m.computeIfAbsent(nic.nsgId().get(), k -> new ArrayList<>())
-                    .add(new Placement(nic.id(), s)));
+            topology.subnet(nic.subnetId())
+                    .ifPresent(s -> m.computeIfAbsent(nic.nsgId().get(), k -> new ArrayList<>())
+                            .add(new Placement(nic.id(), s)));
         }
         Map<ResourceId, List<Placement>> frozen = new HashMap<>();
         m.forEach((k, v) -> frozen.put(k, List.copyOf(v)));

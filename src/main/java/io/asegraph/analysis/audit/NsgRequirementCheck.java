@@ -39,25 +39,37 @@ final class NsgRequirementCheck {
         Party destinations = parties.resolve(r.destination(), subject);
         String requirement = HealthSentences.nsgRequirement(r, sources, destinations);
         if (subject.nsg().isEmpty()) {
-            return new HealthCheck(r.name(), CheckStatus.PASS, requirement, HealthSentences.noNsg(subject.subnet()),
-                    List.of());
+            return new HealthCheck(
+                    r.name(), CheckStatus.PASS, requirement, HealthSentences.noNsg(subject.subnet()), List.of());
         }
         Attached attached = subject.nsg().get();
         if (attached.nsg().isEmpty()) {
-            return new HealthCheck(r.name(), CheckStatus.WARN, requirement,
-                    HealthSentences.nsgNotInSnapshot(attached.nsgId().value(), subject.subnet()), List.of());
+            return new HealthCheck(
+                    r.name(),
+                    CheckStatus.WARN,
+                    requirement,
+                    HealthSentences.nsgNotInSnapshot(attached.nsgId().value(), subject.subnet()),
+                    List.of());
         }
         AppliedNsg applied = attached.applied().orElseThrow();
         String nsgName = applied.nsg().name();
         boolean exact = sources.exact() && destinations.exact();
         NsgOutcome total = evaluate(subject, applied, r, sources, destinations, PortSet.of(r.ports()));
         if (total.allowed()) {
-            return new HealthCheck(r.name(), CheckStatus.PASS, requirement, HealthSentences.nsgAllows(nsgName, exact),
+            return new HealthCheck(
+                    r.name(),
+                    CheckStatus.PASS,
+                    requirement,
+                    HealthSentences.nsgAllows(nsgName, exact),
                     total.allowing());
         }
         if (!total.undetermined().isEmpty()) {
-            return new HealthCheck(r.name(), CheckStatus.WARN, requirement,
-                    HealthSentences.nsgUndetermined(nsgName, total.undetermined()), total.deciding());
+            return new HealthCheck(
+                    r.name(),
+                    CheckStatus.WARN,
+                    requirement,
+                    HealthSentences.nsgUndetermined(nsgName, total.undetermined()),
+                    total.deciding());
         }
         // Per port: which ports are denied, and (over a superset) which have nothing allowed at all, which is certain.
         List<String> perPort = new ArrayList<>();
@@ -76,13 +88,19 @@ final class NsgRequirementCheck {
             noneAllowed.add(Describe.ports(r.ports()));
         }
         boolean certain = exact || !noneAllowed.isEmpty();
-        String detail = HealthSentences.nsgDenies(nsgName, r, total, perPort, noneAllowed, certain, sources, destinations);
-        return new HealthCheck(r.name(), certain ? CheckStatus.FAIL : CheckStatus.WARN, requirement, detail,
-                total.deciding());
+        String detail =
+                HealthSentences.nsgDenies(nsgName, r, total, perPort, noneAllowed, certain, sources, destinations);
+        return new HealthCheck(
+                r.name(), certain ? CheckStatus.FAIL : CheckStatus.WARN, requirement, detail, total.deciding());
     }
 
-    private static NsgOutcome evaluate(HealthSubject subject, AppliedNsg applied, HealthRequirement.Nsg r, Party sources,
-            Party destinations, PortSet ports) {
+    private static NsgOutcome evaluate(
+            HealthSubject subject,
+            AppliedNsg applied,
+            HealthRequirement.Nsg r,
+            Party sources,
+            Party destinations,
+            PortSet ports) {
         String nsgName = applied.nsg().name();
         boolean allowed = true;
         boolean anyAllowed = false;
@@ -107,11 +125,17 @@ final class NsgRequirementCheck {
                         denying.add(Describe.rule(nsgName, d.rule()));
                     }
                 }
-                step.evaluation().undeterminedCauses().forEach(c -> undetermined.add(
-                        HealthSentences.undeterminedCause(nsgName, c)));
+                step.evaluation()
+                        .undeterminedCauses()
+                        .forEach(c -> undetermined.add(HealthSentences.undeterminedCause(nsgName, c)));
             }
         }
-        return new NsgOutcome(allowed, anyAllowed, deniedSources, new ArrayList<>(allowing), new ArrayList<>(denying),
+        return new NsgOutcome(
+                allowed,
+                anyAllowed,
+                deniedSources,
+                new ArrayList<>(allowing),
+                new ArrayList<>(denying),
                 new ArrayList<>(undetermined));
     }
 }

@@ -25,17 +25,20 @@ final class Parties {
     /** The addresses {@code source} names for the ASE under check. */
     Party resolve(AddressSource source, HealthSubject subject) {
         return switch (source.kind()) {
-            case ASE_SUBNET -> new Party(subject.subnet().prefix().toSet(), "the ASE subnet " + subject.subnet().name()
-                    + " (" + subject.subnet().prefix() + ")");
+            case ASE_SUBNET -> new Party(
+                    subject.subnet().prefix().toSet(),
+                    "the ASE subnet " + subject.subnet().name() + " ("
+                            + subject.subnet().prefix() + ")");
             case INTERNET -> new Party(PrefixResolver.INTERNET, "the Internet");
-            case AZURE_LOAD_BALANCER -> new Party(PrefixResolver.AZURE_LOAD_BALANCER, "the Azure load balancer "
-                    + "(168.63.129.16)");
+            case AZURE_LOAD_BALANCER -> new Party(
+                    PrefixResolver.AZURE_LOAD_BALANCER, "the Azure load balancer " + "(168.63.129.16)");
             case MANAGEMENT_OR_INTERNET -> management(true);
             case MANAGEMENT_WITHIN_INTERNET -> management(false);
             case SERVICE_TAG -> tag(source.tag(), source.what());
             case REGIONAL_SERVICE_TAG -> regionalTag(source.tag(), source.what(), subject);
             case DNS_SERVERS -> dns(subject);
-            case ALL_OF -> allOf(source.parts().stream().map(p -> resolve(p, subject)).toList());
+            case ALL_OF -> allOf(
+                    source.parts().stream().map(p -> resolve(p, subject)).toList());
         };
     }
 
@@ -45,10 +48,16 @@ final class Parties {
         if (tag.isPresent()) {
             return new Party(tag.get(), "AppServiceManagement");
         }
-        return new Party(PrefixResolver.INTERNET, "the Internet", internetDocumented, Optional.of("the "
-                + "AppServiceManagement tag is not imported"), Optional.of(internetDocumented ? "AppServiceManagement is "
-                        + "not imported, so every Internet address is required, as the v1 documentation states"
-                        : "AppServiceManagement is not imported, so the whole Internet, which holds it, is checked"));
+        return new Party(
+                PrefixResolver.INTERNET,
+                "the Internet",
+                internetDocumented,
+                Optional.of("the " + "AppServiceManagement tag is not imported"),
+                Optional.of(
+                        internetDocumented
+                                ? "AppServiceManagement is "
+                                        + "not imported, so every Internet address is required, as the v1 documentation states"
+                                : "AppServiceManagement is not imported, so the whole Internet, which holds it, is checked"));
     }
 
     private Party tag(String name, String what) {
@@ -56,17 +65,25 @@ final class Parties {
         if (tag.isPresent()) {
             return new Party(tag.get(), what + " (" + name + ")");
         }
-        return new Party(PrefixResolver.INTERNET, what + " (" + name + ")", false, Optional.of("the " + name
-                + " tag is not imported"), Optional.of(name + " is not imported, so the whole Internet, which holds it, is "
-                        + "checked"));
+        return new Party(
+                PrefixResolver.INTERNET,
+                what + " (" + name + ")",
+                false,
+                Optional.of("the " + name + " tag is not imported"),
+                Optional.of(name + " is not imported, so the whole Internet, which holds it, is " + "checked"));
     }
 
     private Party regionalTag(String name, String what, HealthSubject subject) {
-        String region = subject.ase().location().isBlank() ? subject.subnet().location() : subject.ase().location();
+        String region = subject.ase().location().isBlank()
+                ? subject.subnet().location()
+                : subject.ase().location();
         if (region.isBlank()) {
-            return new Party(PrefixResolver.INTERNET, what + " in the ASE's region", false, Optional.of("the ASE's "
-                    + "region is not recorded"), Optional.of("the ASE's region is not recorded, so the whole Internet is "
-                            + "checked"));
+            return new Party(
+                    PrefixResolver.INTERNET,
+                    what + " in the ASE's region",
+                    false,
+                    Optional.of("the ASE's " + "region is not recorded"),
+                    Optional.of("the ASE's region is not recorded, so the whole Internet is " + "checked"));
         }
         return tag(name + "." + region, what + " in " + region);
     }
@@ -74,7 +91,11 @@ final class Parties {
     /** DNS servers are not modelled: any Internet or VNet-topology address may be one. */
     private static Party dns(HealthSubject subject) {
         AddressSet servers = PrefixResolver.INTERNET.union(subject.routes().virtualNetworkTopology());
-        return new Party(servers, "its DNS servers", false, Optional.of("the DNS servers are not modelled"),
+        return new Party(
+                servers,
+                "its DNS servers",
+                false,
+                Optional.of("the DNS servers are not modelled"),
                 Optional.of("DNS servers are not modelled, so every Internet and VNet-topology address is checked"));
     }
 
@@ -100,7 +121,11 @@ final class Parties {
             }
             return u;
         });
-        return new Party(all, String.join(" and ", names), exact, because,
+        return new Party(
+                all,
+                String.join(" and ", names),
+                exact,
+                because,
                 notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes)));
     }
 }

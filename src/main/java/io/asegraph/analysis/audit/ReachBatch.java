@@ -3,9 +3,9 @@ package io.asegraph.analysis.audit;
 import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.CallSource;
 import io.asegraph.analysis.FlowAnalyzer;
+import io.asegraph.analysis.PathEngine;
 import io.asegraph.analysis.PathEngine.Path;
 import io.asegraph.analysis.PathEngine.Question;
-import io.asegraph.analysis.PathEngine;
 import io.asegraph.analysis.Reference;
 import io.asegraph.analysis.Resolution;
 import io.asegraph.analysis.SourceKind;
@@ -43,9 +43,14 @@ import java.util.Optional;
  */
 final class ReachBatch {
     /** What a caller's flow came to: the verdict and the source sets, as {@link io.asegraph.analysis.FlowResult}. */
-    record Outcome(Verdict verdict, SourceKind kind, AddressSet sources, AddressSet privateSources, AddressSet allowed,
-            AddressSet denied, AddressSet undetermined) {
-    }
+    record Outcome(
+            Verdict verdict,
+            SourceKind kind,
+            AddressSet sources,
+            AddressSet privateSources,
+            AddressSet allowed,
+            AddressSet denied,
+            AddressSet undetermined) {}
 
     private final AnalysisContext context;
     private final Topology topology;
@@ -56,28 +61,46 @@ final class ReachBatch {
     }
 
     /** The outcome for each ASE, then each network interface, in the order given. */
-    List<Outcome> run(List<AppServiceEnvironment> ases, List<NetworkInterface> nics, Reference to, int port,
-            Protocol protocol) {
+    List<Outcome> run(
+            List<AppServiceEnvironment> ases, List<NetworkInterface> nics, Reference to, int port, Protocol protocol) {
         List<Path> paths = new ArrayList<>(ases.size() + nics.size());
         for (AppServiceEnvironment ase : ases) {
-            Subnet subnet = topology.subnet(ase.subnetId()).orElseThrow(() -> new IllegalStateException(
-                    "ASE " + ase.id() + " is in subnet " + ase.subnetId() + ", which is not in the snapshot"));
+            Subnet subnet = topology.subnet(ase.subnetId())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "ASE " + ase.id() + " is in subnet " + ase.subnetId() + ", which is not in the snapshot"));
             CallSource cs = context.walker().walk(Reference.of(ase.id().value(), ase, Resolution.RESOURCE_ID), to);
-            paths.add(new Path(cs.kind(), cs.sources(), cs.privateSources(), cs.destination(), subnet, Optional.empty(),
-                    cs.destinationSubnet().flatMap(topology::subnet), cs.destinationNic().flatMap(topology::nic)));
+            paths.add(new Path(
+                    cs.kind(),
+                    cs.sources(),
+                    cs.privateSources(),
+                    cs.destination(),
+                    subnet,
+                    Optional.empty(),
+                    cs.destinationSubnet().flatMap(topology::subnet),
+                    cs.destinationNic().flatMap(topology::nic)));
         }
         Map<String, CallSource> walked = new LinkedHashMap<>();
         for (NetworkInterface nic : nics) {
-            Subnet subnet = topology.subnet(nic.subnetId()).orElseThrow(() -> new IllegalStateException(
-                    "network interface " + nic.id() + " is in subnet " + nic.subnetId() + ", which is not in the snapshot"));
+            Subnet subnet = topology.subnet(nic.subnetId())
+                    .orElseThrow(() -> new IllegalStateException("network interface " + nic.id() + " is in subnet "
+                            + nic.subnetId() + ", which is not in the snapshot"));
             Reference caller = Reference.of(nic.id().value(), nic, Resolution.RESOURCE_ID);
-            CallSource group = walked.computeIfAbsent(walkKey(subnet, nic), k -> context.walker().walk(caller, to));
+            CallSource group = walked.computeIfAbsent(
+                    walkKey(subnet, nic), k -> context.walker().walk(caller, to));
             paths.add(substituted(subnet, nic, group));
         }
-        new PathEngine(context).run(paths, to, Question.of(port, protocol, FlowAnalyzer.EPHEMERAL_PORTS),
-                PathEngine.Explain.VERDICTS);
-        return paths.stream().map(p -> new Outcome(p.result().verdict(), p.kind(), p.sources(), p.privateSources(),
-                p.result().allowed(), p.result().denied(), p.result().undetermined())).toList();
+        new PathEngine(context)
+                .run(paths, to, Question.of(port, protocol, FlowAnalyzer.EPHEMERAL_PORTS), PathEngine.Explain.VERDICTS);
+        return paths.stream()
+                .map(p -> new Outcome(
+                        p.result().verdict(),
+                        p.kind(),
+                        p.sources(),
+                        p.privateSources(),
+                        p.result().allowed(),
+                        p.result().denied(),
+                        p.result().undetermined()))
+                .toList();
     }
 
     /**
@@ -86,26 +109,40 @@ final class ReachBatch {
      */
     private String walkKey(Subnet subnet, NetworkInterface nic) {
         List<Long> pips = publicAddresses(nic);
-        String pipState = nic.publicIpIds().isEmpty() ? "none" : pips.isEmpty() ? "unallocated" : "allocated" + pips.size();
-        return subnet.vnetId().key() + "|" + subnet.routeTableId().map(ResourceId::key).orElse("") + "|"
+        String pipState =
+                nic.publicIpIds().isEmpty() ? "none" : pips.isEmpty() ? "unallocated" : "allocated" + pips.size();
+        return subnet.vnetId().key() + "|"
+                + subnet.routeTableId().map(ResourceId::key).orElse("") + "|"
                 + subnet.natGatewayId().map(ResourceId::key).orElse("") + "|" + pipState;
     }
 
     private List<Long> publicAddresses(NetworkInterface nic) {
-        return nic.publicIpIds().stream().map(topology::publicIp).flatMap(Optional::stream).map(PublicIpAddress::ipAddress)
-                .flatMap(Optional::stream).toList();
+        return nic.publicIpIds().stream()
+                .map(topology::publicIp)
+                .flatMap(Optional::stream)
+                .map(PublicIpAddress::ipAddress)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** The group's walk with this interface's addresses: its private address, and its public IP when it leaves by it. */
     private Path substituted(Subnet subnet, NetworkInterface nic, CallSource group) {
         AddressSet own = AddressSet.host(nic.privateIp());
-        AddressSet sources = switch (group.kind()) {
-            case PRIVATE_ADDRESS, SUBNET_RANGE -> own;
-            case PUBLIC_VIP -> hosts(publicAddresses(nic));
-            default -> group.sources();
-        };
-        return new Path(group.kind(), sources, own, group.destination(), subnet, Optional.of(nic),
-                group.destinationSubnet().flatMap(topology::subnet), group.destinationNic().flatMap(topology::nic));
+        AddressSet sources =
+                switch (group.kind()) {
+                    case PRIVATE_ADDRESS, SUBNET_RANGE -> own;
+                    case PUBLIC_VIP -> hosts(publicAddresses(nic));
+                    default -> group.sources();
+                };
+        return new Path(
+                group.kind(),
+                sources,
+                own,
+                group.destination(),
+                subnet,
+                Optional.of(nic),
+                group.destinationSubnet().flatMap(topology::subnet),
+                group.destinationNic().flatMap(topology::nic));
     }
 
     private static AddressSet hosts(List<Long> addresses) {

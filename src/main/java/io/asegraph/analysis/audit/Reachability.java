@@ -25,9 +25,17 @@ import java.util.Objects;
  * @param deniedSources       the part denied by some NSG
  * @param undeterminedSources the part whose fate the model cannot tell
  */
-public record Reachability(Reference caller, String callerName, ReferenceKind callerKind, Verdict verdict,
-        SourceKind sourceKind, AddressSet sources, AddressSet privateSources, AddressSet allowedSources,
-        AddressSet deniedSources, AddressSet undeterminedSources) {
+public record Reachability(
+        Reference caller,
+        String callerName,
+        ReferenceKind callerKind,
+        Verdict verdict,
+        SourceKind sourceKind,
+        AddressSet sources,
+        AddressSet privateSources,
+        AddressSet allowedSources,
+        AddressSet deniedSources,
+        AddressSet undeterminedSources) {
     public Reachability {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(callerName, "callerName");

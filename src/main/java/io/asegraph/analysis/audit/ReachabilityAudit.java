@@ -59,35 +59,58 @@ public final class ReachabilityAudit {
     /** The same for a resolved destination. */
     public List<Reachability> whoCanReach(Reference to, int port, Protocol protocol) {
         requirePort(port);
-        List<AppServiceEnvironment> ases = topology.environments().stream().sorted(Comparator
-                .comparing((AppServiceEnvironment a) -> a.name().toLowerCase(Locale.ROOT)).thenComparing(a -> a.id().key()))
+        List<AppServiceEnvironment> ases = topology.environments().stream()
+                .sorted(Comparator.comparing(
+                                (AppServiceEnvironment a) -> a.name().toLowerCase(Locale.ROOT))
+                        .thenComparing(a -> a.id().key()))
                 .toList();
-        List<NetworkInterface> nics = topology.nics().stream().sorted(Comparator
-                .comparing((NetworkInterface n) -> n.name().toLowerCase(Locale.ROOT)).thenComparing(n -> n.id().key()))
+        List<NetworkInterface> nics = topology.nics().stream()
+                .sorted(Comparator.comparing((NetworkInterface n) -> n.name().toLowerCase(Locale.ROOT))
+                        .thenComparing(n -> n.id().key()))
                 .toList();
         List<ReachBatch.Outcome> results = new ReachBatch(context).run(ases, nics, to, port, protocol);
-        List<Reachability> out = new ArrayList<>(results.size() + topology.apps().size());
+        List<Reachability> out =
+                new ArrayList<>(results.size() + topology.apps().size());
         for (int i = 0; i < ases.size(); i++) {
             AppServiceEnvironment ase = ases.get(i);
             ReachBatch.Outcome o = results.get(i);
-            out.add(row(Reference.of(ase.id().value(), ase, Resolution.RESOURCE_ID), ase.name(),
-                    ReferenceKind.APP_SERVICE_ENVIRONMENT, o));
+            out.add(row(
+                    Reference.of(ase.id().value(), ase, Resolution.RESOURCE_ID),
+                    ase.name(),
+                    ReferenceKind.APP_SERVICE_ENVIRONMENT,
+                    o));
             context.index().appsOn(ase.id()).stream()
-                    .sorted(Comparator.comparing((App a) -> a.name().toLowerCase(Locale.ROOT)).thenComparing(a -> a.id().key()))
-                    .forEach(app -> out.add(row(Reference.of(app.id().value(), app, Resolution.RESOURCE_ID), app.name(),
-                            ReferenceKind.APP, o)));
+                    .sorted(Comparator.comparing((App a) -> a.name().toLowerCase(Locale.ROOT))
+                            .thenComparing(a -> a.id().key()))
+                    .forEach(app -> out.add(row(
+                            Reference.of(app.id().value(), app, Resolution.RESOURCE_ID),
+                            app.name(),
+                            ReferenceKind.APP,
+                            o)));
         }
         for (int i = 0; i < nics.size(); i++) {
             NetworkInterface nic = nics.get(i);
-            out.add(row(Reference.of(nic.id().value(), nic, Resolution.RESOURCE_ID), nic.name(),
-                    ReferenceKind.NETWORK_INTERFACE, results.get(ases.size() + i)));
+            out.add(row(
+                    Reference.of(nic.id().value(), nic, Resolution.RESOURCE_ID),
+                    nic.name(),
+                    ReferenceKind.NETWORK_INTERFACE,
+                    results.get(ases.size() + i)));
         }
         return List.copyOf(out);
     }
 
     private static Reachability row(Reference caller, String name, ReferenceKind kind, ReachBatch.Outcome o) {
-        return new Reachability(caller, name, kind, o.verdict(), o.kind(), o.sources(), o.privateSources(), o.allowed(),
-                o.denied(), o.undetermined());
+        return new Reachability(
+                caller,
+                name,
+                kind,
+                o.verdict(),
+                o.kind(),
+                o.sources(),
+                o.privateSources(),
+                o.allowed(),
+                o.denied(),
+                o.undetermined());
     }
 
     /**
@@ -104,8 +127,10 @@ public final class ReachabilityAudit {
             throw new InvalidArgumentException("a matrix of " + from.size() + " callers by " + to.size()
                     + " destinations has " + cells + " cells; ask for at most " + MAX_CELLS + " at once");
         }
-        List<Reference> callers = from.stream().map(context.resolver()::resolveCaller).toList();
-        List<Reference> targets = to.stream().map(context.resolver()::resolveDestination).toList();
+        List<Reference> callers =
+                from.stream().map(context.resolver()::resolveCaller).toList();
+        List<Reference> targets =
+                to.stream().map(context.resolver()::resolveDestination).toList();
         List<List<MatrixRow.Cell>> byCaller = new ArrayList<>();
         callers.forEach(c -> byCaller.add(new ArrayList<>(targets.size())));
         for (Reference target : targets) {

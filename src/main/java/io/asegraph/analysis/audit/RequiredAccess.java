@@ -25,8 +25,14 @@ import java.util.Optional;
  * @param verified      when there are fixes: whether the same flow, re-analysed with every fix applied, is allowed
  * @param reason        one sentence: why it is or is not satisfied
  */
-public record RequiredAccess(FlowResult flow, SourceKind sourceKind, AddressSet sources, boolean satisfied,
-        List<RuleFix> fixes, Optional<Boolean> verified, String reason) {
+public record RequiredAccess(
+        FlowResult flow,
+        SourceKind sourceKind,
+        AddressSet sources,
+        boolean satisfied,
+        List<RuleFix> fixes,
+        Optional<Boolean> verified,
+        String reason) {
     public RequiredAccess {
         Objects.requireNonNull(flow, "flow");
         Objects.requireNonNull(sourceKind, "sourceKind");
@@ -42,7 +48,9 @@ public record RequiredAccess(FlowResult flow, SourceKind sourceKind, AddressSet 
 
     /** The first fix on the destination side (the destination's NSG), if any; else the first fix. */
     public Optional<RuleFix> destinationFix() {
-        return fixes.stream().filter(f -> f.direction() == Direction.INBOUND).findFirst()
+        return fixes.stream()
+                .filter(f -> f.direction() == Direction.INBOUND)
+                .findFirst()
                 .or(() -> fixes.stream().findFirst());
     }
 }

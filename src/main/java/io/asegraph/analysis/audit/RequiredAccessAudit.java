@@ -56,6 +56,7 @@ import java.util.stream.Collectors;
 public final class RequiredAccessAudit {
     /** Lowest and highest priority of a user rule. */
     static final int LOWEST = 100;
+
     static final int HIGHEST = 4096;
     private static final int MAX_NAME = 80;
     private static final int MAX_DESCRIPTION = 140;
@@ -86,16 +87,28 @@ public final class RequiredAccessAudit {
         FlowResult flow = flows.analyze(caller, target, port, protocol);
         CallSource cs = flow.callSource();
         if (cs.kind() == SourceKind.UNREACHABLE) {
-            return new RequiredAccess(flow, cs.kind(), AddressSet.EMPTY, false, List.of(), Optional.empty(),
+            return new RequiredAccess(
+                    flow,
+                    cs.kind(),
+                    AddressSet.EMPTY,
+                    false,
+                    List.of(),
+                    Optional.empty(),
                     "Unreachable, so no rule would help: " + cs.reason());
         }
         if (cs.kind() == SourceKind.UNDETERMINED) {
-            return new RequiredAccess(flow, cs.kind(), AddressSet.EMPTY, false, List.of(), Optional.empty(),
+            return new RequiredAccess(
+                    flow,
+                    cs.kind(),
+                    AddressSet.EMPTY,
+                    false,
+                    List.of(),
+                    Optional.empty(),
                     "The source address is not determined, so there is no range to admit: " + cs.reason());
         }
         if (flow.verdict() == Verdict.ALLOWED) {
-            return new RequiredAccess(flow, cs.kind(), cs.sources(), true, List.of(), Optional.empty(),
-                    "Satisfied. " + flow.reason());
+            return new RequiredAccess(
+                    flow, cs.kind(), cs.sources(), true, List.of(), Optional.empty(), "Satisfied. " + flow.reason());
         }
         String callerName = caller.resource().map(r -> r.name()).orElse(caller.text());
         String targetName = target.resource().map(r -> r.name()).orElse(target.text());
@@ -107,7 +120,8 @@ public final class RequiredAccessAudit {
         for (int round = 0; round < MAX_ROUNDS && current.verdict() != Verdict.ALLOWED; round++) {
             List<RuleFix> added = new ArrayList<>();
             for (NsgDecisionResult d : current.decisions()) {
-                if (!needsFix(d) || fixes.stream().anyMatch(f -> f.nsg().equals(d.nsg()) && f.direction() == d.direction())) {
+                if (!needsFix(d)
+                        || fixes.stream().anyMatch(f -> f.nsg().equals(d.nsg()) && f.direction() == d.direction())) {
                     continue;
                 }
                 added.add(fix(policies, d, current, current.callSource(), callerName, targetName, port, protocol));
@@ -118,15 +132,19 @@ public final class RequiredAccessAudit {
             }
             fixes.addAll(added);
             policies = patched(context.policies(), fixes);
-            current = new FlowAnalyzer(AnalysisContext.of(new Estate(context.topology(), policies,
-                    context.estate().version()))).analyze(caller, target, port, protocol);
+            current = new FlowAnalyzer(AnalysisContext.of(new Estate(
+                            context.topology(), policies, context.estate().version())))
+                    .analyze(caller, target, port, protocol);
         }
-        Optional<Boolean> verified = fixes.isEmpty() ? Optional.empty()
-                : Optional.of(fixes.stream().allMatch(f -> f.priority().isPresent()) && current.verdict() == Verdict.ALLOWED);
-        String advice = fixes.isEmpty() ? "" : " " + fixes.stream().map(RequiredAccessAudit::advice)
-                .collect(Collectors.joining(" "));
-        return new RequiredAccess(flow, cs.kind(), cs.sources(), false, fixes, verified,
-                "Not satisfied. " + flow.reason() + advice);
+        Optional<Boolean> verified = fixes.isEmpty()
+                ? Optional.empty()
+                : Optional.of(
+                        fixes.stream().allMatch(f -> f.priority().isPresent()) && current.verdict() == Verdict.ALLOWED);
+        String advice = fixes.isEmpty()
+                ? ""
+                : " " + fixes.stream().map(RequiredAccessAudit::advice).collect(Collectors.joining(" "));
+        return new RequiredAccess(
+                flow, cs.kind(), cs.sources(), false, fixes, verified, "Not satisfied. " + flow.reason() + advice);
     }
 
     private static boolean needsFix(NsgDecisionResult d) {
@@ -135,37 +153,66 @@ public final class RequiredAccessAudit {
 
     private static String advice(RuleFix f) {
         String where = f.nsgName() + " (" + (f.direction() == Direction.INBOUND ? "inbound" : "outbound") + ")";
-        return f.priority().map(p -> "Add " + f.name() + " at priority " + p + " to " + where + ".")
-                .orElseGet(() -> "No rule can be added to " + where + ": " + f.problem().orElseThrow());
+        return f.priority()
+                .map(p -> "Add " + f.name() + " at priority " + p + " to " + where + ".")
+                .orElseGet(() ->
+                        "No rule can be added to " + where + ": " + f.problem().orElseThrow());
     }
 
     /** The rules of a decision that denied part of the flow, or may have (unresolved), highest priority first. */
     private static List<RuleDecision> blocking(NsgDecisionResult d) {
-        return d.matches().stream().filter(m -> m.access() == Access.DENY && !m.sources().isEmpty()
-                || !m.undeterminedSources().isEmpty()).toList();
+        return d.matches().stream()
+                .filter(m -> m.access() == Access.DENY && !m.sources().isEmpty()
+                        || !m.undeterminedSources().isEmpty())
+                .toList();
     }
 
-    private RuleFix fix(PolicySet policies, NsgDecisionResult d, FlowResult flow, CallSource cs, String callerName,
-            String targetName, int port, Protocol protocol) {
+    private RuleFix fix(
+            PolicySet policies,
+            NsgDecisionResult d,
+            FlowResult flow,
+            CallSource cs,
+            String callerName,
+            String targetName,
+            int port,
+            Protocol protocol) {
         boolean inbound = d.direction() == Direction.INBOUND;
         List<String> sources = (inbound ? cs.sources() : cs.privateSources()).toCidrStrings();
-        List<String> destinations = inbound ? destination(flow) : cs.destination().toCidrStrings();
+        List<String> destinations =
+                inbound ? destination(flow) : cs.destination().toCidrStrings();
         boolean portless = !protocol.hasPorts();
         String ports = portless ? "*" : Integer.toString(port);
         String what = (protocol == Protocol.ANY ? "any protocol" : protocol.name()) + (portless ? "" : " " + port);
-        String description = truncate("Allow " + callerName + " to reach " + targetName + " on " + what
-                + " (asegraph requiredAccess)", MAX_DESCRIPTION);
+        String description = truncate(
+                "Allow " + callerName + " to reach " + targetName + " on " + what + " (asegraph requiredAccess)",
+                MAX_DESCRIPTION);
         Optional<NetworkSecurityGroup> nsg = policies.nsg(d.nsg());
-        String baseName = "allow-" + slug(callerName) + "-" + (portless ? protocol.name().toLowerCase(Locale.ROOT) : port);
+        String baseName =
+                "allow-" + slug(callerName) + "-" + (portless ? protocol.name().toLowerCase(Locale.ROOT) : port);
         if (nsg.isEmpty()) {
-            return new RuleFix(d.nsg(), d.nsg().name(), d.appliedTo(), d.level(), d.direction(), baseName,
-                    Optional.empty(), protocol, sources, destinations, ports, List.of(), description,
-                    Optional.of("NSG " + d.nsg().value() + " is attached to " + d.appliedTo().name()
+            return new RuleFix(
+                    d.nsg(),
+                    d.nsg().name(),
+                    d.appliedTo(),
+                    d.level(),
+                    d.direction(),
+                    baseName,
+                    Optional.empty(),
+                    protocol,
+                    sources,
+                    destinations,
+                    ports,
+                    List.of(),
+                    description,
+                    Optional.of("NSG " + d.nsg().value() + " is attached to "
+                            + d.appliedTo().name()
                             + " but is not in the snapshot, so its free priorities are not known; import it first."));
         }
         List<RuleDecision> blocking = blocking(d);
-        List<String> overrides = blocking.stream().map(m -> m.ruleName() + " (priority " + m.rule().priority() + ")")
-                .distinct().toList();
+        List<String> overrides = blocking.stream()
+                .map(m -> m.ruleName() + " (priority " + m.rule().priority() + ")")
+                .distinct()
+                .toList();
         int ceiling = blocking.stream().mapToInt(m -> m.rule().priority()).min().orElse(HIGHEST + 1);
         Set<Integer> used = new HashSet<>();
         Set<String> names = new HashSet<>();
@@ -186,17 +233,33 @@ public final class RequiredAccessAudit {
                 break;
             }
         }
-        Optional<String> problem = priority.isPresent() ? Optional.empty() : Optional.of("no priority between "
-                + LOWEST + " and " + (ceiling - 1) + " is free to win over " + String.join(", ", overrides)
-                + "; change or remove that rule instead.");
-        return new RuleFix(d.nsg(), nsg.get().name(), d.appliedTo(), d.level(), d.direction(), name, priority, protocol,
-                sources, destinations, ports, overrides, description, problem);
+        Optional<String> problem = priority.isPresent()
+                ? Optional.empty()
+                : Optional.of("no priority between "
+                        + LOWEST + " and " + (ceiling - 1) + " is free to win over " + String.join(", ", overrides)
+                        + "; change or remove that rule instead.");
+        return new RuleFix(
+                d.nsg(),
+                nsg.get().name(),
+                d.appliedTo(),
+                d.level(),
+                d.direction(),
+                name,
+                priority,
+                protocol,
+                sources,
+                destinations,
+                ports,
+                overrides,
+                description,
+                problem);
     }
 
     /** The destination the inbound NSGs saw (after any translation), as the flow reports it. */
     private static List<String> destination(FlowResult flow) {
-        String shown = flow.destination().orElseThrow(() -> new IllegalStateException(
-                "a flow with destination-side NSGs names its destination"));
+        String shown = flow.destination()
+                .orElseThrow(
+                        () -> new IllegalStateException("a flow with destination-side NSGs names its destination"));
         List<String> out = new ArrayList<>();
         for (String part : shown.split(",\\s*")) {
             out.add(Cidr.parsePrefix(part.trim()).toString());
@@ -209,9 +272,21 @@ public final class RequiredAccessAudit {
         Map<ResourceId, List<SecurityRule>> added = new LinkedHashMap<>();
         for (RuleFix f : fixes) {
             PortRange range = f.destinationPorts().equals("*") ? PortRange.ALL : PortRange.parse(f.destinationPorts());
-            added.computeIfAbsent(f.nsg(), k -> new ArrayList<>()).add(new SecurityRule(f.name(), f.priority().orElseThrow(),
-                    f.direction(), Access.ALLOW, f.protocol(), f.sourcePrefixes(), List.of(PortRange.ALL),
-                    f.destinationPrefixes(), List.of(range), List.of(), List.of(), f.description(), false));
+            added.computeIfAbsent(f.nsg(), k -> new ArrayList<>())
+                    .add(new SecurityRule(
+                            f.name(),
+                            f.priority().orElseThrow(),
+                            f.direction(),
+                            Access.ALLOW,
+                            f.protocol(),
+                            f.sourcePrefixes(),
+                            List.of(PortRange.ALL),
+                            f.destinationPrefixes(),
+                            List.of(range),
+                            List.of(),
+                            List.of(),
+                            f.description(),
+                            false));
         }
         List<NetworkSecurityGroup> nsgs = new ArrayList<>();
         for (NetworkSecurityGroup n : policies.nsgs()) {

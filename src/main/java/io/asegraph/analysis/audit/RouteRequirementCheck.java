@@ -33,8 +33,10 @@ final class RouteRequirementCheck {
     HealthCheck check(HealthRequirement.Route r, HealthSubject subject) {
         Party destinations = parties.resolve(r.destination(), subject);
         String requirement = HealthSentences.routeRequirement(r, destinations);
-        String key = subject.subnet().vnetId().key() + "|" + subject.subnet().routeTableId().map(id -> id.key()).orElse("");
-        List<RoutedRange> parts = everywhere.computeIfAbsent(key, k -> subject.routes().decide(Cidr.ALL));
+        String key = subject.subnet().vnetId().key() + "|"
+                + subject.subnet().routeTableId().map(id -> id.key()).orElse("");
+        List<RoutedRange> parts =
+                everywhere.computeIfAbsent(key, k -> subject.routes().decide(Cidr.ALL));
         AddressSet connected = subject.routes().virtualNetworkTopology();
         Set<String> direct = new LinkedHashSet<>();
         Set<String> elsewhere = new LinkedHashSet<>();
@@ -59,20 +61,28 @@ final class RouteRequirementCheck {
         decidedBy.addAll(direct);
         if (!elsewhere.isEmpty()) {
             String fix = HealthSentences.forcedTunnellingFix(subject.subnet(), userDefaultToInternet(subject));
-            return new HealthCheck(r.name(), r.onFailure(), requirement, HealthSentences.misrouted(subject.subnet(),
-                    misrouted, destinations, elsewhere, r.onFailure(), fix), decidedBy);
-        }
-        if (!open.isEmpty()) {
-            return new HealthCheck(r.name(), CheckStatus.WARN, requirement, HealthSentences.routedButOpen(direct, open),
+            return new HealthCheck(
+                    r.name(),
+                    r.onFailure(),
+                    requirement,
+                    HealthSentences.misrouted(subject.subnet(), misrouted, destinations, elsewhere, r.onFailure(), fix),
                     decidedBy);
         }
-        return new HealthCheck(r.name(), CheckStatus.PASS, requirement, HealthSentences.routedStraight(direct), decidedBy);
+        if (!open.isEmpty()) {
+            return new HealthCheck(
+                    r.name(), CheckStatus.WARN, requirement, HealthSentences.routedButOpen(direct, open), decidedBy);
+        }
+        return new HealthCheck(
+                r.name(), CheckStatus.PASS, requirement, HealthSentences.routedStraight(direct), decidedBy);
     }
 
     /** The name of the subnet's active 0.0.0.0/0 → Internet user route, if it has one. */
     private static Optional<String> userDefaultToInternet(HealthSubject subject) {
         return subject.routes().activeRoutes().stream()
-                .filter(route -> route.origin() == RouteOrigin.USER && route.nextHopType() == NextHopType.INTERNET
-                        && route.prefixes().contains(Cidr.ALL)).findFirst().map(EffectiveRoute::name);
+                .filter(route -> route.origin() == RouteOrigin.USER
+                        && route.nextHopType() == NextHopType.INTERNET
+                        && route.prefixes().contains(Cidr.ALL))
+                .findFirst()
+                .map(EffectiveRoute::name);
     }
 }

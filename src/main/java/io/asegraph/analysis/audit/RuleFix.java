@@ -31,9 +31,20 @@ import java.util.Optional;
  * @param description           the rule's description
  * @param problem               why no rule could be placed, when {@code priority} is empty
  */
-public record RuleFix(ResourceId nsg, String nsgName, ResourceId appliedTo, NsgLevel level, Direction direction,
-        String name, Optional<Integer> priority, Protocol protocol, List<String> sourcePrefixes,
-        List<String> destinationPrefixes, String destinationPorts, List<String> overrides, String description,
+public record RuleFix(
+        ResourceId nsg,
+        String nsgName,
+        ResourceId appliedTo,
+        NsgLevel level,
+        Direction direction,
+        String name,
+        Optional<Integer> priority,
+        Protocol protocol,
+        List<String> sourcePrefixes,
+        List<String> destinationPrefixes,
+        String destinationPorts,
+        List<String> overrides,
+        String description,
         Optional<String> problem) {
     public RuleFix {
         Objects.requireNonNull(nsg, "nsg");

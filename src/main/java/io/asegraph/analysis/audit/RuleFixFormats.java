@@ -19,8 +19,7 @@ public final class RuleFixFormats {
     /** The ARM API version written into the template. */
     public static final String API_VERSION = "2023-09-01";
 
-    private RuleFixFormats() {
-    }
+    private RuleFixFormats() {}
 
     /** The rule as an ARM template resource. Empty when the fix has no priority. */
     public static Optional<String> arm(RuleFix fix) {
@@ -36,7 +35,9 @@ public final class RuleFixFormats {
         b.append("    \"description\": ").append(json(fix.description())).append(",\n");
         b.append("    \"protocol\": ").append(json(fix.protocol().azureName())).append(",\n");
         b.append("    \"sourcePortRange\": \"*\",\n");
-        b.append("    \"destinationPortRange\": ").append(json(fix.destinationPorts())).append(",\n");
+        b.append("    \"destinationPortRange\": ")
+                .append(json(fix.destinationPorts()))
+                .append(",\n");
         prefixes(b, "sourceAddressPrefix", fix.sourcePrefixes());
         prefixes(b, "destinationAddressPrefix", fix.destinationPrefixes());
         b.append("    \"access\": \"Allow\",\n");
@@ -60,12 +61,15 @@ public final class RuleFixFormats {
         b.append(" --priority ").append(fix.priority().get());
         b.append(" --direction ").append(direction(fix.direction()));
         b.append(" --access Allow");
-        b.append(" --protocol ").append(fix.protocol() == Protocol.ANY ? "'*'" : fix.protocol().azureName());
-        b.append(" --source-address-prefixes ").append(fix.sourcePrefixes().stream().map(RuleFixFormats::shell)
-                .collect(Collectors.joining(" ")));
+        b.append(" --protocol ")
+                .append(fix.protocol() == Protocol.ANY ? "'*'" : fix.protocol().azureName());
+        b.append(" --source-address-prefixes ")
+                .append(fix.sourcePrefixes().stream().map(RuleFixFormats::shell).collect(Collectors.joining(" ")));
         b.append(" --source-port-ranges '*'");
-        b.append(" --destination-address-prefixes ").append(fix.destinationPrefixes().stream().map(RuleFixFormats::shell)
-                .collect(Collectors.joining(" ")));
+        b.append(" --destination-address-prefixes ")
+                .append(fix.destinationPrefixes().stream()
+                        .map(RuleFixFormats::shell)
+                        .collect(Collectors.joining(" ")));
         b.append(" --destination-port-ranges ").append(shell(fix.destinationPorts()));
         b.append(" --description ").append(shell(fix.description()));
         return Optional.of(b.toString());
@@ -77,7 +81,8 @@ public final class RuleFixFormats {
             return Optional.empty();
         }
         StringBuilder b = new StringBuilder();
-        b.append("resource \"azurerm_network_security_rule\" \"").append(fix.name().replaceAll("[^A-Za-z0-9_]", "_"))
+        b.append("resource \"azurerm_network_security_rule\" \"")
+                .append(fix.name().replaceAll("[^A-Za-z0-9_]", "_"))
                 .append("\" {\n");
         field(b, "name", hcl(fix.name()));
         field(b, "resource_group_name", hcl(resourceGroup(fix.nsg())));
@@ -120,10 +125,17 @@ public final class RuleFixFormats {
 
     private static void prefixes(StringBuilder b, String field, List<String> prefixes) {
         if (prefixes.size() == 1) {
-            b.append("    \"").append(field).append("\": ").append(json(prefixes.get(0))).append(",\n");
+            b.append("    \"")
+                    .append(field)
+                    .append("\": ")
+                    .append(json(prefixes.get(0)))
+                    .append(",\n");
         } else {
-            b.append("    \"").append(field).append("es\": [")
-                    .append(prefixes.stream().map(RuleFixFormats::json).collect(Collectors.joining(", "))).append("],\n");
+            b.append("    \"")
+                    .append(field)
+                    .append("es\": [")
+                    .append(prefixes.stream().map(RuleFixFormats::json).collect(Collectors.joining(", ")))
+                    .append("],\n");
         }
     }
 
@@ -131,12 +143,19 @@ public final class RuleFixFormats {
         if (prefixes.size() == 1) {
             field(b, field, hcl(prefixes.get(0)));
         } else {
-            field(b, field + "es", "[" + prefixes.stream().map(RuleFixFormats::hcl).collect(Collectors.joining(", ")) + "]");
+            field(
+                    b,
+                    field + "es",
+                    "[" + prefixes.stream().map(RuleFixFormats::hcl).collect(Collectors.joining(", ")) + "]");
         }
     }
 
     private static void field(StringBuilder b, String name, String value) {
-        b.append("  ").append(name).append(" ".repeat(Math.max(1, 28 - name.length()))).append("= ").append(value)
+        b.append("  ")
+                .append(name)
+                .append(" ".repeat(Math.max(1, 28 - name.length())))
+                .append("= ")
+                .append(value)
                 .append('\n');
     }
 

@@ -61,14 +61,18 @@ public final class ShadowAudit {
     public List<ShadowedRule> all(boolean includeDefaultRules) {
         // NSGs are independent: analysed in parallel (the analysis context's caches are concurrent), then sorted.
         List<ShadowedRule> out = new ArrayList<>(context.policies().nsgs().parallelStream()
-                .flatMap(nsg -> of(nsg, includeDefaultRules).stream()).toList());
+                .flatMap(nsg -> of(nsg, includeDefaultRules).stream())
+                .toList());
         out.sort(ORDER);
         return List.copyOf(out);
     }
 
-    private static final Comparator<ShadowedRule> ORDER = Comparator.comparing((ShadowedRule r) -> r.nsgName().toLowerCase(Locale.ROOT))
-            .thenComparing(r -> r.nsg().key()).thenComparing(ShadowedRule::direction)
-            .thenComparingInt(r -> r.rule().priority()).thenComparing(r -> r.rule().isDefault());
+    private static final Comparator<ShadowedRule> ORDER = Comparator.comparing(
+                    (ShadowedRule r) -> r.nsgName().toLowerCase(Locale.ROOT))
+            .thenComparing(r -> r.nsg().key())
+            .thenComparing(ShadowedRule::direction)
+            .thenComparingInt(r -> r.rule().priority())
+            .thenComparing(r -> r.rule().isDefault());
 
     /** Findings for one NSG, by direction (inbound first), then priority. */
     public List<ShadowedRule> of(NetworkSecurityGroup nsg, boolean includeDefaultRules) {
@@ -100,13 +104,16 @@ public final class ShadowAudit {
             PrefixResolver resolver = new PrefixResolver(context.policies(), entry.getValue());
             List<ResourceId> appliedTo = groups.get(entry.getKey());
             for (Direction d : Direction.values()) {
-                List<ShadowFinding> findings = includeDefaultRules ? ShadowAnalysis.analyse(nsg, d, resolver)
+                List<ShadowFinding> findings = includeDefaultRules
+                        ? ShadowAnalysis.analyse(nsg, d, resolver)
                         : ShadowAnalysis.analyseUserRules(nsg, d, resolver);
                 for (ShadowFinding f : findings) {
                     if (f.kind() == ShadowFinding.Kind.UNDECIDABLE && !mayBeCovered(nsg, f.rule(), resolver)) {
                         continue;
                     }
-                    merged.computeIfAbsent(FindingKey.of(f), k -> new Merged(f)).appliedTo.addAll(appliedTo);
+                    merged.computeIfAbsent(FindingKey.of(f), k -> new Merged(f))
+                            .appliedTo
+                            .addAll(appliedTo);
                 }
             }
         }
@@ -115,8 +122,16 @@ public final class ShadowAudit {
         for (Merged m : merged.values()) {
             ShadowFinding f = m.finding;
             boolean partial = contexts.size() > 1 && m.appliedTo.size() < attachments;
-            out.add(new ShadowedRule(nsg.id(), nsg.name(), f.rule(), f.kind(), f.coveringRules(), f.differentAction(),
-                    f.causes(), m.appliedTo, partial));
+            out.add(new ShadowedRule(
+                    nsg.id(),
+                    nsg.name(),
+                    f.rule(),
+                    f.kind(),
+                    f.coveringRules(),
+                    f.differentAction(),
+                    f.causes(),
+                    m.appliedTo,
+                    partial));
         }
         out.sort(ORDER);
         return List.copyOf(out);
@@ -131,7 +146,9 @@ public final class ShadowAudit {
         List<SecurityRule> higher = new ArrayList<>();
         nsg.rules().stream().filter(r -> !r.isDefault()).forEach(higher::add);
         if (rule.isDefault()) {
-            DefaultRules.ALL.stream().filter(r -> r.priority() < rule.priority()).forEach(higher::add);
+            DefaultRules.ALL.stream()
+                    .filter(r -> r.priority() < rule.priority())
+                    .forEach(higher::add);
         }
         for (SecurityRule h : higher) {
             if (h.direction() != rule.direction() || h.priority() >= rule.priority()) {
@@ -153,7 +170,9 @@ public final class ShadowAudit {
             return false;
         }
         return resolver.source(a).possible().overlaps(resolver.source(b).possible())
-                && resolver.destination(a).possible().overlaps(resolver.destination(b).possible());
+                && resolver.destination(a)
+                        .possible()
+                        .overlaps(resolver.destination(b).possible());
     }
 
     private static PortSet ports(List<PortRange> ranges) {
@@ -161,8 +180,9 @@ public final class ShadowAudit {
     }
 
     private static boolean namesVirtualNetwork(SecurityRule rule) {
-        return !rule.isDefault() && (rule.sourcePrefixes().stream().anyMatch(PrefixResolver::isVirtualNetworkTag)
-                || rule.destinationPrefixes().stream().anyMatch(PrefixResolver::isVirtualNetworkTag));
+        return !rule.isDefault()
+                && (rule.sourcePrefixes().stream().anyMatch(PrefixResolver::isVirtualNetworkTag)
+                        || rule.destinationPrefixes().stream().anyMatch(PrefixResolver::isVirtualNetworkTag));
     }
 
     /** What makes two evaluation contexts give the same findings (the ASG map is the estate's, shared by all). */
@@ -173,11 +193,16 @@ public final class ShadowAudit {
     }
 
     /** Findings that say the same thing in different contexts merge into one row. */
-    private record FindingKey(Direction direction, String rule, ShadowFinding.Kind kind, List<String> covering,
-            boolean differentAction, List<String> causes) {
+    private record FindingKey(
+            Direction direction,
+            String rule,
+            ShadowFinding.Kind kind,
+            List<String> covering,
+            boolean differentAction,
+            List<String> causes) {
         static FindingKey of(ShadowFinding f) {
-            return new FindingKey(f.rule().direction(), f.ruleName(), f.kind(), f.coveringRules(), f.differentAction(),
-                    f.causes());
+            return new FindingKey(
+                    f.rule().direction(), f.ruleName(), f.kind(), f.coveringRules(), f.differentAction(), f.causes());
         }
     }
 

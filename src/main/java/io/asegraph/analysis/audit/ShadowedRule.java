@@ -26,8 +26,15 @@ import java.util.Objects;
  * @param dependsOnPlacement true when the finding holds at some attachments and not at others: the VirtualNetwork
  *                           tag expands differently for the subnets the NSG is applied to
  */
-public record ShadowedRule(ResourceId nsg, String nsgName, SecurityRule rule, ShadowFinding.Kind kind,
-        List<String> coveredBy, boolean differentAction, List<String> causes, List<ResourceId> appliedTo,
+public record ShadowedRule(
+        ResourceId nsg,
+        String nsgName,
+        SecurityRule rule,
+        ShadowFinding.Kind kind,
+        List<String> coveredBy,
+        boolean differentAction,
+        List<String> causes,
+        List<ResourceId> appliedTo,
         boolean dependsOnPlacement) {
     public ShadowedRule {
         Objects.requireNonNull(nsg, "nsg");

@@ -57,7 +57,8 @@ public class AuditQueries {
     }
 
     @Query("environmentHealth")
-    @Description("The network health of one ASE: inbound management 454-455 over the whole subnet, outbound dependencies (Storage, SQL, DNS) allowed and routed straight to the Internet, a subnet of its own; v2 and v3 requirements where they differ. Each check names the rule or route that decided.")
+    @Description(
+            "The network health of one ASE: inbound management 454-455 over the whole subnet, outbound dependencies (Storage, SQL, DNS) allowed and routed straight to the Internet, a subnet of its own; v2 and v3 requirements where they differ. Each check names the rule or route that decided.")
     public @NonNull EnvironmentHealthResult environmentHealth(
             @NonNull @Description("An ASE (id, name or VIP), or an app on it") String environment) {
         return Errors.guard(() -> health(audits().environmentHealth(environment)));
@@ -65,15 +66,22 @@ public class AuditQueries {
 
     @Query("environmentsHealth")
     @Description("Every ASE's health at once (a dashboard grid), computed once per store version.")
-    public @NonNull List<@NonNull EnvironmentHealthResult> environmentsHealth(@Description("Only healthy (true) or unhealthy (false) ASEs") Boolean healthy) {
+    public @NonNull List<@NonNull EnvironmentHealthResult> environmentsHealth(
+            @Description("Only healthy (true) or unhealthy (false) ASEs") Boolean healthy) {
         return Errors.guard(() -> audits().environmentsHealth().stream()
-                .filter(h -> healthy == null || h.healthy() == healthy).map(AuditQueries::health).toList());
+                .filter(h -> healthy == null || h.healthy() == healthy)
+                .map(AuditQueries::health)
+                .toList());
     }
 
     @Query("requiredAccess")
-    @Description("What `to` must admit for calls from `from` (the VIP/NAT address as /32 or the whole subnet CIDR, from the call-source walk), whether every NSG on the way does, and when not the exact rule to add at a free priority that wins over the blocker (ARM JSON, az command, Terraform), verified by analysing the flow again with it.")
+    @Description(
+            "What `to` must admit for calls from `from` (the VIP/NAT address as /32 or the whole subnet CIDR, from the call-source walk), whether every NSG on the way does, and when not the exact rule to add at a free priority that wins over the blocker (ARM JSON, az command, Terraform), verified by analysing the flow again with it.")
     public @NonNull RequiredAccessResult requiredAccess(
-            @NonNull @Description("An app, ASE or network interface: id, host name, unique name, or an address in a subnet") String from,
+            @NonNull
+                    @Description(
+                            "An app, ASE or network interface: id, host name, unique name, or an address in a subnet")
+                    String from,
             @NonNull @Description("An app, ASE, network interface, endpoint, host name or IPv4 address") String to,
             @NonNull @Description("The destination port, 0-65535") Integer port,
             @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol) {
@@ -81,16 +89,24 @@ public class AuditQueries {
             checkPort(port);
             RequiredAccess r = audits().requiredAccess(from, to, port, protocol(protocol));
             List<String> ranges = r.sources().toCidrStrings();
-            return new RequiredAccessResult(ranges.isEmpty() ? r.sourceKind().name() : String.join(", ", ranges),
-                    SourceKind.valueOf(r.sourceKind().name()), r.satisfied(), Verdict.valueOf(r.flow().verdict().name()),
-                    r.reason(), r.fixes().stream().map(AuditQueries::fix).toList(), r.verified().orElse(null), ranges,
-                    r.destinationFix().map(AuditQueries::fix).orElse(null), r.flow().deniedSources().toCidrStrings(),
+            return new RequiredAccessResult(
+                    ranges.isEmpty() ? r.sourceKind().name() : String.join(", ", ranges),
+                    SourceKind.valueOf(r.sourceKind().name()),
+                    r.satisfied(),
+                    Verdict.valueOf(r.flow().verdict().name()),
+                    r.reason(),
+                    r.fixes().stream().map(AuditQueries::fix).toList(),
+                    r.verified().orElse(null),
+                    ranges,
+                    r.destinationFix().map(AuditQueries::fix).orElse(null),
+                    r.flow().deniedSources().toCidrStrings(),
                     PathMapping.flow(r.flow()));
         });
     }
 
     @Query("whoCanReach")
-    @Description("One row per ASE, app and network interface with its verdict toward `to` on a port, computed as one batch over the estate (one walk per routing group, each NSG evaluated once per context over the union of the sources reaching it), not one walk per caller.")
+    @Description(
+            "One row per ASE, app and network interface with its verdict toward `to` on a port, computed as one batch over the estate (one walk per routing group, each NSG evaluated once per context over the union of the sources reaching it), not one walk per caller.")
     public @NonNull List<@NonNull ReachabilityRow> whoCanReach(
             @NonNull @Description("An app, ASE, network interface, endpoint, host name or IPv4 address") String to,
             @NonNull @Description("The destination port, 0-65535") Integer port,
@@ -100,8 +116,11 @@ public class AuditQueries {
             checkPort(port);
             Protocol p = protocol == null ? Protocol.TCP : protocol;
             return audits().whoCanReach(to, port, protocol(p)).stream()
-                    .filter(r -> verdicts == null || verdicts.isEmpty() || verdicts.contains(Verdict.valueOf(r.verdict().name())))
-                    .map(r -> row(r, to, port, p)).toList();
+                    .filter(r -> verdicts == null
+                            || verdicts.isEmpty()
+                            || verdicts.contains(Verdict.valueOf(r.verdict().name())))
+                    .map(r -> row(r, to, port, p))
+                    .toList();
         });
     }
 
@@ -110,7 +129,8 @@ public class AuditQueries {
         return Errors.guard(() -> flows(rows).stream().map(FlowResult::reason).toList());
     }
 
-    @Description("The whole flow of this caller's call (decisions, blockers, trace), computed on demand (one batch for the rows asked).")
+    @Description(
+            "The whole flow of this caller's call (decisions, blockers, trace), computed on demand (one batch for the rows asked).")
     public List<@NonNull FlowAnalysis> flow(@Source List<ReachabilityRow> rows) {
         return Errors.guard(() -> flows(rows).stream().map(PathMapping::flow).toList());
     }
@@ -122,15 +142,20 @@ public class AuditQueries {
         Map<String, List<Integer>> byQuestion = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             ReachabilityRow r = rows.get(i);
-            byQuestion.computeIfAbsent(r.to() + "|" + r.port() + "|" + r.protocol(), k -> new ArrayList<>()).add(i);
+            byQuestion
+                    .computeIfAbsent(r.to() + "|" + r.port() + "|" + r.protocol(), k -> new ArrayList<>())
+                    .add(i);
         }
         List<FlowResult> out = new ArrayList<>(rows.size());
         rows.forEach(r -> out.add(null));
         for (List<Integer> indexes : byQuestion.values()) {
             ReachabilityRow first = rows.get(indexes.get(0));
             Reference target = resolver.resolveDestination(first.to());
-            List<Reference> callers = indexes.stream().map(i -> resolver.resolveCaller(rows.get(i).caller())).toList();
-            List<FlowResult> flows = built.flows().analyzeMany(callers, target, first.port(), protocol(first.protocol()));
+            List<Reference> callers = indexes.stream()
+                    .map(i -> resolver.resolveCaller(rows.get(i).caller()))
+                    .toList();
+            List<FlowResult> flows =
+                    built.flows().analyzeMany(callers, target, first.port(), protocol(first.protocol()));
             for (int k = 0; k < indexes.size(); k++) {
                 out.set(indexes.get(k), flows.get(k));
             }
@@ -139,96 +164,183 @@ public class AuditQueries {
     }
 
     @Query("shadowedRules")
-    @Description("Rules no packet can ever reach because higher-priority rules cover all they match, exact over addresses, ports and protocols, per NSG and per placement where the VirtualNetwork tag matters; differentAction false = redundant, true = dead. All NSGs when `nsg` is omitted.")
-    public @NonNull List<@NonNull ShadowedRuleResult> shadowedRules(@Description("One NSG (all when omitted)") String nsg,
-            @DefaultValue("false") @Description("Also report default rules made unreachable") Boolean includeDefaultRules) {
+    @Description(
+            "Rules no packet can ever reach because higher-priority rules cover all they match, exact over addresses, ports and protocols, per NSG and per placement where the VirtualNetwork tag matters; differentAction false = redundant, true = dead. All NSGs when `nsg` is omitted.")
+    public @NonNull List<@NonNull ShadowedRuleResult> shadowedRules(
+            @Description("One NSG (all when omitted)") String nsg,
+            @DefaultValue("false") @Description("Also report default rules made unreachable")
+                    Boolean includeDefaultRules) {
         return Errors.guard(() -> {
             boolean defaults = Boolean.TRUE.equals(includeDefaultRules);
-            List<ShadowedRule> rows = nsg == null ? audits().shadowedRules(defaults) : audits().shadowedRules(nsg, defaults);
+            List<ShadowedRule> rows =
+                    nsg == null ? audits().shadowedRules(defaults) : audits().shadowedRules(nsg, defaults);
             return rows.stream().map(AuditQueries::shadow).toList();
         });
     }
 
     @Query("exposures")
-    @Description("Network interfaces and ASEs reachable from the Internet on the given ports (default 22, 3389, 1433, 3306, 5432, 6379, 9200, 27017): a public address and NSGs at subnet and NIC level that actually admit Internet sources, priority-aware (no finding where a higher-priority deny wins).")
-    public @NonNull List<@NonNull ExposureResult> exposures(@Description("Ports to check (default 22, 3389, 1433, 3306, 5432, 6379, 9200, 27017)") List<Integer> ports,
+    @Description(
+            "Network interfaces and ASEs reachable from the Internet on the given ports (default 22, 3389, 1433, 3306, 5432, 6379, 9200, 27017): a public address and NSGs at subnet and NIC level that actually admit Internet sources, priority-aware (no finding where a higher-priority deny wins).")
+    public @NonNull List<@NonNull ExposureResult> exposures(
+            @Description("Ports to check (default 22, 3389, 1433, 3306, 5432, 6379, 9200, 27017)") List<Integer> ports,
             @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol) {
         return Errors.guard(() -> {
             List<Integer> p = ports == null ? DEFAULT_EXPOSURE_PORTS : ports;
             p.forEach(AuditQueries::checkPort);
-            return audits().exposures(p, protocol(protocol)).stream().map(AuditQueries::exposure).toList();
+            return audits().exposures(p, protocol(protocol)).stream()
+                    .map(AuditQueries::exposure)
+                    .toList();
         });
     }
 
     @Query("reachabilityMatrix")
-    @Description("A grid of verdicts and source kinds from each of `from` to each of `to` on a port, for dashboards (at most 10,000 cells).")
+    @Description(
+            "A grid of verdicts and source kinds from each of `from` to each of `to` on a port, for dashboards (at most 10,000 cells).")
     public @NonNull List<@NonNull MatrixRowResult> reachabilityMatrix(
-            @NonNull @Description("The callers: apps, ASEs, network interfaces or addresses in a subnet") List<@NonNull String> from,
-            @NonNull @Description("The destinations: apps, ASEs, network interfaces, endpoints, host names or addresses") List<@NonNull String> to,
+            @NonNull @Description("The callers: apps, ASEs, network interfaces or addresses in a subnet")
+                    List<@NonNull String> from,
+            @NonNull
+                    @Description("The destinations: apps, ASEs, network interfaces, endpoints, host names or addresses")
+                    List<@NonNull String> to,
             @NonNull @Description("The destination port, 0-65535") Integer port,
             @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol) {
         return Errors.guard(() -> {
             checkPort(port);
             return audits().reachabilityMatrix(from, to, port, protocol(protocol)).stream()
-                    .map(r -> new MatrixRowResult(r.from().text(), r.cells().stream().map(c -> cell(c.to(), c.flow())).toList(),
-                            id(r.from()), r.from().resource().map(x -> x.name()).orElse(r.from().text()), kind(r.from())))
+                    .map(r -> new MatrixRowResult(
+                            r.from().text(),
+                            r.cells().stream().map(c -> cell(c.to(), c.flow())).toList(),
+                            id(r.from()),
+                            r.from()
+                                    .resource()
+                                    .map(x -> x.name())
+                                    .orElse(r.from().text()),
+                            kind(r.from())))
                     .toList();
         });
     }
 
     private static EnvironmentHealthResult health(EnvironmentHealth h) {
-        return new EnvironmentHealthResult(h.environment().value(), h.name(), h.kind().name(), h.healthy(),
-                CheckStatus.valueOf(h.status().name()), h.checks().stream().map(c -> new HealthCheckResult(c.name(),
-                        CheckStatus.valueOf(c.status().name()), c.requirement(), c.detail(), c.decidedBy())).toList());
+        return new EnvironmentHealthResult(
+                h.environment().value(),
+                h.name(),
+                h.kind().name(),
+                h.healthy(),
+                CheckStatus.valueOf(h.status().name()),
+                h.checks().stream()
+                        .map(c -> new HealthCheckResult(
+                                c.name(),
+                                CheckStatus.valueOf(c.status().name()),
+                                c.requirement(),
+                                c.detail(),
+                                c.decidedBy()))
+                        .toList());
     }
 
     private static RuleFixResult fix(RuleFix f) {
-        return new RuleFixResult(f.nsg().value(), f.nsgName(), f.name(), f.priority().orElse(null), f.direction().azureName(),
-                RuleFixFormats.arm(f).orElse(null), RuleFixFormats.azCli(f).orElse(null), RuleFixFormats.terraform(f).orElse(null),
-                f.problem().orElse(null), f.appliedTo().value(), NsgLevel.valueOf(f.level().name()), f.protocol().azureName(),
-                f.sourcePrefixes(), f.destinationPrefixes(), f.destinationPorts(), f.overrides(), f.description());
+        return new RuleFixResult(
+                f.nsg().value(),
+                f.nsgName(),
+                f.name(),
+                f.priority().orElse(null),
+                f.direction().azureName(),
+                RuleFixFormats.arm(f).orElse(null),
+                RuleFixFormats.azCli(f).orElse(null),
+                RuleFixFormats.terraform(f).orElse(null),
+                f.problem().orElse(null),
+                f.appliedTo().value(),
+                NsgLevel.valueOf(f.level().name()),
+                f.protocol().azureName(),
+                f.sourcePrefixes(),
+                f.destinationPrefixes(),
+                f.destinationPorts(),
+                f.overrides(),
+                f.description());
     }
 
     private static ShadowedRuleResult shadow(ShadowedRule s) {
-        return new ShadowedRuleResult(s.nsg().value(), s.nsgName(), s.rule().qualifiedName(), s.rule().priority(),
-                s.rule().direction().azureName(), s.kind().name(), s.coveredBy(), s.differentAction(), s.causes(),
-                s.dependsOnPlacement(), s.rule().access() == Access.ALLOW ? "Allow" : "Deny",
+        return new ShadowedRuleResult(
+                s.nsg().value(),
+                s.nsgName(),
+                s.rule().qualifiedName(),
+                s.rule().priority(),
+                s.rule().direction().azureName(),
+                s.kind().name(),
+                s.coveredBy(),
+                s.differentAction(),
+                s.causes(),
+                s.dependsOnPlacement(),
+                s.rule().access() == Access.ALLOW ? "Allow" : "Deny",
                 s.appliedTo().stream().map(id -> id.value()).toList());
     }
 
     private static ExposureResult exposure(Exposure e) {
-        String summary = e.exposedSources().isEmpty() ? "none for certain"
-                : e.verdict() == io.asegraph.policy.Verdict.ALLOWED ? "every Internet source" : blocks(e.exposedSources());
-        return new ExposureResult(e.target().value(), e.targetKind(), e.targetName(), e.publicAddress().map(Ipv4::format).orElse(null),
-                e.port(), Verdict.valueOf(e.verdict().name()), e.exposedSources().toCidrStrings(), e.admittedBy(), e.causes(),
-                PathMapping.hops(e.path()), Protocol.valueOf(e.protocol().name()), summary,
-                e.undeterminedSources().toCidrStrings(), e.warnings());
+        String summary = e.exposedSources().isEmpty()
+                ? "none for certain"
+                : e.verdict() == io.asegraph.policy.Verdict.ALLOWED
+                        ? "every Internet source"
+                        : blocks(e.exposedSources());
+        return new ExposureResult(
+                e.target().value(),
+                e.targetKind(),
+                e.targetName(),
+                e.publicAddress().map(Ipv4::format).orElse(null),
+                e.port(),
+                Verdict.valueOf(e.verdict().name()),
+                e.exposedSources().toCidrStrings(),
+                e.admittedBy(),
+                e.causes(),
+                PathMapping.hops(e.path()),
+                Protocol.valueOf(e.protocol().name()),
+                summary,
+                e.undeterminedSources().toCidrStrings(),
+                e.warnings());
     }
 
     private static String blocks(AddressSet set) {
         List<String> blocks = set.toCidrStrings();
-        return blocks.size() <= 6 ? String.join(", ", blocks)
+        return blocks.size() <= 6
+                ? String.join(", ", blocks)
                 : String.join(", ", blocks.subList(0, 6)) + " and " + (blocks.size() - 6) + " more blocks";
     }
 
     private static ReachabilityRow row(Reachability r, String to, int port, Protocol protocol) {
         List<Cidr> seen = r.sources().toCidrs();
-        String source = r.sources().size() == 1 ? Ipv4.format(r.sources().first())
+        String source = r.sources().size() == 1
+                ? Ipv4.format(r.sources().first())
                 : seen.size() == 1 ? seen.get(0).toString() : null;
-        return new ReachabilityRow(r.callerId().value(), r.callerName(), kind(r.caller()), Verdict.valueOf(r.verdict().name()),
-                SourceKind.valueOf(r.sourceKind().name()), source, r.allowedSources().toCidrStrings(),
-                r.sources().toCidrStrings(), r.deniedSources().toCidrStrings(), r.undeterminedSources().toCidrStrings(), to,
-                port, protocol);
+        return new ReachabilityRow(
+                r.callerId().value(),
+                r.callerName(),
+                kind(r.caller()),
+                Verdict.valueOf(r.verdict().name()),
+                SourceKind.valueOf(r.sourceKind().name()),
+                source,
+                r.allowedSources().toCidrStrings(),
+                r.sources().toCidrStrings(),
+                r.deniedSources().toCidrStrings(),
+                r.undeterminedSources().toCidrStrings(),
+                to,
+                port,
+                protocol);
     }
 
     private static MatrixRowResult.MatrixCell cell(Reference to, FlowResult f) {
-        return new MatrixRowResult.MatrixCell(to.text(), Verdict.valueOf(f.verdict().name()),
-                SourceKind.valueOf(f.callSource().kind().name()), source(f), f.reason(), id(to),
+        return new MatrixRowResult.MatrixCell(
+                to.text(),
+                Verdict.valueOf(f.verdict().name()),
+                SourceKind.valueOf(f.callSource().kind().name()),
+                source(f),
+                f.reason(),
+                id(to),
                 f.callSource().sources().toCidrStrings());
     }
 
     private static String source(FlowResult f) {
-        return f.callSource().address().map(Ipv4::format).orElse(f.callSource().addressRange().map(Cidr::toString).orElse(null));
+        return f.callSource()
+                .address()
+                .map(Ipv4::format)
+                .orElse(f.callSource().addressRange().map(Cidr::toString).orElse(null));
     }
 
     /** A resolved reference as the API shows it: the resource's id, or the address as given. */

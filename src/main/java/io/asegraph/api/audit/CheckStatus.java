@@ -4,5 +4,7 @@ import org.eclipse.microprofile.graphql.Enum;
 
 @Enum("CheckStatus")
 public enum CheckStatus {
-    PASS, WARN, FAIL
+    PASS,
+    WARN,
+    FAIL
 }

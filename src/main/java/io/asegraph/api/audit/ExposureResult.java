@@ -7,15 +7,28 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-@Description("A network interface or ASE reachable from the Internet on a port: a public address, and NSGs that actually admit Internet sources (priority-aware, subnet then NIC).")
-public record ExposureResult(@NonNull @Description("The resource id") String target, @NonNull String targetKind, @NonNull String targetName,
-        @Description("The public address it is reached at") String publicAddress, @NonNull Integer port,
-        @NonNull @Description("ALLOWED (every Internet source), PARTIAL (some) or UNDETERMINED (some may be, see causes)") Verdict verdict,
+@Description(
+        "A network interface or ASE reachable from the Internet on a port: a public address, and NSGs that actually admit Internet sources (priority-aware, subnet then NIC).")
+public record ExposureResult(
+        @NonNull @Description("The resource id") String target,
+        @NonNull String targetKind,
+        @NonNull String targetName,
+        @Description("The public address it is reached at") String publicAddress,
+        @NonNull Integer port,
+        @NonNull
+                @Description(
+                        "ALLOWED (every Internet source), PARTIAL (some) or UNDETERMINED (some may be, see causes)")
+                Verdict verdict,
         @NonNull @Description("The Internet sources admitted, as CIDR blocks") List<@NonNull String> exposedSources,
-        @NonNull @Description("The rules that admit them") List<@NonNull String> admittedBy, @NonNull List<@NonNull String> causes,
+        @NonNull @Description("The rules that admit them") List<@NonNull String> admittedBy,
+        @NonNull List<@NonNull String> causes,
         @NonNull @Description("The path from the Internet") List<@NonNull Hop> path,
         @NonNull Protocol protocol,
-        @NonNull @Description("The admitted sources in a few words: 'every Internet source' or the first CIDR blocks") String exposedSummary,
-        @NonNull @Description("Internet sources that may be admitted, depending on something unresolved") List<@NonNull String> undeterminedSources,
-        @NonNull @Description("E.g. no NSG at either level, replies routed elsewhere than the Internet, an ILB ASE's VIP") List<@NonNull String> warnings) {
-}
+        @NonNull @Description("The admitted sources in a few words: 'every Internet source' or the first CIDR blocks")
+                String exposedSummary,
+        @NonNull @Description("Internet sources that may be admitted, depending on something unresolved")
+                List<@NonNull String> undeterminedSources,
+        @NonNull
+                @Description(
+                        "E.g. no NSG at either level, replies routed elsewhere than the Internet, an ILB ASE's VIP")
+                List<@NonNull String> warnings) {}

@@ -8,13 +8,24 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-@Description("One caller's verdict toward a destination. An app calls from its ASE, so it shares the ASE's answer. `reason` and `flow` are computed on demand, as one batch for the rows that ask for them.")
-public record ReachabilityRow(@NonNull @Description("The caller's id") String caller, @NonNull String callerName,
-        @NonNull @Description("App, AppServiceEnvironment or NetworkInterface") String callerKind, @NonNull Verdict verdict,
-        @NonNull SourceKind sourceKind, @Description("The address or range the destination sees") String source,
+@Description(
+        "One caller's verdict toward a destination. An app calls from its ASE, so it shares the ASE's answer. `reason` and `flow` are computed on demand, as one batch for the rows that ask for them.")
+public record ReachabilityRow(
+        @NonNull @Description("The caller's id") String caller,
+        @NonNull String callerName,
+        @NonNull @Description("App, AppServiceEnvironment or NetworkInterface") String callerKind,
+        @NonNull Verdict verdict,
+        @NonNull SourceKind sourceKind,
+        @Description("The address or range the destination sees") String source,
         @NonNull List<@NonNull String> allowedSourceRanges,
-        @NonNull @Description("The addresses the destination sees, as CIDR blocks (empty when undetermined or unreachable)") List<@NonNull String> sourceRanges,
-        @NonNull @Description("The part of the caller's own range denied by some NSG") List<@NonNull String> deniedSourceRanges,
-        @NonNull @Description("The part of the caller's own range whose fate the model cannot tell") List<@NonNull String> undeterminedSourceRanges,
-        @Ignore String to, @Ignore Integer port, @Ignore Protocol protocol) {
-}
+        @NonNull
+                @Description(
+                        "The addresses the destination sees, as CIDR blocks (empty when undetermined or unreachable)")
+                List<@NonNull String> sourceRanges,
+        @NonNull @Description("The part of the caller's own range denied by some NSG")
+                List<@NonNull String> deniedSourceRanges,
+        @NonNull @Description("The part of the caller's own range whose fate the model cannot tell")
+                List<@NonNull String> undeterminedSourceRanges,
+        @Ignore String to,
+        @Ignore Integer port,
+        @Ignore Protocol protocol) {}

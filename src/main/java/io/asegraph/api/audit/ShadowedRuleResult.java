@@ -5,14 +5,26 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A rule no packet can reach because higher-priority rules cover all it matches.")
-public record ShadowedRuleResult(@NonNull @Description("The NSG's id") String nsg, @NonNull String nsgName,
-        @NonNull @Description("securityRules/NAME or defaultSecurityRules/NAME") String rule, @NonNull Integer priority,
+public record ShadowedRuleResult(
+        @NonNull @Description("The NSG's id") String nsg,
+        @NonNull String nsgName,
+        @NonNull @Description("securityRules/NAME or defaultSecurityRules/NAME") String rule,
+        @NonNull Integer priority,
         @NonNull String direction,
-        @NonNull @Description("DEAD (covered by rules of the other action: probably a mistake), REDUNDANT (same action) or UNDECIDABLE (an unresolved tag or ASG)") String kind,
+        @NonNull
+                @Description(
+                        "DEAD (covered by rules of the other action: probably a mistake), REDUNDANT (same action) or UNDECIDABLE (an unresolved tag or ASG)")
+                String kind,
         @NonNull @Description("The higher-priority rules that cover it") List<@NonNull String> coveredBy,
-        @NonNull @Description("True: covered by rules of the other action (dead); false: redundant") Boolean differentAction,
+        @NonNull @Description("True: covered by rules of the other action (dead); false: redundant")
+                Boolean differentAction,
         @NonNull List<@NonNull String> causes,
-        @NonNull @Description("True when the finding depends on which subnet the NSG is attached to (the VirtualNetwork tag)") Boolean dependsOnPlacement,
+        @NonNull
+                @Description(
+                        "True when the finding depends on which subnet the NSG is attached to (the VirtualNetwork tag)")
+                Boolean dependsOnPlacement,
         @NonNull @Description("Allow or Deny") String access,
-        @NonNull @Description("The subnets and network interfaces where the NSG is attached and this holds (empty for an NSG attached nowhere)") List<@NonNull String> appliedTo) {
-}
+        @NonNull
+                @Description(
+                        "The subnets and network interfaces where the NSG is attached and this holds (empty for an NSG attached nowhere)")
+                List<@NonNull String> appliedTo) {}

@@ -4,5 +4,6 @@ import org.eclipse.microprofile.graphql.Enum;
 
 @Enum("Access")
 public enum Access {
-    ALLOW, DENY
+    ALLOW,
+    DENY
 }

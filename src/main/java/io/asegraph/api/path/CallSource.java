@@ -5,9 +5,12 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("Which address a call appears from at its destination.")
-public record CallSource(@NonNull SourceKind kind,
-        @Description("The one address the destination sees, when there is one (a VIP, a NAT gateway address, a NIC address).") String address,
-        @Description("What the destination must allow, as CIDR: the VIP as a /32, or the whole source subnet.") String addressRange,
+public record CallSource(
+        @NonNull SourceKind kind,
+        @Description(
+                        "The one address the destination sees, when there is one (a VIP, a NAT gateway address, a NIC address).")
+                String address,
+        @Description("What the destination must allow, as CIDR: the VIP as a /32, or the whole source subnet.")
+                String addressRange,
         @NonNull @Description("Why, in one sentence a network engineer can act on.") String reason,
-        @NonNull List<@NonNull Hop> trace) {
-}
+        @NonNull List<@NonNull Hop> trace) {}

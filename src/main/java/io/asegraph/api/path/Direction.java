@@ -4,5 +4,6 @@ import org.eclipse.microprofile.graphql.Enum;
 
 @Enum("Direction")
 public enum Direction {
-    INBOUND, OUTBOUND
+    INBOUND,
+    OUTBOUND
 }

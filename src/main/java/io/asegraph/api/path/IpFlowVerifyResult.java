@@ -4,7 +4,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("Network Watcher IP flow verify's answer.")
-public record IpFlowVerifyResult(@NonNull Access access,
+public record IpFlowVerifyResult(
+        @NonNull Access access,
         @NonNull @Description("securityRules/NAME or defaultSecurityRules/NAME.") String ruleName,
-        @Description("The NSG holding the deciding rule.") String nsg) {
-}
+        @Description("The NSG holding the deciding rule.") String nsg) {}

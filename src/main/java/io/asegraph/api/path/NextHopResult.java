@@ -4,8 +4,10 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("Network Watcher's next hop answer.")
-public record NextHopResult(@NonNull NextHopType nextHopType, String nextHopIpAddress,
+public record NextHopResult(
+        @NonNull NextHopType nextHopType,
+        String nextHopIpAddress,
         @NonNull @Description("The user route table's id, or \"System Route\".") String routeTableId,
         @Description("The prefix of the route that decided.") String addressPrefix,
-        @Description("The origin of the route that decided: Default, User or VirtualNetworkGateway.") String routeOrigin) {
-}
+        @Description("The origin of the route that decided: Default, User or VirtualNetworkGateway.")
+                String routeOrigin) {}

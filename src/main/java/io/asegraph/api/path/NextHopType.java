@@ -4,5 +4,10 @@ import org.eclipse.microprofile.graphql.Enum;
 
 @Enum("NextHopType")
 public enum NextHopType {
-    INTERNET, VIRTUAL_APPLIANCE, VIRTUAL_NETWORK_GATEWAY, VNET_LOCAL, VNET_PEERING, NONE
+    INTERNET,
+    VIRTUAL_APPLIANCE,
+    VIRTUAL_NETWORK_GATEWAY,
+    VNET_LOCAL,
+    VNET_PEERING,
+    NONE
 }

@@ -4,5 +4,6 @@ import org.eclipse.microprofile.graphql.Enum;
 
 @Enum("NsgLevel")
 public enum NsgLevel {
-    SUBNET, NETWORK_INTERFACE
+    SUBNET,
+    NETWORK_INTERFACE
 }

@@ -39,7 +39,11 @@ public class PathQueries {
 
     @Query("callSource")
     @Description("Which address a call from `from` (an app, an ASE or a network interface) appears from at `to`.")
-    public @NonNull CallSource callSource(@NonNull @Description("An app, ASE or network interface: id, host name, unique name, or an address in a subnet") String from,
+    public @NonNull CallSource callSource(
+            @NonNull
+                    @Description(
+                            "An app, ASE or network interface: id, host name, unique name, or an address in a subnet")
+                    String from,
             @NonNull @Description("An app, ASE, network interface, endpoint, host name or IPv4 address") String to) {
         return Errors.guard(() -> {
             AnalysisContext c = engines.current().context();
@@ -50,8 +54,10 @@ public class PathQueries {
     }
 
     @Query("flow")
-    @Description("The whole walk of one call: route, source NAT, every NSG on the way, and the verdict over every source address.")
-    public @NonNull FlowAnalysis flow(@NonNull @Description("An app, ASE or network interface") String from,
+    @Description(
+            "The whole walk of one call: route, source NAT, every NSG on the way, and the verdict over every source address.")
+    public @NonNull FlowAnalysis flow(
+            @NonNull @Description("An app, ASE or network interface") String from,
             @NonNull @Description("An app, ASE, network interface, endpoint, host name or IPv4 address") String to,
             @NonNull @Description("The destination port, 0-65535") Integer port,
             @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol) {
@@ -63,11 +69,17 @@ public class PathQueries {
     }
 
     @Query("ipFlowVerify")
-    @Description("Network Watcher IP flow verify: one 5-tuple against the NSGs that apply to a network interface or subnet.")
-    public @NonNull IpFlowVerifyResult ipFlowVerify(@NonNull @Description("A network interface or subnet") String target,
-            @NonNull Direction direction, @NonNull Protocol protocol,
-            @NonNull @Description("The address on the target's side (the NIC's private address, or one in the subnet)") String localAddress,
-            @NonNull Integer localPort, @NonNull String remoteAddress, @NonNull Integer remotePort) {
+    @Description(
+            "Network Watcher IP flow verify: one 5-tuple against the NSGs that apply to a network interface or subnet.")
+    public @NonNull IpFlowVerifyResult ipFlowVerify(
+            @NonNull @Description("A network interface or subnet") String target,
+            @NonNull Direction direction,
+            @NonNull Protocol protocol,
+            @NonNull @Description("The address on the target's side (the NIC's private address, or one in the subnet)")
+                    String localAddress,
+            @NonNull Integer localPort,
+            @NonNull String remoteAddress,
+            @NonNull Integer remotePort) {
         return Errors.guard(() -> {
             checkPort("localPort", localPort);
             checkPort("remotePort", remotePort);
@@ -75,44 +87,63 @@ public class PathQueries {
             long remote = address("remoteAddress", remoteAddress);
             AnalysisContext c = engines.current().context();
             Target t = target(c, target);
-            if (t.nic().isPresent() ? t.nic().get().privateIp() != local : !t.subnet().prefix().contains(local)) {
+            if (t.nic().isPresent()
+                    ? t.nic().get().privateIp() != local
+                    : !t.subnet().prefix().contains(local)) {
                 throw new InvalidArgumentException("localAddress " + localAddress + " is not "
-                        + t.nic().map(n -> n.name() + "'s private address " + Ipv4.format(n.privateIp()))
-                                .orElse("inside " + t.subnet().name() + " (" + t.subnet().prefix() + ")"));
+                        + t.nic()
+                                .map(n -> n.name() + "'s private address " + Ipv4.format(n.privateIp()))
+                                .orElse("inside " + t.subnet().name() + " ("
+                                        + t.subnet().prefix() + ")"));
             }
             io.asegraph.policy.Direction d = io.asegraph.policy.Direction.valueOf(direction.name());
-            List<AppliedNsg> nsgs = NsgChain.order(d, c.subnetNsg(t.subnet()).flatMap(AnalysisContext.Attached::applied),
+            List<AppliedNsg> nsgs = NsgChain.order(
+                    d,
+                    c.subnetNsg(t.subnet()).flatMap(AnalysisContext.Attached::applied),
                     t.nic().flatMap(c::nicNsg).flatMap(AnalysisContext.Attached::applied));
-            IpFlowResult r = IpFlowVerify.verify(c.evaluator(t.subnet()), nsgs, d, protocol(protocol), local, localPort, remote, remotePort);
+            IpFlowResult r = IpFlowVerify.verify(
+                    c.evaluator(t.subnet()), nsgs, d, protocol(protocol), local, localPort, remote, remotePort);
             if (r.access().isEmpty()) {
-                throw new UndeterminedException("cannot decide: " + r.undeterminedCause().orElse("something is unknown")
-                        + r.ruleName().map(n -> " (rule " + n + ")").orElse(""));
+                throw new UndeterminedException(
+                        "cannot decide: " + r.undeterminedCause().orElse("something is unknown")
+                                + r.ruleName().map(n -> " (rule " + n + ")").orElse(""));
             }
-            return new IpFlowVerifyResult(Access.valueOf(r.access().get().name()), r.ruleName().orElse(""),
+            return new IpFlowVerifyResult(
+                    Access.valueOf(r.access().get().name()),
+                    r.ruleName().orElse(""),
                     r.nsg().map(a -> a.nsg().id().value()).orElse(null));
         });
     }
 
     @Query("nextHop")
-    @Description("Network Watcher next hop: where a packet from `source` (a subnet, network interface or ASE) to an address goes first.")
-    public @NonNull NextHopResult nextHop(@NonNull @Description("A subnet, network interface or ASE") String source,
+    @Description(
+            "Network Watcher next hop: where a packet from `source` (a subnet, network interface or ASE) to an address goes first.")
+    public @NonNull NextHopResult nextHop(
+            @NonNull @Description("A subnet, network interface or ASE") String source,
             @NonNull @Description("An IPv4 address") String destinationAddress) {
-        return Errors.guard(() -> PathMapping.nextHop(engines.current().context().nextHops().nextHop(source, destinationAddress)));
+        return Errors.guard(
+                () -> PathMapping.nextHop(engines.current().context().nextHops().nextHop(source, destinationAddress)));
     }
 
     @Query("effectiveRoutes")
-    @Description("The effective route table of a subnet (or a network interface's or ASE's subnet): every system, gateway and user route with its origin and state.")
-    public @NonNull List<@NonNull EffectiveRoute> effectiveRoutes(@NonNull @Description("A subnet, network interface or ASE") String target) {
+    @Description(
+            "The effective route table of a subnet (or a network interface's or ASE's subnet): every system, gateway and user route with its origin and state.")
+    public @NonNull List<@NonNull EffectiveRoute> effectiveRoutes(
+            @NonNull @Description("A subnet, network interface or ASE") String target) {
         return Errors.guard(() -> {
             AnalysisContext c = engines.current().context();
             Subnet subnet = c.nextHops().sourceSubnet(c.resolver().resolveLocated(target));
-            return c.routing().effectiveRoutes(subnet).routes().stream().map(PathMapping::effectiveRoute).toList();
+            return c.routing().effectiveRoutes(subnet).routes().stream()
+                    .map(PathMapping::effectiveRoute)
+                    .toList();
         });
     }
 
     @Query("effectiveSecurityRules")
-    @Description("The security rules in force for a subnet or network interface, in evaluation order, service tags expanded.")
-    public @NonNull List<@NonNull EffectiveSecurityRule> effectiveSecurityRules(@NonNull @Description("A network interface or subnet") String target) {
+    @Description(
+            "The security rules in force for a subnet or network interface, in evaluation order, service tags expanded.")
+    public @NonNull List<@NonNull EffectiveSecurityRule> effectiveSecurityRules(
+            @NonNull @Description("A network interface or subnet") String target) {
         return Errors.guard(() -> {
             AnalysisContext c = engines.current().context();
             Target t = target(c, target);
@@ -120,24 +151,28 @@ public class PathQueries {
             Optional<NetworkSecurityGroup> nicNsg = t.nic().flatMap(c::nicNsg).flatMap(AnalysisContext.Attached::nsg);
             PrefixResolver resolver = new PrefixResolver(c.policies(), c.evaluationContext(t.subnet()));
             return EffectiveSecurityRules.forAttachment(subnetNsg, nicNsg, resolver).stream()
-                    .map(r -> PathMapping.effectiveRule(r, subnetNsg.map(NetworkSecurityGroup::id))).toList();
+                    .map(r -> PathMapping.effectiveRule(r, subnetNsg.map(NetworkSecurityGroup::id)))
+                    .toList();
         });
     }
 
-    private record Target(Subnet subnet, Optional<NetworkInterface> nic) {
-    }
+    private record Target(Subnet subnet, Optional<NetworkInterface> nic) {}
 
     private static Target target(AnalysisContext c, String text) {
         Reference ref = c.resolver().resolveLocated(text);
-        Resource r = ref.resource().orElseThrow(() -> new InvalidArgumentException("'" + text + "' is not a network interface or subnet"));
+        Resource r = ref.resource()
+                .orElseThrow(() -> new InvalidArgumentException("'" + text + "' is not a network interface or subnet"));
         if (r instanceof NetworkInterface nic) {
-            Subnet s = c.topology().subnet(nic.subnetId()).orElseThrow(() -> new InvalidArgumentException(nic.name() + " has no subnet"));
+            Subnet s = c.topology()
+                    .subnet(nic.subnetId())
+                    .orElseThrow(() -> new InvalidArgumentException(nic.name() + " has no subnet"));
             return new Target(s, Optional.of(nic));
         }
         if (r instanceof Subnet s) {
             return new Target(s, Optional.empty());
         }
-        throw new InvalidArgumentException("'" + text + "' is a " + ref.kind().label() + "; this question takes a network interface or a subnet");
+        throw new InvalidArgumentException(
+                "'" + text + "' is a " + ref.kind().label() + "; this question takes a network interface or a subnet");
     }
 
     private static void checkPort(String name, Integer port) {

@@ -4,5 +4,10 @@ import org.eclipse.microprofile.graphql.Enum;
 
 @Enum("Protocol")
 public enum Protocol {
-    TCP, UDP, ICMP, ESP, AH, ANY
+    TCP,
+    UDP,
+    ICMP,
+    ESP,
+    AH,
+    ANY
 }

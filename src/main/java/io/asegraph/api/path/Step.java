@@ -4,5 +4,5 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("One step at a hop of a walk.")
-public record Step(@NonNull @Description("ROUTE, SOURCE_NAT, FILTER, DELIVER or DROP.") String type, @NonNull String detail) {
-}
+public record Step(
+        @NonNull @Description("ROUTE, SOURCE_NAT, FILTER, DELIVER or DROP.") String type, @NonNull String detail) {}

@@ -4,5 +4,9 @@ import org.eclipse.microprofile.graphql.Enum;
 
 @Enum("Verdict")
 public enum Verdict {
-    ALLOWED, DENIED, PARTIAL, UNDETERMINED, UNREACHABLE
+    ALLOWED,
+    DENIED,
+    PARTIAL,
+    UNDETERMINED,
+    UNREACHABLE
 }

@@ -6,16 +6,30 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-@Description("An App Service Environment: its public VIP is also its outbound NAT address for calls outside the VNet topology.")
-public record AppServiceEnvironment(@NonNull String id, @NonNull String name, String location,
+@Description(
+        "An App Service Environment: its public VIP is also its outbound NAT address for calls outside the VNet topology.")
+public record AppServiceEnvironment(
+        @NonNull String id,
+        @NonNull String name,
+        String location,
         @NonNull @Description("ASEV1, ASEV2 or ASEV3") String kind,
-        @NonNull @Description("None (external), or Web / Publishing / Web, Publishing for an internal (ILB) ASE") String internalLoadBalancingMode,
+        @NonNull @Description("None (external), or Web / Publishing / Web, Publishing for an internal (ILB) ASE")
+                String internalLoadBalancingMode,
         @Description("The public virtual IP (also the outbound NAT address)") String publicVip,
         @NonNull List<@NonNull String> outboundAddresses,
-        @Description("The internal load balancer address of an ILB ASE") String internalAddress, @Ignore String key) implements Resource {
+        @Description("The internal load balancer address of an ILB ASE") String internalAddress,
+        @Ignore String key)
+        implements Resource {
     static AppServiceEnvironment from(Map<String, Object> r) {
-        return new AppServiceEnvironment(Row.str(r, "id"), Row.str(r, "name"), Row.str(r, "location"), Row.str(r, "kind", "ASEV1"),
-                Row.str(r, "internalLoadBalancingMode", "None"), Row.str(r, "publicVip"), Row.list(r, "outboundAddresses"),
-                Row.str(r, "internalAddress"), Row.key(r));
+        return new AppServiceEnvironment(
+                Row.str(r, "id"),
+                Row.str(r, "name"),
+                Row.str(r, "location"),
+                Row.str(r, "kind", "ASEV1"),
+                Row.str(r, "internalLoadBalancingMode", "None"),
+                Row.str(r, "publicVip"),
+                Row.list(r, "outboundAddresses"),
+                Row.str(r, "internalAddress"),
+                Row.key(r));
     }
 }

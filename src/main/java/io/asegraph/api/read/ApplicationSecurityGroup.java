@@ -6,7 +6,8 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("An application security group: rules naming it apply only to its member network interfaces.")
-public record ApplicationSecurityGroup(@NonNull String id, @NonNull String name, String location, @Ignore String key) implements Resource {
+public record ApplicationSecurityGroup(@NonNull String id, @NonNull String name, String location, @Ignore String key)
+        implements Resource {
     static ApplicationSecurityGroup from(Map<String, Object> r) {
         return new ApplicationSecurityGroup(Row.str(r, "id"), Row.str(r, "name"), Row.str(r, "location"), Row.key(r));
     }

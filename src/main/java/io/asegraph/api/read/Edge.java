@@ -2,5 +2,4 @@ package io.asegraph.api.read;
 
 import org.eclipse.microprofile.graphql.NonNull;
 
-public record Edge<T>(@NonNull T node, @NonNull String cursor) {
-}
+public record Edge<T>(@NonNull T node, @NonNull String cursor) {}

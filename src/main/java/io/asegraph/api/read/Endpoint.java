@@ -7,11 +7,21 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A public service or host outside any VNet (Azure SQL, Storage, a partner API).")
-public record Endpoint(@NonNull String id, @NonNull String name, String location, @NonNull List<@NonNull String> addresses,
-        @Description("The service tag its addresses belong to, if any (e.g. Sql.WestUS)") String serviceTag, @Ignore String key)
+public record Endpoint(
+        @NonNull String id,
+        @NonNull String name,
+        String location,
+        @NonNull List<@NonNull String> addresses,
+        @Description("The service tag its addresses belong to, if any (e.g. Sql.WestUS)") String serviceTag,
+        @Ignore String key)
         implements Resource {
     static Endpoint from(Map<String, Object> r) {
-        return new Endpoint(Row.str(r, "id"), Row.str(r, "name"), Row.str(r, "location"), Row.list(r, "addresses"),
-                Row.str(r, "serviceTag"), Row.key(r));
+        return new Endpoint(
+                Row.str(r, "id"),
+                Row.str(r, "name"),
+                Row.str(r, "location"),
+                Row.list(r, "addresses"),
+                Row.str(r, "serviceTag"),
+                Row.key(r));
     }
 }

@@ -6,11 +6,21 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A gateway connection (IPsec to a local network gateway, Vnet2Vnet to another gateway, or ExpressRoute).")
-public record GatewayConnection(@NonNull String id, @NonNull String name, @NonNull String connectionType,
+public record GatewayConnection(
+        @NonNull String id,
+        @NonNull String name,
+        @NonNull String connectionType,
         @NonNull @Description("The virtual network gateway's id") String gateway,
-        @NonNull @Description("The local network gateway's or remote gateway's id") String peer, @Ignore String key) implements Resource {
+        @NonNull @Description("The local network gateway's or remote gateway's id") String peer,
+        @Ignore String key)
+        implements Resource {
     static GatewayConnection from(Map<String, Object> r) {
-        return new GatewayConnection(Row.str(r, "id"), Row.str(r, "name"), Row.str(r, "type", "IPsec"), Row.str(r, "gateway"),
-                Row.str(r, "peer"), Row.key(r));
+        return new GatewayConnection(
+                Row.str(r, "id"),
+                Row.str(r, "name"),
+                Row.str(r, "type", "IPsec"),
+                Row.str(r, "gateway"),
+                Row.str(r, "peer"),
+                Row.key(r));
     }
 }

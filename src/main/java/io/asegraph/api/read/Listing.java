@@ -30,18 +30,30 @@ public class Listing {
         this.config = config;
     }
 
-    public <T> List<T> list(ListQuery.Source source, ResourceWhere where, List<ResourceSort> sort, Integer limit, Integer offset,
+    public <T> List<T> list(
+            ListQuery.Source source,
+            ResourceWhere where,
+            List<ResourceSort> sort,
+            Integer limit,
+            Integer offset,
             Function<Map<String, Object>, T> mapper) {
         int size = pageSize(limit, "limit");
         long skip = offset == null ? 0 : offset;
         if (skip < 0) {
             throw new InvalidArgumentException("offset must not be negative (got " + offset + ")");
         }
-        return reader.page(query(source, where, sort, skip, size)).rows().stream().map(mapper).toList();
+        return reader.page(query(source, where, sort, skip, size)).rows().stream()
+                .map(mapper)
+                .toList();
     }
 
-    public <T> Connection<T> connection(ListQuery.Source source, ResourceWhere where, List<ResourceSort> sort, Integer first,
-            String after, Function<Map<String, Object>, T> mapper) {
+    public <T> Connection<T> connection(
+            ListQuery.Source source,
+            ResourceWhere where,
+            List<ResourceSort> sort,
+            Integer first,
+            String after,
+            Function<Map<String, Object>, T> mapper) {
         int size = pageSize(first, "first");
         long skip = after == null ? 0 : decode(after) + 1;
         GraphReader.Page page = reader.page(query(source, where, sort, skip, size));
@@ -51,8 +63,14 @@ public class Listing {
             edges.add(new Edge<>(mapper.apply(row), encode(i++)));
         }
         boolean hasNext = skip + edges.size() < page.totalCount();
-        return new Connection<>(edges, new PageInfo(hasNext, skip > 0, edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), page.totalCount());
+        return new Connection<>(
+                edges,
+                new PageInfo(
+                        hasNext,
+                        skip > 0,
+                        edges.isEmpty() ? null : edges.get(0).cursor(),
+                        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+                page.totalCount());
     }
 
     private int pageSize(Integer requested, String argument) {
@@ -63,13 +81,14 @@ public class Listing {
             throw new InvalidArgumentException(argument + " must not be negative (got " + requested + ")");
         }
         if (requested > config.maxPageSize()) {
-            throw new InvalidArgumentException(argument + " is " + requested + " but a page holds at most " + config.maxPageSize()
-                    + " items; page with offset or after");
+            throw new InvalidArgumentException(argument + " is " + requested + " but a page holds at most "
+                    + config.maxPageSize() + " items; page with offset or after");
         }
         return requested;
     }
 
-    private ListQuery query(ListQuery.Source source, ResourceWhere where, List<ResourceSort> sort, long skip, int size) {
+    private ListQuery query(
+            ListQuery.Source source, ResourceWhere where, List<ResourceSort> sort, long skip, int size) {
         ListQuery q = new ListQuery(source, skip, size);
         if (where != null) {
             if (where.name != null) {
@@ -145,17 +164,27 @@ public class Listing {
         }
         Estate estate = estates.current();
         return switch (source) {
-            case SUBNETS -> estate.topology().subnets().stream().filter(s -> s.prefix().contains(address)).map(s -> s.id().key()).toList();
+            case SUBNETS -> estate.topology().subnets().stream()
+                    .filter(s -> s.prefix().contains(address))
+                    .map(s -> s.id().key())
+                    .toList();
             case VIRTUAL_NETWORKS -> estate.topology().vnets().stream()
-                    .filter(v -> v.addressSpace().stream().anyMatch(c -> c.contains(address))).map(v -> v.id().key()).toList();
+                    .filter(v -> v.addressSpace().stream().anyMatch(c -> c.contains(address)))
+                    .map(v -> v.id().key())
+                    .toList();
             case ENDPOINTS -> estate.topology().endpoints().stream()
-                    .filter(e -> e.addresses().stream().anyMatch((Cidr c) -> c.contains(address))).map(e -> e.id().key()).toList();
-            default -> throw new InvalidArgumentException("where.containsAddress applies to subnets, virtual networks and endpoints");
+                    .filter(e -> e.addresses().stream().anyMatch((Cidr c) -> c.contains(address)))
+                    .map(e -> e.id().key())
+                    .toList();
+            default -> throw new InvalidArgumentException(
+                    "where.containsAddress applies to subnets, virtual networks and endpoints");
         };
     }
 
     static String encode(long offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
     }
 
     static long decode(String cursor) {

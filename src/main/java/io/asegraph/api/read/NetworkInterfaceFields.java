@@ -32,7 +32,8 @@ public class NetworkInterfaceFields {
     }
 
     @Description("Application security groups the interface is a member of.")
-    public List<@NonNull List<@NonNull ApplicationSecurityGroup>> applicationSecurityGroups(@Source List<NetworkInterface> n) {
+    public List<@NonNull List<@NonNull ApplicationSecurityGroup>> applicationSecurityGroups(
+            @Source List<NetworkInterface> n) {
         return related.many(n, NetworkInterface::key, Relation.NIC_ASGS, ApplicationSecurityGroup::from);
     }
 

@@ -6,10 +6,16 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A network security group. Its rules include the six default rules Azure adds to every NSG.")
-public record NetworkSecurityGroup(@NonNull String id, @NonNull String name, String location,
-        @NonNull @Description("Changes on every edit; state it in an edit to fail with CONFLICT on a stale copy") String etag,
-        @Ignore String key) implements Resource {
+public record NetworkSecurityGroup(
+        @NonNull String id,
+        @NonNull String name,
+        String location,
+        @NonNull @Description("Changes on every edit; state it in an edit to fail with CONFLICT on a stale copy")
+                String etag,
+        @Ignore String key)
+        implements Resource {
     static NetworkSecurityGroup from(Map<String, Object> r) {
-        return new NetworkSecurityGroup(Row.str(r, "id"), Row.str(r, "name"), Row.str(r, "location"), Row.str(r, "etag", ""), Row.key(r));
+        return new NetworkSecurityGroup(
+                Row.str(r, "id"), Row.str(r, "name"), Row.str(r, "location"), Row.str(r, "etag", ""), Row.key(r));
     }
 }

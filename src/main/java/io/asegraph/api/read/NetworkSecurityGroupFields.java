@@ -23,7 +23,8 @@ public class NetworkSecurityGroupFields {
         this.related = new RelatedRows(reader);
     }
 
-    @Description("User rules, by direction then priority (the six default rules are in defaultSecurityRules and rules).")
+    @Description(
+            "User rules, by direction then priority (the six default rules are in defaultSecurityRules and rules).")
     public List<@NonNull List<@NonNull SecurityRule>> securityRules(@Source List<NetworkSecurityGroup> n) {
         return related.many(n, NetworkSecurityGroup::key, Relation.NSG_RULES, SecurityRule::from);
     }
@@ -55,7 +56,8 @@ public class NetworkSecurityGroupFields {
     }
 
     @Description("Network interfaces the NSG is associated with.")
-    public List<@NonNull List<@NonNull NetworkInterface>> appliedToNetworkInterfaces(@Source List<NetworkSecurityGroup> n) {
+    public List<@NonNull List<@NonNull NetworkInterface>> appliedToNetworkInterfaces(
+            @Source List<NetworkSecurityGroup> n) {
         return related.many(n, NetworkSecurityGroup::key, Relation.NSG_NICS, NetworkInterface::from);
     }
 }

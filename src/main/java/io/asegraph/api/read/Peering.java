@@ -6,12 +6,27 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("One direction of a virtual network peering.")
-public record Peering(@NonNull String id, @NonNull String name, @NonNull @Description("Initiated, Connected or Disconnected") String state,
-        @NonNull Boolean allowGatewayTransit, @NonNull Boolean useRemoteGateways, @NonNull Boolean allowForwardedTraffic,
+public record Peering(
+        @NonNull String id,
+        @NonNull String name,
+        @NonNull @Description("Initiated, Connected or Disconnected") String state,
+        @NonNull Boolean allowGatewayTransit,
+        @NonNull Boolean useRemoteGateways,
+        @NonNull Boolean allowForwardedTraffic,
         @NonNull @Description("The local virtual network's id") String localVirtualNetwork,
-        @NonNull @Description("The remote virtual network's id") String remoteVirtualNetwork, @Ignore String key) implements Resource {
+        @NonNull @Description("The remote virtual network's id") String remoteVirtualNetwork,
+        @Ignore String key)
+        implements Resource {
     static Peering from(Map<String, Object> r) {
-        return new Peering(Row.str(r, "id"), Row.str(r, "name"), Row.str(r, "state", "Connected"), Row.bool(r, "allowGatewayTransit"),
-                Row.bool(r, "useRemoteGateways"), Row.bool(r, "allowForwardedTraffic"), Row.str(r, "local"), Row.str(r, "remote"), Row.key(r));
+        return new Peering(
+                Row.str(r, "id"),
+                Row.str(r, "name"),
+                Row.str(r, "state", "Connected"),
+                Row.bool(r, "allowGatewayTransit"),
+                Row.bool(r, "useRemoteGateways"),
+                Row.bool(r, "allowForwardedTraffic"),
+                Row.str(r, "local"),
+                Row.str(r, "remote"),
+                Row.key(r));
     }
 }

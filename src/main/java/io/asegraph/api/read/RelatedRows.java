@@ -20,7 +20,8 @@ final class RelatedRows {
     }
 
     /** For each parent, in order, its related nodes through {@code relation} (an empty list when it has none). */
-    <P, C> List<List<C>> many(List<P> parents, Function<P, String> key, Relation relation, Function<Map<String, Object>, C> mapper) {
+    <P, C> List<List<C>> many(
+            List<P> parents, Function<P, String> key, Relation relation, Function<Map<String, Object>, C> mapper) {
         List<String> keys = parents.stream().map(key).toList();
         Map<String, List<Map<String, Object>>> rows = reader.related(relation, keys);
         List<List<C>> out = new ArrayList<>(parents.size());
@@ -31,7 +32,10 @@ final class RelatedRows {
     }
 
     /** For each parent, in order, its first related node through {@code relation}, or {@code null} when it has none. */
-    <P, C> List<C> one(List<P> parents, Function<P, String> key, Relation relation, Function<Map<String, Object>, C> mapper) {
-        return many(parents, key, relation, mapper).stream().map(l -> l.isEmpty() ? null : l.get(0)).toList();
+    <P, C> List<C> one(
+            List<P> parents, Function<P, String> key, Relation relation, Function<Map<String, Object>, C> mapper) {
+        return many(parents, key, relation, mapper).stream()
+                .map(l -> l.isEmpty() ? null : l.get(0))
+                .toList();
     }
 }

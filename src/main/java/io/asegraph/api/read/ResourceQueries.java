@@ -37,7 +37,8 @@ public class ResourceQueries {
     }
 
     @Query("resource")
-    @Description("Any resource by its Azure resource id (case-insensitive). Fails with UNKNOWN_REFERENCE when no resource has that id.")
+    @Description(
+            "Any resource by its Azure resource id (case-insensitive). Fails with UNKNOWN_REFERENCE when no resource has that id.")
     public @NonNull Resource resource(@NonNull @Description("An Azure resource id") String id) {
         String key;
         try {
@@ -45,7 +46,8 @@ public class ResourceQueries {
         } catch (RuntimeException e) {
             throw new UnknownReferenceException("no resource has the id '" + id + "'");
         }
-        Map<String, Object> row = reader.byKey(key).orElseThrow(() -> new UnknownReferenceException("no resource has the id '" + id + "'"));
+        Map<String, Object> row = reader.byKey(key)
+                .orElseThrow(() -> new UnknownReferenceException("no resource has the id '" + id + "'"));
         Function<Map<String, Object>, Resource> f = BY_LABEL.get(String.valueOf(row.get("label")));
         if (f == null) {
             throw new UnknownReferenceException("'" + id + "' is not a resource the API exposes by id");

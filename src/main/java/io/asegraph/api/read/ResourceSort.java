@@ -9,9 +9,18 @@ import org.eclipse.microprofile.graphql.NonNull;
 public class ResourceSort {
     @NonNull
     public SortField field;
+
     public SortDirection direction = SortDirection.ASC;
 
-    public enum SortField { NAME, LOCATION, KIND, ID }
+    public enum SortField {
+        NAME,
+        LOCATION,
+        KIND,
+        ID
+    }
 
-    public enum SortDirection { ASC, DESC }
+    public enum SortDirection {
+        ASC,
+        DESC
+    }
 }

@@ -5,10 +5,17 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A user-defined route.")
-public record Route(@NonNull String name, @NonNull @Description("A CIDR block or a service tag") String addressPrefix,
-        @NonNull @Description("Internet, VirtualAppliance, VirtualNetworkGateway, VnetLocal or None") String nextHopType,
+public record Route(
+        @NonNull String name,
+        @NonNull @Description("A CIDR block or a service tag") String addressPrefix,
+        @NonNull @Description("Internet, VirtualAppliance, VirtualNetworkGateway, VnetLocal or None")
+                String nextHopType,
         String nextHopIpAddress) {
     static Route from(Map<String, Object> r) {
-        return new Route(Row.str(r, "name"), Row.str(r, "addressPrefix"), Row.str(r, "nextHopType"), Row.str(r, "nextHopIpAddress"));
+        return new Route(
+                Row.str(r, "name"),
+                Row.str(r, "addressPrefix"),
+                Row.str(r, "nextHopType"),
+                Row.str(r, "nextHopIpAddress"));
     }
 }

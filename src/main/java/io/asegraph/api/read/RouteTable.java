@@ -6,10 +6,20 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A route table of user-defined routes.")
-public record RouteTable(@NonNull String id, @NonNull String name, String location,
-        @NonNull @Description("True: routes learned by VPN/ExpressRoute gateways are not propagated to its subnets") Boolean disableBgpRoutePropagation,
-        @Ignore String key) implements Resource {
+public record RouteTable(
+        @NonNull String id,
+        @NonNull String name,
+        String location,
+        @NonNull @Description("True: routes learned by VPN/ExpressRoute gateways are not propagated to its subnets")
+                Boolean disableBgpRoutePropagation,
+        @Ignore String key)
+        implements Resource {
     static RouteTable from(Map<String, Object> r) {
-        return new RouteTable(Row.str(r, "id"), Row.str(r, "name"), Row.str(r, "location"), Row.bool(r, "disableBgpRoutePropagation"), Row.key(r));
+        return new RouteTable(
+                Row.str(r, "id"),
+                Row.str(r, "name"),
+                Row.str(r, "location"),
+                Row.bool(r, "disableBgpRoutePropagation"),
+                Row.key(r));
     }
 }

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Typed reads of a graph row (a node's property map). */
 final class Row {
-    private Row() {
-    }
+    private Row() {}
 
     static String str(Map<String, Object> row, String key) {
         Object v = row.get(key);

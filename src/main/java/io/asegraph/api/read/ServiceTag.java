@@ -6,11 +6,19 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("An imported service tag (from a Service Tags file).")
-public record ServiceTag(@NonNull String name, @Description("Lower-case region of a regional tag, empty for a global one") String region,
-        String systemService, @NonNull Long changeNumber, @NonNull List<@NonNull String> addressPrefixes) {
+public record ServiceTag(
+        @NonNull String name,
+        @Description("Lower-case region of a regional tag, empty for a global one") String region,
+        String systemService,
+        @NonNull Long changeNumber,
+        @NonNull List<@NonNull String> addressPrefixes) {
     static ServiceTag from(Map<String, Object> r) {
         Long change = Row.number(r, "changeNumber");
-        return new ServiceTag(Row.str(r, "name"), Row.str(r, "region", ""), Row.str(r, "systemService"), change == null ? 0L : change,
+        return new ServiceTag(
+                Row.str(r, "name"),
+                Row.str(r, "region", ""),
+                Row.str(r, "systemService"),
+                change == null ? 0L : change,
                 Row.list(r, "addressPrefixes"));
     }
 }

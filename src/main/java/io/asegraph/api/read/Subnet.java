@@ -6,9 +6,11 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A subnet of a virtual network.")
-public record Subnet(@NonNull String id, @NonNull String name, String location, @NonNull String addressPrefix, @Ignore String key)
+public record Subnet(
+        @NonNull String id, @NonNull String name, String location, @NonNull String addressPrefix, @Ignore String key)
         implements Resource {
     static Subnet from(Map<String, Object> r) {
-        return new Subnet(Row.str(r, "id"), Row.str(r, "name"), Row.str(r, "location"), Row.str(r, "addressPrefix"), Row.key(r));
+        return new Subnet(
+                Row.str(r, "id"), Row.str(r, "name"), Row.str(r, "location"), Row.str(r, "addressPrefix"), Row.key(r));
     }
 }

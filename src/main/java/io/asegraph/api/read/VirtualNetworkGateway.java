@@ -7,11 +7,23 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A VPN or ExpressRoute gateway of a virtual network.")
-public record VirtualNetworkGateway(@NonNull String id, @NonNull String name, String location, @NonNull @Description("Vpn or ExpressRoute") String gatewayType,
+public record VirtualNetworkGateway(
+        @NonNull String id,
+        @NonNull String name,
+        String location,
+        @NonNull @Description("Vpn or ExpressRoute") String gatewayType,
         @Description("The local network gateway forced-tunnelled traffic goes to") String defaultSite,
-        @NonNull @Description("Prefixes learned over BGP") List<@NonNull String> learnedRoutes, @Ignore String key) implements Resource {
+        @NonNull @Description("Prefixes learned over BGP") List<@NonNull String> learnedRoutes,
+        @Ignore String key)
+        implements Resource {
     static VirtualNetworkGateway from(Map<String, Object> r) {
-        return new VirtualNetworkGateway(Row.str(r, "id"), Row.str(r, "name"), Row.str(r, "location"), Row.str(r, "gatewayType", "Vpn"),
-                Row.str(r, "defaultSite"), Row.list(r, "learnedRoutes"), Row.key(r));
+        return new VirtualNetworkGateway(
+                Row.str(r, "id"),
+                Row.str(r, "name"),
+                Row.str(r, "location"),
+                Row.str(r, "gatewayType", "Vpn"),
+                Row.str(r, "defaultSite"),
+                Row.list(r, "learnedRoutes"),
+                Row.key(r));
     }
 }

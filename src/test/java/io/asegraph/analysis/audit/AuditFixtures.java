@@ -23,30 +23,64 @@ import java.util.List;
 final class AuditFixtures {
     static final String NET = ReferenceTopology.NET;
 
-    private AuditFixtures() {
-    }
+    private AuditFixtures() {}
 
     static String nsgId(String name) {
         return NET + "/networkSecurityGroups/" + name;
     }
 
-    static SecurityRule rule(String name, int priority, Direction direction, Access access, Protocol protocol,
-            List<String> sources, List<String> sourcePorts, List<String> destinations, List<String> destinationPorts) {
-        return new SecurityRule(name, priority, direction, access, protocol, sources,
-                sourcePorts.stream().map(PortRange::parse).toList(), destinations,
-                destinationPorts.stream().map(PortRange::parse).toList(), List.of(), List.of(), "", false);
+    static SecurityRule rule(
+            String name,
+            int priority,
+            Direction direction,
+            Access access,
+            Protocol protocol,
+            List<String> sources,
+            List<String> sourcePorts,
+            List<String> destinations,
+            List<String> destinationPorts) {
+        return new SecurityRule(
+                name,
+                priority,
+                direction,
+                access,
+                protocol,
+                sources,
+                sourcePorts.stream().map(PortRange::parse).toList(),
+                destinations,
+                destinationPorts.stream().map(PortRange::parse).toList(),
+                List.of(),
+                List.of(),
+                "",
+                false);
     }
 
     /** An inbound TCP rule from one prefix to any destination on the given ports. */
     static SecurityRule in(String name, int priority, Access access, String source, String... ports) {
-        return rule(name, priority, Direction.INBOUND, access, Protocol.TCP, List.of(source), List.of("*"), List.of("*"),
+        return rule(
+                name,
+                priority,
+                Direction.INBOUND,
+                access,
+                Protocol.TCP,
+                List.of(source),
+                List.of("*"),
+                List.of("*"),
                 List.of(ports));
     }
 
     /** An outbound TCP rule from any source to one prefix on the given ports. */
     static SecurityRule out(String name, int priority, Access access, String destination, String... ports) {
-        return rule(name, priority, Direction.OUTBOUND, access, Protocol.TCP, List.of("*"), List.of("*"),
-                List.of(destination), List.of(ports));
+        return rule(
+                name,
+                priority,
+                Direction.OUTBOUND,
+                access,
+                Protocol.TCP,
+                List.of("*"),
+                List.of("*"),
+                List.of(destination),
+                List.of(ports));
     }
 
     static NetworkSecurityGroup nsg(String name, SecurityRule... rules) {
@@ -55,7 +89,8 @@ final class AuditFixtures {
     }
 
     static ServiceTag tag(String name, String... prefixes) {
-        return new ServiceTag(name, "", "", 1, Arrays.stream(prefixes).map(Cidr::parseBlock).toList(), 0);
+        return new ServiceTag(
+                name, "", "", 1, Arrays.stream(prefixes).map(Cidr::parseBlock).toList(), 0);
     }
 
     /** The seed's NSGs, with those of the same id replaced and the others added. */
@@ -103,16 +138,23 @@ final class AuditFixtures {
                 io.asegraph.bench.EstateGenerator.generate(spec, seed, dir, false);
                 io.asegraph.importing.ParsedDocument r = io.asegraph.importing.ImportParser.parse(
                         java.nio.file.Files.readString(dir.resolve(io.asegraph.bench.EstateGenerator.RESOURCES_FILE)));
-                io.asegraph.importing.ParsedDocument tags = io.asegraph.importing.ImportParser.parse(
-                        java.nio.file.Files.readString(dir.resolve(io.asegraph.bench.EstateGenerator.SERVICE_TAGS_FILE)));
+                io.asegraph.importing.ParsedDocument tags =
+                        io.asegraph.importing.ImportParser.parse(java.nio.file.Files.readString(
+                                dir.resolve(io.asegraph.bench.EstateGenerator.SERVICE_TAGS_FILE)));
                 if (!r.isValid() || !tags.isValid()) {
                     throw new IllegalStateException("the generated estate does not import");
                 }
-                return new Estate(Topology.of(r.resources()), new PolicySet(r.of(PolicyTypes.NETWORK_SECURITY_GROUP),
-                        r.of(PolicyTypes.APPLICATION_SECURITY_GROUP), tags.of(PolicyTypes.SERVICE_TAGS)), seed);
+                return new Estate(
+                        Topology.of(r.resources()),
+                        new PolicySet(
+                                r.of(PolicyTypes.NETWORK_SECURITY_GROUP),
+                                r.of(PolicyTypes.APPLICATION_SECURITY_GROUP),
+                                tags.of(PolicyTypes.SERVICE_TAGS)),
+                        seed);
             } finally {
                 try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         } catch (java.io.IOException e) {

@@ -25,17 +25,24 @@ import org.junit.jupiter.api.Test;
 /** whoCanReach and reachabilityMatrix: batches over many callers, equal to one flow per caller. */
 class ReachabilityAuditTest {
     private static List<String> rows(List<Reachability> rows) {
-        return rows.stream().map(r -> r.callerName() + " " + r.callerKind() + " " + r.verdict()).toList();
+        return rows.stream()
+                .map(r -> r.callerName() + " " + r.callerKind() + " " + r.verdict())
+                .toList();
     }
 
     @Test
     void onTheReferenceTopologyOnlyAseOneAndItsAppsReachTheDatabase() {
-        List<Reachability> rows = AuditFixtures.reachability(AuditFixtures.reference()).whoCanReach("db-vm-nic", 1433,
-                Protocol.TCP);
-        assertEquals(List.of(
-                "ase-one APP_SERVICE_ENVIRONMENT ALLOWED", "app1 APP ALLOWED", "app2 APP ALLOWED",
-                "ase-two APP_SERVICE_ENVIRONMENT DENIED", "orders-api APP DENIED",
-                "db-vm-nic NETWORK_INTERFACE DENIED"), rows(rows));
+        List<Reachability> rows =
+                AuditFixtures.reachability(AuditFixtures.reference()).whoCanReach("db-vm-nic", 1433, Protocol.TCP);
+        assertEquals(
+                List.of(
+                        "ase-one APP_SERVICE_ENVIRONMENT ALLOWED",
+                        "app1 APP ALLOWED",
+                        "app2 APP ALLOWED",
+                        "ase-two APP_SERVICE_ENVIRONMENT DENIED",
+                        "orders-api APP DENIED",
+                        "db-vm-nic NETWORK_INTERFACE DENIED"),
+                rows(rows));
         assertEquals(SourceKind.SUBNET_RANGE, rows.get(0).sourceKind());
         assertEquals(AddressSet.parse("10.0.1.0/26"), rows.get(0).allowedSources());
         assertEquals(AddressSet.parse("10.0.1.64/26"), rows.get(3).deniedSources());
@@ -43,14 +50,17 @@ class ReachabilityAuditTest {
 
     @Test
     void onTheReferenceTopologyOnlyAseOneReachesAseTwoOnHttpsThroughItsVip() {
-        List<Reachability> rows = AuditFixtures.reachability(AuditFixtures.reference()).whoCanReach("orders-api", 443,
-                Protocol.TCP);
+        List<Reachability> rows =
+                AuditFixtures.reachability(AuditFixtures.reference()).whoCanReach("orders-api", 443, Protocol.TCP);
         Reachability aseOne = rows.get(0);
         assertEquals("ase-one", aseOne.callerName());
         assertEquals(Verdict.ALLOWED, aseOne.verdict());
         assertEquals(SourceKind.PUBLIC_VIP, aseOne.sourceKind());
         assertEquals(AddressSet.parse("192.23.1.2/32"), aseOne.sources());
-        Reachability aseTwo = rows.stream().filter(r -> r.callerName().equals("ase-two")).findFirst().orElseThrow();
+        Reachability aseTwo = rows.stream()
+                .filter(r -> r.callerName().equals("ase-two"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Verdict.DENIED, aseTwo.verdict());
     }
 
@@ -62,26 +72,36 @@ class ReachabilityAuditTest {
         AnalysisContext context = AnalysisContext.of(AuditFixtures.generated(SPEC, 7));
         FlowAnalyzer flows = new FlowAnalyzer(context);
         List<String> destinations = new ArrayList<>();
-        context.topology().nics().stream().filter(n -> n.nsgId().isPresent()).limit(2).forEach(n -> destinations.add(n.id().value()));
-        context.topology().nics().stream().filter(n -> !n.publicIpIds().isEmpty()).limit(1)
+        context.topology().nics().stream()
+                .filter(n -> n.nsgId().isPresent())
+                .limit(2)
+                .forEach(n -> destinations.add(n.id().value()));
+        context.topology().nics().stream()
+                .filter(n -> !n.publicIpIds().isEmpty())
+                .limit(1)
                 .forEach(n -> destinations.add(n.publicIpIds().get(0).value()));
         context.topology().environments().stream().limit(2).forEach(a -> destinations.add(a.id().value()));
         context.topology().endpoints().stream().limit(1).forEach(e -> destinations.add(e.id().value()));
         destinations.add("8.8.8.8");
-        record Question(int port, Protocol protocol) {
-        }
+        record Question(int port, Protocol protocol) {}
         int compared = 0;
         java.util.Set<Verdict> seen = java.util.EnumSet.noneOf(Verdict.class);
         java.util.Set<SourceKind> kinds = java.util.EnumSet.noneOf(SourceKind.class);
         for (String to : destinations) {
-            for (Question q : List.of(new Question(443, Protocol.TCP), new Question(1433, Protocol.TCP),
-                    new Question(53, Protocol.UDP), new Question(0, Protocol.ICMP))) {
+            for (Question q : List.of(
+                    new Question(443, Protocol.TCP),
+                    new Question(1433, Protocol.TCP),
+                    new Question(53, Protocol.UDP),
+                    new Question(0, Protocol.ICMP))) {
                 List<Reachability> rows = new ReachabilityAudit(context, flows).whoCanReach(to, q.port(), q.protocol());
-                assertEquals(context.topology().environments().size() + context.topology().apps().size()
-                        + context.topology().nics().size(), rows.size());
+                assertEquals(
+                        context.topology().environments().size()
+                                + context.topology().apps().size()
+                                + context.topology().nics().size(),
+                        rows.size());
                 for (Reachability r : rows) {
-                    FlowResult alone = flows.analyze(r.caller(), context.resolver().resolveDestination(to), q.port(),
-                            q.protocol());
+                    FlowResult alone = flows.analyze(
+                            r.caller(), context.resolver().resolveDestination(to), q.port(), q.protocol());
                     String what = r.callerName() + " → " + to + " " + q;
                     assertEquals(alone.verdict(), r.verdict(), what);
                     assertEquals(alone.callSource().kind(), r.sourceKind(), what);
@@ -96,7 +116,9 @@ class ReachabilityAuditTest {
             }
         }
         assertTrue(compared > 5_000, "compared " + compared);
-        assertEquals(java.util.EnumSet.of(Verdict.ALLOWED, Verdict.DENIED, Verdict.UNDETERMINED, Verdict.UNREACHABLE), seen,
+        assertEquals(
+                java.util.EnumSet.of(Verdict.ALLOWED, Verdict.DENIED, Verdict.UNDETERMINED, Verdict.UNREACHABLE),
+                seen,
                 "every verdict but PARTIAL (an ASE subnet split by a rule: see the reference case) is exercised");
         assertEquals(java.util.EnumSet.allOf(SourceKind.class), kinds, "every source kind is exercised");
     }
@@ -104,8 +126,12 @@ class ReachabilityAuditTest {
     @Test
     void anAseWhoseSubnetIsOnlyHalfAdmittedIsPartialWithTheExactHalves() {
         io.asegraph.policy.NetworkSecurityGroup db = new io.asegraph.policy.NetworkSecurityGroup(
-                io.asegraph.topology.ResourceId.of(io.asegraph.analysis.ReferenceTopology.DB_NSG), "db-nsg", "westus", "",
-                List.of(AuditFixtures.in("allow-half", 100, io.asegraph.policy.Access.ALLOW, "10.0.1.0/27", "1433"),
+                io.asegraph.topology.ResourceId.of(io.asegraph.analysis.ReferenceTopology.DB_NSG),
+                "db-nsg",
+                "westus",
+                "",
+                List.of(
+                        AuditFixtures.in("allow-half", 100, io.asegraph.policy.Access.ALLOW, "10.0.1.0/27", "1433"),
                         AuditFixtures.in("deny-vnet", 200, io.asegraph.policy.Access.DENY, "VirtualNetwork", "1433")));
         AnalysisContext context = AuditFixtures.reference(AuditFixtures.seedNsgsWith(db));
         List<Reachability> rows = AuditFixtures.reachability(context).whoCanReach("db-vm-nic", 1433, Protocol.TCP);
@@ -120,57 +146,87 @@ class ReachabilityAuditTest {
 
     @Test
     void anEstateWithoutCallersIsAnEmptyResult() {
-        AnalysisContext context = AuditFixtures.context(new io.asegraph.topology.TopologyBuilder()
-                .vnet(AuditFixtures.NET + "/virtualNetworks/v", "10.9.0.0/16").build(), List.of());
+        AnalysisContext context = AuditFixtures.context(
+                new io.asegraph.topology.TopologyBuilder()
+                        .vnet(AuditFixtures.NET + "/virtualNetworks/v", "10.9.0.0/16")
+                        .build(),
+                List.of());
         assertEquals(List.of(), AuditFixtures.reachability(context).whoCanReach("8.8.8.8", 53, Protocol.UDP));
     }
 
     @Test
     void theMatrixHasOneRowPerCallerAndOneCellPerDestinationWithSourceKinds() {
-        List<MatrixRow> grid = AuditFixtures.reachability(AuditFixtures.reference()).matrix(
-                List.of("app1", "orders-api", "db-vm-nic"), List.of("db-vm-nic", "orders-api"), 443, Protocol.TCP);
+        List<MatrixRow> grid = AuditFixtures.reachability(AuditFixtures.reference())
+                .matrix(
+                        List.of("app1", "orders-api", "db-vm-nic"),
+                        List.of("db-vm-nic", "orders-api"),
+                        443,
+                        Protocol.TCP);
         List<String> cells = new ArrayList<>();
         for (MatrixRow row : grid) {
             for (MatrixRow.Cell c : row.cells()) {
-                cells.add(row.from().text() + "→" + c.to().text() + " " + c.flow().verdict() + " "
-                        + c.flow().callSource().kind());
+                cells.add(row.from().text() + "→" + c.to().text() + " "
+                        + c.flow().verdict() + " " + c.flow().callSource().kind());
             }
         }
-        assertEquals(List.of(
-                "app1→db-vm-nic ALLOWED SUBNET_RANGE", "app1→orders-api ALLOWED PUBLIC_VIP",
-                "orders-api→db-vm-nic ALLOWED SUBNET_RANGE", "orders-api→orders-api DENIED PUBLIC_VIP",
-                "db-vm-nic→db-vm-nic ALLOWED PRIVATE_ADDRESS", "db-vm-nic→orders-api UNDETERMINED UNDETERMINED"), cells);
+        assertEquals(
+                List.of(
+                        "app1→db-vm-nic ALLOWED SUBNET_RANGE", "app1→orders-api ALLOWED PUBLIC_VIP",
+                        "orders-api→db-vm-nic ALLOWED SUBNET_RANGE", "orders-api→orders-api DENIED PUBLIC_VIP",
+                        "db-vm-nic→db-vm-nic ALLOWED PRIVATE_ADDRESS",
+                                "db-vm-nic→orders-api UNDETERMINED UNDETERMINED"),
+                cells);
     }
 
     @Test
     void matrixInputIsCheckedBeforeAnythingIsAnalysed() {
         ReachabilityAudit audit = AuditFixtures.reachability(AuditFixtures.reference());
         assertEquals(List.of(), audit.matrix(List.of(), List.of("db-vm-nic"), 443, Protocol.TCP));
-        assertEquals("UNKNOWN_REFERENCE", assertThrows(UnknownReferenceException.class,
-                () -> audit.matrix(List.of("app1"), List.of("nowhere"), 443, Protocol.TCP)).code());
-        assertEquals("INVALID_ARGUMENT", assertThrows(InvalidArgumentException.class,
-                () -> audit.matrix(List.of("app1"), List.of("db-vm-nic"), -1, Protocol.TCP)).code());
+        assertEquals(
+                "UNKNOWN_REFERENCE",
+                assertThrows(
+                                UnknownReferenceException.class,
+                                () -> audit.matrix(List.of("app1"), List.of("nowhere"), 443, Protocol.TCP))
+                        .code());
+        assertEquals(
+                "INVALID_ARGUMENT",
+                assertThrows(
+                                InvalidArgumentException.class,
+                                () -> audit.matrix(List.of("app1"), List.of("db-vm-nic"), -1, Protocol.TCP))
+                        .code());
         List<String> many = Collections.nCopies(101, "app1");
-        InvalidArgumentException tooBig = assertThrows(InvalidArgumentException.class,
-                () -> audit.matrix(many, many, 443, Protocol.TCP));
+        InvalidArgumentException tooBig =
+                assertThrows(InvalidArgumentException.class, () -> audit.matrix(many, many, 443, Protocol.TCP));
         assertTrue(tooBig.getMessage().contains("10201 cells"), tooBig.getMessage());
     }
 
     @Test
     void whoCanReachRejectsAPortOutsideTheRange() {
-        assertEquals("INVALID_ARGUMENT", assertThrows(InvalidArgumentException.class,
-                () -> AuditFixtures.reachability(AuditFixtures.reference()).whoCanReach("db-vm-nic", 65536, Protocol.TCP))
-                .code());
+        assertEquals(
+                "INVALID_ARGUMENT",
+                assertThrows(InvalidArgumentException.class, () -> AuditFixtures.reachability(AuditFixtures.reference())
+                                .whoCanReach("db-vm-nic", 65536, Protocol.TCP))
+                        .code());
     }
 
     @Test
     void rowsCoverEveryAseAppAndNic() {
         AnalysisContext context = AuditFixtures.reference();
         List<Reachability> rows = AuditFixtures.reachability(context).whoCanReach("8.8.8.8", 53, Protocol.UDP);
-        assertEquals(context.topology().environments().stream().map(AppServiceEnvironment::name).sorted().toList(),
-                rows.stream().filter(r -> r.callerKind() == ReferenceKind.APP_SERVICE_ENVIRONMENT).map(Reachability::callerName)
+        assertEquals(
+                context.topology().environments().stream()
+                        .map(AppServiceEnvironment::name)
+                        .sorted()
+                        .toList(),
+                rows.stream()
+                        .filter(r -> r.callerKind() == ReferenceKind.APP_SERVICE_ENVIRONMENT)
+                        .map(Reachability::callerName)
                         .toList());
-        assertEquals(context.topology().nics().stream().map(NetworkInterface::name).toList(), rows.stream()
-                .filter(r -> r.callerKind() == ReferenceKind.NETWORK_INTERFACE).map(Reachability::callerName).toList());
+        assertEquals(
+                context.topology().nics().stream().map(NetworkInterface::name).toList(),
+                rows.stream()
+                        .filter(r -> r.callerKind() == ReferenceKind.NETWORK_INTERFACE)
+                        .map(Reachability::callerName)
+                        .toList());
     }
 }

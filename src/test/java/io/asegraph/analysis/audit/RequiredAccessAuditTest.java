@@ -1,7 +1,6 @@
 package io.asegraph.analysis.audit;
 
 import static io.asegraph.analysis.audit.AuditFixtures.in;
-import static io.asegraph.analysis.audit.AuditFixtures.nsg;
 import static io.asegraph.analysis.audit.AuditFixtures.out;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,9 +97,14 @@ class RequiredAccessAuditTest {
     @Test
     void aSourceSideDenyGetsAnOutboundRuleOnTheCallersNsgToo() {
         NetworkSecurityGroup aseTwo = seedNsg(0, out("deny-sql-out", 300, Access.DENY, "VirtualNetwork", "1433"));
-        RequiredAccess r = ask(AuditFixtures.reference(AuditFixtures.seedNsgsWith(aseTwo)), "orders-api", "db-vm-nic", 1433);
-        assertEquals(List.of("ase-two-nsg OUTBOUND 299", "db-nsg INBOUND 199"), r.fixes().stream()
-                .map(f -> f.nsgName() + " " + f.direction() + " " + f.priority().orElseThrow()).toList());
+        RequiredAccess r =
+                ask(AuditFixtures.reference(AuditFixtures.seedNsgsWith(aseTwo)), "orders-api", "db-vm-nic", 1433);
+        assertEquals(
+                List.of("ase-two-nsg OUTBOUND 299", "db-nsg INBOUND 199"),
+                r.fixes().stream()
+                        .map(f -> f.nsgName() + " " + f.direction() + " "
+                                + f.priority().orElseThrow())
+                        .toList());
         RuleFix outbound = r.fixes().get(0);
         assertEquals(List.of("10.0.1.64/26"), outbound.sourcePrefixes());
         assertEquals(List.of("10.0.2.4/32"), outbound.destinationPrefixes());
@@ -110,7 +114,11 @@ class RequiredAccessAuditTest {
 
     @Test
     void aBlockingRuleAtTheLowestPriorityLeavesNoRoomAndSaysSo() {
-        NetworkSecurityGroup db = new NetworkSecurityGroup(ResourceId.of(ReferenceTopology.DB_NSG), "db-nsg", "westus", "",
+        NetworkSecurityGroup db = new NetworkSecurityGroup(
+                ResourceId.of(ReferenceTopology.DB_NSG),
+                "db-nsg",
+                "westus",
+                "",
                 List.of(in("deny-everything", 100, Access.DENY, "*", "*")));
         RequiredAccess r = ask(AuditFixtures.reference(AuditFixtures.seedNsgsWith(db)), "app1", "db-vm-nic", 1433);
         RuleFix fix = r.fixes().get(0);
@@ -123,7 +131,8 @@ class RequiredAccessAuditTest {
     @Test
     void anUnresolvedTagThatMayDecideFirstIsOverriddenByTheFix() {
         NetworkSecurityGroup db = seedNsg(1, in("deny-sql-tag", 150, Access.DENY, "Sql", "1433"));
-        RequiredAccess r = ask(AuditFixtures.reference(AuditFixtures.seedNsgsWith(db)), "orders-api", "db-vm-nic", 1433);
+        RequiredAccess r =
+                ask(AuditFixtures.reference(AuditFixtures.seedNsgsWith(db)), "orders-api", "db-vm-nic", 1433);
         assertEquals(Verdict.UNDETERMINED, r.verdict());
         RuleFix fix = r.fixes().get(0);
         assertEquals(Optional.of(149), fix.priority());
@@ -134,15 +143,18 @@ class RequiredAccessAuditTest {
     @Test
     void theRuleNameIsMadeUniqueInItsNsg() {
         NetworkSecurityGroup db = seedNsg(1, in("allow-orders-api-1433", 300, Access.ALLOW, "203.0.113.0/24", "1433"));
-        RequiredAccess r = ask(AuditFixtures.reference(AuditFixtures.seedNsgsWith(db)), "orders-api", "db-vm-nic", 1433);
+        RequiredAccess r =
+                ask(AuditFixtures.reference(AuditFixtures.seedNsgsWith(db)), "orders-api", "db-vm-nic", 1433);
         assertEquals("allow-orders-api-1433-2", r.fixes().get(0).name());
     }
 
     @Test
     void forcedTunnellingLeavesNoRangeToAdmit() {
         Topology topology = ReferenceTopology.builder()
-                .gateway(ReferenceTopology.GATEWAY, ReferenceTopology.VNET, GatewayType.EXPRESS_ROUTE, "0.0.0.0/0").build();
-        RequiredAccess r = ask(AuditFixtures.context(topology, ReferenceTopology.nsgs()), "orders-api", "azure-sql-westus", 1433);
+                .gateway(ReferenceTopology.GATEWAY, ReferenceTopology.VNET, GatewayType.EXPRESS_ROUTE, "0.0.0.0/0")
+                .build();
+        RequiredAccess r =
+                ask(AuditFixtures.context(topology, ReferenceTopology.nsgs()), "orders-api", "azure-sql-westus", 1433);
         assertEquals(SourceKind.UNDETERMINED, r.sourceKind());
         assertFalse(r.satisfied());
         assertEquals(AddressSet.EMPTY, r.sources());
@@ -161,11 +173,23 @@ class RequiredAccessAuditTest {
     @Test
     void unknownReferencesAndBadPortsAreCodedErrors() {
         RequiredAccessAudit audit = AuditFixtures.access(AuditFixtures.reference());
-        assertEquals("UNKNOWN_REFERENCE", assertThrows(UnknownReferenceException.class,
-                () -> audit.required("no-such-app", "db-vm-nic", 1433, Protocol.TCP)).code());
-        assertEquals("INVALID_ARGUMENT", assertThrows(InvalidArgumentException.class,
-                () -> audit.required("app1", "db-vm-nic", 70000, Protocol.TCP)).code());
-        assertEquals("INVALID_ARGUMENT", assertThrows(InvalidArgumentException.class,
-                () -> audit.required("ase-vnet", "db-vm-nic", 1433, Protocol.TCP)).code());
+        assertEquals(
+                "UNKNOWN_REFERENCE",
+                assertThrows(
+                                UnknownReferenceException.class,
+                                () -> audit.required("no-such-app", "db-vm-nic", 1433, Protocol.TCP))
+                        .code());
+        assertEquals(
+                "INVALID_ARGUMENT",
+                assertThrows(
+                                InvalidArgumentException.class,
+                                () -> audit.required("app1", "db-vm-nic", 70000, Protocol.TCP))
+                        .code());
+        assertEquals(
+                "INVALID_ARGUMENT",
+                assertThrows(
+                                InvalidArgumentException.class,
+                                () -> audit.required("ase-vnet", "db-vm-nic", 1433, Protocol.TCP))
+                        .code());
     }
 }
