@@ -218,42 +218,54 @@ public final class ExposureAudit {
 
     // ---------------------------------------------------------------- one target and port
 
-    private Optional<Exposure> evaluate(Target t, int port, Protocol protocol) {
-        String what = (protocol == Protocol.ANY ? "any protocol" : protocol.name()) + " port " + port;
-        if (t.chain().isEmpty()) {
-            List<Hop> path = new ArrayList<>();
-            path.add(internet(t, what));
-            path.add(t.entry());
-            path.add(new Hop(
-                    t.subnet().id().value(),
-                    HopKind.SUBNET,
-                    List.of(new Step(StepType.FILTER, "No NSG on " + t.subnet().name() + ": nothing filters."))));
-            path.add(deliver(t, what, List.of()));
-            List<String> warnings = new ArrayList<>();
-            warnings.add(
-                    t.kind() == HopKind.NETWORK_INTERFACE
-                            ? "Neither " + t.subnet().name() + " nor " + t.name()
-                                    + " has an NSG: nothing filters inbound traffic."
-                            : "No NSG on " + t.subnet().name() + ": nothing filters inbound traffic.");
-            AddressSet internet = internetSources(t.subnet());
-            returnRoute(t, internet).ifPresent(warnings::add);
-            t.note().ifPresent(warnings::add);
-            return Optional.of(new Exposure(
-                    t.id(),
-                    t.kind().label(),
-                    t.name(),
-                    t.publicAddress(),
-                    port,
-                    protocol,
-                    Verdict.ALLOWED,
-                    internet,
-                    AddressSet.EMPTY,
-                    List.of(),
-                    List.of(),
-                    warnings,
-                    path));
-        }
+    /** A target with no NSG in front of it: exposed to every Internet source. */
+    private Optional<Exposure> unfiltered(Target t, int port, Protocol protocol, String what) {
+        List<Hop> path = new ArrayList<>();
+        path.add(internet(t, what));
+        path.add(t.entry());
+        path.add(new Hop(
+                t.subnet().id().value(),
+                HopKind.SUBNET,
+                List.of(new Step(StepType.FILTER, "No NSG on " + t.subnet().name() + ": nothing filters."))));
+        path.add(deliver(t, what, List.of()));
+        List<String> warnings = new ArrayList<>();
+        warnings.add(
+                t.kind() == HopKind.NETWORK_INTERFACE
+                        ? "Neither " + t.subnet().name() + " nor " + t.name()
+                                + " has an NSG: nothing filters inbound traffic."
+                        : "No NSG on " + t.subnet().name() + ": nothing filters inbound traffic.");
         AddressSet internet = internetSources(t.subnet());
+        returnRoute(t, internet).ifPresent(warnings::add);
+        t.note().ifPresent(warnings::add);
+        return Optional.of(new Exposure(
+                t.id(),
+                t.kind().label(),
+                t.name(),
+                t.publicAddress(),
+                port,
+                protocol,
+                Verdict.ALLOWED,
+                internet,
+                AddressSet.EMPTY,
+                List.of(),
+                List.of(),
+                warnings,
+                path));
+    }
+
+    /**
+     * What the chain admits from the Internet, for every concrete protocol and source-port interval of the question:
+     * {@code exposed} the sources some flow of which every NSG certainly allows, {@code possible} those it may allow
+     * (an unresolved rule), with the allowing rules and the part each admits, per NSG of the chain.
+     */
+    private record Admission(
+            AddressSet exposed,
+            AddressSet possible,
+            List<Set<String>> admitting,
+            List<AddressSet> admittedAt,
+            Set<String> causes) {}
+
+    private Admission admit(Target t, int port, Protocol protocol, AddressSet internet) {
         NsgEvaluator evaluator = context.evaluator(t.subnet());
         List<Protocol> protocols = protocol == Protocol.ANY ? CONCRETE : List.of(protocol);
         List<PortSet> intervals = sourcePortIntervals(t.chain());
@@ -322,7 +334,21 @@ public final class ExposureAudit {
                 possible = possible.union(maybe);
             }
         }
-        AddressSet undetermined = possible.minus(exposed);
+        return new Admission(exposed, possible, admitting, admittedAt, causes);
+    }
+
+    private Optional<Exposure> evaluate(Target t, int port, Protocol protocol) {
+        String what = (protocol == Protocol.ANY ? "any protocol" : protocol.name()) + " port " + port;
+        if (t.chain().isEmpty()) {
+            return unfiltered(t, port, protocol, what);
+        }
+        AddressSet internet = internetSources(t.subnet());
+        Admission admission = admit(t, port, protocol, internet);
+        AddressSet exposed = admission.exposed();
+        List<Set<String>> admitting = admission.admitting();
+        List<AddressSet> admittedAt = admission.admittedAt();
+        Set<String> causes = admission.causes();
+        AddressSet undetermined = admission.possible().minus(exposed);
         Verdict verdict;
         if (!exposed.isEmpty()) {
             verdict = exposed.equals(internet) ? Verdict.ALLOWED : Verdict.PARTIAL;
