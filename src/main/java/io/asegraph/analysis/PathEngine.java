@@ -123,7 +123,8 @@ public final class PathEngine {
         }
 
         /** The walk of a caller as the walker returned it. */
-        static Path of(CallSource cs, Subnet sourceSubnet, Optional<NetworkInterface> callerNic, Topology topology) {
+        public static Path of(
+                CallSource cs, Subnet sourceSubnet, Optional<NetworkInterface> callerNic, Topology topology) {
             return new Path(
                     cs.kind(),
                     cs.sources(),

@@ -69,15 +69,7 @@ final class ReachBatch {
                     .orElseThrow(() -> new IllegalStateException(
                             "ASE " + ase.id() + " is in subnet " + ase.subnetId() + ", which is not in the snapshot"));
             CallSource cs = context.walker().walk(Reference.of(ase.id().value(), ase, Resolution.RESOURCE_ID), to);
-            paths.add(new Path(
-                    cs.kind(),
-                    cs.sources(),
-                    cs.privateSources(),
-                    cs.destination(),
-                    subnet,
-                    Optional.empty(),
-                    cs.destinationSubnet().flatMap(topology::subnet),
-                    cs.destinationNic().flatMap(topology::nic)));
+            paths.add(Path.of(cs, subnet, Optional.empty(), topology));
         }
         Map<String, CallSource> walked = new LinkedHashMap<>();
         for (NetworkInterface nic : nics) {
