@@ -58,7 +58,9 @@ public class AuditQueries {
 
     @Query("environmentHealth")
     @Description(
-            "The network health of one ASE: inbound management 454-455 over the whole subnet, outbound dependencies (Storage, SQL, DNS) allowed and routed straight to the Internet, a subnet of its own; v2 and v3 requirements where they differ. Each check names the rule or route that decided.")
+            "The network health of one ASE: inbound management 454-455 over the whole subnet, outbound dependencies"
+                    + " (Storage, SQL, DNS) allowed and routed straight to the Internet, a subnet of its own; v2 and"
+                    + " v3 requirements where they differ. Each check names the rule or route that decided.")
     public @NonNull EnvironmentHealthResult environmentHealth(
             @NonNull @Description("An ASE (id, name or VIP), or an app on it") String environment) {
         return Errors.guard(() -> health(audits().environmentHealth(environment)));
@@ -75,8 +77,10 @@ public class AuditQueries {
     }
 
     @Query("requiredAccess")
-    @Description(
-            "What `to` must admit for calls from `from` (the VIP/NAT address as /32 or the whole subnet CIDR, from the call-source walk), whether every NSG on the way does, and when not the exact rule to add at a free priority that wins over the blocker (ARM JSON, az command, Terraform), verified by analysing the flow again with it.")
+    @Description("What `to` must admit for calls from `from` (the VIP/NAT address as /32 or the whole subnet CIDR, from"
+            + " the call-source walk), whether every NSG on the way does, and when not the exact rule to add at a free"
+            + " priority that wins over the blocker (ARM JSON, az command, Terraform), verified by analysing the flow"
+            + " again with it.")
     public @NonNull RequiredAccessResult requiredAccess(
             @NonNull
                     @Description(
@@ -106,7 +110,9 @@ public class AuditQueries {
 
     @Query("whoCanReach")
     @Description(
-            "One row per ASE, app and network interface with its verdict toward `to` on a port, computed as one batch over the estate (one walk per routing group, each NSG evaluated once per context over the union of the sources reaching it), not one walk per caller.")
+            "One row per ASE, app and network interface with its verdict toward `to` on a port, computed as one batch"
+                    + " over the estate (one walk per routing group, each NSG evaluated once per context over the"
+                    + " union of the sources reaching it), not one walk per caller.")
     public @NonNull List<@NonNull ReachabilityRow> whoCanReach(
             @NonNull @Description("An app, ASE, network interface, endpoint, host name or IPv4 address") String to,
             @NonNull @Description("The destination port, 0-65535") Integer port,
@@ -165,7 +171,9 @@ public class AuditQueries {
 
     @Query("shadowedRules")
     @Description(
-            "Rules no packet can ever reach because higher-priority rules cover all they match, exact over addresses, ports and protocols, per NSG and per placement where the VirtualNetwork tag matters; differentAction false = redundant, true = dead. All NSGs when `nsg` is omitted.")
+            "Rules no packet can ever reach because higher-priority rules cover all they match, exact over addresses,"
+                    + " ports and protocols, per NSG and per placement where the VirtualNetwork tag matters;"
+                    + " differentAction false = redundant, true = dead. All NSGs when `nsg` is omitted.")
     public @NonNull List<@NonNull ShadowedRuleResult> shadowedRules(
             @Description("One NSG (all when omitted)") String nsg,
             @DefaultValue("false") @Description("Also report default rules made unreachable")
@@ -179,8 +187,9 @@ public class AuditQueries {
     }
 
     @Query("exposures")
-    @Description(
-            "Network interfaces and ASEs reachable from the Internet on the given ports (default 22, 3389, 1433, 3306, 5432, 6379, 9200, 27017): a public address and NSGs at subnet and NIC level that actually admit Internet sources, priority-aware (no finding where a higher-priority deny wins).")
+    @Description("Network interfaces and ASEs reachable from the Internet on the given ports (default 22, 3389, 1433,"
+            + " 3306, 5432, 6379, 9200, 27017): a public address and NSGs at subnet and NIC level that actually admit"
+            + " Internet sources, priority-aware (no finding where a higher-priority deny wins).")
     public @NonNull List<@NonNull ExposureResult> exposures(
             @Description("Ports to check (default 22, 3389, 1433, 3306, 5432, 6379, 9200, 27017)") List<Integer> ports,
             @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol) {

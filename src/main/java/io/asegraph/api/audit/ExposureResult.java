@@ -8,7 +8,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description(
-        "A network interface or ASE reachable from the Internet on a port: a public address, and NSGs that actually admit Internet sources (priority-aware, subnet then NIC).")
+        "A network interface or ASE reachable from the Internet on a port: a public address, and NSGs that actually"
+                + " admit Internet sources (priority-aware, subnet then NIC).")
 public record ExposureResult(
         @NonNull @Description("The resource id") String target,
         @NonNull String targetKind,

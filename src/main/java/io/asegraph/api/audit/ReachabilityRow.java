@@ -8,8 +8,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-@Description(
-        "One caller's verdict toward a destination. An app calls from its ASE, so it shares the ASE's answer. `reason` and `flow` are computed on demand, as one batch for the rows that ask for them.")
+@Description("One caller's verdict toward a destination. An app calls from its ASE, so it shares the ASE's answer."
+        + " `reason` and `flow` are computed on demand, as one batch for the rows that ask for them.")
 public record ReachabilityRow(
         @NonNull @Description("The caller's id") String caller,
         @NonNull String callerName,

@@ -10,8 +10,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("What a destination must admit for a caller, whether it does, and the rule to add when it does not.")
 public record RequiredAccessResult(
         @NonNull
-                @Description(
-                        "What the destination must admit: the VIP or NAT address as /32, or the whole subnet CIDR (several blocks comma-separated). The word UNDETERMINED or UNREACHABLE when there is no range to admit; see reason.")
+                @Description("What the destination must admit: the VIP or NAT address as /32, or the whole subnet CIDR"
+                        + " (several blocks comma-separated). The word UNDETERMINED or UNREACHABLE when there"
+                        + " is no range to admit; see reason.")
                 String sourceRange,
         @NonNull SourceKind sourceKind,
         @NonNull Boolean satisfied,
@@ -25,8 +26,8 @@ public record RequiredAccessResult(
                 Boolean verified,
         @NonNull @Description("The same range as CIDR blocks; empty when there is none")
                 List<@NonNull String> sourceRanges,
-        @Description(
-                        "The rule to add on the destination's NSG (or, when only the source side blocks, on the caller's); null when satisfied or when no rule would help")
+        @Description("The rule to add on the destination's NSG (or, when only the source side blocks, on the"
+                        + " caller's); null when satisfied or when no rule would help")
                 RuleFixResult rule,
         @NonNull @Description("The caller's private sources denied on the way, as CIDR blocks")
                 List<@NonNull String> deniedSourceRanges,

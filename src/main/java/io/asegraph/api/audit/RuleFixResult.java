@@ -5,8 +5,8 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-@Description(
-        "The Allow rule to add on one NSG so the whole source range passes it, at the largest free priority that still wins over every rule that blocks it.")
+@Description("The Allow rule to add on one NSG so the whole source range passes it, at the largest free priority that"
+        + " still wins over every rule that blocks it.")
 public record RuleFixResult(
         @NonNull @Description("The NSG's id") String nsg,
         @NonNull String nsgName,

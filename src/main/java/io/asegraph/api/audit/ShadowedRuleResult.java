@@ -13,7 +13,8 @@ public record ShadowedRuleResult(
         @NonNull String direction,
         @NonNull
                 @Description(
-                        "DEAD (covered by rules of the other action: probably a mistake), REDUNDANT (same action) or UNDECIDABLE (an unresolved tag or ASG)")
+                        "DEAD (covered by rules of the other action: probably a mistake), REDUNDANT (same action) or"
+                                + " UNDECIDABLE (an unresolved tag or ASG)")
                 String kind,
         @NonNull @Description("The higher-priority rules that cover it") List<@NonNull String> coveredBy,
         @NonNull @Description("True: covered by rules of the other action (dead); false: redundant")

@@ -127,7 +127,8 @@ public class PathQueries {
 
     @Query("effectiveRoutes")
     @Description(
-            "The effective route table of a subnet (or a network interface's or ASE's subnet): every system, gateway and user route with its origin and state.")
+            "The effective route table of a subnet (or a network interface's or ASE's subnet): every system, gateway"
+                    + " and user route with its origin and state.")
     public @NonNull List<@NonNull EffectiveRoute> effectiveRoutes(
             @NonNull @Description("A subnet, network interface or ASE") String target) {
         return Errors.guard(() -> {

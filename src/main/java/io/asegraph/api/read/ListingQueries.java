@@ -157,7 +157,8 @@ public class ListingQueries {
 
     @Query("localNetworkGateways")
     @Description(
-            "List local network gateways (on-premises sites); filter with where, order with sort (default: by name), page with limit/offset.")
+            "List local network gateways (on-premises sites); filter with where, order with sort (default: by name),"
+                    + " page with limit/offset.")
     public @NonNull List<@NonNull LocalNetworkGateway> localNetworkGateways(
             ResourceWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
         return listing.list(Source.LOCAL_NETWORK_GATEWAYS, where, sort, limit, offset, LocalNetworkGateway::from);
@@ -187,8 +188,8 @@ public class ListingQueries {
     }
 
     @Query("peerings")
-    @Description(
-            "List virtual network peerings (one per direction); filter with where, order with sort (default: by name), page with limit/offset.")
+    @Description("List virtual network peerings (one per direction); filter with where, order with sort (default: by"
+            + " name), page with limit/offset.")
     public @NonNull List<@NonNull Peering> peerings(
             ResourceWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
         return listing.list(Source.PEERINGS, where, sort, limit, offset, Peering::from);
