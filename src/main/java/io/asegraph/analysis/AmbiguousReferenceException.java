@@ -7,14 +7,14 @@ import java.util.List;
  * held by subnets of two VNets). The message lists the candidates' ids. Code AMBIGUOUS_REFERENCE.
  */
 public final class AmbiguousReferenceException extends AnalysisException {
-    public static final String CODE = "AMBIGUOUS_REFERENCE";
-
     private final String reference;
     private final List<String> candidates;
 
     public AmbiguousReferenceException(String reference, String what, List<String> candidates) {
-        super("'" + reference + "' matches " + candidates.size() + " " + what + "; use one of their ids: "
-                + String.join(", ", candidates));
+        super(
+                ErrorCode.AMBIGUOUS_REFERENCE,
+                "'" + reference + "' matches " + candidates.size() + " " + what + "; use one of their ids: "
+                        + String.join(", ", candidates));
         this.reference = reference;
         this.candidates = List.copyOf(candidates);
     }
@@ -26,10 +26,5 @@ public final class AmbiguousReferenceException extends AnalysisException {
     /** The ids (or names) of every resource the reference matched. */
     public List<String> candidates() {
         return candidates;
-    }
-
-    @Override
-    public String code() {
-        return CODE;
     }
 }

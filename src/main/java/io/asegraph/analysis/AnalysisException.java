@@ -6,10 +6,15 @@ package io.asegraph.analysis;
  * ({@code extensions.code} in GraphQL). A denied or unreachable call is a result, never one of these.
  */
 public abstract class AnalysisException extends RuntimeException {
-    protected AnalysisException(String message) {
+    private final ErrorCode code;
+
+    protected AnalysisException(ErrorCode code, String message) {
         super(message);
+        this.code = code;
     }
 
     /** The API error code: UNKNOWN_REFERENCE, AMBIGUOUS_REFERENCE or INVALID_ARGUMENT. */
-    public abstract String code();
+    public final ErrorCode code() {
+        return code;
+    }
 }

@@ -5,14 +5,7 @@ package io.asegraph.analysis;
  * cannot play the part asked of it (a VNet or an NSG as the caller of a call). Code INVALID_ARGUMENT.
  */
 public final class InvalidArgumentException extends AnalysisException {
-    public static final String CODE = "INVALID_ARGUMENT";
-
     public InvalidArgumentException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String code() {
-        return CODE;
+        super(ErrorCode.INVALID_ARGUMENT, message);
     }
 }

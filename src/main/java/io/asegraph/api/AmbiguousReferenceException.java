@@ -1,16 +1,11 @@
 package io.asegraph.api;
 
-import io.smallrye.graphql.api.ErrorCode;
+import io.asegraph.analysis.ErrorCode;
 
 /** {@code extensions.code} AMBIGUOUS_REFERENCE. */
-@ErrorCode("AMBIGUOUS_REFERENCE")
+@io.smallrye.graphql.api.ErrorCode(ErrorCode.Wire.AMBIGUOUS_REFERENCE)
 public class AmbiguousReferenceException extends ApiException {
     public AmbiguousReferenceException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String code() {
-        return "AMBIGUOUS_REFERENCE";
+        super(ErrorCode.AMBIGUOUS_REFERENCE, message);
     }
 }

@@ -1,16 +1,11 @@
 package io.asegraph.api;
 
-import io.smallrye.graphql.api.ErrorCode;
+import io.asegraph.analysis.ErrorCode;
 
 /** {@code extensions.code} CONFLICT. */
-@ErrorCode("CONFLICT")
+@io.smallrye.graphql.api.ErrorCode(ErrorCode.Wire.CONFLICT)
 public class ConflictException extends ApiException {
     public ConflictException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String code() {
-        return "CONFLICT";
+        super(ErrorCode.CONFLICT, message);
     }
 }

@@ -1,6 +1,7 @@
 package io.asegraph.api;
 
 import io.asegraph.analysis.AnalysisException;
+import io.asegraph.analysis.ErrorCode;
 import io.asegraph.net.InvalidAddressException;
 import java.util.function.Supplier;
 
@@ -20,14 +21,17 @@ public final class Errors {
         }
     }
 
-    public static ApiException translate(String code, String message) {
+    /** The API exception of {@code code}, with {@code message}. */
+    public static ApiException translate(ErrorCode code, String message) {
         return switch (code) {
-            case "UNKNOWN_REFERENCE" -> new UnknownReferenceException(message);
-            case "AMBIGUOUS_REFERENCE" -> new AmbiguousReferenceException(message);
-            case "CONFLICT" -> new ConflictException(message);
-            case "INVALID_DOCUMENT" -> new InvalidDocumentException(message);
-            case "REFERENCED" -> new ReferencedException(message);
-            default -> new InvalidArgumentException(message);
+            case UNKNOWN_REFERENCE -> new UnknownReferenceException(message);
+            case AMBIGUOUS_REFERENCE -> new AmbiguousReferenceException(message);
+            case INVALID_ARGUMENT -> new InvalidArgumentException(message);
+            case INVALID_DOCUMENT -> new InvalidDocumentException(message);
+            case CONFLICT -> new ConflictException(message);
+            case REFERENCED -> new ReferencedException(message);
+            case UNDETERMINED -> new UndeterminedException(message);
+            case TOO_LARGE -> new TooLargeException(message);
         };
     }
 }

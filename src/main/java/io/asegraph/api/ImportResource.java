@@ -44,8 +44,12 @@ public class ImportResource {
         }
     }
 
-    /** The body of a 400 answer. */
-    public record Failure(String code, String message, List<Problem> problems) {}
+    /** The body of a 400 or 413 answer. */
+    public record Failure(String code, String message, List<Problem> problems) {
+        static Failure of(ApiException e, List<Problem> problems) {
+            return new Failure(e.code().wire(), e.getMessage(), problems);
+        }
+    }
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -58,8 +62,9 @@ public class ImportResource {
             dry = true;
         } else {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(new Failure(
-                            "INVALID_ARGUMENT", "dryRun must be true or false, got '" + dryRun + "'", List.of()))
+                    .entity(Failure.of(
+                            new InvalidArgumentException("dryRun must be true or false, got '" + dryRun + "'"),
+                            List.of()))
                     .build();
         }
         // Held only by the holder, which the importer empties after parsing: a 135 MB body is not kept through the
@@ -68,18 +73,14 @@ public class ImportResource {
         try {
             outcome = importer.importDocument(new AtomicReference<>(body == null ? new byte[0] : body), dry);
         } catch (TransactionTooLargeException e) {
-            TooLargeException tooLarge = TooLargeException.of(e);
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
-                    .entity(new Failure(tooLarge.code(), tooLarge.getMessage(), List.of()))
+                    .entity(Failure.of(TooLargeException.of(e), List.of()))
                     .build();
         }
         if (!outcome.valid()) {
             InvalidDocumentException e = ImportApi.invalid("the document cannot be imported", outcome.problems());
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(new Failure(
-                            e.code(),
-                            e.getMessage(),
-                            e.problems().stream().map(Problem::of).toList()))
+                    .entity(Failure.of(e, e.problems().stream().map(Problem::of).toList()))
                     .build();
         }
         ImportResult r = ImportApi.result(outcome);

@@ -1,16 +1,11 @@
 package io.asegraph.api;
 
-import io.smallrye.graphql.api.ErrorCode;
+import io.asegraph.analysis.ErrorCode;
 
 /** {@code extensions.code} INVALID_ARGUMENT. */
-@ErrorCode("INVALID_ARGUMENT")
+@io.smallrye.graphql.api.ErrorCode(ErrorCode.Wire.INVALID_ARGUMENT)
 public class InvalidArgumentException extends ApiException {
     public InvalidArgumentException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String code() {
-        return "INVALID_ARGUMENT";
+        super(ErrorCode.INVALID_ARGUMENT, message);
     }
 }

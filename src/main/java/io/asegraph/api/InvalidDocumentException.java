@@ -1,14 +1,14 @@
 package io.asegraph.api;
 
+import io.asegraph.analysis.ErrorCode;
 import io.asegraph.importing.ImportProblem;
-import io.smallrye.graphql.api.ErrorCode;
 import java.util.List;
 
 /**
  * {@code extensions.code} INVALID_DOCUMENT. When the document's problems are known they travel with it and reach
  * the client as {@code extensions.problems} ({@link ProblemsExtensionProvider}).
  */
-@ErrorCode("INVALID_DOCUMENT")
+@io.smallrye.graphql.api.ErrorCode(ErrorCode.Wire.INVALID_DOCUMENT)
 public class InvalidDocumentException extends ApiException {
     private final List<ImportProblem> problems;
 
@@ -17,17 +17,12 @@ public class InvalidDocumentException extends ApiException {
     }
 
     public InvalidDocumentException(String message, List<ImportProblem> problems) {
-        super(message);
+        super(ErrorCode.INVALID_DOCUMENT, message);
         this.problems = List.copyOf(problems);
     }
 
     /** Every problem of the document, each with its JSON location. */
     public List<ImportProblem> problems() {
         return problems;
-    }
-
-    @Override
-    public String code() {
-        return "INVALID_DOCUMENT";
     }
 }

@@ -1,16 +1,11 @@
 package io.asegraph.api;
 
-import io.smallrye.graphql.api.ErrorCode;
+import io.asegraph.analysis.ErrorCode;
 
 /** {@code extensions.code} REFERENCED. */
-@ErrorCode("REFERENCED")
+@io.smallrye.graphql.api.ErrorCode(ErrorCode.Wire.REFERENCED)
 public class ReferencedException extends ApiException {
     public ReferencedException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String code() {
-        return "REFERENCED";
+        super(ErrorCode.REFERENCED, message);
     }
 }

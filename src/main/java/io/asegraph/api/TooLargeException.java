@@ -1,18 +1,13 @@
 package io.asegraph.api;
 
+import io.asegraph.analysis.ErrorCode;
 import io.asegraph.graph.TransactionTooLargeException;
-import io.smallrye.graphql.api.ErrorCode;
 
 /** {@code extensions.code} TOO_LARGE: a write needed more transaction memory than the store allows; nothing was written. */
-@ErrorCode("TOO_LARGE")
+@io.smallrye.graphql.api.ErrorCode(ErrorCode.Wire.TOO_LARGE)
 public class TooLargeException extends ApiException {
     public TooLargeException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String code() {
-        return "TOO_LARGE";
+        super(ErrorCode.TOO_LARGE, message);
     }
 
     /** The message for a write the store refused for its size. */

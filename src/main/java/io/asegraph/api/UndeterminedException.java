@@ -1,16 +1,11 @@
 package io.asegraph.api;
 
-import io.smallrye.graphql.api.ErrorCode;
+import io.asegraph.analysis.ErrorCode;
 
 /** {@code extensions.code} UNDETERMINED: a point answer (Allow or Deny) cannot be given because something is unknown. */
-@ErrorCode("UNDETERMINED")
+@io.smallrye.graphql.api.ErrorCode(ErrorCode.Wire.UNDETERMINED)
 public class UndeterminedException extends ApiException {
     public UndeterminedException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String code() {
-        return "UNDETERMINED";
+        super(ErrorCode.UNDETERMINED, message);
     }
 }

@@ -1,16 +1,11 @@
 package io.asegraph.api;
 
-import io.smallrye.graphql.api.ErrorCode;
+import io.asegraph.analysis.ErrorCode;
 
 /** {@code extensions.code} UNKNOWN_REFERENCE. */
-@ErrorCode("UNKNOWN_REFERENCE")
+@io.smallrye.graphql.api.ErrorCode(ErrorCode.Wire.UNKNOWN_REFERENCE)
 public class UnknownReferenceException extends ApiException {
     public UnknownReferenceException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String code() {
-        return "UNKNOWN_REFERENCE";
+        super(ErrorCode.UNKNOWN_REFERENCE, message);
     }
 }

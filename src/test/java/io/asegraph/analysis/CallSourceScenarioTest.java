@@ -582,7 +582,7 @@ class CallSourceScenarioTest {
         void aVnetCannotMakeCalls() {
             InvalidArgumentException e =
                     assertThrows(InvalidArgumentException.class, () -> call("ase-vnet", "13.107.21.200"));
-            assertEquals("INVALID_ARGUMENT", e.code());
+            assertEquals("INVALID_ARGUMENT", e.code().wire());
         }
 
         @Test

@@ -665,7 +665,7 @@ class FlowScenarioTest {
             InvalidArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
                     InvalidArgumentException.class,
                     () -> analyzer(SEED, SEED_POLICY).analyze("ase-one", "db-vm-nic", 70000, Protocol.TCP));
-            assertEquals("INVALID_ARGUMENT", e.code());
+            assertEquals("INVALID_ARGUMENT", e.code().wire());
             assertFalse(e.getMessage().isBlank());
         }
     }

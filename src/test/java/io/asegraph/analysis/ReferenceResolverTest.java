@@ -59,7 +59,7 @@ class ReferenceResolverTest {
             UnknownReferenceException e = assertThrows(
                     UnknownReferenceException.class,
                     () -> RESOLVER.resolveDestination(NET + "/networkInterfaces/nope"));
-            assertEquals("UNKNOWN_REFERENCE", e.code());
+            assertEquals("UNKNOWN_REFERENCE", e.code().wire());
             assertTrue(e.getMessage().contains("networkInterfaces/nope"), e.getMessage());
         }
     }
@@ -119,7 +119,7 @@ class ReferenceResolverTest {
             AmbiguousReferenceException e =
                     assertThrows(AmbiguousReferenceException.class, () -> ReferenceResolver.of(t)
                             .resolveLocated("10.0.2.77"));
-            assertEquals("AMBIGUOUS_REFERENCE", e.code());
+            assertEquals("AMBIGUOUS_REFERENCE", e.code().wire());
             assertEquals(List.of(DB_SUBNET, other + "/subnets/db-copy"), e.candidates());
         }
 
@@ -128,7 +128,7 @@ class ReferenceResolverTest {
         void malformedAddressesAreInvalidArguments(String text) {
             InvalidArgumentException e =
                     assertThrows(InvalidArgumentException.class, () -> RESOLVER.resolveDestination(text));
-            assertEquals("INVALID_ARGUMENT", e.code());
+            assertEquals("INVALID_ARGUMENT", e.code().wire());
         }
 
         @ParameterizedTest

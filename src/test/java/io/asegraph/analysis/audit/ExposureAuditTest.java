@@ -314,7 +314,7 @@ class ExposureAuditTest {
         ExposureAudit audit = new ExposureAudit(AuditFixtures.reference());
         InvalidArgumentException e =
                 assertThrows(InvalidArgumentException.class, () -> audit.exposures(List.of(22, port), Protocol.TCP));
-        assertEquals("INVALID_ARGUMENT", e.code());
+        assertEquals("INVALID_ARGUMENT", e.code().wire());
     }
 
     @Test

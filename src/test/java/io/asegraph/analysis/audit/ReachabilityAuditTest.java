@@ -187,13 +187,15 @@ class ReachabilityAuditTest {
                 assertThrows(
                                 UnknownReferenceException.class,
                                 () -> audit.matrix(List.of("app1"), List.of("nowhere"), 443, Protocol.TCP))
-                        .code());
+                        .code()
+                        .wire());
         assertEquals(
                 "INVALID_ARGUMENT",
                 assertThrows(
                                 InvalidArgumentException.class,
                                 () -> audit.matrix(List.of("app1"), List.of("db-vm-nic"), -1, Protocol.TCP))
-                        .code());
+                        .code()
+                        .wire());
         List<String> many = Collections.nCopies(101, "app1");
         InvalidArgumentException tooBig =
                 assertThrows(InvalidArgumentException.class, () -> audit.matrix(many, many, 443, Protocol.TCP));
@@ -206,7 +208,8 @@ class ReachabilityAuditTest {
                 "INVALID_ARGUMENT",
                 assertThrows(InvalidArgumentException.class, () -> AuditFixtures.reachability(AuditFixtures.reference())
                                 .whoCanReach("db-vm-nic", 65536, Protocol.TCP))
-                        .code());
+                        .code()
+                        .wire());
     }
 
     @Test

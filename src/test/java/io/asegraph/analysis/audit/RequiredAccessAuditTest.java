@@ -178,18 +178,21 @@ class RequiredAccessAuditTest {
                 assertThrows(
                                 UnknownReferenceException.class,
                                 () -> audit.required("no-such-app", "db-vm-nic", 1433, Protocol.TCP))
-                        .code());
+                        .code()
+                        .wire());
         assertEquals(
                 "INVALID_ARGUMENT",
                 assertThrows(
                                 InvalidArgumentException.class,
                                 () -> audit.required("app1", "db-vm-nic", 70000, Protocol.TCP))
-                        .code());
+                        .code()
+                        .wire());
         assertEquals(
                 "INVALID_ARGUMENT",
                 assertThrows(
                                 InvalidArgumentException.class,
                                 () -> audit.required("ase-vnet", "db-vm-nic", 1433, Protocol.TCP))
-                        .code());
+                        .code()
+                        .wire());
     }
 }
