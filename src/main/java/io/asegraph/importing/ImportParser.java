@@ -223,7 +223,8 @@ public final class ImportParser {
                     .orElse("(unnamed)");
             String hint =
                     switch (type.get().toLowerCase(Locale.ROOT)) {
-                        case "microsoft.network/networksecuritygroups/securityrules" -> "; rules are imported with their NSG (az network nsg show)";
+                        case "microsoft.network/networksecuritygroups/securityrules" -> "; rules are imported with their NSG"
+                                + " (az network nsg show)";
                         case "microsoft.network/routetables/routes" -> "; routes are imported with their route table"
                                 + " (az network route-table show)";
                         default -> "";
