@@ -156,7 +156,8 @@ final class EstateLoader {
                 all,
                 NetworkTypes.ENDPOINT,
                 """
-                MATCH (e:Endpoint) RETURN e.id AS id, e.name AS name, e.location AS location, e.addresses AS addresses, e.serviceTag AS tag""",
+                MATCH (e:Endpoint) RETURN e.id AS id, e.name AS name, e.location AS location, \
+                e.addresses AS addresses, e.serviceTag AS tag""",
                 r -> new Endpoint(
                         id(r, "id"),
                         name(r),
@@ -225,7 +226,8 @@ final class EstateLoader {
                 all,
                 NetworkTypes.CONNECTION,
                 """
-                MATCH (g:VirtualNetworkGateway)-[c:CONNECTS]->(x) RETURN c.id AS id, c.name AS name, c.type AS type, g.id AS gw, x.id AS peer""",
+                MATCH (g:VirtualNetworkGateway)-[c:CONNECTS]->(x) \
+                RETURN c.id AS id, c.name AS name, c.type AS type, g.id AS gw, x.id AS peer""",
                 r -> new Connection(
                         id(r, "id"), name(r), Values.string(r, "type", "IPsec"), id(r, "gw"), id(r, "peer")));
         read(
@@ -233,7 +235,8 @@ final class EstateLoader {
                 all,
                 NetworkTypes.NAT_GATEWAY,
                 """
-                MATCH (n:NatGateway) RETURN n.id AS id, n.name AS name, n.location AS location, [(n)-[:USES]->(p:PublicIpAddress) | p.id] AS pips""",
+                MATCH (n:NatGateway) RETURN n.id AS id, n.name AS name, n.location AS location, \
+                [(n)-[:USES]->(p:PublicIpAddress) | p.id] AS pips""",
                 r -> new NatGateway(id(r, "id"), name(r), loc(r), ids(Values.strings(r, "pips"))));
         read(
                 tx,

@@ -52,8 +52,9 @@ import org.neo4j.memory.MemoryLimitExceededException;
 /**
  * The one connection to the graph. By default it starts an embedded Neo4j 5.26 with its files under the data
  * directory and its bolt connector on 127.0.0.1 only, and reaches it through the Java driver exactly as it would a
- * server (bulk writes, {@link #writeInBulk}, run in-process); with {@code asegraph.store.uri} set it uses that server or cluster and starts nothing. Reads run in read
- * transactions (routable to followers), writes in write transactions.
+ * server (bulk writes, {@link #writeInBulk}, run in-process); with {@code asegraph.store.uri} set it uses that server
+ * or cluster and starts nothing. Reads run in read transactions (routable to followers), writes in write
+ * transactions.
  */
 @ApplicationScoped
 public class GraphStore {

@@ -1,8 +1,5 @@
 package io.asegraph.graph;
 
-import io.asegraph.net.Cidr;
-import io.asegraph.net.Ipv4;
-import io.asegraph.net.PortRange;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
@@ -18,12 +15,8 @@ import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Route;
 import io.asegraph.topology.RouteTable;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -33,7 +26,7 @@ import java.util.function.Function;
  * exact replacement (a node's properties are replaced whole; its outgoing references, an NSG's rules and a route
  * table's routes are rebuilt), then the store version is bumped. It writes only what it is given; the caller passes
  * the resources that changed. Progress is reported after every chunk, in records (resources, rules, routes and
- * removals).
+ * removals). What each record's node or relationship holds is {@link GraphProperties}'s.
  */
 final class GraphWriter {
     static final int CHUNK = 2_000;
@@ -77,92 +70,19 @@ final class GraphWriter {
         done = 0;
         total = records(b);
         removals(b.removals());
-        nodes(
-                Labels.VIRTUAL_NETWORK,
-                b.of(NetworkTypes.VIRTUAL_NETWORK),
-                v -> props(v, Map.of("addressPrefixes", cidrs(v.addressSpace()))));
-        nodes(
-                Labels.SUBNET,
-                b.of(NetworkTypes.SUBNET),
-                s -> props(s, Map.of("addressPrefix", s.prefix().toString())));
-        nodes(Labels.NSG, b.of(PolicyTypes.NETWORK_SECURITY_GROUP), n -> props(n, Map.of("etag", n.etag())));
-        nodes(
-                Labels.ROUTE_TABLE,
-                b.of(NetworkTypes.ROUTE_TABLE),
-                t -> props(t, Map.of("disableBgpRoutePropagation", t.disableBgpRoutePropagation())));
-        nodes(Labels.ASG, b.of(PolicyTypes.APPLICATION_SECURITY_GROUP), a -> props(a, Map.of()));
-        nodes(
-                Labels.PUBLIC_IP,
-                b.of(NetworkTypes.PUBLIC_IP_ADDRESS),
-                p -> props(p, opt(Map.of(), "ipAddress", p.ipAddress().map(Ipv4::format))));
-        nodes(Labels.NAT_GATEWAY, b.of(NetworkTypes.NAT_GATEWAY), n -> props(n, Map.of()));
-        nodes(
-                Labels.NIC,
-                b.of(NetworkTypes.NETWORK_INTERFACE),
-                n -> props(
-                        n,
-                        Map.of("privateIpAddress", Ipv4.format(n.privateIp()), "virtualMachine", n.virtualMachine())));
-        nodes(
-                Labels.LOCAL_GATEWAY,
-                b.of(NetworkTypes.LOCAL_NETWORK_GATEWAY),
-                l -> props(
-                        l,
-                        Map.of(
-                                "addressPrefixes",
-                                cidrs(l.addressPrefixes()),
-                                "gatewayIpAddress",
-                                l.gatewayIpAddress())));
-        nodes(
-                Labels.VNET_GATEWAY,
-                b.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY),
-                g -> props(
-                        g,
-                        opt(
-                                Map.of(
-                                        "gatewayType",
-                                        g.gatewayType().azureName(),
-                                        "learnedRoutes",
-                                        cidrs(g.learnedRoutes())),
-                                "defaultSite",
-                                g.defaultSite().map(ResourceId::value))));
-        nodes(
-                Labels.ASE,
-                b.of(NetworkTypes.APP_SERVICE_ENVIRONMENT),
-                e -> props(
-                        e,
-                        opt(
-                                opt(
-                                        Map.of(
-                                                "kind",
-                                                e.kind().name(),
-                                                "internalLoadBalancingMode",
-                                                e.internalLoadBalancingMode(),
-                                                "outboundAddresses",
-                                                e.outboundAddresses().stream()
-                                                        .map(Ipv4::format)
-                                                        .toList()),
-                                        "publicVip",
-                                        e.publicVip().map(Ipv4::format)),
-                                "internalAddress",
-                                e.internalAddress().map(Ipv4::format))));
-        nodes(
-                Labels.APP,
-                b.of(NetworkTypes.APP),
-                a -> props(
-                        a,
-                        Map.of(
-                                "defaultHostName",
-                                a.defaultHostName(),
-                                "hostNames",
-                                a.hostNames(),
-                                "hostNameKeys",
-                                a.hostNames().stream()
-                                        .map(h -> h.toLowerCase(Locale.ROOT))
-                                        .toList())));
-        nodes(
-                Labels.ENDPOINT,
-                b.of(NetworkTypes.ENDPOINT),
-                e -> props(e, opt(Map.of("addresses", cidrs(e.addresses())), "serviceTag", e.serviceTag())));
+        nodes(Labels.VIRTUAL_NETWORK, b.of(NetworkTypes.VIRTUAL_NETWORK), GraphProperties::virtualNetwork);
+        nodes(Labels.SUBNET, b.of(NetworkTypes.SUBNET), GraphProperties::subnet);
+        nodes(Labels.NSG, b.of(PolicyTypes.NETWORK_SECURITY_GROUP), GraphProperties::nsg);
+        nodes(Labels.ROUTE_TABLE, b.of(NetworkTypes.ROUTE_TABLE), GraphProperties::routeTable);
+        nodes(Labels.ASG, b.of(PolicyTypes.APPLICATION_SECURITY_GROUP), GraphProperties::resource);
+        nodes(Labels.PUBLIC_IP, b.of(NetworkTypes.PUBLIC_IP_ADDRESS), GraphProperties::publicIp);
+        nodes(Labels.NAT_GATEWAY, b.of(NetworkTypes.NAT_GATEWAY), GraphProperties::resource);
+        nodes(Labels.NIC, b.of(NetworkTypes.NETWORK_INTERFACE), GraphProperties::nic);
+        nodes(Labels.LOCAL_GATEWAY, b.of(NetworkTypes.LOCAL_NETWORK_GATEWAY), GraphProperties::localGateway);
+        nodes(Labels.VNET_GATEWAY, b.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY), GraphProperties::vnetGateway);
+        nodes(Labels.ASE, b.of(NetworkTypes.APP_SERVICE_ENVIRONMENT), GraphProperties::ase);
+        nodes(Labels.APP, b.of(NetworkTypes.APP), GraphProperties::app);
+        nodes(Labels.ENDPOINT, b.of(NetworkTypes.ENDPOINT), GraphProperties::endpoint);
         serviceTags(b.of(PolicyTypes.SERVICE_TAGS));
 
         links("VirtualNetwork", "HAS_SUBNET", "Subnet", b.of(NetworkTypes.SUBNET), s -> s.vnetId(), true);
@@ -218,28 +138,6 @@ final class GraphWriter {
                 "v");
     }
 
-    private static Map<String, Object> props(Resource r, Map<String, Object> extra) {
-        Map<String, Object> m = new HashMap<>(extra);
-        m.put("key", r.id().key());
-        m.put("id", r.id().value());
-        m.put("name", r.name());
-        m.put("nameKey", r.name().toLowerCase(Locale.ROOT));
-        if (!r.location().isEmpty()) {
-            m.put("location", r.location());
-        }
-        return m;
-    }
-
-    private static Map<String, Object> opt(Map<String, Object> base, String key, Optional<String> value) {
-        Map<String, Object> m = new HashMap<>(base);
-        value.ifPresent(v -> m.put(key, v));
-        return m;
-    }
-
-    private static List<String> cidrs(Collection<Cidr> c) {
-        return c.stream().map(Cidr::toString).toList();
-    }
-
     private <T extends Resource> void nodes(String label, List<T> items, Function<T, Map<String, Object>> props) {
         List<Map<String, Object>> fresh =
                 items.stream().filter(this::isNew).map(props).toList();
@@ -285,25 +183,8 @@ final class GraphWriter {
         if (tags.isEmpty()) {
             return;
         }
-        List<Map<String, Object>> rows = tags.stream()
-                .map(t -> Map.<String, Object>of(
-                        "key",
-                        t.name().toLowerCase(Locale.ROOT),
-                        "name",
-                        t.name(),
-                        "nameKey",
-                        t.name().toLowerCase(Locale.ROOT),
-                        "region",
-                        t.region(),
-                        "systemService",
-                        t.systemService(),
-                        "changeNumber",
-                        t.changeNumber(),
-                        "addressPrefixes",
-                        cidrs(t.prefixes()),
-                        "ipv6PrefixCount",
-                        t.ipv6PrefixCount()))
-                .toList();
+        List<Map<String, Object>> rows =
+                tags.stream().map(GraphProperties::serviceTag).toList();
         run("UNWIND $rows AS r MERGE (n:ServiceTag {key: r.key}) SET n = r", rows, true);
     }
 
@@ -388,34 +269,7 @@ final class GraphWriter {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (NetworkSecurityGroup n : nsgs) {
             for (SecurityRule r : n.rules()) {
-                ResourceId id = n.id().child("securityRules", r.name());
-                Map<String, Object> m = new HashMap<>();
-                m.put("key", id.key());
-                m.put("id", id.value());
-                m.put("name", r.name());
-                m.put("priority", r.priority());
-                m.put("direction", r.direction().azureName());
-                m.put("access", r.access().azureName());
-                m.put("protocol", r.protocol().azureName());
-                m.put("sourcePortRanges", ports(r.sourcePorts()));
-                m.put("destinationPortRanges", ports(r.destinationPorts()));
-                // Empty lists and an empty description are left out (read back as empty): a rule names prefixes or
-                // ASGs on each side, rarely both, and most have no description — fewer properties per rule node is
-                // a measurable part of a 100,000-rule import.
-                putIfAny(m, "sourceAddressPrefixes", r.sourcePrefixes());
-                putIfAny(m, "destinationAddressPrefixes", r.destinationPrefixes());
-                putIfAny(
-                        m,
-                        "sourceApplicationSecurityGroups",
-                        r.sourceAsgs().stream().map(ResourceId::value).toList());
-                putIfAny(
-                        m,
-                        "destinationApplicationSecurityGroups",
-                        r.destinationAsgs().stream().map(ResourceId::value).toList());
-                if (!r.description().isEmpty()) {
-                    m.put("description", r.description());
-                }
-                rows.add(Map.of("nsg", n.id().key(), "props", m));
+                rows.add(Map.of("nsg", n.id().key(), "props", GraphProperties.rule(n, r)));
             }
         }
         run(
@@ -423,16 +277,6 @@ final class GraphWriter {
                         + " CREATE (n)-[:HAS_RULE]->(x:SecurityRule) SET x = r.props",
                 rows,
                 true);
-    }
-
-    private static void putIfAny(Map<String, Object> m, String key, List<String> values) {
-        if (!values.isEmpty()) {
-            m.put(key, values);
-        }
-    }
-
-    private static List<String> ports(List<PortRange> p) {
-        return p.stream().map(r -> r.isAll() ? "*" : r.toString()).toList();
     }
 
     private void routes(List<RouteTable> tables) {
@@ -449,15 +293,7 @@ final class GraphWriter {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RouteTable t : tables) {
             for (Route r : t.routes()) {
-                ResourceId id = t.id().child("routes", r.name());
-                Map<String, Object> m = new HashMap<>();
-                m.put("key", id.key());
-                m.put("id", id.value());
-                m.put("name", r.name());
-                m.put("addressPrefix", r.addressPrefix());
-                m.put("nextHopType", r.nextHopType().azureName());
-                r.nextHopIp().ifPresent(ip -> m.put("nextHopIpAddress", Ipv4.format(ip)));
-                rows.add(Map.of("table", t.id().key(), "props", m));
+                rows.add(Map.of("table", t.id().key(), "props", GraphProperties.route(t, r)));
             }
         }
         run(
@@ -473,18 +309,9 @@ final class GraphWriter {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Peering p : peerings) {
-            Map<String, Object> m = new HashMap<>();
-            m.put("key", p.id().key());
-            m.put("id", p.id().value());
-            m.put("name", p.name());
-            m.put("nameKey", p.name().toLowerCase(Locale.ROOT));
-            m.put("state", p.state().azureName());
-            m.put("allowGatewayTransit", p.allowGatewayTransit());
-            m.put("useRemoteGateways", p.useRemoteGateways());
-            m.put("allowForwardedTraffic", p.allowForwardedTraffic());
             rows.add(Map.of(
                     "props",
-                    m,
+                    GraphProperties.peering(p),
                     "local",
                     p.localVnetId().key(),
                     "remote",
@@ -509,20 +336,9 @@ final class GraphWriter {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Connection c : connections) {
-            Map<String, Object> m = Map.of(
-                    "key",
-                    c.id().key(),
-                    "id",
-                    c.id().value(),
-                    "name",
-                    c.name(),
-                    "nameKey",
-                    c.name().toLowerCase(Locale.ROOT),
-                    "type",
-                    c.connectionType());
             rows.add(Map.of(
                     "props",
-                    m,
+                    GraphProperties.connection(c),
                     "gateway",
                     c.gatewayId().key(),
                     "peer",

@@ -223,7 +223,8 @@ public final class ImportParser {
                     .orElse("(unnamed)");
             String hint =
                     switch (type.get().toLowerCase(Locale.ROOT)) {
-                        case "microsoft.network/networksecuritygroups/securityrules" -> "; rules are imported with their NSG (az network nsg show)";
+                        case "microsoft.network/networksecuritygroups/securityrules" -> "; rules are imported with their NSG"
+                                + " (az network nsg show)";
                         case "microsoft.network/routetables/routes" -> "; routes are imported with their route table"
                                 + " (az network route-table show)";
                         default -> "";
@@ -242,11 +243,11 @@ public final class ImportParser {
             return;
         }
         switch (kind.get()) {
-            case VIRTUAL_NETWORK -> NetworkReaders.virtualNetwork(s, r);
-            case SUBNET -> NetworkReaders.standaloneSubnet(s, r);
-            case PEERING -> NetworkReaders.standalonePeering(s, r);
+            case VIRTUAL_NETWORK -> VirtualNetworkReaders.virtualNetwork(s, r);
+            case SUBNET -> VirtualNetworkReaders.standaloneSubnet(s, r);
+            case PEERING -> VirtualNetworkReaders.standalonePeering(s, r);
             case NETWORK_SECURITY_GROUP -> SecurityReaders.networkSecurityGroup(s, r);
-            case ROUTE_TABLE -> NetworkReaders.routeTable(s, r);
+            case ROUTE_TABLE -> RouteTableReader.routeTable(s, r);
             case NETWORK_INTERFACE -> NetworkReaders.networkInterface(s, r);
             case APPLICATION_SECURITY_GROUP -> NetworkReaders.applicationSecurityGroup(s, r);
             case NAT_GATEWAY -> NetworkReaders.natGateway(s, r);

@@ -1,0 +1,123 @@
+package io.asegraph.analysis.audit;
+
+import io.asegraph.analysis.AnalysisContext;
+import io.asegraph.analysis.AnalysisContext.Attached;
+import io.asegraph.analysis.Hop;
+import io.asegraph.analysis.HopKind;
+import io.asegraph.analysis.Step;
+import io.asegraph.analysis.StepType;
+import io.asegraph.net.AddressSet;
+import io.asegraph.net.Ipv4;
+import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.PublicIpAddress;
+import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.Subnet;
+import io.asegraph.topology.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A place {@link ExposureAudit} audits: a network interface with a public IP or an ASE with a public VIP, with the
+ * first hop from its public address, its subnet, the NSGs in front of it in Azure's order (subnet NSG, then NIC NSG),
+ * the destination inbound NSGs see (the NIC's private address, or the ASE's subnet) and a note for the row.
+ */
+record ExposureTarget(
+        ResourceId id,
+        HopKind kind,
+        String name,
+        Optional<Long> publicAddress,
+        Hop entry,
+        Subnet subnet,
+        List<Attached> chain,
+        AddressSet destination,
+        String deliveredTo,
+        Optional<String> note) {
+
+    /** The targets of {@code context}'s topology: NICs with a public IP, ASEs with a public VIP, each in a known subnet. */
+    static List<ExposureTarget> of(AnalysisContext context) {
+        Topology topology = context.topology();
+        List<ExposureTarget> out = new ArrayList<>();
+        for (NetworkInterface nic : topology.nics()) {
+            if (nic.publicIpIds().isEmpty()) {
+                continue;
+            }
+            Optional<Subnet> subnet = topology.subnet(nic.subnetId());
+            if (subnet.isEmpty()) {
+                continue;
+            }
+            Optional<PublicIpAddress> pip = nic.publicIpIds().stream()
+                    .map(topology::publicIp)
+                    .flatMap(Optional::stream)
+                    .findFirst();
+            Optional<Long> address = nic.publicIpIds().stream()
+                    .map(topology::publicIp)
+                    .flatMap(Optional::stream)
+                    .map(PublicIpAddress::ipAddress)
+                    .flatMap(Optional::stream)
+                    .findFirst();
+            String pipName = pip.map(PublicIpAddress::name)
+                    .orElse(nic.publicIpIds().get(0).name());
+            String at =
+                    address.map(a -> pipName + " (" + Ipv4.format(a) + ")").orElse(pipName + " (no address allocated)");
+            Hop entry = new Hop(
+                    pip.map(p -> p.id().value()).orElse(nic.publicIpIds().get(0).value()),
+                    HopKind.PUBLIC_IP_ADDRESS,
+                    List.of(new Step(
+                            StepType.ROUTE,
+                            "Public IP " + at + " forwards to " + nic.name() + "'s private address "
+                                    + Ipv4.format(nic.privateIp()) + ".")));
+            List<Attached> chain = new ArrayList<>(2);
+            context.subnetNsg(subnet.get()).ifPresent(chain::add);
+            context.nicNsg(nic).ifPresent(chain::add);
+            out.add(new ExposureTarget(
+                    nic.id(),
+                    HopKind.NETWORK_INTERFACE,
+                    nic.name(),
+                    address,
+                    entry,
+                    subnet.get(),
+                    List.copyOf(chain),
+                    AddressSet.host(nic.privateIp()),
+                    nic.name() + " (" + Ipv4.format(nic.privateIp()) + ")",
+                    Optional.empty()));
+        }
+        for (AppServiceEnvironment ase : topology.environments()) {
+            if (ase.publicVip().isEmpty()) {
+                continue;
+            }
+            Optional<Subnet> subnet = topology.subnet(ase.subnetId());
+            if (subnet.isEmpty()) {
+                continue;
+            }
+            Subnet s = subnet.get();
+            Hop entry = new Hop(
+                    ase.id().value(),
+                    HopKind.APP_SERVICE_ENVIRONMENT,
+                    List.of(new Step(
+                            StepType.ROUTE,
+                            "Public VIP "
+                                    + Ipv4.format(ase.publicVip().get()) + " hands the call to " + ase.name()
+                                    + "'s workers in " + s.name()
+                                    + " (" + s.prefix() + ").")));
+            List<Attached> chain = context.subnetNsg(s).map(List::of).orElse(List.of());
+            Optional<String> note = ase.isInternal()
+                    ? Optional.of(ase.name() + " is an internal (ILB) ASE: its apps listen "
+                            + "on the ILB address, and its public VIP serves the management ports 454-455")
+                    : Optional.empty();
+            out.add(new ExposureTarget(
+                    ase.id(),
+                    HopKind.APP_SERVICE_ENVIRONMENT,
+                    ase.name(),
+                    ase.publicVip(),
+                    entry,
+                    s,
+                    chain,
+                    s.prefix().toSet(),
+                    ase.name() + "'s workers in " + s.name() + " (" + s.prefix() + ")",
+                    note));
+        }
+        return out;
+    }
+}

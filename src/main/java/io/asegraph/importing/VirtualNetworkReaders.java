@@ -1,0 +1,219 @@
+package io.asegraph.importing;
+
+import io.asegraph.importing.Session.Field;
+import io.asegraph.importing.Session.Header;
+import io.asegraph.importing.Session.Res;
+import io.asegraph.net.Cidr;
+import io.asegraph.topology.NetworkTypes;
+import io.asegraph.topology.Peering;
+import io.asegraph.topology.PeeringState;
+import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
+import io.asegraph.topology.Subnet;
+import io.asegraph.topology.VirtualNetwork;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Readers for virtual networks with the subnets and peerings embedded in them, and for subnets and peerings listed
+ * on their own (their VNet is the parent in their id). Shapes: azure-semantics §6.2 and §6.3; {@code properties}
+ * nested (ARM) or flattened ({@code az network ... show}).
+ */
+final class VirtualNetworkReaders {
+    private VirtualNetworkReaders() {}
+
+    static void virtualNetwork(Session s, Res r) {
+        Header h = s.header(r, ResourceKind.VIRTUAL_NETWORK);
+        String owner = "virtual network " + h.label();
+        int before = s.problems.size();
+        Field space = r.get("addressSpace");
+        s.object(space);
+        Field prefixesField = space.get("addressPrefixes");
+        List<Cidr> prefixes = NetworkReaders.blocks(s, prefixesField, owner, false);
+        boolean prefixesOk = s.problems.size() == before;
+        if (prefixes.isEmpty() && prefixesOk) {
+            s.problem(
+                    prefixesField.path(),
+                    prefixesField.node(),
+                    "addressSpace.addressPrefixes of " + owner
+                            + " is required: a virtual network needs at least one IPv4 address prefix");
+            prefixesOk = false;
+        }
+        List<Cidr> sorted = new ArrayList<>(prefixes);
+        sorted.sort(Comparator.naturalOrder());
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i - 1).overlaps(sorted.get(i))) {
+                s.problem(
+                        prefixesField.path(),
+                        prefixesField.node(),
+                        "addressSpace.addressPrefixes of " + owner + ": " + sorted.get(i - 1) + " and " + sorted.get(i)
+                                + " overlap; a VNet's prefixes must not overlap");
+                prefixesOk = false;
+            }
+        }
+        if (h.id() != null && prefixesOk) {
+            s.vnetSpaces.put(h.id(), new Session.VnetSpace(h.name(), prefixes, prefixesField.path()));
+        }
+        if (s.problems.size() == before && h.complete()) {
+            s.resources.add(NetworkTypes.VIRTUAL_NETWORK, new VirtualNetwork(h.id(), h.name(), h.location(), prefixes));
+        }
+        if (!r.states(StatePart.SUBNETS.field())) {
+            s.unstated(h.id(), StatePart.SUBNETS);
+        } else if (h.id() != null) {
+            s.vnetSubnetLists.put(h.id(), r.get("subnets").path());
+        }
+        if (!r.states(StatePart.PEERINGS.field())) {
+            s.unstated(h.id(), StatePart.PEERINGS);
+        }
+        for (Field sub : s.array(r.get("subnets"))) {
+            if (s.object(sub)) {
+                Res child = new Res(s, sub.node(), sub.path());
+                Optional<String> name = s.requiredText(child.top("name"), "every subnet needs a name");
+                Optional<ResourceId> id = s.childId(
+                        child,
+                        h.id(),
+                        "subnets",
+                        name.orElse(null),
+                        ResourceKind.SUBNET,
+                        "virtual network " + h.label());
+                subnetBody(s, child, id.orElse(null), name.orElse(null), h.id());
+            }
+        }
+        for (Field p : s.array(r.get("virtualNetworkPeerings"))) {
+            if (s.object(p)) {
+                Res child = new Res(s, p.node(), p.path());
+                Optional<String> name = s.requiredText(child.top("name"), "every peering needs a name");
+                Optional<ResourceId> id = s.childId(
+                        child,
+                        h.id(),
+                        "virtualNetworkPeerings",
+                        name.orElse(null),
+                        ResourceKind.PEERING,
+                        "virtual network " + h.label());
+                peeringBody(s, child, id.orElse(null), name.orElse(null), h.id());
+            }
+        }
+    }
+
+    /** A {@code Microsoft.Network/virtualNetworks/subnets} resource: its VNet is the parent in its id. */
+    static void standaloneSubnet(Session s, Res r) {
+        Header h = s.header(r, ResourceKind.SUBNET);
+        ResourceId vnet = null;
+        if (h.id() != null) {
+            vnet = Ids.vnetOfSubnet(h.id()).orElse(null);
+            if (vnet == null) {
+                s.problem(
+                        r.top("id").path(),
+                        h.id().value(),
+                        "id '" + h.id().value() + "' of subnet " + h.label()
+                                + " does not have the shape <virtual network id>/subnets/<name>, so its VNet is unknown");
+            } else {
+                s.derivedReference(
+                        r.top("id").path(),
+                        "virtual network of subnet id",
+                        vnet,
+                        ResourceKind.VIRTUAL_NETWORK,
+                        "subnet " + h.label());
+            }
+        }
+        subnetBody(s, r, h.id(), h.name(), vnet);
+    }
+
+    private static void subnetBody(Session s, Res r, ResourceId id, String name, ResourceId vnetId) {
+        String owner = "subnet " + (name != null ? "'" + name + "'" : "(unnamed)");
+        int before = s.problems.size();
+        Field single = r.get("addressPrefix");
+        Field plural = r.get("addressPrefixes");
+        List<Cidr> prefixes = new ArrayList<>();
+        NodePath prefixAt = single.path();
+        Optional<String> text = s.text(single);
+        if (text.isPresent()) {
+            NetworkReaders.block(s, single, text.get(), owner, false).ifPresent(prefixes::add);
+        }
+        List<Field> many = s.strings(plural);
+        for (Field e : many) {
+            Optional<Cidr> c = NetworkReaders.block(s, e, e.node().asText().trim(), owner, false);
+            if (c.isPresent() && !prefixes.contains(c.get())) {
+                prefixes.add(c.get());
+                if (text.isEmpty()) {
+                    prefixAt = e.path();
+                }
+            }
+        }
+        if (prefixes.isEmpty() && s.problems.size() == before) {
+            s.problem(single.path(), "", "addressPrefix of " + owner + " is required: a subnet needs an IPv4 prefix");
+        } else if (prefixes.size() > 1) {
+            s.problem(
+                    plural.present() ? plural.path() : single.path(),
+                    Session.show(plural.node()),
+                    "addressPrefixes of "
+                            + owner + " holds " + prefixes.size() + " IPv4 prefixes " + prefixes
+                            + "; subnets with several prefixes are not modelled");
+        }
+        Optional<ResourceId> nsg =
+                s.reference(r.get("networkSecurityGroup"), ResourceKind.NETWORK_SECURITY_GROUP, false, owner);
+        Optional<ResourceId> routes = s.reference(r.get("routeTable"), ResourceKind.ROUTE_TABLE, false, owner);
+        Optional<ResourceId> nat = s.reference(r.get("natGateway"), ResourceKind.NAT_GATEWAY, false, owner);
+        if (s.problems.size() == before && id != null && name != null && vnetId != null && prefixes.size() == 1) {
+            s.resources.add(NetworkTypes.SUBNET, new Subnet(id, name, vnetId, prefixes.get(0), nsg, routes, nat));
+        }
+        if (id != null && vnetId != null && prefixes.size() == 1) {
+            s.placements.add(new Session.Placement(id, name, vnetId, prefixes.get(0), prefixAt));
+        }
+    }
+
+    // ---- peerings --------------------------------------------------------------------------------------------
+
+    /** A {@code Microsoft.Network/virtualNetworks/virtualNetworkPeerings} resource: its VNet is the parent in its id. */
+    static void standalonePeering(Session s, Res r) {
+        Header h = s.header(r, ResourceKind.PEERING);
+        ResourceId vnet = null;
+        if (h.id() != null) {
+            vnet = Ids.parentOf(h.id(), "virtualNetworks", "virtualNetworkPeerings")
+                    .orElse(null);
+            if (vnet == null) {
+                s.problem(
+                        r.top("id").path(),
+                        h.id().value(),
+                        "id '" + h.id().value() + "' of peering " + h.label()
+                                + " does not have the shape <virtual network id>/virtualNetworkPeerings/<name>");
+            } else {
+                s.derivedReference(
+                        r.top("id").path(),
+                        "virtual network of peering id",
+                        vnet,
+                        ResourceKind.VIRTUAL_NETWORK,
+                        "peering " + h.label());
+            }
+        }
+        peeringBody(s, r, h.id(), h.name(), vnet);
+    }
+
+    private static void peeringBody(Session s, Res r, ResourceId id, String name, ResourceId localVnet) {
+        String owner = "peering " + (name != null ? "'" + name + "'" : "(unnamed)");
+        int before = s.problems.size();
+        Optional<ResourceId> remote =
+                s.reference(r.get("remoteVirtualNetwork"), ResourceKind.VIRTUAL_NETWORK, true, owner);
+        Field stateField = r.get("peeringState");
+        PeeringState state = null;
+        Optional<String> stateText =
+                s.requiredText(stateField, owner + " needs its state (Initiated, Connected or Disconnected)");
+        if (stateText.isPresent()) {
+            try {
+                state = PeeringState.parse(stateText.get());
+            } catch (IllegalArgumentException e) {
+                s.problem(stateField.path(), stateText.get(), "peeringState of " + owner + ": " + e.getMessage());
+            }
+        }
+        boolean transit = s.bool(r.get("allowGatewayTransit"), false, owner);
+        boolean useRemote = s.bool(r.get("useRemoteGateways"), false, owner);
+        boolean forwarded = s.bool(r.get("allowForwardedTraffic"), false, owner);
+        if (s.problems.size() == before && id != null && name != null && localVnet != null && remote.isPresent()) {
+            s.resources.add(
+                    NetworkTypes.PEERING,
+                    new Peering(id, name, localVnet, remote.get(), state, transit, useRemote, forwarded));
+        }
+    }
+}
