@@ -16,6 +16,7 @@ CREATE CONSTRAINT nat_gateway_key IF NOT EXISTS FOR (n:NatGateway) REQUIRE n.key
 CREATE CONSTRAINT public_ip_key IF NOT EXISTS FOR (n:PublicIpAddress) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT asg_key IF NOT EXISTS FOR (n:ApplicationSecurityGroup) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT service_tag_key IF NOT EXISTS FOR (n:ServiceTag) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT azure_firewall_key IF NOT EXISTS FOR (n:AzureFirewall) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:AsegraphMeta) REQUIRE n.key IS UNIQUE;
 // Lookups by name (references by unique name), host name and address.
 CREATE INDEX virtual_network_name IF NOT EXISTS FOR (n:VirtualNetwork) ON (n.nameKey);
@@ -28,6 +29,7 @@ CREATE INDEX nsg_name IF NOT EXISTS FOR (n:NetworkSecurityGroup) ON (n.nameKey);
 CREATE INDEX route_table_name IF NOT EXISTS FOR (n:RouteTable) ON (n.nameKey);
 CREATE INDEX vnet_gateway_name IF NOT EXISTS FOR (n:VirtualNetworkGateway) ON (n.nameKey);
 CREATE INDEX local_gateway_name IF NOT EXISTS FOR (n:LocalNetworkGateway) ON (n.nameKey);
+CREATE INDEX azure_firewall_name IF NOT EXISTS FOR (n:AzureFirewall) ON (n.nameKey);
 CREATE INDEX nat_gateway_name IF NOT EXISTS FOR (n:NatGateway) ON (n.nameKey);
 CREATE INDEX public_ip_name IF NOT EXISTS FOR (n:PublicIpAddress) ON (n.nameKey);
 CREATE INDEX asg_name IF NOT EXISTS FOR (n:ApplicationSecurityGroup) ON (n.nameKey);

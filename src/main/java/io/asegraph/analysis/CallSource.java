@@ -28,6 +28,7 @@ import java.util.Optional;
  *                           that ASE's subnet, where its workers take the call)
  * @param destinationNic     the network interface it is delivered to, when there is one
  * @param nextHop            the route decision (the first one, for a destination split across routes)
+ * @param firewall           the Azure Firewall the route sends the call through, whose rules the flow evaluates
  */
 public record CallSource(
         SourceKind kind,
@@ -41,7 +42,8 @@ public record CallSource(
         AddressSet destination,
         Optional<ResourceId> destinationSubnet,
         Optional<ResourceId> destinationNic,
-        Optional<NextHop> nextHop) {
+        Optional<NextHop> nextHop,
+        Optional<ResourceId> firewall) {
     public CallSource {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reason, "reason");
@@ -49,6 +51,7 @@ public record CallSource(
         Objects.requireNonNull(privateSources, "privateSources");
         Objects.requireNonNull(destination, "destination");
         trace = List.copyOf(trace);
+        Objects.requireNonNull(firewall, "firewall");
         if ((kind == SourceKind.UNDETERMINED || kind == SourceKind.UNREACHABLE) && !sources.isEmpty()) {
             throw new IllegalArgumentException(kind + " has no source addresses");
         }

@@ -6,6 +6,7 @@ import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
 import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.EffectiveRoutes;
 import io.asegraph.topology.EffectiveRoutes.RoutedRange;
 import io.asegraph.topology.NatGateway;
@@ -57,24 +58,15 @@ public final class CallSourceWalker {
     private final Topology topology;
     private final TopologyIndex index;
     private final WalkEnds ends;
+    private final FirewallHop firewalls;
 
     public CallSourceWalker(Routing routing) {
         this.routing = Objects.requireNonNull(routing, "routing");
         this.topology = routing.topology();
         this.index = routing.index();
         this.ends = new WalkEnds(topology, index);
+        this.firewalls = new FirewallHop(routing);
     }
-
-    /** The outcome for one part of the destination. */
-    private record Part(
-            SourceKind kind,
-            AddressSet sources,
-            String reason,
-            List<Hop> hops,
-            NextHop nextHop,
-            Optional<ResourceId> destinationSubnet,
-            Optional<ResourceId> destinationNic,
-            AddressSet addresses) {}
 
     /**
      * Where a call from {@code from} (an app, an ASE, a network interface, or an address in a subnet) appears from at
@@ -102,10 +94,11 @@ public final class CallSourceWalker {
                     AddressSet.EMPTY,
                     target.subnet(),
                     target.nic(),
+                    Optional.empty(),
                     Optional.empty());
         }
         EffectiveRoutes routes = routing.effectiveRoutes(caller.subnet());
-        List<Part> parts = new ArrayList<>();
+        List<WalkPart> parts = new ArrayList<>();
         for (Cidr block : target.blocks()) {
             for (RoutedRange range : routes.decide(block)) {
                 parts.add(decide(caller, target, routes, range));
@@ -114,11 +107,11 @@ public final class CallSourceWalker {
         return assemble(caller, target, parts);
     }
 
-    private CallSource assemble(Caller caller, Target target, List<Part> parts) {
+    private CallSource assemble(Caller caller, Target target, List<WalkPart> parts) {
         AddressSet destination = AddressSet.of(target.blocks());
-        Part first = parts.get(0);
-        Map<String, List<Part>> outcomes = new LinkedHashMap<>();
-        for (Part p : parts) {
+        WalkPart first = parts.get(0);
+        Map<String, List<WalkPart>> outcomes = new LinkedHashMap<>();
+        for (WalkPart p : parts) {
             outcomes.computeIfAbsent(p.kind() + " " + p.sources(), k -> new ArrayList<>())
                     .add(p);
         }
@@ -148,9 +141,9 @@ public final class CallSourceWalker {
             kind = SourceKind.UNDETERMINED;
             sources = AddressSet.EMPTY;
             List<String> paths = new ArrayList<>();
-            for (List<Part> group : outcomes.values()) {
+            for (List<WalkPart> group : outcomes.values()) {
                 AddressSet addresses = AddressSet.EMPTY;
-                for (Part p : group) {
+                for (WalkPart p : group) {
                     addresses = addresses.union(p.addresses());
                 }
                 paths.add(addresses + " → " + describe(group.get(0)));
@@ -174,10 +167,11 @@ public final class CallSourceWalker {
                 destination,
                 first.destinationSubnet(),
                 first.destinationNic(),
-                Optional.of(first.nextHop()));
+                Optional.of(first.nextHop()),
+                first.firewall());
     }
 
-    private static String describe(Part p) {
+    private static String describe(WalkPart p) {
         return switch (p.kind()) {
             case UNDETERMINED, UNREACHABLE -> p.kind() + " (route "
                     + p.nextHop().describeRoute() + ")";
@@ -187,7 +181,7 @@ public final class CallSourceWalker {
 
     // ---------------------------------------------------------------- one part
 
-    private Part decide(Caller c, Target t, EffectiveRoutes routes, RoutedRange range) {
+    private WalkPart decide(Caller c, Target t, EffectiveRoutes routes, RoutedRange range) {
         NextHop hop = range.nextHop();
         long dest = hop.destination();
         String destText = range.addresses().size() == 1
@@ -199,7 +193,7 @@ public final class CallSourceWalker {
                 StepType.ROUTE,
                 c.intro() + "In " + c.subnet().name() + " (" + c.subnet().prefix() + "), " + destText + " matches "
                         + hop.describeRoute() + "."));
-        PartBuilder out = new PartBuilder(c, t, hop, destText, range.addresses(), origin);
+        PartBuilder out = new PartBuilder(routing, c, t, hop, destText, range.addresses(), origin);
 
         if (!hop.isDetermined()) {
             String open = hop.unresolvedRoutes().stream()
@@ -235,7 +229,7 @@ public final class CallSourceWalker {
         };
     }
 
-    private Part withinVnets(PartBuilder out, String route) {
+    private WalkPart withinVnets(PartBuilder out, String route) {
         Caller c = out.caller;
         Target t = out.target;
         NextHop hop = out.hop;
@@ -268,7 +262,7 @@ public final class CallSourceWalker {
         return out.inside(route + how, List.of(), subnet, nic, Optional.of(HopKind.ADDRESS));
     }
 
-    private Part viaGateway(PartBuilder out, EffectiveRoutes routes, String route) {
+    private WalkPart viaGateway(PartBuilder out, EffectiveRoutes routes, String route) {
         Caller c = out.caller;
         List<ServingGateway> gateways = routing.gatewaysFor(c.vnet().id());
         Optional<ServingGateway> serving = out.hop
@@ -329,8 +323,12 @@ public final class CallSourceWalker {
                 List.of(gw));
     }
 
-    private Part viaAppliance(PartBuilder out, EffectiveRoutes routes, String route) {
+    private WalkPart viaAppliance(PartBuilder out, EffectiveRoutes routes, String route) {
         Caller c = out.caller;
+        Optional<AzureFirewall> firewall = out.hop.nextHopIp().flatMap(index::firewallAt);
+        if (firewall.isPresent()) {
+            return firewalls.through(out, route, firewall.get());
+        }
         String appliance = out.hop.nextHopIp().map(Ipv4::format).orElse("(no address given)");
         boolean connected = routes.virtualNetworkTopology().contains(out.hop.destination());
         Hop nva = new Hop(
@@ -347,7 +345,7 @@ public final class CallSourceWalker {
                 List.of(nva));
     }
 
-    private Part toInternet(PartBuilder out, String route) {
+    private WalkPart toInternet(PartBuilder out, String route) {
         Caller c = out.caller;
         Target t = out.target;
         if (t.privateVnet().isPresent()) {
@@ -434,7 +432,7 @@ public final class CallSourceWalker {
                         StepType.SOURCE_NAT,
                         "Translated to " + nic.name() + "'s public IP " + WalkPhrases.list(addresses) + "."));
                 return out.translated(
-                        SourceKind.PUBLIC_VIP,
+                        SourceKind.PUBLIC_IP,
                         addresses,
                         WalkPhrases.sentence(
                                 t.lead(),
@@ -471,109 +469,6 @@ public final class CallSourceWalker {
                         leaves + "; " + c.name() + " is no known network interface, so its "
                                 + "public address (instance public IP, load balancer or default outbound access) cannot be told."),
                 List.of());
-    }
-
-    /** Collects the hops of one part and builds its outcome. */
-    private final class PartBuilder {
-        private final Caller caller;
-        private final Target target;
-        private final NextHop hop;
-        private final String destText;
-        private final AddressSet addresses;
-        private final List<Step> origin;
-
-        PartBuilder(
-                Caller caller, Target target, NextHop hop, String destText, AddressSet addresses, List<Step> origin) {
-            this.caller = caller;
-            this.target = target;
-            this.hop = hop;
-            this.destText = destText;
-            this.addresses = addresses;
-            this.origin = origin;
-        }
-
-        Part unreachable(String reason) {
-            return new Part(
-                    SourceKind.UNREACHABLE,
-                    AddressSet.EMPTY,
-                    reason,
-                    List.of(originHop()),
-                    hop,
-                    Optional.empty(),
-                    Optional.empty(),
-                    addresses);
-        }
-
-        Part undetermined(String reason, List<Hop> middle) {
-            List<Hop> hops = new ArrayList<>();
-            hops.add(originHop());
-            hops.addAll(middle);
-            boolean connected = routing.effectiveRoutes(caller.subnet())
-                    .virtualNetworkTopology()
-                    .contains(hop.destination());
-            hops.add(destinationHop(
-                    Optional.of(connected ? HopKind.ADDRESS : HopKind.INTERNET),
-                    "Arrives, if it is let through, from an address decided outside the model."));
-            return new Part(
-                    SourceKind.UNDETERMINED,
-                    AddressSet.EMPTY,
-                    reason,
-                    hops,
-                    hop,
-                    target.subnet(),
-                    target.nic(),
-                    addresses);
-        }
-
-        Part inside(
-                String routeClause,
-                List<Hop> middle,
-                Optional<ResourceId> subnet,
-                Optional<ResourceId> nic,
-                Optional<HopKind> addressKind) {
-            AddressSet sources = caller.privateSources();
-            String seen = WalkPhrases.insideSource(caller);
-            origin.add(new Step(StepType.SOURCE_NAT, "No translation: the source is " + seen + "."));
-            List<Hop> hops = new ArrayList<>();
-            hops.add(originHop());
-            hops.addAll(middle);
-            String in =
-                    subnet.flatMap(topology::subnet).map(s -> " in " + s.name()).orElse("");
-            hops.add(destinationHop(addressKind, "Arrives at " + destText + in + " from " + seen + "."));
-            SourceKind kind = caller.ase().isPresent() ? SourceKind.SUBNET_RANGE : SourceKind.PRIVATE_ADDRESS;
-            String advice = kind == SourceKind.SUBNET_RANGE ? "; allow that whole range" : "";
-            String reason =
-                    WalkPhrases.sentence(target.lead(), routeClause + ", so it arrives from " + seen + advice + ".");
-            return new Part(kind, sources, reason, hops, hop, subnet, nic, addresses);
-        }
-
-        Part translated(SourceKind kind, List<Long> seen, String reason, Hop natHop) {
-            AddressSet sources = AddressSet.EMPTY;
-            for (long a : seen) {
-                sources = sources.union(AddressSet.host(a));
-            }
-            List<Hop> hops = new ArrayList<>();
-            hops.add(originHop());
-            if (natHop != null) {
-                hops.add(natHop);
-            }
-            hops.add(destinationHop(
-                    Optional.of(HopKind.INTERNET), "Arrives at " + destText + " from " + WalkPhrases.list(seen) + "."));
-            return new Part(kind, sources, reason, hops, hop, target.subnet(), target.nic(), addresses);
-        }
-
-        private Hop originHop() {
-            return new Hop(caller.node(), caller.kind(), origin);
-        }
-
-        /** The destination hop: the target resource, or the address with {@code addressKind} (Internet, Subnet ...). */
-        private Hop destinationHop(Optional<HopKind> addressKind, String detail) {
-            Step step = new Step(StepType.DELIVER, detail);
-            if (target.kind() != HopKind.ADDRESS) {
-                return new Hop(target.node(), target.kind(), List.of(step));
-            }
-            return new Hop(target.node(), addressKind.orElse(HopKind.ADDRESS), List.of(step));
-        }
     }
 
     private String vnetName(ResourceId id) {

@@ -8,6 +8,7 @@ import io.asegraph.policy.Access;
 import io.asegraph.policy.NsgLevel;
 import io.asegraph.policy.RuleDecision;
 import io.asegraph.policy.Verdict;
+import io.asegraph.topology.FirewallRuleCollection.Action;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The sentences beside the path engine: what a {@link PathEngine} run decided for one call, said as the flow answer
@@ -40,6 +42,7 @@ final class FlowExplainer {
                     Optional.empty(),
                     List.of(),
                     List.of(),
+                    List.of(),
                     cs.trace(),
                     AddressSet.EMPTY,
                     AddressSet.EMPTY,
@@ -51,8 +54,9 @@ final class FlowExplainer {
         }
         Composition c = p.result;
         Set<String> causes = new LinkedHashSet<>(p.out.causes());
+        p.firewallDecision().ifPresent(d -> causes.addAll(d.causes()));
         Set<String> warnings = new LinkedHashSet<>(p.out.warnings());
-        if (!p.delivers() && !p.passedOut.isEmpty()) {
+        if (!p.delivers() && !p.passedMiddle.isEmpty()) {
             causes.add(cs.reason());
         }
         causes.addAll(p.in.causes());
@@ -75,6 +79,7 @@ final class FlowExplainer {
                 destination,
                 decisions,
                 blockers,
+                p.firewallDecision().map(List::of).orElse(List.of()),
                 trace,
                 c.allowed(),
                 c.denied(),
@@ -130,6 +135,25 @@ final class FlowExplainer {
                 }
             }
         }
+        Optional<FirewallEvaluator.Decision> fw = p.firewallDecision();
+        for (FirewallEvaluator.Match m :
+                fw.map(FirewallEvaluator.Decision::matches).orElse(List.of())) {
+            AddressSet part =
+                    m.action() == Action.DENY ? m.sources().intersect(denied).minus(assigned) : AddressSet.EMPTY;
+            if (!part.isEmpty()) {
+                out.add(new SourceOutcome(
+                        part, Verdict.DENIED, List.of(FirewallPhrases.ruleRef(fw.get(), m)), List.of()));
+                assigned = assigned.union(part);
+            }
+        }
+        if (fw.isPresent()) {
+            AddressSet part = fw.get().undetermined().intersect(undetermined).minus(assigned);
+            if (!part.isEmpty()) {
+                out.add(new SourceOutcome(
+                        part, Verdict.UNDETERMINED, List.of(), fw.get().causes()));
+                assigned = assigned.union(part);
+            }
+        }
         // Undetermined parts, by their causes.
         for (int side = 0; side < 2; side++) {
             for (NsgDecisionResult d : side == 0 ? outbound : inbound) {
@@ -155,6 +179,14 @@ final class FlowExplainer {
             pieces.put(allowed, List.of());
         }
         for (int side = 0; side < 2; side++) {
+            if (side == 1) { // the firewall sits between the two sides, and sees the original sources
+                for (FirewallEvaluator.Match m :
+                        fw.map(FirewallEvaluator.Decision::matches).orElse(List.of())) {
+                    if (m.action() == Action.ALLOW) {
+                        pieces = split(pieces, m.sources().intersect(allowed), FirewallPhrases.ruleRef(fw.get(), m));
+                    }
+                }
+            }
             for (NsgDecisionResult d : side == 0 ? outbound : inbound) {
                 boolean mapped = side == 1 && !p.identity();
                 for (RuleDecision m : d.matches()) {
@@ -162,23 +194,7 @@ final class FlowExplainer {
                         continue;
                     }
                     AddressSet by = mapped ? allowed : m.sources().intersect(allowed);
-                    if (by.isEmpty()) {
-                        continue;
-                    }
-                    Map<AddressSet, List<String>> next = new LinkedHashMap<>();
-                    for (Map.Entry<AddressSet, List<String>> e : pieces.entrySet()) {
-                        AddressSet inside = e.getKey().intersect(by);
-                        AddressSet outside = e.getKey().minus(by);
-                        if (!inside.isEmpty()) {
-                            List<String> rules = new ArrayList<>(e.getValue());
-                            rules.add(ruleRef(d, m));
-                            next.merge(inside, rules, (x, y) -> x);
-                        }
-                        if (!outside.isEmpty()) {
-                            next.merge(outside, e.getValue(), (x, y) -> x);
-                        }
-                    }
-                    pieces = next;
+                    pieces = split(pieces, by, ruleRef(d, m));
                 }
             }
         }
@@ -196,6 +212,28 @@ final class FlowExplainer {
         return List.copyOf(out);
     }
 
+    /** The allowed pieces split where {@code by} (the part a rule allowed) cuts them; the rule joins its pieces. */
+    private static Map<AddressSet, List<String>> split(
+            Map<AddressSet, List<String>> pieces, AddressSet by, String rule) {
+        if (by.isEmpty()) {
+            return pieces;
+        }
+        Map<AddressSet, List<String>> next = new LinkedHashMap<>();
+        for (Map.Entry<AddressSet, List<String>> e : pieces.entrySet()) {
+            AddressSet inside = e.getKey().intersect(by);
+            AddressSet outside = e.getKey().minus(by);
+            if (!inside.isEmpty()) {
+                List<String> rules = new ArrayList<>(e.getValue());
+                rules.add(rule);
+                next.merge(inside, rules, (x, y) -> x);
+            }
+            if (!outside.isEmpty()) {
+                next.merge(outside, e.getValue(), (x, y) -> x);
+            }
+        }
+        return next;
+    }
+
     // ---------------------------------------------------------------- explanation
 
     private static String reason(
@@ -208,6 +246,17 @@ final class FlowExplainer {
             List<NsgDecisionResult> blockers,
             List<String> causes) {
         String range = display(cs.privateSources());
+        Optional<FirewallEvaluator.Decision> fw = p.firewallDecision();
+        String denials = Stream.of(
+                        denials(p.out.decisions().stream()
+                                .filter(NsgDecisionResult::blocks)
+                                .toList()),
+                        fw.map(FirewallPhrases::denials).orElse(""),
+                        denials(p.in.decisions().stream()
+                                .filter(NsgDecisionResult::blocks)
+                                .toList()))
+                .filter(x -> !x.isEmpty())
+                .collect(Collectors.joining("; "));
         String seen = cs.sources().isEmpty() || p.identity() ? "" : ", seen as " + display(cs.sources());
         List<NsgDecisionResult> evaluated = new ArrayList<>(p.out.decisions());
         evaluated.addAll(p.in.decisions());
@@ -215,20 +264,22 @@ final class FlowExplainer {
                 ? " (the destination is outside the modelled subnets, so no inbound NSG applies)"
                 : "";
         return switch (verdict) {
-            case ALLOWED -> evaluated.isEmpty()
+            case ALLOWED -> evaluated.isEmpty() && fw.isEmpty()
                     ? "Allowed from every source address (" + range + seen + "): no NSG applies on the way" + where
                             + "."
-                    : "Allowed from every source address (" + range + seen + ") by every NSG on the way: "
-                            + evaluated.stream()
-                                    .map(d -> d.nsg().name() + " " + allowingRules(d))
+                    : "Allowed from every source address (" + range + seen + ") by every "
+                            + (fw.isPresent() ? "NSG and firewall" : "NSG") + " on the way: "
+                            + Stream.concat(
+                                            evaluated.stream().map(d -> d.nsg().name() + " " + allowingRules(d)),
+                                            fw.map(FirewallPhrases::allowing).stream())
                                     .collect(Collectors.joining("; "))
                             + where + ".";
-            case DENIED -> "Denied for every source address (" + range + seen + "): " + denials(blockers) + ".";
+            case DENIED -> "Denied for every source address (" + range + seen + "): " + denials + ".";
             case PARTIAL -> "Allowed only from " + allowed + " of " + range + seen + "; " + denied + " denied: "
-                    + denials(blockers) + ".";
+                    + denials + ".";
             case UNDETERMINED -> "Undetermined for " + undetermined + " of " + range + ": " + String.join("; ", causes)
                     + (allowed.isEmpty() ? "" : " (" + allowed + " allowed)")
-                    + (denied.isEmpty() ? "" : " (" + denied + " denied: " + denials(blockers) + ")");
+                    + (denied.isEmpty() ? "" : " (" + denied + " denied: " + denials + ")");
             case UNREACHABLE -> cs.reason();
         };
     }
@@ -312,6 +363,31 @@ final class FlowExplainer {
             return List.of(new Hop(origin.node(), origin.kind(), kept));
         }
         hops.set(0, new Hop(origin.node(), origin.kind(), originSteps));
+        Optional<FirewallEvaluator.Decision> fw = p.firewallDecision();
+        for (int i = 1; i < hops.size() && fw.isPresent(); i++) {
+            Hop h = hops.get(i);
+            if (h.kind() != HopKind.AZURE_FIREWALL) {
+                continue;
+            }
+            List<Step> steps = new ArrayList<>();
+            int routeSteps = 0;
+            while (routeSteps < h.steps().size() && h.steps().get(routeSteps).type() == StepType.ROUTE) {
+                routeSteps++;
+            }
+            steps.addAll(h.steps().subList(0, Math.min(1, routeSteps)));
+            steps.add(FirewallPhrases.filterStep(fw.get()));
+            if (fw.get().allowed().isEmpty() && fw.get().undetermined().isEmpty()) {
+                steps.add(new Step(
+                        StepType.DROP,
+                        "Dropped at the firewall: every source address that got this far is denied by "
+                                + FirewallPhrases.denials(fw.get()) + "."));
+                List<Hop> kept = new ArrayList<>(hops.subList(0, i));
+                kept.add(new Hop(h.node(), h.kind(), steps));
+                return List.copyOf(kept);
+            }
+            steps.addAll(h.steps().subList(Math.min(1, routeSteps), h.steps().size()));
+            hops.set(i, new Hop(h.node(), h.kind(), steps));
+        }
         if (!p.delivers() || hops.size() < 2) {
             return List.copyOf(hops);
         }

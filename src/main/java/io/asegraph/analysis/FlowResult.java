@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param decisions           every NSG evaluated, in evaluation order: source side outbound (NIC NSG, subnet NSG), then
  *                            destination side inbound (subnet NSG, NIC NSG)
  * @param blockers            the decisions that deny some part (every one of them, not only the first)
+ * @param firewalls           what each Azure Firewall on the path decided, in path order
  * @param trace               the call-source hops with FILTER steps where NSGs apply, ending in DELIVER or DROP
  * @param allowedSources      original sources allowed end to end
  * @param deniedSources       original sources denied by some NSG
@@ -43,6 +44,7 @@ public record FlowResult(
         Optional<String> destination,
         List<NsgDecisionResult> decisions,
         List<NsgDecisionResult> blockers,
+        List<FirewallEvaluator.Decision> firewalls,
         List<Hop> trace,
         AddressSet allowedSources,
         AddressSet deniedSources,
@@ -58,6 +60,7 @@ public record FlowResult(
         Objects.requireNonNull(destination, "destination");
         decisions = List.copyOf(decisions);
         blockers = List.copyOf(blockers);
+        firewalls = List.copyOf(firewalls);
         trace = List.copyOf(trace);
         Objects.requireNonNull(allowedSources, "allowedSources");
         Objects.requireNonNull(deniedSources, "deniedSources");

@@ -12,6 +12,7 @@ public enum HopKind {
     NAT_GATEWAY("NatGateway"),
     VIRTUAL_NETWORK_GATEWAY("VirtualNetworkGateway"),
     VIRTUAL_APPLIANCE("VirtualAppliance"),
+    AZURE_FIREWALL("AzureFirewall"),
     ENDPOINT("Endpoint"),
     PUBLIC_IP_ADDRESS("PublicIpAddress"),
     INTERNET("Internet"),

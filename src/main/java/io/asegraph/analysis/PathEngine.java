@@ -10,6 +10,7 @@ import io.asegraph.policy.NsgChain;
 import io.asegraph.policy.Verdict;
 import io.asegraph.topology.App;
 import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.Subnet;
@@ -27,6 +28,8 @@ import java.util.Optional;
  * {@link Path}'s input: where the call leaves from, as which addresses, and where it ends);</li>
  * <li><b>filters on the source side</b> — the caller's NIC NSG then its subnet NSG, outbound, over the private
  * sources and the pre-NAT destination ({@link ChainEvaluator});</li>
+ * <li><b>appliances</b> — an Azure Firewall the route sends the call to applies its rules over the private sources
+ * that got out ({@link FirewallEvaluator}); its SNAT is decided by the walk ({@link FirewallHop});</li>
  * <li><b>destination translation</b> — an ASE reached at its VIP or ILB address hands the call to its workers' subnet;
  * a VM reached at its NIC's public IP is reached at the NIC's private address ({@link #destinationOf});</li>
  * <li><b>filters on the destination side</b> — the destination's subnet NSG then its NIC NSG, inbound, over the
@@ -93,12 +96,18 @@ public final class PathEngine {
         final Optional<NetworkInterface> callerNic;
         final Optional<Subnet> walkDestinationSubnet;
         final Optional<NetworkInterface> walkDestinationNic;
+        final Optional<AzureFirewall> firewall;
         List<Attached> outbound = List.of();
         boolean outboundEvaluable;
         Destination destination = Destination.NONE;
         List<Attached> inbound = List.of();
         ChainEvaluator.Side out = ChainEvaluator.Side.NONE;
         AddressSet passedOut = AddressSet.EMPTY;
+        /** What the firewall on the path decided (null when there is none, or nothing got out to it). */
+        FirewallEvaluator.Decision firewallDecision;
+        /** What gets past the source side and the firewall: {@link #passedOut} when there is no firewall. */
+        AddressSet passedMiddle = AddressSet.EMPTY;
+
         AddressSet inboundSources = AddressSet.EMPTY;
         ChainEvaluator.Side in = ChainEvaluator.Side.NONE;
         Composition result;
@@ -111,7 +120,8 @@ public final class PathEngine {
                 Subnet sourceSubnet,
                 Optional<NetworkInterface> callerNic,
                 Optional<Subnet> destinationSubnet,
-                Optional<NetworkInterface> destinationNic) {
+                Optional<NetworkInterface> destinationNic,
+                Optional<AzureFirewall> firewall) {
             this.kind = Objects.requireNonNull(kind, "kind");
             this.sources = sources;
             this.privateSources = privateSources;
@@ -120,6 +130,7 @@ public final class PathEngine {
             this.callerNic = callerNic;
             this.walkDestinationSubnet = destinationSubnet;
             this.walkDestinationNic = destinationNic;
+            this.firewall = Objects.requireNonNull(firewall, "firewall");
         }
 
         /** The walk of a caller as the walker returned it. */
@@ -133,7 +144,8 @@ public final class PathEngine {
                     sourceSubnet,
                     callerNic,
                     cs.destinationSubnet().flatMap(topology::subnet),
-                    cs.destinationNic().flatMap(topology::nic));
+                    cs.destinationNic().flatMap(topology::nic),
+                    cs.firewall().flatMap(topology::firewall));
         }
 
         /** The call reaches a place the model covers (not UNREACHABLE, not UNDETERMINED). */
@@ -156,6 +168,11 @@ public final class PathEngine {
 
         public AddressSet privateSources() {
             return privateSources;
+        }
+
+        /** The firewall's decision, when the path passes one and something got out to it. */
+        public Optional<FirewallEvaluator.Decision> firewallDecision() {
+            return Optional.ofNullable(firewallDecision);
         }
 
         /** What the run decided; null before it. */
@@ -194,24 +211,28 @@ public final class PathEngine {
             AddressSet allowed = AddressSet.EMPTY;
             AddressSet denied = p.out.denied();
             AddressSet undetermined = p.out.undetermined();
+            if (p.firewallDecision != null) {
+                denied = denied.union(p.firewallDecision.denied());
+                undetermined = undetermined.union(p.firewallDecision.undetermined());
+            }
             AddressSet natDenied = AddressSet.EMPTY;
             AddressSet natUndetermined = AddressSet.EMPTY;
             if (!p.delivers()) {
-                undetermined = undetermined.union(p.passedOut);
+                undetermined = undetermined.union(p.passedMiddle);
             } else if (p.inboundSources.isEmpty()) {
-                allowed = p.passedOut;
+                allowed = p.passedMiddle;
             } else if (p.identity()) {
                 allowed = p.in.allowed();
                 denied = denied.union(p.in.denied());
                 undetermined = undetermined.union(p.in.undetermined());
             } else if (!p.in.undetermined().isEmpty()) {
-                undetermined = undetermined.union(p.passedOut);
-                natUndetermined = p.passedOut;
+                undetermined = undetermined.union(p.passedMiddle);
+                natUndetermined = p.passedMiddle;
             } else if (!p.in.denied().isEmpty()) {
-                denied = denied.union(p.passedOut);
-                natDenied = p.passedOut;
+                denied = denied.union(p.passedMiddle);
+                natDenied = p.passedMiddle;
             } else {
-                allowed = p.passedOut;
+                allowed = p.passedMiddle;
             }
             return new Composition(
                     Verdict.of(allowed, denied, undetermined),
@@ -225,10 +246,12 @@ public final class PathEngine {
 
     private final AnalysisContext context;
     private final Topology topology;
+    private final FirewallEvaluator firewallEvaluator;
 
     public PathEngine(AnalysisContext context) {
         this.context = Objects.requireNonNull(context, "context");
         this.topology = context.topology();
+        this.firewallEvaluator = new FirewallEvaluator(context.policies());
     }
 
     /**
@@ -256,6 +279,7 @@ public final class PathEngine {
         }
         ChainEvaluator chains = new ChainEvaluator(context, question, explain);
         sourceSide(paths, chains);
+        firewalls(paths, to, question);
         destinationSide(paths, chains);
         paths.forEach(p -> p.result = Composition.of(p));
         return paths;
@@ -282,14 +306,41 @@ public final class PathEngine {
         }
     }
 
+    /** The firewall on the path, if any: its rules over what got out, before its SNAT (see {@link FirewallHop}). */
+    private void firewalls(List<Path> paths, Reference to, Question question) {
+        List<String> hostNames = hostNames(to);
+        for (Path p : paths) {
+            p.passedMiddle = p.passedOut;
+            if (p.firewall.isEmpty() || p.passedOut.isEmpty() || p.kind == SourceKind.UNREACHABLE) {
+                continue;
+            }
+            p.firewallDecision =
+                    firewallEvaluator.evaluate(p.firewall.get(), p.passedOut, p.walkDestination, question, hostNames);
+            p.passedMiddle = p.firewallDecision.allowed();
+        }
+    }
+
+    /** The host names a call to {@code to} is made by, for application rules: an app's. */
+    private List<String> hostNames(Reference to) {
+        if (to.resource().orElse(null) instanceof App app) {
+            List<String> names = new ArrayList<>();
+            if (app.defaultHostName() != null && !app.defaultHostName().isBlank()) {
+                names.add(app.defaultHostName());
+            }
+            names.addAll(app.hostNames());
+            return names.stream().distinct().toList();
+        }
+        return List.of();
+    }
+
     private void destinationSide(List<Path> paths, ChainEvaluator chains) {
         List<Path> evaluated = new ArrayList<>();
         List<ChainEvaluator.Input> inputs = new ArrayList<>();
         for (Path p : paths) {
-            if (!p.delivers() || p.destination.subnet().isEmpty() || p.passedOut.isEmpty() || p.sources.isEmpty()) {
+            if (!p.delivers() || p.destination.subnet().isEmpty() || p.passedMiddle.isEmpty() || p.sources.isEmpty()) {
                 continue;
             }
-            p.inboundSources = p.identity() ? p.passedOut : p.sources;
+            p.inboundSources = p.identity() ? p.passedMiddle : p.sources;
             evaluated.add(p);
             inputs.add(new ChainEvaluator.Input(
                     p.inbound, p.destination.subnet().get(), p.inboundSources, p.destination.translated()));
@@ -352,7 +403,10 @@ public final class PathEngine {
 
     /** The NIC behind a public IP the call is sent to over the Internet, when a modelled NIC holds it. */
     private Optional<NetworkInterface> nicBehindPublicIp(Path p, Reference to) {
-        if (p.kind != SourceKind.PUBLIC_VIP && p.kind != SourceKind.NAT_GATEWAY) {
+        if (p.kind != SourceKind.PUBLIC_VIP
+                && p.kind != SourceKind.NAT_GATEWAY
+                && p.kind != SourceKind.PUBLIC_IP
+                && p.kind != SourceKind.AZURE_FIREWALL) {
             return Optional.empty();
         }
         if (to.kind() == ReferenceKind.PUBLIC_IP_ADDRESS) {

@@ -5,7 +5,7 @@ package io.asegraph.analysis;
  * the contract's {@code SourceKind}.
  */
 public enum SourceKind {
-    /** The ASE's public VIP (its outbound NAT address), or a network interface's own public IP. */
+    /** The ASE's public VIP (its outbound NAT address) or its recorded outbound addresses. */
     PUBLIC_VIP,
     /** The public address of a NAT gateway attached to the source subnet. */
     NAT_GATEWAY,
@@ -13,6 +13,10 @@ public enum SourceKind {
     SUBNET_RANGE,
     /** One private address (a network interface's, or a host's in a subnet). */
     PRIVATE_ADDRESS,
+    /** The public address(es) of the Azure Firewall the call leaves through (SNAT); any of them may be used. */
+    AZURE_FIREWALL,
+    /** A network interface's own public IP address. */
+    PUBLIC_IP,
     /** Decided outside the model (forced tunnelling, a virtual appliance, default outbound access, an unknown tag). */
     UNDETERMINED,
     /** The call cannot be delivered (a None route, a destination in the ASE's own subnet, nothing at the address). */

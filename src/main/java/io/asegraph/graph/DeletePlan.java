@@ -6,6 +6,7 @@ import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.topology.App;
 import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.Connection;
 import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
@@ -57,6 +58,7 @@ final class DeletePlan {
     private final Map<ResourceId, Subnet> subnets = new LinkedHashMap<>();
     private final Map<ResourceId, NetworkInterface> nics = new LinkedHashMap<>();
     private final Map<ResourceId, NatGateway> nats = new LinkedHashMap<>();
+    private final Map<ResourceId, AzureFirewall> firewalls = new LinkedHashMap<>();
     private final Map<ResourceId, VirtualNetworkGateway> gateways = new LinkedHashMap<>();
     private final Map<ResourceId, NetworkSecurityGroup> nsgs = new LinkedHashMap<>();
 
@@ -85,6 +87,7 @@ final class DeletePlan {
         subnets.values().forEach(s -> add(b, NetworkTypes.SUBNET, s, detached));
         nics.values().forEach(n -> add(b, NetworkTypes.NETWORK_INTERFACE, n, detached));
         nats.values().forEach(n -> add(b, NetworkTypes.NAT_GATEWAY, n, detached));
+        firewalls.values().forEach(f -> add(b, NetworkTypes.AZURE_FIREWALL, f, detached));
         gateways.values().forEach(g -> add(b, NetworkTypes.VIRTUAL_NETWORK_GATEWAY, g, detached));
         nsgs.values()
                 .forEach(n -> add(
@@ -149,6 +152,11 @@ final class DeletePlan {
                 for (NetworkInterface n : t.nics()) {
                     if (n.subnetId().equals(x)) {
                         dependent(n.id(), ResourceKind.NETWORK_INTERFACE, n.name(), "is in subnet " + x.name());
+                    }
+                }
+                for (AzureFirewall f : t.firewalls()) {
+                    if (f.subnetId().filter(x::equals).isPresent()) {
+                        dependent(f.id(), ResourceKind.AZURE_FIREWALL, f.name(), "is in subnet " + x.name());
                     }
                 }
             }
@@ -244,6 +252,24 @@ final class DeletePlan {
                                         c.asgIds(),
                                         without(c.publicIpIds(), x),
                                         c.virtualMachine()));
+                    }
+                }
+                for (AzureFirewall f : t.firewalls()) {
+                    if (f.publicIpIds().contains(x) && !deleted.containsKey(f.id())) {
+                        references.add("Azure Firewall '" + f.name() + "' (" + f.id().value() + ") uses it");
+                        AzureFirewall c = firewalls.getOrDefault(f.id(), f);
+                        firewalls.put(
+                                c.id(),
+                                new AzureFirewall(
+                                        c.id(),
+                                        c.name(),
+                                        c.location(),
+                                        c.subnetId(),
+                                        c.privateIp(),
+                                        without(c.publicIpIds(), x),
+                                        c.snatPrivateRanges(),
+                                        c.ruleCollections(),
+                                        c.policyId()));
                     }
                 }
                 for (NatGateway g : t.natGateways()) {

@@ -16,6 +16,7 @@ import io.asegraph.policy.ServiceTag;
 import io.asegraph.topology.App;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.AseKind;
+import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.Connection;
 import io.asegraph.topology.Endpoint;
 import io.asegraph.topology.GatewayType;
@@ -238,6 +239,25 @@ final class EstateLoader {
                 MATCH (n:NatGateway) RETURN n.id AS id, n.name AS name, n.location AS location, \
                 [(n)-[:USES]->(p:PublicIpAddress) | p.id] AS pips""",
                 r -> new NatGateway(id(r, "id"), name(r), loc(r), ids(Values.strings(r, "pips"))));
+        read(
+                tx,
+                all,
+                NetworkTypes.AZURE_FIREWALL,
+                """
+                MATCH (f:AzureFirewall) RETURN f.id AS id, f.name AS name, f.location AS location, \
+                f.privateIpAddress AS ip, f.snatPrivateRanges AS ranges, f.firewallPolicy AS policy, \
+                f.ruleCollections AS rules, [(f)-[:IN_SUBNET]->(s:Subnet) | s.id][0] AS subnet, \
+                [(f)-[:USES]->(p:PublicIpAddress) | p.id] AS pips""",
+                r -> new AzureFirewall(
+                        id(r, "id"),
+                        name(r),
+                        loc(r),
+                        optId(r, "subnet"),
+                        optIp(r, "ip"),
+                        ids(Values.strings(r, "pips")),
+                        r.get("ranges").isNull() ? Optional.empty() : Optional.of(Values.strings(r, "ranges")),
+                        FirewallRulesJson.read(Values.string(r, "rules", "")),
+                        optId(r, "policy")));
         read(
                 tx,
                 all,

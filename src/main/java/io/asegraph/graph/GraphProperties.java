@@ -8,6 +8,7 @@ import io.asegraph.policy.SecurityRule;
 import io.asegraph.policy.ServiceTag;
 import io.asegraph.topology.App;
 import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.Connection;
 import io.asegraph.topology.Endpoint;
 import io.asegraph.topology.LocalNetworkGateway;
@@ -61,6 +62,15 @@ final class GraphProperties {
 
     static Map<String, Object> publicIp(PublicIpAddress p) {
         return props(p, opt(Map.of(), "ipAddress", p.ipAddress().map(Ipv4::format)));
+    }
+
+    static Map<String, Object> firewall(AzureFirewall f) {
+        Map<String, Object> m = new HashMap<>();
+        f.privateIp().ifPresent(ip -> m.put("privateIpAddress", Ipv4.format(ip)));
+        f.snatPrivateRanges().ifPresent(r -> m.put("snatPrivateRanges", r));
+        f.policyId().ifPresent(p -> m.put("firewallPolicy", p.value()));
+        m.put("ruleCollections", FirewallRulesJson.write(f.ruleCollections()));
+        return props(f, m);
     }
 
     static Map<String, Object> nic(NetworkInterface n) {

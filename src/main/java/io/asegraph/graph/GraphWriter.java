@@ -4,6 +4,7 @@ import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.policy.ServiceTag;
+import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.Connection;
 import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
@@ -83,6 +84,7 @@ final class GraphWriter {
         nodes(Labels.ASE, b.of(NetworkTypes.APP_SERVICE_ENVIRONMENT), GraphProperties::ase);
         nodes(Labels.APP, b.of(NetworkTypes.APP), GraphProperties::app);
         nodes(Labels.ENDPOINT, b.of(NetworkTypes.ENDPOINT), GraphProperties::endpoint);
+        nodes(Labels.AZURE_FIREWALL, b.of(NetworkTypes.AZURE_FIREWALL), GraphProperties::firewall);
         serviceTags(b.of(PolicyTypes.SERVICE_TAGS));
 
         links("VirtualNetwork", "HAS_SUBNET", "Subnet", b.of(NetworkTypes.SUBNET), s -> s.vnetId(), true);
@@ -125,6 +127,18 @@ final class GraphWriter {
                 b.of(NetworkTypes.APP_SERVICE_ENVIRONMENT),
                 e -> List.of(e.subnetId()));
         relink(Labels.APP, "HOSTED_ON", Labels.ASE, b.of(NetworkTypes.APP), a -> List.of(a.aseId()));
+        relink(
+                Labels.AZURE_FIREWALL,
+                "IN_SUBNET",
+                Labels.SUBNET,
+                b.of(NetworkTypes.AZURE_FIREWALL),
+                f -> f.subnetId().stream().toList());
+        relink(
+                Labels.AZURE_FIREWALL,
+                "USES",
+                Labels.PUBLIC_IP,
+                b.of(NetworkTypes.AZURE_FIREWALL),
+                AzureFirewall::publicIpIds);
         rules(b.of(PolicyTypes.NETWORK_SECURITY_GROUP));
         routes(b.of(NetworkTypes.ROUTE_TABLE));
         peerings(b.of(NetworkTypes.PEERING));

@@ -9,6 +9,7 @@ import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.policy.ServiceTag;
 import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.NetworkTypes;
@@ -115,6 +116,7 @@ final class ImportDiff {
         compare(NetworkTypes.APP_SERVICE_ENVIRONMENT, keepAddresses(doc), t::environment, UnaryOperator.identity());
         compare(NetworkTypes.APP, doc.of(NetworkTypes.APP), t::app, UnaryOperator.identity());
         compare(NetworkTypes.ENDPOINT, doc.of(NetworkTypes.ENDPOINT), t::endpoint, UnaryOperator.identity());
+        compare(NetworkTypes.AZURE_FIREWALL, keepFirewallRules(doc), t::firewall, UnaryOperator.identity());
         serviceTags(doc.of(PolicyTypes.SERVICE_TAGS), p);
         unchanged += doc.listed().size();
         removals(doc, t);
@@ -168,6 +170,30 @@ final class ImportDiff {
     }
 
     /** The document's route tables, each with its stored routes and BGP setting where it states none. */
+    private List<AzureFirewall> keepFirewallRules(ParsedDocument doc) {
+        List<AzureFirewall> out = new ArrayList<>();
+        for (AzureFirewall f : doc.of(NetworkTypes.AZURE_FIREWALL)) {
+            Optional<AzureFirewall> old = estate.topology().firewall(f.id());
+            if (old.isPresent() && doc.unstated(f.id(), StatePart.FIREWALL_RULES)) {
+                notes.add("Azure Firewall '" + f.name() + "' came without rule collections: kept its "
+                        + old.get().ruleCollections().size() + " stored rule collections");
+                out.add(new AzureFirewall(
+                        f.id(),
+                        f.name(),
+                        f.location(),
+                        f.subnetId(),
+                        f.privateIp(),
+                        f.publicIpIds(),
+                        f.snatPrivateRanges(),
+                        old.get().ruleCollections(),
+                        old.get().policyId()));
+            } else {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
     private List<RouteTable> keepRoutes(ParsedDocument doc) {
         List<RouteTable> out = new ArrayList<>(doc.of(NetworkTypes.ROUTE_TABLE).size());
         for (RouteTable r : doc.of(NetworkTypes.ROUTE_TABLE)) {

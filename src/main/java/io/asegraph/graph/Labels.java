@@ -20,6 +20,7 @@ public final class Labels {
     public static final String PUBLIC_IP = "PublicIpAddress";
     public static final String ASG = "ApplicationSecurityGroup";
     public static final String SERVICE_TAG = "ServiceTag";
+    public static final String AZURE_FIREWALL = "AzureFirewall";
     /** The one node holding the store's version, seed state and any unfinished import ({@code key: 'meta'}). */
     public static final String META = "AsegraphMeta";
     /** The meta node as a Cypher pattern, bound to {@code m}. */
@@ -42,7 +43,8 @@ public final class Labels {
             NAT_GATEWAY,
             PUBLIC_IP,
             ASG,
-            SERVICE_TAG);
+            SERVICE_TAG,
+            AZURE_FIREWALL);
 
     private Labels() {}
 }

@@ -90,6 +90,13 @@ final class CrossChecks {
         unstated(
                 s,
                 known,
+                s.resources.of(NetworkTypes.AZURE_FIREWALL),
+                ResourceKind.AZURE_FIREWALL,
+                StatePart.FIREWALL_RULES,
+                true);
+        unstated(
+                s,
+                known,
                 s.resources.of(NetworkTypes.VIRTUAL_NETWORK),
                 ResourceKind.VIRTUAL_NETWORK,
                 StatePart.SUBNETS,

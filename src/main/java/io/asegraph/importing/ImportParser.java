@@ -258,6 +258,7 @@ public final class ImportParser {
             case APP_SERVICE_ENVIRONMENT -> WebReaders.appServiceEnvironment(s, r);
             case APP -> WebReaders.app(s, r);
             case ENDPOINT -> WebReaders.endpoint(s, r);
+            case AZURE_FIREWALL -> FirewallReaders.azureFirewall(s, r);
             case SERVICE_TAGS -> ServiceTagReader.file(s, node, path);
             default -> throw new IllegalStateException("unhandled kind " + kind.get());
         }

@@ -91,6 +91,7 @@ public interface KnownResources {
         topology.connections().forEach(r -> kinds.put(r.id(), ResourceKind.CONNECTION));
         topology.natGateways().forEach(r -> kinds.put(r.id(), ResourceKind.NAT_GATEWAY));
         topology.publicIps().forEach(r -> kinds.put(r.id(), ResourceKind.PUBLIC_IP_ADDRESS));
+        topology.firewalls().forEach(r -> kinds.put(r.id(), ResourceKind.AZURE_FIREWALL));
         policies.nsgs().forEach(r -> kinds.put(r.id(), ResourceKind.NETWORK_SECURITY_GROUP));
         policies.asgs().forEach(r -> kinds.put(r.id(), ResourceKind.APPLICATION_SECURITY_GROUP));
         Map<ResourceId, List<Subnet>> byVnet = new HashMap<>();

@@ -8,6 +8,11 @@ package io.asegraph.importing;
 public enum StatePart {
     /** An NSG's {@code securityRules}. */
     RULES("securityRules", "rules"),
+    /**
+     * An Azure Firewall's classic rule collections ({@code networkRuleCollections}, {@code applicationRuleCollections},
+     * {@code natRuleCollections}): unstated when none of the three keys is given and no firewall policy either.
+     */
+    FIREWALL_RULES("networkRuleCollections", "rule collections"),
     /** A route table's {@code routes}. */
     ROUTES("routes", "routes"),
     /** A route table's {@code disableBgpRoutePropagation}. */

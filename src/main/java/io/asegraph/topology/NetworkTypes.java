@@ -29,6 +29,8 @@ public final class NetworkTypes {
             new ResourceType<>(ResourceKind.APP_SERVICE_ENVIRONMENT, AppServiceEnvironment.class);
     public static final ResourceType<App> APP = new ResourceType<>(ResourceKind.APP, App.class);
     public static final ResourceType<Endpoint> ENDPOINT = new ResourceType<>(ResourceKind.ENDPOINT, Endpoint.class);
+    public static final ResourceType<AzureFirewall> AZURE_FIREWALL =
+            new ResourceType<>(ResourceKind.AZURE_FIREWALL, AzureFirewall.class);
 
     /** All of them, in the order of {@link ResourceKind}. */
     public static final List<ResourceType<? extends Resource>> ALL = List.of(
@@ -44,7 +46,8 @@ public final class NetworkTypes {
             CONNECTION,
             APP_SERVICE_ENVIRONMENT,
             APP,
-            ENDPOINT);
+            ENDPOINT,
+            AZURE_FIREWALL);
 
     private NetworkTypes() {}
 }

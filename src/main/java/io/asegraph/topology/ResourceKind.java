@@ -30,6 +30,7 @@ public enum ResourceKind {
     APP_SERVICE_ENVIRONMENT("Microsoft.Web/hostingEnvironments", "AppServiceEnvironment", "App Service Environment"),
     APP("Microsoft.Web/sites", "App", "app"),
     ENDPOINT("asegraph/endpoints", "Endpoint", "endpoint"),
+    AZURE_FIREWALL("Microsoft.Network/azureFirewalls", "AzureFirewall", "Azure Firewall"),
     SERVICE_TAGS("Microsoft.Network/serviceTags", "ServiceTag", "service tag list");
 
     private static final Map<String, ResourceKind> BY_TYPE = Stream.of(values())
@@ -93,6 +94,7 @@ public enum ResourceKind {
                     case CONNECTION -> "az network vpn-connection show";
                     case APP_SERVICE_ENVIRONMENT -> "az appservice ase show";
                     case APP -> "az webapp show";
+                    case AZURE_FIREWALL -> "az network firewall show";
                     case ENDPOINT, SERVICE_TAGS -> null;
                 };
         return command == null ? "its " + armType + " entry with its properties" : command + " --ids " + id;

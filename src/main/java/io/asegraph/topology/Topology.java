@@ -122,6 +122,14 @@ public final class Topology {
         return all(NetworkTypes.PUBLIC_IP_ADDRESS);
     }
 
+    public Collection<AzureFirewall> firewalls() {
+        return all(NetworkTypes.AZURE_FIREWALL);
+    }
+
+    public Optional<AzureFirewall> firewall(ResourceId id) {
+        return find(NetworkTypes.AZURE_FIREWALL, id);
+    }
+
     public Optional<VirtualNetwork> vnet(ResourceId id) {
         return find(NetworkTypes.VIRTUAL_NETWORK, id);
     }

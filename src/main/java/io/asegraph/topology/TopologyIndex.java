@@ -231,11 +231,23 @@ public final class TopologyIndex {
 
     /** The public addresses of a NAT gateway's allocated public IPs, in the order it lists them. */
     public List<Long> natAddresses(NatGateway nat) {
+        return publicAddresses(nat.publicIpIds());
+    }
+
+    /** The allocated addresses of these public IP resources, in their order (unallocated ones are left out). */
+    public List<Long> publicAddresses(List<ResourceId> publicIpIds) {
         List<Long> out = new ArrayList<>();
-        for (ResourceId pip : nat.publicIpIds()) {
+        for (ResourceId pip : publicIpIds) {
             topology.publicIp(pip).flatMap(PublicIpAddress::ipAddress).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** The Azure Firewall whose private address is {@code address}: the one a route's appliance next hop names. */
+    public Optional<AzureFirewall> firewallAt(long address) {
+        return topology.firewalls().stream()
+                .filter(f -> f.privateIp().isPresent() && f.privateIp().get() == address)
+                .findFirst();
     }
 
     private static String hostKey(String host) {

@@ -497,7 +497,7 @@ class CallSourceScenarioTest {
         @Test
         void nicWithAPublicIpLeavesFromIt() {
             CallSource c = call(withPublicIp().build(), "db-vm-nic", "13.107.21.200");
-            assertSource(c, SourceKind.PUBLIC_VIP, "52.170.2.2", "52.170.2.2/32");
+            assertSource(c, SourceKind.PUBLIC_IP, "52.170.2.2", "52.170.2.2/32");
         }
 
         @Test

@@ -123,7 +123,7 @@ final class ReachBatch {
         AddressSet sources =
                 switch (group.kind()) {
                     case PRIVATE_ADDRESS, SUBNET_RANGE -> own;
-                    case PUBLIC_VIP -> hosts(publicAddresses(nic));
+                    case PUBLIC_IP -> hosts(publicAddresses(nic));
                     default -> group.sources();
                 };
         return new Path(
@@ -134,7 +134,8 @@ final class ReachBatch {
                 subnet,
                 Optional.of(nic),
                 group.destinationSubnet().flatMap(topology::subnet),
-                group.destinationNic().flatMap(topology::nic));
+                group.destinationNic().flatMap(topology::nic),
+                group.firewall().flatMap(topology::firewall));
     }
 
     private static AddressSet hosts(List<Long> addresses) {

@@ -13,4 +13,8 @@ public record CallSource(
         @Description("What the destination must allow, as CIDR: the VIP as a /32, or the whole source subnet.")
                 String addressRange,
         @NonNull @Description("Why, in one sentence a network engineer can act on.") String reason,
-        @NonNull List<@NonNull Hop> trace) {}
+        @NonNull List<@NonNull Hop> trace,
+        @NonNull
+                @Description("Every address or range the destination may see, as CIDR blocks (a firewall's several"
+                        + " public IPs, a range).")
+                List<@NonNull String> addresses) {}

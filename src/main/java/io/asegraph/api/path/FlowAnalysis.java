@@ -31,4 +31,6 @@ public record FlowAnalysis(
         @NonNull
                 @Description(
                         "What is unknown, when the verdict is UNDETERMINED (an unresolved tag, a forced tunnel ...).")
-                List<@NonNull String> causes) {}
+                List<@NonNull String> causes,
+        @NonNull @Description("Every firewall on the path (an Azure Firewall's rule collections), in path order.")
+                List<@NonNull FirewallDecision> firewallDecisions) {}

@@ -1,11 +1,13 @@
 package io.asegraph.api.path;
 
+import io.asegraph.analysis.FirewallEvaluator;
 import io.asegraph.analysis.FlowResult;
 import io.asegraph.analysis.NsgDecisionResult;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
 import io.asegraph.policy.RuleDecision;
+import io.asegraph.topology.FirewallRuleCollection;
 import io.asegraph.topology.NextHop;
 import io.asegraph.topology.ResourceId;
 import java.util.ArrayList;
@@ -22,7 +24,27 @@ public final class PathMapping {
                 c.address().map(Ipv4::format).orElse(null),
                 c.addressRange().map(Cidr::toString).orElse(null),
                 c.reason(),
-                hops(c.trace()));
+                hops(c.trace()),
+                addresses(c));
+    }
+
+    /**
+     * What the destination may see: a translated source (VIP, NAT gateway, firewall or instance public IPs) address by
+     * address, as /32 blocks to allow one by one; a private range as its CIDR blocks.
+     */
+    static List<String> addresses(io.asegraph.analysis.CallSource c) {
+        return switch (c.kind()) {
+            case PUBLIC_VIP, NAT_GATEWAY, AZURE_FIREWALL, PUBLIC_IP -> {
+                List<String> out = new ArrayList<>();
+                for (Cidr block : c.sources().toCidrs()) {
+                    for (long a = block.first(); a <= block.last(); a++) {
+                        out.add(Cidr.host(a).toString());
+                    }
+                }
+                yield out;
+            }
+            default -> c.sources().toCidrStrings();
+        };
     }
 
     public static List<Hop> hops(List<io.asegraph.analysis.Hop> hops) {
@@ -79,7 +101,23 @@ public final class PathMapping {
                 warnings,
                 r.reason(),
                 r.undeterminedSources().toCidrStrings(),
-                r.causes());
+                r.causes(),
+                r.firewalls().stream().map(PathMapping::firewall).toList());
+    }
+
+    public static FirewallDecision firewall(FirewallEvaluator.Decision d) {
+        return new FirewallDecision(
+                d.firewall().id().value(),
+                Verdict.valueOf(d.verdict().name()),
+                d.matches().stream()
+                        .map(m -> new FirewallRuleMatch(
+                                m.collection(),
+                                m.rule(),
+                                m.priority(),
+                                m.action() == FirewallRuleCollection.Action.ALLOW ? Access.ALLOW : Access.DENY,
+                                m.sources().toCidrStrings()))
+                        .toList(),
+                d.causes());
     }
 
     public static NsgDecision decision(NsgDecisionResult d) {

@@ -14,6 +14,11 @@ public enum SourceKind {
     SUBNET_RANGE,
     @Description("One private address (a network interface's).")
     PRIVATE_ADDRESS,
+    @Description("The public address(es) of the Azure Firewall the call leaves through (SNAT); all of them in"
+            + " `addresses`.")
+    AZURE_FIREWALL,
+    @Description("A network interface's own public IP address.")
+    PUBLIC_IP,
     @Description("Decided outside the model (forced tunnelling, a virtual appliance); see reason.")
     UNDETERMINED,
     @Description("The call cannot be delivered (no route, or a destination in the ASE's own subnet).")

@@ -131,6 +131,26 @@ final class AuditFixtures {
     }
 
     /** An estate written by the bench generator and read back through the importer, as the service would hold it. */
+    /** The estate of one import document of the test resources (e.g. {@code estates/hub-firewall.json}). */
+    static Estate document(String resource) {
+        try {
+            io.asegraph.importing.ParsedDocument r = io.asegraph.importing.ImportParser.parse(
+                    java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources", resource)));
+            if (!r.isValid()) {
+                throw new IllegalStateException(resource + " does not import");
+            }
+            return new Estate(
+                    Topology.of(r.resources()),
+                    new PolicySet(
+                            r.of(PolicyTypes.NETWORK_SECURITY_GROUP),
+                            r.of(PolicyTypes.APPLICATION_SECURITY_GROUP),
+                            List.of()),
+                    1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Estate generated(io.asegraph.bench.EstateSpec spec, long seed) {
         try {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("asegraph-audit-estate");

@@ -1,0 +1,77 @@
+package io.asegraph.topology;
+
+import io.asegraph.net.AddressSet;
+import io.asegraph.net.Cidr;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An Azure Firewall: where it sits (its {@code AzureFirewallSubnet} and private address, the next hop that routes
+ * send to it), the public IPs it translates Internet-bound traffic to, which destinations it does not translate, and
+ * its classic rule collections (network, application, NAT). A firewall managed by a firewall policy names it in
+ * {@code policyId}.
+ *
+ * @param snatPrivateRanges the private-range setting as written ({@code additionalProperties
+ *     Network.SNAT.PrivateRanges}): entries are CIDR blocks or {@code IANAPrivateRanges}; empty when not set, which
+ *     means the IANA private ranges
+ */
+public record AzureFirewall(
+        ResourceId id,
+        String name,
+        String location,
+        Optional<ResourceId> subnetId,
+        Optional<Long> privateIp,
+        List<ResourceId> publicIpIds,
+        Optional<List<String>> snatPrivateRanges,
+        List<FirewallRuleCollection> ruleCollections,
+        Optional<ResourceId> policyId)
+        implements Resource {
+    /** The token standing for the IANA private ranges in a private-range list. */
+    public static final String IANA_PRIVATE_RANGES = "IANAPrivateRanges";
+
+    /** RFC 1918 and RFC 6598 (shared address space): what Azure Firewall does not SNAT by default. */
+    public static final AddressSet IANA_PRIVATE =
+            AddressSet.parse("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10");
+
+    public AzureFirewall {
+        Objects.requireNonNull(id, "id");
+        location = location == null ? "" : location;
+        // In id order: the graph gives them back in no fixed order, and any of them may be used anyway.
+        publicIpIds = publicIpIds.stream()
+                .sorted(Comparator.comparing(ResourceId::key))
+                .toList();
+        snatPrivateRanges = snatPrivateRanges.map(List::copyOf);
+        ruleCollections = List.copyOf(ruleCollections);
+    }
+
+    /**
+     * The destinations network-rule traffic is not translated for (azure-semantics: SNAT private ranges):
+     * {@code 0.0.0.0/0} means never translate, {@code 255.255.255.255/32} always.
+     */
+    public AddressSet notTranslated() {
+        if (snatPrivateRanges.isEmpty()) {
+            return IANA_PRIVATE;
+        }
+        AddressSet set = AddressSet.EMPTY;
+        for (String entry : snatPrivateRanges.get()) {
+            String e = entry.trim();
+            if (e.equalsIgnoreCase(IANA_PRIVATE_RANGES)) {
+                set = set.union(IANA_PRIVATE);
+            } else if (!e.equals("255.255.255.255/32") && !e.equals("255.255.255.255")) {
+                set = set.union(
+                        Cidr.parsePrefix(e.contains("/") ? e : e + "/32").toSet());
+            }
+        }
+        return set;
+    }
+
+    /** The rule collections of one kind, by priority (lower first; ties keep their order). */
+    public List<FirewallRuleCollection> collections(FirewallRuleCollection.Kind kind) {
+        return ruleCollections.stream()
+                .filter(c -> c.kind() == kind)
+                .sorted(Comparator.comparingInt(FirewallRuleCollection::priority))
+                .toList();
+    }
+}

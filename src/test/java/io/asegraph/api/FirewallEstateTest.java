@@ -1,0 +1,197 @@
+package io.asegraph.api;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.asegraph.api.ImportResourceTest.Answer;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The locked-down estate most ASE teams run, through the real service: a hub with an Azure Firewall
+ * ({@code hub-fw}, two public IPs, classic network rules) and a spoke whose ASEv3 subnet sends {@code 0.0.0.0/0} and
+ * the other spoke to the firewall ({@code src/test/resources/estates/hub-firewall.json}, imported with
+ * {@code POST /import}).
+ */
+@QuarkusTest
+@TestProfile(ImportTestProfile.class)
+class FirewallEstateTest {
+    static final String DOCUMENT = "src/test/resources/estates/hub-firewall.json";
+    static final String CALL_SOURCE =
+            """
+            query($from: String!, $to: String!) { callSource(from: $from, to: $to) {
+              kind address addressRange addresses reason trace { node kind steps { type detail } } } }""";
+    static final String FLOW =
+            """
+            query($from: String!, $to: String!, $port: Int!) { flow(from: $from, to: $to, port: $port) {
+              verdict reason allowedSourceRanges deniedSourceRanges undeterminedSourceRanges
+              source { kind addresses }
+              firewallDecisions { firewall verdict causes matches { ruleCollection rule priority access sourceRanges } }
+              decisions { nsg verdict } blockers { nsg }
+              trace { node kind steps { type detail } } } }""";
+
+    @TestHTTPResource("/import")
+    URL importUrl;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void importEstate() throws Exception {
+        Answer a =
+                ImportResourceTest.post(http, importUrl, "", "application/json", Files.readAllBytes(Path.of(DOCUMENT)));
+        assertEquals(200, a.status(), a.body()::toString);
+    }
+
+    @Test
+    void anInternetCallThroughTheFirewallIsTranslatedToEveryOneOfItsPublicIps() {
+        Gql.post(CALL_SOURCE, "from", "locked-ase", "to", "hubfw-partner")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("AZURE_FIREWALL"))
+                .body("data.callSource.address", nullValue())
+                .body("data.callSource.addresses", contains("20.50.0.10/32", "20.50.0.11/32"))
+                .body("data.callSource.reason", containsString("hub-fw"))
+                .body("data.callSource.trace.kind", contains("AppServiceEnvironment", "AzureFirewall", "Endpoint"))
+                .body("data.callSource.trace[1].steps.type", hasItem("SOURCE_NAT"));
+        Gql.post(FLOW, "from", "locked-ase", "to", "hubfw-partner", "port", 443)
+                .body("errors", nullValue())
+                .body("data.flow.verdict", equalTo("ALLOWED"))
+                .body("data.flow.allowedSourceRanges", contains("10.200.0.0/24"))
+                .body("data.flow.firewallDecisions[0].firewall", containsString("/azureFirewalls/hub-fw"))
+                .body("data.flow.firewallDecisions[0].matches.rule", contains("https-out"))
+                .body("data.flow.firewallDecisions[0].matches.ruleCollection", contains("egress"))
+                .body("data.flow.firewallDecisions[0].matches.priority", contains(200));
+    }
+
+    @Test
+    void aPrivateDestinationThroughTheFirewallIsNotTranslated() {
+        Gql.post(CALL_SOURCE, "from", "locked-ase", "to", "api-nic")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("SUBNET_RANGE"))
+                .body("data.callSource.addressRange", equalTo("10.200.0.0/24"))
+                .body("data.callSource.addresses", contains("10.200.0.0/24"))
+                .body(
+                        "data.callSource.trace.kind",
+                        contains("AppServiceEnvironment", "AzureFirewall", "NetworkInterface"))
+                .body("data.callSource.trace[1].steps.detail", hasItem(containsString("Not translated")));
+    }
+
+    @Test
+    void aNetworkRuleAdmittingHalfTheAseSubnetGivesPartialWithTheExactSubRanges() {
+        Gql.post(FLOW, "from", "locked-ase", "to", "api-nic", "port", 443)
+                .body("errors", nullValue())
+                .body("data.flow.verdict", equalTo("PARTIAL"))
+                .body("data.flow.allowedSourceRanges", contains("10.200.0.0/25"))
+                .body("data.flow.deniedSourceRanges", contains("10.200.0.128/25"))
+                .body("data.flow.firewallDecisions[0].verdict", equalTo("PARTIAL"))
+                .body(
+                        "data.flow.firewallDecisions[0].matches.rule",
+                        contains("ase-front-half-to-api", "(no rule matches)"))
+                .body("data.flow.firewallDecisions[0].matches.access", contains("ALLOW", "DENY"))
+                .body(
+                        "data.flow.firewallDecisions[0].matches.sourceRanges",
+                        contains(contains("10.200.0.0/25"), contains("10.200.0.128/25")))
+                // The spoke's NSG admits the whole ASE subnet: only the firewall blocks.
+                .body("data.flow.decisions.verdict", contains("ALLOWED"))
+                .body("data.flow.blockers", org.hamcrest.Matchers.empty())
+                .body("data.flow.reason", containsString("implicit deny of Azure Firewall hub-fw"));
+    }
+
+    @Test
+    void aCallNoRuleAdmitsIsDeniedByTheImplicitDenyNamedInReasonAndTrace() {
+        Gql.post(FLOW, "from", "locked-ase", "to", "hubfw-partner", "port", 80)
+                .body("errors", nullValue())
+                .body("data.flow.verdict", equalTo("DENIED"))
+                .body("data.flow.deniedSourceRanges", contains("10.200.0.0/24"))
+                .body("data.flow.firewallDecisions[0].verdict", equalTo("DENIED"))
+                .body("data.flow.firewallDecisions[0].matches.rule", contains("(no rule matches)"))
+                .body("data.flow.reason", containsString("(no rule matches)"))
+                .body("data.flow.trace.kind", contains("AppServiceEnvironment", "AzureFirewall"))
+                .body("data.flow.trace[1].steps.type", contains("ROUTE", "FILTER", "DROP"));
+    }
+
+    @Test
+    void aNetworkInterfaceLeavingByItsOwnPublicIpIsPublicIp() {
+        Gql.post(CALL_SOURCE, "from", "jump-nic", "to", "hubfw-partner")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("PUBLIC_IP"))
+                .body("data.callSource.address", equalTo("20.50.0.20"))
+                .body("data.callSource.addresses", contains("20.50.0.20/32"));
+    }
+
+    @Test
+    void theSnatPrivateRangeSettingDecidesWhetherAPrivateDestinationIsTranslated() throws Exception {
+        ArrayNode doc = (ArrayNode) TestEstate.read(Files.readString(Path.of(DOCUMENT), StandardCharsets.UTF_8));
+        ObjectNode fw = firewall(doc);
+        ((ObjectNode) fw.path("properties").path("additionalProperties"))
+                .put("Network.SNAT.PrivateRanges", "255.255.255.255/32");
+        Answer a = ImportResourceTest.post(http, importUrl, "", "application/json", ImportResourceTest.bytes(doc));
+        assertEquals(200, a.status(), a.body()::toString);
+        Gql.post(CALL_SOURCE, "from", "locked-ase", "to", "api-nic")
+                .body("data.callSource.kind", equalTo("UNDETERMINED"))
+                .body("data.callSource.reason", containsString("private addresses in AzureFirewallSubnet"));
+    }
+
+    @Test
+    void aFirewallDocumentWithAProblemNamesItWithItsJsonLocation() throws Exception {
+        ArrayNode doc = (ArrayNode) TestEstate.read(Files.readString(Path.of(DOCUMENT), StandardCharsets.UTF_8));
+        ObjectNode fw = firewall(doc);
+        int index = indexOf(doc, fw);
+        ArrayNode ports = (ArrayNode) fw.path("properties")
+                .path("networkRuleCollections")
+                .get(1)
+                .path("properties")
+                .path("rules")
+                .get(0)
+                .path("destinationPorts");
+        ports.set(0, "70000");
+        Answer a = ImportResourceTest.post(http, importUrl, "", "application/json", ImportResourceTest.bytes(doc));
+        assertEquals(400, a.status(), a.body()::toString);
+        assertEquals("INVALID_DOCUMENT", a.body().get("code").asText());
+        List<String> found = new ArrayList<>();
+        a.body()
+                .get("problems")
+                .forEach(p -> found.add(
+                        p.get("location").asText() + " : " + p.get("message").asText()));
+        String location =
+                "$[" + index + "].properties.networkRuleCollections[1].properties.rules[0].destinationPorts[0]";
+        assertTrue(
+                found.stream().anyMatch(f -> f.startsWith(location + " : ") && f.contains("https-out")),
+                () -> "expected " + location + " in " + found);
+    }
+
+    private static ObjectNode firewall(ArrayNode doc) {
+        for (JsonNode r : doc) {
+            if (r.path("type").asText().equals("Microsoft.Network/azureFirewalls")) {
+                return (ObjectNode) r;
+            }
+        }
+        throw new IllegalStateException("no firewall in " + DOCUMENT);
+    }
+
+    private static int indexOf(ArrayNode doc, JsonNode r) {
+        for (int i = 0; i < doc.size(); i++) {
+            if (doc.get(i) == r) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
