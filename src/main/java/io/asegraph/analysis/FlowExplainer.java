@@ -377,10 +377,8 @@ final class FlowExplainer {
             steps.addAll(h.steps().subList(0, Math.min(1, routeSteps)));
             steps.add(FirewallPhrases.filterStep(fw.get()));
             if (fw.get().allowed().isEmpty() && fw.get().undetermined().isEmpty()) {
-                steps.add(new Step(
-                        StepType.DROP,
-                        "Dropped at the firewall: every source address that got this far is denied by "
-                                + FirewallPhrases.denials(fw.get()) + "."));
+                steps.add(
+                        new Step(StepType.DROP, "Dropped at the firewall: " + FirewallPhrases.denials(fw.get()) + "."));
                 List<Hop> kept = new ArrayList<>(hops.subList(0, i));
                 kept.add(new Hop(h.node(), h.kind(), steps));
                 return List.copyOf(kept);
