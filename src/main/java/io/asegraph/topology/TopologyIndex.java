@@ -53,7 +53,6 @@ public final class TopologyIndex {
             List<Long> addresses = new ArrayList<>();
             ase.publicVip().ifPresent(addresses::add);
             ase.internalAddress().ifPresent(addresses::add);
-            addresses.addAll(ase.outboundAddresses());
             addresses.stream().distinct().forEach(a -> envAddresses
                     .computeIfAbsent(a, k -> new ArrayList<>())
                     .add(ase));
@@ -181,7 +180,10 @@ public final class TopologyIndex {
                 .findFirst();
     }
 
-    /** The ASEs whose public VIP, ILB address or outbound address is {@code address}. */
+    /**
+     * The ASEs reached at {@code address}: their public VIP (inbound address) or ILB address. An outbound address is
+     * where an ASE's calls come from, not where it is called (an ASEv3's differ from its inbound address).
+     */
     public List<AppServiceEnvironment> environmentsWithAddress(long address) {
         return environmentsByAddress.getOrDefault(address, List.of());
     }

@@ -128,6 +128,29 @@ class FirewallEstateTest {
     }
 
     @Test
+    void anAseV3CallsFromItsOutboundAddressesAndIsCalledAtItsInboundAddress() {
+        // open-ase: inbound 20.60.1.5, outbound 20.60.1.9 and 20.60.1.10 (az appservice ase list-addresses).
+        Gql.post(CALL_SOURCE, "from", "open-ase", "to", "hubfw-partner")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("PUBLIC_VIP"))
+                .body("data.callSource.addresses", contains("20.60.1.9/32", "20.60.1.10/32"))
+                .body("data.callSource.reason", containsString("outbound addresses 20.60.1.9, 20.60.1.10"));
+        // Called by another ASE, it is reached at its inbound address, from the caller's outbound side.
+        Gql.post(CALL_SOURCE, "from", "open-ase", "to", "locked-ase")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("PUBLIC_VIP"))
+                .body("data.callSource.addresses", contains("20.60.1.9/32", "20.60.1.10/32"))
+                .body("data.callSource.trace[0].steps[0].detail", containsString("20.60.0.5 matches"));
+        Gql.post(FLOW, "from", "open-ase", "to", "locked-ase", "port", 443)
+                .body("errors", nullValue())
+                .body("data.flow.source.addresses", contains("20.60.1.9/32", "20.60.1.10/32"));
+        // Its own outbound address is not where it is called: nothing of the model answers there.
+        Gql.post(CALL_SOURCE, "from", "locked-ase", "to", "20.60.1.9")
+                .body("errors", nullValue())
+                .body("data.callSource.trace[-1].kind", equalTo("Internet"));
+    }
+
+    @Test
     void aNetworkInterfaceLeavingByItsOwnPublicIpIsPublicIp() {
         Gql.post(CALL_SOURCE, "from", "jump-nic", "to", "hubfw-partner")
                 .body("errors", nullValue())
