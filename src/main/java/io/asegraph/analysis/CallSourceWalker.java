@@ -15,6 +15,7 @@ import io.asegraph.topology.NextHop;
 import io.asegraph.topology.NextHopType;
 import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.RouteOrigin;
 import io.asegraph.topology.Routing;
 import io.asegraph.topology.Routing.ServingGateway;
 import io.asegraph.topology.Subnet;
@@ -197,7 +198,8 @@ public final class CallSourceWalker {
 
         if (!hop.isDetermined()) {
             String open = hop.unresolvedRoutes().stream()
-                    .map(r -> "user route " + r.name() + " (" + r.unresolved().orElse("unresolved") + ")")
+                    .map(r -> (r.origin() == RouteOrigin.USER ? "user route " + r.name() : r.source()) + " ("
+                            + r.unresolved().orElse("unresolved") + ")")
                     .collect(Collectors.joining("; "));
             origin.add(new Step(StepType.ROUTE, "Undetermined: " + open + " may be more specific and override it."));
             return out.undetermined(
@@ -226,6 +228,7 @@ public final class CallSourceWalker {
             case VIRTUAL_NETWORK_GATEWAY -> viaGateway(out, routes, route);
             case VIRTUAL_APPLIANCE -> viaAppliance(out, routes, route);
             case INTERNET -> toInternet(out, route);
+            case VIRTUAL_NETWORK_SERVICE_ENDPOINT -> viaServiceEndpoint(out, route);
         };
     }
 
@@ -260,6 +263,22 @@ public final class CallSourceWalker {
         Optional<ResourceId> nic = t.nic().or(() -> subnet.flatMap(s -> index.nicAt(s, out.hop.destination()))
                 .map(NetworkInterface::id));
         return out.inside(route + how, List.of(), subnet, nic, Optional.of(HopKind.ADDRESS));
+    }
+
+    /**
+     * A service endpoint's route: the call reaches the service over the Azure backbone and keeps its private source,
+     * so the service sees some address of the subnet (its firewall needs a virtual network rule for the subnet, an IP
+     * rule for the VIP does not match).
+     */
+    private WalkPart viaServiceEndpoint(PartBuilder out, String route) {
+        return out.inside(
+                route + " takes the call to the service over its service endpoint, which keeps the private source (the"
+                        + " service's firewall needs a virtual network rule for "
+                        + out.caller.subnet().name() + ", not an IP rule)",
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(HopKind.INTERNET));
     }
 
     private WalkPart viaGateway(PartBuilder out, EffectiveRoutes routes, String route) {

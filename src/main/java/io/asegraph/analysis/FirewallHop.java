@@ -123,6 +123,12 @@ final class FirewallHop {
                                     + WalkPhrases.broken(c));
             case VIRTUAL_APPLIANCE -> undetermined(
                     out, fw, steps, sends + ", which forwards it to another appliance, which decides the source");
+            case VIRTUAL_NETWORK_SERVICE_ENDPOINT -> undetermined(
+                    out,
+                    fw,
+                    steps,
+                    sends + ", whose subnet reaches " + out.destText + " over a service endpoint, with one of the"
+                            + " firewall's private addresses as source");
             case NONE -> {
                 steps.add(new Step(StepType.DROP, "Next hop None from the firewall's subnet: the packet is dropped."));
                 yield out.unreachable(WalkPhrases.cap(sends) + ", and "

@@ -207,6 +207,8 @@ public class ImportApi {
                         case VIRTUAL_NETWORK_GATEWAY -> "VirtualNetworkGateway";
                         case VNET_LOCAL -> "VnetLocal";
                         case VNET_PEERING -> "VNetPeering";
+                            // Not a next hop a user route may name: the import refuses it, at its location.
+                        case VIRTUAL_NETWORK_SERVICE_ENDPOINT -> "VirtualNetworkServiceEndpoint";
                         case NONE -> "None";
                     });
             putIfSet(m, "nextHopIpAddress", nextHopIpAddress);

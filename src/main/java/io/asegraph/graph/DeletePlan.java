@@ -186,16 +186,7 @@ final class DeletePlan {
                 for (Subnet s : t.subnets()) {
                     if (s.nsgId().filter(x::equals).isPresent()) {
                         Subnet c = subnet(s, "is associated with it");
-                        subnets.put(
-                                c.id(),
-                                new Subnet(
-                                        c.id(),
-                                        c.name(),
-                                        c.vnetId(),
-                                        c.prefix(),
-                                        Optional.empty(),
-                                        c.routeTableId(),
-                                        c.natGatewayId()));
+                        subnets.put(c.id(), c.with(Optional.empty(), c.routeTableId(), c.natGatewayId()));
                     }
                 }
                 for (NetworkInterface n : t.nics()) {
@@ -225,11 +216,7 @@ final class DeletePlan {
                         Subnet c = subnet(s, table ? "is routed by it" : "egresses through it");
                         subnets.put(
                                 c.id(),
-                                new Subnet(
-                                        c.id(),
-                                        c.name(),
-                                        c.vnetId(),
-                                        c.prefix(),
+                                c.with(
                                         c.nsgId(),
                                         table ? Optional.empty() : c.routeTableId(),
                                         table ? c.natGatewayId() : Optional.empty()));

@@ -33,6 +33,7 @@ import io.asegraph.topology.ResourceSet;
 import io.asegraph.topology.ResourceType;
 import io.asegraph.topology.Route;
 import io.asegraph.topology.RouteTable;
+import io.asegraph.topology.ServiceEndpoint;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
 import io.asegraph.topology.VirtualNetwork;
@@ -79,7 +80,8 @@ final class EstateLoader {
                 OPTIONAL MATCH (s)-[:SECURED_BY]->(n:NetworkSecurityGroup)
                 OPTIONAL MATCH (s)-[:ROUTED_BY]->(t:RouteTable)
                 OPTIONAL MATCH (s)-[:EGRESS_VIA]->(g:NatGateway)
-                RETURN s.id AS id, s.name AS name, v.id AS vnet, s.addressPrefix AS prefix, n.id AS nsg, t.id AS rt, g.id AS nat""",
+                RETURN s.id AS id, s.name AS name, v.id AS vnet, s.addressPrefix AS prefix, n.id AS nsg, t.id AS rt, \
+                g.id AS nat, s.serviceEndpoints AS endpoints""",
                 r -> new Subnet(
                         id(r, "id"),
                         name(r),
@@ -87,7 +89,10 @@ final class EstateLoader {
                         Cidr.parseBlock(Values.string(r, "prefix", "")),
                         optId(r, "nsg"),
                         optId(r, "rt"),
-                        optId(r, "nat")));
+                        optId(r, "nat"),
+                        Values.strings(r, "endpoints").stream()
+                                .map(ServiceEndpoint::decode)
+                                .toList()));
         read(
                 tx,
                 all,

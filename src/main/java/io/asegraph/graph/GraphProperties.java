@@ -19,6 +19,7 @@ import io.asegraph.topology.Resource;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.Route;
 import io.asegraph.topology.RouteTable;
+import io.asegraph.topology.ServiceEndpoint;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.VirtualNetwork;
 import io.asegraph.topology.VirtualNetworkGateway;
@@ -49,7 +50,15 @@ final class GraphProperties {
     }
 
     static Map<String, Object> subnet(Subnet s) {
-        return props(s, Map.of("addressPrefix", s.prefix().toString()));
+        return props(
+                s,
+                Map.of(
+                        "addressPrefix",
+                        s.prefix().toString(),
+                        "serviceEndpoints",
+                        s.serviceEndpoints().stream()
+                                .map(ServiceEndpoint::encode)
+                                .toList()));
     }
 
     static Map<String, Object> nsg(NetworkSecurityGroup n) {

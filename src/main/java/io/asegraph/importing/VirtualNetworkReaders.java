@@ -9,6 +9,7 @@ import io.asegraph.topology.Peering;
 import io.asegraph.topology.PeeringState;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.ResourceKind;
+import io.asegraph.topology.ServiceEndpoint;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.VirtualNetwork;
 import java.util.ArrayList;
@@ -156,8 +157,10 @@ final class VirtualNetworkReaders {
                 s.reference(r.get("networkSecurityGroup"), ResourceKind.NETWORK_SECURITY_GROUP, false, owner);
         Optional<ResourceId> routes = s.reference(r.get("routeTable"), ResourceKind.ROUTE_TABLE, false, owner);
         Optional<ResourceId> nat = s.reference(r.get("natGateway"), ResourceKind.NAT_GATEWAY, false, owner);
+        List<ServiceEndpoint> endpoints = serviceEndpoints(s, r.get("serviceEndpoints"), owner);
         if (s.problems.size() == before && id != null && name != null && vnetId != null && prefixes.size() == 1) {
-            s.resources.add(NetworkTypes.SUBNET, new Subnet(id, name, vnetId, prefixes.get(0), nsg, routes, nat));
+            s.resources.add(
+                    NetworkTypes.SUBNET, new Subnet(id, name, vnetId, prefixes.get(0), nsg, routes, nat, endpoints));
         }
         if (id != null && vnetId != null && prefixes.size() == 1) {
             s.placements.add(new Session.Placement(id, name, vnetId, prefixes.get(0), prefixAt));
@@ -215,5 +218,27 @@ final class VirtualNetworkReaders {
                     NetworkTypes.PEERING,
                     new Peering(id, name, localVnet, remote.get(), state, transit, useRemote, forwarded));
         }
+    }
+
+    /**
+     * {@code serviceEndpoints}: {@code [{service: "Microsoft.Storage", locations: ["westeurope"]}]}, flattened or under
+     * {@code properties}. az omits the key when a subnet has none, so a missing key means none.
+     */
+    private static List<ServiceEndpoint> serviceEndpoints(Session s, Field f, String owner) {
+        List<ServiceEndpoint> out = new ArrayList<>();
+        for (Field e : s.array(f)) {
+            if (!s.object(e)) {
+                continue;
+            }
+            Res x = new Res(s, e.node(), e.path());
+            Optional<String> service = s.requiredText(
+                    x.get("service"),
+                    "service of a service endpoint of " + owner + " is required (e.g. Microsoft.Storage)");
+            List<String> locations = s.strings(x.get("locations")).stream()
+                    .map(l -> l.node().asText().trim())
+                    .toList();
+            service.ifPresent(v -> out.add(new ServiceEndpoint(v.trim(), locations)));
+        }
+        return out;
     }
 }

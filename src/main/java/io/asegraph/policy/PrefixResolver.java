@@ -4,6 +4,7 @@ import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.InvalidAddressException;
 import io.asegraph.net.Ipv4;
+import io.asegraph.net.SpecialRanges;
 import io.asegraph.topology.ResourceId;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,17 +44,7 @@ public final class PrefixResolver {
     public static final AddressSet AZURE_LOAD_BALANCER = AddressSet.parse("168.63.129.16/32");
 
     /** The {@code Internet} tag: public unicast IPv4 space. */
-    public static final AddressSet INTERNET = AddressSet.parse(
-                    "0.0.0.0/8",
-                    "10.0.0.0/8",
-                    "100.64.0.0/10",
-                    "127.0.0.0/8",
-                    "169.254.0.0/16",
-                    "172.16.0.0/12",
-                    "192.168.0.0/16",
-                    "224.0.0.0/4",
-                    "240.0.0.0/4")
-            .complement();
+    public static final AddressSet INTERNET = SpecialRanges.NOT_PUBLIC.complement();
 
     private final PolicySet policies;
     private final EvaluationContext context;

@@ -2,6 +2,7 @@ package io.asegraph.topology;
 
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
+import io.asegraph.net.SpecialRanges;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -191,6 +192,13 @@ public final class EffectiveRoutes {
 
     private NextHop nextHop(long destination, Cidr matched, EffectiveRoute route) {
         boolean certain = matched.length() == 32 && route.origin() == RouteOrigin.USER && !route.isServiceTag();
-        return new NextHop(destination, matched, route, certain ? List.of() : unresolved);
+        if (certain || unresolved.isEmpty()) {
+            return new NextHop(destination, matched, route, List.of());
+        }
+        boolean publicAddress = !SpecialRanges.NOT_PUBLIC.contains(destination);
+        List<EffectiveRoute> open = unresolved.stream()
+                .filter(r -> publicAddress || r.nextHopType() != NextHopType.VIRTUAL_NETWORK_SERVICE_ENDPOINT)
+                .toList();
+        return new NextHop(destination, matched, route, open);
     }
 }

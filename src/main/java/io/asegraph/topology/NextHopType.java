@@ -9,6 +9,8 @@ public enum NextHopType {
     VIRTUAL_NETWORK_GATEWAY,
     VNET_LOCAL,
     VNET_PEERING,
+    /** A service endpoint's route to its service's prefixes (system route; never a user route's next hop). */
+    VIRTUAL_NETWORK_SERVICE_ENDPOINT,
     NONE;
 
     public static NextHopType parse(String text) {
@@ -33,6 +35,7 @@ public enum NextHopType {
             case INTERNET -> "Internet";
             case VIRTUAL_APPLIANCE -> "VirtualAppliance";
             case VIRTUAL_NETWORK_GATEWAY -> "VirtualNetworkGateway";
+            case VIRTUAL_NETWORK_SERVICE_ENDPOINT -> "VirtualNetworkServiceEndpoint";
             case VNET_LOCAL -> "VnetLocal";
             case VNET_PEERING -> "VNetPeering";
             case NONE -> "None";

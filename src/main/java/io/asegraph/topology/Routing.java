@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Effective routes and next hops over one {@link Topology} snapshot, with each subnet's table computed once and
@@ -89,7 +90,10 @@ public final class Routing {
     public EffectiveRoutes effectiveRoutes(Subnet subnet) {
         return cache.computeIfAbsent(subnet.id(), id -> {
             String key = subnet.vnetId().key() + "|"
-                    + subnet.routeTableId().map(ResourceId::key).orElse("");
+                    + subnet.routeTableId().map(ResourceId::key).orElse("") + "|"
+                    + subnet.serviceEndpoints().stream()
+                            .map(ServiceEndpoint::encode)
+                            .collect(Collectors.joining(";"));
             return shared.computeIfAbsent(key, k -> compute(subnet)).forSubnet(subnet);
         });
     }
@@ -175,6 +179,11 @@ public final class Routing {
             }
         }
         routes.add(system(Cidr.ALL, NextHopType.INTERNET, null, "system default route"));
+        for (ServiceEndpoint endpoint : subnet.serviceEndpoints()) {
+            for (String tag : endpoint.serviceTags()) {
+                routes.add(serviceEndpointRoute(endpoint, tag));
+            }
+        }
         AddressSet space = AddressSet.of(vnet.addressSpace());
         for (Cidr reserved : RESERVED_NONE) {
             if (!space.containsAll(reserved.toSet())) {
@@ -278,6 +287,29 @@ public final class Routing {
                 Optional.of(table.id()),
                 source,
                 unresolved));
+    }
+
+    /**
+     * The system route a service endpoint adds: the prefixes of the service's tag in one location, next hop
+     * VirtualNetworkServiceEndpoint; UNRESOLVED, naming the tag, when the Service Tags file does not bring it.
+     */
+    private EffectiveRoute serviceEndpointRoute(ServiceEndpoint endpoint, String tag) {
+        Optional<AddressSet> prefixes = serviceTags.apply(tag);
+        Optional<String> unresolved = prefixes.isPresent()
+                ? Optional.empty()
+                : Optional.of("it routes the prefixes of the service tag " + tag + ", which is not imported");
+        return new EffectiveRoute(
+                RouteOrigin.DEFAULT,
+                "",
+                tag,
+                prefixes.map(AddressSet::toCidrs).orElse(List.of()),
+                NextHopType.VIRTUAL_NETWORK_SERVICE_ENDPOINT,
+                Optional.empty(),
+                Optional.empty(),
+                unresolved.isPresent() ? RouteState.UNRESOLVED : RouteState.ACTIVE,
+                Optional.empty(),
+                "system route of the service endpoint for " + endpoint.service() + " (" + tag + ")",
+                unresolved);
     }
 
     private static EffectiveRoute system(Cidr block, NextHopType type, ResourceId via, String source) {

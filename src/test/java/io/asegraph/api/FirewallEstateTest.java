@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ImportTestProfile.class)
 class FirewallEstateTest {
     static final String DOCUMENT = "src/test/resources/estates/hub-firewall.json";
+    /** A Service Tags file with Storage.WestEurope (20.150.0.0/16), the prefixes of the ASE subnet's service endpoint. */
+    static final String TAGS = "src/test/resources/estates/hub-firewall-tags.json";
+
     static final String CALL_SOURCE =
             """
             query($from: String!, $to: String!) { callSource(from: $from, to: $to) {
@@ -58,6 +61,9 @@ class FirewallEstateTest {
         Answer a =
                 ImportResourceTest.post(http, importUrl, "", "application/json", Files.readAllBytes(Path.of(DOCUMENT)));
         assertEquals(200, a.status(), a.body()::toString);
+        Answer tags =
+                ImportResourceTest.post(http, importUrl, "", "application/json", Files.readAllBytes(Path.of(TAGS)));
+        assertEquals(200, tags.status(), tags.body()::toString);
     }
 
     @Test
@@ -148,6 +154,52 @@ class FirewallEstateTest {
         Gql.post(CALL_SOURCE, "from", "locked-ase", "to", "20.60.1.9")
                 .body("errors", nullValue())
                 .body("data.callSource.trace[-1].kind", equalTo("Internet"));
+    }
+
+    @Test
+    void aServiceEndpointKeepsTheSubnetsPrivateSourceAndItsRouteIsShown() {
+        // ase-subnet has a Microsoft.Storage endpoint for westeurope: Storage's prefixes bypass the firewall route.
+        Gql.post(CALL_SOURCE, "from", "locked-ase", "to", "hubfw-storage")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("SUBNET_RANGE"))
+                .body("data.callSource.addressRange", equalTo("10.200.0.0/24"))
+                .body("data.callSource.reason", containsString("service endpoint"))
+                .body("data.callSource.reason", containsString("virtual network rule"))
+                .body("data.callSource.trace.kind", contains("AppServiceEnvironment", "Endpoint"))
+                .body("data.callSource.trace[0].steps[0].detail", containsString("VirtualNetworkServiceEndpoint"));
+        Gql.post(
+                        """
+                        query($s: String!, $a: String!) {
+                          effectiveRoutes(target: $s) { addressPrefix nextHopType state origin }
+                          nextHop(source: $s, destinationAddress: $a) { nextHopType routeTableId addressPrefix } }""",
+                        "s",
+                        "ase-subnet",
+                        "a",
+                        "20.150.10.7")
+                .body("errors", nullValue())
+                .body(
+                        "data.effectiveRoutes.findAll { it.nextHopType == 'VIRTUAL_NETWORK_SERVICE_ENDPOINT' }.addressPrefix",
+                        contains("Storage.westeurope"))
+                .body("data.nextHop.nextHopType", equalTo("VIRTUAL_NETWORK_SERVICE_ENDPOINT"))
+                .body("data.nextHop.routeTableId", equalTo("System Route"))
+                .body("data.nextHop.addressPrefix", equalTo("20.150.0.0/16"));
+        // Elsewhere on the Internet the firewall route still decides.
+        Gql.post(CALL_SOURCE, "from", "locked-ase", "to", "hubfw-partner")
+                .body("data.callSource.kind", equalTo("AZURE_FIREWALL"));
+    }
+
+    @Test
+    void aServiceEndpointWhoseTagIsNotImportedLeavesPublicDestinationsUndeterminedAndPrivateOnesDecided() {
+        // data-subnet has a Microsoft.Sql endpoint for westeurope; the tags file does not bring Sql.WestEurope.
+        Gql.post(CALL_SOURCE, "from", "sql-client-nic", "to", "hubfw-partner")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("UNDETERMINED"))
+                .body("data.callSource.reason", containsString("Sql.westeurope, which is not imported"));
+        // Azure services' prefixes are public: a private destination is decided.
+        Gql.post(CALL_SOURCE, "from", "sql-client-nic", "to", "api-nic")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("PRIVATE_ADDRESS"))
+                .body("data.callSource.address", equalTo("10.100.4.4"));
     }
 
     @Test
