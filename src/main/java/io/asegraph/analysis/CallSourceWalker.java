@@ -7,6 +7,7 @@ import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.AzureFirewall;
+import io.asegraph.topology.EffectiveRoute;
 import io.asegraph.topology.EffectiveRoutes;
 import io.asegraph.topology.EffectiveRoutes.RoutedRange;
 import io.asegraph.topology.NatGateway;
@@ -15,7 +16,6 @@ import io.asegraph.topology.NextHop;
 import io.asegraph.topology.NextHopType;
 import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.ResourceId;
-import io.asegraph.topology.RouteOrigin;
 import io.asegraph.topology.Routing;
 import io.asegraph.topology.Routing.ServingGateway;
 import io.asegraph.topology.Subnet;
@@ -198,8 +198,7 @@ public final class CallSourceWalker {
 
         if (!hop.isDetermined()) {
             String open = hop.unresolvedRoutes().stream()
-                    .map(r -> (r.origin() == RouteOrigin.USER ? "user route " + r.name() : r.source()) + " ("
-                            + r.unresolved().orElse("unresolved") + ")")
+                    .map(EffectiveRoute::describeUnresolved)
                     .collect(Collectors.joining("; "));
             origin.add(new Step(StepType.ROUTE, "Undetermined: " + open + " may be more specific and override it."));
             return out.undetermined(

@@ -55,6 +55,15 @@ public record EffectiveRoute(
         }
     }
 
+    /**
+     * The route with why it cannot be used, for sentences: "user route to-sql (its address prefix is the service tag
+     * Sql, which is not imported)", or a system route's source for a service endpoint's route.
+     */
+    public String describeUnresolved() {
+        return (origin == RouteOrigin.USER ? "user route " + name : source) + " (" + unresolved.orElse("unresolved")
+                + ")";
+    }
+
     /** The route table id for a user route, else {@value #SYSTEM_ROUTE}, as Network Watcher's next hop reports. */
     public String routeTableIdOrSystem() {
         return routeTableId.map(ResourceId::value).orElse(SYSTEM_ROUTE);

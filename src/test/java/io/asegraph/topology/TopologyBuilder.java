@@ -66,6 +66,15 @@ public final class TopologyBuilder {
                         s.natGatewayId()));
     }
 
+    public TopologyBuilder serviceEndpoint(String subnetId, String service, String... locations) {
+        return replaceSubnet(subnetId, s -> {
+            List<ServiceEndpoint> endpoints = new java.util.ArrayList<>(s.serviceEndpoints());
+            endpoints.add(new ServiceEndpoint(service, List.of(locations)));
+            return new Subnet(
+                    s.id(), s.name(), s.vnetId(), s.prefix(), s.nsgId(), s.routeTableId(), s.natGatewayId(), endpoints);
+        });
+    }
+
     public TopologyBuilder attachNsg(String subnetId, String nsgId) {
         return replaceSubnet(
                 subnetId,

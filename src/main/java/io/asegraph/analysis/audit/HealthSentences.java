@@ -114,7 +114,7 @@ final class HealthSentences {
     }
 
     static String unresolvedRoute(EffectiveRoute route) {
-        return "user route " + route.name() + " (" + route.unresolved().orElse("unresolved") + ")";
+        return route.describeUnresolved();
     }
 
     static String misrouted(

@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks one route row of the requirements table: the destinations must be routed straight to the Internet from the ASE
- * subnet (longest prefix, user over BGP over system routes; routes toward the VNet topology are not the question).
+ * Checks one route row of the requirements table: the destinations must be routed straight to the Internet (or to the
+ * service over a service endpoint of the subnet) from the ASE subnet (longest prefix, user over BGP over system routes; routes toward the VNet topology are not the question).
  * Forced tunnelling (to a virtual network gateway, from a user route or learned over BGP, or to an appliance) is the
  * row's failure outcome, naming the routes and the fix; an unresolved service-tag route that may override the answer
  * is a WARN.
@@ -34,7 +34,8 @@ final class RouteRequirementCheck {
         Party destinations = parties.resolve(r.destination(), subject);
         String requirement = HealthSentences.routeRequirement(r, destinations);
         String key = subject.subnet().vnetId().key() + "|"
-                + subject.subnet().routeTableId().map(id -> id.key()).orElse("");
+                + subject.subnet().routeTableId().map(id -> id.key()).orElse("") + "|"
+                + subject.subnet().serviceEndpoints();
         List<RoutedRange> parts =
                 everywhere.computeIfAbsent(key, k -> subject.routes().decide(Cidr.ALL));
         AddressSet connected = subject.routes().virtualNetworkTopology();
@@ -50,7 +51,10 @@ final class RouteRequirementCheck {
             if (!part.nextHop().isDetermined()) {
                 part.nextHop().unresolvedRoutes().forEach(u -> open.add(HealthSentences.unresolvedRoute(u)));
             }
-            if (part.nextHop().type() == NextHopType.INTERNET) {
+            // A service endpoint takes the call straight to the service over the backbone (the service then sees the
+            // subnet's private addresses and needs a VNet rule for it), not through a tunnel or an appliance.
+            if (part.nextHop().type() == NextHopType.INTERNET
+                    || part.nextHop().type() == NextHopType.VIRTUAL_NETWORK_SERVICE_ENDPOINT) {
                 direct.add(part.nextHop().describeRoute());
             } else {
                 elsewhere.add(part.nextHop().describeRoute());

@@ -120,6 +120,20 @@ class EnvironmentHealthAuditTest {
     }
 
     @Test
+    void aServiceEndpointForSqlIsAStraightRouteForTheSqlRequirementNotForcedTunnelling() {
+        Topology topology = ReferenceTopology.builder()
+                .serviceEndpoint(ReferenceTopology.ASE_TWO_SUBNET, "Microsoft.Sql", "westus")
+                .build();
+        ServiceTag sql = AuditFixtures.tag("Sql.WestUS", "40.112.240.0/20");
+        EnvironmentHealth h = health(AuditFixtures.context(topology, ReferenceTopology.nsgs(), sql), "ase-two");
+        HealthCheck route = check(h, "outbound-route");
+        assertEquals(CheckStatus.PASS, route.status(), route::toString);
+        assertTrue(
+                route.decidedBy().stream().anyMatch(d -> d.contains("VirtualNetworkServiceEndpoint")),
+                route.decidedBy()::toString);
+    }
+
+    @Test
     void moreSpecificAdvertisedPrefixesBeatTheUserDefaultRouteAndAreNamed() {
         Topology topology = ReferenceTopology.builder()
                 .gateway(
