@@ -17,6 +17,8 @@ CREATE CONSTRAINT public_ip_key IF NOT EXISTS FOR (n:PublicIpAddress) REQUIRE n.
 CREATE CONSTRAINT asg_key IF NOT EXISTS FOR (n:ApplicationSecurityGroup) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT service_tag_key IF NOT EXISTS FOR (n:ServiceTag) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT azure_firewall_key IF NOT EXISTS FOR (n:AzureFirewall) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT firewall_policy_key IF NOT EXISTS FOR (n:FirewallPolicy) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT rule_collection_group_key IF NOT EXISTS FOR (n:FirewallRuleCollectionGroup) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:AsegraphMeta) REQUIRE n.key IS UNIQUE;
 // Lookups by name (references by unique name), host name and address.
 CREATE INDEX virtual_network_name IF NOT EXISTS FOR (n:VirtualNetwork) ON (n.nameKey);

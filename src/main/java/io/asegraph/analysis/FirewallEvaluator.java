@@ -16,6 +16,7 @@ import io.asegraph.topology.FirewallRuleCollection;
 import io.asegraph.topology.FirewallRuleCollection.Action;
 import io.asegraph.topology.FirewallRuleCollection.Kind;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,9 +65,11 @@ public final class FirewallEvaluator {
     }
 
     private final PolicySet policies;
+    private final Topology topology;
 
-    public FirewallEvaluator(PolicySet policies) {
+    public FirewallEvaluator(PolicySet policies, Topology topology) {
         this.policies = Objects.requireNonNull(policies, "policies");
+        this.topology = Objects.requireNonNull(topology, "topology");
     }
 
     /**
@@ -81,13 +84,13 @@ public final class FirewallEvaluator {
         AddressSet denied = AddressSet.EMPTY;
         AddressSet undetermined = AddressSet.EMPTY;
         AddressSet remaining = sources;
-        if (fw.policyId().isPresent() && fw.ruleCollections().isEmpty()) {
-            causes.add(fw.name() + " takes its rules from firewall policy "
-                    + fw.policyId().get().name() + ", which is not modelled, so what it admits cannot be told");
+        FirewallRules rules = FirewallRules.of(fw, topology);
+        if (rules.missing().isPresent()) {
+            causes.add(rules.missing().get());
             return new Decision(fw, allowed, denied, remaining, matches, causes);
         }
         for (Kind kind : List.of(Kind.NETWORK, Kind.APPLICATION)) {
-            for (FirewallRuleCollection c : fw.collections(kind)) {
+            for (FirewallRuleCollection c : rules.ofKind(kind)) {
                 for (FirewallRule rule : c.rules()) {
                     if (remaining.isEmpty()) {
                         break;

@@ -89,7 +89,7 @@ final class FirewallHop {
                     sends + ", and a user route of " + fwSubnet.get().name()
                             + " whose service tag is not imported may decide where it goes next");
         }
-        AddressSet notTranslated = fw.notTranslated();
+        AddressSet notTranslated = FirewallRules.of(fw, topology).notTranslated();
         boolean translate = !notTranslated.containsAll(out.addresses);
         if (translate && notTranslated.overlaps(out.addresses)) {
             return undetermined(

@@ -251,7 +251,7 @@ public final class PathEngine {
     public PathEngine(AnalysisContext context) {
         this.context = Objects.requireNonNull(context, "context");
         this.topology = context.topology();
-        this.firewallEvaluator = new FirewallEvaluator(context.policies());
+        this.firewallEvaluator = new FirewallEvaluator(context.policies(), topology);
     }
 
     /**

@@ -19,6 +19,8 @@ import io.asegraph.topology.AseKind;
 import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.Connection;
 import io.asegraph.topology.Endpoint;
+import io.asegraph.topology.FirewallPolicy;
+import io.asegraph.topology.FirewallRuleCollectionGroup;
 import io.asegraph.topology.GatewayType;
 import io.asegraph.topology.LocalNetworkGateway;
 import io.asegraph.topology.NatGateway;
@@ -263,6 +265,33 @@ final class EstateLoader {
                         r.get("ranges").isNull() ? Optional.empty() : Optional.of(Values.strings(r, "ranges")),
                         FirewallRulesJson.read(Values.string(r, "rules", "")),
                         optId(r, "policy")));
+        read(
+                tx,
+                all,
+                NetworkTypes.FIREWALL_POLICY,
+                """
+                MATCH (p:FirewallPolicy) RETURN p.id AS id, p.name AS name, p.location AS location, \
+                p.snatPrivateRanges AS ranges, p.basePolicy AS base, p.ruleCollectionGroups AS groups""",
+                r -> new FirewallPolicy(
+                        id(r, "id"),
+                        name(r),
+                        loc(r),
+                        r.get("ranges").isNull() ? Optional.empty() : Optional.of(Values.strings(r, "ranges")),
+                        optId(r, "base"),
+                        ids(Values.strings(r, "groups"))));
+        read(
+                tx,
+                all,
+                NetworkTypes.RULE_COLLECTION_GROUP,
+                """
+                MATCH (g:FirewallRuleCollectionGroup) RETURN g.id AS id, g.name AS name, g.policy AS policy, \
+                g.priority AS priority, g.ruleCollections AS rules""",
+                r -> new FirewallRuleCollectionGroup(
+                        id(r, "id"),
+                        name(r),
+                        id(r, "policy"),
+                        r.get("priority").asInt(),
+                        FirewallRulesJson.read(Values.string(r, "rules", ""))));
         read(
                 tx,
                 all,

@@ -11,6 +11,8 @@ import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.Connection;
 import io.asegraph.topology.Endpoint;
+import io.asegraph.topology.FirewallPolicy;
+import io.asegraph.topology.FirewallRuleCollectionGroup;
 import io.asegraph.topology.LocalNetworkGateway;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.Peering;
@@ -80,6 +82,28 @@ final class GraphProperties {
         f.policyId().ifPresent(p -> m.put("firewallPolicy", p.value()));
         m.put("ruleCollections", FirewallRulesJson.write(f.ruleCollections()));
         return props(f, m);
+    }
+
+    static Map<String, Object> firewallPolicy(FirewallPolicy p) {
+        Map<String, Object> m = new HashMap<>();
+        p.snatPrivateRanges().ifPresent(r -> m.put("snatPrivateRanges", r));
+        p.basePolicy().ifPresent(b -> m.put("basePolicy", b.value()));
+        m.put(
+                "ruleCollectionGroups",
+                p.ruleCollectionGroupIds().stream().map(ResourceId::value).toList());
+        return props(p, m);
+    }
+
+    static Map<String, Object> ruleCollectionGroup(FirewallRuleCollectionGroup g) {
+        return props(
+                g,
+                Map.of(
+                        "priority",
+                        g.priority(),
+                        "policy",
+                        g.policyId().value(),
+                        "ruleCollections",
+                        FirewallRulesJson.write(g.ruleCollections())));
     }
 
     static Map<String, Object> nic(NetworkInterface n) {

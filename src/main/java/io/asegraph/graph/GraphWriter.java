@@ -85,6 +85,11 @@ final class GraphWriter {
         nodes(Labels.APP, b.of(NetworkTypes.APP), GraphProperties::app);
         nodes(Labels.ENDPOINT, b.of(NetworkTypes.ENDPOINT), GraphProperties::endpoint);
         nodes(Labels.AZURE_FIREWALL, b.of(NetworkTypes.AZURE_FIREWALL), GraphProperties::firewall);
+        nodes(Labels.FIREWALL_POLICY, b.of(NetworkTypes.FIREWALL_POLICY), GraphProperties::firewallPolicy);
+        nodes(
+                Labels.RULE_COLLECTION_GROUP,
+                b.of(NetworkTypes.RULE_COLLECTION_GROUP),
+                GraphProperties::ruleCollectionGroup);
         serviceTags(b.of(PolicyTypes.SERVICE_TAGS));
 
         links("VirtualNetwork", "HAS_SUBNET", "Subnet", b.of(NetworkTypes.SUBNET), s -> s.vnetId(), true);

@@ -117,6 +117,16 @@ final class ImportDiff {
         compare(NetworkTypes.APP, doc.of(NetworkTypes.APP), t::app, UnaryOperator.identity());
         compare(NetworkTypes.ENDPOINT, doc.of(NetworkTypes.ENDPOINT), t::endpoint, UnaryOperator.identity());
         compare(NetworkTypes.AZURE_FIREWALL, keepFirewallRules(doc), t::firewall, UnaryOperator.identity());
+        compare(
+                NetworkTypes.FIREWALL_POLICY,
+                doc.of(NetworkTypes.FIREWALL_POLICY),
+                t::firewallPolicy,
+                UnaryOperator.identity());
+        compare(
+                NetworkTypes.RULE_COLLECTION_GROUP,
+                doc.of(NetworkTypes.RULE_COLLECTION_GROUP),
+                t::ruleCollectionGroup,
+                UnaryOperator.identity());
         serviceTags(doc.of(PolicyTypes.SERVICE_TAGS), p);
         unchanged += doc.listed().size();
         removals(doc, t);

@@ -21,6 +21,8 @@ public final class Labels {
     public static final String ASG = "ApplicationSecurityGroup";
     public static final String SERVICE_TAG = "ServiceTag";
     public static final String AZURE_FIREWALL = "AzureFirewall";
+    public static final String FIREWALL_POLICY = "FirewallPolicy";
+    public static final String RULE_COLLECTION_GROUP = "FirewallRuleCollectionGroup";
     /** The one node holding the store's version, seed state and any unfinished import ({@code key: 'meta'}). */
     public static final String META = "AsegraphMeta";
     /** The meta node as a Cypher pattern, bound to {@code m}. */
@@ -44,7 +46,9 @@ public final class Labels {
             PUBLIC_IP,
             ASG,
             SERVICE_TAG,
-            AZURE_FIREWALL);
+            AZURE_FIREWALL,
+            FIREWALL_POLICY,
+            RULE_COLLECTION_GROUP);
 
     private Labels() {}
 }

@@ -112,11 +112,15 @@ final class FirewallReaders {
     }
 
     /** {@code Network.SNAT.PrivateRanges} of {@code additionalProperties}; empty when not set (the IANA default). */
-    private static Optional<List<String>> privateRanges(Session s, Field additional, String owner) {
+    static Optional<List<String>> privateRanges(Session s, Field additional, String owner) {
         if (!s.object(additional)) {
             return Optional.empty();
         }
-        Field f = additional.get("Network.SNAT.PrivateRanges");
+        return privateRangeList(s, additional.get("Network.SNAT.PrivateRanges"), owner);
+    }
+
+    /** A private-range list: a comma-separated string or a list of strings; empty when absent. */
+    static Optional<List<String>> privateRangeList(Session s, Field f, String owner) {
         if (!f.present()) {
             return Optional.empty();
         }
@@ -143,11 +147,24 @@ final class FirewallReaders {
                 s.problem(
                         f.path(),
                         e,
-                        "Network.SNAT.PrivateRanges of " + owner + " holds '" + e
+                        f.name() + " of " + owner + " holds '" + e
                                 + "', which is neither IANAPrivateRanges nor an IPv4 prefix: " + ex.getMessage());
             }
         }
         return Optional.of(kept);
+    }
+
+    static OptionalInt priority(Session s, Field priorityField, String label) {
+        OptionalInt priority = s.integer(priorityField, label);
+        if (!priorityField.present()) {
+            s.problem(priorityField.path(), "", "priority of " + label + " is required (100-65000)");
+        } else if (priority.isPresent() && (priority.getAsInt() < MIN_PRIORITY || priority.getAsInt() > MAX_PRIORITY)) {
+            s.problem(
+                    priorityField.path(),
+                    priorityField.node(),
+                    "priority " + priority.getAsInt() + " of " + label + " is outside 100-65000");
+        }
+        return priority;
     }
 
     private static void collections(Session s, Field list, Kind kind, String owner, List<FirewallRuleCollection> out) {
@@ -159,17 +176,7 @@ final class FirewallReaders {
             int before = s.problems.size();
             Optional<String> name = s.requiredText(c.top("name"), "every rule collection needs a name");
             String label = "rule collection " + name.map(n -> "'" + n + "'").orElse("(unnamed)") + " of " + owner;
-            Field priorityField = c.get("priority");
-            OptionalInt priority = s.integer(priorityField, label);
-            if (!priorityField.present()) {
-                s.problem(priorityField.path(), "", "priority of " + label + " is required (100-65000)");
-            } else if (priority.isPresent()
-                    && (priority.getAsInt() < MIN_PRIORITY || priority.getAsInt() > MAX_PRIORITY)) {
-                s.problem(
-                        priorityField.path(),
-                        priorityField.node(),
-                        "priority " + priority.getAsInt() + " of " + label + " is outside 100-65000");
-            }
+            OptionalInt priority = priority(s, c.get("priority"), label);
             Action action = action(s, c.get("action"), kind, label);
             List<FirewallRule> rules = new ArrayList<>();
             for (Field rf : s.array(c.get("rules"))) {
@@ -183,7 +190,7 @@ final class FirewallReaders {
         }
     }
 
-    private static Action action(Session s, Field f, Kind kind, String label) {
+    static Action action(Session s, Field f, Kind kind, String label) {
         Field type = s.object(f) ? f.get("type") : f;
         Optional<String> text = s.requiredText(type, "action.type of " + label + " is required");
         if (text.isEmpty()) {
@@ -207,13 +214,13 @@ final class FirewallReaders {
         return a;
     }
 
-    private static Optional<FirewallRule> rule(Session s, Res r, Kind kind, String collection) {
+    static Optional<FirewallRule> rule(Session s, Res r, Kind kind, String collection) {
         int before = s.problems.size();
         Optional<String> name = s.requiredText(r.top("name"), "every firewall rule needs a name");
         String owner = "rule " + name.map(n -> "'" + n + "'").orElse("(unnamed)") + " of " + collection;
         List<String> protocols = kind == Kind.APPLICATION
                 ? applicationProtocols(s, r.get("protocols"), owner)
-                : networkProtocols(s, r.get("protocols"), owner);
+                : networkProtocols(s, r.get("protocols").present() ? r.get("protocols") : r.get("ipProtocols"), owner);
         List<String> sources = addresses(s, r.get("sourceAddresses"), owner, false);
         List<ResourceId> sourceGroups = ids(s, r.get("sourceIpGroups"));
         List<String> destinations = addresses(s, r.get("destinationAddresses"), owner, true);

@@ -51,11 +51,34 @@ public record AzureFirewall(
      * {@code 0.0.0.0/0} means never translate, {@code 255.255.255.255/32} always.
      */
     public AddressSet notTranslated() {
-        if (snatPrivateRanges.isEmpty()) {
+        return notTranslated(snatPrivateRanges);
+    }
+
+    /** The rule collections of one kind, by priority (lower first; ties keep their order). */
+    public List<FirewallRuleCollection> collections(FirewallRuleCollection.Kind kind) {
+        return ofKind(ruleCollections, kind);
+    }
+
+    /**
+     * The collections of one kind in processing order: by rule collection group priority, then by collection
+     * priority (lower first; ties keep their order).
+     */
+    public static List<FirewallRuleCollection> ofKind(
+            List<FirewallRuleCollection> collections, FirewallRuleCollection.Kind kind) {
+        return collections.stream()
+                .filter(c -> c.kind() == kind)
+                .sorted(Comparator.comparingInt(FirewallRuleCollection::groupPriority)
+                        .thenComparingInt(FirewallRuleCollection::priority))
+                .toList();
+    }
+
+    /** The destinations a private-range list (as written) leaves untranslated; the IANA ranges when empty. */
+    public static AddressSet notTranslated(Optional<List<String>> privateRanges) {
+        if (privateRanges.isEmpty()) {
             return IANA_PRIVATE;
         }
         AddressSet set = AddressSet.EMPTY;
-        for (String entry : snatPrivateRanges.get()) {
+        for (String entry : privateRanges.get()) {
             String e = entry.trim();
             if (e.equalsIgnoreCase(IANA_PRIVATE_RANGES)) {
                 set = set.union(IANA_PRIVATE);
@@ -65,13 +88,5 @@ public record AzureFirewall(
             }
         }
         return set;
-    }
-
-    /** The rule collections of one kind, by priority (lower first; ties keep their order). */
-    public List<FirewallRuleCollection> collections(FirewallRuleCollection.Kind kind) {
-        return ruleCollections.stream()
-                .filter(c -> c.kind() == kind)
-                .sorted(Comparator.comparingInt(FirewallRuleCollection::priority))
-                .toList();
     }
 }

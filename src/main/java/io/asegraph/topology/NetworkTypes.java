@@ -31,6 +31,10 @@ public final class NetworkTypes {
     public static final ResourceType<Endpoint> ENDPOINT = new ResourceType<>(ResourceKind.ENDPOINT, Endpoint.class);
     public static final ResourceType<AzureFirewall> AZURE_FIREWALL =
             new ResourceType<>(ResourceKind.AZURE_FIREWALL, AzureFirewall.class);
+    public static final ResourceType<FirewallPolicy> FIREWALL_POLICY =
+            new ResourceType<>(ResourceKind.FIREWALL_POLICY, FirewallPolicy.class);
+    public static final ResourceType<FirewallRuleCollectionGroup> RULE_COLLECTION_GROUP =
+            new ResourceType<>(ResourceKind.RULE_COLLECTION_GROUP, FirewallRuleCollectionGroup.class);
 
     /** All of them, in the order of {@link ResourceKind}. */
     public static final List<ResourceType<? extends Resource>> ALL = List.of(
@@ -47,7 +51,9 @@ public final class NetworkTypes {
             APP_SERVICE_ENVIRONMENT,
             APP,
             ENDPOINT,
-            AZURE_FIREWALL);
+            AZURE_FIREWALL,
+            FIREWALL_POLICY,
+            RULE_COLLECTION_GROUP);
 
     private NetworkTypes() {}
 }

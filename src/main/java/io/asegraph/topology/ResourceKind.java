@@ -31,6 +31,11 @@ public enum ResourceKind {
     APP("Microsoft.Web/sites", "App", "app"),
     ENDPOINT("asegraph/endpoints", "Endpoint", "endpoint"),
     AZURE_FIREWALL("Microsoft.Network/azureFirewalls", "AzureFirewall", "Azure Firewall"),
+    FIREWALL_POLICY("Microsoft.Network/firewallPolicies", "FirewallPolicy", "firewall policy"),
+    RULE_COLLECTION_GROUP(
+            "Microsoft.Network/firewallPolicies/ruleCollectionGroups",
+            "FirewallRuleCollectionGroup",
+            "rule collection group"),
     SERVICE_TAGS("Microsoft.Network/serviceTags", "ServiceTag", "service tag list");
 
     private static final Map<String, ResourceKind> BY_TYPE = Stream.of(values())
@@ -95,6 +100,8 @@ public enum ResourceKind {
                     case APP_SERVICE_ENVIRONMENT -> "az appservice ase show";
                     case APP -> "az webapp show";
                     case AZURE_FIREWALL -> "az network firewall show";
+                    case FIREWALL_POLICY -> "az network firewall policy show";
+                    case RULE_COLLECTION_GROUP -> "az network firewall policy rule-collection-group show";
                     case ENDPOINT, SERVICE_TAGS -> null;
                 };
         return command == null ? "its " + armType + " entry with its properties" : command + " --ids " + id;

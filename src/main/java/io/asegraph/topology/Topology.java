@@ -130,6 +130,22 @@ public final class Topology {
         return find(NetworkTypes.AZURE_FIREWALL, id);
     }
 
+    public Collection<FirewallPolicy> firewallPolicies() {
+        return all(NetworkTypes.FIREWALL_POLICY);
+    }
+
+    public Optional<FirewallPolicy> firewallPolicy(ResourceId id) {
+        return find(NetworkTypes.FIREWALL_POLICY, id);
+    }
+
+    public Collection<FirewallRuleCollectionGroup> ruleCollectionGroups() {
+        return all(NetworkTypes.RULE_COLLECTION_GROUP);
+    }
+
+    public Optional<FirewallRuleCollectionGroup> ruleCollectionGroup(ResourceId id) {
+        return find(NetworkTypes.RULE_COLLECTION_GROUP, id);
+    }
+
     public Optional<VirtualNetwork> vnet(ResourceId id) {
         return find(NetworkTypes.VIRTUAL_NETWORK, id);
     }

@@ -163,6 +163,11 @@ class ImportResourceTest {
         ArrayNode doc = TestEstate.estate("curlrule");
         TestEstate.set(doc, pointer.trim(), value.trim());
         Answer a = post("?dryRun=true", "application/json", bytes(doc));
+        assertProblemAt(a, location.trim(), fragment.trim());
+    }
+
+    /** The answer is a 400 whose problems include one at {@code location} whose message contains {@code fragment}. */
+    static void assertProblemAt(Answer a, String location, String fragment) {
         assertEquals(400, a.status(), a.body()::toString);
         List<String> found = new ArrayList<>();
         a.body()
@@ -170,7 +175,7 @@ class ImportResourceTest {
                 .forEach(p -> found.add(
                         p.get("location").asText() + " : " + p.get("message").asText()));
         assertTrue(
-                found.stream().anyMatch(f -> f.startsWith(location.trim() + " : ") && f.contains(fragment.trim())),
+                found.stream().anyMatch(f -> f.startsWith(location + " : ") && f.contains(fragment)),
                 () -> "expected " + location + " (" + fragment + ") in " + found);
     }
 
