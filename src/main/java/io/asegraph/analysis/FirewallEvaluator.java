@@ -15,6 +15,7 @@ import io.asegraph.topology.FirewallRule;
 import io.asegraph.topology.FirewallRuleCollection;
 import io.asegraph.topology.FirewallRuleCollection.Action;
 import io.asegraph.topology.FirewallRuleCollection.Kind;
+import io.asegraph.topology.IpGroup;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.Topology;
 import java.util.ArrayList;
@@ -290,9 +291,23 @@ public final class FirewallEvaluator {
             }
         }
         for (ResourceId g : ipGroups) {
-            unresolved.add("IP group '" + g.name() + "' (not imported)");
+            Optional<IpGroup> group = topology.ipGroup(g);
+            if (group.isEmpty()) {
+                unresolved.add("IP group '" + g.name() + "' (not imported)");
+                continue;
+            }
+            set = set.union(ipGroupAddresses(group.get()));
         }
         return new Resolved(set, unresolved);
+    }
+
+    /** An imported IP group's addresses (the import admits only addresses, prefixes and ranges there). */
+    private AddressSet ipGroupAddresses(IpGroup group) {
+        AddressSet set = AddressSet.EMPTY;
+        for (String a : group.ipAddresses()) {
+            set = set.union(address(a).orElse(AddressSet.EMPTY));
+        }
+        return set;
     }
 
     private Optional<AddressSet> address(String a) {

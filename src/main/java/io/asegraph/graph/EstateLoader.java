@@ -22,6 +22,7 @@ import io.asegraph.topology.Endpoint;
 import io.asegraph.topology.FirewallPolicy;
 import io.asegraph.topology.FirewallRuleCollectionGroup;
 import io.asegraph.topology.GatewayType;
+import io.asegraph.topology.IpGroup;
 import io.asegraph.topology.LocalNetworkGateway;
 import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
@@ -279,6 +280,13 @@ final class EstateLoader {
                         r.get("ranges").isNull() ? Optional.empty() : Optional.of(Values.strings(r, "ranges")),
                         optId(r, "base"),
                         ids(Values.strings(r, "groups"))));
+        read(
+                tx,
+                all,
+                NetworkTypes.IP_GROUP,
+                """
+                MATCH (g:IpGroup) RETURN g.id AS id, g.name AS name, g.location AS location, g.ipAddresses AS ips""",
+                r -> new IpGroup(id(r, "id"), name(r), loc(r), Values.strings(r, "ips")));
         read(
                 tx,
                 all,

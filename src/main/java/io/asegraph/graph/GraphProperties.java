@@ -13,6 +13,7 @@ import io.asegraph.topology.Connection;
 import io.asegraph.topology.Endpoint;
 import io.asegraph.topology.FirewallPolicy;
 import io.asegraph.topology.FirewallRuleCollectionGroup;
+import io.asegraph.topology.IpGroup;
 import io.asegraph.topology.LocalNetworkGateway;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.Peering;
@@ -82,6 +83,10 @@ final class GraphProperties {
         f.policyId().ifPresent(p -> m.put("firewallPolicy", p.value()));
         m.put("ruleCollections", FirewallRulesJson.write(f.ruleCollections()));
         return props(f, m);
+    }
+
+    static Map<String, Object> ipGroup(IpGroup g) {
+        return props(g, Map.of("ipAddresses", g.ipAddresses()));
     }
 
     static Map<String, Object> firewallPolicy(FirewallPolicy p) {

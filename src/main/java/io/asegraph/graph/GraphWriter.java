@@ -86,6 +86,7 @@ final class GraphWriter {
         nodes(Labels.ENDPOINT, b.of(NetworkTypes.ENDPOINT), GraphProperties::endpoint);
         nodes(Labels.AZURE_FIREWALL, b.of(NetworkTypes.AZURE_FIREWALL), GraphProperties::firewall);
         nodes(Labels.FIREWALL_POLICY, b.of(NetworkTypes.FIREWALL_POLICY), GraphProperties::firewallPolicy);
+        nodes(Labels.IP_GROUP, b.of(NetworkTypes.IP_GROUP), GraphProperties::ipGroup);
         nodes(
                 Labels.RULE_COLLECTION_GROUP,
                 b.of(NetworkTypes.RULE_COLLECTION_GROUP),

@@ -122,6 +122,7 @@ final class ImportDiff {
                 doc.of(NetworkTypes.FIREWALL_POLICY),
                 t::firewallPolicy,
                 UnaryOperator.identity());
+        compare(NetworkTypes.IP_GROUP, doc.of(NetworkTypes.IP_GROUP), t::ipGroup, UnaryOperator.identity());
         compare(
                 NetworkTypes.RULE_COLLECTION_GROUP,
                 doc.of(NetworkTypes.RULE_COLLECTION_GROUP),

@@ -22,6 +22,7 @@ public final class Labels {
     public static final String SERVICE_TAG = "ServiceTag";
     public static final String AZURE_FIREWALL = "AzureFirewall";
     public static final String FIREWALL_POLICY = "FirewallPolicy";
+    public static final String IP_GROUP = "IpGroup";
     public static final String RULE_COLLECTION_GROUP = "FirewallRuleCollectionGroup";
     /** The one node holding the store's version, seed state and any unfinished import ({@code key: 'meta'}). */
     public static final String META = "AsegraphMeta";
@@ -48,6 +49,7 @@ public final class Labels {
             SERVICE_TAG,
             AZURE_FIREWALL,
             FIREWALL_POLICY,
+            IP_GROUP,
             RULE_COLLECTION_GROUP);
 
     private Labels() {}

@@ -9,6 +9,7 @@ import io.asegraph.topology.FirewallRuleCollection;
 import io.asegraph.topology.FirewallRuleCollection.Action;
 import io.asegraph.topology.FirewallRuleCollection.Kind;
 import io.asegraph.topology.FirewallRuleCollectionGroup;
+import io.asegraph.topology.IpGroup;
 import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.ResourceKind;
@@ -54,6 +55,29 @@ final class FirewallPolicyReaders {
             s.resources.add(
                     NetworkTypes.FIREWALL_POLICY,
                     new FirewallPolicy(h.id(), h.name(), h.location(), ranges, base, groups));
+        }
+    }
+
+    /** An IP group: {@code ipAddresses}, each an address, a prefix or a range {@code a-b}. */
+    static void ipGroup(Session s, Res r) {
+        Header h = s.header(r, ResourceKind.IP_GROUP);
+        String owner = "IP group " + h.label();
+        int before = s.problems.size();
+        List<String> addresses = new ArrayList<>();
+        for (Field e : s.strings(r.get("ipAddresses"))) {
+            String a = e.node().asText().trim();
+            Optional<String> problem = FirewallReaders.addressProblem(a, false);
+            if (problem.isPresent()) {
+                s.problem(e.path(), e.node(), "ipAddresses of " + owner + ": " + problem.get());
+            } else {
+                addresses.add(a);
+            }
+        }
+        if (!r.states("ipAddresses")) {
+            s.problem(r.get("ipAddresses").path(), "", "ipAddresses of " + owner + " is required");
+        }
+        if (s.problems.size() == before && h.complete()) {
+            s.resources.add(NetworkTypes.IP_GROUP, new IpGroup(h.id(), h.name(), h.location(), addresses));
         }
     }
 

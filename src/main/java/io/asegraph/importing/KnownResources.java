@@ -93,6 +93,7 @@ public interface KnownResources {
         topology.publicIps().forEach(r -> kinds.put(r.id(), ResourceKind.PUBLIC_IP_ADDRESS));
         topology.firewalls().forEach(r -> kinds.put(r.id(), ResourceKind.AZURE_FIREWALL));
         topology.firewallPolicies().forEach(r -> kinds.put(r.id(), ResourceKind.FIREWALL_POLICY));
+        topology.ipGroups().forEach(r -> kinds.put(r.id(), ResourceKind.IP_GROUP));
         topology.ruleCollectionGroups().forEach(r -> kinds.put(r.id(), ResourceKind.RULE_COLLECTION_GROUP));
         policies.nsgs().forEach(r -> kinds.put(r.id(), ResourceKind.NETWORK_SECURITY_GROUP));
         policies.asgs().forEach(r -> kinds.put(r.id(), ResourceKind.APPLICATION_SECURITY_GROUP));

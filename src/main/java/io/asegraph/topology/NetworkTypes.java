@@ -31,6 +31,7 @@ public final class NetworkTypes {
     public static final ResourceType<Endpoint> ENDPOINT = new ResourceType<>(ResourceKind.ENDPOINT, Endpoint.class);
     public static final ResourceType<AzureFirewall> AZURE_FIREWALL =
             new ResourceType<>(ResourceKind.AZURE_FIREWALL, AzureFirewall.class);
+    public static final ResourceType<IpGroup> IP_GROUP = new ResourceType<>(ResourceKind.IP_GROUP, IpGroup.class);
     public static final ResourceType<FirewallPolicy> FIREWALL_POLICY =
             new ResourceType<>(ResourceKind.FIREWALL_POLICY, FirewallPolicy.class);
     public static final ResourceType<FirewallRuleCollectionGroup> RULE_COLLECTION_GROUP =
@@ -53,6 +54,7 @@ public final class NetworkTypes {
             ENDPOINT,
             AZURE_FIREWALL,
             FIREWALL_POLICY,
+            IP_GROUP,
             RULE_COLLECTION_GROUP);
 
     private NetworkTypes() {}

@@ -32,6 +32,7 @@ public enum ResourceKind {
     ENDPOINT("asegraph/endpoints", "Endpoint", "endpoint"),
     AZURE_FIREWALL("Microsoft.Network/azureFirewalls", "AzureFirewall", "Azure Firewall"),
     FIREWALL_POLICY("Microsoft.Network/firewallPolicies", "FirewallPolicy", "firewall policy"),
+    IP_GROUP("Microsoft.Network/ipGroups", "IpGroup", "IP group"),
     RULE_COLLECTION_GROUP(
             "Microsoft.Network/firewallPolicies/ruleCollectionGroups",
             "FirewallRuleCollectionGroup",
@@ -101,6 +102,7 @@ public enum ResourceKind {
                     case APP -> "az webapp show";
                     case AZURE_FIREWALL -> "az network firewall show";
                     case FIREWALL_POLICY -> "az network firewall policy show";
+                    case IP_GROUP -> "az network ip-group show";
                     case RULE_COLLECTION_GROUP -> "az network firewall policy rule-collection-group show";
                     case ENDPOINT, SERVICE_TAGS -> null;
                 };

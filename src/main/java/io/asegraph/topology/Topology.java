@@ -130,6 +130,14 @@ public final class Topology {
         return find(NetworkTypes.AZURE_FIREWALL, id);
     }
 
+    public Collection<IpGroup> ipGroups() {
+        return all(NetworkTypes.IP_GROUP);
+    }
+
+    public Optional<IpGroup> ipGroup(ResourceId id) {
+        return find(NetworkTypes.IP_GROUP, id);
+    }
+
     public Collection<FirewallPolicy> firewallPolicies() {
         return all(NetworkTypes.FIREWALL_POLICY);
     }

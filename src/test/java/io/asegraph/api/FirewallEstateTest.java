@@ -38,8 +38,9 @@ class FirewallEstateTest {
     /** Firewall policies: hub-policy (child of org-base) and their rule collection groups. */
     static final String POLICY_DOCUMENT = "src/test/resources/estates/hub-firewall-policy.json";
 
-    static final String POLICIES = "/subscriptions/22222222-0000-0000-0000-000000000000/resourceGroups/hub-rg/providers"
-            + "/Microsoft.Network/firewallPolicies";
+    static final String NET = "/subscriptions/22222222-0000-0000-0000-000000000000/resourceGroups/hub-rg/providers"
+            + "/Microsoft.Network";
+    static final String POLICIES = NET + "/firewallPolicies";
 
     static final String CALL_SOURCE =
             """
@@ -258,6 +259,42 @@ class FirewallEstateTest {
         Answer a = ImportResourceTest.post(
                 http, importUrl, "?dryRun=true", "application/json", ImportResourceTest.bytes(doc));
         ImportResourceTest.assertProblemAt(a, "$[3].properties.ruleCollections[0].rules[0].ruleType", "spoke-to-spoke");
+    }
+
+    @Test
+    void aRuleNamingAnIpGroupIsUndeterminedUntilTheGroupIsImportedThenDecidesItsAddresses() throws Exception {
+        ArrayNode doc = (ArrayNode) TestEstate.read(Files.readString(Path.of(DOCUMENT), StandardCharsets.UTF_8));
+        ArrayNode collections = (ArrayNode) firewall(doc).path("properties").path("networkRuleCollections");
+        String group = NET + "/ipGroups/canary-workers";
+        collections.insert(
+                0,
+                TestEstate.read(
+                        """
+                {"name": "canaries", "properties": {"priority": 100, "action": {"type": "Deny"}, "rules": [
+                  {"name": "no-canary-to-api", "protocols": ["TCP"], "sourceIpGroups": ["%s"],
+                   "destinationAddresses": ["10.201.0.0/24"], "destinationPorts": ["443"]}]}}"""
+                                .formatted(group)));
+        ((ObjectNode) collections.get(1).path("properties")).put("priority", 110);
+        Answer a = ImportResourceTest.post(http, importUrl, "", "application/json", ImportResourceTest.bytes(doc));
+        assertEquals(200, a.status(), a.body()::toString);
+        Gql.post(FLOW, "from", "locked-ase", "to", "api-nic", "port", 443)
+                .body("data.flow.verdict", equalTo("UNDETERMINED"))
+                .body("data.flow.undeterminedSourceRanges", contains("10.200.0.0/24"))
+                .body("data.flow.firewallDecisions[0].causes", hasItem(containsString("IP group 'canary-workers'")));
+        doc.add(TestEstate.read(
+                """
+                {"id": "%s", "name": "canary-workers", "type": "Microsoft.Network/ipGroups", "location": "westeurope",
+                 "properties": {"ipAddresses": ["10.200.0.0/28"]}}"""
+                        .formatted(group)));
+        a = ImportResourceTest.post(http, importUrl, "", "application/json", ImportResourceTest.bytes(doc));
+        assertEquals(200, a.status(), a.body()::toString);
+        Gql.post(FLOW, "from", "locked-ase", "to", "api-nic", "port", 443)
+                .body("data.flow.verdict", equalTo("PARTIAL"))
+                .body("data.flow.allowedSourceRanges", contains("10.200.0.16/28", "10.200.0.32/27", "10.200.0.64/26"))
+                .body("data.flow.deniedSourceRanges", contains("10.200.0.0/28", "10.200.0.128/25"))
+                .body(
+                        "data.flow.firewallDecisions[0].matches.rule",
+                        contains("no-canary-to-api", "ase-front-half-to-api", "(no rule matches)"));
     }
 
     @Test
