@@ -96,8 +96,8 @@ final class ReachBatch {
     }
 
     /**
-     * What a network interface's walk depends on besides its own addresses: its VNet and route table (its effective
-     * routes), its subnet's NAT gateway, and its public IPs (none, unallocated, allocated).
+     * What a network interface's walk depends on besides its own addresses: its VNet, route table and service
+     * endpoints (its effective routes), its subnet's NAT gateway, and its public IPs (none, unallocated, allocated).
      */
     private String walkKey(Subnet subnet, NetworkInterface nic) {
         List<Long> pips = publicAddresses(nic);
@@ -105,7 +105,8 @@ final class ReachBatch {
                 nic.publicIpIds().isEmpty() ? "none" : pips.isEmpty() ? "unallocated" : "allocated" + pips.size();
         return subnet.vnetId().key() + "|"
                 + subnet.routeTableId().map(ResourceId::key).orElse("") + "|"
-                + subnet.natGatewayId().map(ResourceId::key).orElse("") + "|" + pipState;
+                + subnet.natGatewayId().map(ResourceId::key).orElse("") + "|" + pipState + "|"
+                + subnet.serviceEndpoints();
     }
 
     private List<Long> publicAddresses(NetworkInterface nic) {

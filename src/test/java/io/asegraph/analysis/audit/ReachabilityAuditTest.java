@@ -132,12 +132,13 @@ class ReachabilityAuditTest {
 
     @Test
     void throughAnAzureFirewallEveryRowOfTheBatchEqualsTheFlowAskedForThatCallerAlone() {
-        AnalysisContext context = AnalysisContext.of(AuditFixtures.document("estates/hub-firewall.json"));
+        AnalysisContext context = AnalysisContext.of(
+                AuditFixtures.document("estates/hub-firewall.json", "estates/hub-firewall-tags.json"));
         FlowAnalyzer flows = new FlowAnalyzer(context);
         java.util.Set<Verdict> seen = java.util.EnumSet.noneOf(Verdict.class);
         java.util.Set<SourceKind> kinds = java.util.EnumSet.noneOf(SourceKind.class);
         int compared = 0;
-        for (String to : List.of("api-nic", "hubfw-partner", "8.8.8.8", "jump-pip", "locked-ase")) {
+        for (String to : List.of("api-nic", "hubfw-partner", "hubfw-storage", "8.8.8.8", "jump-pip", "locked-ase")) {
             for (int port : new int[] {443, 80}) {
                 for (Reachability r : new ReachabilityAudit(context, flows).whoCanReach(to, port, Protocol.TCP)) {
                     FlowResult alone =
