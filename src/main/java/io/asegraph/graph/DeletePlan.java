@@ -245,18 +245,7 @@ final class DeletePlan {
                     if (f.publicIpIds().contains(x) && !deleted.containsKey(f.id())) {
                         references.add("Azure Firewall '" + f.name() + "' (" + f.id().value() + ") uses it");
                         AzureFirewall c = firewalls.getOrDefault(f.id(), f);
-                        firewalls.put(
-                                c.id(),
-                                new AzureFirewall(
-                                        c.id(),
-                                        c.name(),
-                                        c.location(),
-                                        c.subnetId(),
-                                        c.privateIp(),
-                                        without(c.publicIpIds(), x),
-                                        c.snatPrivateRanges(),
-                                        c.ruleCollections(),
-                                        c.policyId()));
+                        firewalls.put(c.id(), c.withPublicIps(without(c.publicIpIds(), x)));
                     }
                 }
                 for (NatGateway g : t.natGateways()) {

@@ -188,16 +188,7 @@ final class ImportDiff {
             if (old.isPresent() && doc.unstated(f.id(), StatePart.FIREWALL_RULES)) {
                 notes.add("Azure Firewall '" + f.name() + "' came without rule collections: kept its "
                         + old.get().ruleCollections().size() + " stored rule collections");
-                out.add(new AzureFirewall(
-                        f.id(),
-                        f.name(),
-                        f.location(),
-                        f.subnetId(),
-                        f.privateIp(),
-                        f.publicIpIds(),
-                        f.snatPrivateRanges(),
-                        old.get().ruleCollections(),
-                        old.get().policyId()));
+                out.add(f.withRules(old.get().ruleCollections(), old.get().policyId()));
             } else {
                 out.add(f);
             }

@@ -46,6 +46,18 @@ public record AzureFirewall(
         ruleCollections = List.copyOf(ruleCollections);
     }
 
+    /** This firewall with other public IPs (a deleted one detached). */
+    public AzureFirewall withPublicIps(List<ResourceId> ips) {
+        return new AzureFirewall(
+                id, name, location, subnetId, privateIp, ips, snatPrivateRanges, ruleCollections, policyId);
+    }
+
+    /** This firewall with other rules: classic collections, or a policy (a document that left them out keeps them). */
+    public AzureFirewall withRules(List<FirewallRuleCollection> collections, Optional<ResourceId> policy) {
+        return new AzureFirewall(
+                id, name, location, subnetId, privateIp, publicIpIds, snatPrivateRanges, collections, policy);
+    }
+
     /**
      * The destinations network-rule traffic is not translated for (azure-semantics: SNAT private ranges):
      * {@code 0.0.0.0/0} means never translate, {@code 255.255.255.255/32} always.

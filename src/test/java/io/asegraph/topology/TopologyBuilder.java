@@ -56,14 +56,7 @@ public final class TopologyBuilder {
     public TopologyBuilder attachRouteTable(String subnetId, String routeTableId) {
         return replaceSubnet(
                 subnetId,
-                s -> new Subnet(
-                        s.id(),
-                        s.name(),
-                        s.vnetId(),
-                        s.prefix(),
-                        s.nsgId(),
-                        Optional.ofNullable(routeTableId).map(ResourceId::of),
-                        s.natGatewayId()));
+                s -> s.with(s.nsgId(), Optional.ofNullable(routeTableId).map(ResourceId::of), s.natGatewayId()));
     }
 
     public TopologyBuilder serviceEndpoint(String subnetId, String service, String... locations) {
@@ -78,27 +71,14 @@ public final class TopologyBuilder {
     public TopologyBuilder attachNsg(String subnetId, String nsgId) {
         return replaceSubnet(
                 subnetId,
-                s -> new Subnet(
-                        s.id(),
-                        s.name(),
-                        s.vnetId(),
-                        s.prefix(),
-                        Optional.ofNullable(nsgId).map(ResourceId::of),
-                        s.routeTableId(),
-                        s.natGatewayId()));
+                s -> s.with(Optional.ofNullable(nsgId).map(ResourceId::of), s.routeTableId(), s.natGatewayId()));
     }
 
     public TopologyBuilder attachNatGateway(String subnetId, String natId) {
         return replaceSubnet(
                 subnetId,
-                s -> new Subnet(
-                        s.id(),
-                        s.name(),
-                        s.vnetId(),
-                        s.prefix(),
-                        s.nsgId(),
-                        s.routeTableId(),
-                        Optional.ofNullable(natId).map(ResourceId::of)));
+                s -> s.with(
+                        s.nsgId(), s.routeTableId(), Optional.ofNullable(natId).map(ResourceId::of)));
     }
 
     /** One side of a peering, Connected, named {@code to-<remote name>}. */
