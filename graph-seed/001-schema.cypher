@@ -20,6 +20,7 @@ CREATE CONSTRAINT azure_firewall_key IF NOT EXISTS FOR (n:AzureFirewall) REQUIRE
 CREATE CONSTRAINT firewall_policy_key IF NOT EXISTS FOR (n:FirewallPolicy) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT rule_collection_group_key IF NOT EXISTS FOR (n:FirewallRuleCollectionGroup) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT ip_group_key IF NOT EXISTS FOR (n:IpGroup) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT private_endpoint_key IF NOT EXISTS FOR (n:PrivateEndpoint) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:AsegraphMeta) REQUIRE n.key IS UNIQUE;
 // Lookups by name (references by unique name), host name and address.
 CREATE INDEX virtual_network_name IF NOT EXISTS FOR (n:VirtualNetwork) ON (n.nameKey);

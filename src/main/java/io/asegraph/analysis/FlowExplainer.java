@@ -263,25 +263,35 @@ final class FlowExplainer {
         String where = p.delivers() && p.destination.subnet().isEmpty()
                 ? " (the destination is outside the modelled subnets, so no inbound NSG applies)"
                 : "";
-        return switch (verdict) {
-            case ALLOWED -> evaluated.isEmpty() && fw.isEmpty()
-                    ? "Allowed from every source address (" + range + seen + "): no NSG applies on the way" + where
-                            + "."
-                    : "Allowed from every source address (" + range + seen + ") by every "
-                            + (fw.isPresent() ? "NSG and firewall" : "NSG") + " on the way: "
-                            + Stream.concat(
-                                            evaluated.stream().map(d -> d.nsg().name() + " " + allowingRules(d)),
-                                            fw.map(FirewallPhrases::allowing).stream())
-                                    .collect(Collectors.joining("; "))
-                            + where + ".";
-            case DENIED -> "Denied for every source address (" + range + seen + "): " + denials + ".";
-            case PARTIAL -> "Allowed only from " + allowed + " of " + range + seen + "; " + denied + " denied: "
-                    + denials + ".";
-            case UNDETERMINED -> "Undetermined for " + undetermined + " of " + range + ": " + String.join("; ", causes)
-                    + (allowed.isEmpty() ? "" : " (" + allowed + " allowed)")
-                    + (denied.isEmpty() ? "" : " (" + denied + " denied: " + denials + ")");
-            case UNREACHABLE -> cs.reason();
-        };
+        String bypass = p.inboundBypass.map(b -> " " + b).orElse("");
+        return bypassed(
+                bypass,
+                switch (verdict) {
+                    case ALLOWED -> evaluated.isEmpty() && fw.isEmpty()
+                            ? "Allowed from every source address (" + range + seen + "): no NSG applies on the way"
+                                    + where + "."
+                            : "Allowed from every source address (" + range + seen + ") by every "
+                                    + (fw.isPresent() ? "NSG and firewall" : "NSG") + " on the way: "
+                                    + Stream.concat(
+                                                    evaluated.stream()
+                                                            .map(d -> d.nsg().name() + " " + allowingRules(d)),
+                                                    fw.map(FirewallPhrases::allowing).stream())
+                                            .collect(Collectors.joining("; "))
+                                    + where + ".";
+                    case DENIED -> "Denied for every source address (" + range + seen + "): " + denials + ".";
+                    case PARTIAL -> "Allowed only from " + allowed + " of " + range + seen + "; " + denied + " denied: "
+                            + denials + ".";
+                    case UNDETERMINED -> "Undetermined for " + undetermined + " of " + range + ": "
+                            + String.join("; ", causes)
+                            + (allowed.isEmpty() ? "" : " (" + allowed + " allowed)")
+                            + (denied.isEmpty() ? "" : " (" + denied + " denied: " + denials + ")");
+                    case UNREACHABLE -> cs.reason();
+                });
+    }
+
+    /** The reason with the destination NSGs a private endpoint bypasses said after it. */
+    private static String bypassed(String bypass, String reason) {
+        return bypass.isEmpty() ? reason : reason + (reason.endsWith(".") ? "" : ".") + bypass;
     }
 
     private static String allowingRules(NsgDecisionResult d) {
@@ -403,8 +413,9 @@ final class FlowExplainer {
                 .findFirst()
                 .orElse("Arrives.");
         p.in.decisions().stream().map(FlowExplainer::filterStep).forEach(steps::add);
+        p.inboundBypass.ifPresent(b -> steps.add(new Step(StepType.FILTER, b)));
         String note = p.destination.translation().map(n -> " " + n).orElse("");
-        if (p.destination.subnet().isPresent() && p.inbound.isEmpty()) {
+        if (p.destination.subnet().isPresent() && p.inbound.isEmpty() && p.inboundBypass.isEmpty()) {
             note += " No NSG is attached to " + p.destination.subnet().get().name()
                     + p.destination.nic().map(n -> " or to " + n.name()).orElse("") + ".";
         }

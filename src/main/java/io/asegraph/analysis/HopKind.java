@@ -14,6 +14,7 @@ public enum HopKind {
     VIRTUAL_APPLIANCE("VirtualAppliance"),
     AZURE_FIREWALL("AzureFirewall"),
     ENDPOINT("Endpoint"),
+    PRIVATE_ENDPOINT("PrivateEndpoint"),
     PUBLIC_IP_ADDRESS("PublicIpAddress"),
     INTERNET("Internet"),
     ON_PREMISES("OnPremises"),

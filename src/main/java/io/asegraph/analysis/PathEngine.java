@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The one path engine. A call is a sequence of steps, each decided once, here, for every question that follows a
@@ -101,6 +102,9 @@ public final class PathEngine {
         boolean outboundEvaluable;
         Destination destination = Destination.NONE;
         List<Attached> inbound = List.of();
+        /** The destination's NSGs that do not apply, and why (a private endpoint whose subnet's policies are off). */
+        Optional<String> inboundBypass = Optional.empty();
+
         ChainEvaluator.Side out = ChainEvaluator.Side.NONE;
         AddressSet passedOut = AddressSet.EMPTY;
         /** What the firewall on the path decided (null when there is none, or nothing got out to it). */
@@ -275,6 +279,10 @@ public final class PathEngine {
                                 context.subnetNsg(s),
                                 p.destination.nic().flatMap(context::nicNsg)))
                         .orElse(List.of());
+                p.inboundBypass = privateEndpointBypass(p.destination, p.inbound);
+                if (p.inboundBypass.isPresent()) {
+                    p.inbound = List.of();
+                }
             }
         }
         ChainEvaluator chains = new ChainEvaluator(context, question, explain);
@@ -387,6 +395,31 @@ public final class PathEngine {
                         + " is not attached to a modelled network interface (a"
                         + " load balancer or gateway is not modelled), so no NSG behind it is evaluated.");
         return new Destination(Optional.empty(), p.walkDestinationNic, p.walkDestination, Optional.empty(), notes);
+    }
+
+    /**
+     * A call delivered to a private endpoint passes the NSGs of its subnet and interface only when the subnet's
+     * {@code privateEndpointNetworkPolicies} is {@code Enabled} or {@code NetworkSecurityGroupEnabled}; otherwise
+     * they are bypassed, and this says so (empty when they apply, or when none is attached).
+     */
+    private Optional<String> privateEndpointBypass(Destination d, List<Attached> inbound) {
+        if (d.subnet().isEmpty() || inbound.isEmpty() || d.translated().size() != 1) {
+            return Optional.empty();
+        }
+        Subnet subnet = d.subnet().get();
+        if (subnet.privateEndpointNetworkPolicies().appliesNsgs()) {
+            return Optional.empty();
+        }
+        return topology.index()
+                .privateEndpointAt(subnet.id(), d.translated().first())
+                .map(pe -> inbound.stream()
+                                .map(a -> "NSG " + a.nsgId().name() + " of "
+                                        + a.appliedTo().name())
+                                .collect(Collectors.joining(" and "))
+                        + " bypassed: private endpoint " + pe.name() + " is in " + subnet.name()
+                        + ", whose privateEndpointNetworkPolicies is "
+                        + subnet.privateEndpointNetworkPolicies().azureName()
+                        + ", so NSGs do not filter traffic to it.");
     }
 
     /** The ASE a call to {@code to} is for: the ASE itself, or the ASE hosting the app. */

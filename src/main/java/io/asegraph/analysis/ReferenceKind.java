@@ -10,6 +10,7 @@ import io.asegraph.topology.LocalNetworkGateway;
 import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.Peering;
+import io.asegraph.topology.PrivateEndpoint;
 import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.Resource;
 import io.asegraph.topology.RouteTable;
@@ -26,6 +27,7 @@ public enum ReferenceKind {
     APP("app"),
     NETWORK_INTERFACE("network interface"),
     ENDPOINT("endpoint"),
+    PRIVATE_ENDPOINT("private endpoint"),
     ROUTE_TABLE("route table"),
     VIRTUAL_NETWORK_GATEWAY("virtual network gateway"),
     LOCAL_NETWORK_GATEWAY("local network gateway"),
@@ -64,6 +66,8 @@ public enum ReferenceKind {
             return NETWORK_INTERFACE;
         } else if (resource instanceof Endpoint) {
             return ENDPOINT;
+        } else if (resource instanceof PrivateEndpoint) {
+            return PRIVATE_ENDPOINT;
         } else if (resource instanceof RouteTable) {
             return ROUTE_TABLE;
         } else if (resource instanceof VirtualNetworkGateway) {

@@ -7,6 +7,7 @@ import io.asegraph.topology.App;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.Endpoint;
 import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.PrivateEndpoint;
 import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.Subnet;
@@ -150,6 +151,8 @@ final class WalkEnds {
                 yield aseTarget(ase, Optional.empty(), ase.id().value(), HopKind.APP_SERVICE_ENVIRONMENT, ase.name());
             }
             case NETWORK_INTERFACE -> nicTarget((NetworkInterface) to.resource().orElseThrow());
+            case PRIVATE_ENDPOINT -> privateEndpointTarget(
+                    (PrivateEndpoint) to.resource().orElseThrow());
             case ENDPOINT -> {
                 Endpoint e = (Endpoint) to.resource().orElseThrow();
                 if (e.addresses().isEmpty()) {
@@ -212,7 +215,8 @@ final class WalkEnds {
             }
             default -> throw new InvalidArgumentException(
                     "'" + to.text() + "' is a " + to.kind().label()
-                            + ", which is not a call destination; name an app, an ASE, a network interface, an endpoint or an address");
+                            + ", which is not a call destination; name an app, an ASE, a network interface, a private endpoint, an endpoint"
+                            + " or an address");
         };
     }
 
@@ -255,6 +259,35 @@ final class WalkEnds {
                 Optional.of(nic.id()),
                 Optional.empty(),
                 "",
+                Optional.empty());
+    }
+
+    /** A private endpoint, at its first private address, in its subnet (with its interface there, if imported). */
+    private Target privateEndpointTarget(PrivateEndpoint pe) {
+        List<Long> addresses = index.privateEndpointAddresses(pe);
+        if (addresses.isEmpty()) {
+            return problem(
+                    pe.id().value(),
+                    HopKind.PRIVATE_ENDPOINT,
+                    pe.name(),
+                    "Private endpoint " + pe.name() + " has no private address recorded (neither in customDnsConfigs"
+                            + " or ipConfigurations nor on an imported network interface).");
+        }
+        long address = addresses.get(0);
+        Optional<Subnet> subnet = topology.subnet(pe.subnetId());
+        String lead = addresses.size() == 1
+                ? ""
+                : pe.name() + " is reached at its first private address " + Ipv4.format(address);
+        return new Target(
+                pe.id().value(),
+                HopKind.PRIVATE_ENDPOINT,
+                pe.name(),
+                List.of(Cidr.host(address)),
+                subnet.map(Subnet::vnetId),
+                subnet.map(Subnet::id),
+                index.nicAt(pe.subnetId(), address).map(NetworkInterface::id),
+                Optional.empty(),
+                lead,
                 Optional.empty());
     }
 

@@ -12,6 +12,7 @@ import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.Peering;
+import io.asegraph.topology.PrivateEndpoint;
 import io.asegraph.topology.Resource;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.ResourceKind;
@@ -152,6 +153,11 @@ final class DeletePlan {
                 for (NetworkInterface n : t.nics()) {
                     if (n.subnetId().equals(x)) {
                         dependent(n.id(), ResourceKind.NETWORK_INTERFACE, n.name(), "is in subnet " + x.name());
+                    }
+                }
+                for (PrivateEndpoint p : t.privateEndpoints()) {
+                    if (p.subnetId().equals(x)) {
+                        dependent(p.id(), ResourceKind.PRIVATE_ENDPOINT, p.name(), "is in subnet " + x.name());
                     }
                 }
                 for (AzureFirewall f : t.firewalls()) {

@@ -30,6 +30,8 @@ import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.NextHopType;
 import io.asegraph.topology.Peering;
 import io.asegraph.topology.PeeringState;
+import io.asegraph.topology.PrivateEndpoint;
+import io.asegraph.topology.PrivateEndpointNetworkPolicies;
 import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.ResourceSet;
@@ -84,7 +86,7 @@ final class EstateLoader {
                 OPTIONAL MATCH (s)-[:ROUTED_BY]->(t:RouteTable)
                 OPTIONAL MATCH (s)-[:EGRESS_VIA]->(g:NatGateway)
                 RETURN s.id AS id, s.name AS name, v.id AS vnet, s.addressPrefix AS prefix, n.id AS nsg, t.id AS rt, \
-                g.id AS nat, s.serviceEndpoints AS endpoints""",
+                g.id AS nat, s.serviceEndpoints AS endpoints, s.privateEndpointNetworkPolicies AS pePolicies""",
                 r -> new Subnet(
                         id(r, "id"),
                         name(r),
@@ -95,7 +97,8 @@ final class EstateLoader {
                         optId(r, "nat"),
                         Values.strings(r, "endpoints").stream()
                                 .map(ServiceEndpoint::decode)
-                                .toList()));
+                                .toList(),
+                        PrivateEndpointNetworkPolicies.parse(Values.string(r, "pePolicies", "Disabled"))));
         read(
                 tx,
                 all,
@@ -287,6 +290,22 @@ final class EstateLoader {
                 """
                 MATCH (g:IpGroup) RETURN g.id AS id, g.name AS name, g.location AS location, g.ipAddresses AS ips""",
                 r -> new IpGroup(id(r, "id"), name(r), loc(r), Values.strings(r, "ips")));
+        read(
+                tx,
+                all,
+                NetworkTypes.PRIVATE_ENDPOINT,
+                """
+                MATCH (p:PrivateEndpoint)-[:IN_SUBNET]->(s:Subnet)
+                RETURN p.id AS id, p.name AS name, p.location AS location, s.id AS subnet, p.networkInterfaces AS nics,
+                       p.privateIpAddresses AS ips, p.targets AS targets""",
+                r -> new PrivateEndpoint(
+                        id(r, "id"),
+                        name(r),
+                        loc(r),
+                        id(r, "subnet"),
+                        ids(Values.strings(r, "nics")),
+                        Values.strings(r, "ips").stream().map(Ipv4::parse).toList(),
+                        Values.strings(r, "targets")));
         read(
                 tx,
                 all,

@@ -17,6 +17,7 @@ import io.asegraph.topology.IpGroup;
 import io.asegraph.topology.LocalNetworkGateway;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.Peering;
+import io.asegraph.topology.PrivateEndpoint;
 import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.Resource;
 import io.asegraph.topology.ResourceId;
@@ -61,7 +62,9 @@ final class GraphProperties {
                         "serviceEndpoints",
                         s.serviceEndpoints().stream()
                                 .map(ServiceEndpoint::encode)
-                                .toList()));
+                                .toList(),
+                        "privateEndpointNetworkPolicies",
+                        s.privateEndpointNetworkPolicies().azureName()));
     }
 
     static Map<String, Object> nsg(NetworkSecurityGroup n) {
@@ -83,6 +86,18 @@ final class GraphProperties {
         f.policyId().ifPresent(p -> m.put("firewallPolicy", p.value()));
         m.put("ruleCollections", FirewallRulesJson.write(f.ruleCollections()));
         return props(f, m);
+    }
+
+    static Map<String, Object> privateEndpoint(PrivateEndpoint p) {
+        return props(
+                p,
+                Map.of(
+                        "privateIpAddresses",
+                        p.privateIps().stream().map(Ipv4::format).toList(),
+                        "networkInterfaces",
+                        p.nicIds().stream().map(ResourceId::value).toList(),
+                        "targets",
+                        p.targets()));
     }
 
     static Map<String, Object> ipGroup(IpGroup g) {

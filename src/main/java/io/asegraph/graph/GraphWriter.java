@@ -87,6 +87,7 @@ final class GraphWriter {
         nodes(Labels.AZURE_FIREWALL, b.of(NetworkTypes.AZURE_FIREWALL), GraphProperties::firewall);
         nodes(Labels.FIREWALL_POLICY, b.of(NetworkTypes.FIREWALL_POLICY), GraphProperties::firewallPolicy);
         nodes(Labels.IP_GROUP, b.of(NetworkTypes.IP_GROUP), GraphProperties::ipGroup);
+        nodes(Labels.PRIVATE_ENDPOINT, b.of(NetworkTypes.PRIVATE_ENDPOINT), GraphProperties::privateEndpoint);
         nodes(
                 Labels.RULE_COLLECTION_GROUP,
                 b.of(NetworkTypes.RULE_COLLECTION_GROUP),
@@ -110,6 +111,12 @@ final class GraphWriter {
                 Labels.SUBNET,
                 b.of(NetworkTypes.NETWORK_INTERFACE),
                 n -> List.of(n.subnetId()));
+        relink(
+                Labels.PRIVATE_ENDPOINT,
+                "IN_SUBNET",
+                Labels.SUBNET,
+                b.of(NetworkTypes.PRIVATE_ENDPOINT),
+                p -> List.of(p.subnetId()));
         relink(Labels.NIC, "SECURED_BY", Labels.NSG, b.of(NetworkTypes.NETWORK_INTERFACE), n -> n.nsgId().stream()
                 .toList());
         relink(Labels.NIC, "MEMBER_OF", Labels.ASG, b.of(NetworkTypes.NETWORK_INTERFACE), NetworkInterface::asgIds);

@@ -86,7 +86,7 @@ final class ImportDiff {
         Topology t = estate.topology();
         PolicySet p = estate.policies();
         compare(NetworkTypes.VIRTUAL_NETWORK, doc.of(NetworkTypes.VIRTUAL_NETWORK), t::vnet, UnaryOperator.identity());
-        compare(NetworkTypes.SUBNET, doc.of(NetworkTypes.SUBNET), t::subnet, UnaryOperator.identity());
+        compare(NetworkTypes.SUBNET, keepSubnetPolicies(doc), t::subnet, UnaryOperator.identity());
         compare(NetworkTypes.PEERING, doc.of(NetworkTypes.PEERING), t::peering, UnaryOperator.identity());
         nsgs(doc, p);
         compare(NetworkTypes.ROUTE_TABLE, keepRoutes(doc), t::routeTable, ImportDiff::normalise);
@@ -123,6 +123,11 @@ final class ImportDiff {
                 t::firewallPolicy,
                 UnaryOperator.identity());
         compare(NetworkTypes.IP_GROUP, doc.of(NetworkTypes.IP_GROUP), t::ipGroup, UnaryOperator.identity());
+        compare(
+                NetworkTypes.PRIVATE_ENDPOINT,
+                doc.of(NetworkTypes.PRIVATE_ENDPOINT),
+                t::privateEndpoint,
+                UnaryOperator.identity());
         compare(
                 NetworkTypes.RULE_COLLECTION_GROUP,
                 doc.of(NetworkTypes.RULE_COLLECTION_GROUP),
@@ -180,7 +185,22 @@ final class ImportDiff {
         }
     }
 
-    /** The document's route tables, each with its stored routes and BGP setting where it states none. */
+    /**
+     * The document's subnets, each with its stored {@code privateEndpointNetworkPolicies} where it states none (a new
+     * subnet without the key has Azure's default, Disabled).
+     */
+    private List<Subnet> keepSubnetPolicies(ParsedDocument doc) {
+        List<Subnet> out = new ArrayList<>(doc.of(NetworkTypes.SUBNET).size());
+        for (Subnet s : doc.of(NetworkTypes.SUBNET)) {
+            Optional<Subnet> old = doc.unstated(s.id(), StatePart.PRIVATE_ENDPOINT_NETWORK_POLICIES)
+                    ? estate.topology().subnet(s.id())
+                    : Optional.empty();
+            out.add(old.map(o -> s.with(o.privateEndpointNetworkPolicies())).orElse(s));
+        }
+        return out;
+    }
+
+    /** The document's firewalls, each with its stored rule collections where it states none. */
     private List<AzureFirewall> keepFirewallRules(ParsedDocument doc) {
         List<AzureFirewall> out = new ArrayList<>();
         for (AzureFirewall f : doc.of(NetworkTypes.AZURE_FIREWALL)) {
@@ -196,6 +216,7 @@ final class ImportDiff {
         return out;
     }
 
+    /** The document's route tables, each with its stored routes and BGP setting where it states none. */
     private List<RouteTable> keepRoutes(ParsedDocument doc) {
         List<RouteTable> out = new ArrayList<>(doc.of(NetworkTypes.ROUTE_TABLE).size());
         for (RouteTable r : doc.of(NetworkTypes.ROUTE_TABLE)) {

@@ -23,6 +23,7 @@ public final class Labels {
     public static final String AZURE_FIREWALL = "AzureFirewall";
     public static final String FIREWALL_POLICY = "FirewallPolicy";
     public static final String IP_GROUP = "IpGroup";
+    public static final String PRIVATE_ENDPOINT = "PrivateEndpoint";
     public static final String RULE_COLLECTION_GROUP = "FirewallRuleCollectionGroup";
     /** The one node holding the store's version, seed state and any unfinished import ({@code key: 'meta'}). */
     public static final String META = "AsegraphMeta";
@@ -50,6 +51,7 @@ public final class Labels {
             AZURE_FIREWALL,
             FIREWALL_POLICY,
             IP_GROUP,
+            PRIVATE_ENDPOINT,
             RULE_COLLECTION_GROUP);
 
     private Labels() {}

@@ -19,6 +19,7 @@ public final class ListQuery {
         APPS("(n:App)", "n {.*}"),
         NETWORK_INTERFACES("(n:NetworkInterface)", "n {.*}"),
         ENDPOINTS("(n:Endpoint)", "n {.*}"),
+        PRIVATE_ENDPOINTS("(n:PrivateEndpoint)", "n {.*}"),
         NETWORK_SECURITY_GROUPS("(n:NetworkSecurityGroup)", "n {.*}"),
         ROUTE_TABLES("(n:RouteTable)", "n {.*}"),
         VIRTUAL_NETWORK_GATEWAYS("(n:VirtualNetworkGateway)", "n {.*}"),

@@ -261,6 +261,7 @@ public final class ImportParser {
             case AZURE_FIREWALL -> FirewallReaders.azureFirewall(s, r);
             case FIREWALL_POLICY -> FirewallPolicyReaders.firewallPolicy(s, r);
             case IP_GROUP -> FirewallPolicyReaders.ipGroup(s, r);
+            case PRIVATE_ENDPOINT -> PrivateEndpointReader.privateEndpoint(s, r);
             case RULE_COLLECTION_GROUP -> FirewallPolicyReaders.ruleCollectionGroup(s, r);
             case SERVICE_TAGS -> ServiceTagReader.file(s, node, path);
             default -> throw new IllegalStateException("unhandled kind " + kind.get());

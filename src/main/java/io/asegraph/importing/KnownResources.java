@@ -94,6 +94,7 @@ public interface KnownResources {
         topology.firewalls().forEach(r -> kinds.put(r.id(), ResourceKind.AZURE_FIREWALL));
         topology.firewallPolicies().forEach(r -> kinds.put(r.id(), ResourceKind.FIREWALL_POLICY));
         topology.ipGroups().forEach(r -> kinds.put(r.id(), ResourceKind.IP_GROUP));
+        topology.privateEndpoints().forEach(r -> kinds.put(r.id(), ResourceKind.PRIVATE_ENDPOINT));
         topology.ruleCollectionGroups().forEach(r -> kinds.put(r.id(), ResourceKind.RULE_COLLECTION_GROUP));
         policies.nsgs().forEach(r -> kinds.put(r.id(), ResourceKind.NETWORK_SECURITY_GROUP));
         policies.asgs().forEach(r -> kinds.put(r.id(), ResourceKind.APPLICATION_SECURITY_GROUP));
@@ -107,6 +108,9 @@ public interface KnownResources {
         topology.nics().forEach(n -> residents
                 .computeIfAbsent(n.subnetId(), k -> new ArrayList<>())
                 .add(new Resident(n.id(), ResourceKind.NETWORK_INTERFACE, n.name())));
+        topology.privateEndpoints().forEach(p -> residents
+                .computeIfAbsent(p.subnetId(), k -> new ArrayList<>())
+                .add(new Resident(p.id(), ResourceKind.PRIVATE_ENDPOINT, p.name())));
         return new KnownResources() {
             @Override
             public Optional<ResourceKind> kindOf(ResourceId id) {

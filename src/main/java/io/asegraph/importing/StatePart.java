@@ -17,6 +17,8 @@ public enum StatePart {
     ROUTES("routes", "routes"),
     /** A route table's {@code disableBgpRoutePropagation}. */
     BGP_ROUTE_PROPAGATION("disableBgpRoutePropagation", "gateway route propagation setting"),
+    /** A subnet's {@code privateEndpointNetworkPolicies} (Azure's default, {@code Disabled}, for a new subnet). */
+    PRIVATE_ENDPOINT_NETWORK_POLICIES("privateEndpointNetworkPolicies", "private endpoint network policies"),
     /** A virtual network's {@code subnets}. */
     SUBNETS("subnets", "subnets"),
     /** A virtual network's {@code virtualNetworkPeerings}. */

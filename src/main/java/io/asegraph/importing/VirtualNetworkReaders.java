@@ -7,6 +7,7 @@ import io.asegraph.net.Cidr;
 import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.Peering;
 import io.asegraph.topology.PeeringState;
+import io.asegraph.topology.PrivateEndpointNetworkPolicies;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.ServiceEndpoint;
@@ -158,9 +159,11 @@ final class VirtualNetworkReaders {
         Optional<ResourceId> routes = s.reference(r.get("routeTable"), ResourceKind.ROUTE_TABLE, false, owner);
         Optional<ResourceId> nat = s.reference(r.get("natGateway"), ResourceKind.NAT_GATEWAY, false, owner);
         List<ServiceEndpoint> endpoints = serviceEndpoints(s, r.get("serviceEndpoints"), owner);
+        PrivateEndpointNetworkPolicies policies = privateEndpointNetworkPolicies(s, r, id, owner);
         if (s.problems.size() == before && id != null && name != null && vnetId != null && prefixes.size() == 1) {
             s.resources.add(
-                    NetworkTypes.SUBNET, new Subnet(id, name, vnetId, prefixes.get(0), nsg, routes, nat, endpoints));
+                    NetworkTypes.SUBNET,
+                    new Subnet(id, name, vnetId, prefixes.get(0), nsg, routes, nat, endpoints, policies));
         }
         if (id != null && vnetId != null && prefixes.size() == 1) {
             s.placements.add(new Session.Placement(id, name, vnetId, prefixes.get(0), prefixAt));
@@ -217,6 +220,30 @@ final class VirtualNetworkReaders {
             s.resources.add(
                     NetworkTypes.PEERING,
                     new Peering(id, name, localVnet, remote.get(), state, transit, useRemote, forwarded));
+        }
+    }
+
+    /**
+     * {@code privateEndpointNetworkPolicies}: {@code Enabled}, {@code Disabled}, {@code NetworkSecurityGroupEnabled} or
+     * {@code RouteTableEnabled}. A missing key is Azure's default ({@code Disabled}) for a subnet new to the graph, and
+     * keeps the stored setting of one the graph has ({@link StatePart#PRIVATE_ENDPOINT_NETWORK_POLICIES}).
+     */
+    private static PrivateEndpointNetworkPolicies privateEndpointNetworkPolicies(
+            Session s, Res r, ResourceId id, String owner) {
+        Field f = r.get(StatePart.PRIVATE_ENDPOINT_NETWORK_POLICIES.field());
+        if (!f.present()) {
+            s.unstated(id, StatePart.PRIVATE_ENDPOINT_NETWORK_POLICIES);
+            return PrivateEndpointNetworkPolicies.DISABLED;
+        }
+        if (!f.node().isTextual()) {
+            s.text(f); // reports the wrong JSON type
+            return PrivateEndpointNetworkPolicies.DISABLED;
+        }
+        try {
+            return PrivateEndpointNetworkPolicies.parse(f.node().asText());
+        } catch (IllegalArgumentException e) {
+            s.problem(f.path(), f.node().asText(), f.name() + " of " + owner + ": " + e.getMessage());
+            return PrivateEndpointNetworkPolicies.DISABLED;
         }
     }
 

@@ -32,6 +32,8 @@ public final class NetworkTypes {
     public static final ResourceType<AzureFirewall> AZURE_FIREWALL =
             new ResourceType<>(ResourceKind.AZURE_FIREWALL, AzureFirewall.class);
     public static final ResourceType<IpGroup> IP_GROUP = new ResourceType<>(ResourceKind.IP_GROUP, IpGroup.class);
+    public static final ResourceType<PrivateEndpoint> PRIVATE_ENDPOINT =
+            new ResourceType<>(ResourceKind.PRIVATE_ENDPOINT, PrivateEndpoint.class);
     public static final ResourceType<FirewallPolicy> FIREWALL_POLICY =
             new ResourceType<>(ResourceKind.FIREWALL_POLICY, FirewallPolicy.class);
     public static final ResourceType<FirewallRuleCollectionGroup> RULE_COLLECTION_GROUP =
@@ -55,6 +57,7 @@ public final class NetworkTypes {
             AZURE_FIREWALL,
             FIREWALL_POLICY,
             IP_GROUP,
+            PRIVATE_ENDPOINT,
             RULE_COLLECTION_GROUP);
 
     private NetworkTypes() {}

@@ -33,6 +33,7 @@ public enum ResourceKind {
     AZURE_FIREWALL("Microsoft.Network/azureFirewalls", "AzureFirewall", "Azure Firewall"),
     FIREWALL_POLICY("Microsoft.Network/firewallPolicies", "FirewallPolicy", "firewall policy"),
     IP_GROUP("Microsoft.Network/ipGroups", "IpGroup", "IP group"),
+    PRIVATE_ENDPOINT("Microsoft.Network/privateEndpoints", "PrivateEndpoint", "private endpoint"),
     RULE_COLLECTION_GROUP(
             "Microsoft.Network/firewallPolicies/ruleCollectionGroups",
             "FirewallRuleCollectionGroup",
@@ -103,6 +104,7 @@ public enum ResourceKind {
                     case AZURE_FIREWALL -> "az network firewall show";
                     case FIREWALL_POLICY -> "az network firewall policy show";
                     case IP_GROUP -> "az network ip-group show";
+                    case PRIVATE_ENDPOINT -> "az network private-endpoint show";
                     case RULE_COLLECTION_GROUP -> "az network firewall policy rule-collection-group show";
                     case ENDPOINT, SERVICE_TAGS -> null;
                 };

@@ -130,6 +130,14 @@ public final class Topology {
         return find(NetworkTypes.AZURE_FIREWALL, id);
     }
 
+    public Collection<PrivateEndpoint> privateEndpoints() {
+        return all(NetworkTypes.PRIVATE_ENDPOINT);
+    }
+
+    public Optional<PrivateEndpoint> privateEndpoint(ResourceId id) {
+        return find(NetworkTypes.PRIVATE_ENDPOINT, id);
+    }
+
     public Collection<IpGroup> ipGroups() {
         return all(NetworkTypes.IP_GROUP);
     }

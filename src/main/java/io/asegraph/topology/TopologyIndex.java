@@ -28,6 +28,7 @@ public final class TopologyIndex {
     private final Map<ResourceId, List<App>> appsByEnvironment;
     private final Map<ResourceId, List<NetworkInterface>> nicsBySubnet;
     private final Map<Long, List<NetworkInterface>> nicsByAddress;
+    private final Map<ResourceId, List<PrivateEndpoint>> privateEndpointsBySubnet;
     private final Map<Long, List<AppServiceEnvironment>> environmentsByAddress;
     private final Map<ResourceId, List<Peering>> peeringsByVnet;
     private final Map<ResourceId, List<VirtualNetworkGateway>> gatewaysByVnet;
@@ -48,6 +49,7 @@ public final class TopologyIndex {
         appsByEnvironment = group(topology.apps(), App::aseId);
         nicsBySubnet = group(topology.nics(), NetworkInterface::subnetId);
         nicsByAddress = group(topology.nics(), NetworkInterface::privateIp);
+        privateEndpointsBySubnet = group(topology.privateEndpoints(), PrivateEndpoint::subnetId);
         Map<Long, List<AppServiceEnvironment>> envAddresses = new HashMap<>();
         for (AppServiceEnvironment ase : topology.environments()) {
             List<Long> addresses = new ArrayList<>();
@@ -112,6 +114,7 @@ public final class TopologyIndex {
         all.addAll(t.connections());
         all.addAll(t.natGateways());
         all.addAll(t.publicIps());
+        all.addAll(t.privateEndpoints());
         return all;
     }
 
@@ -177,6 +180,32 @@ public final class TopologyIndex {
     public Optional<NetworkInterface> nicAt(ResourceId subnetId, long address) {
         return nicsWithAddress(address).stream()
                 .filter(n -> n.subnetId().equals(subnetId))
+                .findFirst();
+    }
+
+    public List<PrivateEndpoint> privateEndpointsIn(ResourceId subnetId) {
+        return privateEndpointsBySubnet.getOrDefault(subnetId, List.of());
+    }
+
+    /**
+     * The private addresses of a private endpoint: those it records ({@code customDnsConfigs},
+     * {@code ipConfigurations}) and those of its network interfaces that are imported, in that order, each once.
+     */
+    public List<Long> privateEndpointAddresses(PrivateEndpoint pe) {
+        List<Long> out = new ArrayList<>(pe.privateIps());
+        for (ResourceId nic : pe.nicIds()) {
+            topology.nic(nic)
+                    .map(NetworkInterface::privateIp)
+                    .filter(a -> !out.contains(a))
+                    .ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The private endpoint of {@code subnetId} one of whose addresses is {@code address}. */
+    public Optional<PrivateEndpoint> privateEndpointAt(ResourceId subnetId, long address) {
+        return privateEndpointsIn(subnetId).stream()
+                .filter(pe -> privateEndpointAddresses(pe).contains(address))
                 .findFirst();
     }
 

@@ -109,6 +109,21 @@ public class ListingQueries {
         return listing.connection(Source.ENDPOINTS, where, sort, first, after, Endpoint::from);
     }
 
+    @Query("privateEndpoints")
+    @Description(
+            "List private endpoints; filter with where, order with sort (default: by name), page with limit/offset.")
+    public @NonNull List<@NonNull PrivateEndpoint> privateEndpoints(
+            ResourceWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+        return listing.list(Source.PRIVATE_ENDPOINTS, where, sort, limit, offset, PrivateEndpoint::from);
+    }
+
+    @Query("privateEndpointsConnection")
+    @Description("Private endpoints as a Relay connection with totalCount; page with first/after.")
+    public @NonNull Connection<PrivateEndpoint> privateEndpointsConnection(
+            ResourceWhere where, List<ResourceSort> sort, Integer first, String after) {
+        return listing.connection(Source.PRIVATE_ENDPOINTS, where, sort, first, after, PrivateEndpoint::from);
+    }
+
     @Query("networkSecurityGroups")
     @Description(
             "List network security groups; filter with where, order with sort (default: by name), page with limit/offset.")

@@ -20,6 +20,7 @@ public class ResourceQueries {
             Map.entry("App", App::from),
             Map.entry("NetworkInterface", NetworkInterface::from),
             Map.entry("Endpoint", Endpoint::from),
+            Map.entry("PrivateEndpoint", PrivateEndpoint::from),
             Map.entry("NetworkSecurityGroup", NetworkSecurityGroup::from),
             Map.entry("RouteTable", RouteTable::from),
             Map.entry("VirtualNetworkGateway", VirtualNetworkGateway::from),

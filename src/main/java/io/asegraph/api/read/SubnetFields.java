@@ -46,6 +46,11 @@ public class SubnetFields {
         return related.many(s, Subnet::key, Relation.SUBNET_ENVIRONMENTS, AppServiceEnvironment::from);
     }
 
+    @Description("Private endpoints in the subnet.")
+    public List<@NonNull List<@NonNull PrivateEndpoint>> privateEndpoints(@Source List<Subnet> s) {
+        return related.many(s, Subnet::key, Relation.SUBNET_PRIVATE_ENDPOINTS, PrivateEndpoint::from);
+    }
+
     @Description("Network interfaces in the subnet.")
     public List<@NonNull List<@NonNull NetworkInterface>> networkInterfaces(@Source List<Subnet> s) {
         return related.many(s, Subnet::key, Relation.SUBNET_NICS, NetworkInterface::from);
