@@ -1,10 +1,13 @@
 package io.asegraph.api;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.asegraph.api.ImportResourceTest.Answer;
@@ -251,5 +254,49 @@ class ExportShapesTest {
                 hasItem(containsString("network security group 'shapes-new-nsg' has no securityRules key"
                         + " and the graph has no network security group with this id: its rules are unknown")));
         assertEquals(nodes, nodes());
+    }
+
+    // ---- an ASEv3 as ARM returns it -------------------------------------------------------------------------------
+
+    /**
+     * {@code GET …/hostingEnvironments/shapes-v3-ase}: the addresses are under
+     * {@code properties.networkingConfiguration.properties}, with Windows and Linux outbound lists that differ.
+     */
+    @Test
+    void anAseV3AsArmReturnsItCallsFromItsOutboundListsAndIsReachedAtItsInboundAddress() throws Exception {
+        Answer a = importShape("asev3-arm.json");
+        assertEquals(200, a.status(), a.body()::toString);
+        assertThat(warnings(a), not(hasItem(containsString("has no addresses"))));
+        Gql.post(
+                        """
+                        { environments(where: {name: {eq: "shapes-v3-ase"}}) {
+                            kind publicVip internalAddress outboundAddresses windowsOutboundAddresses linuxOutboundAddresses } }""")
+                .body("errors", nullValue())
+                .body("data.environments[0].kind", equalTo("ASEV3"))
+                .body("data.environments[0].publicVip", equalTo("20.71.4.20"))
+                .body("data.environments[0].internalAddress", nullValue())
+                .body("data.environments[0].outboundAddresses", contains("20.71.4.30", "20.71.4.31", "20.71.4.40"))
+                .body("data.environments[0].windowsOutboundAddresses", contains("20.71.4.30", "20.71.4.31"))
+                .body("data.environments[0].linuxOutboundAddresses", contains("20.71.4.30", "20.71.4.40"));
+        // Its app's call to a public partner leaves from the outbound lists (both: the sentence names them).
+        Gql.post(FirewallEstateTest.CALL_SOURCE, "from", "shapes-v3-app", "to", "shapes-v3-partner")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("PUBLIC_VIP"))
+                .body("data.callSource.addresses", contains("20.71.4.30/32", "20.71.4.31/32", "20.71.4.40/32"))
+                .body(
+                        "data.callSource.reason",
+                        containsString("outbound addresses 20.71.4.30, 20.71.4.31, 20.71.4.40 (both lists:"
+                                + " 20.71.4.30, 20.71.4.31 for Windows apps, 20.71.4.30, 20.71.4.40 for Linux apps"));
+        // A call to it from the reference topology's ase-one arrives at its inbound address, not an outbound one.
+        Gql.post(FirewallEstateTest.CALL_SOURCE, "from", "ase-one", "to", "shapes-v3-app")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("PUBLIC_VIP"))
+                .body("data.callSource.address", equalTo("192.23.1.2"))
+                .body("data.callSource.reason", containsString("shapes-v3-ase's public VIP 20.71.4.20"))
+                .body("data.callSource.trace[0].steps[0].detail", containsString("20.71.4.20 matches"));
+        // Imported again, nothing changes: the addresses read back from the graph equal the document's.
+        Answer again = importShape("asev3-arm.json");
+        assertEquals(0, again.body().path("updated").asInt(), again.body()::toString);
+        assertEquals(0, again.body().path("created").asInt(), again.body()::toString);
     }
 }
