@@ -420,18 +420,14 @@ public final class CallSourceWalker {
                                         + " has no public VIP or outbound address recorded, so the source cannot be told."),
                         List.of());
             }
-            boolean isVip = ase.publicVip().isPresent()
-                    && outbound.equals(List.of(ase.publicVip().get()));
-            String what = isVip ? "public VIP " : (outbound.size() == 1 ? "outbound address " : "outbound addresses ");
-            out.origin.add(new Step(
-                    StepType.SOURCE_NAT,
-                    ase.name() + " translates the source to its " + what + WalkPhrases.list(outbound) + "."));
+            String what = WalkPhrases.aseOutbound(ase, outbound);
+            out.origin.add(new Step(StepType.SOURCE_NAT, ase.name() + " translates the source to its " + what + "."));
             return out.translated(
                     SourceKind.PUBLIC_VIP,
                     outbound,
                     WalkPhrases.sentence(
                             t.lead(),
-                            leaves + ", so it leaves NAT'd to " + ase.name() + "'s " + what + WalkPhrases.list(outbound)
+                            leaves + ", so it leaves NAT'd to " + ase.name() + "'s " + what
                                     + WalkPhrases.crossAseNote(c, t) + "."),
                     null);
         }

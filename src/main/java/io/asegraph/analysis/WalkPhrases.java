@@ -3,6 +3,8 @@ package io.asegraph.analysis;
 import io.asegraph.analysis.WalkEnds.Caller;
 import io.asegraph.analysis.WalkEnds.Target;
 import io.asegraph.net.Ipv4;
+import io.asegraph.topology.AppServiceEnvironment;
+import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -36,6 +38,32 @@ final class WalkPhrases {
         return c.ase().get().id().equals(t.ase().get().id())
                 ? " (an ASE calling its own apps makes an Internet call)"
                 : " (calls between ASEs are Internet calls)";
+    }
+
+    /**
+     * What an ASE's outbound addresses are, with the addresses: its public VIP, or its outbound address(es); for an
+     * ASEv3 whose networking configuration lists Windows and Linux outbound addresses, which list they come from
+     * (both are used: the call may come from an app of either kind).
+     */
+    static String aseOutbound(AppServiceEnvironment ase, List<Long> outbound) {
+        boolean isVip = ase.publicVip().isPresent()
+                && outbound.equals(List.of(ase.publicVip().get()));
+        String what = isVip ? "public VIP " : (outbound.size() == 1 ? "outbound address " : "outbound addresses ");
+        List<Long> windows = ase.windowsOutboundAddresses();
+        List<Long> linux = ase.linuxOutboundAddresses();
+        String lists;
+        if (windows.isEmpty() && linux.isEmpty()) {
+            lists = "";
+        } else if (new HashSet<>(windows).equals(new HashSet<>(linux))) {
+            lists = " (its Windows and Linux outbound lists are the same)";
+        } else if (linux.isEmpty() || windows.isEmpty()) {
+            lists = " (its " + (linux.isEmpty() ? "Windows" : "Linux") + " outbound list; it states no "
+                    + (linux.isEmpty() ? "Linux" : "Windows") + " one)";
+        } else {
+            lists = " (both lists: " + list(windows) + " for Windows apps, " + list(linux)
+                    + " for Linux apps; allow them all)";
+        }
+        return what + list(outbound) + lists;
     }
 
     static String sentence(String lead, String rest) {

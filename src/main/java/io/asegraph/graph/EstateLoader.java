@@ -123,7 +123,8 @@ final class EstateLoader {
                 """
                 MATCH (a:AppServiceEnvironment)-[:DEPLOYED_IN]->(s:Subnet)
                 RETURN a.id AS id, a.name AS name, a.location AS location, a.kind AS kind, a.internalLoadBalancingMode AS ilb,
-                       s.id AS subnet, a.publicVip AS vip, a.outboundAddresses AS outbound, a.internalAddress AS internal""",
+                       s.id AS subnet, a.publicVip AS vip, a.outboundAddresses AS outbound, a.internalAddress AS internal,
+                       a.windowsOutboundAddresses AS windows, a.linuxOutboundAddresses AS linux""",
                 r -> new AppServiceEnvironment(
                         id(r, "id"),
                         name(r),
@@ -132,8 +133,10 @@ final class EstateLoader {
                         Values.string(r, "ilb", "None"),
                         id(r, "subnet"),
                         optIp(r, "vip"),
-                        Values.strings(r, "outbound").stream().map(Ipv4::parse).toList(),
-                        optIp(r, "internal")));
+                        ips(r, "outbound"),
+                        optIp(r, "internal"),
+                        ips(r, "windows"),
+                        ips(r, "linux")));
         read(
                 tx,
                 all,
@@ -415,6 +418,10 @@ final class EstateLoader {
 
     private static Optional<Long> optIp(Record r, String key) {
         return Values.string(r, key).filter(s -> !s.isBlank()).map(Ipv4::parse);
+    }
+
+    private static List<Long> ips(Record r, String key) {
+        return Values.strings(r, key).stream().map(Ipv4::parse).toList();
     }
 
     private static String name(Record r) {

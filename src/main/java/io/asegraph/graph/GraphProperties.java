@@ -145,23 +145,40 @@ final class GraphProperties {
     }
 
     static Map<String, Object> ase(AppServiceEnvironment e) {
+        Map<String, Object> byOs = new HashMap<>();
+        if (!e.windowsOutboundAddresses().isEmpty()) {
+            byOs.put("windowsOutboundAddresses", ips(e.windowsOutboundAddresses()));
+        }
+        if (!e.linuxOutboundAddresses().isEmpty()) {
+            byOs.put("linuxOutboundAddresses", ips(e.linuxOutboundAddresses()));
+        }
         return props(
                 e,
-                opt(
+                withAll(
+                        byOs,
                         opt(
-                                Map.of(
-                                        "kind",
-                                        e.kind().name(),
-                                        "internalLoadBalancingMode",
-                                        e.internalLoadBalancingMode(),
-                                        "outboundAddresses",
-                                        e.outboundAddresses().stream()
-                                                .map(Ipv4::format)
-                                                .toList()),
-                                "publicVip",
-                                e.publicVip().map(Ipv4::format)),
-                        "internalAddress",
-                        e.internalAddress().map(Ipv4::format)));
+                                opt(
+                                        Map.of(
+                                                "kind",
+                                                e.kind().name(),
+                                                "internalLoadBalancingMode",
+                                                e.internalLoadBalancingMode(),
+                                                "outboundAddresses",
+                                                ips(e.outboundAddresses())),
+                                        "publicVip",
+                                        e.publicVip().map(Ipv4::format)),
+                                "internalAddress",
+                                e.internalAddress().map(Ipv4::format))));
+    }
+
+    private static List<String> ips(List<Long> addresses) {
+        return addresses.stream().map(Ipv4::format).toList();
+    }
+
+    private static Map<String, Object> withAll(Map<String, Object> extra, Map<String, Object> base) {
+        Map<String, Object> m = new HashMap<>(base);
+        m.putAll(extra);
+        return m;
     }
 
     static Map<String, Object> app(App a) {

@@ -259,7 +259,9 @@ final class ImportDiff {
                         e.subnetId(),
                         o.publicVip(),
                         o.outboundAddresses(),
-                        o.internalAddress()));
+                        o.internalAddress(),
+                        o.windowsOutboundAddresses(),
+                        o.linuxOutboundAddresses()));
                 if (o.publicVip().isPresent()
                         || !o.outboundAddresses().isEmpty()
                         || o.internalAddress().isPresent()) {

@@ -159,7 +159,10 @@ public final class ImportParser {
             if (isServiceTagsFile(root)) {
                 ServiceTagReader.file(s, root, NodePath.ROOT);
             } else if (isList(root)) {
-                list(s, root.get("value"), NodePath.ROOT.field("value"));
+                list(
+                        s,
+                        Session.value(root, "value"),
+                        NodePath.ROOT.field(Session.member(root, "value").key()));
             } else {
                 resource(s, root, NodePath.ROOT);
             }
@@ -173,16 +176,19 @@ public final class ImportParser {
     }
 
     private static boolean isServiceTagsFile(JsonNode node) {
-        JsonNode type = node.get("type");
-        return node.path("values").isArray()
+        JsonNode type = Session.value(node, "type");
+        JsonNode values = Session.value(node, "values");
+        return values != null
+                && values.isArray()
                 && (type == null
                         || type.isNull()
                         || ResourceKind.fromArmType(type.asText()).orElse(null) == ResourceKind.SERVICE_TAGS);
     }
 
     private static boolean isList(JsonNode node) {
-        JsonNode type = node.get("type");
-        return node.path("value").isArray() && (type == null || type.isNull());
+        JsonNode type = Session.value(node, "type");
+        JsonNode value = Session.value(node, "value");
+        return value != null && value.isArray() && (type == null || type.isNull());
     }
 
     private static void list(Session s, JsonNode array, NodePath path) {
@@ -198,7 +204,10 @@ public final class ImportParser {
         } else if (e.isObject() && isServiceTagsFile(e)) {
             ServiceTagReader.file(s, e, at);
         } else if (e.isObject() && isList(e)) {
-            list(s, e.get("value"), at.field("value"));
+            list(
+                    s,
+                    Session.value(e, "value"),
+                    at.field(Session.member(e, "value").key()));
         } else if (e.isObject()) {
             resource(s, e, at);
         } else {
@@ -300,7 +309,7 @@ public final class ImportParser {
      * and every other field is a listing field. Such an entry says the resource exists, not what it holds.
      */
     static boolean listedWithoutProperties(JsonNode node) {
-        JsonNode properties = node.get("properties");
+        JsonNode properties = Session.value(node, "properties");
         if (properties != null && !properties.isNull()) {
             return false;
         }

@@ -1,5 +1,6 @@
 package io.asegraph.importing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.asegraph.importing.Session.Field;
 import io.asegraph.importing.Session.Header;
 import io.asegraph.importing.Session.Res;
@@ -162,8 +163,9 @@ final class NetworkReaders {
         if (!config.present() || !config.node().isObject()) {
             return false;
         }
-        return config.node().path("primary").asBoolean(false)
-                || config.node().path("properties").path("primary").asBoolean(false);
+        JsonNode flat = Session.value(config.node(), "primary");
+        JsonNode nested = Session.value(Session.value(config.node(), "properties"), "primary");
+        return (flat != null && flat.asBoolean(false)) || (nested != null && nested.asBoolean(false));
     }
 
     // ---- NAT gateways, public IPs, ASGs ----------------------------------------------------------------------

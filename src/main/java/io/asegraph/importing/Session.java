@@ -8,6 +8,7 @@ import io.asegraph.topology.ResourceSet;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,16 +86,57 @@ final class Session {
         }
     }
 
-    /** A field of a JSON object: its value ({@code null} when absent or JSON null) and its location. */
+    /**
+     * The member {@code name} of a JSON object, its key matched case-insensitively (Azure's JSON is not consistent:
+     * {@code privateIPAddress} in current output, {@code privateIpAddress} in older CLI output, {@code virtualIP} in
+     * REST and {@code virtualIp} in the CLI): the exact key if there is one, else the first key equal to it ignoring
+     * case; {@code null} when {@code obj} is not an object or has no such key. Every reader looks fields up through
+     * here ({@link Field#get}, {@link Res#get}, {@link Res#top}).
+     */
+    static Member member(JsonNode obj, String name) {
+        if (obj == null || !obj.isObject()) {
+            return null;
+        }
+        JsonNode exact = obj.get(name);
+        if (exact != null) {
+            return new Member(name, exact);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return new Member(e.getKey(), e.getValue());
+            }
+        }
+        return null;
+    }
+
+    /** A member of a JSON object: its key as written and its value (maybe JSON null). */
+    record Member(String key, JsonNode value) {
+        boolean isNull() {
+            return value == null || value.isNull();
+        }
+    }
+
+    /** The value of {@link #member}, or {@code null} when absent. */
+    static JsonNode value(JsonNode obj, String name) {
+        Member m = member(obj, name);
+        return m == null ? null : m.value();
+    }
+
+    /**
+     * A field of a JSON object: its value ({@code null} when absent or JSON null) and its location. Its name is the
+     * key as the document writes it when present, else the name asked for.
+     */
     record Field(String name, JsonNode node, NodePath path) {
         boolean present() {
             return node != null && !node.isNull() && !node.isMissingNode();
         }
 
-        /** A child field of this (object) value; absent when this is absent or not an object. */
+        /** A child field of this (object) value, matched case-insensitively; absent when this is absent or not an object. */
         Field get(String child) {
-            JsonNode v = present() && node.isObject() ? node.get(child) : null;
-            return new Field(child, v == null || v.isNull() ? null : v, path.field(child));
+            Member m = present() ? member(node, child) : null;
+            String key = m == null ? child : m.key();
+            return new Field(key, m == null || m.isNull() ? null : m.value(), path.field(key));
         }
     }
 
@@ -108,15 +150,20 @@ final class Session {
         final JsonNode node;
         final NodePath path;
         private final JsonNode props;
+        /** The key of the properties bag as written ({@code properties}, in whatever case). */
+        private final String propertiesKey;
         /** {@code properties} was there but not an object (a problem already reported). */
         private final boolean malformedProperties;
 
         Res(Session s, JsonNode node, NodePath path) {
             this.node = node;
             this.path = path;
-            JsonNode p = node.get("properties");
+            Member pm = member(node, "properties");
+            String pkey = pm == null ? "properties" : pm.key();
+            this.propertiesKey = pkey;
+            JsonNode p = pm == null ? null : pm.value();
             if (p != null && !p.isNull() && !p.isObject()) {
-                s.problem(path.field("properties"), p, "properties must be an object, got " + kindOf(p));
+                s.problem(path.field(pkey), p, "properties must be an object, got " + kindOf(p));
             }
             this.malformedProperties = p != null && !p.isNull() && !p.isObject();
             if (malformedProperties) {
@@ -127,16 +174,17 @@ final class Session {
 
         Field get(String name) {
             if (props != null) {
-                JsonNode v = props.get(name);
-                if (v != null && !v.isNull()) {
-                    return new Field(name, v, path.field("properties").field(name));
+                Member m = member(props, name);
+                if (m != null && !m.isNull()) {
+                    return new Field(
+                            m.key(), m.value(), path.field(propertiesKey).field(m.key()));
                 }
             }
-            JsonNode v = node.get(name);
-            if (v != null && !v.isNull()) {
-                return new Field(name, v, path.field(name));
+            Member m = member(node, name);
+            if (m != null && !m.isNull()) {
+                return new Field(m.key(), m.value(), path.field(m.key()));
             }
-            return new Field(name, null, (props != null ? path.field("properties") : path).field(name));
+            return new Field(name, null, (props != null ? path.field(propertiesKey) : path).field(name));
         }
 
         /**
@@ -150,8 +198,9 @@ final class Session {
 
         /** A resource-level field ({@code id}, {@code name}, {@code type}, {@code location}, {@code kind}, {@code etag}). */
         Field top(String name) {
-            JsonNode v = node.get(name);
-            return new Field(name, v == null || v.isNull() ? null : v, path.field(name));
+            Member m = member(node, name);
+            String key = m == null ? name : m.key();
+            return new Field(key, m == null || m.isNull() ? null : m.value(), path.field(key));
         }
     }
 

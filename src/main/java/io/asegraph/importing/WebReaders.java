@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Readers for App Service Environments ({@code Microsoft.Web/hostingEnvironments}), apps ({@code Microsoft.Web/sites})
@@ -26,9 +27,11 @@ import java.util.Set;
  * {@code subnet} the subnet) or {@code virtualNetwork.id} alone when it is a subnet id (v3). Its addresses are what
  * {@code az appservice ase list-addresses} prints ({@code serviceIpAddress}, {@code internalIpAddress},
  * {@code outboundIpAddresses}, {@code vipMappings}), under {@code properties.addresses} or a top-level
- * {@code addresses}; the v3 networking configuration's {@code externalInboundIpAddresses},
- * {@code internalInboundIpAddresses}, {@code windowsOutboundIpAddresses} and {@code linuxOutboundIpAddresses} are
- * read too (first external inbound address as VIP, first internal one as ILB address, outbound lists merged).
+ * {@code addresses}, and for an ASEv3 its networking configuration ({@code externalInboundIpAddresses},
+ * {@code internalInboundIpAddresses}, {@code windowsOutboundIpAddresses}, {@code linuxOutboundIpAddresses}), under
+ * {@code addresses} (what {@code list-addresses} prints for a v3) or {@code networkingConfiguration}, flattened or
+ * with its own {@code properties} (ARM's GET): first external inbound address as VIP, first internal one as ILB
+ * address, outbound lists merged, the Windows and Linux lists also kept apart.
  */
 final class WebReaders {
     private static final Set<String> ILB_MODES =
@@ -62,42 +65,30 @@ final class WebReaders {
         ResourceId subnet = subnetOf(s, r, owner);
 
         Field addresses = r.get("addresses");
-        Optional<Long> vip = Optional.empty();
-        Optional<Long> internal = Optional.empty();
-        List<Long> outbound = new ArrayList<>();
-        NodePath internalAt = null;
+        Field networking = r.get("networkingConfiguration");
+        Addresses read = new Addresses();
         if (s.object(addresses)) {
-            vip = first(s, addresses.get("serviceIpAddress"), addresses.get("externalInboundIpAddresses"), owner);
-            Field internalField = addresses.get("internalIpAddress").present()
-                    ? addresses.get("internalIpAddress")
-                    : addresses.get("internalInboundIpAddresses");
-            internalAt = internalField.path();
-            internal = first(s, addresses.get("internalIpAddress"), addresses.get("internalInboundIpAddresses"), owner);
-            for (String list :
-                    List.of("outboundIpAddresses", "windowsOutboundIpAddresses", "linuxOutboundIpAddresses")) {
-                for (Field e : s.strings(addresses.get(list))) {
-                    NetworkReaders.address(s, e, e.node().asText().trim(), owner)
-                            .ifPresent(a -> {
-                                if (!outbound.contains(a)) {
-                                    outbound.add(a);
-                                }
-                            });
-                }
-            }
-            for (Field m : s.array(addresses.get("vipMappings"))) {
-                if (s.object(m)) {
-                    Field ip = m.get("virtualIp");
-                    s.requiredText(ip, "every VIP mapping of " + owner + " names its virtual IP")
-                            .ifPresent(text -> NetworkReaders.address(s, ip, text, owner));
-                }
-            }
-        } else if (!addresses.present()) {
+            // list-addresses prints the fields flat; ARM's GetVipInfo nests them under properties
+            Res given = new Res(s, addresses.node(), addresses.path());
+            read.from(s, given::get, owner);
+        }
+        boolean statesNetworking = false;
+        if (s.object(networking)) {
+            Res config = new Res(s, networking.node(), networking.path());
+            statesNetworking = NETWORKING_ADDRESSES.stream().anyMatch(config::states);
+            read.from(s, config::get, owner);
+        }
+        if (!addresses.present() && !statesNetworking) {
             s.unstated(h.id(), StatePart.ADDRESSES);
             s.warn(
                     r.path,
-                    owner + " has no addresses (az appservice ase list-addresses): the addresses already stored"
-                            + " for it are kept; an ASE new to the graph has no known public VIP or outbound addresses");
+                    owner + " has no addresses (az appservice ase list-addresses, or networkingConfiguration as ARM"
+                            + " returns an ASEv3): the addresses already stored for it are kept; an ASE new to the"
+                            + " graph has no known public VIP or outbound addresses");
         }
+        Optional<Long> vip = read.vip;
+        Optional<Long> internal = read.internal;
+        NodePath internalAt = read.internalAt;
         if (internal.isPresent() && subnet != null) {
             s.addressChecks.add(
                     new Session.AddressCheck(subnet, internal.get(), internalAt, "internal address", owner));
@@ -106,7 +97,17 @@ final class WebReaders {
             s.resources.add(
                     NetworkTypes.APP_SERVICE_ENVIRONMENT,
                     new AppServiceEnvironment(
-                            h.id(), h.name(), h.location(), kind, ilb.orElse(null), subnet, vip, outbound, internal));
+                            h.id(),
+                            h.name(),
+                            h.location(),
+                            kind,
+                            ilb.orElse(null),
+                            subnet,
+                            vip,
+                            read.outbound,
+                            internal,
+                            read.windows,
+                            read.linux));
         }
     }
 
@@ -154,17 +155,77 @@ final class WebReaders {
         return subnet;
     }
 
-    /** The address in {@code single}, else the first address of the array {@code list}. */
-    private static Optional<Long> first(Session s, Field single, Field list, String owner) {
-        OptionalLong a = NetworkReaders.address(s, single, owner);
-        Optional<Long> found = a.isPresent() ? Optional.of(a.getAsLong()) : Optional.empty();
-        for (Field e : s.strings(list)) {
-            OptionalLong b = NetworkReaders.address(s, e, e.node().asText().trim(), owner);
-            if (found.isEmpty() && b.isPresent()) {
-                found = Optional.of(b.getAsLong());
+    /** The keys of a v3 networking configuration that state the ASE's addresses. */
+    private static final List<String> NETWORKING_ADDRESSES = List.of(
+            "externalInboundIpAddresses",
+            "internalInboundIpAddresses",
+            "windowsOutboundIpAddresses",
+            "linuxOutboundIpAddresses");
+
+    /**
+     * An ASE's addresses gathered from every shape that states them: {@code az appservice ase list-addresses} and
+     * ARM's GetVipInfo ({@code serviceIpAddress}, {@code internalIpAddress}, {@code outboundIpAddresses},
+     * {@code vipMappings}) and the v3 networking configuration ({@code externalInboundIpAddresses},
+     * {@code internalInboundIpAddresses}, {@code windowsOutboundIpAddresses}, {@code linuxOutboundIpAddresses}).
+     * The first inbound address read is the VIP (or ILB address); the outbound addresses are the union of the lists.
+     */
+    private static final class Addresses {
+        Optional<Long> vip = Optional.empty();
+        Optional<Long> internal = Optional.empty();
+        NodePath internalAt;
+        final List<Long> outbound = new ArrayList<>();
+        final List<Long> windows = new ArrayList<>();
+        final List<Long> linux = new ArrayList<>();
+
+        void from(Session s, Function<String, Field> get, String owner) {
+            vip = first(s, vip, get.apply("serviceIpAddress"), get.apply("externalInboundIpAddresses"), owner);
+            Field single = get.apply("internalIpAddress");
+            Field list = get.apply("internalInboundIpAddresses");
+            Optional<Long> before = internal;
+            internal = first(s, internal, single, list, owner);
+            if (before.isEmpty() && internal.isPresent()) {
+                internalAt = single.present() ? single.path() : list.path();
+            }
+            addAll(s, get.apply("outboundIpAddresses"), owner, outbound);
+            addAll(s, get.apply("windowsOutboundIpAddresses"), owner, outbound, windows);
+            addAll(s, get.apply("linuxOutboundIpAddresses"), owner, outbound, linux);
+            for (Field m : s.array(get.apply("vipMappings"))) {
+                if (s.object(m)) {
+                    Field ip = m.get("virtualIp");
+                    s.requiredText(ip, "every VIP mapping of " + owner + " names its virtual IP")
+                            .ifPresent(text -> NetworkReaders.address(s, ip, text, owner));
+                }
             }
         }
-        return found;
+
+        @SafeVarargs
+        private static void addAll(Session s, Field list, String owner, List<Long>... into) {
+            for (Field e : s.strings(list)) {
+                NetworkReaders.address(s, e, e.node().asText().trim(), owner).ifPresent(a -> {
+                    for (List<Long> l : into) {
+                        if (!l.contains(a)) {
+                            l.add(a);
+                        }
+                    }
+                });
+            }
+        }
+
+        /** {@code found}, else the address in {@code single}, else the first address of the array {@code list}. */
+        private static Optional<Long> first(Session s, Optional<Long> found, Field single, Field list, String owner) {
+            Optional<Long> out = found;
+            OptionalLong a = NetworkReaders.address(s, single, owner);
+            if (out.isEmpty() && a.isPresent()) {
+                out = Optional.of(a.getAsLong());
+            }
+            for (Field e : s.strings(list)) {
+                OptionalLong b = NetworkReaders.address(s, e, e.node().asText().trim(), owner);
+                if (out.isEmpty() && b.isPresent()) {
+                    out = Optional.of(b.getAsLong());
+                }
+            }
+            return out;
+        }
     }
 
     static void app(Session s, Res r) {

@@ -1,10 +1,15 @@
 package io.asegraph.api;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.asegraph.api.ImportResourceTest.Answer;
@@ -251,5 +256,116 @@ class ExportShapesTest {
                 hasItem(containsString("network security group 'shapes-new-nsg' has no securityRules key"
                         + " and the graph has no network security group with this id: its rules are unknown")));
         assertEquals(nodes, nodes());
+    }
+
+    // ---- an ASEv3 as ARM returns it -------------------------------------------------------------------------------
+
+    /**
+     * {@code GET …/hostingEnvironments/shapes-v3-ase}: the addresses are under
+     * {@code properties.networkingConfiguration.properties}, with Windows and Linux outbound lists that differ.
+     */
+    @Test
+    void anAseV3AsArmReturnsItCallsFromItsOutboundListsAndIsReachedAtItsInboundAddress() throws Exception {
+        Answer a = importShape("asev3-arm.json");
+        assertEquals(200, a.status(), a.body()::toString);
+        assertThat(warnings(a), not(hasItem(containsString("has no addresses"))));
+        Gql.post(
+                        """
+                        { environments(where: {name: {eq: "shapes-v3-ase"}}) {
+                            kind publicVip internalAddress outboundAddresses windowsOutboundAddresses linuxOutboundAddresses } }""")
+                .body("errors", nullValue())
+                .body("data.environments[0].kind", equalTo("ASEV3"))
+                .body("data.environments[0].publicVip", equalTo("20.71.4.20"))
+                .body("data.environments[0].internalAddress", nullValue())
+                .body("data.environments[0].outboundAddresses", contains("20.71.4.30", "20.71.4.31", "20.71.4.40"))
+                .body("data.environments[0].windowsOutboundAddresses", contains("20.71.4.30", "20.71.4.31"))
+                .body("data.environments[0].linuxOutboundAddresses", contains("20.71.4.30", "20.71.4.40"));
+        // Its app's call to a public partner leaves from the outbound lists (both: the sentence names them).
+        Gql.post(FirewallEstateTest.CALL_SOURCE, "from", "shapes-v3-app", "to", "shapes-v3-partner")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("PUBLIC_VIP"))
+                .body("data.callSource.addresses", contains("20.71.4.30/32", "20.71.4.31/32", "20.71.4.40/32"))
+                .body(
+                        "data.callSource.reason",
+                        containsString("outbound addresses 20.71.4.30, 20.71.4.31, 20.71.4.40 (both lists:"
+                                + " 20.71.4.30, 20.71.4.31 for Windows apps, 20.71.4.30, 20.71.4.40 for Linux apps"));
+        // A call to it from the reference topology's ase-one arrives at its inbound address, not an outbound one.
+        Gql.post(FirewallEstateTest.CALL_SOURCE, "from", "ase-one", "to", "shapes-v3-app")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("PUBLIC_VIP"))
+                .body("data.callSource.address", equalTo("192.23.1.2"))
+                .body("data.callSource.reason", containsString("shapes-v3-ase's public VIP 20.71.4.20"))
+                .body("data.callSource.trace[0].steps[0].detail", containsString("20.71.4.20 matches"));
+        // Imported again, nothing changes: the addresses read back from the graph equal the document's.
+        Answer again = importShape("asev3-arm.json");
+        assertEquals(0, again.body().path("updated").asInt(), again.body()::toString);
+        assertEquals(0, again.body().path("created").asInt(), again.body()::toString);
+    }
+
+    // ---- field names in other spellings, matched case-insensitively ----------------------------------------------
+
+    /**
+     * {@code az network nic show} before the CLI's 2023 rework: {@code privateIpAddress} and {@code publicIpAddress}
+     * (now {@code privateIPAddress}, {@code publicIPAddress}). Both are read: the NIC imports with its address and
+     * leaves by its public IP.
+     */
+    @Test
+    void anOlderCliNicWithPrivateIpAddressAndPublicIpAddressImportsWithItsPublicIp() throws Exception {
+        Answer a = importShape("legacy-cli-nic.json");
+        assertEquals(200, a.status(), a.body()::toString);
+        Gql.post(
+                        """
+                        { networkInterfaces(where: {name: {eq: "legacy-nic"}}) {
+                            privateIpAddress subnet { name } publicIpAddresses { name ipAddress } } }""")
+                .body("errors", nullValue())
+                .body("data.networkInterfaces[0].privateIpAddress", equalTo("10.72.1.4"))
+                .body("data.networkInterfaces[0].subnet.name", equalTo("legacy-subnet"))
+                .body("data.networkInterfaces[0].publicIpAddresses.ipAddress", contains("20.72.1.50"));
+        Gql.post(FirewallEstateTest.CALL_SOURCE, "from", "legacy-nic", "to", "198.51.100.20")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("PUBLIC_IP"))
+                .body("data.callSource.address", equalTo("20.72.1.50"));
+    }
+
+    /**
+     * ARM's GetVipInfo response ({@code …/capacities/virtualip}) under the ASE's {@code addresses}: its fields under
+     * {@code properties}, and {@code virtualIP} in {@code vipMappings} (the CLI prints {@code virtualIp}).
+     */
+    @Test
+    void aGetVipInfoResponseWithVirtualIpInRestSpellingImports() throws Exception {
+        Answer a = importShape("vip-info-rest.json");
+        assertEquals(200, a.status(), a.body()::toString);
+        Gql.post("{ environments(where: {name: {eq: \"vipinfo-ase\"}}) { kind publicVip outboundAddresses } }")
+                .body("errors", nullValue())
+                .body("data.environments[0].kind", equalTo("ASEV2"))
+                .body("data.environments[0].publicVip", equalTo("20.73.1.5"))
+                .body("data.environments[0].outboundAddresses", contains("20.73.1.5"));
+        // virtualIP is read (and checked), not skipped: a malformed one is a problem at its own key.
+        Answer bad = post("", shape("vip-info-rest.json").replace("\"20.73.1.6\"", "\"20.73.1.x\""));
+        assertEquals(400, bad.status(), bad.body()::toString);
+        assertThat(
+                problems(bad),
+                hasItem(startsWith(
+                        "$[1].properties.addresses.properties.vipMappings[0].virtualIP: virtualIP of App Service"
+                                + " Environment 'vipinfo-ase' is not an IPv4 address")));
+    }
+
+    /** PowerShell-style keys ({@code Id}, {@code Type}, {@code Properties}, {@code Routes}, {@code AddressPrefix}). */
+    @Test
+    void fieldNamesAreMatchedWhateverTheirCase() throws Exception {
+        Answer a = importShape("pascal-case-route-table.json");
+        assertEquals(200, a.status(), a.body()::toString);
+        Gql.post(
+                        """
+                        { routeTables(where: {name: {eq: "pascal-routes"}}) {
+                            disableBgpRoutePropagation routes { name addressPrefix nextHopType } } }""")
+                .body("errors", nullValue())
+                .body("data.routeTables[0].routes.name", contains("to-partner"))
+                .body("data.routeTables[0].routes.addressPrefix", contains("52.73.0.0/16"))
+                .body("data.routeTables[0].routes.nextHopType", contains(equalToIgnoringCase("internet")));
+        // A problem is located at the key as the document writes it.
+        Answer bad = post("", shape("pascal-case-route-table.json").replace("52.73.0.0/16", "52.73.0.0/33"));
+        assertEquals(400, bad.status(), bad.body()::toString);
+        assertThat(problems(bad), hasItem(startsWith("$.Properties.Routes[0].Properties.AddressPrefix: ")));
     }
 }

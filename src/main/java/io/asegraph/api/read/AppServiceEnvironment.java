@@ -18,6 +18,14 @@ public record AppServiceEnvironment(
         @Description("The public virtual IP (also the outbound NAT address)") String publicVip,
         @NonNull List<@NonNull String> outboundAddresses,
         @Description("The internal load balancer address of an ILB ASE") String internalAddress,
+        @NonNull
+                @Description("An ASEv3's outbound addresses for Windows apps (windowsOutboundIpAddresses of its"
+                        + " networking configuration); empty when not stated")
+                List<@NonNull String> windowsOutboundAddresses,
+        @NonNull
+                @Description("An ASEv3's outbound addresses for Linux apps (linuxOutboundIpAddresses of its"
+                        + " networking configuration); empty when not stated")
+                List<@NonNull String> linuxOutboundAddresses,
         @Ignore String key)
         implements Resource {
     static AppServiceEnvironment from(Map<String, Object> r) {
@@ -30,6 +38,8 @@ public record AppServiceEnvironment(
                 Row.str(r, "publicVip"),
                 Row.list(r, "outboundAddresses"),
                 Row.str(r, "internalAddress"),
+                Row.list(r, "windowsOutboundAddresses"),
+                Row.list(r, "linuxOutboundAddresses"),
                 Row.key(r));
     }
 }
