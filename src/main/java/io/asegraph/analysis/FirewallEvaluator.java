@@ -42,7 +42,14 @@ public final class FirewallEvaluator {
     public static final String NO_RULE_MATCHES = "(no rule matches)";
 
     /** One rule that decided part of the source range. */
-    public record Match(String collection, String rule, int priority, Action action, AddressSet sources) {}
+    public record Match(String collection, String rule, int priority, Action action, AddressSet sources) {
+        /** {@code collection/rule (priority N)}, or {@code (no rule matches) (the implicit deny)}. */
+        public String describe() {
+            return rule.equals(NO_RULE_MATCHES)
+                    ? NO_RULE_MATCHES + " (the implicit deny)"
+                    : collection + "/" + rule + " (priority " + priority + ")";
+        }
+    }
 
     /** What the firewall did with each part of the sources, with the rules that decided and the causes of doubt. */
     public record Decision(

@@ -1,6 +1,7 @@
 package io.asegraph.analysis.audit;
 
 import io.asegraph.analysis.AnalysisContext;
+import io.asegraph.analysis.FirewallEvaluator;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
@@ -38,7 +39,8 @@ public final class EnvironmentHealthAudit {
         this.topology = context.topology();
         Parties parties = new Parties(context.policies());
         this.nsgCheck = new NsgRequirementCheck(parties);
-        this.routeCheck = new RouteRequirementCheck(parties);
+        this.routeCheck = new RouteRequirementCheck(
+                parties, new FirewallEvaluator(context.policies(), topology), context.index());
         this.subnetCheck = new ExclusiveSubnetCheck(context.index());
     }
 

@@ -56,19 +56,23 @@ sealed interface HealthRequirement {
 
     /**
      * Destinations the ASE subnet must route straight to the Internet; a route elsewhere is {@code onFailure} (FAIL, or
-     * WARN where the version supports forced tunnelling in ways not modelled). Checked by {@link RouteRequirementCheck}.
+     * WARN where the version supports forced tunnelling in ways not modelled). Forced tunnelling to an imported Azure
+     * Firewall is accepted when the firewall admits the dependencies on {@code firewallPorts} (TCP; none: a firewall
+     * does not help, as for replies to management). Checked by {@link RouteRequirementCheck}.
      */
     record Route(
             String name,
             Set<AseKind> kinds,
             AddressSource destination,
             CheckStatus onFailure,
+            List<PortRange> firewallPorts,
             String why,
             List<AseDocumentation> documentation)
             implements HealthRequirement {
         public Route {
             Objects.requireNonNull(name, "name");
             kinds = Set.copyOf(kinds);
+            firewallPorts = List.copyOf(firewallPorts);
             Objects.requireNonNull(destination, "destination");
             Objects.requireNonNull(onFailure, "onFailure");
             Objects.requireNonNull(why, "why");

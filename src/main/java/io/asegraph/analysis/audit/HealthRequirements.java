@@ -98,6 +98,7 @@ final class HealthRequirements {
                     "outbound-route",
                     allOf(tag("Storage", "Azure Storage"), regionalTag("Sql", "Azure SQL")),
                     CheckStatus.FAIL,
+                    "80, 443, 445, 1433, 11000-11999, 14000-14999",
                     V1_NETWORK_CONNECTIVITY,
                     "the ASE's outbound dependencies are routed straight to the Internet from its "
                             + "subnet (not force-tunnelled), so they leave from its VIP"),
@@ -198,6 +199,7 @@ final class HealthRequirements {
                     "management-return-route",
                     MANAGEMENT_WITHIN_INTERNET,
                     CheckStatus.FAIL,
+                    "",
                     V2_NETWORK_INFO,
                     "replies to App Service management leave by the ASE's VIP, so the management "
                             + "addresses are routed to the Internet (otherwise routing is asymmetric)"),
@@ -206,6 +208,7 @@ final class HealthRequirements {
                     "outbound-route",
                     allOf(tag("Storage", "Azure Storage"), tag("Sql", "Azure SQL")),
                     CheckStatus.WARN,
+                    "80, 443, 1433",
                     V2_NETWORK_INFO,
                     "the ASE's outbound dependencies leave straight to the Internet, or forced "
                             + "tunnelling is set up as v2 supports it (service endpoints or egress allow-listing, not "
@@ -274,8 +277,14 @@ final class HealthRequirements {
             String name,
             AddressSource destination,
             CheckStatus onFailure,
+            String firewallPorts,
             AseDocumentation documentation,
             String why) {
-        return new HealthRequirement.Route(name, kinds, destination, onFailure, why, List.of(documentation));
+        List<PortRange> ports = firewallPorts.isEmpty()
+                ? List.of()
+                : Arrays.stream(firewallPorts.split(",\\s*"))
+                        .map(PortRange::parse)
+                        .toList();
+        return new HealthRequirement.Route(name, kinds, destination, onFailure, ports, why, List.of(documentation));
     }
 }

@@ -1,16 +1,20 @@
 package io.asegraph.analysis.audit;
 
+import io.asegraph.analysis.FirewallEvaluator;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.PortRange;
 import io.asegraph.net.Protocol;
 import io.asegraph.policy.Direction;
 import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.EffectiveRoute;
+import io.asegraph.topology.FirewallRuleCollection.Action;
 import io.asegraph.topology.Subnet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -152,6 +156,26 @@ final class HealthSentences {
 
     static String routedStraight(Collection<String> direct) {
         return "Routed straight to the Internet by " + String.join("; ", direct) + ".";
+    }
+
+    /** What a firewall does with the ASE subnet's calls to the dependencies on one port. */
+    static String firewallPort(String firewall, PortRange port, FirewallEvaluator.Decision d) {
+        String ports = "TCP " + port;
+        List<String> parts = new ArrayList<>();
+        for (FirewallEvaluator.Match m : d.matches()) {
+            parts.add(m.sources() + (m.action() == Action.ALLOW ? " admitted by " : " denied by ") + m.describe());
+        }
+        if (!d.undetermined().isEmpty()) {
+            parts.add(d.undetermined() + " undetermined: " + String.join("; ", d.causes()));
+        }
+        return ports + " " + d.verdict() + " (" + String.join("; ", parts) + ")";
+    }
+
+    static String forcedToFirewall(Collection<AzureFirewall> firewalls, List<String> verdicts, Set<String> open) {
+        String names = firewalls.stream().map(f -> "Azure Firewall " + f.name()).collect(Collectors.joining(", "));
+        return "Forced tunnelling to " + names + ", which Microsoft's lockdown guidance supports when it admits the"
+                + " dependencies: " + String.join("; ", verdicts) + "."
+                + (open.isEmpty() ? "" : " Unresolved routes may change this: " + String.join("; ", open) + ".");
     }
 
     // ---------------------------------------------------------------- an exclusive subnet
