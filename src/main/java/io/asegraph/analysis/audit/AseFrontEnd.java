@@ -4,6 +4,7 @@ import io.asegraph.net.PortRange;
 import io.asegraph.net.Protocol;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.AseKind;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,42 +29,19 @@ import java.util.List;
  * switches (the ports are counted as published), IP-SSL port pairs.
  */
 final class AseFrontEnd {
-    private static final List<PortRange> MANAGEMENT = List.of(new PortRange(454, 455));
-    private static final List<PortRange> V1 = List.of(
-            PortRange.single(21),
-            PortRange.single(80),
-            PortRange.single(443),
-            new PortRange(454, 455),
-            PortRange.single(990),
-            PortRange.single(4016),
-            PortRange.single(4018),
-            PortRange.single(4020),
-            PortRange.single(4022),
-            PortRange.single(4024),
-            new PortRange(10001, 10020));
-    private static final List<PortRange> V2 = List.of(
-            PortRange.single(21),
-            PortRange.single(80),
-            PortRange.single(443),
-            new PortRange(454, 455),
-            PortRange.single(990),
-            PortRange.single(4020),
-            PortRange.single(4022),
-            PortRange.single(4024),
-            PortRange.single(8172),
-            new PortRange(10001, 10020));
-    private static final List<PortRange> V3 = List.of(
-            PortRange.single(21),
-            PortRange.single(80),
-            PortRange.single(443),
-            PortRange.single(990),
-            PortRange.single(4022),
-            PortRange.single(4024),
-            PortRange.single(4026),
-            PortRange.single(8172),
-            new PortRange(10001, 10020));
+    private static final List<PortRange> MANAGEMENT = ports("454-455");
+    private static final List<PortRange> V1 =
+            ports("21", "80", "443", "454-455", "990", "4016", "4018", "4020", "4022", "4024", "10001-10020");
+    private static final List<PortRange> V2 =
+            ports("21", "80", "443", "454-455", "990", "4020", "4022", "4024", "8172", "10001-10020");
+    private static final List<PortRange> V3 =
+            ports("21", "80", "443", "990", "4022", "4024", "4026", "8172", "10001-10020");
 
     private AseFrontEnd() {}
+
+    private static List<PortRange> ports(String... ranges) {
+        return Arrays.stream(ranges).map(PortRange::parse).toList();
+    }
 
     /** The TCP ports {@code ase}'s public VIP publishes. */
     static List<PortRange> published(AppServiceEnvironment ase) {
