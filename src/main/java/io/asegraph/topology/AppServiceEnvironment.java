@@ -33,31 +33,6 @@ public record AppServiceEnvironment(
         internalLoadBalancingMode = internalLoadBalancingMode == null ? "None" : internalLoadBalancingMode;
     }
 
-    /** An ASE whose outbound addresses are not split by operating system (v1, v2, list-addresses output). */
-    public AppServiceEnvironment(
-            ResourceId id,
-            String name,
-            String location,
-            AseKind kind,
-            String internalLoadBalancingMode,
-            ResourceId subnetId,
-            Optional<Long> publicVip,
-            List<Long> outboundAddresses,
-            Optional<Long> internalAddress) {
-        this(
-                id,
-                name,
-                location,
-                kind,
-                internalLoadBalancingMode,
-                subnetId,
-                publicVip,
-                outboundAddresses,
-                internalAddress,
-                List.of(),
-                List.of());
-    }
-
     /** True when apps are published on an internal load balancer ("Web" or "Web, Publishing"). */
     public boolean isInternal() {
         String m = internalLoadBalancingMode.toLowerCase(Locale.ROOT);

@@ -609,7 +609,9 @@ class CallSourceScenarioTest {
                             ResourceId.of(ASE_TWO_SUBNET),
                             Optional.empty(),
                             List.of(),
-                            Optional.empty()))
+                            Optional.empty(),
+                            List.of(),
+                            List.of()))
                     .build();
             CallSource c = call(t, "app1", "orders-api");
             assertSource(c, SourceKind.UNDETERMINED, null, null);

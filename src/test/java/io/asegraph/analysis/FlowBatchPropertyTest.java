@@ -379,7 +379,9 @@ class FlowBatchPropertyTest {
                             ResourceId.of(id),
                             Optional.of(a),
                             List.of(a, a + 1),
-                            Optional.empty()));
+                            Optional.empty(),
+                            java.util.List.of(),
+                            java.util.List.of()));
                 } else {
                     b.ase(ase, id, vip);
                 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -367,5 +368,19 @@ class ExportShapesTest {
         Answer bad = post("", shape("pascal-case-route-table.json").replace("52.73.0.0/16", "52.73.0.0/33"));
         assertEquals(400, bad.status(), bad.body()::toString);
         assertThat(problems(bad), hasItem(startsWith("$.Properties.Routes[0].Properties.AddressPrefix: ")));
+    }
+
+    // ---- exposures of an ASE: only what its front end publishes ---------------------------------------------------
+
+    /** shapes-v3-ase has no NSG: it is exposed on the ports an ASEv3 front end publishes, and on no other. */
+    @Test
+    void anAseV3WithoutAnNsgIsExposedOnlyOnItsFrontEndPorts() throws Exception {
+        assertEquals(200, importShape("asev3-arm.json").status());
+        Gql.post("{ exposures(ports: [22, 80, 443, 454, 1433, 3389, 4026, 8172]) { targetName port verdict } }")
+                .body("errors", nullValue())
+                .body("data.exposures.findAll { it.targetName == 'shapes-v3-ase' }.port", contains(80, 443, 4026, 8172))
+                .body(
+                        "data.exposures.findAll { it.targetName == 'shapes-v3-ase' }.verdict",
+                        everyItem(equalTo("ALLOWED")));
     }
 }

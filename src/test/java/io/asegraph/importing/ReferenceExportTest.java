@@ -215,7 +215,9 @@ class ReferenceExportTest {
                         id(VNET + "/subnets/ase-one-subnet"),
                         Optional.of(Ipv4.parse("192.23.1.2")),
                         List.of(Ipv4.parse("192.23.1.2")),
-                        Optional.empty()),
+                        Optional.empty(),
+                        java.util.List.of(),
+                        java.util.List.of()),
                 one);
         assertEquals(
                 Optional.of(Ipv4.parse("192.23.2.4")),

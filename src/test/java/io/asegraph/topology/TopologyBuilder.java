@@ -168,7 +168,9 @@ public final class TopologyBuilder {
                         id(subnetId),
                         Optional.of(vip),
                         List.of(vip),
-                        Optional.empty()));
+                        Optional.empty(),
+                        java.util.List.of(),
+                        java.util.List.of()));
         return this;
     }
 
@@ -187,7 +189,9 @@ public final class TopologyBuilder {
                         id(subnetId),
                         Optional.of(vip),
                         List.of(vip),
-                        Optional.of(Ipv4.parse(ilbAddress))));
+                        Optional.of(Ipv4.parse(ilbAddress)),
+                        java.util.List.of(),
+                        java.util.List.of()));
         return this;
     }
 

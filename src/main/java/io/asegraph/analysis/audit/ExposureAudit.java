@@ -52,8 +52,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Internet sources are the {@code Internet} tag's set (public unicast space) minus Azure's host address 168.63.129.16
  * and minus the target subnet's VNet topology. A row is ALLOWED when every Internet address is admitted, PARTIAL
  * when some are (e.g. an allow from one partner block), UNDETERMINED when none is for certain but some may be. A port
- * denied to every Internet source is no row. Results are notes, not proof of a listening service: an ASE's public VIP
- * serves app and management ports only, and a NIC's guest firewall is not modelled. The places audited are
+ * denied to every Internet source is no row, and so is a port an ASE's public VIP does not publish: its exposure is
+ * the intersection of its front end's ports ({@link AseFrontEnd}, per ASE kind) and what the NSGs admit. Results are
+ * notes, not proof of a listening service: a NIC's guest firewall is not modelled. The places audited are
  * {@link ExposureTarget}s; what the NSGs in front of one admit is an {@link ExposureAdmission}.
  */
 public final class ExposureAudit {
@@ -90,6 +91,7 @@ public final class ExposureAudit {
         // Targets are independent: evaluated in parallel (the analysis context's caches are concurrent), then sorted.
         List<Exposure> out = new ArrayList<>(ExposureTarget.of(context).parallelStream()
                 .flatMap(t -> distinct.stream()
+                        .filter(port -> forwards(t, port, protocol))
                         .map(port -> evaluate(t, port, protocol))
                         .flatMap(Optional::stream))
                 .toList());
@@ -100,6 +102,14 @@ public final class ExposureAudit {
     }
 
     // ---------------------------------------------------------------- one target and port
+
+    /**
+     * False when the target's public address never forwards {@code port}: an ASE's VIP publishes only its front end's
+     * ports, so whatever its NSGs admit elsewhere is no exposure.
+     */
+    private static boolean forwards(ExposureTarget t, int port, Protocol protocol) {
+        return t.published().map(p -> AseFrontEnd.publishes(p, port, protocol)).orElse(true);
+    }
 
     /** A target with no NSG in front of it: exposed to every Internet source. */
     private Optional<Exposure> unfiltered(ExposureTarget t, int port, Protocol protocol, String what) {

@@ -8,6 +8,7 @@ import io.asegraph.analysis.Step;
 import io.asegraph.analysis.StepType;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Ipv4;
+import io.asegraph.net.PortRange;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.PublicIpAddress;
@@ -21,7 +22,9 @@ import java.util.Optional;
 /**
  * A place {@link ExposureAudit} audits: a network interface with a public IP or an ASE with a public VIP, with the
  * first hop from its public address, its subnet, the NSGs in front of it in Azure's order (subnet NSG, then NIC NSG),
- * the destination inbound NSGs see (the NIC's private address, or the ASE's subnet) and a note for the row.
+ * the destination inbound NSGs see (the NIC's private address, or the ASE's subnet), a note for the row, and the
+ * ports its public address forwards at all: an ASE's VIP only its front end's published ports ({@link AseFrontEnd});
+ * empty for a NIC, whose public IP forwards every port.
  */
 record ExposureTarget(
         ResourceId id,
@@ -33,7 +36,8 @@ record ExposureTarget(
         List<Attached> chain,
         AddressSet destination,
         String deliveredTo,
-        Optional<String> note) {
+        Optional<String> note,
+        Optional<List<PortRange>> published) {
 
     /** The targets of {@code context}'s topology: NICs with a public IP, ASEs with a public VIP, each in a known subnet. */
     static List<ExposureTarget> of(AnalysisContext context) {
@@ -81,6 +85,7 @@ record ExposureTarget(
                     List.copyOf(chain),
                     AddressSet.host(nic.privateIp()),
                     nic.name() + " (" + Ipv4.format(nic.privateIp()) + ")",
+                    Optional.empty(),
                     Optional.empty()));
         }
         for (AppServiceEnvironment ase : topology.environments()) {
@@ -116,7 +121,8 @@ record ExposureTarget(
                     chain,
                     s.prefix().toSet(),
                     ase.name() + "'s workers in " + s.name() + " (" + s.prefix() + ")",
-                    note));
+                    note,
+                    Optional.of(AseFrontEnd.published(ase))));
         }
         return out;
     }

@@ -12,12 +12,14 @@ import io.asegraph.net.Protocol;
 import io.asegraph.topology.App;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.Resource;
 import io.asegraph.topology.Topology;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reachability over many callers at once (Network Access Analyzer's "who can reach X"):
@@ -26,7 +28,8 @@ import java.util.Objects;
  * ({@link ReachBatch}): one call-source walk per group of interfaces that route alike (not one per caller), every NSG
  * evaluated once per distinct (NSG, evaluation context, destination) over the union of the sources that reach it,
  * verdicts and source sets only. An app calls from its ASE (same subnet, same VIP), so apps share their ASE's answer.
- * The explanation of any row is {@link FlowAnalyzer#analyze} for its caller.</li>
+ * The explanation of any row is {@link FlowAnalyzer#analyze} for its caller. The destination itself is never listed
+ * as a caller.</li>
  * <li>{@link #matrix}: given callers × given destinations, full flows, one {@link FlowAnalyzer#analyzeMany} batch per
  * destination.</li>
  * </ul>
@@ -74,12 +77,15 @@ public final class ReachabilityAudit {
         for (int i = 0; i < ases.size(); i++) {
             AppServiceEnvironment ase = ases.get(i);
             ReachBatch.Outcome o = results.get(i);
-            out.add(row(
-                    Reference.of(ase.id().value(), ase, Resolution.RESOURCE_ID),
-                    ase.name(),
-                    ReferenceKind.APP_SERVICE_ENVIRONMENT,
-                    o));
+            if (!isDestination(to, ase)) {
+                out.add(row(
+                        Reference.of(ase.id().value(), ase, Resolution.RESOURCE_ID),
+                        ase.name(),
+                        ReferenceKind.APP_SERVICE_ENVIRONMENT,
+                        o));
+            }
             context.index().appsOn(ase.id()).stream()
+                    .filter(app -> !isDestination(to, app))
                     .sorted(Comparator.comparing((App a) -> a.name().toLowerCase(Locale.ROOT))
                             .thenComparing(a -> a.id().key()))
                     .forEach(app -> out.add(row(
@@ -90,6 +96,9 @@ public final class ReachabilityAudit {
         }
         for (int i = 0; i < nics.size(); i++) {
             NetworkInterface nic = nics.get(i);
+            if (isDestination(to, nic)) {
+                continue;
+            }
             out.add(row(
                     Reference.of(nic.id().value(), nic, Resolution.RESOURCE_ID),
                     nic.name(),
@@ -97,6 +106,28 @@ public final class ReachabilityAudit {
                     results.get(ases.size() + i)));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * True when {@code caller} is the destination itself, which is never listed as its own caller: the resource the
+     * destination names, or, for an address, the network interface with that private address or the ASE reached at
+     * it (its public VIP or ILB address).
+     */
+    private static boolean isDestination(Reference to, Resource caller) {
+        if (to.resource().isPresent()) {
+            return to.resource().get().id().equals(caller.id());
+        }
+        if (to.address().isEmpty()) {
+            return false;
+        }
+        Optional<Long> at = to.address();
+        if (caller instanceof NetworkInterface nic) {
+            return at.get() == nic.privateIp();
+        }
+        if (caller instanceof AppServiceEnvironment ase) {
+            return ase.publicVip().equals(at) || ase.internalAddress().equals(at);
+        }
+        return false;
     }
 
     private static Reachability row(Reference caller, String name, ReferenceKind kind, ReachBatch.Outcome o) {

@@ -189,7 +189,9 @@ public class AuditQueries {
     @Query("exposures")
     @Description("Network interfaces and ASEs reachable from the Internet on the given ports (default 22, 3389, 1433,"
             + " 3306, 5432, 6379, 9200, 27017): a public address and NSGs at subnet and NIC level that actually admit"
-            + " Internet sources, priority-aware (no finding where a higher-priority deny wins).")
+            + " Internet sources, priority-aware (no finding where a higher-priority deny wins); an ASE only on the"
+            + " ports its front end publishes for its kind (80, 443, FTP, remote debugging, Web Deploy; 454-455 on"
+            + " v1/v2).")
     public @NonNull List<@NonNull ExposureResult> exposures(
             @Description("Ports to check (default 22, 3389, 1433, 3306, 5432, 6379, 9200, 27017)") List<Integer> ports,
             @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol) {

@@ -322,7 +322,9 @@ class EnvironmentHealthAuditTest {
                         two.subnetId(),
                         two.publicVip(),
                         two.outboundAddresses(),
-                        two.internalAddress()));
+                        two.internalAddress(),
+                        java.util.List.of(),
+                        java.util.List.of()));
     }
 
     @Test

@@ -71,24 +71,35 @@ class ExposureAuditTest {
     }
 
     @Test
-    void onTheReferenceTopologyAseOneWithoutAnNsgIsExposedOnEveryDefaultPortAndAseTwoOnNone() {
-        List<Exposure> rows =
-                new ExposureAudit(AuditFixtures.reference()).exposures(ExposureAudit.DEFAULT_PORTS, Protocol.TCP);
+    void onTheReferenceTopologyAseOneWithoutAnNsgIsExposedOnlyOnItsFrontEndPorts() {
+        // The default ports (22, 3389, 1433, …) are none an ASE's front end publishes: no row, NSG or not.
+        assertEquals(
+                List.of(),
+                new ExposureAudit(AuditFixtures.reference()).exposures(ExposureAudit.DEFAULT_PORTS, Protocol.TCP));
+        List<Exposure> rows = new ExposureAudit(AuditFixtures.reference())
+                .exposures(List.of(22, 80, 443, 454, 1433, 3389, 4020, 8172, 10001), Protocol.TCP).stream()
+                        .filter(e -> e.targetName().equals("ase-one"))
+                        .toList();
+        // ASEv1: 80, 443, management 454-455, remote debugging 4020, FTP data 10001-10020; no Web Deploy 8172.
         assertEquals(
                 List.of(
-                        "ase-one:22 ALLOWED",
-                        "ase-one:1433 ALLOWED",
-                        "ase-one:3306 ALLOWED",
-                        "ase-one:3389 ALLOWED",
-                        "ase-one:5432 ALLOWED",
-                        "ase-one:6379 ALLOWED",
-                        "ase-one:9200 ALLOWED",
-                        "ase-one:27017 ALLOWED"),
+                        "ase-one:80 ALLOWED",
+                        "ase-one:443 ALLOWED",
+                        "ase-one:454 ALLOWED",
+                        "ase-one:4020 ALLOWED",
+                        "ase-one:10001 ALLOWED"),
                 rows(rows));
         assertTrue(
                 rows.get(0).warnings().get(0).contains("No NSG on ase-one-subnet"),
                 rows.get(0).warnings().toString());
         assertEquals(Optional.of(Ipv4.parse("192.23.1.2")), rows.get(0).publicAddress());
+        // Over UDP the front end publishes nothing.
+        assertEquals(
+                List.of(),
+                new ExposureAudit(AuditFixtures.reference())
+                        .exposures(List.of(53, 443), Protocol.UDP).stream()
+                                .filter(e -> e.targetName().equals("ase-one"))
+                                .toList());
     }
 
     @Test

@@ -31,7 +31,7 @@ class ReachabilityAuditTest {
     }
 
     @Test
-    void onTheReferenceTopologyOnlyAseOneAndItsAppsReachTheDatabase() {
+    void onTheReferenceTopologyOnlyAseOneAndItsAppsReachTheDatabaseWhichIsNotListedAsItsOwnCaller() {
         List<Reachability> rows =
                 AuditFixtures.reachability(AuditFixtures.reference()).whoCanReach("db-vm-nic", 1433, Protocol.TCP);
         assertEquals(
@@ -40,12 +40,29 @@ class ReachabilityAuditTest {
                         "app1 APP ALLOWED",
                         "app2 APP ALLOWED",
                         "ase-two APP_SERVICE_ENVIRONMENT DENIED",
-                        "orders-api APP DENIED",
-                        "db-vm-nic NETWORK_INTERFACE DENIED"),
+                        "orders-api APP DENIED"),
                 rows(rows));
         assertEquals(SourceKind.SUBNET_RANGE, rows.get(0).sourceKind());
         assertEquals(AddressSet.parse("10.0.1.0/26"), rows.get(0).allowedSources());
         assertEquals(AddressSet.parse("10.0.1.64/26"), rows.get(3).deniedSources());
+    }
+
+    @Test
+    void theDestinationIsNeverListedAsItsOwnCallerWhetherNamedByIdNameOrAddress() {
+        ReachabilityAudit audit = AuditFixtures.reachability(AuditFixtures.reference());
+        for (String to : List.of("db-vm-nic", "10.0.2.4")) {
+            List<String> names = audit.whoCanReach(to, 1433, Protocol.TCP).stream()
+                    .map(Reachability::callerName)
+                    .toList();
+            assertEquals(List.of("ase-one", "app1", "app2", "ase-two", "orders-api"), names, to);
+        }
+        // An ASE as destination: not its own caller, by name or at its VIP; its apps still are callers (self-calls).
+        for (String to : List.of("ase-two", "192.23.2.4")) {
+            List<String> names = audit.whoCanReach(to, 443, Protocol.TCP).stream()
+                    .map(Reachability::callerName)
+                    .toList();
+            assertEquals(List.of("ase-one", "app1", "app2", "orders-api", "db-vm-nic"), names, to);
+        }
     }
 
     @Test
@@ -83,6 +100,9 @@ class ReachabilityAuditTest {
         context.topology().environments().stream().limit(2).forEach(a -> destinations.add(a.id().value()));
         context.topology().endpoints().stream().limit(1).forEach(e -> destinations.add(e.id().value()));
         destinations.add("8.8.8.8");
+        java.util.Set<String> callers = new java.util.HashSet<>();
+        context.topology().nics().forEach(n -> callers.add(n.id().value()));
+        context.topology().environments().forEach(a -> callers.add(a.id().value()));
         record Question(int port, Protocol protocol) {}
         int compared = 0;
         java.util.Set<Verdict> seen = java.util.EnumSet.noneOf(Verdict.class);
@@ -94,11 +114,15 @@ class ReachabilityAuditTest {
                     new Question(53, Protocol.UDP),
                     new Question(0, Protocol.ICMP))) {
                 List<Reachability> rows = new ReachabilityAudit(context, flows).whoCanReach(to, q.port(), q.protocol());
+                // Every ASE, app and NIC but the destination itself (a NIC or ASE of the list above).
+                int self = callers.contains(to) ? 1 : 0;
                 assertEquals(
                         context.topology().environments().size()
                                 + context.topology().apps().size()
-                                + context.topology().nics().size(),
+                                + context.topology().nics().size()
+                                - self,
                         rows.size());
+                assertTrue(rows.stream().noneMatch(r -> r.caller().text().equals(to)), to);
                 for (Reachability r : rows) {
                     FlowResult alone = flows.analyze(
                             r.caller(), context.resolver().resolveDestination(to), q.port(), q.protocol());
