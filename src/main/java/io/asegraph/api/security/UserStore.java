@@ -25,9 +25,10 @@ import java.util.Set;
 /**
  * The users of the basic-auth identity provider, read once at start. With {@code asegraph.auth.users-file} that file
  * (it must exist). Otherwise {@code <data-directory>/users.properties}; when it does not exist yet (and
- * {@code asegraph.auth.create-admin} is not false, e.g. for bearer tokens only), the first start creates it with the user {@code admin} (roles reader, writer) and a random password,
- * which it writes to {@code <data-directory>/initial-admin-password}, readable by its owner only. The log names that
- * file, never the password.
+ * {@code asegraph.auth.create-admin} is not false, e.g. for bearer tokens only), the first start creates it with
+ * the user {@code admin} (roles reader, writer) and a random password, which it writes to
+ * {@code <data-directory>/initial-admin-password}, readable by its owner only. The log names that file, never the
+ * password.
  */
 @Startup
 @Singleton
