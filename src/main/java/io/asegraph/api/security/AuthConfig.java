@@ -23,6 +23,13 @@ public interface AuthConfig {
     @WithDefault("true")
     boolean createAdmin();
 
+    /**
+     * The claim of a bearer token that holds its roles ({@code roles}: Entra ID's app roles; {@code groups}); it sets
+     * {@code smallrye.jwt.path.groups}.
+     */
+    @WithDefault("roles")
+    String rolesClaim();
+
     /** Anonymous callers get the role {@code reader}: every query without credentials; writes still need a writer. */
     @WithDefault("false")
     boolean anonymousRead();
