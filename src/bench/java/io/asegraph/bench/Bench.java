@@ -48,6 +48,9 @@ public final class Bench {
     private static final String MARKER = "estate.properties";
 
     private final BenchOptions options;
+    /** The Authorization header of every request to the service (see {@link #authorization}). */
+    private String authorization;
+
     private final Deadline deadline;
     private final Consumer<String> progress;
     private final BenchResults results = new BenchResults();
@@ -122,14 +125,16 @@ public final class Bench {
                 }
             }
 
+            authorization = authorization(data);
             importEstate(base, estateDir, estate);
             // The service builds its snapshot and analysis context in the background after a write. One flow waits for
             // that, so the
             // measurements below do not share the CPU with it, and the memory is read with the snapshot loaded.
             LoadDriver settle = new LoadDriver(
-                    base.resolve("/graphql"),
-                    new LoadDriver.Settings(Duration.ZERO, Duration.ofMillis(1), 1, Duration.ofSeconds(300)),
-                    deadline);
+                            base.resolve("/graphql"),
+                            new LoadDriver.Settings(Duration.ZERO, Duration.ofMillis(1), 1, Duration.ofSeconds(300)),
+                            deadline)
+                    .authorized(authorization);
             LoadDriver.Probe firstAfterImport = settle.probe(scenarios.stream()
                     .filter(s -> s.name().equals("flow"))
                     .findFirst()
@@ -154,10 +159,11 @@ public final class Bench {
 
             deadline.check("the import");
             LoadDriver driver = new LoadDriver(
-                    base.resolve("/graphql"),
-                    new LoadDriver.Settings(
-                            options.warmup(), options.measure(), options.maxRequests(), Duration.ofSeconds(60)),
-                    deadline);
+                            base.resolve("/graphql"),
+                            new LoadDriver.Settings(
+                                    options.warmup(), options.measure(), options.maxRequests(), Duration.ofSeconds(60)),
+                            deadline)
+                    .authorized(authorization);
             for (LoadDriver.Request s : scenarios) {
                 List<LoadDriver.Measurement> ms = driver.run(List.of(s), options.levels());
                 r.measurements.addAll(ms);
@@ -192,9 +198,11 @@ public final class Bench {
                 r.readyRestart = service.awaitReady(base.resolve("/q/health/ready"), options.readyTimeout(), deadline);
                 progress.accept("ready in " + BenchResults.num(BenchResults.seconds(r.readyRestart)) + " s");
                 LoadDriver once = new LoadDriver(
-                        base.resolve("/graphql"),
-                        new LoadDriver.Settings(Duration.ZERO, Duration.ofMillis(1), 1, Duration.ofSeconds(120)),
-                        deadline);
+                                base.resolve("/graphql"),
+                                new LoadDriver.Settings(
+                                        Duration.ZERO, Duration.ofMillis(1), 1, Duration.ofSeconds(120)),
+                                deadline)
+                        .authorized(authorization);
                 LoadDriver.Probe floor = once.probe(scenarios.get(0));
                 r.firstFloorAfterRestartMs = floor.millis();
                 LoadDriver.Request flow = scenarios.stream()
@@ -283,6 +291,24 @@ public final class Bench {
     // ---------------------------------------------------------------------------------------------------------------
     // The service.
 
+    /**
+     * The {@code Authorization} header of every request: basic auth with {@code --user} (or ASEGRAPH_BENCH_USER), else
+     * the admin a service started here created, with the password from {@code data/initial-admin-password}.
+     */
+    private String authorization(Path data) throws IOException {
+        String credentials;
+        if (options.credentials().isPresent()) {
+            credentials = options.credentials().get();
+        } else if (options.spawns()) {
+            credentials = "admin:"
+                    + Files.readString(data.resolve("initial-admin-password")).trim();
+        } else {
+            throw new BenchException("the service at " + options.url().get()
+                    + " needs credentials: --user NAME:PASSWORD or ASEGRAPH_BENCH_USER (a writer, for the import)");
+        }
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
     private ChildProcess startService(Path data, int port, Path log) {
         if (!Files.isRegularFile(options.jar())) {
             throw new BenchException("no packaged service at " + options.jar()
@@ -359,6 +385,7 @@ public final class Bench {
                             .timeout(deadline.bound(options.cap()))
                             .header("Content-Type", "application/json")
                             .header("Accept", "application/json")
+                            .header("Authorization", authorization)
                             .POST(HttpRequest.BodyPublishers.ofFile(file))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -46,7 +46,8 @@ record BenchOptions(
         String importPath,
         boolean skipImport,
         Path seedDirectory,
-        String pageCache) {
+        String pageCache,
+        Optional<String> credentials) {
 
     BenchOptions {
         levels = List.copyOf(levels);
@@ -69,6 +70,9 @@ record BenchOptions(
                    [--levels 1,8,32] [--jar target/quarkus-app/quarkus-run.jar] [--url http://127.0.0.1:8080]
                    [--max-minutes M] [--service-jvm-arg ARG (default -Xmx2g)]... [--ready-timeout-seconds S]
                    [--import-path /import] [--no-import] [--seed-dir graph-seed] [--page-cache 512m]
+                   [--user NAME:PASSWORD]
+            Credentials: --user, else the environment's ASEGRAPH_BENCH_USER (NAME:PASSWORD), else, for a service the
+            run starts, its admin with the initial password from its data directory.
             Defaults: --size large; durations and the cap by size (small 1 s + 0.5 s warm-up, cap 5 min;
             medium 3 s + 1 s, 15 min; large 5 s + 2 s, 30 min). bench/run builds what is missing and runs this.""";
 
@@ -89,6 +93,8 @@ record BenchOptions(
         boolean skipImport = false;
         Path seedDir = Path.of("graph-seed");
         String pageCache = "512m";
+        Optional<String> credentials =
+                Optional.ofNullable(System.getenv("ASEGRAPH_BENCH_USER")).filter(v -> !v.isBlank());
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--no-import")) {
@@ -116,6 +122,7 @@ record BenchOptions(
                 case "import-path" -> importPath = value;
                 case "seed-dir" -> seedDir = Path.of(value);
                 case "page-cache" -> pageCache = value;
+                case "user" -> credentials = Optional.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -145,7 +152,8 @@ record BenchOptions(
                 importPath,
                 skipImport,
                 seedDir,
-                pageCache);
+                pageCache,
+                credentials);
     }
 
     private static Duration seconds(double s) {

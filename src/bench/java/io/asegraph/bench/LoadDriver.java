@@ -130,6 +130,7 @@ public final class LoadDriver {
     private final Settings settings;
     private final Deadline deadline;
     private final HttpClient client;
+    private String authorization;
 
     /**
      * A driver for the GraphQL endpoint {@code endpoint} (e.g. {@code http://127.0.0.1:8080/graphql}) whose every wait
@@ -147,6 +148,12 @@ public final class LoadDriver {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /** Sends {@code header} as the {@code Authorization} of every request (e.g. {@code Basic ...}); null: none. */
+    public LoadDriver authorized(String header) {
+        this.authorization = header;
+        return this;
     }
 
     /**
@@ -204,12 +211,14 @@ public final class LoadDriver {
     }
 
     private HttpRequest httpRequest(Request r) {
-        return HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
                 .timeout(deadline.bound(settings.requestTimeout()))
                 .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(r.body()))
-                .build();
+                .header("Accept", "application/json");
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b.POST(HttpRequest.BodyPublishers.ofString(r.body())).build();
     }
 
     private static String describe(IOException e) {

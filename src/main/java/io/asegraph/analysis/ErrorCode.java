@@ -26,7 +26,11 @@ public enum ErrorCode {
     /** A point answer (Allow or Deny) that cannot be given because something is unknown. */
     UNDETERMINED(Wire.UNDETERMINED),
     /** A write that needs more transaction memory than the store allows; nothing was written. */
-    TOO_LARGE(Wire.TOO_LARGE);
+    TOO_LARGE(Wire.TOO_LARGE),
+    /** An authenticated caller without the role the operation needs; nothing was done. */
+    FORBIDDEN(Wire.FORBIDDEN),
+    /** A request over one of the API's limits (depth, complexity, size); the message names the limit and its value. */
+    LIMIT_EXCEEDED(Wire.LIMIT_EXCEEDED);
 
     private final String wire;
 
@@ -49,6 +53,8 @@ public enum ErrorCode {
         public static final String REFERENCED = "REFERENCED";
         public static final String UNDETERMINED = "UNDETERMINED";
         public static final String TOO_LARGE = "TOO_LARGE";
+        public static final String FORBIDDEN = "FORBIDDEN";
+        public static final String LIMIT_EXCEEDED = "LIMIT_EXCEEDED";
 
         private Wire() {}
     }

@@ -11,4 +11,8 @@ public interface ApiConfig {
     /** Requests for larger pages fail with INVALID_ARGUMENT. */
     @WithDefault("500")
     int maxPageSize();
+
+    /** The largest {@code /graphql} request body in MB (see {@link GraphqlBodyLimit}); imports have their own limit. */
+    @WithDefault("32")
+    int graphqlMaxBodyMb();
 }

@@ -32,6 +32,8 @@ public final class Errors {
             case REFERENCED -> new ReferencedException(message);
             case UNDETERMINED -> new UndeterminedException(message);
             case TOO_LARGE -> new TooLargeException(message);
+            case FORBIDDEN -> new ForbiddenException(message);
+            case LIMIT_EXCEEDED -> new LimitExceededException(message);
         };
     }
 }

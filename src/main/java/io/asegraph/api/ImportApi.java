@@ -7,6 +7,8 @@ import io.asegraph.api.path.NextHopType;
 import io.asegraph.api.path.Protocol;
 import io.asegraph.api.read.NetworkSecurityGroup;
 import io.asegraph.api.read.RouteTable;
+import io.asegraph.api.security.CodedRefusals;
+import io.asegraph.api.security.Roles;
 import io.asegraph.graph.EditException;
 import io.asegraph.graph.GraphImporter;
 import io.asegraph.graph.ImportOutcome;
@@ -14,6 +16,7 @@ import io.asegraph.graph.ResourceEdits;
 import io.asegraph.graph.TransactionTooLargeException;
 import io.asegraph.importing.ImportProblem;
 import io.asegraph.topology.ResourceId;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +38,8 @@ import org.eclipse.microprofile.graphql.Type;
  * {@code extensions.problems}; nothing is written.
  */
 @GraphQLApi
+@RolesAllowed(Roles.WRITER)
+@CodedRefusals
 public class ImportApi {
     /** At most this many problems are spelled out in an error message; {@code extensions.problems} has them all. */
     static final int PROBLEMS_IN_MESSAGE = 20;

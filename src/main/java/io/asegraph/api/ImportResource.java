@@ -1,10 +1,12 @@
 package io.asegraph.api;
 
 import io.asegraph.api.path.ImportResult;
+import io.asegraph.api.security.Roles;
 import io.asegraph.graph.GraphImporter;
 import io.asegraph.graph.ImportOutcome;
 import io.asegraph.graph.TransactionTooLargeException;
 import io.asegraph.importing.ImportProblem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,9 +24,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code {created, updated, unchanged, warnings, removed, dryRun}}; 400 with
  * {@code {code: "INVALID_DOCUMENT", message, problems: [{location, value, message, line, column}]}} when the document
  * has problems (nothing written); 400 with {@code code: "INVALID_ARGUMENT"} for a dryRun that is not true or false.
- * The body limit is {@code quarkus.http.limits.max-body-size}.
+ * The body limit is {@code quarkus.http.limits.max-body-size}. Only a {@code writer} may import: no or wrong credentials
+ * get 401 (with {@code WWW-Authenticate}), a caller without the role 403 with {@code code: "FORBIDDEN"}; nothing is
+ * read or written then.
  */
 @Path("/import")
+@RolesAllowed(Roles.WRITER)
 public class ImportResource {
     private final GraphImporter importer;
 
@@ -49,6 +54,17 @@ public class ImportResource {
         static Failure of(ApiException e, List<Problem> problems) {
             return new Failure(e.code().wire(), e.getMessage(), problems);
         }
+    }
+
+    /** 403 with {@code {code: "FORBIDDEN", message}} for a caller without the role writer. */
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return Response.status(Response.Status.FORBIDDEN)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Failure.of(
+                        new ForbiddenException("POST /import needs the role " + Roles.WRITER + "; nothing was written"),
+                        List.of()))
+                .build();
     }
 
     @POST

@@ -63,7 +63,8 @@ class ImportResourceTest {
     static Answer post(HttpClient http, URL importUrl, String query, String contentType, byte[] body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(importUrl + query))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .timeout(java.time.Duration.ofMinutes(5));
+                .timeout(java.time.Duration.ofMinutes(5))
+                .header("Authorization", Gql.basic(Gql.USER, Gql.PASSWORD));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }

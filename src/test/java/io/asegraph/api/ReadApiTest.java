@@ -176,12 +176,13 @@ class ReadApiTest {
 
     @Test
     void servesTheSchemaAndTheGraphqlUi() {
-        io.restassured.RestAssured.get("/graphql/schema.graphql")
+        Gql.given()
+                .get("/graphql/schema.graphql")
                 .then()
                 .statusCode(200)
                 .body(containsString("callSource"))
                 .body(containsString("environments"));
-        io.restassured.RestAssured.get("/q/graphql-ui/").then().statusCode(200);
+        Gql.given().get("/q/graphql-ui/").then().statusCode(200);
     }
 
     @Test

@@ -63,7 +63,9 @@ class BenchEndToEndTest {
                 "--warmup-seconds",
                 "0.1",
                 "--max-minutes",
-                "4");
+                "4",
+                "--user",
+                io.asegraph.api.Gql.USER + ":" + io.asegraph.api.Gql.PASSWORD);
         BenchResults r = Bench.run(options, line -> {});
 
         assertNull(r.error, "the run stopped early");

@@ -21,12 +21,15 @@ import io.asegraph.api.path.PathMapping;
 import io.asegraph.api.path.Protocol;
 import io.asegraph.api.path.SourceKind;
 import io.asegraph.api.path.Verdict;
+import io.asegraph.api.security.CodedRefusals;
+import io.asegraph.api.security.Roles;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.Port;
 import io.asegraph.policy.Access;
 import io.asegraph.service.Engines;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +46,8 @@ import org.eclipse.microprofile.graphql.Source;
  * computed in {@code io.asegraph.analysis.audit}; estate-wide answers are cached there per store version.
  */
 @GraphQLApi
+@RolesAllowed({Roles.READER, Roles.WRITER})
+@CodedRefusals
 public class AuditQueries {
     static final List<Integer> DEFAULT_EXPOSURE_PORTS = ExposureAudit.DEFAULT_PORTS;
 

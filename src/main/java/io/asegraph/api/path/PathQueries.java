@@ -6,6 +6,8 @@ import io.asegraph.analysis.Reference;
 import io.asegraph.api.Errors;
 import io.asegraph.api.InvalidArgumentException;
 import io.asegraph.api.UndeterminedException;
+import io.asegraph.api.security.CodedRefusals;
+import io.asegraph.api.security.Roles;
 import io.asegraph.net.InvalidAddressException;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.Port;
@@ -20,6 +22,7 @@ import io.asegraph.service.Engines;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.Resource;
 import io.asegraph.topology.Subnet;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -30,6 +33,8 @@ import org.eclipse.microprofile.graphql.Query;
 
 /** The path engine's questions: where a call appears from, where a packet goes first, and whether NSGs let it through. */
 @GraphQLApi
+@RolesAllowed({Roles.READER, Roles.WRITER})
+@CodedRefusals
 public class PathQueries {
     private final Engines engines;
 

@@ -1,6 +1,9 @@
 package io.asegraph.api.read;
 
+import io.asegraph.api.security.CodedRefusals;
+import io.asegraph.api.security.Roles;
 import io.asegraph.graph.ListQuery.Source;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -13,6 +16,8 @@ import org.eclipse.microprofile.graphql.Query;
  * ({@code asegraph.api.max-page-size}); a larger, negative or malformed request fails with INVALID_ARGUMENT.
  */
 @GraphQLApi
+@RolesAllowed({Roles.READER, Roles.WRITER})
+@CodedRefusals
 public class ListingQueries {
     private final Listing listing;
 

@@ -1,7 +1,10 @@
 package io.asegraph.api.read;
 
+import io.asegraph.api.security.CodedRefusals;
+import io.asegraph.api.security.Roles;
 import io.asegraph.graph.GraphReader;
 import io.asegraph.graph.Relation;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -14,6 +17,8 @@ import org.eclipse.microprofile.graphql.Source;
  * ({@code UNWIND $keys}), never one per row.
  */
 @GraphQLApi
+@RolesAllowed({Roles.READER, Roles.WRITER})
+@CodedRefusals
 public class NetworkInterfaceFields {
     private final RelatedRows related;
 

@@ -1,8 +1,11 @@
 package io.asegraph.api.read;
 
 import io.asegraph.api.UnknownReferenceException;
+import io.asegraph.api.security.CodedRefusals;
+import io.asegraph.api.security.Roles;
 import io.asegraph.graph.GraphReader;
 import io.asegraph.topology.ResourceId;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.graphql.Description;
@@ -12,6 +15,8 @@ import org.eclipse.microprofile.graphql.Query;
 
 /** Fetch one resource of any kind by its Azure resource id. */
 @GraphQLApi
+@RolesAllowed({Roles.READER, Roles.WRITER})
+@CodedRefusals
 public class ResourceQueries {
     private static final Map<String, Function<Map<String, Object>, Resource>> BY_LABEL = Map.ofEntries(
             Map.entry("VirtualNetwork", VirtualNetwork::from),

@@ -1,0 +1,83 @@
+package io.asegraph.api;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The query limits: depth and complexity at their defaults (15, 500), the {@code /graphql} body limit lowered to 1 MB
+ * so a test need not send 32. Each refusal names the limit and its value, and none is a 5xx. Depth and complexity are
+ * graphql-java's instrumentations: their errors have {@code classification} ExecutionAborted, no code yet.
+ */
+@QuarkusTest
+@TestProfile(LimitsTest.SmallBody.class)
+class LimitsTest {
+    public static class SmallBody implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "asegraph.api.graphql-max-body-mb", "1",
+                    "%test.asegraph.store.data-directory", "target/test-data/limits-" + UUID.randomUUID(),
+                    "asegraph.seed.enabled", "false");
+        }
+    }
+
+    @Test
+    void aQueryNested25LevelsIsRefusedNamingTheDepthLimit() {
+        StringBuilder deep = new StringBuilder("{ environments { apps { environment { ");
+        for (int i = 0; i < 11; i++) {
+            deep.append("apps { environment { ");
+        }
+        deep.append("name");
+        deep.append(" }".repeat(2 * 11 + 3 + 1));
+        Gql.post(deep.toString())
+                .body("data", nullValue())
+                .body("errors[0].message", containsString("depth exceeded"))
+                .body("errors[0].message", containsString("> 15"))
+                .body("errors[0].extensions.classification", equalTo("ExecutionAborted"));
+    }
+
+    @Test
+    void sixtyAliasesOfAListingWithRulesAreRefusedNamingTheComplexityLimit() {
+        StringBuilder q = new StringBuilder("{ ");
+        for (int i = 0; i < 60; i++) {
+            q.append("a")
+                    .append(i)
+                    .append(": networkSecurityGroups(limit: 500) { id name location rules { name priority access"
+                            + " direction qualifiedName } } ");
+        }
+        q.append("}");
+        Gql.post(q.toString())
+                .body("data", nullValue())
+                .body("errors[0].message", containsString("complexity exceeded"))
+                .body("errors[0].message", containsString("> 500"))
+                .body("errors[0].extensions.classification", equalTo("ExecutionAborted"));
+    }
+
+    @Test
+    void aGraphqlBodyOverTheLimitIs413WithLimitExceeded() {
+        String big = "x".repeat(1_200_000);
+        Gql.given()
+                .contentType(ContentType.JSON)
+                .body(Gql.body("query($x: String) { environments { name } }", "x", big))
+                .post("/graphql")
+                .then()
+                .statusCode(413)
+                .body("errors[0].extensions.code", equalTo("LIMIT_EXCEEDED"))
+                .body("errors[0].message", containsString("1 MB"));
+    }
+
+    @Test
+    void aBodyUnderTheLimitPasses() {
+        Gql.post("query($x: String) { environments(where: {name: {eq: $x}}) { name } }", "x", "x".repeat(500_000))
+                .body("errors", nullValue());
+    }
+}
