@@ -7,6 +7,7 @@ import io.asegraph.api.path.NextHopType;
 import io.asegraph.api.path.Protocol;
 import io.asegraph.api.read.NetworkSecurityGroup;
 import io.asegraph.api.read.RouteTable;
+import io.asegraph.api.security.Attributions;
 import io.asegraph.api.security.CodedRefusals;
 import io.asegraph.api.security.Roles;
 import io.asegraph.graph.EditException;
@@ -16,6 +17,7 @@ import io.asegraph.graph.ResourceEdits;
 import io.asegraph.graph.TransactionTooLargeException;
 import io.asegraph.importing.ImportProblem;
 import io.asegraph.topology.ResourceId;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,10 +48,17 @@ public class ImportApi {
 
     private final GraphImporter importer;
     private final ResourceEdits edits;
+    private final SecurityIdentity identity;
 
-    public ImportApi(GraphImporter importer, ResourceEdits edits) {
+    public ImportApi(GraphImporter importer, ResourceEdits edits, SecurityIdentity identity) {
         this.importer = importer;
         this.edits = edits;
+        this.identity = identity;
+    }
+
+    /** Runs {@code write} attributed to the caller, as {@code operation} (the change record's). */
+    private <T> T as(String operation, Optional<String> sha256, Supplier<T> write) {
+        return Attributions.as(identity, operation, sha256, () -> call(write));
     }
 
     @Mutation("importResources")
@@ -61,7 +70,10 @@ public class ImportApi {
     public @NonNull ImportResult importResources(
             @NonNull @Description("The JSON document, as text") String document,
             @DefaultValue("false") @Description("Validate and count without writing") Boolean dryRun) {
-        return result(call(() -> importer.importDocument(document, Boolean.TRUE.equals(dryRun))));
+        return result(as(
+                "importResources",
+                Optional.of(Attributions.sha256(document)),
+                () -> importer.importDocument(document, Boolean.TRUE.equals(dryRun))));
     }
 
     @Mutation("putSecurityRule")
@@ -73,7 +85,10 @@ public class ImportApi {
             @NonNull @Description("The NSG's resource id") String nsg,
             @NonNull SecurityRuleInput rule,
             @Description("The etag the change is based on (optimistic concurrency)") String etag) {
-        return nsg(call(() -> edits.putSecurityRule(nsg, rule.toAz(), Optional.ofNullable(etag))));
+        return nsg(as(
+                "putSecurityRule " + rule.name + " in " + nsg,
+                Optional.empty(),
+                () -> edits.putSecurityRule(nsg, rule.toAz(), Optional.ofNullable(etag))));
     }
 
     @Mutation("removeSecurityRule")
@@ -83,7 +98,10 @@ public class ImportApi {
             @NonNull @Description("The NSG's resource id") String nsg,
             @NonNull @Description("The rule's name") String name,
             @Description("The etag the change is based on (optimistic concurrency)") String etag) {
-        return nsg(call(() -> edits.removeSecurityRule(nsg, name, Optional.ofNullable(etag))));
+        return nsg(as(
+                "removeSecurityRule " + name + " in " + nsg,
+                Optional.empty(),
+                () -> edits.removeSecurityRule(nsg, name, Optional.ofNullable(etag))));
     }
 
     @Mutation("putRoute")
@@ -92,7 +110,10 @@ public class ImportApi {
                     + "route.<field>, INVALID_DOCUMENT).")
     public @NonNull RouteTable putRoute(
             @NonNull @Description("The route table's resource id") String routeTable, @NonNull RouteInput route) {
-        return table(call(() -> edits.putRoute(routeTable, route.toAz())));
+        return table(as(
+                "putRoute " + route.name + " in " + routeTable,
+                Optional.empty(),
+                () -> edits.putRoute(routeTable, route.toAz())));
     }
 
     @Mutation("removeRoute")
@@ -100,7 +121,10 @@ public class ImportApi {
     public @NonNull RouteTable removeRoute(
             @NonNull @Description("The route table's resource id") String routeTable,
             @NonNull @Description("The route's name") String name) {
-        return table(call(() -> edits.removeRoute(routeTable, name)));
+        return table(as(
+                "removeRoute " + name + " in " + routeTable,
+                Optional.empty(),
+                () -> edits.removeRoute(routeTable, name)));
     }
 
     @Mutation("deleteResource")
@@ -112,7 +136,10 @@ public class ImportApi {
                     + "default site) are dropped.")
     public @NonNull DeleteResult deleteResource(
             @NonNull @Description("An Azure resource id") String id, @DefaultValue("false") Boolean cascade) {
-        ResourceEdits.Deletion d = call(() -> edits.delete(id, Boolean.TRUE.equals(cascade)));
+        ResourceEdits.Deletion d = as(
+                "deleteResource " + id + (Boolean.TRUE.equals(cascade) ? " (cascade)" : ""),
+                Optional.empty(),
+                () -> edits.delete(id, Boolean.TRUE.equals(cascade)));
         return new DeleteResult(
                 d.deleted().stream().map(ResourceId::value).toList(),
                 d.detached().stream().map(ResourceId::value).toList());

@@ -1,11 +1,13 @@
 package io.asegraph.api;
 
 import io.asegraph.api.path.ImportResult;
+import io.asegraph.api.security.Attributions;
 import io.asegraph.api.security.Roles;
 import io.asegraph.graph.GraphImporter;
 import io.asegraph.graph.ImportOutcome;
 import io.asegraph.graph.TransactionTooLargeException;
 import io.asegraph.importing.ImportProblem;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,9 +35,11 @@ import java.util.concurrent.atomic.AtomicReference;
 @RolesAllowed(Roles.WRITER)
 public class ImportResource {
     private final GraphImporter importer;
+    private final SecurityIdentity identity;
 
-    public ImportResource(GraphImporter importer) {
+    public ImportResource(GraphImporter importer, SecurityIdentity identity) {
         this.importer = importer;
+        this.identity = identity;
     }
 
     /** One problem as the HTTP answer lists it (line and column null when unknown). */
@@ -87,7 +92,10 @@ public class ImportResource {
         // write.
         ImportOutcome outcome;
         try {
-            outcome = importer.importDocument(new AtomicReference<>(body == null ? new byte[0] : body), dry);
+            AtomicReference<byte[]> document = new AtomicReference<>(body == null ? new byte[0] : body);
+            String sha256 = Attributions.sha256(document.get());
+            outcome = Attributions.as(
+                    identity, "POST /import", Optional.of(sha256), () -> importer.importDocument(document, dry));
         } catch (TransactionTooLargeException e) {
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
                     .entity(Failure.of(TooLargeException.of(e), List.of()))

@@ -162,7 +162,12 @@ public class GraphImporter {
         }
         long records = GraphWriter.records(diff.batch());
         long w0 = System.nanoTime();
-        write(estate, diff.batch(), progress);
+        write(
+                estate,
+                diff.batch(),
+                progress,
+                new ChangeRecord.Pending(
+                        Attribution.current(), diff.created(), diff.updated(), diff.unchanged(), diff.removed()));
         long writeMillis = millis(w0);
         if (records >= RELEASE_AFTER_RECORDS) {
             releaseMemory();
@@ -189,18 +194,29 @@ public class GraphImporter {
      * otherwise it is dropped and reloaded from the store.
      */
     void write(Estate base, ImportBatch batch, ImportProgress progress) {
+        int created = batch.created().size();
+        write(
+                base,
+                batch,
+                progress,
+                new ChangeRecord.Pending(
+                        Attribution.current(), created, batch.size() - created, 0, batch.removalCount()));
+    }
+
+    /** {@link #write(Estate, ImportBatch, ImportProgress)}, recording {@code change} in the same transaction. */
+    void write(Estate base, ImportBatch batch, ImportProgress progress, ChangeRecord.Pending change) {
         ProgressLog log = new ProgressLog(progress);
         long records = GraphWriter.records(batch);
         long version;
         try {
             if (records > staging.aboveRecords()) {
                 Log.infof("import: %,d records, more than %,d: staged and swapped", records, staging.aboveRecords());
-                version = staged(batch, log);
+                version = staged(batch, log, change);
             } else {
                 try {
                     version = store.writeInBulk(tx -> {
                         log.start();
-                        return new GraphWriter(tx, log).write(batch);
+                        return new GraphWriter(tx, log).write(batch, change);
                     });
                 } catch (TransactionTooLargeException e) {
                     if (!staging.whenTooLarge()) {
@@ -210,7 +226,7 @@ public class GraphImporter {
                             "import: %,d records do not fit in one transaction (%s): staged and swapped instead",
                             records, e.getMessage());
                     try {
-                        version = staged(batch, log);
+                        version = staged(batch, log, change);
                     } catch (RuntimeException staging) {
                         staging.addSuppressed(e);
                         throw staging;
@@ -225,9 +241,9 @@ public class GraphImporter {
         estates.advance(EstatePatch.apply(base, batch, version));
     }
 
-    private long staged(ImportBatch batch, ProgressLog log) {
+    private long staged(ImportBatch batch, ProgressLog log, ChangeRecord.Pending change) {
         log.start();
-        return StagedWrite.write(store, StagedWrite.plan(batch), log);
+        return StagedWrite.write(store, StagedWrite.plan(batch), log, change);
     }
 
     static List<String> warnings(List<ImportWarning> parsed, List<String> notes) {

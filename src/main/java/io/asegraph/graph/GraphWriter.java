@@ -59,10 +59,10 @@ final class GraphWriter {
                         .sum();
     }
 
-    /** Writes {@code b} and returns the store version it bumped to. */
-    long write(ImportBatch b) {
+    /** Writes {@code b} and returns the store version it bumped to, recording {@code change} with it. */
+    long write(ImportBatch b, ChangeRecord.Pending change) {
         writeRecords(b);
-        return bumpVersion();
+        return bumpVersion(change.properties());
     }
 
     /** Writes {@code b} without bumping the version (the statements {@link StagedWrite#plan} records). */
@@ -158,10 +158,16 @@ final class GraphWriter {
         connections(b.of(NetworkTypes.CONNECTION));
     }
 
-    long bumpVersion() {
+    /**
+     * Moves the store version on by one and records the write that did it: a {@code (:Change)} node with
+     * {@code change}'s properties, the new version and the store's clock, in this same transaction.
+     */
+    long bumpVersion(Map<String, Object> change) {
         return tx.single(
-                "MERGE " + Labels.META_NODE + " SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS v",
-                Map.of(),
+                "MERGE " + Labels.META_NODE + " SET m.version = coalesce(m.version, 0) + 1 WITH m CREATE (c:"
+                        + Labels.CHANGE + ") SET c = $change, c.version = m.version, c.at = datetime()"
+                        + " RETURN m.version AS v",
+                Map.of("change", change),
                 "v");
     }
 

@@ -27,6 +27,8 @@ public final class Labels {
     public static final String RULE_COLLECTION_GROUP = "FirewallRuleCollectionGroup";
     /** The one node holding the store's version, seed state and any unfinished import ({@code key: 'meta'}). */
     public static final String META = "AsegraphMeta";
+    /** A committed write ({@link ChangeRecord}). */
+    public static final String CHANGE = "Change";
     /** The meta node as a Cypher pattern, bound to {@code m}. */
     public static final String META_NODE = "(m:" + META + " {key: 'meta'})";
 

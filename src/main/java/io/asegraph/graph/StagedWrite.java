@@ -86,16 +86,19 @@ final class StagedWrite {
      * point deletes what was staged and throws (nothing written); a failure after it throws too, and leaves the stage
      * committed, to be finished by the next reload or start.
      */
-    static long write(GraphStore store, List<Step> steps, ImportProgress progress) {
+    static long write(GraphStore store, List<Step> steps, ImportProgress progress, ChangeRecord.Pending change) {
         checkRecords(steps);
+        Map<String, Object> changeOnStage = new java.util.HashMap<>();
+        change.properties().forEach((k, v) -> changeOnStage.put("change_" + k, v));
         String id = UUID.randomUUID().toString();
         long t0 = System.nanoTime();
         try {
             store.writeInBulk(tx -> {
                 tx.run(
-                        "CREATE (:" + STAGE
-                                + " {id: $id, state: 'staging', steps: $n, step: 0, row: 0, created: datetime()})",
-                        Map.of("id", id, "n", steps.size()));
+                        "CREATE (s:" + STAGE
+                                + " {id: $id, state: 'staging', steps: $n, step: 0, row: 0, created: datetime()})"
+                                + " SET s += $change",
+                        Map.of("id", id, "n", steps.size(), "change", changeOnStage));
                 return null;
             });
             stage(store, id, steps, progress);
@@ -316,7 +319,18 @@ final class StagedWrite {
                 return tx.single("MATCH " + Labels.META_NODE + " RETURN m.version AS v", Map.of(), "v");
             }
             tx.run("MATCH " + Labels.META_NODE + " WHERE m.applying = $id REMOVE m.applying", Map.of("id", id));
-            return new GraphWriter(tx).bumpVersion();
+            // The change this import records was kept on its stage (the finisher may be another process).
+            return tx.single(
+                    "MATCH (s:" + STAGE + " {id: $id}) MERGE " + Labels.META_NODE
+                            + " SET m.version = coalesce(m.version, 0) + 1 WITH m, s CREATE (c:" + Labels.CHANGE
+                            + ") SET c.principal = coalesce(s.change_principal, 'system'),"
+                            + " c.operation = coalesce(s.change_operation, 'internal'),"
+                            + " c.documentSha256 = s.change_documentSha256, c.created = coalesce(s.change_created, 0),"
+                            + " c.updated = coalesce(s.change_updated, 0), c.unchanged = coalesce(s.change_unchanged, 0),"
+                            + " c.removed = coalesce(s.change_removed, 0), c.version = m.version, c.at = datetime()"
+                            + " RETURN m.version AS v",
+                    Map.of("id", id),
+                    "v");
         });
     }
 

@@ -1,0 +1,45 @@
+package io.asegraph.graph;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.neo4j.driver.Value;
+
+/** The record of committed writes ({@link ChangeRecord}), newest first. */
+@ApplicationScoped
+public class ChangeLog {
+    private final GraphStore store;
+
+    public ChangeLog(GraphStore store) {
+        this.store = store;
+    }
+
+    /** At most {@code limit} changes, newest first; with {@code since}, only those committed at or after it. */
+    public List<ChangeRecord> recent(int limit, Optional<OffsetDateTime> since) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("limit", limit);
+        params.put("since", since.orElse(null));
+        return store.read(tx -> tx.run(
+                        "MATCH (c:" + Labels.CHANGE + ") WHERE $since IS NULL OR c.at >= $since"
+                                + " RETURN c ORDER BY c.version DESC LIMIT $limit",
+                        params)
+                .list(r -> {
+                    Value c = r.get("c");
+                    return new ChangeRecord(
+                            c.get("principal").asString(),
+                            c.get("operation").asString(),
+                            c.get("documentSha256").isNull()
+                                    ? Optional.empty()
+                                    : Optional.of(c.get("documentSha256").asString()),
+                            c.get("at").asOffsetDateTime(),
+                            c.get("version").asLong(),
+                            c.get("created").asLong(),
+                            c.get("updated").asLong(),
+                            c.get("unchanged").asLong(),
+                            c.get("removed").asLong());
+                }));
+    }
+}
