@@ -4,6 +4,7 @@ import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.AnalysisContext.Attached;
 import io.asegraph.analysis.Hop;
 import io.asegraph.analysis.HopKind;
+import io.asegraph.analysis.PathEngine;
 import io.asegraph.analysis.Step;
 import io.asegraph.analysis.StepType;
 import io.asegraph.net.AddressSet;
@@ -21,7 +22,9 @@ import java.util.Optional;
 /**
  * A place {@link ExposureAudit} audits: a network interface with a public IP or an ASE with a public VIP, with the
  * first hop from its public address, its subnet, the NSGs in front of it in Azure's order (subnet NSG, then NIC NSG),
- * the destination inbound NSGs see (the NIC's private address, or the ASE's subnet) and a note for the row.
+ * the destination inbound NSGs see (the NIC's private address, or the ASE's subnet) and a note for the row. A private
+ * endpoint's interface whose subnet's network policies are off has no chain: {@code bypass} says why (the path engine's
+ * rule, {@link PathEngine#privateEndpointBypass}).
  */
 record ExposureTarget(
         ResourceId id,
@@ -33,7 +36,8 @@ record ExposureTarget(
         List<Attached> chain,
         AddressSet destination,
         String deliveredTo,
-        Optional<String> note) {
+        Optional<String> note,
+        Optional<String> bypass) {
 
     /** The targets of {@code context}'s topology: NICs with a public IP, ASEs with a public VIP, each in a known subnet. */
     static List<ExposureTarget> of(AnalysisContext context) {
@@ -68,9 +72,9 @@ record ExposureTarget(
                             StepType.ROUTE,
                             "Public IP " + at + " forwards to " + nic.name() + "'s private address "
                                     + Ipv4.format(nic.privateIp()) + ".")));
-            List<Attached> chain = new ArrayList<>(2);
-            context.subnetNsg(subnet.get()).ifPresent(chain::add);
-            context.nicNsg(nic).ifPresent(chain::add);
+            List<Attached> chain = chain(context, subnet.get(), Optional.of(nic));
+            Optional<String> bypass =
+                    PathEngine.privateEndpointBypass(context.index(), subnet.get(), nic.privateIp(), chain);
             out.add(new ExposureTarget(
                     nic.id(),
                     HopKind.NETWORK_INTERFACE,
@@ -78,10 +82,11 @@ record ExposureTarget(
                     address,
                     entry,
                     subnet.get(),
-                    List.copyOf(chain),
+                    bypass.isPresent() ? List.of() : chain,
                     AddressSet.host(nic.privateIp()),
                     nic.name() + " (" + Ipv4.format(nic.privateIp()) + ")",
-                    Optional.empty()));
+                    Optional.empty(),
+                    bypass));
         }
         for (AppServiceEnvironment ase : topology.environments()) {
             if (ase.publicVip().isEmpty()) {
@@ -116,8 +121,17 @@ record ExposureTarget(
                     chain,
                     s.prefix().toSet(),
                     ase.name() + "'s workers in " + s.name() + " (" + s.prefix() + ")",
-                    note));
+                    note,
+                    Optional.empty()));
         }
         return out;
+    }
+
+    /** The inbound NSGs in front of an address of {@code subnet}: the subnet's, then the interface's. */
+    static List<Attached> chain(AnalysisContext context, Subnet subnet, Optional<NetworkInterface> nic) {
+        List<Attached> chain = new ArrayList<>(2);
+        context.subnetNsg(subnet).ifPresent(chain::add);
+        nic.flatMap(context::nicNsg).ifPresent(chain::add);
+        return List.copyOf(chain);
     }
 }

@@ -1,0 +1,121 @@
+package io.asegraph.api;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.asegraph.api.ImportResourceTest.Answer;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Azure Firewall DNAT rules in {@code exposures}, on the hub-and-spoke estate ({@code hub-firewall.json}) with
+ * {@code hub-firewall-dnat.json} on top: {@code hub-fw}'s NAT collection {@code inbound-nat} (priority 100) publishes
+ * {@code rdp-vm-nic} (10.100.2.10, NIC NSG {@code rdp-nsg} admitting the firewall's subnet 10.100.1.0/26 on 3389) from
+ * 203.0.113.0/24 at 20.50.0.10:50000, {@code api-nic} (its NSG now denies the VNet on 443) from any source at
+ * 20.50.0.11:443, and the private endpoints {@code kv-pe} (policies Disabled) and {@code sql-pe} (Enabled) on 443 at
+ * 20.50.0.11:8443 and :9443; {@code pe-nsg} now denies HTTPS from the firewall's subnet.
+ */
+@QuarkusTest
+@TestProfile(ImportTestProfile.class)
+class DnatExposureTest {
+    static final String DNAT_DOCUMENT = "src/test/resources/estates/hub-firewall-dnat.json";
+
+    static final String EXPOSURES =
+            """
+            { exposures(ports: [3389, 443]) { targetName targetKind port verdict publicAddress exposedSources
+              admittedBy causes warnings path { kind steps { type detail } }
+              dnat { firewall firewallName ruleCollection rule priority publicAddresses publicPorts translatedAddress
+                     translatedPort arrivesFrom } } }""";
+
+    @TestHTTPResource("/import")
+    URL importUrl;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void importEstate() throws Exception {
+        importFile(FirewallEstateTest.DOCUMENT);
+        importFile(DNAT_DOCUMENT);
+    }
+
+    /** Back to the shared estate: hub-firewall.json restates the firewall and NSGs; the VM and its NSG go. */
+    @AfterEach
+    void restore() throws Exception {
+        Gql.post(
+                        "mutation($id: String!) { deleteResource(id: $id, cascade: true) { deleted } }",
+                        "id",
+                        FirewallEstateTest.NET + "/networkInterfaces/rdp-vm-nic")
+                .body("errors", nullValue());
+        Gql.post(
+                        "mutation($id: String!) { deleteResource(id: $id, cascade: true) { deleted } }",
+                        "id",
+                        FirewallEstateTest.NET + "/networkSecurityGroups/rdp-nsg")
+                .body("errors", nullValue());
+        importFile(FirewallEstateTest.DOCUMENT);
+    }
+
+    private void importFile(String file) throws Exception {
+        Answer a = ImportResourceTest.post(http, importUrl, "", "application/json", Files.readAllBytes(Path.of(file)));
+        assertEquals(200, a.status(), a.body()::toString);
+    }
+
+    @Test
+    void aDnatRulePublishingAVmIsAnExposureOfItsTranslatedPortNamingTheFirewallCollectionRuleAndPublicAddress() {
+        String row = "data.exposures.find { it.targetName == 'rdp-vm-nic' && it.port == 3389 }";
+        System.out.println("DNAT-ANSWER " + Gql.post(EXPOSURES).extract().asString());
+        Gql.post(EXPOSURES)
+                .body("errors", nullValue())
+                .body(row + ".targetKind", equalTo("NetworkInterface"))
+                .body(row + ".verdict", equalTo("PARTIAL"))
+                .body(row + ".exposedSources", contains("203.0.113.0/24"))
+                .body(row + ".publicAddress", equalTo("20.50.0.10"))
+                .body(row + ".dnat.firewall", equalTo(FirewallEstateTest.NET + "/azureFirewalls/hub-fw"))
+                .body(row + ".dnat.firewallName", equalTo("hub-fw"))
+                .body(row + ".dnat.ruleCollection", equalTo("inbound-nat"))
+                .body(row + ".dnat.rule", equalTo("rdp-to-jump"))
+                .body(row + ".dnat.priority", equalTo(100))
+                .body(row + ".dnat.publicAddresses", contains("20.50.0.10"))
+                .body(row + ".dnat.publicPorts", contains("50000"))
+                .body(row + ".dnat.translatedAddress", equalTo("10.100.2.10"))
+                .body(row + ".dnat.translatedPort", equalTo(3389))
+                .body(row + ".dnat.arrivesFrom", contains("10.100.1.0/26"))
+                .body(row + ".admittedBy", hasItem("hub-fw inbound-nat/rdp-to-jump (DNAT, priority 100)"))
+                .body(row + ".admittedBy", hasItem(containsString("allow-rdp-from-firewall")))
+                .body(row + ".path.kind", contains("Internet", "AzureFirewall", "Subnet", "NetworkInterface"))
+                .body(row + ".path[1].steps.type", contains("ROUTE", "SOURCE_NAT"));
+    }
+
+    @Test
+    void aDnatRuleWhoseTargetsNsgDeniesTheFirewallsAddressesIsNoExposure() {
+        Gql.post(EXPOSURES)
+                .body("errors", nullValue())
+                .body("data.exposures.targetName", not(hasItem("api-nic")))
+                .body("data.exposures.targetName", not(hasItem("sql-pe")));
+    }
+
+    @Test
+    void aDnatRuleToAPrivateEndpointWhoseSubnetsPoliciesAreDisabledBypassesItsNsgAndSaysSo() {
+        String row = "data.exposures.find { it.targetName == 'kv-pe' && it.port == 443 }";
+        Gql.post(EXPOSURES)
+                .body("errors", nullValue())
+                .body(row + ".targetKind", equalTo("PrivateEndpoint"))
+                .body(row + ".verdict", equalTo("ALLOWED"))
+                .body(row + ".dnat.rule", equalTo("https-to-kv"))
+                .body(row + ".dnat.publicPorts", contains("8443"))
+                .body(row + ".warnings", hasItem(containsString("NSG pe-nsg of pe-disabled-subnet bypassed")))
+                .body(row + ".path[2].steps[0].detail", containsString("bypassed"));
+    }
+}
