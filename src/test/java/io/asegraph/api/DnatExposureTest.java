@@ -8,14 +8,19 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asegraph.api.ImportResourceTest.Answer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,5 +122,44 @@ class DnatExposureTest {
                 .body(row + ".dnat.publicPorts", contains("8443"))
                 .body(row + ".warnings", hasItem(containsString("NSG pe-nsg of pe-disabled-subnet bypassed")))
                 .body(row + ".path[2].steps[0].detail", containsString("bypassed"));
+    }
+
+    @Test
+    void aDnatCollectionOfAFirewallPolicyPublishesItsTargetLikeAClassicOne() throws Exception {
+        // hub-fw switched to hub-policy; its group spoke-rules gains a DNAT collection publishing rdp-vm-nic.
+        ArrayNode doc = (ArrayNode) TestEstate.read(Files.readString(Path.of(DNAT_DOCUMENT), StandardCharsets.UTF_8));
+        ObjectNode props = (ObjectNode) doc.get(0).path("properties");
+        props.remove(List.of("networkRuleCollections", "applicationRuleCollections", "natRuleCollections"));
+        props.putObject("firewallPolicy").put("id", FirewallEstateTest.POLICIES + "/hub-policy");
+        for (JsonNode r : TestEstate.read(
+                Files.readString(Path.of(FirewallEstateTest.POLICY_DOCUMENT), StandardCharsets.UTF_8))) {
+            if (r.path("name").asText().equals("spoke-rules")) {
+                ObjectNode nat = ((ArrayNode) r.path("properties").path("ruleCollections")).addObject();
+                nat.put("ruleCollectionType", "FirewallPolicyNatRuleCollection")
+                        .put("name", "policy-nat")
+                        .put("priority", 150);
+                nat.putObject("action").put("type", "DNAT");
+                ObjectNode rule = nat.putArray("rules").addObject();
+                rule.put("ruleType", "NatRule").put("name", "rdp-from-partner");
+                rule.putArray("ipProtocols").add("TCP");
+                rule.putArray("sourceAddresses").add("198.51.100.0/24");
+                rule.putArray("destinationAddresses").add("20.50.0.10");
+                rule.putArray("destinationPorts").add("50001");
+                rule.put("translatedAddress", "10.100.2.10").put("translatedPort", "3389");
+            }
+            doc.add(r);
+        }
+        Answer a = ImportResourceTest.post(http, importUrl, "", "application/json", ImportResourceTest.bytes(doc));
+        assertEquals(200, a.status(), a.body()::toString);
+        String row = "data.exposures.find { it.targetName == 'rdp-vm-nic' && it.port == 3389 }";
+        Gql.post(EXPOSURES)
+                .body("errors", nullValue())
+                .body(row + ".verdict", equalTo("PARTIAL"))
+                .body(row + ".exposedSources", contains("198.51.100.0/24"))
+                .body(row + ".dnat.ruleCollection", equalTo("policy-nat"))
+                .body(row + ".dnat.rule", equalTo("rdp-from-partner"))
+                .body(row + ".dnat.priority", equalTo(150))
+                .body(row + ".dnat.publicPorts", contains("50001"))
+                .body("data.exposures.dnat.rule", not(hasItem("rdp-to-jump")));
     }
 }
