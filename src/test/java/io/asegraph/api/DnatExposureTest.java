@@ -162,4 +162,41 @@ class DnatExposureTest {
                 .body(row + ".dnat.publicPorts", contains("50001"))
                 .body("data.exposures.dnat.rule", not(hasItem("rdp-to-jump")));
     }
+
+    @Test
+    void aPrivateEndpointsInterfaceWithAPublicIpIsNotFilteredByTheNsgItsSubnetsPoliciesBypass() throws Exception {
+        // kv-pe's interface (10.200.3.4 in pe-disabled-subnet, whose pe-nsg admits no Internet source) with a public
+        // IP.
+        String net = FirewallEstateTest.NET;
+        String doc =
+                """
+                [{"id": "%1$s/publicIPAddresses/kv-pip", "name": "kv-pip", "type": "Microsoft.Network/publicIPAddresses",
+                  "location": "westeurope", "properties": {"ipAddress": "20.50.0.30"}},
+                 {"id": "%1$s/networkInterfaces/kv-pe.nic.9c1d", "name": "kv-pe.nic.9c1d",
+                  "type": "Microsoft.Network/networkInterfaces", "location": "westeurope",
+                  "properties": {"ipConfigurations": [{"name": "privateEndpointIpConfig.1", "properties": {
+                    "primary": true, "privateIPAddress": "10.200.3.4",
+                    "subnet": {"id": "%1$s/virtualNetworks/spoke-vnet/subnets/pe-disabled-subnet"},
+                    "publicIPAddress": {"id": "%1$s/publicIPAddresses/kv-pip"}}}]}}]"""
+                        .formatted(net);
+        Answer a =
+                ImportResourceTest.post(http, importUrl, "", "application/json", doc.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, a.status(), a.body()::toString);
+        try {
+            String row = "data.exposures.find { it.targetName == 'kv-pe.nic.9c1d' && it.port == 443 }";
+            Gql.post(EXPOSURES)
+                    .body("errors", nullValue())
+                    .body(row + ".targetKind", equalTo("NetworkInterface"))
+                    .body(row + ".publicAddress", equalTo("20.50.0.30"))
+                    .body(row + ".verdict", equalTo("ALLOWED"))
+                    .body(row + ".dnat", nullValue())
+                    .body(row + ".warnings", hasItem(containsString("NSG pe-nsg of pe-disabled-subnet bypassed")))
+                    .body(row + ".path[2].steps[0].detail", containsString("bypassed"));
+        } finally {
+            for (String id : List.of(net + "/networkInterfaces/kv-pe.nic.9c1d", net + "/publicIPAddresses/kv-pip")) {
+                Gql.post("mutation($id: String!) { deleteResource(id: $id, cascade: true) { deleted } }", "id", id)
+                        .body("errors", nullValue());
+            }
+        }
+    }
 }
