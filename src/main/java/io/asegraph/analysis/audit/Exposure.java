@@ -13,7 +13,8 @@ import java.util.Optional;
  * A network interface or ASE that Internet sources can reach on a port, as found by {@link ExposureAudit}.
  *
  * @param target              the network interface or ASE
- * @param targetKind          {@code NetworkInterface} or {@code AppServiceEnvironment}
+ * @param targetKind          {@code NetworkInterface} or {@code AppServiceEnvironment}; for a DNAT row also
+ *                            {@code PrivateEndpoint}, {@code Subnet}, or {@code AzureFirewall} (UNDETERMINED target)
  * @param targetName          its name
  * @param publicAddress       the public address it is reached at (the NIC's public IP, the ASE's VIP); empty for a
  *                            public IP resource with no allocated address

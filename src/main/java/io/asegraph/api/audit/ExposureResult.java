@@ -8,8 +8,9 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description(
-        "A network interface or ASE reachable from the Internet on a port (at its own public address, or published by an"
-                + " Azure Firewall DNAT rule), and NSGs that actually admit the call (priority-aware, subnet then NIC).")
+        "A network interface or ASE reachable from the Internet on a port at its own public address, or whatever an Azure"
+                + " Firewall DNAT rule publishes (a network interface, private endpoint, ILB ASE or subnet address), and the"
+                + " NSGs that actually admit the call (priority-aware, subnet then NIC).")
 public record ExposureResult(
         @NonNull @Description("The resource id") String target,
         @NonNull String targetKind,
