@@ -199,4 +199,21 @@ class DnatExposureTest {
             }
         }
     }
+
+    @Test
+    void aFirewallWhosePolicyIsNotInTheSnapshotIsAnUndeterminedRowNamingThePolicy() throws Exception {
+        ArrayNode doc = (ArrayNode) TestEstate.read(Files.readString(Path.of(DNAT_DOCUMENT), StandardCharsets.UTF_8));
+        ObjectNode props = (ObjectNode) doc.get(0).path("properties");
+        props.remove(List.of("networkRuleCollections", "applicationRuleCollections", "natRuleCollections"));
+        props.putObject("firewallPolicy").put("id", FirewallEstateTest.POLICIES + "/not-exported");
+        Answer a = ImportResourceTest.post(http, importUrl, "", "application/json", ImportResourceTest.bytes(doc));
+        assertEquals(200, a.status(), a.body()::toString);
+        String row = "data.exposures.find { it.targetName == 'hub-fw' && it.port == 3389 }";
+        Gql.post(EXPOSURES)
+                .body("errors", nullValue())
+                .body(row + ".targetKind", equalTo("AzureFirewall"))
+                .body(row + ".verdict", equalTo("UNDETERMINED"))
+                .body(row + ".causes", hasItem(containsString("firewall policy not-exported")))
+                .body("data.exposures.targetName", not(hasItem("rdp-vm-nic")));
+    }
 }

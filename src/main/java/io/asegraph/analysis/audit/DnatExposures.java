@@ -44,7 +44,8 @@ import java.util.Set;
  * from the Internet address: Azure Firewall translates the source of DNAT traffic to a private VNet destination to one
  * of its own addresses in {@code AzureFirewallSubnet} (Microsoft, "Azure Firewall NAT behaviors"), so the NSGs are
  * evaluated over that subnet's range. A translated address that is not an address, or that is in no (or several)
- * modelled subnets, gives an UNDETERMINED row on the firewall naming the rule.
+ * modelled subnets, gives an UNDETERMINED row on the firewall naming the rule; a firewall whose policy (or a rule
+ * collection group of it) is not in the snapshot gives an UNDETERMINED row per port naming what is missing.
  */
 final class DnatExposures {
     private final AnalysisContext context;
@@ -72,6 +73,10 @@ final class DnatExposures {
         List<Exposure> out = new ArrayList<>();
         for (AzureFirewall fw : topology.firewalls()) {
             FirewallRules all = FirewallRules.of(fw, topology);
+            if (all.missing().isPresent()) {
+                ports.forEach(port -> out.add(unknownRules(fw, all.missing().get(), port, protocol)));
+                continue;
+            }
             Map<String, AddressSet> taken = new HashMap<>();
             for (FirewallRuleCollection c : all.ofKind(Kind.NAT)) {
                 for (FirewallRule rule : c.rules()) {
@@ -366,6 +371,33 @@ final class DnatExposures {
                 causes,
                 List.of(),
                 List.of(internetHop, fw),
+                Optional.empty());
+    }
+
+    /** A firewall whose rules are not all in the snapshot: what its DNAT rules publish on the port is unknown. */
+    private Exposure unknownRules(AzureFirewall fw, String missing, int port, Protocol protocol) {
+        String cause = missing + "; its DNAT rules may publish a private address on port " + port;
+        List<Long> own = fw.publicIpIds().stream()
+                .map(topology::publicIp)
+                .flatMap(Optional::stream)
+                .map(PublicIpAddress::ipAddress)
+                .flatMap(Optional::stream)
+                .toList();
+        Hop hop = new Hop(fw.id().value(), HopKind.AZURE_FIREWALL, List.of(new Step(StepType.FILTER, cause + ".")));
+        return new Exposure(
+                fw.id(),
+                HopKind.AZURE_FIREWALL.label(),
+                fw.name(),
+                own.stream().findFirst(),
+                port,
+                protocol,
+                Verdict.UNDETERMINED,
+                AddressSet.EMPTY,
+                internet(fw),
+                List.of(),
+                List.of(cause),
+                List.of(),
+                List.of(hop),
                 Optional.empty());
     }
 
