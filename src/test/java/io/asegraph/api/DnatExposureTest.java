@@ -209,6 +209,10 @@ class DnatExposureTest {
         Answer a = ImportResourceTest.post(http, importUrl, "", "application/json", ImportResourceTest.bytes(doc));
         assertEquals(200, a.status(), a.body()::toString);
         String row = "data.exposures.find { it.targetName == 'hub-fw' && it.port == 3389 }";
+        System.out.println("DNAT-MISSING "
+                + Gql.post("{ exposures(ports: [3389]) { targetName verdict causes } }")
+                        .extract()
+                        .asString());
         Gql.post(EXPOSURES)
                 .body("errors", nullValue())
                 .body(row + ".targetKind", equalTo("AzureFirewall"))
