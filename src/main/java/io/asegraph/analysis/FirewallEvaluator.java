@@ -284,7 +284,13 @@ public final class FirewallEvaluator {
         return PortSet.of(ranges);
     }
 
-    private record Resolved(AddressSet addresses, List<String> unresolved) {}
+    /** Addresses a rule names, resolved: those known, and what is not (a service tag or IP group not imported). */
+    public record Resolved(AddressSet addresses, List<String> unresolved) {}
+
+    /** The sources {@code rule} names (addresses, ranges, {@code *}, service tags, IP groups), resolved as here. */
+    public Resolved sources(FirewallRule rule) {
+        return addresses(rule.sourceAddresses(), rule.sourceIpGroups());
+    }
 
     private Resolved addresses(List<String> written, List<ResourceId> ipGroups) {
         AddressSet set = AddressSet.EMPTY;

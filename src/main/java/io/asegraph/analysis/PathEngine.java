@@ -15,6 +15,7 @@ import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
+import io.asegraph.topology.TopologyIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -403,15 +404,26 @@ public final class PathEngine {
      * they are bypassed, and this says so (empty when they apply, or when none is attached).
      */
     private Optional<String> privateEndpointBypass(Destination d, List<Attached> inbound) {
-        if (d.subnet().isEmpty() || inbound.isEmpty() || d.translated().size() != 1) {
+        if (d.subnet().isEmpty() || d.translated().size() != 1) {
             return Optional.empty();
         }
-        Subnet subnet = d.subnet().get();
-        if (subnet.privateEndpointNetworkPolicies().appliesNsgs()) {
+        return privateEndpointBypass(
+                topology.index(), d.subnet().get(), d.translated().first(), inbound);
+    }
+
+    /**
+     * The one rule of the NSG bypass, for every question that delivers to an address ({@code flow} and its batches
+     * here, {@code exposures}): {@code inbound}, the NSGs of {@code subnet} and of the interface at {@code address}, do
+     * not filter a call to {@code address} when it is a private endpoint's and the subnet's
+     * {@code privateEndpointNetworkPolicies} is neither {@code Enabled} nor {@code NetworkSecurityGroupEnabled}; the
+     * sentence says so (empty when they apply, when none is attached, or when the address is no private endpoint's).
+     */
+    public static Optional<String> privateEndpointBypass(
+            TopologyIndex index, Subnet subnet, long address, List<Attached> inbound) {
+        if (inbound.isEmpty() || subnet.privateEndpointNetworkPolicies().appliesNsgs()) {
             return Optional.empty();
         }
-        return topology.index()
-                .privateEndpointAt(subnet.id(), d.translated().first())
+        return index.privateEndpointAt(subnet.id(), address)
                 .map(pe -> inbound.stream()
                                 .map(a -> "NSG " + a.nsgId().name() + " of "
                                         + a.appliedTo().name())

@@ -13,7 +13,8 @@ import java.util.Optional;
  * A network interface or ASE that Internet sources can reach on a port, as found by {@link ExposureAudit}.
  *
  * @param target              the network interface or ASE
- * @param targetKind          {@code NetworkInterface} or {@code AppServiceEnvironment}
+ * @param targetKind          {@code NetworkInterface} or {@code AppServiceEnvironment}; for a DNAT row also
+ *                            {@code PrivateEndpoint}, {@code Subnet}, or {@code AzureFirewall} (UNDETERMINED target)
  * @param targetName          its name
  * @param publicAddress       the public address it is reached at (the NIC's public IP, the ASE's VIP); empty for a
  *                            public IP resource with no allocated address
@@ -29,6 +30,7 @@ import java.util.Optional;
  * @param causes              what could not be resolved
  * @param warnings            e.g. no NSG at either level, or replies routed elsewhere than the Internet
  * @param path                the way in: Internet, the public address, each NSG with what it admitted, delivery
+ * @param dnat                the Azure Firewall DNAT rule that publishes the target, for a row found through one
  */
 public record Exposure(
         ResourceId target,
@@ -43,7 +45,8 @@ public record Exposure(
         List<String> admittedBy,
         List<String> causes,
         List<String> warnings,
-        List<Hop> path) {
+        List<Hop> path,
+        Optional<DnatPublication> dnat) {
     public Exposure {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(targetKind, "targetKind");
@@ -57,6 +60,7 @@ public record Exposure(
         causes = List.copyOf(causes);
         warnings = List.copyOf(warnings);
         path = List.copyOf(path);
+        Objects.requireNonNull(dnat, "dnat");
         if (verdict == Verdict.DENIED || verdict == Verdict.UNREACHABLE) {
             throw new IllegalArgumentException("an exposure is ALLOWED, PARTIAL or UNDETERMINED, not " + verdict);
         }

@@ -95,6 +95,7 @@ public final class ExposureAudit {
                         .map(port -> evaluate(t, port, protocol))
                         .flatMap(Optional::stream))
                 .toList());
+        out.addAll(new DnatExposures(context).exposures(distinct, protocol));
         out.sort(Comparator.comparing((Exposure e) -> e.targetName().toLowerCase(Locale.ROOT))
                 .thenComparing(e -> e.target().key())
                 .thenComparingInt(Exposure::port));
@@ -119,14 +120,17 @@ public final class ExposureAudit {
         path.add(new Hop(
                 t.subnet().id().value(),
                 HopKind.SUBNET,
-                List.of(new Step(StepType.FILTER, "No NSG on " + t.subnet().name() + ": nothing filters."))));
+                List.of(new Step(
+                        StepType.FILTER,
+                        t.bypass().orElse("No NSG on " + t.subnet().name() + ": nothing filters.")))));
         path.add(deliver(t, what, List.of()));
         List<String> warnings = new ArrayList<>();
-        warnings.add(
-                t.kind() == HopKind.NETWORK_INTERFACE
-                        ? "Neither " + t.subnet().name() + " nor " + t.name()
-                                + " has an NSG: nothing filters inbound traffic."
-                        : "No NSG on " + t.subnet().name() + ": nothing filters inbound traffic.");
+        warnings.add(t.bypass()
+                .orElse(
+                        t.kind() == HopKind.NETWORK_INTERFACE
+                                ? "Neither " + t.subnet().name() + " nor " + t.name()
+                                        + " has an NSG: nothing filters inbound traffic."
+                                : "No NSG on " + t.subnet().name() + ": nothing filters inbound traffic."));
         AddressSet internet = internetSources(t.subnet());
         returnRoute(t, internet).ifPresent(warnings::add);
         t.note().ifPresent(warnings::add);
@@ -143,7 +147,8 @@ public final class ExposureAudit {
                 List.of(),
                 List.of(),
                 warnings,
-                path));
+                path,
+                Optional.empty()));
     }
 
     private Optional<Exposure> evaluate(ExposureTarget t, int port, Protocol protocol) {
@@ -207,7 +212,8 @@ public final class ExposureAudit {
                 admittedBy,
                 List.copyOf(causes),
                 warnings,
-                path));
+                path,
+                Optional.empty()));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.AnalysisContext.Attached;
 import io.asegraph.analysis.Hop;
 import io.asegraph.analysis.HopKind;
+import io.asegraph.analysis.PathEngine;
 import io.asegraph.analysis.Step;
 import io.asegraph.analysis.StepType;
 import io.asegraph.net.AddressSet;
@@ -25,6 +26,8 @@ import java.util.Optional;
  * the destination inbound NSGs see (the NIC's private address, or the ASE's subnet), a note for the row, and the
  * ports its public address forwards at all: an ASE's VIP only its front end's published ports ({@link AseFrontEnd});
  * empty for a NIC, whose public IP forwards every port.
+ * A private endpoint's interface whose subnet's network policies are off has no chain: {@code bypass} says why (the
+ * path engine's rule, {@link PathEngine#privateEndpointBypass}).
  */
 record ExposureTarget(
         ResourceId id,
@@ -37,7 +40,8 @@ record ExposureTarget(
         AddressSet destination,
         String deliveredTo,
         Optional<String> note,
-        Optional<List<PortRange>> published) {
+        Optional<List<PortRange>> published,
+        Optional<String> bypass) {
 
     /** The targets of {@code context}'s topology: NICs with a public IP, ASEs with a public VIP, each in a known subnet. */
     static List<ExposureTarget> of(AnalysisContext context) {
@@ -72,9 +76,9 @@ record ExposureTarget(
                             StepType.ROUTE,
                             "Public IP " + at + " forwards to " + nic.name() + "'s private address "
                                     + Ipv4.format(nic.privateIp()) + ".")));
-            List<Attached> chain = new ArrayList<>(2);
-            context.subnetNsg(subnet.get()).ifPresent(chain::add);
-            context.nicNsg(nic).ifPresent(chain::add);
+            List<Attached> chain = chain(context, subnet.get(), Optional.of(nic));
+            Optional<String> bypass =
+                    PathEngine.privateEndpointBypass(context.index(), subnet.get(), nic.privateIp(), chain);
             out.add(new ExposureTarget(
                     nic.id(),
                     HopKind.NETWORK_INTERFACE,
@@ -82,11 +86,12 @@ record ExposureTarget(
                     address,
                     entry,
                     subnet.get(),
-                    List.copyOf(chain),
+                    bypass.isPresent() ? List.of() : chain,
                     AddressSet.host(nic.privateIp()),
                     nic.name() + " (" + Ipv4.format(nic.privateIp()) + ")",
                     Optional.empty(),
-                    Optional.empty()));
+                    Optional.empty(),
+                    bypass));
         }
         for (AppServiceEnvironment ase : topology.environments()) {
             if (ase.publicVip().isEmpty()) {
@@ -122,8 +127,17 @@ record ExposureTarget(
                     s.prefix().toSet(),
                     ase.name() + "'s workers in " + s.name() + " (" + s.prefix() + ")",
                     note,
-                    Optional.of(AseFrontEnd.published(ase))));
+                    Optional.of(AseFrontEnd.published(ase)),
+                    Optional.empty()));
         }
         return out;
+    }
+
+    /** The inbound NSGs in front of an address of {@code subnet}: the subnet's, then the interface's. */
+    static List<Attached> chain(AnalysisContext context, Subnet subnet, Optional<NetworkInterface> nic) {
+        List<Attached> chain = new ArrayList<>(2);
+        context.subnetNsg(subnet).ifPresent(chain::add);
+        nic.flatMap(context::nicNsg).ifPresent(chain::add);
+        return List.copyOf(chain);
     }
 }

@@ -5,6 +5,7 @@ import io.asegraph.analysis.Reference;
 import io.asegraph.analysis.ReferenceKind;
 import io.asegraph.analysis.ReferenceResolver;
 import io.asegraph.analysis.audit.Audits;
+import io.asegraph.analysis.audit.DnatPublication;
 import io.asegraph.analysis.audit.EnvironmentHealth;
 import io.asegraph.analysis.audit.Exposure;
 import io.asegraph.analysis.audit.ExposureAudit;
@@ -310,7 +311,22 @@ public class AuditQueries {
                 Protocol.valueOf(e.protocol().name()),
                 summary,
                 e.undeterminedSources().toCidrStrings(),
-                e.warnings());
+                e.warnings(),
+                e.dnat().map(AuditQueries::dnat).orElse(null));
+    }
+
+    private static DnatPublicationResult dnat(DnatPublication d) {
+        return new DnatPublicationResult(
+                d.firewall().value(),
+                d.firewallName(),
+                d.ruleCollection(),
+                d.rule(),
+                d.priority(),
+                d.publicAddresses().stream().map(Ipv4::format).toList(),
+                d.publicPorts(),
+                Ipv4.format(d.translatedAddress()),
+                d.translatedPort(),
+                d.arrivesFrom().toCidrStrings());
     }
 
     private static String blocks(AddressSet set) {

@@ -8,8 +8,9 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description(
-        "A network interface or ASE reachable from the Internet on a port: a public address, and NSGs that actually"
-                + " admit Internet sources (priority-aware, subnet then NIC).")
+        "A network interface or ASE reachable from the Internet on a port at its own public address, or whatever an Azure"
+                + " Firewall DNAT rule publishes (a network interface, private endpoint, ILB ASE or subnet address), and the"
+                + " NSGs that actually admit the call (priority-aware, subnet then NIC).")
 public record ExposureResult(
         @NonNull @Description("The resource id") String target,
         @NonNull String targetKind,
@@ -32,4 +33,7 @@ public record ExposureResult(
         @NonNull
                 @Description(
                         "E.g. no NSG at either level, replies routed elsewhere than the Internet, an ILB ASE's VIP")
-                List<@NonNull String> warnings) {}
+                List<@NonNull String> warnings,
+        @Description("For a target published by an Azure Firewall DNAT rule: the firewall, rule collection, rule,"
+                        + " public address and port; null for a target reached at its own public address")
+                DnatPublicationResult dnat) {}
