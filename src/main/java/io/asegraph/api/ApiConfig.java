@@ -15,4 +15,16 @@ public interface ApiConfig {
     /** The largest {@code /graphql} request body in MB (see {@link GraphqlBodyLimit}); imports have their own limit. */
     @WithDefault("32")
     int graphqlMaxBodyMb();
+
+    /** Both query limits on ({@link QueryLimits}; read by SmallRye's eventing SPI, so set in application.properties). */
+    @WithDefault("true")
+    boolean queryLimits();
+
+    /** The deepest field nesting of one GraphQL document (see {@link QueryLimits}). */
+    @WithDefault("15")
+    int maxQueryDepth();
+
+    /** The most fields one GraphQL document may select, one point each (see {@link QueryLimits}). */
+    @WithDefault("500")
+    int maxQueryComplexity();
 }

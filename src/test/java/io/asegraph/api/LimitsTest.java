@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The query limits: depth and complexity at their defaults (15, 500), the {@code /graphql} body limit lowered to 1 MB
  * so a test need not send 32. Each refusal names the limit and its value, and none is a 5xx. Depth and complexity are
- * graphql-java's instrumentations: their errors have {@code classification} ExecutionAborted, no code yet.
+ * graphql-java's instrumentations, refused with our code ({@code QueryLimits}).
  */
 @QuarkusTest
 @TestProfile(LimitsTest.SmallBody.class)
@@ -41,7 +41,8 @@ class LimitsTest {
         Gql.post(deep.toString())
                 .body("data", nullValue())
                 .body("errors[0].message", containsString("depth exceeded"))
-                .body("errors[0].message", containsString("> 15"))
+                .body("errors[0].message", containsString("> 15 (asegraph.api.max-query-depth)"))
+                .body("errors[0].extensions.code", equalTo("LIMIT_EXCEEDED"))
                 .body("errors[0].extensions.classification", equalTo("ExecutionAborted"));
     }
 
@@ -58,7 +59,10 @@ class LimitsTest {
         Gql.post(q.toString())
                 .body("data", nullValue())
                 .body("errors[0].message", containsString("complexity exceeded"))
-                .body("errors[0].message", containsString("> 500"))
+                .body(
+                        "errors[0].message",
+                        containsString("> 500 (one point per field; asegraph.api.max-query-complexity)"))
+                .body("errors[0].extensions.code", equalTo("LIMIT_EXCEEDED"))
                 .body("errors[0].extensions.classification", equalTo("ExecutionAborted"));
     }
 
@@ -79,5 +83,29 @@ class LimitsTest {
     void aBodyUnderTheLimitPasses() {
         Gql.post("query($x: String) { environments(where: {name: {eq: $x}}) { name } }", "x", "x".repeat(500_000))
                 .body("errors", nullValue());
+    }
+
+    /** The introspection query GraphiQL (the GraphQL UI) sends: its type references nest 13 deep. */
+    @Test
+    void theGraphqlUisIntrospectionQueryPassesTheLimits() {
+        String typeRef = "kind name";
+        for (int i = 0; i < 7; i++) {
+            typeRef = "kind name ofType { " + typeRef + " }";
+        }
+        String fullType =
+                "kind name description fields(includeDeprecated: true) { name description args { name description"
+                        + " type { " + typeRef + " } defaultValue } type { " + typeRef
+                        + " } isDeprecated deprecationReason }"
+                        + " inputFields { name description type { " + typeRef + " } defaultValue } interfaces { "
+                        + typeRef
+                        + " } enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }"
+                        + " possibleTypes { " + typeRef + " }";
+        Gql.post(
+                        "query IntrospectionQuery { __schema { queryType { name } mutationType { name } subscriptionType { name }"
+                                + " types { " + fullType
+                                + " } directives { name description locations args { name description type { "
+                                + typeRef + " } defaultValue } } } }")
+                .body("errors", nullValue())
+                .body("data.__schema.queryType.name", equalTo("Query"));
     }
 }
