@@ -108,4 +108,21 @@ class LimitsTest {
                 .body("errors", nullValue())
                 .body("data.__schema.queryType.name", equalTo("Query"));
     }
+
+    /**
+     * Over the parser's token limit a document is refused before it runs. SmallRye parses it first and answers its own
+     * "Unparseable input document" for any document it cannot parse (no code, no limit named: see README, Security).
+     * The same shape under the limit is parsed and stopped by the complexity limit instead, so the token limit is what
+     * refused the first.
+     */
+    @Test
+    void aDocumentOfMoreTokensThanTheParserTakesIsRefusedUnexecutedAndNotA5xx() {
+        Gql.post("{ environments { " + "name ".repeat(16_000) + "} }")
+                .body("data", nullValue())
+                .body("errors[0].message", equalTo("Unparseable input document"));
+        Gql.post("{ environments { " + "name ".repeat(14_000) + "} }")
+                .body("data", nullValue())
+                .body("errors[0].message", containsString("complexity exceeded"))
+                .body("errors[0].extensions.code", equalTo("LIMIT_EXCEEDED"));
+    }
 }
