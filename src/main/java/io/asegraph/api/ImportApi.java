@@ -72,7 +72,7 @@ public class ImportApi {
             @DefaultValue("false") @Description("Validate and count without writing") Boolean dryRun) {
         return result(as(
                 "importResources",
-                Optional.of(Attributions.sha256(document)),
+                Boolean.TRUE.equals(dryRun) ? Optional.empty() : Optional.of(Attributions.sha256(document)),
                 () -> importer.importDocument(document, Boolean.TRUE.equals(dryRun))));
     }
 
