@@ -16,6 +16,10 @@ public interface ApiConfig {
     @WithDefault("32")
     int graphqlMaxBodyMb();
 
+    /** The most grammar tokens a GraphQL document may have (see {@link ParserLimits}). */
+    @WithDefault("15000")
+    int maxQueryTokens();
+
     /** Both query limits on ({@link QueryLimits}; read by SmallRye's eventing SPI, so set in application.properties). */
     @WithDefault("true")
     boolean queryLimits();

@@ -39,11 +39,29 @@ class InitialAdminTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
+            String data = "target/test-data/first-start-" + UUID.randomUUID();
             return Map.of(
                     "quarkus.http.test-port", "0",
-                    "asegraph.store.data-directory", "target/test-data/first-start-" + UUID.randomUUID(),
-                    "asegraph.seed.enabled", "false");
+                    "asegraph.store.data-directory", data,
+                    "asegraph.seed.enabled", "false",
+                    "quarkus.log.file.enabled", "true",
+                    "quarkus.log.file.path", data + "/" + LOG);
         }
+    }
+
+    /** The service's log of this start, in a file of its own in the data directory. */
+    static final String LOG = "service.log";
+
+    /** The log names the password's file, never the password (nor the users file's hash of it). */
+    @Test
+    void theLogNamesThePasswordFileButNeverThePassword() throws Exception {
+        String password =
+                Files.readString(Path.of(data, "initial-admin-password")).trim();
+        String log = Files.readString(Path.of(data, LOG));
+        assertTrue(log.contains("initial-admin-password"), log);
+        assertFalse(log.contains(password), "the log holds the initial password");
+        String hash = Files.readString(Path.of(data, "users.properties")).replaceAll("(?s).*admin=([^;]+);.*", "$1");
+        assertFalse(log.contains(hash), "the log holds the password's hash");
     }
 
     @Inject

@@ -25,6 +25,7 @@ class LimitsTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "asegraph.api.graphql-max-body-mb", "1",
+                    "asegraph.api.max-query-tokens", "5000",
                     "%test.asegraph.store.data-directory", "target/test-data/limits-" + UUID.randomUUID(),
                     "asegraph.seed.enabled", "false");
         }
@@ -110,19 +111,53 @@ class LimitsTest {
     }
 
     /**
-     * Over the parser's token limit a document is refused before it runs. SmallRye parses it first and answers its own
-     * "Unparseable input document" for any document it cannot parse (no code, no limit named: see README, Security).
-     * The same shape under the limit is parsed and stopped by the complexity limit instead, so the token limit is what
-     * refused the first.
+     * Over the token limit (lowered to 5,000 here, a third of graphql-java's own default, so the setting is what
+     * refuses) a document is refused before it runs, naming the limit. The same shape under it is parsed and stopped
+     * by the complexity limit instead.
      */
     @Test
-    void aDocumentOfMoreTokensThanTheParserTakesIsRefusedUnexecutedAndNotA5xx() {
-        Gql.post("{ environments { " + "name ".repeat(16_000) + "} }")
+    void aDocumentOfMoreTokensThanTheLimitIsRefusedNamingTheSetting() {
+        Gql.post("{ environments { " + "name ".repeat(6_000) + "} }")
+                .statusCode(200)
                 .body("data", nullValue())
-                .body("errors[0].message", equalTo("Unparseable input document"));
-        Gql.post("{ environments { " + "name ".repeat(14_000) + "} }")
+                .body("errors[0].message", containsString("more than 5000 tokens (asegraph.api.max-query-tokens)"))
+                .body("errors[0].extensions.code", equalTo("LIMIT_EXCEEDED"));
+        Gql.post("{ environments { " + "name ".repeat(4_000) + "} }")
                 .body("data", nullValue())
                 .body("errors[0].message", containsString("complexity exceeded"))
                 .body("errors[0].extensions.code", equalTo("LIMIT_EXCEEDED"));
+    }
+
+    /** Authentication comes first: an anonymous caller is refused before its document is read or parsed. */
+    @Test
+    void anAnonymousDocumentOverTheTokenLimitIs401NotParsed() {
+        io.restassured.RestAssured.given()
+                .contentType(ContentType.JSON)
+                .body(Gql.body("{ environments { " + "name ".repeat(6_000) + "} }"))
+                .post("/graphql")
+                .then()
+                .statusCode(401);
+    }
+
+    /** A body sent in chunks, without a length, is read up to the limit and refused like one with a length. */
+    @Test
+    void aChunkedBodyOverTheLimitIs413WithLimitExceeded() throws Exception {
+        byte[] json = new io.vertx.core.json.JsonObject(
+                        Gql.body("query($x: String) { environments { name } }", "x", "x".repeat(1_200_000)))
+                .encode()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", Gql.basic("tester", "tester-secret"))
+                // A publisher of unknown length: the JDK client sends it chunked.
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(json)))
+                .build();
+        var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(413, response.statusCode(), response.body());
+        org.hamcrest.MatcherAssert.assertThat(response.body(), containsString("LIMIT_EXCEEDED"));
+        org.hamcrest.MatcherAssert.assertThat(response.body(), containsString("sent without a length"));
     }
 }
