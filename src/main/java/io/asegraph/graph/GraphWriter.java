@@ -159,13 +159,19 @@ final class GraphWriter {
     }
 
     /**
+     * Creates the {@code (:Change)} of a write from {@code $change}, at the version {@code m} (the meta node, its
+     * version already moved on) now holds, and the store's clock.
+     */
+    static final String RECORD_CHANGE =
+            "CREATE (c:" + Labels.CHANGE + ") SET c = $change, c.version = m.version, c.at = datetime()";
+
+    /**
      * Moves the store version on by one and records the write that did it: a {@code (:Change)} node with
      * {@code change}'s properties, the new version and the store's clock, in this same transaction.
      */
     long bumpVersion(Map<String, Object> change) {
         return tx.single(
-                "MERGE " + Labels.META_NODE + " SET m.version = coalesce(m.version, 0) + 1 WITH m CREATE (c:"
-                        + Labels.CHANGE + ") SET c = $change, c.version = m.version, c.at = datetime()"
+                "MERGE " + Labels.META_NODE + " SET m.version = coalesce(m.version, 0) + 1 WITH m " + RECORD_CHANGE
                         + " RETURN m.version AS v",
                 Map.of("change", change),
                 "v");

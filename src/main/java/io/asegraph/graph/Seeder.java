@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -70,10 +71,26 @@ public class Seeder {
                     throw new SeedException("seed failed at " + s.where() + ": " + e.getMessage(), e);
                 }
             }
+            long resources = tx.run(
+                            "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN count(n) AS n",
+                            Map.of("labels", Labels.RESOURCES))
+                    .single()
+                    .get("n")
+                    .asLong();
+            String from = dir.toAbsolutePath().normalize().toString();
+            // The seed is a write like any other: recorded, by the service itself, in its own transaction.
+            Map<String, Object> change = new ChangeRecord.Pending(
+                            new Attribution(Attribution.SYSTEM.principal(), "seed " + from, Optional.empty()),
+                            resources,
+                            0,
+                            0,
+                            0)
+                    .properties();
             tx.run(
                             "MERGE " + Labels.META_NODE
-                                    + " SET m.seeded = true, m.seededFrom = $dir, m.version = coalesce(m.version, 0) + 1",
-                            Map.of("dir", dir.toAbsolutePath().normalize().toString()))
+                                    + " SET m.seeded = true, m.seededFrom = $dir, m.version = coalesce(m.version, 0) + 1"
+                                    + " WITH m " + GraphWriter.RECORD_CHANGE,
+                            Map.of("dir", from, "change", change))
                     .consume();
             return null;
         });

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every committed write records who, what, when, the version and its counts, in its own transaction: through one
- * transaction and through stage and swap alike, kept across a restart; dry runs and rejected documents record
- * nothing.
+ * transaction and through stage and swap alike, and the first start's seed, kept across a restart; dry runs and
+ * rejected documents record nothing.
  */
 class ChangeLogTest {
     private static final Path REFERENCE = Path.of("graph-seed", "reference-topology.az.json");
@@ -68,6 +68,38 @@ class ChangeLogTest {
             assertFalse(c.at().isBefore(before), "at is the commit's time: " + c.at());
             assertEquals(
                     List.of(), new ChangeLog(again).recent(10, Optional.of(c.at().plusSeconds(1))), "since filters");
+        } finally {
+            again.stop();
+        }
+    }
+
+    /** The first start's seed is a write too: recorded once, by the service, with what it created. */
+    @Test
+    void theSeedIsRecordedOnceAsTheServicesOwnChange(@TempDir Path data) {
+        GraphStore store = TestStores.embedded(data, Path.of("graph-seed"), true);
+        store.start();
+        try {
+            List<ChangeRecord> changes = new ChangeLog(store).recent(10, Optional.empty());
+            assertEquals(1, changes.size(), changes::toString);
+            ChangeRecord c = changes.get(0);
+            assertEquals("system", c.principal());
+            assertTrue(c.operation().startsWith("seed ") && c.operation().endsWith("graph-seed"), c.operation());
+            long resources = store.read(tx -> tx.run(
+                            "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) RETURN count(n) AS n",
+                            java.util.Map.of("labels", Labels.RESOURCES))
+                    .single()
+                    .get("n")
+                    .asLong());
+            assertTrue(resources > 0);
+            assertEquals(resources, c.created());
+            assertEquals(version(store), c.version());
+        } finally {
+            store.stop();
+        }
+        GraphStore again = TestStores.embedded(data, Path.of("graph-seed"), true);
+        again.start();
+        try {
+            assertEquals(1, new ChangeLog(again).recent(10, Optional.empty()).size(), "a restart seeds nothing");
         } finally {
             again.stop();
         }
