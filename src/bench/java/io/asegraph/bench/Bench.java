@@ -164,6 +164,29 @@ public final class Bench {
                                     options.warmup(), options.measure(), options.maxRequests(), Duration.ofSeconds(60)),
                             deadline)
                     .authorized(authorization);
+            if (options.driver().equals("wrk")) {
+                Path wrk = Wrk.find()
+                        .orElseThrow(() -> new BenchException(
+                                "wrk is not installed: bench/run installs it (apt-get install wrk, as root), or run"
+                                        + " with --driver jdk for figures that include the JDK client's own cost"));
+                Wrk timer = new Wrk(
+                        wrk,
+                        base.resolve("/graphql"),
+                        new LoadDriver.Settings(
+                                options.warmup(), options.measure(), options.maxRequests(), Duration.ofSeconds(60)),
+                        deadline,
+                        authorization,
+                        options.out().resolve("run").resolve("wrk"));
+                driver.measuredBy(timer);
+                progress.accept("warming the service up: every scenario, unmeasured, before any is timed");
+                scenarios.forEach(timer::warmUp);
+                r.loadGenerator = timer.version() + " (closed loop, threads = clients up to 2; answers checked in the"
+                        + " warm-up; first-answer probes by the JDK client)";
+            } else {
+                r.loadGenerator = "the JDK HttpClient in the bench process (platform threads, one per client): its"
+                        + " own cost is in every figure";
+            }
+            progress.accept("load generator: " + r.loadGenerator);
             for (LoadDriver.Request s : scenarios) {
                 List<LoadDriver.Measurement> ms = driver.run(List.of(s), options.levels());
                 r.measurements.addAll(ms);

@@ -29,6 +29,9 @@ import java.util.Optional;
  * @param skipImport     measure the service on whatever its data directory holds (to check the harness itself)
  * @param seedDirectory  the service's {@code graph-seed} folder (its schema statements run on every start)
  * @param pageCache      the Neo4j page cache of the bare baselines (the service's default)
+ * @param credentials    NAME:PASSWORD of the service's user, if given
+ * @param driver         what times the load: {@code wrk} (the default) or {@code jdk} (this process's own HTTP
+ *                       client, which adds its own cost to every figure: for comparison only)
  */
 record BenchOptions(
         String size,
@@ -47,9 +50,13 @@ record BenchOptions(
         boolean skipImport,
         Path seedDirectory,
         String pageCache,
-        Optional<String> credentials) {
+        Optional<String> credentials,
+        String driver) {
 
     BenchOptions {
+        if (!driver.equals("wrk") && !driver.equals("jdk")) {
+            throw new IllegalArgumentException("--driver is wrk or jdk, not " + driver);
+        }
         levels = List.copyOf(levels);
         serviceJvmArgs = List.copyOf(serviceJvmArgs);
         if (levels.isEmpty() || levels.stream().anyMatch(l -> l < 1)) {
@@ -70,9 +77,11 @@ record BenchOptions(
                    [--levels 1,8,32] [--jar target/quarkus-app/quarkus-run.jar] [--url http://127.0.0.1:8080]
                    [--max-minutes M] [--service-jvm-arg ARG (default -Xmx2g)]... [--ready-timeout-seconds S]
                    [--import-path /import] [--no-import] [--seed-dir graph-seed] [--page-cache 512m]
-                   [--user NAME:PASSWORD]
+                   [--user NAME:PASSWORD] [--driver wrk|jdk]
             Credentials: --user, else the environment's ASEGRAPH_BENCH_USER (NAME:PASSWORD), else, for a service the
             run starts, its admin with the initial password from its data directory.
+            Load: wrk (Debian's package; bench/run installs it when missing); --driver jdk times with this process's
+            own HTTP client instead, whose cost is in every figure (for comparison only).
             Defaults: --size large; durations and the cap by size (small 1 s + 0.5 s warm-up, cap 5 min;
             medium 3 s + 1 s, 15 min; large 5 s + 2 s, 30 min). bench/run builds what is missing and runs this.""";
 
@@ -93,6 +102,7 @@ record BenchOptions(
         boolean skipImport = false;
         Path seedDir = Path.of("graph-seed");
         String pageCache = "512m";
+        String driver = "wrk";
         Optional<String> credentials =
                 Optional.ofNullable(System.getenv("ASEGRAPH_BENCH_USER")).filter(v -> !v.isBlank());
         for (int i = 0; i < args.length; i++) {
@@ -123,6 +133,7 @@ record BenchOptions(
                 case "seed-dir" -> seedDir = Path.of(value);
                 case "page-cache" -> pageCache = value;
                 case "user" -> credentials = Optional.of(value);
+                case "driver" -> driver = value;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -153,7 +164,8 @@ record BenchOptions(
                 skipImport,
                 seedDir,
                 pageCache,
-                credentials);
+                credentials,
+                driver);
     }
 
     private static Duration seconds(double s) {

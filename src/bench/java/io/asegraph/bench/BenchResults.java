@@ -58,6 +58,9 @@ final class BenchResults {
     String startedAt;
     String mode;
     Map<String, Object> machine = new LinkedHashMap<>();
+    /** What timed the queries (wrk, or the JDK client with its own cost in every figure). */
+    String loadGenerator;
+
     Map<String, Object> settings = new LinkedHashMap<>();
     Map<String, Object> estate = new LinkedHashMap<>();
     Map<String, Object> references = new LinkedHashMap<>();
@@ -344,6 +347,9 @@ final class BenchResults {
                 .append(", at end ")
                 .append(loadAverageAtEnd)
                 .append(".\n\n");
+        if (loadGenerator != null) {
+            b.append("Load generator: ").append(loadGenerator).append(".\n\n");
+        }
         if (!"large".equals(size)) {
             b.append("The targets are set for the large estate; on the ")
                     .append(size)
@@ -545,6 +551,7 @@ final class BenchResults {
         j.put("error", error);
         j.put("timeCapReached", timeCapReached);
         j.put("machine", machine);
+        j.put("loadGenerator", loadGenerator);
         j.put("loadAverage", ordered("start", loadAverageAtStart, "end", loadAverageAtEnd));
         j.put("settings", settings);
         j.put("estate", estate);

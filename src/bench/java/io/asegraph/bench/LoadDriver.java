@@ -85,6 +85,11 @@ public final class LoadDriver {
         }
     }
 
+    /** What times one request at one concurrency level: this driver's own closed loop, or {@link Wrk}. */
+    interface Measurer {
+        Measurement measure(Request r, int clients);
+    }
+
     /** The first answer to a request, checked. */
     public record Probe(Status status, String detail, int httpStatus, double millis) {}
 
@@ -131,6 +136,7 @@ public final class LoadDriver {
     private final Deadline deadline;
     private final HttpClient client;
     private String authorization;
+    private Measurer measurer = this::measure;
 
     /**
      * A driver for the GraphQL endpoint {@code endpoint} (e.g. {@code http://127.0.0.1:8080/graphql}) whose every wait
@@ -153,6 +159,12 @@ public final class LoadDriver {
     /** Sends {@code header} as the {@code Authorization} of every request (e.g. {@code Basic ...}); null: none. */
     public LoadDriver authorized(String header) {
         this.authorization = header;
+        return this;
+    }
+
+    /** Has {@code m} time the requests this driver has probed (the probes stay this driver's). */
+    LoadDriver measuredBy(Measurer m) {
+        this.measurer = m;
         return this;
     }
 
@@ -184,7 +196,7 @@ public final class LoadDriver {
                     out.add(Measurement.notRun(r.name(), level, Status.SKIPPED, stop));
                     continue;
                 }
-                Measurement m = measure(r, level);
+                Measurement m = measurer.measure(r, level);
                 out.add(m);
                 if (m.status() == Status.FAILED) {
                     stop = "failed at " + level + " client" + (level == 1 ? "" : "s");
