@@ -6,9 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.lessThan;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -174,10 +173,48 @@ class FirewallRequiredAccessTest {
                 .body("fixes[0].destinationAddressPrefixes", contains("10.201.0.10/32"))
                 .body("fixes[0].destinationPortRange", equalTo("8080"))
                 .body("verified", equalTo(true));
-        String reason = r.extract().path("data.requiredAccess.reason");
         // Path order: the firewall (in the hub) before the destination's NSG.
-        assertThat(reason.indexOf("to Azure Firewall hub-fw."), not(equalTo(-1)));
-        assertThat(reason.indexOf("to Azure Firewall hub-fw."), lessThan(reason.indexOf("to api-nsg (inbound).")));
+        assertInOrder(
+                r.extract().path("data.requiredAccess.reason"), "to Azure Firewall hub-fw.", "to api-nsg (inbound).");
+    }
+
+    @Test
+    void blockersBeforeAndBehindTheFirewallAreFixedRoundByRoundAndGivenInPathOrder() throws Exception {
+        // ase-subnet gets an NSG denying 8080 out to the other spoke: it hides the firewall, which hides api-nsg.
+        ArrayNode doc = read(FirewallEstateTest.DOCUMENT);
+        String nsg = FirewallEstateTest.NET + "/networkSecurityGroups/ase-egress-nsg";
+        doc.add(TestEstate.read(
+                """
+                {"id": "%s", "name": "ase-egress-nsg", "type": "Microsoft.Network/networkSecurityGroups",
+                 "location": "westeurope", "properties": {"securityRules": [{"name": "deny-spoke2-8080",
+                 "properties": {"priority": 300, "direction": "Outbound", "access": "Deny", "protocol": "Tcp",
+                 "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "10.201.0.0/16",
+                 "destinationPortRange": "8080"}}]}}"""
+                        .formatted(nsg)));
+        ObjectNode subnet = (ObjectNode) named(doc, "spoke-vnet")
+                .path("properties")
+                .path("subnets")
+                .get(0)
+                .path("properties");
+        subnet.putObject("networkSecurityGroup").put("id", nsg);
+        importDoc(doc);
+        ValidatableResponse r = required("locked-ase", "api-nic", 8080)
+                .body("verdict", equalTo("DENIED"))
+                .body("fixes", hasSize(2))
+                .body("fixes[0].nsgName", equalTo("ase-egress-nsg"))
+                .body("fixes[0].direction", equalTo("Outbound"))
+                .body("fixes[0].priority", equalTo(299))
+                .body("fixes[0].sourceAddressPrefixes", contains("10.200.0.0/24"))
+                .body("fixes[1].nsgName", equalTo("api-nsg"))
+                .body("fixes[1].direction", equalTo("Inbound"))
+                .body("firewallFixes", hasSize(1))
+                .body("firewallFixes[0].sourceAddresses", contains("10.200.0.0/24"))
+                .body("verified", equalTo(true));
+        assertInOrder(
+                r.extract().path("data.requiredAccess.reason"),
+                "to ase-egress-nsg (outbound).",
+                "to Azure Firewall hub-fw.",
+                "to api-nsg (inbound).");
     }
 
     @Test
@@ -285,6 +322,16 @@ class FirewallRequiredAccessTest {
                 .body("reason", containsString("Azure Firewall hub-fw cannot decide 10.200.0.0/24"))
                 .body("reason", containsString("partner-by-name"))
                 .body("reason", containsString("no firewall rule is proposed for it"));
+    }
+
+    /** Each of {@code parts} is in {@code text}, each after the one before. */
+    private static void assertInOrder(String text, String... parts) {
+        int at = -1;
+        for (String part : parts) {
+            int next = text.indexOf(part);
+            assertThat(part + " in: " + text, next, greaterThan(at));
+            at = next;
+        }
     }
 
     private static ValidatableResponse required(String from, String to, int port) {

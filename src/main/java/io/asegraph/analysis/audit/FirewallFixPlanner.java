@@ -250,6 +250,9 @@ final class FirewallFixPlanner {
      * with its new rule collection group (what the ARM, az and Terraform texts create), for the verification run.
      */
     static Topology patched(Topology topology, List<FirewallRuleFix> fixes) {
+        if (fixes.stream().noneMatch(FirewallRuleFix::placed)) {
+            return topology; // the common case (no firewall on the path): no copy of the estate
+        }
         ResourceSet.Builder b = ResourceSet.builder().addAll(topology.resources());
         Map<ResourceId, List<FirewallRuleCollection>> classic = new LinkedHashMap<>();
         for (FirewallRuleFix f : fixes) {
