@@ -22,7 +22,12 @@ import java.util.Optional;
  * @param fixes         one rule per NSG that blocks (or may block) the call, in evaluation order (source side
  *                      outbound, then destination side inbound); empty when satisfied, or when nothing can be added
  *                      (the source is undetermined, or the call is unreachable: see {@code reason})
- * @param verified      when there are fixes: whether the same flow, re-analysed with every fix applied, is allowed
+ * @param firewallFixes the network rule to add to each Azure Firewall on the path that denies (part of) the call,
+ *                      between the source side and the destination side in path order; a part a parent firewall
+ *                      policy denies gets a fix with a problem; nothing for what a firewall cannot decide (see
+ *                      {@code reason})
+ * @param verified      when there are fixes: whether the same flow, re-analysed with every fix (NSG and firewall)
+ *                      applied, is allowed
  * @param reason        one sentence: why it is or is not satisfied
  */
 public record RequiredAccess(
@@ -31,6 +36,7 @@ public record RequiredAccess(
         AddressSet sources,
         boolean satisfied,
         List<RuleFix> fixes,
+        List<FirewallRuleFix> firewallFixes,
         Optional<Boolean> verified,
         String reason) {
     public RequiredAccess {
@@ -38,6 +44,7 @@ public record RequiredAccess(
         Objects.requireNonNull(sourceKind, "sourceKind");
         Objects.requireNonNull(sources, "sources");
         fixes = List.copyOf(fixes);
+        firewallFixes = List.copyOf(firewallFixes);
         Objects.requireNonNull(verified, "verified");
         Objects.requireNonNull(reason, "reason");
     }

@@ -2,6 +2,7 @@ package io.asegraph.analysis.audit;
 
 import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.CallSource;
+import io.asegraph.analysis.FirewallEvaluator;
 import io.asegraph.analysis.FlowAnalyzer;
 import io.asegraph.analysis.FlowResult;
 import io.asegraph.analysis.NsgDecisionResult;
@@ -19,8 +20,10 @@ import io.asegraph.policy.PolicySet;
 import io.asegraph.policy.RuleDecision;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.policy.Verdict;
+import io.asegraph.topology.FirewallRuleCollection;
 import io.asegraph.topology.ResourceId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +32,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * "What must the destination admit, does it, and if not, which rule do I add?" — the seed document's advice computed
@@ -47,8 +49,15 @@ import java.util.stream.Collectors;
  * every blocking rule</em> (so every rule that already came first keeps its place; 4096 at most; Azure forbids two
  * rules of one direction at the same priority). When no priority is free above the blocking rule, the fix says so
  * instead of guessing.</li>
- * <li>The fixes are then checked by the same engine: the flow is analysed again with them applied (which also shows a
- * destination-side blocker that a source-side deny hid: nothing reached it), and any blocker left is fixed in turn.</li>
+ * <li>For each Azure Firewall on the path that denies part of it (a deny rule collection, or its implicit deny), one
+ * network rule admitting exactly the private sources it denies (what reaches it, before its SNAT) to the destination
+ * it sees, on the call's port and protocol, placed by {@link FirewallFixPlanner}: a new network rule collection of a
+ * classic firewall, or a new rule collection group of the firewall's policy. What a firewall cannot decide (an FQDN
+ * rule for a destination given by address, a policy not in the snapshot ...) gets no rule: the reason says so and
+ * why.</li>
+ * <li>The fixes are then checked by the same engine: the flow is analysed again with them applied to the estate in
+ * memory, NSG rules and firewall rules alike (which also shows a blocker that an earlier deny hid: nothing reached
+ * it), and any blocker left is fixed in turn.</li>
  * </ol>
  * An UNDETERMINED source (forced tunnelling, an appliance) has no range to admit, and an UNREACHABLE call no rule
  * that would help: both are reported with the reason, without fixes.
@@ -60,8 +69,11 @@ public final class RequiredAccessAudit {
     static final int HIGHEST = 4096;
     private static final int MAX_NAME = 80;
     private static final int MAX_DESCRIPTION = 140;
-    /** Source side, destination subnet, destination NIC: three NSGs at most can block one call. */
-    private static final int MAX_ROUNDS = 3;
+    /**
+     * Each round can show the next blocker: the caller's NIC and subnet NSGs, a firewall, the destination's subnet and
+     * NIC NSGs.
+     */
+    private static final int MAX_ROUNDS = 5;
 
     private final AnalysisContext context;
     private final FlowAnalyzer flows;
@@ -93,6 +105,7 @@ public final class RequiredAccessAudit {
                     AddressSet.EMPTY,
                     false,
                     List.of(),
+                    List.of(),
                     Optional.empty(),
                     "Unreachable, so no rule would help: " + cs.reason());
         }
@@ -103,20 +116,30 @@ public final class RequiredAccessAudit {
                     AddressSet.EMPTY,
                     false,
                     List.of(),
+                    List.of(),
                     Optional.empty(),
                     "The source address is not determined, so there is no range to admit: " + cs.reason());
         }
         if (flow.verdict() == Verdict.ALLOWED) {
             return new RequiredAccess(
-                    flow, cs.kind(), cs.sources(), true, List.of(), Optional.empty(), "Satisfied. " + flow.reason());
+                    flow,
+                    cs.kind(),
+                    cs.sources(),
+                    true,
+                    List.of(),
+                    List.of(),
+                    Optional.empty(),
+                    "Satisfied. " + flow.reason());
         }
         String callerName = caller.resource().map(r -> r.name()).orElse(caller.text());
         String targetName = target.resource().map(r -> r.name()).orElse(target.text());
-        // Fix every NSG that blocks; a deny on the source side hides what the destination side would do (nothing gets
+        Naming naming = Naming.of(callerName, targetName, port, protocol);
+        // Fix every NSG and firewall that blocks; a deny before a step hides what that step would do (nothing gets
         // there), so the flow is analysed again with the fixes applied and any blocker that then shows is fixed too.
         List<RuleFix> fixes = new ArrayList<>();
+        FirewallFixes firewall =
+                new FirewallFixes(new FirewallFixPlanner(context.topology()), cs, naming, port, protocol);
         FlowResult current = flow;
-        PolicySet policies = context.policies();
         for (int round = 0; round < MAX_ROUNDS && current.verdict() != Verdict.ALLOWED; round++) {
             List<RuleFix> added = new ArrayList<>();
             for (NsgDecisionResult d : current.decisions()) {
@@ -124,27 +147,142 @@ public final class RequiredAccessAudit {
                         || fixes.stream().anyMatch(f -> f.nsg().equals(d.nsg()) && f.direction() == d.direction())) {
                     continue;
                 }
-                added.add(fix(policies, d, current, current.callSource(), callerName, targetName, port, protocol));
+                added.add(fix(context.policies(), d, current, current.callSource(), naming, port, protocol));
             }
-            if (added.isEmpty() || added.stream().anyMatch(f -> f.priority().isEmpty())) {
-                fixes.addAll(added);
+            boolean firewallChanged = firewall.add(current.firewalls());
+            fixes.addAll(added);
+            if (added.isEmpty() && !firewallChanged
+                    || added.stream().anyMatch(f -> f.priority().isEmpty())
+                    || firewall.fixes().stream().anyMatch(f -> !f.placed())) {
                 break;
             }
-            fixes.addAll(added);
-            policies = patched(context.policies(), fixes);
             current = new FlowAnalyzer(AnalysisContext.of(new Estate(
-                            context.topology(), policies, context.estate().version())))
+                            FirewallFixPlanner.patched(context.topology(), firewall.fixes()),
+                            patched(context.policies(), fixes),
+                            context.estate().version())))
                     .analyze(caller, target, port, protocol);
         }
-        Optional<Boolean> verified = fixes.isEmpty()
-                ? Optional.empty()
-                : Optional.of(
-                        fixes.stream().allMatch(f -> f.priority().isPresent()) && current.verdict() == Verdict.ALLOWED);
-        String advice = fixes.isEmpty()
-                ? ""
-                : " " + fixes.stream().map(RequiredAccessAudit::advice).collect(Collectors.joining(" "));
+        List<FirewallRuleFix> firewallFixes = firewall.fixes();
+        boolean any = !fixes.isEmpty() || !firewallFixes.isEmpty();
+        Optional<Boolean> verified = any
+                ? Optional.of(fixes.stream().allMatch(f -> f.priority().isPresent())
+                        && firewallFixes.stream().allMatch(FirewallRuleFix::placed)
+                        && current.verdict() == Verdict.ALLOWED)
+                : Optional.empty();
+        // In path order: the source side, the firewall, the destination side; then what the firewall cannot decide.
+        List<String> advice = new ArrayList<>();
+        fixes.stream()
+                .filter(f -> f.direction() == Direction.OUTBOUND)
+                .map(RequiredAccessAudit::advice)
+                .forEach(advice::add);
+        firewallFixes.stream().map(RequiredAccessAudit::advice).forEach(advice::add);
+        fixes.stream()
+                .filter(f -> f.direction() == Direction.INBOUND)
+                .map(RequiredAccessAudit::advice)
+                .forEach(advice::add);
+        advice.addAll(firewall.undecided());
         return new RequiredAccess(
-                flow, cs.kind(), cs.sources(), false, fixes, verified, "Not satisfied. " + flow.reason() + advice);
+                flow,
+                cs.kind(),
+                cs.sources(),
+                false,
+                fixes,
+                firewallFixes,
+                verified,
+                "Not satisfied. " + flow.reason() + (advice.isEmpty() ? "" : " " + String.join(" ", advice)));
+    }
+
+    /**
+     * The firewall fixes of one question, built up over the rounds: what each firewall denied (it may see more once an
+     * NSG before it is fixed), planned against the estate as it is; and what a firewall could not decide, which gets no
+     * rule.
+     */
+    private static final class FirewallFixes {
+        private final FirewallFixPlanner planner;
+        private final CallSource cs;
+        private final Naming naming;
+        private final int port;
+        private final Protocol protocol;
+        private final Map<ResourceId, AddressSet> denied = new LinkedHashMap<>();
+        private final Map<ResourceId, List<FirewallEvaluator.Match>> denying = new LinkedHashMap<>();
+        private final Map<ResourceId, String> undecided = new LinkedHashMap<>();
+        private List<FirewallRuleFix> fixes = List.of();
+
+        FirewallFixes(FirewallFixPlanner planner, CallSource cs, Naming naming, int port, Protocol protocol) {
+            this.planner = planner;
+            this.cs = cs;
+            this.naming = naming;
+            this.port = port;
+            this.protocol = protocol;
+        }
+
+        /** Takes in one round's firewall decisions; true when some firewall denies sources no fix admits yet. */
+        boolean add(List<FirewallEvaluator.Decision> decisions) {
+            boolean changed = false;
+            for (FirewallEvaluator.Decision d : decisions) {
+                ResourceId id = d.firewall().id();
+                if (!d.undetermined().isEmpty()) {
+                    undecided.putIfAbsent(
+                            id,
+                            "Azure Firewall " + d.firewall().name() + " cannot decide " + d.undetermined() + " ("
+                                    + String.join("; ", d.causes()) + "), so no firewall rule is proposed for it:"
+                                    + " whether one is needed cannot be told.");
+                }
+                AddressSet before = denied.getOrDefault(id, AddressSet.EMPTY);
+                if (d.denied().isEmpty() || before.containsAll(d.denied())) {
+                    continue;
+                }
+                denied.put(id, before.union(d.denied()));
+                List<FirewallEvaluator.Match> matches = denying.computeIfAbsent(id, k -> new ArrayList<>());
+                d.matches().stream()
+                        .filter(m -> m.action() == FirewallRuleCollection.Action.DENY && !matches.contains(m))
+                        .forEach(matches::add);
+                changed = true;
+            }
+            if (changed) {
+                List<FirewallRuleFix> all = new ArrayList<>();
+                List<String> destinations = cs.destination().toCidrStrings();
+                denied.forEach((id, sources) ->
+                        all.addAll(planner.fixes(id, sources, denying.get(id), destinations, naming, port, protocol)));
+                fixes = List.copyOf(all);
+            }
+            return changed;
+        }
+
+        List<FirewallRuleFix> fixes() {
+            return fixes;
+        }
+
+        Collection<String> undecided() {
+            return undecided.values();
+        }
+    }
+
+    /**
+     * The name and description of the rules a fix adds: {@code allow-CALLER-PORT} (or {@code -PROTOCOL} without
+     * ports), unique where it goes by {@code -2}, {@code -3} ..., and a description saying which call it admits.
+     */
+    record Naming(String base, String description) {
+        static Naming of(String callerName, String targetName, int port, Protocol protocol) {
+            boolean portless = !protocol.hasPorts();
+            String what = (protocol == Protocol.ANY ? "any protocol" : protocol.name()) + (portless ? "" : " " + port);
+            return new Naming(
+                    "allow-" + slug(callerName) + "-"
+                            + (portless ? protocol.name().toLowerCase(Locale.ROOT) : port),
+                    truncate(
+                            "Allow " + callerName + " to reach " + targetName + " on " + what
+                                    + " (asegraph requiredAccess)",
+                            MAX_DESCRIPTION));
+        }
+
+        /** The base name, or the first numbered one, not among {@code taken} (lower case). */
+        String unique(Set<String> taken) {
+            String name = base;
+            for (int i = 2; taken.contains(name.toLowerCase(Locale.ROOT)); i++) {
+                name = truncate(base, MAX_NAME - 4) + "-" + i;
+            }
+            return name;
+        }
     }
 
     private static boolean needsFix(NsgDecisionResult d) {
@@ -157,6 +295,24 @@ public final class RequiredAccessAudit {
                 .map(p -> "Add " + f.name() + " at priority " + p + " to " + where + ".")
                 .orElseGet(() ->
                         "No rule can be added to " + where + ": " + f.problem().orElseThrow());
+    }
+
+    private static String advice(FirewallRuleFix f) {
+        if (!f.placed()) {
+            return "No rule can be added to Azure Firewall " + f.firewallName() + " for "
+                    + String.join(", ", f.sourceAddresses()) + ": "
+                    + f.problem().orElseThrow();
+        }
+        String rule = "network rule " + f.name() + " (" + String.join(", ", f.sourceAddresses()) + " to "
+                + String.join(", ", f.destinationAddresses()) + " " + f.firewallProtocol() + " " + f.destinationPort()
+                + ")";
+        return f.policy()
+                .map(p -> "Add rule collection group " + f.ruleCollectionGroup().orElseThrow() + " at priority "
+                        + f.groupPriority().orElseThrow() + " to firewall policy " + p.name() + " of Azure Firewall "
+                        + f.firewallName() + ", with " + rule + " in collection " + f.ruleCollection() + ".")
+                .orElseGet(() -> "Add " + rule + " in a new network rule collection " + f.ruleCollection()
+                        + " at priority " + f.collectionPriority().orElseThrow() + " to Azure Firewall "
+                        + f.firewallName() + ".");
     }
 
     /** The rules of a decision that denied part of the flow, or may have (unresolved), highest priority first. */
@@ -172,23 +328,17 @@ public final class RequiredAccessAudit {
             NsgDecisionResult d,
             FlowResult flow,
             CallSource cs,
-            String callerName,
-            String targetName,
+            Naming naming,
             int port,
             Protocol protocol) {
         boolean inbound = d.direction() == Direction.INBOUND;
         List<String> sources = (inbound ? cs.sources() : cs.privateSources()).toCidrStrings();
         List<String> destinations =
                 inbound ? destination(flow) : cs.destination().toCidrStrings();
-        boolean portless = !protocol.hasPorts();
-        String ports = portless ? "*" : Integer.toString(port);
-        String what = (protocol == Protocol.ANY ? "any protocol" : protocol.name()) + (portless ? "" : " " + port);
-        String description = truncate(
-                "Allow " + callerName + " to reach " + targetName + " on " + what + " (asegraph requiredAccess)",
-                MAX_DESCRIPTION);
+        String ports = protocol.hasPorts() ? Integer.toString(port) : "*";
+        String description = naming.description();
         Optional<NetworkSecurityGroup> nsg = policies.nsg(d.nsg());
-        String baseName =
-                "allow-" + slug(callerName) + "-" + (portless ? protocol.name().toLowerCase(Locale.ROOT) : port);
+        String baseName = naming.base();
         if (nsg.isEmpty()) {
             return new RuleFix(
                     d.nsg(),
@@ -222,17 +372,8 @@ public final class RequiredAccessAudit {
                 used.add(r.priority());
             }
         }
-        String name = baseName;
-        for (int i = 2; names.contains(name.toLowerCase(Locale.ROOT)); i++) {
-            name = truncate(baseName, MAX_NAME - 4) + "-" + i;
-        }
-        Optional<Integer> priority = Optional.empty();
-        for (int p = Math.min(ceiling - 1, HIGHEST); p >= LOWEST; p--) {
-            if (!used.contains(p)) {
-                priority = Optional.of(p);
-                break;
-            }
-        }
+        String name = naming.unique(names);
+        Optional<Integer> priority = largestFree(LOWEST, Math.min(ceiling - 1, HIGHEST), used);
         Optional<String> problem = priority.isPresent()
                 ? Optional.empty()
                 : Optional.of("no priority between "
@@ -253,6 +394,19 @@ public final class RequiredAccessAudit {
                 overrides,
                 description,
                 problem);
+    }
+
+    /**
+     * The largest priority from {@code highest} down to {@code lowest} that is not {@code used}: the place that wins
+     * over every blocking rule while every rule that came first keeps its place.
+     */
+    static Optional<Integer> largestFree(int lowest, int highest, Set<Integer> used) {
+        for (int p = highest; p >= lowest; p--) {
+            if (!used.contains(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The destination the inbound NSGs saw (after any translation), as the flow reports it. */

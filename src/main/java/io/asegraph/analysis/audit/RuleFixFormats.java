@@ -54,8 +54,7 @@ public final class RuleFixFormats {
             return Optional.empty();
         }
         StringBuilder b = new StringBuilder("az network nsg rule create");
-        subscription(fix.nsg()).ifPresent(s -> b.append(" --subscription ").append(s));
-        b.append(" --resource-group ").append(shell(resourceGroup(fix.nsg())));
+        b.append(azScope(fix.nsg()));
         b.append(" --nsg-name ").append(shell(fix.nsgName()));
         b.append(" --name ").append(shell(fix.name()));
         b.append(" --priority ").append(fix.priority().get());
@@ -63,13 +62,9 @@ public final class RuleFixFormats {
         b.append(" --access Allow");
         b.append(" --protocol ")
                 .append(fix.protocol() == Protocol.ANY ? "'*'" : fix.protocol().azureName());
-        b.append(" --source-address-prefixes ")
-                .append(fix.sourcePrefixes().stream().map(RuleFixFormats::shell).collect(Collectors.joining(" ")));
+        b.append(" --source-address-prefixes ").append(shellWords(fix.sourcePrefixes()));
         b.append(" --source-port-ranges '*'");
-        b.append(" --destination-address-prefixes ")
-                .append(fix.destinationPrefixes().stream()
-                        .map(RuleFixFormats::shell)
-                        .collect(Collectors.joining(" ")));
+        b.append(" --destination-address-prefixes ").append(shellWords(fix.destinationPrefixes()));
         b.append(" --destination-port-ranges ").append(shell(fix.destinationPorts()));
         b.append(" --description ").append(shell(fix.description()));
         return Optional.of(b.toString());
@@ -81,9 +76,7 @@ public final class RuleFixFormats {
             return Optional.empty();
         }
         StringBuilder b = new StringBuilder();
-        b.append("resource \"azurerm_network_security_rule\" \"")
-                .append(fix.name().replaceAll("[^A-Za-z0-9_]", "_"))
-                .append("\" {\n");
+        b.append(terraformResource("azurerm_network_security_rule", fix.name()));
         field(b, "name", hcl(fix.name()));
         field(b, "resource_group_name", hcl(resourceGroup(fix.nsg())));
         field(b, "network_security_group_name", hcl(fix.nsgName()));
@@ -98,6 +91,19 @@ public final class RuleFixFormats {
         field(b, "description", hcl(fix.description()));
         b.append("}");
         return Optional.of(b.toString());
+    }
+
+    /** {@code --subscription S --resource-group G} of an az command acting on {@code id} (no subscription if none). */
+    static String azScope(ResourceId id) {
+        StringBuilder b = new StringBuilder();
+        subscription(id).ifPresent(s -> b.append(" --subscription ").append(s));
+        b.append(" --resource-group ").append(shell(resourceGroup(id)));
+        return b.toString();
+    }
+
+    /** The opening line of a Terraform resource block, labelled after {@code name}. */
+    static String terraformResource(String type, String name) {
+        return "resource \"" + type + "\" \"" + name.replaceAll("[^A-Za-z0-9_]", "_") + "\" {\n";
     }
 
     /** The resource group named in an ARM id, or {@code <resource-group>} when it names none. */
@@ -133,9 +139,9 @@ public final class RuleFixFormats {
         } else {
             b.append("    \"")
                     .append(field)
-                    .append("es\": [")
-                    .append(prefixes.stream().map(RuleFixFormats::json).collect(Collectors.joining(", ")))
-                    .append("],\n");
+                    .append("es\": ")
+                    .append(jsonArray(prefixes))
+                    .append(",\n");
         }
     }
 
@@ -143,20 +149,37 @@ public final class RuleFixFormats {
         if (prefixes.size() == 1) {
             field(b, field, hcl(prefixes.get(0)));
         } else {
-            field(
-                    b,
-                    field + "es",
-                    "[" + prefixes.stream().map(RuleFixFormats::hcl).collect(Collectors.joining(", ")) + "]");
+            field(b, field + "es", hclArray(prefixes));
         }
     }
 
     private static void field(StringBuilder b, String name, String value) {
-        b.append("  ")
+        field(b, 1, 28, name, value);
+    }
+
+    /** One {@code name = value} line of a Terraform block, {@code depth} levels in, the value at column {@code width}. */
+    static void field(StringBuilder b, int depth, int width, String name, String value) {
+        b.append("  ".repeat(depth))
                 .append(name)
-                .append(" ".repeat(Math.max(1, 28 - name.length())))
+                .append(" ".repeat(Math.max(1, width - name.length())))
                 .append("= ")
                 .append(value)
                 .append('\n');
+    }
+
+    /** A JSON array of strings, on one line. */
+    static String jsonArray(List<String> values) {
+        return "[" + values.stream().map(RuleFixFormats::json).collect(Collectors.joining(", ")) + "]";
+    }
+
+    /** An HCL list of strings, on one line. */
+    static String hclArray(List<String> values) {
+        return "[" + values.stream().map(RuleFixFormats::hcl).collect(Collectors.joining(", ")) + "]";
+    }
+
+    /** Shell words, space-separated. */
+    static String shellWords(List<String> values) {
+        return values.stream().map(RuleFixFormats::shell).collect(Collectors.joining(" "));
     }
 
     /** A JSON string literal. */

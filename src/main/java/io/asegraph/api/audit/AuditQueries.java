@@ -9,6 +9,8 @@ import io.asegraph.analysis.audit.DnatPublication;
 import io.asegraph.analysis.audit.EnvironmentHealth;
 import io.asegraph.analysis.audit.Exposure;
 import io.asegraph.analysis.audit.ExposureAudit;
+import io.asegraph.analysis.audit.FirewallRuleFix;
+import io.asegraph.analysis.audit.FirewallRuleFixFormats;
 import io.asegraph.analysis.audit.Reachability;
 import io.asegraph.analysis.audit.RequiredAccess;
 import io.asegraph.analysis.audit.RuleFix;
@@ -30,6 +32,7 @@ import io.asegraph.net.Ipv4;
 import io.asegraph.net.Port;
 import io.asegraph.policy.Access;
 import io.asegraph.service.Engines;
+import io.asegraph.topology.ResourceId;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,9 +87,10 @@ public class AuditQueries {
 
     @Query("requiredAccess")
     @Description("What `to` must admit for calls from `from` (the VIP/NAT address as /32 or the whole subnet CIDR, from"
-            + " the call-source walk), whether every NSG on the way does, and when not the exact rule to add at a free"
-            + " priority that wins over the blocker (ARM JSON, az command, Terraform), verified by analysing the flow"
-            + " again with it.")
+            + " the call-source walk), whether every NSG and Azure Firewall on the way does, and when not the exact"
+            + " rules to add at a free priority that wins over the blocker (ARM JSON, az command, Terraform): NSG rules"
+            + " in fixes, firewall network rules in firewallFixes; verified by analysing the flow again with all of"
+            + " them.")
     public @NonNull RequiredAccessResult requiredAccess(
             @NonNull
                     @Description(
@@ -106,6 +110,7 @@ public class AuditQueries {
                     Verdict.valueOf(r.flow().verdict().name()),
                     r.reason(),
                     r.fixes().stream().map(AuditQueries::fix).toList(),
+                    r.firewallFixes().stream().map(AuditQueries::firewallFix).toList(),
                     r.verified().orElse(null),
                     ranges,
                     r.destinationFix().map(AuditQueries::fix).orElse(null),
@@ -252,6 +257,28 @@ public class AuditQueries {
                                 c.detail(),
                                 c.decidedBy()))
                         .toList());
+    }
+
+    private static FirewallRuleFixResult firewallFix(FirewallRuleFix f) {
+        return new FirewallRuleFixResult(
+                f.firewall().value(),
+                f.firewallName(),
+                f.policy().map(ResourceId::value).orElse(null),
+                f.ruleCollectionGroup().orElse(null),
+                f.groupPriority().orElse(null),
+                f.ruleCollection(),
+                f.collectionPriority().orElse(null),
+                f.name(),
+                f.firewallProtocol(),
+                f.sourceAddresses(),
+                f.destinationAddresses(),
+                f.destinationPort(),
+                f.overrides(),
+                f.description(),
+                FirewallRuleFixFormats.arm(f).orElse(null),
+                FirewallRuleFixFormats.azCli(f).orElse(null),
+                FirewallRuleFixFormats.terraform(f).orElse(null),
+                f.problem().orElse(null));
     }
 
     private static RuleFixResult fix(RuleFix f) {

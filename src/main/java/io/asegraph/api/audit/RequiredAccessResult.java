@@ -19,15 +19,22 @@ public record RequiredAccessResult(
         @NonNull Verdict verdict,
         @NonNull String reason,
         @NonNull
-                @Description(
-                        "The rules to add (one per blocking NSG), in evaluation order: source side outbound, then destination side inbound")
+                @Description("The NSG rules to add (one per blocking NSG), in evaluation order: source side outbound,"
+                        + " then destination side inbound. A firewall on the path sits between the two; its rules are"
+                        + " in firewallFixes; reason gives every fix in path order")
                 List<@NonNull RuleFixResult> fixes,
-        @Description("True when the fixes were checked by evaluating the flow again with them in place")
+        @NonNull
+                @Description("The network rule to add to each Azure Firewall on the path that denies (part of) the"
+                        + " call, admitting exactly what it denies of the caller's private range; none for what a"
+                        + " firewall cannot decide (reason says why)")
+                List<@NonNull FirewallRuleFixResult> firewallFixes,
+        @Description("True when the fixes (NSG and firewall) were checked by evaluating the flow again with them in"
+                        + " place and it is then allowed")
                 Boolean verified,
         @NonNull @Description("The same range as CIDR blocks; empty when there is none")
                 List<@NonNull String> sourceRanges,
         @Description("The rule to add on the destination's NSG (or, when only the source side blocks, on the"
-                        + " caller's); null when satisfied or when no rule would help")
+                        + " caller's); null when satisfied, when no NSG blocks, or when no rule would help")
                 RuleFixResult rule,
         @NonNull @Description("The caller's private sources denied on the way, as CIDR blocks")
                 List<@NonNull String> deniedSourceRanges,
