@@ -151,7 +151,7 @@ public class ResourceEdits {
     }
 
     private static ParsedDocument validated(Estate estate, AzJson.Edit edit, String as) {
-        ParsedDocument doc = ImportParser.parse(edit.json(), KnownResources.of(estate.topology(), estate.policies()));
+        ParsedDocument doc = ImportParser.parse(edit.json(), GraphImporter.known(estate));
         if (!doc.isValid()) {
             throw new EditException(Reason.INVALID, "the edit is invalid", edit.relocate(doc.problems(), as));
         }
