@@ -411,9 +411,9 @@ final class EstateLoader {
                 MATCH (p:Unresolved)
                 OPTIONAL MATCH (x)-[r]->(p)
                 WITH p, x, r ORDER BY x.key
-                RETURN p.id AS id, p.name AS name, p.expectedKind AS kind,
+                RETURN p.key AS key, p.id AS id, p.name AS name, p.expectedKind AS kind,
                        [e IN collect({id: x.id, name: x.name, label: labels(x)[0], type: type(r)}) WHERE e.id IS NOT NULL] AS refs
-                ORDER BY p.key""")
+                ORDER BY key""")
                 .forEachRemaining(r -> {
                     ResourceKind kind = ResourceKind.valueOf(Values.string(r, "kind", "SUBNET"));
                     List<Unresolved.Referrer> refs = r.get("refs").asList(v -> {
