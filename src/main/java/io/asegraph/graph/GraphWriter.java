@@ -159,6 +159,8 @@ final class GraphWriter {
         routes(b.of(NetworkTypes.ROUTE_TABLE));
         peerings(b.of(NetworkTypes.PEERING));
         connections(b.of(NetworkTypes.CONNECTION));
+        // A placeholder nothing refers to any more (its NIC deleted, or reimported naming another subnet) goes.
+        run("UNWIND $rows AS x MATCH (n:" + Labels.UNRESOLVED + ") WHERE NOT (n)<--() DELETE n", List.of(1), false);
     }
 
     /**

@@ -244,4 +244,56 @@ class PartialExportTest {
                 .body("errors[0].message", containsString("is referenced by listing-lone-nic but not imported"));
         assertThat(Gql.post(UNRESOLVED).extract().<List<?>>path("data.unresolvedReferences"), not(hasSize(0)));
     }
+
+    static final String DELETE =
+            "mutation($id: String!, $c: Boolean) { deleteResource(id: $id, cascade: $c) {" + " deleted detached } }";
+
+    @Test
+    void aPlaceholderStillReferencedIsNotDeletedAndGoesWithTheLastResourceThatReferencesIt() throws Exception {
+        Answer a = post("", nicOnly("del"));
+        assertEquals(200, a.status(), a.body()::toString);
+        String subnet = renamed(SUBNET, "del");
+        String nsg = renamed(NSG, "del");
+        String nic = renamed(NIC, "del");
+        Gql.post(DELETE, "id", subnet, "c", false)
+                .body("errors[0].extensions.code", equalTo("REFERENCED"))
+                .body(
+                        "errors[0].message",
+                        containsString("subnet 'app' is a placeholder (referenced, never imported) still referenced:"
+                                + " network interface 'del-lone-nic' (" + nic + ") through subnet"));
+        assertThat(unresolved().keySet(), hasItem(subnet));
+
+        // The NIC held out of the snapshot for its subnet can be deleted; its placeholders go with it.
+        Gql.post(DELETE, "id", nic, "c", false)
+                .body("errors", nullValue())
+                .body("data.deleteResource.deleted", contains(nic));
+        assertThat(unresolved().keySet(), not(hasItem(subnet)));
+        assertThat(unresolved().keySet(), not(hasItem(nsg)));
+        long left = store.read(tx -> tx.run(
+                        "MATCH (n) WHERE n.key IN $k RETURN count(n) AS c",
+                        Map.of("k", List.of(subnet.toLowerCase(), nsg.toLowerCase(), nic.toLowerCase())))
+                .single()
+                .get("c")
+                .asLong());
+        assertEquals(0, left, "no node of the NIC or its placeholders is left");
+    }
+
+    @Test
+    void deletingAPlaceholderWithCascadeDeletesWhatIsPlacedInItAndDetachesTheRest() throws Exception {
+        Answer a = post("", nicOnly("cascade"));
+        assertEquals(200, a.status(), a.body()::toString);
+        String nic = renamed(NIC, "cascade");
+        String nsg = renamed(NSG, "cascade");
+        Gql.post(DELETE, "id", nsg, "c", true)
+                .body("errors", nullValue())
+                .body("data.deleteResource.deleted", contains(nsg))
+                .body("data.deleteResource.detached", contains(nic));
+        assertThat(unresolved().keySet(), not(hasItem(nsg)));
+        assertThat(unresolved().keySet(), hasItem(renamed(SUBNET, "cascade")));
+        Gql.post(DELETE, "id", renamed(SUBNET, "cascade"), "c", true)
+                .body("errors", nullValue())
+                .body("data.deleteResource.deleted", contains(renamed(SUBNET, "cascade"), nic));
+        Gql.post("query($n: String!) { networkInterfaces(where: {name: {eq: $n}}) { id } }", "n", "cascade-lone-nic")
+                .body("data.networkInterfaces", empty());
+    }
 }
