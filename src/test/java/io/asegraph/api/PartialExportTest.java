@@ -296,4 +296,20 @@ class PartialExportTest {
         Gql.post("query($n: String!) { networkInterfaces(where: {name: {eq: $n}}) { id } }", "n", "cascade-lone-nic")
                 .body("data.networkInterfaces", empty());
     }
+
+    @Test
+    void aReferenceWhoseIdNamesAnotherKindIsRefusedNotMadeAPlaceholder() throws Exception {
+        String wrong = RG + "kind-net-rg/providers/Microsoft.Network/networkSecurityGroups/kind-hub";
+        String doc = nicOnly("kind")
+                .replace(RG + "kind-net-rg/providers/Microsoft.Network/virtualNetworks/kind-hub/subnets/app", wrong);
+        long before = nodes();
+        Answer a = post("", doc);
+        assertEquals(400, a.status(), a.body()::toString);
+        assertThat(
+                ExportShapesTest.problems(a),
+                contains("$[0].ipConfigurations[0].subnet.id: subnet.id '" + wrong
+                        + "' of network interface 'kind-lone-nic' must name a subnet, but the id is of a network"
+                        + " security group (Microsoft.Network/networkSecurityGroups)"));
+        assertEquals(before, nodes());
+    }
 }
