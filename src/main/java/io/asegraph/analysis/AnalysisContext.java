@@ -84,7 +84,7 @@ public final class AnalysisContext {
         this.routing = new Routing(topology, policies::serviceTagAddresses);
         List<Resource> policyResources = new ArrayList<>(policies.nsgs());
         policyResources.addAll(policies.asgs());
-        this.resolver = new ReferenceResolver(topology, policyResources);
+        this.resolver = new ReferenceResolver(topology, policyResources, estate.unresolved());
         this.walker = new CallSourceWalker(routing);
         this.nextHops = new NextHopQuery(resolver, routing);
         this.asgMembers = asgMembers(topology, policies);

@@ -16,6 +16,7 @@ import io.asegraph.policy.PrefixResolver;
 import io.asegraph.policy.RuleDecision;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.policy.Verdict;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Subnet;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -155,7 +156,9 @@ final class ChainEvaluator {
         if (explain == Explain.DECISIONS) {
             String cause = "NSG " + applied.nsgId().name() + " ("
                     + applied.nsgId().value() + ") is attached to "
-                    + applied.appliedTo().name() + " but is not in the snapshot, so what it decides is not known";
+                    + applied.appliedTo().name() + " but is not in the snapshot, so what it decides is not known; "
+                    + ResourceKind.NETWORK_SECURITY_GROUP.howToImport(
+                            applied.nsgId().value());
             st.decisions.add(new NsgDecisionResult(
                     applied.nsgId(),
                     applied.appliedTo(),

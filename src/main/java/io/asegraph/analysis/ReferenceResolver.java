@@ -1,5 +1,6 @@
 package io.asegraph.analysis;
 
+import io.asegraph.estate.Unresolved;
 import io.asegraph.net.InvalidAddressException;
 import io.asegraph.net.Ipv4;
 import io.asegraph.topology.App;
@@ -38,6 +39,7 @@ public final class ReferenceResolver {
 
     private final Topology topology;
     private final TopologyIndex index;
+    private final Unresolved unresolved;
     private final Map<ResourceId, Resource> policyById = new HashMap<>();
     private final Map<String, List<Resource>> policyByName = new HashMap<>();
 
@@ -46,6 +48,15 @@ public final class ReferenceResolver {
      *                        {@code policySet.nsgs()} and {@code policySet.asgs()}
      */
     public ReferenceResolver(Topology topology, Collection<? extends Resource> policyResources) {
+        this(topology, policyResources, Unresolved.NONE);
+    }
+
+    /**
+     * @param unresolved the snapshot's placeholders: a reference that names one, or a resource held out of the
+     *                   snapshot for one, fails with UNDETERMINED naming what is missing and how to import it
+     */
+    public ReferenceResolver(Topology topology, Collection<? extends Resource> policyResources, Unresolved unresolved) {
+        this.unresolved = unresolved;
         this.topology = topology;
         this.index = topology.index();
         for (Resource r : policyResources) {
@@ -118,6 +129,9 @@ public final class ReferenceResolver {
         if (t.startsWith("/")) {
             ResourceId id = ResourceId.of(t);
             Optional<Resource> found = index.resource(id).or(() -> Optional.ofNullable(policyById.get(id)));
+            if (found.isEmpty()) {
+                unresolved(t);
+            }
             return found.map(r -> Reference.of(text, r, Resolution.RESOURCE_ID))
                     .orElseThrow(() -> new UnknownReferenceException(text, "no resource has the id '" + t + "'"));
         }
@@ -148,8 +162,17 @@ public final class ReferenceResolver {
         if (malformed != null) {
             throw new InvalidArgumentException(malformed.getMessage());
         }
+        unresolved(t);
         throw new UnknownReferenceException(
                 text, "'" + t + "' matches no resource id, address, app host name or resource name");
+    }
+
+    /** Fails with UNDETERMINED when {@code text} names a placeholder or a resource held back for one. */
+    private void unresolved(String text) {
+        Optional<String> why = unresolved.explain(text);
+        if (why.isPresent()) {
+            throw new UnresolvedReferenceException(why.get());
+        }
     }
 
     private Reference destination(String text, long address) {

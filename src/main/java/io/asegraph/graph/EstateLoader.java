@@ -1,6 +1,7 @@
 package io.asegraph.graph;
 
 import io.asegraph.estate.Estate;
+import io.asegraph.estate.Unresolved;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.PortRange;
@@ -34,6 +35,7 @@ import io.asegraph.topology.PrivateEndpoint;
 import io.asegraph.topology.PrivateEndpointNetworkPolicies;
 import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.ResourceSet;
 import io.asegraph.topology.ResourceType;
 import io.asegraph.topology.Route;
@@ -74,14 +76,14 @@ final class EstateLoader {
                 all,
                 NetworkTypes.VIRTUAL_NETWORK,
                 """
-                MATCH (v:VirtualNetwork) RETURN v.id AS id, v.name AS name, v.location AS location, v.addressPrefixes AS prefixes""",
+                MATCH (v:VirtualNetwork) WHERE NOT v:Unresolved RETURN v.id AS id, v.name AS name, v.location AS location, v.addressPrefixes AS prefixes""",
                 r -> new VirtualNetwork(id(r, "id"), name(r), loc(r), cidrs(Values.strings(r, "prefixes"))));
         read(
                 tx,
                 all,
                 NetworkTypes.SUBNET,
                 """
-                MATCH (v:VirtualNetwork)-[:HAS_SUBNET]->(s:Subnet)
+                MATCH (v:VirtualNetwork)-[:HAS_SUBNET]->(s:Subnet) WHERE NOT s:Unresolved
                 OPTIONAL MATCH (s)-[:SECURED_BY]->(n:NetworkSecurityGroup)
                 OPTIONAL MATCH (s)-[:ROUTED_BY]->(t:RouteTable)
                 OPTIONAL MATCH (s)-[:EGRESS_VIA]->(g:NatGateway)
@@ -121,7 +123,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.APP_SERVICE_ENVIRONMENT,
                 """
-                MATCH (a:AppServiceEnvironment)-[:DEPLOYED_IN]->(s:Subnet)
+                MATCH (a:AppServiceEnvironment)-[:DEPLOYED_IN]->(s:Subnet) WHERE NOT s:Unresolved
                 RETURN a.id AS id, a.name AS name, a.location AS location, a.kind AS kind, a.internalLoadBalancingMode AS ilb,
                        s.id AS subnet, a.publicVip AS vip, a.outboundAddresses AS outbound, a.internalAddress AS internal,
                        a.windowsOutboundAddresses AS windows, a.linuxOutboundAddresses AS linux""",
@@ -142,7 +144,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.APP,
                 """
-                MATCH (a:App)-[:HOSTED_ON]->(e:AppServiceEnvironment)
+                MATCH (a:App)-[:HOSTED_ON]->(e:AppServiceEnvironment) WHERE NOT (e)-[:DEPLOYED_IN]->(:Unresolved)
                 RETURN a.id AS id, a.name AS name, e.id AS ase, a.defaultHostName AS host, a.hostNames AS hosts""",
                 r -> new App(
                         id(r, "id"), name(r), id(r, "ase"), Values.string(r, "host", ""), Values.strings(r, "hosts")));
@@ -151,7 +153,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.NETWORK_INTERFACE,
                 """
-                MATCH (n:NetworkInterface)-[:IN_SUBNET]->(s:Subnet)
+                MATCH (n:NetworkInterface)-[:IN_SUBNET]->(s:Subnet) WHERE NOT s:Unresolved
                 OPTIONAL MATCH (n)-[:SECURED_BY]->(g:NetworkSecurityGroup)
                 RETURN n.id AS id, n.name AS name, n.location AS location, s.id AS subnet, n.privateIpAddress AS ip, g.id AS nsg,
                        [(n)-[:MEMBER_OF]->(a:ApplicationSecurityGroup) | a.id] AS asgs,
@@ -298,7 +300,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.PRIVATE_ENDPOINT,
                 """
-                MATCH (p:PrivateEndpoint)-[:IN_SUBNET]->(s:Subnet)
+                MATCH (p:PrivateEndpoint)-[:IN_SUBNET]->(s:Subnet) WHERE NOT s:Unresolved
                 RETURN p.id AS id, p.name AS name, p.location AS location, s.id AS subnet, p.networkInterfaces AS nics,
                        p.privateIpAddresses AS ips, p.targets AS targets""",
                 r -> new PrivateEndpoint(
@@ -334,7 +336,7 @@ final class EstateLoader {
                 all,
                 PolicyTypes.NETWORK_SECURITY_GROUP,
                 """
-                MATCH (n:NetworkSecurityGroup)
+                MATCH (n:NetworkSecurityGroup) WHERE NOT n:Unresolved
                 RETURN n.id AS id, n.name AS name, n.location AS location, n.etag AS etag,
                        [(n)-[:HAS_RULE]->(r:SecurityRule) | r {.*}] AS rules""",
                 r -> new NetworkSecurityGroup(
@@ -368,7 +370,7 @@ final class EstateLoader {
                         cidrs(Values.strings(r, "prefixes")),
                         (int) Values.number(r, "v6", 0)));
         ResourceSet resources = all.build();
-        return new Estate(Topology.of(resources), PolicySet.of(resources), version);
+        return new Estate(Topology.of(resources), PolicySet.of(resources), version, unresolved(tx));
     }
 
     static SecurityRule rule(Value v) {
@@ -395,6 +397,45 @@ final class EstateLoader {
 
     private static List<PortRange> ports(List<String> s) {
         return s.stream().map(PortRange::parse).toList();
+    }
+
+    /**
+     * The placeholders ({@code :Unresolved} nodes), each with the resources linked to it: those placed in a placeholder
+     * subnet (a network interface, private endpoint or ASE) are held out of the snapshot, as the reads above leave
+     * them out.
+     */
+    static Unresolved unresolved(TransactionContext tx) {
+        List<Unresolved.Placeholder> out = new java.util.ArrayList<>();
+        tx.run(
+                        """
+                MATCH (p:Unresolved)
+                OPTIONAL MATCH (x)-[r]->(p)
+                WITH p, x, r ORDER BY x.key
+                RETURN p.key AS key, p.id AS id, p.name AS name, p.expectedKind AS kind,
+                       [e IN collect({id: x.id, name: x.name, label: labels(x)[0], type: type(r)}) WHERE e.id IS NOT NULL] AS refs
+                ORDER BY key""")
+                .forEachRemaining(r -> {
+                    ResourceKind kind = ResourceKind.valueOf(Values.string(r, "kind", "SUBNET"));
+                    List<Unresolved.Referrer> refs = r.get("refs").asList(v -> {
+                        String type = v.get("type").asString();
+                        ResourceKind owner = ResourceKind.fromGraphName(
+                                        v.get("label").asString())
+                                .orElse(ResourceKind.ENDPOINT);
+                        boolean placed = type.equals("IN_SUBNET") || type.equals("DEPLOYED_IN");
+                        return new Unresolved.Referrer(
+                                ResourceId.of(v.get("id").asString()),
+                                v.get("name").isNull() ? "" : v.get("name").asString(),
+                                owner,
+                                switch (type) {
+                                    case "IN_SUBNET", "DEPLOYED_IN" -> "subnet";
+                                    case "SECURED_BY" -> "networkSecurityGroup";
+                                    default -> type;
+                                },
+                                placed && kind == ResourceKind.SUBNET);
+                    });
+                    out.add(new Unresolved.Placeholder(id(r, "id"), kind, name(r), refs));
+                });
+        return out.isEmpty() ? Unresolved.NONE : new Unresolved(out);
     }
 
     /** Adds a record of {@code type} for every row {@code cypher} returns, in their order. */

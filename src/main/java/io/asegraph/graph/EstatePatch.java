@@ -29,7 +29,12 @@ final class EstatePatch {
 
     /** {@code base} with {@code batch} applied at {@code version}, or empty when only a reload can tell. */
     static Optional<Estate> apply(Estate base, ImportBatch batch, long version) {
-        if (batch.removalCount() > 0 || version != base.version() + 1) {
+        if (batch.removalCount() > 0
+                || version != base.version() + 1
+                || !batch.placeholders().isEmpty()
+                || !base.unresolved().isEmpty()) {
+            // Placeholders hold resources out of the snapshot (a NIC in a subnet not imported) and come back in when
+            // filled: only the loader tells that exactly.
             return Optional.empty();
         }
         ResourceSet written = batch.upserts()

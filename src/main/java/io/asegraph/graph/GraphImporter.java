@@ -5,6 +5,7 @@ import io.asegraph.importing.ImportParser;
 import io.asegraph.importing.ImportWarning;
 import io.asegraph.importing.KnownResources;
 import io.asegraph.importing.ParsedDocument;
+import io.asegraph.importing.UnresolvedReferences;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,7 @@ public class GraphImporter {
     private final GraphStore store;
     private final EstateCache estates;
     private final Staging staging;
+    private final UnresolvedReferences unresolved;
     private final ReentrantLock lock = new ReentrantLock(true);
 
     /**
@@ -59,9 +61,14 @@ public class GraphImporter {
     }
 
     public GraphImporter(GraphStore store, EstateCache estates, Staging staging) {
+        this(store, estates, staging, UnresolvedReferences.PLACEHOLDER);
+    }
+
+    public GraphImporter(GraphStore store, EstateCache estates, Staging staging, UnresolvedReferences unresolved) {
         this.store = store;
         this.estates = estates;
         this.staging = staging;
+        this.unresolved = unresolved;
     }
 
     @Inject
@@ -71,8 +78,14 @@ public class GraphImporter {
             @ConfigProperty(name = "asegraph.import.stage-above-records", defaultValue = "200000")
                     long stageAboveRecords,
             @ConfigProperty(name = "asegraph.import.stage-when-too-large", defaultValue = "true")
-                    boolean stageWhenTooLarge) {
-        this(store, estates, new Staging(stageAboveRecords, stageWhenTooLarge));
+                    boolean stageWhenTooLarge,
+            @ConfigProperty(name = "asegraph.import.unresolved-references", defaultValue = "placeholder")
+                    String unresolvedReferences) {
+        this(
+                store,
+                estates,
+                new Staging(stageAboveRecords, stageWhenTooLarge),
+                UnresolvedReferences.parse(unresolvedReferences));
     }
 
     /** Imports {@code json}; with {@code dryRun} validates and counts without writing. */
@@ -83,7 +96,7 @@ public class GraphImporter {
     /** As {@link #importDocument(String, boolean)}, also telling {@code progress} after every chunk written. */
     public ImportOutcome importDocument(String json, boolean dryRun, ImportProgress progress) {
         return importDocument(
-                known -> ImportParser.parse(json, known),
+                known -> ImportParser.parse(json, known, unresolved),
                 String.format("%,d characters", json == null ? 0 : json.length()),
                 dryRun,
                 progress);
@@ -97,7 +110,10 @@ public class GraphImporter {
     public ImportOutcome importDocument(AtomicReference<byte[]> utf8, boolean dryRun) {
         String size = String.format("%,d bytes", utf8.get() == null ? 0 : utf8.get().length);
         return importDocument(
-                known -> ImportParser.parse(utf8.getAndSet(null), known), size, dryRun, ImportProgress.NONE);
+                known -> ImportParser.parse(utf8.getAndSet(null), known, unresolved),
+                size,
+                dryRun,
+                ImportProgress.NONE);
     }
 
     private ImportOutcome importDocument(
@@ -127,7 +143,7 @@ public class GraphImporter {
             Function<KnownResources, ParsedDocument> parser, String size, boolean dryRun, ImportProgress progress) {
         long t0 = System.nanoTime();
         Estate estate = estates.current();
-        ParsedDocument doc = parser.apply(KnownResources.of(estate.topology(), estate.policies()));
+        ParsedDocument doc = parser.apply(known(estate));
         Log.infof(
                 "import: parsed %s into %,d resources in %d ms (%d problems, %d warnings)",
                 size,
@@ -139,6 +155,15 @@ public class GraphImporter {
             return ImportOutcome.rejected(warnings(doc.warnings(), List.of()), dryRun, doc.problems());
         }
         return apply(doc, estate, dryRun, progress).outcome();
+    }
+
+    /** What {@code estate} holds, for the parser: its resources, its placeholders and what they hold back. */
+    static KnownResources known(Estate estate) {
+        return KnownResources.of(
+                estate.topology(),
+                estate.policies(),
+                estate.unresolved().kinds(),
+                estate.unresolved().heldBack());
     }
 
     /** What {@link #apply} did: the outcome and the batch it wrote (empty when it wrote nothing). */

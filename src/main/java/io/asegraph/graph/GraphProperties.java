@@ -49,6 +49,24 @@ final class GraphProperties {
         return props(r, Map.of());
     }
 
+    /**
+     * An unresolved placeholder ({@link io.asegraph.importing.PlaceholderRef}): its id, a name from the id, the kind
+     * its references expect, and {@code unresolved: true}. No {@code nameKey}: name lookups do not find it.
+     */
+    static Map<String, Object> placeholder(io.asegraph.importing.PlaceholderRef p) {
+        return Map.of(
+                "key",
+                p.id().key(),
+                "id",
+                p.id().value(),
+                "name",
+                p.name(),
+                "expectedKind",
+                p.kind().name(),
+                "unresolved",
+                true);
+    }
+
     static Map<String, Object> virtualNetwork(VirtualNetwork v) {
         return props(v, Map.of("addressPrefixes", cidrs(v.addressSpace())));
     }

@@ -1,5 +1,6 @@
 package io.asegraph.graph;
 
+import io.asegraph.importing.PlaceholderRef;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
@@ -51,6 +52,7 @@ final class GraphWriter {
     static long records(ImportBatch b) {
         return b.size()
                 + b.removalCount()
+                + b.placeholders().size()
                 + b.of(PolicyTypes.NETWORK_SECURITY_GROUP).stream()
                         .mapToLong(n -> n.rules().size())
                         .sum()
@@ -71,6 +73,7 @@ final class GraphWriter {
         done = 0;
         total = records(b);
         removals(b.removals());
+        placeholders(b.placeholders());
         nodes(Labels.VIRTUAL_NETWORK, b.of(NetworkTypes.VIRTUAL_NETWORK), GraphProperties::virtualNetwork);
         nodes(Labels.SUBNET, b.of(NetworkTypes.SUBNET), GraphProperties::subnet);
         nodes(Labels.NSG, b.of(PolicyTypes.NETWORK_SECURITY_GROUP), GraphProperties::nsg);
@@ -156,6 +159,8 @@ final class GraphWriter {
         routes(b.of(NetworkTypes.ROUTE_TABLE));
         peerings(b.of(NetworkTypes.PEERING));
         connections(b.of(NetworkTypes.CONNECTION));
+        // A placeholder nothing refers to any more (its NIC deleted, or reimported naming another subnet) goes.
+        run("UNWIND $rows AS x MATCH (n:" + Labels.UNRESOLVED + ") WHERE NOT (n)<--() DELETE n", List.of(1), false);
     }
 
     /**
@@ -186,8 +191,30 @@ final class GraphWriter {
             run("UNWIND $rows AS r CREATE (n:" + label + ") SET n = r", fresh, true);
         }
         if (!stored.isEmpty()) {
-            run("UNWIND $rows AS r MERGE (n:" + label + " {key: r.key}) SET n = r", stored, true);
+            // REMOVE: a resource imported over its placeholder fills that node in place (see placeholders).
+            run(
+                    "UNWIND $rows AS r MERGE (n:" + label + " {key: r.key}) SET n = r REMOVE n:" + Labels.UNRESOLVED,
+                    stored,
+                    true);
         }
+    }
+
+    /**
+     * Unresolved placeholders: a node of the kind's label, also labelled {@link Labels#UNRESOLVED}, holding only the
+     * id, a name from the id and {@code unresolved: true}, so that references to it can be linked; an import of the
+     * resource later writes over the same node (its stored path) and removes the label, keeping every relationship
+     * that points at it. Merged, so a placeholder another writer made meanwhile is reused.
+     */
+    private void placeholders(List<PlaceholderRef> placeholders) {
+        Map<ResourceKind, List<Map<String, Object>>> byKind = new java.util.EnumMap<>(ResourceKind.class);
+        for (PlaceholderRef p : placeholders) {
+            byKind.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(GraphProperties.placeholder(p));
+        }
+        byKind.forEach((kind, rows) -> run(
+                "UNWIND $rows AS r MERGE (n:" + kind.graphName() + " {key: r.key}) ON CREATE SET n = r, n:"
+                        + Labels.UNRESOLVED,
+                rows,
+                true));
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.asegraph.graph;
 
+import io.asegraph.importing.PlaceholderRef;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.ResourceSet;
 import io.asegraph.topology.ResourceType;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -20,10 +22,24 @@ import java.util.Set;
  * {@code created} names the upserted resources the graph did not hold when the batch was planned: the writer creates
  * them without looking for old state to replace (a concurrent writer that made one meanwhile fails the transaction on
  * the key constraint, whole).
+ *
+ * <p>{@code placeholders} are unresolved placeholders to create (resources referenced but not imported): the writer
+ * makes a node for each that is not in the graph yet, before it links anything to them. An upserted resource that is
+ * a placeholder in the graph is not in {@code created}: it fills the placeholder's node in place, keeping every
+ * relationship that points at it.
  */
-public record ImportBatch(ResourceSet upserts, Map<ResourceKind, Set<ResourceId>> removals, Set<ResourceId> created) {
+public record ImportBatch(
+        ResourceSet upserts,
+        Map<ResourceKind, Set<ResourceId>> removals,
+        Set<ResourceId> created,
+        List<PlaceholderRef> placeholders) {
+    public ImportBatch(ResourceSet upserts, Map<ResourceKind, Set<ResourceId>> removals, Set<ResourceId> created) {
+        this(upserts, removals, created, List.of());
+    }
+
     public ImportBatch {
         Objects.requireNonNull(upserts, "upserts");
+        placeholders = placeholders == null ? List.of() : List.copyOf(placeholders);
         created = Set.copyOf(created);
         Map<ResourceKind, Set<ResourceId>> r = new EnumMap<>(ResourceKind.class);
         removals.forEach((k, v) -> {
@@ -50,7 +66,7 @@ public record ImportBatch(ResourceSet upserts, Map<ResourceKind, Set<ResourceId>
     }
 
     public boolean isEmpty() {
-        return size() == 0 && removals.isEmpty();
+        return size() == 0 && removals.isEmpty() && placeholders.isEmpty();
     }
 
     /** Collects a batch. */
@@ -58,6 +74,7 @@ public record ImportBatch(ResourceSet upserts, Map<ResourceKind, Set<ResourceId>
         private final ResourceSet.Builder upserts = ResourceSet.builder();
         final Map<ResourceKind, Set<ResourceId>> removals = new EnumMap<>(ResourceKind.class);
         final Set<ResourceId> created = new HashSet<>();
+        final List<PlaceholderRef> placeholders = new ArrayList<>();
 
         /** Adds {@code item} to the resources of its kind to upsert. */
         public <T> Builder upsert(ResourceType<T> type, T item) {
@@ -71,7 +88,7 @@ public record ImportBatch(ResourceSet upserts, Map<ResourceKind, Set<ResourceId>
         }
 
         public ImportBatch build() {
-            return new ImportBatch(upserts.build(), removals, created);
+            return new ImportBatch(upserts.build(), removals, created, placeholders);
         }
     }
 }

@@ -136,8 +136,20 @@ final class ImportDiff {
         serviceTags(doc.of(PolicyTypes.SERVICE_TAGS), p);
         unchanged += doc.listed().size();
         removals(doc, t);
+        placeholders(doc);
         ImportBatch b = batch.build();
         return new Result(b, created, updated, unchanged, b.removalCount(), notes);
+    }
+
+    /**
+     * The document's placeholders that the graph does not hold yet go into the batch; a resource of the document that
+     * the graph holds only as a placeholder (or holds back for one) is written over its node, not created beside it.
+     */
+    private void placeholders(ParsedDocument doc) {
+        doc.placeholders().stream()
+                .filter(p -> !estate.unresolved().inGraphOnly(p.id()))
+                .forEach(batch.placeholders::add);
+        batch.created.removeIf(id -> estate.unresolved().inGraphOnly(id));
     }
 
     private <T extends Resource> void compare(

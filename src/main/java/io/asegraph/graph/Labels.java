@@ -25,6 +25,11 @@ public final class Labels {
     public static final String IP_GROUP = "IpGroup";
     public static final String PRIVATE_ENDPOINT = "PrivateEndpoint";
     public static final String RULE_COLLECTION_GROUP = "FirewallRuleCollectionGroup";
+    /**
+     * An unresolved placeholder: a resource referenced by an import but never imported itself. The node also has its
+     * kind's label and {@code unresolved: true}; readers leave it out (see {@code Unresolved}).
+     */
+    public static final String UNRESOLVED = "Unresolved";
     /** The one node holding the store's version, seed state and any unfinished import ({@code key: 'meta'}). */
     public static final String META = "AsegraphMeta";
     /** A committed write ({@link ChangeRecord}). */

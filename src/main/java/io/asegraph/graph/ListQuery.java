@@ -130,8 +130,16 @@ public final class ListQuery {
         return source.projection;
     }
 
+    /**
+     * The filters, and for node kinds the exclusion of unresolved placeholders (resources referenced but never
+     * imported, listed by {@code unresolvedReferences} instead: they have no state to list).
+     */
     String whereClause() {
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        List<String> all = new ArrayList<>(conditions);
+        if (source != Source.PEERINGS && source != Source.CONNECTIONS) {
+            all.add(0, "NOT n:" + Labels.UNRESOLVED);
+        }
+        return all.isEmpty() ? "" : " WHERE " + String.join(" AND ", all);
     }
 
     String orderBy() {

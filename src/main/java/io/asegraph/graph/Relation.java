@@ -49,7 +49,9 @@ public enum Relation {
 
     Relation(String match, String projection, String order) {
         String proj = projection.equals("b") ? "b {.*}" : projection;
-        this.cypher = "UNWIND $keys AS k " + match.replaceFirst("\\(a:([A-Za-z]+)\\)", "(a:$1 {key: k})")
+        // A placeholder (referenced, never imported) is no related resource: it has no state to show.
+        String unresolved = projection.equals("b") ? " WHERE NOT b:" + Labels.UNRESOLVED : "";
+        this.cypher = "UNWIND $keys AS k " + match.replaceFirst("\\(a:([A-Za-z]+)\\)", "(a:$1 {key: k})") + unresolved
                 + " RETURN k, " + proj + " AS n ORDER BY k, " + order;
     }
 

@@ -1,10 +1,10 @@
 package io.asegraph.graph;
 
 import io.asegraph.estate.Estate;
+import io.asegraph.estate.Unresolved;
 import io.asegraph.graph.EditException.Reason;
 import io.asegraph.importing.AzJson;
 import io.asegraph.importing.ImportParser;
-import io.asegraph.importing.KnownResources;
 import io.asegraph.importing.ParsedDocument;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PolicyTypes;
@@ -99,7 +99,7 @@ public class ResourceEdits {
         return importer.exclusive(() -> {
             Estate estate = importer.snapshot();
             ResourceId rid = parseId(id);
-            ResourceKind kind = KnownResources.of(estate.topology(), estate.policies())
+            ResourceKind kind = GraphImporter.known(estate)
                     .kindOf(rid)
                     .orElseThrow(() -> new EditException(
                             Reason.UNKNOWN,
@@ -109,6 +109,10 @@ public class ResourceEdits {
                                             : id.toLowerCase(Locale.ROOT).contains("/routes/")
                                                     ? " (remove a route with removeRoute)"
                                                     : "")));
+            Optional<Unresolved.Placeholder> placeholder = estate.unresolved().placeholder(rid);
+            if (placeholder.isPresent()) {
+                return deletePlaceholder(estate, placeholder.get(), cascade);
+            }
             DeletePlan.Result plan = DeletePlan.of(estate, rid, kind, ImportDiff::newEtag);
             if (!cascade && !plan.references().isEmpty()) {
                 int n = plan.references().size();
@@ -132,6 +136,42 @@ public class ResourceEdits {
         });
     }
 
+    /**
+     * Deletes a placeholder (a resource referenced, never imported). While something refers to it that is refused
+     * ({@link Reason#REFERENCED}, naming them); with {@code cascade} the resources placed in it (held out of the
+     * snapshot for it) go too, and the references to it are dropped with it.
+     */
+    private Deletion deletePlaceholder(Estate estate, Unresolved.Placeholder p, boolean cascade) {
+        if (!cascade && !p.referencedBy().isEmpty()) {
+            throw new EditException(
+                    Reason.REFERENCED,
+                    p.kind().noun() + " '" + p.name() + "' is a placeholder (referenced, never imported) still"
+                            + " referenced: "
+                            + p.referencedBy().stream()
+                                    .map(r -> r.kind().noun() + " '" + r.name() + "' (" + r.id().value() + ") through "
+                                            + r.field())
+                                    .collect(java.util.stream.Collectors.joining("; "))
+                            + ". Import it (" + p.howToImport() + "), change or delete those first, or pass cascade:"
+                            + " true to delete what is placed in it and drop the references to it");
+        }
+        ImportBatch.Builder b = new ImportBatch.Builder().remove(p.kind(), p.id());
+        List<ResourceId> deleted = new java.util.ArrayList<>(List.of(p.id()));
+        List<ResourceId> detached = new java.util.ArrayList<>();
+        for (Unresolved.Referrer r : p.referencedBy()) {
+            if (r.heldBack()) {
+                b.remove(r.kind(), r.id());
+                deleted.add(r.id());
+            } else {
+                detached.add(r.id());
+            }
+        }
+        importer.write(estate, b.build(), ImportProgress.NONE);
+        Log.infof(
+                "deleted placeholder %s (cascade): %d deleted, %d detached",
+                p.id().value(), deleted.size(), detached.size());
+        return new Deletion(deleted, detached);
+    }
+
     private NetworkSecurityGroup writeNsg(Estate estate, NetworkSecurityGroup nsg, AzJson.Edit edit, String as) {
         ParsedDocument doc = validated(estate, edit, as);
         GraphImporter.Applied applied = importer.apply(doc, estate, false, ImportProgress.NONE);
@@ -151,7 +191,7 @@ public class ResourceEdits {
     }
 
     private static ParsedDocument validated(Estate estate, AzJson.Edit edit, String as) {
-        ParsedDocument doc = ImportParser.parse(edit.json(), KnownResources.of(estate.topology(), estate.policies()));
+        ParsedDocument doc = ImportParser.parse(edit.json(), GraphImporter.known(estate));
         if (!doc.isValid()) {
             throw new EditException(Reason.INVALID, "the edit is invalid", edit.relocate(doc.problems(), as));
         }

@@ -177,6 +177,17 @@ final class CrossChecks {
                 continue;
             }
             ResourceKind kind = known.get(ref.id());
+            if (kind == null && placeholder(s, ref)) {
+                continue;
+            }
+            if (kind == ref.expected() && s.known.isPlaceholder(ref.id())) {
+                s.warn(
+                        ref.at(),
+                        ref.field() + " '" + ref.id().value() + "' of " + ref.owner() + " names "
+                                + ref.expected().withArticle()
+                                + " that is still a placeholder (referenced, never imported): "
+                                + ref.expected().howToImport(ref.id().value()));
+            }
             if (kind == null) {
                 s.problem(
                         ref.at(),
@@ -193,6 +204,61 @@ final class CrossChecks {
                                 + " with that id");
             }
         }
+    }
+
+    /**
+     * In {@link UnresolvedReferences#PLACEHOLDER} mode, a written reference to a resource in neither the document nor
+     * the graph, of a kind {@link UnresolvedReferences#placeholderFor} allows, becomes a placeholder (once per id)
+     * with a warning naming it, the resource that references it and how to import it. False when it must stay a
+     * problem.
+     */
+    private static boolean placeholder(Session s, Reference ref) {
+        if (s.unresolvedMode != UnresolvedReferences.PLACEHOLDER
+                || !ref.written()
+                || !UnresolvedReferences.placeholderFor(ref.expected(), ref.ownerKind())) {
+            return false;
+        }
+        ResourceKind inferred = inferredKind(ref.id()).orElse(ref.expected());
+        if (inferred != ref.expected()) {
+            s.problem(
+                    ref.at(),
+                    ref.id().value(),
+                    ref.field() + " '" + ref.id().value() + "' of " + ref.owner() + " must name "
+                            + ref.expected().withArticle() + ", but the id is of " + inferred.withArticle()
+                            + " (" + inferred.armType() + ")");
+            return true;
+        }
+        s.placeholders.putIfAbsent(
+                ref.id(), new PlaceholderRef(ref.id(), ref.expected(), ref.id().name()));
+        s.warn(
+                ref.at(),
+                ref.expected().noun() + " " + ref.id().value() + " is referenced by " + ref.owner()
+                        + " but not imported: "
+                        + ref.expected().howToImport(ref.id().value())
+                        + "; until then it is an unresolved placeholder and questions that depend on it answer"
+                        + " UNDETERMINED");
+        return true;
+    }
+
+    /**
+     * The kind an ARM id names by its type segments ({@code …/providers/Microsoft.Network/virtualNetworks/v/subnets/s}
+     * is a subnet); empty when the id has no such segments or names a type asegraph does not model.
+     */
+    static java.util.Optional<ResourceKind> inferredKind(ResourceId id) {
+        String v = id.value();
+        int at = v.toLowerCase(java.util.Locale.ROOT).lastIndexOf("/providers/");
+        if (at < 0) {
+            return java.util.Optional.empty();
+        }
+        String[] parts = v.substring(at + "/providers/".length()).split("/");
+        if (parts.length < 3 || parts.length % 2 == 0) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder type = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i += 2) {
+            type.append('/').append(parts[i]);
+        }
+        return ResourceKind.fromArmType(type.toString());
     }
 
     /** One subnet in an overlap sweep: from the document (with its location) or from the graph. */

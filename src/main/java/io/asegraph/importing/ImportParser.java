@@ -16,6 +16,7 @@ import io.asegraph.importing.Session.Res;
 import io.asegraph.topology.ResourceKind;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,7 +58,16 @@ public final class ImportParser {
      * document cannot be imported (all of them, not the first); when it is empty the records may be written.
      */
     public static ParsedDocument parse(String json, KnownResources known) {
-        return parse(json == null || json.isBlank(), f -> f.createParser(json), known);
+        return parse(json, known, UnresolvedReferences.REJECT);
+    }
+
+    /**
+     * As {@link #parse(String, KnownResources)}; with {@link UnresolvedReferences#PLACEHOLDER} a reference that
+     * resolves nowhere becomes a placeholder ({@link ParsedDocument#placeholders}) with a warning, where
+     * {@link UnresolvedReferences#placeholderFor} allows one, instead of a problem.
+     */
+    public static ParsedDocument parse(String json, KnownResources known, UnresolvedReferences mode) {
+        return parse(json == null || json.isBlank(), f -> f.createParser(json), known, mode);
     }
 
     /**
@@ -65,7 +75,12 @@ public final class ImportParser {
      * skipped), without first copying them into a string.
      */
     public static ParsedDocument parse(byte[] utf8, KnownResources known) {
-        return parse(utf8 == null || isBlank(utf8), f -> f.createParser(utf8), known);
+        return parse(utf8, known, UnresolvedReferences.REJECT);
+    }
+
+    /** As {@link #parse(byte[], KnownResources)} with the given handling of unresolved references. */
+    public static ParsedDocument parse(byte[] utf8, KnownResources known, UnresolvedReferences mode) {
+        return parse(utf8 == null || isBlank(utf8), f -> f.createParser(utf8), known, mode);
     }
 
     /** Opens a parser over the document's text; called again to locate problems. */
@@ -73,8 +88,10 @@ public final class ImportParser {
         JsonParser open(JsonFactory factory) throws IOException;
     }
 
-    private static ParsedDocument parse(boolean blank, Source source, KnownResources known) {
-        Session s = new Session(Objects.requireNonNullElse(known, KnownResources.NONE));
+    private static ParsedDocument parse(boolean blank, Source source, KnownResources known, UnresolvedReferences mode) {
+        Session s = new Session(
+                Objects.requireNonNullElse(known, KnownResources.NONE),
+                Objects.requireNonNullElse(mode, UnresolvedReferences.REJECT));
         if (blank) {
             s.problem(
                     NodePath.ROOT,
@@ -251,6 +268,7 @@ public final class ImportParser {
             }
             return;
         }
+        s.reading = kind.get();
         switch (kind.get()) {
             case VIRTUAL_NETWORK -> VirtualNetworkReaders.virtualNetwork(s, r);
             case SUBNET -> VirtualNetworkReaders.standaloneSubnet(s, r);
@@ -329,6 +347,7 @@ public final class ImportParser {
                 s.listed.stream()
                         .map(l -> new ListedResource(l.id(), l.kind(), l.name(), l.at().toString()))
                         .toList(),
+                List.copyOf(s.placeholders.values()),
                 s.warnings,
                 s.problems);
     }

@@ -43,6 +43,14 @@ public interface KnownResources {
         return out;
     }
 
+    /**
+     * True when {@code id} is a placeholder in the graph: referenced by an earlier import, never imported itself
+     * ({@link #kindOf} gives the kind its references expect).
+     */
+    default boolean isPlaceholder(ResourceId id) {
+        return false;
+    }
+
     /** The address spaces of those existing virtual networks among {@code vnetIds}. */
     default Map<ResourceId, List<Cidr>> addressSpaces(Collection<ResourceId> vnetIds) {
         return Map.of();
@@ -77,7 +85,22 @@ public interface KnownResources {
 
     /** Everything in a topology and policy snapshot, answering every question (the graph's state as snapshots). */
     static KnownResources of(Topology topology, PolicySet policies) {
-        Map<ResourceId, ResourceKind> kinds = new HashMap<>();
+        return of(topology, policies, Map.of(), Map.of());
+    }
+
+    /**
+     * As {@link #of(Topology, PolicySet)}, with the graph's placeholders ({@code placeholders}: id to the kind their
+     * references expect): references to them resolve (they are linked to the placeholder), and {@link #isPlaceholder}
+     * tells them apart; and the resources the snapshot holds back because they lie in a placeholder subnet
+     * ({@code heldBack}: id to kind), which are in the graph all the same.
+     */
+    static KnownResources of(
+            Topology topology,
+            PolicySet policies,
+            Map<ResourceId, ResourceKind> placeholders,
+            Map<ResourceId, ResourceKind> heldBack) {
+        Map<ResourceId, ResourceKind> kinds = new HashMap<>(placeholders);
+        kinds.putAll(heldBack);
         topology.vnets().forEach(r -> kinds.put(r.id(), ResourceKind.VIRTUAL_NETWORK));
         topology.subnets().forEach(r -> kinds.put(r.id(), ResourceKind.SUBNET));
         topology.peerings().forEach(r -> kinds.put(r.id(), ResourceKind.PEERING));
@@ -115,6 +138,11 @@ public interface KnownResources {
             @Override
             public Optional<ResourceKind> kindOf(ResourceId id) {
                 return Optional.ofNullable(kinds.get(id));
+            }
+
+            @Override
+            public boolean isPlaceholder(ResourceId id) {
+                return placeholders.containsKey(id);
             }
 
             @Override

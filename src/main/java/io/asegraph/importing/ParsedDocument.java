@@ -28,12 +28,16 @@ import java.util.Set;
  * resources given without any properties ({@code az resource list}): references that change nothing. Both were
  * checked to exist in the graph where keeping is needed (a new resource whose rules or routes are unknown is a
  * problem).
+ *
+ * <p>{@code placeholders} are the resources the document references that are neither in it nor in the graph, when
+ * the import makes placeholders for them ({@link UnresolvedReferences#PLACEHOLDER}); each has a warning.
  */
 public record ParsedDocument(
         ResourceSet resources,
         Optional<ServiceTagsFile> serviceTagsFile,
         Map<ResourceId, Set<StatePart>> unstated,
         List<ListedResource> listed,
+        List<PlaceholderRef> placeholders,
         List<ImportWarning> warnings,
         List<ImportProblem> problems) {
 
@@ -42,6 +46,7 @@ public record ParsedDocument(
         serviceTagsFile = serviceTagsFile == null ? Optional.empty() : serviceTagsFile;
         unstated = Map.copyOf(unstated);
         listed = List.copyOf(listed);
+        placeholders = placeholders == null ? List.of() : List.copyOf(placeholders);
         warnings = List.copyOf(warnings);
         problems = List.copyOf(problems);
     }

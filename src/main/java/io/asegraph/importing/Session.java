@@ -23,6 +23,12 @@ import java.util.Set;
  */
 final class Session {
     final KnownResources known;
+    final UnresolvedReferences unresolvedMode;
+    /** The kind of the top-level resource being read (the owner of the references recorded meanwhile). */
+    ResourceKind reading;
+    /** Placeholders for references that resolve nowhere ({@link UnresolvedReferences#PLACEHOLDER}), by id. */
+    final Map<ResourceId, PlaceholderRef> placeholders = new java.util.LinkedHashMap<>();
+
     final List<ImportProblem> problems = new ArrayList<>();
     /** The location of each problem, index for index, to find its line and column later. */
     final List<NodePath> problemPaths = new ArrayList<>();
@@ -65,8 +71,18 @@ final class Session {
         }
     }
 
-    /** A reference from the document to a resource of the {@code expected} kind. */
-    record Reference(NodePath at, String field, ResourceId id, ResourceKind expected, String owner) {}
+    /**
+     * A reference from the document to a resource of the {@code expected} kind, from a top-level resource of
+     * {@code ownerKind}; {@code written} when the document gives the id (not derived from another id).
+     */
+    record Reference(
+            NodePath at,
+            String field,
+            ResourceId id,
+            ResourceKind expected,
+            String owner,
+            ResourceKind ownerKind,
+            boolean written) {}
 
     record VnetSpace(String name, List<Cidr> prefixes, NodePath at) {}
 
@@ -205,7 +221,12 @@ final class Session {
     }
 
     Session(KnownResources known) {
+        this(known, UnresolvedReferences.REJECT);
+    }
+
+    Session(KnownResources known, UnresolvedReferences unresolvedMode) {
         this.known = known;
+        this.unresolvedMode = unresolvedMode;
     }
 
     // ---- reporting -------------------------------------------------------------------------------------------
@@ -374,13 +395,13 @@ final class Session {
             return Optional.empty();
         }
         ResourceId rid = ResourceId.of(id.get());
-        references.add(new Reference(idField.path(), f.name() + ".id", rid, kind, owner));
+        references.add(new Reference(idField.path(), f.name() + ".id", rid, kind, owner, reading, true));
         return Optional.of(rid);
     }
 
     /** Records a reference whose id was derived rather than written (a subnet's VNet from the subnet id). */
     void derivedReference(NodePath at, String what, ResourceId id, ResourceKind kind, String owner) {
-        references.add(new Reference(at, what, id, kind, owner));
+        references.add(new Reference(at, what, id, kind, owner, reading, false));
     }
 
     // ---- resource headers and ids ----------------------------------------------------------------------------

@@ -111,6 +111,21 @@ public enum ResourceKind {
         return command == null ? "its " + armType + " entry with its properties" : command + " --ids " + id;
     }
 
+    /**
+     * What to import so that the resource {@code id} of this kind is known, for messages about unresolved references:
+     * a subnet comes with its VNet ("import its VNet (az network vnet show --ids VNET)"), anything else with its own
+     * export ("import it (az network nsg show --ids ID)").
+     */
+    public String howToImport(String id) {
+        if (this == SUBNET) {
+            int at = id.toLowerCase(Locale.ROOT).lastIndexOf("/subnets/");
+            if (at > 0) {
+                return "import its VNet (" + VIRTUAL_NETWORK.howToExport(id.substring(0, at)) + ")";
+            }
+        }
+        return "import it (" + howToExport(id) + ")";
+    }
+
     /** The kind of an ARM {@code type} string, case-insensitive; empty for types asegraph does not model. */
     public static Optional<ResourceKind> fromArmType(String type) {
         return type == null

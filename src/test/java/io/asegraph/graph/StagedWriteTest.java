@@ -127,6 +127,44 @@ class StagedWriteTest {
         importIntoBothAndCompare(JSON.writeValueAsString(edited), "the same again (nothing written)");
     }
 
+    /**
+     * Placeholders by stage and swap: a NIC-only export (its subnet and NSG in other exports), then its VNet's and
+     * its NSG's, leave the same graph as one transaction after each step; the staged store makes the placeholders
+     * and fills them in place.
+     */
+    @Test
+    void aStagedImportMakesAndFillsPlaceholdersAsOneTransactionDoes() throws Exception {
+        importIntoBothAndCompare(shape("partial-nic-only.json"), "a NIC-only export");
+        assertEquals(2, unresolvedNodes(staged), "the subnet and the NSG are placeholders");
+        assertEquals(2, stagedImporter.snapshot().unresolved().placeholders().size());
+        assertFalse(
+                stagedImporter.snapshot().topology().nics().stream()
+                        .anyMatch(n -> n.name().equals("lone-nic")),
+                "held out of the snapshot while its subnet is a placeholder");
+        importIntoBothAndCompare(shape("partial-vnet.json"), "its VNet export");
+        assertEquals(1, unresolvedNodes(staged), "the NSG is left");
+        assertTrue(
+                stagedImporter.snapshot().topology().nics().stream()
+                        .anyMatch(n -> n.name().equals("lone-nic")),
+                "in the snapshot once its subnet is imported");
+        importIntoBothAndCompare(shape("partial-nsg.json"), "its NSG export");
+        assertEquals(0, unresolvedNodes(staged));
+        assertTrue(stagedImporter.snapshot().unresolved().isEmpty());
+    }
+
+    private static String shape(String file) throws java.io.IOException {
+        try (java.io.InputStream in = StagedWriteTest.class.getResourceAsStream("/shapes/" + file)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static long unresolvedNodes(GraphStore store) {
+        return store.read(tx -> tx.run("MATCH (n:Unresolved) RETURN count(n) AS c")
+                .single()
+                .get("c")
+                .asLong());
+    }
+
     @Test
     void aReaderOfTheStagingProcessWaitsForTheSwapAndThenSeesAllOfIt(@TempDir Path estate, @TempDir Path data)
             throws Exception {

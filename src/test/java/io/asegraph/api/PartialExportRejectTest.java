@@ -1,0 +1,58 @@
+package io.asegraph.api;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.asegraph.api.ImportResourceTest.Answer;
+import io.asegraph.graph.GraphStore;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** With {@code asegraph.import.unresolved-references=reject} a partial export is refused whole, as before placeholders. */
+@QuarkusTest
+@TestProfile(RejectUnresolvedProfile.class)
+class PartialExportRejectTest {
+    @TestHTTPResource("/import")
+    URL importUrl;
+
+    @Inject
+    GraphStore store;
+
+    @Test
+    void aNicOnlyExportIsRefusedNamingBothReferencesAndNothingIsWritten() throws Exception {
+        long nodes = store.read(
+                tx -> tx.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong());
+        Answer a = ImportResourceTest.post(
+                HttpClient.newHttpClient(),
+                importUrl,
+                "",
+                null,
+                ExportShapesTest.shape("partial-nic-only.json").getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, a.status(), a.body()::toString);
+        assertEquals("INVALID_DOCUMENT", a.body().path("code").asText());
+        assertThat(
+                ExportShapesTest.problems(a),
+                containsInAnyOrder(
+                        "$[0].ipConfigurations[0].subnet.id: subnet.id '" + PartialExportTest.SUBNET
+                                + "' of network interface 'lone-nic' names a subnet that is neither in this document"
+                                + " nor in the graph",
+                        "$[0].networkSecurityGroup.id: networkSecurityGroup.id '" + PartialExportTest.NSG
+                                + "' of network interface 'lone-nic' names a network security group that is neither"
+                                + " in this document nor in the graph"));
+        long after = store.read(
+                tx -> tx.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong());
+        assertEquals(nodes, after, "nothing written");
+        List<Object> placeholders =
+                Gql.post("{ unresolvedReferences { id } }").extract().path("data.unresolvedReferences");
+        assertThat(placeholders, empty());
+    }
+}
