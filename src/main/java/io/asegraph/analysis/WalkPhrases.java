@@ -15,7 +15,7 @@ final class WalkPhrases {
     static String insideSource(Caller c) {
         if (c.ase().isPresent()) {
             return "one of " + c.name() + "'s worker addresses in " + c.subnet().name() + " "
-                    + c.subnet().prefix() + " (not a fixed address)";
+                    + c.subnet().prefixText() + " (not a fixed address)";
         }
         if (c.nic().isPresent()) {
             return c.name() + "'s private address " + Ipv4.format(c.nic().get().privateIp());
