@@ -69,8 +69,8 @@ class MultiPrefixSubnetTest {
         Answer a = importArm();
         assertEquals(200, a.status(), a.body()::toString);
         assertEquals(List.of(), ExportShapesTest.problems(a));
-        listed("shapes-mp-ase-subnet", "10.73.1.0/24", "10.73.1.0/24", "10.73.9.0/24");
-        listed("shapes-mp-db-subnet", "10.73.2.0/24", "10.73.2.0/24");
+        listed("shapes-mp-ase-subnet", "10.79.1.0/24", "10.79.1.0/24", "10.79.9.0/24");
+        listed("shapes-mp-db-subnet", "10.79.2.0/24", "10.79.2.0/24");
         Answer again = importArm();
         assertEquals(200, again.status(), again.body()::toString);
         assertEquals(0, again.body().path("updated").asInt(), again.body()::toString);
@@ -79,29 +79,29 @@ class MultiPrefixSubnetTest {
     @Test
     @Order(2)
     void containsAddressMatchesEitherPrefixAndNoAddressBetweenThem() {
-        Gql.post(CONTAINING, "a", "10.73.1.200").body("data.subnets.name", contains("shapes-mp-ase-subnet"));
-        Gql.post(CONTAINING, "a", "10.73.9.7").body("data.subnets.name", contains("shapes-mp-ase-subnet"));
-        Gql.post(CONTAINING, "a", "10.73.5.7").body("data.subnets.name", equalTo(List.of()));
+        Gql.post(CONTAINING, "a", "10.79.1.200").body("data.subnets.name", contains("shapes-mp-ase-subnet"));
+        Gql.post(CONTAINING, "a", "10.79.9.7").body("data.subnets.name", contains("shapes-mp-ase-subnet"));
+        Gql.post(CONTAINING, "a", "10.79.5.7").body("data.subnets.name", equalTo(List.of()));
     }
 
     @Test
     @Order(3)
     void aCallFromTheAseToItsVnetArrivesFromBothPrefixes() {
-        Gql.post(FirewallEstateTest.CALL_SOURCE, "from", "shapes-mp-ase", "to", "10.73.2.4")
+        Gql.post(FirewallEstateTest.CALL_SOURCE, "from", "shapes-mp-ase", "to", "10.79.2.4")
                 .body("errors", equalTo(null))
                 .body("data.callSource.kind", equalTo("SUBNET_RANGE"))
-                .body("data.callSource.addresses", contains("10.73.1.0/24", "10.73.9.0/24"))
-                .body("data.callSource.reason", containsString("10.73.1.0/24, 10.73.9.0/24"));
+                .body("data.callSource.addresses", contains("10.79.1.0/24", "10.79.9.0/24"))
+                .body("data.callSource.reason", containsString("10.79.1.0/24, 10.79.9.0/24"));
     }
 
     @Test
     @Order(4)
     void anAddressInTheSecondPrefixResolvesToTheAseSubnet() {
-        Gql.post(FirewallEstateTest.CALL_SOURCE, "from", "10.73.9.7", "to", "10.73.2.4")
+        Gql.post(FirewallEstateTest.CALL_SOURCE, "from", "10.79.9.7", "to", "10.79.2.4")
                 .body("errors", equalTo(null))
                 .body("data.callSource.kind", equalTo("SUBNET_RANGE"))
                 .body("data.callSource.reason", containsString("shapes-mp-ase"))
-                .body("data.callSource.addresses", contains("10.73.1.0/24", "10.73.9.0/24"));
+                .body("data.callSource.addresses", contains("10.79.1.0/24", "10.79.9.0/24"));
     }
 
     @Test
@@ -110,8 +110,8 @@ class MultiPrefixSubnetTest {
         Gql.post(FirewallEstateTest.FLOW, "from", "shapes-mp-ase", "to", "shapes-mp-db-nic", "port", 1433)
                 .body("errors", equalTo(null))
                 .body("data.flow.verdict", equalTo("PARTIAL"))
-                .body("data.flow.allowedSourceRanges", contains("10.73.1.0/24"))
-                .body("data.flow.deniedSourceRanges", contains("10.73.9.0/24"));
+                .body("data.flow.allowedSourceRanges", contains("10.79.1.0/24"))
+                .body("data.flow.deniedSourceRanges", contains("10.79.9.0/24"));
     }
 
     @Test
@@ -120,12 +120,12 @@ class MultiPrefixSubnetTest {
         Answer a = post(az());
         assertEquals(200, a.status(), a.body()::toString);
         assertEquals(2, a.body().path("created").asInt(), a.body()::toString);
-        listed("shapes-mp-app-subnet", "10.73.3.0/24", "10.73.3.0/24", "10.73.10.0/24");
-        Gql.post(CONTAINING, "a", "10.73.10.5").body("data.subnets.name", contains("shapes-mp-app-subnet"));
+        listed("shapes-mp-app-subnet", "10.79.3.0/24", "10.79.3.0/24", "10.79.10.0/24");
+        Gql.post(CONTAINING, "a", "10.79.10.5").body("data.subnets.name", contains("shapes-mp-app-subnet"));
         // ipFlowVerify on the subnet at an address of its second prefix: inside the subnet, so it is evaluated
-        verifyInbound("10.73.10.5").body("errors", equalTo(null)).body("data.ipFlowVerify.access", equalTo("ALLOW"));
-        verifyInbound("10.73.5.5")
-                .body("errors[0].message", containsString("inside shapes-mp-app-subnet (10.73.3.0/24, 10.73.10.0/24)"));
+        verifyInbound("10.79.10.5").body("errors", equalTo(null)).body("data.ipFlowVerify.access", equalTo("ALLOW"));
+        verifyInbound("10.79.5.5")
+                .body("errors[0].message", containsString("inside shapes-mp-app-subnet (10.79.3.0/24, 10.79.10.0/24)"));
     }
 
     /** ipFlowVerify on shapes-mp-app-subnet for a call to {@code local}:443 from the ASE subnet. */
@@ -143,35 +143,35 @@ class MultiPrefixSubnetTest {
                 "lp",
                 443,
                 "ra",
-                "10.73.1.4",
+                "10.79.1.4",
                 "rp",
                 50000);
     }
 
     /** The az subnet with {@code second} in place of its second prefix: refused with {@code problem}, nothing kept. */
     void secondPrefixRefused(String second, String problem) throws Exception {
-        Answer a = post(az().replace("\"10.73.10.0/24\"", "\"" + second + "\""));
+        Answer a = post(az().replace("\"10.79.10.0/24\"", "\"" + second + "\""));
         assertEquals(400, a.status(), a.body()::toString);
         assertThat(ExportShapesTest.problems(a), hasItem(problem));
-        listed("shapes-mp-app-subnet", "10.73.3.0/24", "10.73.3.0/24", "10.73.10.0/24");
+        listed("shapes-mp-app-subnet", "10.79.3.0/24", "10.79.3.0/24", "10.79.10.0/24");
     }
 
     @Test
     @Order(7)
     void aSecondPrefixOutsideTheVnetSpaceIsRefusedAtItsLocation() throws Exception {
         secondPrefixRefused(
-                "10.74.10.0/24",
-                "$[0].addressPrefixes[1]: addressPrefixes entry '10.74.10.0/24' of subnet 'shapes-mp-app-subnet' is"
-                        + " outside the address space [10.73.0.0/16] of its virtual network 'shapes-mp-vnet'");
+                "10.78.10.0/24",
+                "$[0].addressPrefixes[1]: addressPrefixes entry '10.78.10.0/24' of subnet 'shapes-mp-app-subnet' is"
+                        + " outside the address space [10.79.0.0/16] of its virtual network 'shapes-mp-vnet'");
     }
 
     @Test
     @Order(8)
     void aSecondPrefixOverlappingAnotherSubnetIsRefusedAtItsLocation() throws Exception {
         secondPrefixRefused(
-                "10.73.9.128/25",
-                "$[0].addressPrefixes[1]: addressPrefixes entry '10.73.9.128/25' of subnet 'shapes-mp-app-subnet'"
-                        + " overlaps subnet 'shapes-mp-ase-subnet' (10.73.1.0/24, 10.73.9.0/24, in the graph) in the"
+                "10.79.9.128/25",
+                "$[0].addressPrefixes[1]: addressPrefixes entry '10.79.9.128/25' of subnet 'shapes-mp-app-subnet'"
+                        + " overlaps subnet 'shapes-mp-ase-subnet' (10.79.1.0/24, 10.79.9.0/24, in the graph) in the"
                         + " same virtual network");
     }
 
@@ -179,24 +179,24 @@ class MultiPrefixSubnetTest {
     @Order(9)
     void anUpdateWithoutPrefixesIsRefusedAndKeepsThem() throws Exception {
         String without =
-                az().replaceFirst("\"addressPrefixes\": \\[\\s*\"10.73.3.0/24\",\\s*\"10.73.10.0/24\"\\s*],", "");
+                az().replaceFirst("\"addressPrefixes\": \\[\\s*\"10.79.3.0/24\",\\s*\"10.79.10.0/24\"\\s*],", "");
         Answer a = post(without);
         assertEquals(400, a.status(), a.body()::toString);
         assertThat(
                 ExportShapesTest.problems(a),
                 hasItem(containsString(
                         "$[0].addressPrefix: addressPrefix of subnet 'shapes-mp-app-subnet' is required")));
-        listed("shapes-mp-app-subnet", "10.73.3.0/24", "10.73.3.0/24", "10.73.10.0/24");
+        listed("shapes-mp-app-subnet", "10.79.3.0/24", "10.79.3.0/24", "10.79.10.0/24");
     }
 
     @Test
     @Order(10)
     void aChangeInTheFirstPrefixAloneIsAnUpdate() throws Exception {
-        Answer a = post(az().replace("\"10.73.3.0/24\"", "\"10.73.4.0/24\""));
+        Answer a = post(az().replace("\"10.79.3.0/24\"", "\"10.79.4.0/24\""));
         assertEquals(200, a.status(), a.body()::toString);
         assertEquals(1, a.body().path("updated").asInt(), a.body()::toString);
         assertEquals(1, a.body().path("unchanged").asInt(), a.body()::toString);
-        listed("shapes-mp-app-subnet", "10.73.4.0/24", "10.73.4.0/24", "10.73.10.0/24");
-        Gql.post(CONTAINING, "a", "10.73.3.9").body("data.subnets.name", equalTo(List.of()));
+        listed("shapes-mp-app-subnet", "10.79.4.0/24", "10.79.4.0/24", "10.79.10.0/24");
+        Gql.post(CONTAINING, "a", "10.79.3.9").body("data.subnets.name", equalTo(List.of()));
     }
 }
