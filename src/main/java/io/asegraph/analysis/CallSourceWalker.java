@@ -192,8 +192,7 @@ public final class CallSourceWalker {
         List<Step> origin = new ArrayList<>();
         origin.add(new Step(
                 StepType.ROUTE,
-                c.intro() + "In " + c.subnet().name() + " (" + c.subnet().prefix() + "), " + destText + " matches "
-                        + hop.describeRoute() + "."));
+                c.intro() + "In " + c.subnet().label() + ", " + destText + " matches " + hop.describeRoute() + "."));
         PartBuilder out = new PartBuilder(routing, c, t, hop, destText, range.addresses(), origin);
 
         if (!hop.isDetermined()) {
@@ -209,14 +208,14 @@ public final class CallSourceWalker {
         boolean selfCall = c.ase().isPresent()
                 && t.ase().isPresent()
                 && c.ase().get().id().equals(t.ase().get().id());
-        if (c.ase().isPresent() && c.subnet().prefix().contains(dest) && !selfCall) {
+        if (c.ase().isPresent() && c.subnet().contains(dest) && !selfCall) {
             origin.add(new Step(
                     StepType.DROP,
                     destText + " is inside the ASE's own subnet; an ASE cannot reach other "
                             + "resources deployed in its subnet."));
             return out.unreachable(destText + " is inside " + c.name() + "'s own subnet "
-                    + c.subnet().name() + " (" + c.subnet().prefix()
-                    + "), and an ASE cannot reach other resources in its own subnet.");
+                    + c.subnet().label()
+                    + ", and an ASE cannot reach other resources in its own subnet.");
         }
         return switch (hop.type()) {
             case NONE -> {

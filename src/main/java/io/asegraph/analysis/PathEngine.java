@@ -370,10 +370,10 @@ public final class PathEngine {
                 return new Destination(
                         subnet,
                         p.walkDestinationNic,
-                        s.prefix().toSet(),
+                        s.addresses(),
                         Optional.of(ase.get().name()
-                                + " hands the call to its workers in " + s.name() + " (" + s.prefix()
-                                + "), which its inbound NSGs see as the destination."),
+                                + " hands the call to its workers in " + s.label()
+                                + ", which its inbound NSGs see as the destination."),
                         List.of());
             }
             return new Destination(subnet, p.walkDestinationNic, p.walkDestination, Optional.empty(), List.of());

@@ -124,7 +124,7 @@ final class WalkEnds {
                 vnet(subnet),
                 Optional.of(ase),
                 Optional.empty(),
-                subnet.prefix().toSet(),
+                subnet.addresses(),
                 ase.name(),
                 intro);
     }

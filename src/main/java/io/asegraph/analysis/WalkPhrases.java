@@ -4,6 +4,7 @@ import io.asegraph.analysis.WalkEnds.Caller;
 import io.asegraph.analysis.WalkEnds.Target;
 import io.asegraph.net.Ipv4;
 import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.Subnet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,8 +15,11 @@ final class WalkPhrases {
 
     static String insideSource(Caller c) {
         if (c.ase().isPresent()) {
-            return "one of " + c.name() + "'s worker addresses in " + c.subnet().name() + " "
-                    + c.subnet().prefix() + " (not a fixed address)";
+            Subnet s = c.subnet();
+            String where = s.prefixes().size() == 1
+                    ? s.name() + " " + s.firstPrefix() + " (not a fixed address)"
+                    : s.label() + ", not a fixed address";
+            return "one of " + c.name() + "'s worker addresses in " + where;
         }
         if (c.nic().isPresent()) {
             return c.name() + "'s private address " + Ipv4.format(c.nic().get().privateIp());

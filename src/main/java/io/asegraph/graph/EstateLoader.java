@@ -87,13 +87,14 @@ final class EstateLoader {
                 OPTIONAL MATCH (s)-[:SECURED_BY]->(n:NetworkSecurityGroup)
                 OPTIONAL MATCH (s)-[:ROUTED_BY]->(t:RouteTable)
                 OPTIONAL MATCH (s)-[:EGRESS_VIA]->(g:NatGateway)
-                RETURN s.id AS id, s.name AS name, v.id AS vnet, s.addressPrefix AS prefix, n.id AS nsg, t.id AS rt, \
+                RETURN s.id AS id, s.name AS name, v.id AS vnet, coalesce(s.addressPrefixes, [s.addressPrefix]) AS prefixes, \
+                n.id AS nsg, t.id AS rt, \
                 g.id AS nat, s.serviceEndpoints AS endpoints, s.privateEndpointNetworkPolicies AS pePolicies""",
                 r -> new Subnet(
                         id(r, "id"),
                         name(r),
                         id(r, "vnet"),
-                        Cidr.parseBlock(Values.string(r, "prefix", "")),
+                        cidrs(Values.strings(r, "prefixes")),
                         optId(r, "nsg"),
                         optId(r, "rt"),
                         optId(r, "nat"),

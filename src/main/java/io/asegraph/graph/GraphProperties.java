@@ -76,7 +76,9 @@ final class GraphProperties {
                 s,
                 Map.of(
                         "addressPrefix",
-                        s.prefix().toString(),
+                        s.firstPrefix().toString(),
+                        "addressPrefixes",
+                        cidrs(s.prefixes()),
                         "serviceEndpoints",
                         s.serviceEndpoints().stream()
                                 .map(ServiceEndpoint::encode)

@@ -261,8 +261,11 @@ final class CrossChecks {
         return ResourceKind.fromArmType(type.toString());
     }
 
-    /** One subnet in an overlap sweep: from the document (with its location) or from the graph. */
-    private record Item(ResourceId id, String name, Cidr prefix, NodePath at) {
+    /**
+     * One prefix of a subnet in an overlap sweep: from the document (with its location and key) or from the graph.
+     * {@code all} is the subnet's prefixes, as sentences show them.
+     */
+    private record Item(ResourceId id, String name, Cidr prefix, String all, NodePath at, String field) {
         boolean inDocument() {
             return at != null;
         }
@@ -298,21 +301,27 @@ final class CrossChecks {
         Map<ResourceId, List<Item>> byVnet = new LinkedHashMap<>();
         for (Placement p : s.placements) {
             AddressSet space = spaces.get(p.vnetId());
-            if (space != null && !space.containsAll(p.prefix().toSet())) {
-                s.problem(
-                        p.prefixAt(),
-                        p.prefix().toString(),
-                        "addressPrefix '" + p.prefix() + "' of subnet '" + p.name()
-                                + "' is outside the address space " + spaceText.get(p.vnetId())
-                                + " of its virtual network '"
-                                + p.vnetId().name() + "'");
+            String all = Cidr.join(p.cidrs());
+            for (Session.PlacedPrefix pp : p.prefixes()) {
+                if (space != null && !space.containsAll(pp.prefix().toSet())) {
+                    s.problem(
+                            pp.at(),
+                            pp.prefix().toString(),
+                            pp.field() + " '" + pp.prefix() + "' of subnet '" + p.name()
+                                    + "' is outside the address space " + spaceText.get(p.vnetId())
+                                    + " of its virtual network '"
+                                    + p.vnetId().name() + "'");
+                }
+                byVnet.computeIfAbsent(p.vnetId(), v -> new ArrayList<>())
+                        .add(new Item(p.subnetId(), p.name(), pp.prefix(), all, pp.at(), pp.field()));
             }
-            byVnet.computeIfAbsent(p.vnetId(), v -> new ArrayList<>())
-                    .add(new Item(p.subnetId(), p.name(), p.prefix(), p.prefixAt()));
         }
         for (Subnet known : s.known.subnetsOf(vnets)) {
             if (!s.declared.containsKey(known.id()) && byVnet.containsKey(known.vnetId())) {
-                byVnet.get(known.vnetId()).add(new Item(known.id(), known.name(), known.prefix(), null));
+                for (Cidr prefix : known.prefixes()) {
+                    byVnet.get(known.vnetId())
+                            .add(new Item(known.id(), known.name(), prefix, known.prefixText(), null, null));
+                }
             }
         }
         for (List<Item> items : byVnet.values()) {
@@ -320,17 +329,20 @@ final class CrossChecks {
                     .thenComparingInt(i -> i.prefix().length()));
             Item widest = null;
             for (Item item : items) {
-                if (widest != null && item.prefix().first() <= widest.prefix().last()) {
+                // a subnet's own prefixes are checked against each other where it is read
+                if (widest != null
+                        && item.prefix().first() <= widest.prefix().last()
+                        && !item.id().equals(widest.id())) {
                     Item reportAt = item.inDocument() ? item : widest;
                     Item other = reportAt == item ? widest : item;
                     if (reportAt.inDocument()) {
                         s.problem(
                                 reportAt.at(),
                                 reportAt.prefix().toString(),
-                                "addressPrefix '" + reportAt.prefix()
+                                reportAt.field() + " '" + reportAt.prefix()
                                         + "' of subnet '" + reportAt.name() + "' overlaps subnet '" + other.name()
                                         + "' ("
-                                        + other.prefix() + ", " + other.where() + ") in the same virtual network");
+                                        + other.all() + ", " + other.where() + ") in the same virtual network");
                     }
                 }
                 if (widest == null || item.prefix().last() > widest.prefix().last()) {
@@ -352,16 +364,17 @@ final class CrossChecks {
                 elsewhere.add(c.subnetId());
             }
         }
-        Map<ResourceId, Cidr> known = elsewhere.isEmpty() ? Map.of() : s.known.subnetPrefixes(elsewhere);
+        Map<ResourceId, List<Cidr>> known = elsewhere.isEmpty() ? Map.of() : s.known.subnetPrefixes(elsewhere);
         for (AddressCheck c : s.addressChecks) {
             Placement p = inDocument.get(c.subnetId());
-            Cidr prefix = p != null ? p.prefix() : known.get(c.subnetId());
-            if (prefix != null && !prefix.contains(c.address())) {
+            List<Cidr> prefixes = p != null ? p.cidrs() : known.get(c.subnetId());
+            if (prefixes != null && prefixes.stream().noneMatch(x -> x.contains(c.address()))) {
                 s.problem(
                         c.at(),
                         Ipv4.format(c.address()),
                         c.field() + " '" + Ipv4.format(c.address()) + "' of " + c.owner() + " is outside its subnet '"
-                                + c.subnetId().name() + "' (" + prefix + ")");
+                                + c.subnetId().name() + "' ("
+                                + Cidr.join(prefixes) + ")");
             }
         }
     }
@@ -412,8 +425,7 @@ final class CrossChecks {
                         gone.id().value(),
                         "subnets of virtual network '"
                                 + vnetName(s, gone.vnetId()) + "' no longer list subnet '" + gone.name() + "' ("
-                                + gone.prefix()
-                                + "), so this import would remove it, but it still holds the "
+                                + gone.prefixText() + "), so this import would remove it, but it still holds the "
                                 + resident.kind().noun() + " '"
                                 + resident.name() + "' (" + resident.id().value()
                                 + "): keep the subnet in the document, or move or"

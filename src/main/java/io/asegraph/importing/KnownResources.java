@@ -62,7 +62,7 @@ public interface KnownResources {
     }
 
     /** The address prefixes of those existing subnets among {@code subnetIds}. */
-    default Map<ResourceId, Cidr> subnetPrefixes(Collection<ResourceId> subnetIds) {
+    default Map<ResourceId, List<Cidr>> subnetPrefixes(Collection<ResourceId> subnetIds) {
         return Map.of();
     }
 
@@ -179,10 +179,10 @@ public interface KnownResources {
             }
 
             @Override
-            public Map<ResourceId, Cidr> subnetPrefixes(Collection<ResourceId> subnetIds) {
-                Map<ResourceId, Cidr> out = new LinkedHashMap<>();
+            public Map<ResourceId, List<Cidr>> subnetPrefixes(Collection<ResourceId> subnetIds) {
+                Map<ResourceId, List<Cidr>> out = new LinkedHashMap<>();
                 for (ResourceId id : subnetIds) {
-                    topology.subnet(id).ifPresent(s -> out.put(id, s.prefix()));
+                    topology.subnet(id).ifPresent(s -> out.put(id, s.prefixes()));
                 }
                 return out;
             }

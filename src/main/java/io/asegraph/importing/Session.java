@@ -86,7 +86,19 @@ final class Session {
 
     record VnetSpace(String name, List<Cidr> prefixes, NodePath at) {}
 
-    record Placement(ResourceId subnetId, String name, ResourceId vnetId, Cidr prefix, NodePath prefixAt) {}
+    /** A subnet of the document with its IPv4 prefixes, each where the document gives it. */
+    record Placement(ResourceId subnetId, String name, ResourceId vnetId, List<PlacedPrefix> prefixes) {
+        Placement {
+            prefixes = List.copyOf(prefixes);
+        }
+
+        List<Cidr> cidrs() {
+            return prefixes.stream().map(PlacedPrefix::prefix).toList();
+        }
+    }
+
+    /** One IPv4 prefix of a subnet in the document: {@code field} names its key in sentences. */
+    record PlacedPrefix(Cidr prefix, NodePath at, String field) {}
 
     record AddressCheck(ResourceId subnetId, long address, NodePath at, String field, String owner) {}
 

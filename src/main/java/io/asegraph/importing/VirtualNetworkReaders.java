@@ -126,48 +126,76 @@ final class VirtualNetworkReaders {
     private static void subnetBody(Session s, Res r, ResourceId id, String name, ResourceId vnetId) {
         String owner = "subnet " + (name != null ? "'" + name + "'" : "(unnamed)");
         int before = s.problems.size();
-        Field single = r.get("addressPrefix");
-        Field plural = r.get("addressPrefixes");
-        List<Cidr> prefixes = new ArrayList<>();
-        NodePath prefixAt = single.path();
-        Optional<String> text = s.text(single);
-        if (text.isPresent()) {
-            NetworkReaders.block(s, single, text.get(), owner, false).ifPresent(prefixes::add);
-        }
-        List<Field> many = s.strings(plural);
-        for (Field e : many) {
-            Optional<Cidr> c = NetworkReaders.block(s, e, e.node().asText().trim(), owner, false);
-            if (c.isPresent() && !prefixes.contains(c.get())) {
-                prefixes.add(c.get());
-                if (text.isEmpty()) {
-                    prefixAt = e.path();
-                }
-            }
-        }
-        if (prefixes.isEmpty() && s.problems.size() == before) {
-            s.problem(single.path(), "", "addressPrefix of " + owner + " is required: a subnet needs an IPv4 prefix");
-        } else if (prefixes.size() > 1) {
-            s.problem(
-                    plural.present() ? plural.path() : single.path(),
-                    Session.show(plural.node()),
-                    "addressPrefixes of "
-                            + owner + " holds " + prefixes.size() + " IPv4 prefixes " + prefixes
-                            + "; subnets with several prefixes are not modelled");
-        }
+        List<Session.PlacedPrefix> prefixes = prefixes(s, r, owner);
         Optional<ResourceId> nsg =
                 s.reference(r.get("networkSecurityGroup"), ResourceKind.NETWORK_SECURITY_GROUP, false, owner);
         Optional<ResourceId> routes = s.reference(r.get("routeTable"), ResourceKind.ROUTE_TABLE, false, owner);
         Optional<ResourceId> nat = s.reference(r.get("natGateway"), ResourceKind.NAT_GATEWAY, false, owner);
         List<ServiceEndpoint> endpoints = serviceEndpoints(s, r.get("serviceEndpoints"), owner);
         PrivateEndpointNetworkPolicies policies = privateEndpointNetworkPolicies(s, r, id, owner);
-        if (s.problems.size() == before && id != null && name != null && vnetId != null && prefixes.size() == 1) {
+        if (s.problems.size() == before && id != null && name != null && vnetId != null && !prefixes.isEmpty()) {
+            List<Cidr> cidrs =
+                    prefixes.stream().map(Session.PlacedPrefix::prefix).toList();
             s.resources.add(
-                    NetworkTypes.SUBNET,
-                    new Subnet(id, name, vnetId, prefixes.get(0), nsg, routes, nat, endpoints, policies));
+                    NetworkTypes.SUBNET, new Subnet(id, name, vnetId, cidrs, nsg, routes, nat, endpoints, policies));
         }
-        if (id != null && vnetId != null && prefixes.size() == 1) {
-            s.placements.add(new Session.Placement(id, name, vnetId, prefixes.get(0), prefixAt));
+        if (id != null && vnetId != null && !prefixes.isEmpty()) {
+            s.placements.add(new Session.Placement(id, name, vnetId, prefixes));
         }
+    }
+
+    /**
+     * A subnet's IPv4 prefixes: {@code addressPrefixes} (ARM's and az's key for a subnet with several prefixes, in
+     * their order) or {@code addressPrefix} (the single one). IPv6 entries are warned and skipped, as everywhere. When
+     * both keys are given, {@code addressPrefix} must be among {@code addressPrefixes}. A subnet's prefixes must not
+     * overlap one another; the VNet space and sibling subnets are checked by {@link CrossChecks}. Neither key given is a
+     * problem: a subnet without prefixes has no addresses, and an update that leaves them out must not wipe them.
+     */
+    private static List<Session.PlacedPrefix> prefixes(Session s, Res r, String owner) {
+        int before = s.problems.size();
+        Field single = r.get("addressPrefix");
+        Field plural = r.get("addressPrefixes");
+        List<Session.PlacedPrefix> many = new ArrayList<>();
+        for (Field e : s.strings(plural)) {
+            Optional<Cidr> c = NetworkReaders.block(s, e, e.node().asText().trim(), owner, false);
+            if (c.isPresent() && many.stream().noneMatch(p -> p.prefix().equals(c.get()))) {
+                many.add(new Session.PlacedPrefix(c.get(), e.path(), "addressPrefixes entry"));
+            }
+        }
+        Optional<Cidr> one = s.text(single).flatMap(text -> NetworkReaders.block(s, single, text.trim(), owner, false));
+        if (one.isPresent()
+                && !many.isEmpty()
+                && many.stream().noneMatch(p -> p.prefix().equals(one.get()))) {
+            s.problem(
+                    single.path(),
+                    one.get().toString(),
+                    "addressPrefix '" + one.get() + "' of " + owner + " is not among its addressPrefixes "
+                            + many.stream().map(p -> p.prefix().toString()).toList()
+                            + ": give one key, or make them agree");
+        }
+        List<Session.PlacedPrefix> out = !many.isEmpty()
+                ? many
+                : one.map(c -> List.of(new Session.PlacedPrefix(c, single.path(), "addressPrefix")))
+                        .orElse(List.of());
+        for (int i = 0; i < out.size(); i++) {
+            for (int j = i + 1; j < out.size(); j++) {
+                if (out.get(i).prefix().overlaps(out.get(j).prefix())) {
+                    s.problem(
+                            out.get(j).at(),
+                            out.get(j).prefix().toString(),
+                            "addressPrefixes of " + owner + ": " + out.get(i).prefix() + " and "
+                                    + out.get(j).prefix() + " overlap; a subnet's prefixes must not overlap");
+                }
+            }
+        }
+        if (out.isEmpty() && s.problems.size() == before) {
+            s.problem(
+                    single.path(),
+                    "",
+                    "addressPrefix of " + owner + " is required: a subnet needs an IPv4 prefix (addressPrefix, or"
+                            + " addressPrefixes when it has several)");
+        }
+        return out;
     }
 
     // ---- peerings --------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 package io.asegraph.net;
 
 import inet.ipaddr.IPAddress;
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 /**
  * An IPv4 CIDR block: a base address with no host bits set and a prefix length 0..32.
@@ -103,5 +105,10 @@ public record Cidr(long base, int length) implements Comparable<Cidr> {
     @Override
     public String toString() {
         return Ipv4.format(base) + "/" + length;
+    }
+
+    /** Blocks as a sentence lists them: {@code 10.0.1.0/24, 10.0.9.0/24}. */
+    public static String join(Collection<Cidr> blocks) {
+        return blocks.stream().map(Cidr::toString).collect(Collectors.joining(", "));
     }
 }

@@ -1,6 +1,7 @@
 package io.asegraph.topology;
 
 import io.asegraph.net.AddressSet;
+import io.asegraph.net.Cidr;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -42,7 +43,9 @@ public final class TopologyIndex {
     public TopologyIndex(Topology topology) {
         this.topology = topology;
         for (Subnet s : topology.subnets()) {
-            subnetTrie.computeIfAbsent(s.prefix(), ArrayList::new).add(s);
+            for (Cidr p : s.prefixes()) { // a subnet's prefixes never overlap: one entry per address at most
+                subnetTrie.computeIfAbsent(p, ArrayList::new).add(s);
+            }
         }
         subnetsByVnet = group(topology.subnets(), Subnet::vnetId);
         environmentsBySubnet = group(topology.environments(), AppServiceEnvironment::subnetId);

@@ -219,7 +219,7 @@ class FlowBatchPropertyTest {
         if (ase.isPresent()
                 && destSubnet.isPresent()
                 && ase.get().subnetId().equals(destSubnet.get().id())) {
-            translated = destSubnet.get().prefix().toSet();
+            translated = destSubnet.get().addresses();
         }
         boolean identity = cs.kind() == SourceKind.SUBNET_RANGE || cs.kind() == SourceKind.PRIVATE_ADDRESS;
         boolean portless = protocol == Protocol.ICMP || protocol == Protocol.ESP || protocol == Protocol.AH;

@@ -75,7 +75,10 @@ class ValidationTest {
             /0/properties/subnets/2/properties/addressPrefix=null ~ $[0].properties.subnets[2].properties.addressPrefix ~ addressPrefix of subnet 'db-subnet' is required
             /0/properties/subnets/3/properties/addressPrefix="10.1.255.0/27" ~ $[0].properties.subnets[3].properties.addressPrefix ~ addressPrefix '10.1.255.0/27' of subnet 'GatewaySubnet' is outside the address space [10.0.0.0/16] of its virtual network 'ase-vnet'
             /0/properties/subnets/3/properties/addressPrefix="10.0.1.32/27" ~ $[0].properties.subnets[3].properties.addressPrefix ~ addressPrefix '10.0.1.32/27' of subnet 'GatewaySubnet' overlaps subnet 'ase-one-subnet' (10.0.1.0/26, at $[0].properties.subnets[0].properties.addressPrefix)
-            /0/properties/subnets/3/properties/addressPrefix=null && /0/properties/subnets/3/properties/addressPrefixes=["10.0.255.0/27","10.0.254.0/27"] ~ $[0].properties.subnets[3].properties.addressPrefixes ~ subnet 'GatewaySubnet' holds 2 IPv4 prefixes | not modelled
+            /0/properties/subnets/3/properties/addressPrefix=null && /0/properties/subnets/3/properties/addressPrefixes=["10.0.255.0/27","10.1.0.0/27"] ~ $[0].properties.subnets[3].properties.addressPrefixes[1] ~ addressPrefixes entry '10.1.0.0/27' of subnet 'GatewaySubnet' is outside the address space [10.0.0.0/16]
+            /0/properties/subnets/3/properties/addressPrefix=null && /0/properties/subnets/3/properties/addressPrefixes=["10.0.255.0/27","10.0.1.32/27"] ~ $[0].properties.subnets[3].properties.addressPrefixes[1] ~ addressPrefixes entry '10.0.1.32/27' of subnet 'GatewaySubnet' overlaps subnet 'ase-one-subnet' (10.0.1.0/26, at $[0].properties.subnets[0].properties.addressPrefix)
+            /0/properties/subnets/3/properties/addressPrefix=null && /0/properties/subnets/3/properties/addressPrefixes=["10.0.255.0/27","10.0.255.0/28"] ~ $[0].properties.subnets[3].properties.addressPrefixes[1] ~ 10.0.255.0/27 and 10.0.255.0/28 overlap; a subnet's prefixes must not overlap
+            /0/properties/subnets/3/properties/addressPrefixes=["10.0.254.0/27","10.0.253.0/27"] ~ $[0].properties.subnets[3].properties.addressPrefix ~ addressPrefix '10.0.255.0/27' of subnet 'GatewaySubnet' is not among its addressPrefixes [10.0.254.0/27, 10.0.253.0/27]
             /0/properties/subnets/4={"name":"extra","id":"/subscriptions/x/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/other/subnets/extra","properties":{"addressPrefix":"10.0.3.0/24"}} ~ $[0].properties.subnets[4].id ~ of subnet 'extra' does not belong to its virtual network 'ase-vnet' | expected /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ase-rg/providers/Microsoft.Network/virtualNetworks/ase-vnet/subnets/extra
             /0/properties/subnets/1/properties/networkSecurityGroup/id="/subscriptions/x/nsg/missing" ~ $[0].properties.subnets[1].properties.networkSecurityGroup.id ~ networkSecurityGroup.id '/subscriptions/x/nsg/missing' of subnet 'ase-two-subnet' names a network security group that is neither in this document nor in the graph
             /0/properties/subnets/0/properties/routeTable/id="/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ase-rg/providers/Microsoft.Network/networkSecurityGroups/db-nsg" ~ $[0].properties.subnets[0].properties.routeTable.id ~ routeTable.id | of subnet 'ase-one-subnet' must name a route table, but that id is the network security group at $[2]
@@ -160,6 +163,8 @@ class ValidationTest {
             /8/kind="ASEV2"
             /8/properties/internalLoadBalancingMode="Web, Publishing"
             /0/properties/subnets/3/properties/addressPrefix=null && /0/properties/subnets/3/properties/addressPrefixes=["10.0.255.0/27"]
+            /0/properties/subnets/3/properties/addressPrefix=null && /0/properties/subnets/3/properties/addressPrefixes=["10.0.255.0/27","10.0.254.0/27"]
+            /0/properties/subnets/3/properties/addressPrefixes=["10.0.254.0/27","10.0.255.0/27","fd00:db8::/64"]
             """)
     void acceptsValidVariants(String edits) {
         ParsedDocument d = Docs.parse(Docs.edit(Docs.reference(), edits));

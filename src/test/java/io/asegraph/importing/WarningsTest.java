@@ -83,7 +83,7 @@ class WarningsTest {
                 List.of(Cidr.parseBlock("10.0.0.0/16")),
                 d.of(NetworkTypes.VIRTUAL_NETWORK).get(0).addressSpace());
         assertEquals(
-                Cidr.parseBlock("10.0.2.0/24"), d.of(NetworkTypes.SUBNET).get(2).prefix());
+                Cidr.parseBlock("10.0.2.0/24"), d.of(NetworkTypes.SUBNET).get(2).firstPrefix());
     }
 
     @Test

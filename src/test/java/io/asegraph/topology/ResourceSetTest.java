@@ -135,7 +135,7 @@ class ResourceSetTest {
                         s.id(),
                         s.name().toUpperCase(),
                         s.vnetId(),
-                        s.prefix(),
+                        s.firstPrefix(),
                         s.nsgId(),
                         s.routeTableId(),
                         s.natGatewayId()));

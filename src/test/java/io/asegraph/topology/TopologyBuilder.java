@@ -64,7 +64,15 @@ public final class TopologyBuilder {
             List<ServiceEndpoint> endpoints = new java.util.ArrayList<>(s.serviceEndpoints());
             endpoints.add(new ServiceEndpoint(service, List.of(locations)));
             return new Subnet(
-                    s.id(), s.name(), s.vnetId(), s.prefix(), s.nsgId(), s.routeTableId(), s.natGatewayId(), endpoints);
+                    s.id(),
+                    s.name(),
+                    s.vnetId(),
+                    s.prefixes(),
+                    s.nsgId(),
+                    s.routeTableId(),
+                    s.natGatewayId(),
+                    endpoints,
+                    s.privateEndpointNetworkPolicies());
         });
     }
 

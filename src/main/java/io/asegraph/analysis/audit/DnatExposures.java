@@ -181,7 +181,7 @@ final class DnatExposures {
                     internetHop,
                     "translates to " + Ipv4.format(target) + ", which is in no single modelled subnet"));
         }
-        AddressSet fwRange = fwSubnet.get().prefix().toSet();
+        AddressSet fwRange = fwSubnet.get().addresses();
         ExposureTarget t = target(p, subnet.get(), target, port, fwRange);
         ExposureAdmission admission = t.chain().isEmpty()
                 ? new ExposureAdmission(fwRange, fwRange, List.of(), List.of(), Set.of())
@@ -307,8 +307,8 @@ final class DnatExposures {
                     entry,
                     s,
                     bypass.isPresent() ? List.of() : chain,
-                    s.prefix().toSet(),
-                    ase.get().name() + "'s workers in " + s.name() + " (" + s.prefix() + ")",
+                    s.addresses(),
+                    ase.get().name() + "'s workers in " + s.label(),
                     Optional.empty(),
                     Optional.of(AseFrontEnd.published(ase.get())),
                     bypass);

@@ -109,8 +109,8 @@ record ExposureTarget(
                             StepType.ROUTE,
                             "Public VIP "
                                     + Ipv4.format(ase.publicVip().get()) + " hands the call to " + ase.name()
-                                    + "'s workers in " + s.name()
-                                    + " (" + s.prefix() + ").")));
+                                    + "'s workers in " + s.label()
+                                    + ".")));
             List<Attached> chain = context.subnetNsg(s).map(List::of).orElse(List.of());
             Optional<String> note = ase.isInternal()
                     ? Optional.of(ase.name() + " is an internal (ILB) ASE: its apps listen "
@@ -124,8 +124,8 @@ record ExposureTarget(
                     entry,
                     s,
                     chain,
-                    s.prefix().toSet(),
-                    ase.name() + "'s workers in " + s.name() + " (" + s.prefix() + ")",
+                    s.addresses(),
+                    ase.name() + "'s workers in " + s.label(),
                     note,
                     Optional.of(AseFrontEnd.published(ase)),
                     Optional.empty()));

@@ -193,13 +193,13 @@ final class HealthSentences {
     }
 
     static String subnetHoldsOnly(Subnet subnet, AppServiceEnvironment ase) {
-        return subnet.name() + " (" + subnet.prefix() + ") holds only " + ase.name() + ".";
+        return subnet.label() + " holds only " + ase.name() + ".";
     }
 
     static String subnetAlsoHolds(Subnet subnet, List<String> others) {
         String shown = others.stream().limit(SHOWN_OCCUPANTS).collect(Collectors.joining(", "))
                 + (others.size() > SHOWN_OCCUPANTS ? " and " + (others.size() - SHOWN_OCCUPANTS) + " more" : "");
-        return subnet.name() + " (" + subnet.prefix() + ") also holds " + shown + ".";
+        return subnet.label() + " also holds " + shown + ".";
     }
 
     // ---------------------------------------------------------------- shared

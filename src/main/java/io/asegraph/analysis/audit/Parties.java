@@ -26,9 +26,8 @@ final class Parties {
     Party resolve(AddressSource source, HealthSubject subject) {
         return switch (source.kind()) {
             case ASE_SUBNET -> new Party(
-                    subject.subnet().prefix().toSet(),
-                    "the ASE subnet " + subject.subnet().name() + " ("
-                            + subject.subnet().prefix() + ")");
+                    subject.subnet().addresses(),
+                    "the ASE subnet " + subject.subnet().label());
             case INTERNET -> new Party(PrefixResolver.INTERNET, "the Internet");
             case AZURE_LOAD_BALANCER -> new Party(
                     PrefixResolver.AZURE_LOAD_BALANCER, "the Azure load balancer " + "(168.63.129.16)");

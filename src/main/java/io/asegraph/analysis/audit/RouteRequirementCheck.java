@@ -123,7 +123,7 @@ final class RouteRequirementCheck {
             Map<AzureFirewall, AddressSet> viaFirewall,
             List<String> decidedBy,
             Set<String> open) {
-        AddressSet sources = subject.subnet().prefix().toSet();
+        AddressSet sources = subject.subnet().addresses();
         List<String> verdicts = new ArrayList<>();
         List<String> rules = new ArrayList<>(decidedBy);
         boolean denied = false;

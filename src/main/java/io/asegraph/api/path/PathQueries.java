@@ -94,12 +94,11 @@ public class PathQueries {
             Target t = target(c, target);
             if (t.nic().isPresent()
                     ? t.nic().get().privateIp() != local
-                    : !t.subnet().prefix().contains(local)) {
+                    : !t.subnet().contains(local)) {
                 throw new InvalidArgumentException("localAddress " + localAddress + " is not "
                         + t.nic()
                                 .map(n -> n.name() + "'s private address " + Ipv4.format(n.privateIp()))
-                                .orElse("inside " + t.subnet().name() + " ("
-                                        + t.subnet().prefix() + ")"));
+                                .orElse("inside " + t.subnet().label()));
             }
             io.asegraph.policy.Direction d = io.asegraph.policy.Direction.valueOf(direction.name());
             List<AppliedNsg> nsgs = NsgChain.order(

@@ -165,7 +165,7 @@ public class Listing {
         Estate estate = estates.current();
         return switch (source) {
             case SUBNETS -> estate.topology().subnets().stream()
-                    .filter(s -> s.prefix().contains(address))
+                    .filter(s -> s.contains(address))
                     .map(s -> s.id().key())
                     .toList();
             case VIRTUAL_NETWORKS -> estate.topology().vnets().stream()

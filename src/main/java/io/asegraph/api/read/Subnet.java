@@ -1,5 +1,6 @@
 package io.asegraph.api.read;
 
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -10,7 +11,10 @@ public record Subnet(
         @NonNull String id,
         @NonNull String name,
         String location,
-        @NonNull String addressPrefix,
+        @Description("Its first IPv4 prefix: the only one for most subnets (addressPrefixes lists them all)") @NonNull
+                String addressPrefix,
+        @Description("All its IPv4 prefixes, in Azure's order; answers about the subnet use their union") @NonNull
+                List<@NonNull String> addressPrefixes,
         @Description(
                         "Whether its NSGs and route tables apply to the private endpoints in it: Enabled, Disabled (Azure's"
                                 + " default), NetworkSecurityGroupEnabled or RouteTableEnabled")
@@ -24,7 +28,14 @@ public record Subnet(
                 Row.str(r, "name"),
                 Row.str(r, "location"),
                 Row.str(r, "addressPrefix"),
+                prefixes(r),
                 Row.str(r, "privateEndpointNetworkPolicies", "Disabled"),
                 Row.key(r));
+    }
+
+    /** A graph written before subnets had several prefixes holds only {@code addressPrefix}. */
+    private static List<String> prefixes(Map<String, Object> r) {
+        List<String> all = Row.list(r, "addressPrefixes");
+        return all.isEmpty() ? List.of(Row.str(r, "addressPrefix")) : all;
     }
 }
