@@ -159,23 +159,34 @@ final class ChainEvaluator {
                     + applied.appliedTo().name() + " but is not in the snapshot, so what it decides is not known; "
                     + ResourceKind.NETWORK_SECURITY_GROUP.howToImport(
                             applied.nsgId().value());
-            st.decisions.add(new NsgDecisionResult(
-                    applied.nsgId(),
-                    applied.appliedTo(),
-                    applied.level(),
-                    direction,
-                    Verdict.UNDETERMINED,
-                    List.of(),
-                    st.passing,
-                    AddressSet.EMPTY,
-                    AddressSet.EMPTY,
-                    st.passing,
-                    List.of(cause),
-                    List.of()));
+            AddressSet none = AddressSet.EMPTY;
+            Side all = new Side(List.of(), none, none, st.passing, List.of(cause), List.of());
+            st.decisions.add(decision(applied, direction, List.of(), st.passing, all));
             st.causes.add(cause);
         }
         st.undetermined = st.undetermined.union(st.passing);
         st.passing = AddressSet.EMPTY;
+    }
+
+    /**
+     * One NSG's decision at its place of the chain: the rules that decided the part that {@code reached} it, and how
+     * it split that part, as a side of this one NSG.
+     */
+    private static NsgDecisionResult decision(
+            Attached applied, Direction direction, List<RuleDecision> matches, AddressSet reached, Side split) {
+        return new NsgDecisionResult(
+                applied.nsgId(),
+                applied.appliedTo(),
+                applied.level(),
+                direction,
+                Verdict.of(split.allowed(), split.denied(), split.undetermined()),
+                matches,
+                reached,
+                split.allowed(),
+                split.denied(),
+                split.undetermined(),
+                split.causes(),
+                split.warnings());
     }
 
     /**
@@ -239,19 +250,8 @@ final class ChainEvaluator {
                     .ifPresent(causes::add);
         }
         List<String> warnings = virtualNetwork ? e.warnings() : List.of();
-        st.decisions.add(new NsgDecisionResult(
-                applied.nsgId(),
-                applied.appliedTo(),
-                applied.level(),
-                direction,
-                Verdict.of(allowed, denied, undetermined),
-                matches,
-                mine,
-                allowed,
-                denied,
-                undetermined,
-                causes,
-                warnings));
+        Side split = new Side(List.of(), allowed, denied, undetermined, causes, warnings);
+        st.decisions.add(decision(applied, direction, matches, mine, split));
         st.causes.addAll(causes);
         st.warnings.addAll(warnings);
     }

@@ -1,6 +1,5 @@
 package io.asegraph.analysis;
 
-import io.asegraph.analysis.WalkEnds.Caller;
 import io.asegraph.analysis.WalkEnds.Target;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
@@ -47,22 +46,43 @@ final class FirewallHop {
         this.index = routing.index();
     }
 
+    /** One call's passage through the firewall as it is walked: the firewall hop's steps so far, and its route. */
+    private static final class Passage {
+        final PartBuilder out;
+        final AzureFirewall fw;
+        final String route;
+        /** "ROUTE sends the call to Azure Firewall NAME (ADDRESS)": how every sentence of the passage begins. */
+        final String sends;
+
+        final List<Step> steps = new ArrayList<>();
+
+        Passage(PartBuilder out, String route, AzureFirewall fw) {
+            this.out = out;
+            this.fw = fw;
+            this.route = route;
+            String at = fw.privateIp().map(Ipv4::format).orElse("");
+            this.sends = route + " sends the call to Azure Firewall " + fw.name() + " (" + at + ")";
+            steps.add(new Step(
+                    StepType.ROUTE,
+                    "Enters Azure Firewall " + fw.name() + " at " + at
+                            + ", which applies its rules to every source address."));
+        }
+
+        /** The source after the firewall cannot be told: {@code why} continues the {@link #sends} sentence. */
+        WalkPart undetermined(String why) {
+            List<Step> all = new ArrayList<>(steps);
+            all.add(new Step(StepType.SOURCE_NAT, "The source after the firewall is not known to the model."));
+            Hop hop = new Hop(fw.id().value(), HopKind.AZURE_FIREWALL, all);
+            return out.undetermined(WalkPhrases.cap(sends + why) + ".", List.of(hop))
+                    .through(fw);
+        }
+    }
+
     WalkPart through(PartBuilder out, String route, AzureFirewall fw) {
-        Caller c = out.caller;
-        Target t = out.target;
-        String name = "Azure Firewall " + fw.name();
-        String at = fw.privateIp().map(Ipv4::format).orElse("");
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step(
-                StepType.ROUTE, "Enters " + name + " at " + at + ", which applies its rules to every source address."));
-        String sends = route + " sends the call to " + name + " (" + at + ")";
+        Passage p = new Passage(out, route, fw);
         Optional<Subnet> fwSubnet = fw.subnetId().flatMap(topology::subnet);
         if (fwSubnet.isEmpty()) {
-            return undetermined(
-                    out,
-                    fw,
-                    steps,
-                    sends + ", whose subnet is not in the model, so where it forwards the call cannot be told");
+            return p.undetermined(", whose subnet is not in the model, so where it forwards the call cannot be told");
         }
         EffectiveRoutes routes = routing.effectiveRoutes(fwSubnet.get());
         List<RoutedRange> next = new ArrayList<>();
@@ -71,102 +91,77 @@ final class FirewallHop {
         }
         NextHop hop = next.get(0).nextHop();
         boolean oneRoute = next.stream().allMatch(r -> r.nextHop().route().equals(hop.route()));
+        String fwSubnetName = fwSubnet.get().name();
         if (!oneRoute) {
-            return undetermined(
-                    out,
-                    fw,
-                    steps,
-                    sends + ", and the routes of " + fwSubnet.get().name() + " send the addresses of " + out.destText
-                            + " different ways; ask about one address");
+            return p.undetermined(", and the routes of " + fwSubnetName + " send the addresses of " + out.destText
+                    + " different ways; ask about one address");
         }
-        String onward = "From " + fwSubnet.get().name() + ", " + out.destText + " matches " + hop.describeRoute() + ".";
-        steps.add(new Step(StepType.ROUTE, onward));
+        String onward = "From " + fwSubnetName + ", " + out.destText + " matches " + hop.describeRoute() + ".";
+        p.steps.add(new Step(StepType.ROUTE, onward));
         if (!hop.isDetermined()) {
-            return undetermined(
-                    out,
-                    fw,
-                    steps,
-                    sends + ", and a user route of " + fwSubnet.get().name()
-                            + " whose service tag is not imported may decide where it goes next");
+            return p.undetermined(", and a user route of " + fwSubnetName
+                    + " whose service tag is not imported may decide where it goes next");
         }
         AddressSet notTranslated = FirewallRules.of(fw, topology).notTranslated();
         boolean translate = !notTranslated.containsAll(out.addresses);
         if (translate && notTranslated.overlaps(out.addresses)) {
-            return undetermined(
-                    out,
-                    fw,
-                    steps,
-                    sends + "; part of " + out.destText + " is in its SNAT private ranges and part is not, so the"
-                            + " source differs by address; ask about one address");
+            return p.undetermined("; part of " + out.destText + " is in its SNAT private ranges and part is not, so"
+                    + " the source differs by address; ask about one address");
         }
         boolean connected = routes.virtualNetworkTopology().containsAll(out.addresses);
         return switch (hop.type()) {
             case INTERNET -> translate
-                    ? toInternet(out, fw, steps, sends)
-                    : undetermined(
-                            out,
-                            fw,
-                            steps,
-                            sends + ", which does not translate " + out.destText
-                                    + " (in its SNAT private ranges) yet sends it to the Internet");
-            case VNET_LOCAL, VNET_PEERING -> translate
-                    ? untranslatedOnly(out, fw, steps, sends)
-                    : inside(out, fw, steps, route, fwSubnet.get(), hop);
+                    ? toInternet(p)
+                    : p.undetermined(", which does not translate " + out.destText
+                            + " (in its SNAT private ranges) yet sends it to the Internet");
+            case VNET_LOCAL, VNET_PEERING -> translate ? untranslatedOnly(p) : inside(p, fwSubnet.get(), hop);
             case VIRTUAL_NETWORK_GATEWAY -> connected && !translate
-                    ? inside(out, fw, steps, route, fwSubnet.get(), hop)
-                    : undetermined(
-                            out,
-                            fw,
-                            steps,
-                            sends + ", and " + fwSubnet.get().name() + " tunnels it on to a virtual network gateway"
-                                    + " (forced tunnelling from the firewall), where the source is decided"
-                                    + WalkPhrases.broken(c));
-            case VIRTUAL_APPLIANCE -> undetermined(
-                    out, fw, steps, sends + ", which forwards it to another appliance, which decides the source");
-            case VIRTUAL_NETWORK_SERVICE_ENDPOINT -> undetermined(
-                    out,
-                    fw,
-                    steps,
-                    sends + ", whose subnet reaches " + out.destText + " over a service endpoint, with one of the"
-                            + " firewall's private addresses as source");
+                    ? inside(p, fwSubnet.get(), hop)
+                    : p.undetermined(", and " + fwSubnetName + " tunnels it on to a virtual network gateway"
+                            + " (forced tunnelling from the firewall), where the source is decided"
+                            + WalkPhrases.broken(out.caller));
+            case VIRTUAL_APPLIANCE -> p.undetermined(
+                    ", which forwards it to another appliance, which decides the source");
+            case VIRTUAL_NETWORK_SERVICE_ENDPOINT -> p.undetermined(", whose subnet reaches " + out.destText
+                    + " over a service endpoint, with one of the firewall's private addresses as source");
             case NONE -> {
-                steps.add(new Step(StepType.DROP, "Next hop None from the firewall's subnet: the packet is dropped."));
-                yield out.unreachable(WalkPhrases.cap(sends) + ", and "
-                                + fwSubnet.get().name() + " drops " + out.destText + " (next hop None).")
+                p.steps.add(
+                        new Step(StepType.DROP, "Next hop None from the firewall's subnet: the packet is dropped."));
+                yield out.unreachable(WalkPhrases.cap(p.sends) + ", and " + fwSubnetName + " drops " + out.destText
+                                + " (next hop None).")
                         .through(fw);
             }
         };
     }
 
-    private WalkPart toInternet(PartBuilder out, AzureFirewall fw, List<Step> steps, String sends) {
+    private WalkPart toInternet(Passage p) {
+        PartBuilder out = p.out;
+        AzureFirewall fw = p.fw;
         Target t = out.target;
         if (t.privateVnet().isPresent()) {
-            steps.add(new Step(StepType.DROP, out.destText + " is a private address not reached from the firewall."));
-            return out.unreachable(WalkPhrases.cap(sends) + ", which sends " + out.destText + " to the Internet, but "
+            p.steps.add(new Step(StepType.DROP, out.destText + " is a private address not reached from the firewall."));
+            return out.unreachable(WalkPhrases.cap(p.sends) + ", which sends " + out.destText + " to the Internet, but "
                             + t.name() + " is a private address of "
                             + vnetName(t.privateVnet().get()) + ".")
                     .through(fw);
         }
         List<Long> addresses = index.publicAddresses(fw.publicIpIds());
         if (addresses.isEmpty()) {
-            return undetermined(
-                    out,
-                    fw,
-                    steps,
-                    sends + ", which has no allocated public address in the snapshot, so the source cannot be told");
+            return p.undetermined(
+                    ", which has no allocated public address in the snapshot, so the source cannot be told");
         }
         String which = addresses.size() == 1 ? "public IP " : "public IPs ";
-        steps.add(new Step(
+        p.steps.add(new Step(
                 StepType.SOURCE_NAT,
                 "Translated to " + fw.name() + "'s " + which + WalkPhrases.list(addresses)
                         + (addresses.size() > 1 ? " (any of them may be used)." : ".")));
-        Hop hop = new Hop(fw.id().value(), HopKind.AZURE_FIREWALL, steps);
+        Hop hop = new Hop(fw.id().value(), HopKind.AZURE_FIREWALL, p.steps);
         return out.translated(
                         SourceKind.AZURE_FIREWALL,
                         addresses,
                         WalkPhrases.sentence(
                                 t.lead(),
-                                sends + ", which sends it to the Internet translated to its " + which
+                                p.sends + ", which sends it to the Internet translated to its " + which
                                         + WalkPhrases.list(addresses)
                                         + (addresses.size() > 1 ? " (any of them may be used; allow them all)" : "")
                                         + WalkPhrases.crossAseNote(out.caller, t) + "."),
@@ -174,8 +169,9 @@ final class FirewallHop {
                 .through(fw);
     }
 
-    private WalkPart inside(
-            PartBuilder out, AzureFirewall fw, List<Step> steps, String route, Subnet fwSubnet, NextHop hop) {
+    private WalkPart inside(Passage p, Subnet fwSubnet, NextHop hop) {
+        PartBuilder out = p.out;
+        AzureFirewall fw = p.fw;
         Target t = out.target;
         ResourceId reached = hop.type() == NextHopType.VNET_LOCAL
                 ? fwSubnet.vnetId()
@@ -184,8 +180,8 @@ final class FirewallHop {
         if (!overGateway
                 && t.privateVnet().isPresent()
                 && !t.privateVnet().get().equals(reached)) {
-            steps.add(new Step(StepType.DROP, "The route stays in " + vnetName(reached) + "."));
-            return out.unreachable(WalkPhrases.cap(route) + " sends the call to " + fw.name() + ", which delivers "
+            p.steps.add(new Step(StepType.DROP, "The route stays in " + vnetName(reached) + "."));
+            return out.unreachable(WalkPhrases.cap(p.route) + " sends the call to " + fw.name() + ", which delivers "
                             + out.destText + " inside " + vnetName(reached) + ", but " + t.name() + " is in "
                             + vnetName(t.privateVnet().get()) + ".")
                     .through(fw);
@@ -196,36 +192,25 @@ final class FirewallHop {
                         : index.subnetContaining(reached, hop.destination()).map(Subnet::id));
         Optional<ResourceId> nic = t.nic()
                 .or(() -> subnet.flatMap(s -> index.nicAt(s, hop.destination())).map(NetworkInterface::id));
-        steps.add(new Step(
+        p.steps.add(new Step(
                 StepType.SOURCE_NAT,
                 "Not translated: " + out.destText + " is in " + fw.name()
                         + "'s SNAT private ranges, so the source stays " + WalkPhrases.insideSource(out.caller) + "."));
         boolean onPremises =
                 overGateway && hop.route().via().flatMap(topology::localGateway).isPresent();
         return out.inside(
-                        route + " sends the call through " + fw.name() + ", which forwards it untranslated ("
+                        p.route + " sends the call through " + fw.name() + ", which forwards it untranslated ("
                                 + out.destText + " is in its SNAT private ranges)",
-                        List.of(new Hop(fw.id().value(), HopKind.AZURE_FIREWALL, steps)),
+                        List.of(new Hop(fw.id().value(), HopKind.AZURE_FIREWALL, p.steps)),
                         subnet,
                         nic,
                         Optional.of(onPremises ? HopKind.ON_PREMISES : HopKind.ADDRESS))
                 .through(fw);
     }
 
-    private WalkPart untranslatedOnly(PartBuilder out, AzureFirewall fw, List<Step> steps, String sends) {
-        return undetermined(
-                out,
-                fw,
-                steps,
-                sends + ", which translates " + out.destText + " (outside its SNAT private ranges) to one of its"
-                        + " private addresses in AzureFirewallSubnet, chosen per instance");
-    }
-
-    private WalkPart undetermined(PartBuilder out, AzureFirewall fw, List<Step> steps, String why) {
-        List<Step> all = new ArrayList<>(steps);
-        all.add(new Step(StepType.SOURCE_NAT, "The source after the firewall is not known to the model."));
-        Hop hop = new Hop(fw.id().value(), HopKind.AZURE_FIREWALL, all);
-        return out.undetermined(WalkPhrases.cap(why) + ".", List.of(hop)).through(fw);
+    private WalkPart untranslatedOnly(Passage p) {
+        return p.undetermined(", which translates " + p.out.destText + " (outside its SNAT private ranges) to one of"
+                + " its private addresses in AzureFirewallSubnet, chosen per instance");
     }
 
     private String vnetName(ResourceId id) {

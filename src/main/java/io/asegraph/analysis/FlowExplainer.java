@@ -69,8 +69,7 @@ final class FlowExplainer {
                 decisions.stream().filter(NsgDecisionResult::blocks).toList();
         List<SourceOutcome> outcomes = outcomes(cs, p, c);
         Optional<String> destination = destinationText(cs, p);
-        String reason =
-                reason(cs, p, c.verdict(), c.allowed(), c.denied(), c.undetermined(), blockers, List.copyOf(causes));
+        String reason = reason(cs, p, c, List.copyOf(causes));
         List<Hop> trace = trace(cs, p, c.allowed(), c.denied(), c.undetermined());
         return new FlowResult(
                 c.verdict(),
@@ -236,15 +235,10 @@ final class FlowExplainer {
 
     // ---------------------------------------------------------------- explanation
 
-    private static String reason(
-            CallSource cs,
-            Path p,
-            Verdict verdict,
-            AddressSet allowed,
-            AddressSet denied,
-            AddressSet undetermined,
-            List<NsgDecisionResult> blockers,
-            List<String> causes) {
+    private static String reason(CallSource cs, Path p, Composition c, List<String> causes) {
+        AddressSet allowed = c.allowed();
+        AddressSet denied = c.denied();
+        AddressSet undetermined = c.undetermined();
         String range = display(cs.privateSources());
         Optional<FirewallEvaluator.Decision> fw = p.firewallDecision();
         String denials = Stream.of(
@@ -266,7 +260,7 @@ final class FlowExplainer {
         String bypass = p.inboundBypass.map(b -> " " + b).orElse("");
         return bypassed(
                 bypass,
-                switch (verdict) {
+                switch (c.verdict()) {
                     case ALLOWED -> evaluated.isEmpty() && fw.isEmpty()
                             ? "Allowed from every source address (" + range + seen + "): no NSG applies on the way"
                                     + where + "."

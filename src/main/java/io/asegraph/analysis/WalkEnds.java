@@ -56,7 +56,25 @@ final class WalkEnds {
             Optional<ResourceId> nic,
             Optional<AppServiceEnvironment> ase,
             String lead,
-            Optional<String> problem) {}
+            Optional<String> problem) {
+        /**
+         * A destination known only by its blocks (an endpoint, a public IP, an address), nothing of where it lives; or,
+         * with a {@code problem}, one that cannot be addressed.
+         */
+        static Target outside(String id, HopKind hopKind, String label, List<Cidr> blocks, Optional<String> problem) {
+            return new Target(
+                    id,
+                    hopKind,
+                    label,
+                    blocks,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    "",
+                    problem);
+        }
+    }
 
     /** The caller, resolved to the subnet it leaves from; an error when {@code from} does not make calls. */
     Caller caller(Reference from) {
@@ -159,17 +177,7 @@ final class WalkEnds {
                     yield problem(
                             e.id().value(), HopKind.ENDPOINT, e.name(), "Endpoint " + e.name() + " has no addresses.");
                 }
-                yield new Target(
-                        e.id().value(),
-                        HopKind.ENDPOINT,
-                        e.name(),
-                        e.addresses(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        "",
-                        Optional.empty());
+                yield Target.outside(e.id().value(), HopKind.ENDPOINT, e.name(), e.addresses(), Optional.empty());
             }
             case PUBLIC_IP_ADDRESS -> {
                 PublicIpAddress pip = (PublicIpAddress) to.resource().orElseThrow();
@@ -180,16 +188,11 @@ final class WalkEnds {
                             pip.name(),
                             "Public IP " + pip.name() + " has no allocated address, so the call cannot be routed.");
                 }
-                yield new Target(
+                yield Target.outside(
                         pip.id().value(),
                         HopKind.PUBLIC_IP_ADDRESS,
                         pip.name(),
                         List.of(Cidr.host(pip.ipAddress().get())),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        "",
                         Optional.empty());
             }
             case ADDRESS -> {
@@ -201,17 +204,7 @@ final class WalkEnds {
                 // An address held by a network interface stays an address: the route decides which VNet it reaches
                 // (address spaces of unconnected VNets may overlap), and the interface there, if any, receives it.
                 String text = Ipv4.format(address);
-                yield new Target(
-                        text,
-                        HopKind.ADDRESS,
-                        text,
-                        List.of(Cidr.host(address)),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        "",
-                        Optional.empty());
+                yield Target.outside(text, HopKind.ADDRESS, text, List.of(Cidr.host(address)), Optional.empty());
             }
             default -> throw new InvalidArgumentException(
                     "'" + to.text() + "' is a " + to.kind().label()
@@ -292,17 +285,7 @@ final class WalkEnds {
     }
 
     private static Target problem(String node, HopKind kind, String name, String why) {
-        return new Target(
-                node,
-                kind,
-                name,
-                List.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                "",
-                Optional.of(why));
+        return Target.outside(node, kind, name, List.of(), Optional.of(why));
     }
 
     private Subnet subnet(ResourceId id, String owner) {

@@ -3,18 +3,28 @@ package io.asegraph.analysis;
 import io.asegraph.analysis.audit.Audits;
 import io.asegraph.bench.EstateSpec;
 import io.asegraph.estate.Estate;
+import io.asegraph.net.Ipv4;
 import io.asegraph.net.Protocol;
+import io.asegraph.policy.AppliedNsg;
+import io.asegraph.policy.Direction;
+import io.asegraph.policy.IpFlowResult;
+import io.asegraph.policy.IpFlowVerify;
+import io.asegraph.policy.NsgChain;
+import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.Subnet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Not a test: a tool for refactoring the path engine. Writes every flow, whoCanReach and exposure answer (all fields)
- * of the reference topology and of generated estates to a file, so that the answers before and after a change can be
- * compared with diff. {@code java -cp <test classpath> io.asegraph.analysis.PathAnswersDump OUT}.
+ * of the reference topology and of generated estates to a file, with every ASE's health, the required access of each
+ * caller toward the first targets, and IP flow verify from every network interface, so that the answers before and
+ * after a change can be compared with diff. {@code java -cp <test classpath> io.asegraph.analysis.PathAnswersDump OUT}.
  */
 public final class PathAnswersDump {
     private PathAnswersDump() {}
@@ -57,6 +67,64 @@ public final class PathAnswersDump {
         out.println(
                 label + " exposures: " + answer(() -> audits.exposures(List.of(22, 443, 1433, 3389), Protocol.TCP)));
         out.println(label + " exposures any: " + answer(() -> audits.exposures(List.of(22, 443), Protocol.ANY)));
+        out.println(label + " environmentsHealth: " + answer(audits::environmentsHealth));
+        for (String to : targets.subList(0, Math.min(6, targets.size()))) {
+            for (String from : callers) {
+                out.println(label + " requiredAccess " + from + " -> " + to + " 1433: "
+                        + answer(() -> audits.requiredAccess(from, to, 1433, Protocol.TCP)));
+            }
+        }
+        List<String> remotes = List.of("10.0.1.5", "10.0.2.4", "8.8.8.8", "192.168.10.5", "168.63.129.16");
+        for (NetworkInterface nic : estate.topology().nics()) {
+            Subnet subnet = estate.topology().subnet(nic.subnetId()).orElse(null);
+            if (subnet == null) {
+                continue;
+            }
+            for (Direction d : Direction.values()) {
+                for (Protocol p : List.of(Protocol.TCP, Protocol.UDP, Protocol.ICMP)) {
+                    for (String remote : remotes) {
+                        for (int port : new int[] {22, 443, 1433, 3389}) {
+                            out.println(label + " ipFlowVerify " + nic.id().value() + " " + d + " " + p + " "
+                                    + remote + " " + port + ": "
+                                    + answer(() -> said(ipFlowVerify(
+                                            context,
+                                            subnet,
+                                            nic,
+                                            d,
+                                            p,
+                                            nic.privateIp(),
+                                            50000,
+                                            Ipv4.parse(remote),
+                                            port))));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static String said(IpFlowResult r) {
+        return r.verdict() + " " + r.access() + " " + r.ruleName() + " "
+                + r.nsg().map(a -> a.nsg().id().value() + " at " + a.appliedTo().value() + " " + a.level()) + " "
+                + r.undeterminedCause() + " " + r.warnings();
+    }
+
+    /** IP flow verify of one 5-tuple at a network interface, as the ipFlowVerify query asks it. */
+    private static IpFlowResult ipFlowVerify(
+            AnalysisContext c,
+            Subnet subnet,
+            NetworkInterface nic,
+            Direction d,
+            Protocol protocol,
+            long local,
+            int localPort,
+            long remote,
+            int remotePort) {
+        List<AppliedNsg> nsgs = NsgChain.order(
+                d,
+                c.subnetNsg(subnet).flatMap(AnalysisContext.Attached::applied),
+                Optional.of(nic).flatMap(c::nicNsg).flatMap(AnalysisContext.Attached::applied));
+        return IpFlowVerify.verify(c.evaluator(subnet), nsgs, d, protocol, local, localPort, remote, remotePort);
     }
 
     interface Answer {

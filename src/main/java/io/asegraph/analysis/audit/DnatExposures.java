@@ -9,12 +9,12 @@ import io.asegraph.analysis.HopKind;
 import io.asegraph.analysis.PathEngine;
 import io.asegraph.analysis.Step;
 import io.asegraph.analysis.StepType;
+import io.asegraph.analysis.audit.ExposureTarget.Finding;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.PortRange;
 import io.asegraph.net.PortSet;
 import io.asegraph.net.Protocol;
-import io.asegraph.policy.NsgLevel;
 import io.asegraph.policy.PrefixResolver;
 import io.asegraph.policy.Verdict;
 import io.asegraph.topology.AppServiceEnvironment;
@@ -24,7 +24,6 @@ import io.asegraph.topology.FirewallRuleCollection;
 import io.asegraph.topology.FirewallRuleCollection.Kind;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.PrivateEndpoint;
-import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
 import java.util.ArrayList;
@@ -92,12 +91,7 @@ final class DnatExposures {
 
     private Published published(
             AzureFirewall fw, FirewallRuleCollection c, FirewallRule rule, Map<String, AddressSet> taken) {
-        List<Long> own = fw.publicIpIds().stream()
-                .map(topology::publicIp)
-                .flatMap(Optional::stream)
-                .map(PublicIpAddress::ipAddress)
-                .flatMap(Optional::stream)
-                .toList();
+        List<Long> own = context.index().publicAddresses(fw.publicIpIds());
         List<Long> addresses = new ArrayList<>();
         for (String d : rule.destinationAddresses()) {
             if (Ipv4.isAddress(d) && !AzureFirewall.IANA_PRIVATE.contains(Ipv4.parse(d))) {
@@ -152,34 +146,22 @@ final class DnatExposures {
                         "Internet sources send " + what + " port " + String.join(", ", rule.destinationPorts()) + " to "
                                 + publicAddresses(p) + ".")));
         if (!Ipv4.isAddress(rule.translatedAddress())) {
-            return Optional.of(undetermined(
-                    p,
-                    port,
-                    protocol,
-                    internetHop,
-                    rule.translatedAddress().isBlank()
-                            ? "gives no translated address (a translatedFqdn is not imported)"
-                            : "translates to '" + rule.translatedAddress() + "', not an address"));
+            String why = rule.translatedAddress().isBlank()
+                    ? "gives no translated address (a translatedFqdn is not imported)"
+                    : "translates to '" + rule.translatedAddress() + "', not an address";
+            return Optional.of(undetermined(p, port, protocol, internetHop, why));
         }
         long target = Ipv4.parse(rule.translatedAddress());
         Optional<Subnet> fwSubnet = p.fw().subnetId().flatMap(topology::subnet);
         if (fwSubnet.isEmpty()) {
-            return Optional.of(undetermined(
-                    p,
-                    port,
-                    protocol,
-                    internetHop,
-                    "is on " + p.fw().name() + ", whose subnet is not in the snapshot, so the address DNAT traffic"
-                            + " arrives from cannot be told"));
+            String why = "is on " + p.fw().name() + ", whose subnet is not in the snapshot, so the address DNAT"
+                    + " traffic arrives from cannot be told";
+            return Optional.of(undetermined(p, port, protocol, internetHop, why));
         }
         Optional<Subnet> subnet = subnetOf(target, fwSubnet.get());
         if (subnet.isEmpty()) {
-            return Optional.of(undetermined(
-                    p,
-                    port,
-                    protocol,
-                    internetHop,
-                    "translates to " + Ipv4.format(target) + ", which is in no single modelled subnet"));
+            String why = "translates to " + Ipv4.format(target) + ", which is in no single modelled subnet";
+            return Optional.of(undetermined(p, port, protocol, internetHop, why));
         }
         AddressSet fwRange = fwSubnet.get().addresses();
         ExposureTarget t = target(p, subnet.get(), target, port, fwRange);
@@ -191,12 +173,8 @@ final class DnatExposures {
                 admission.exposed().isEmpty() && !admission.possible().isEmpty()
                         ? p.sources().union(p.maybe())
                         : admission.possible().isEmpty() ? AddressSet.EMPTY : p.maybe();
-        Verdict verdict;
-        if (!exposed.isEmpty()) {
-            verdict = exposed.equals(internet(p.fw())) ? Verdict.ALLOWED : Verdict.PARTIAL;
-        } else if (!undetermined.isEmpty()) {
-            verdict = Verdict.UNDETERMINED;
-        } else {
+        Optional<Verdict> verdict = Finding.verdictOf(exposed, undetermined, internet(p.fw()));
+        if (verdict.isEmpty()) {
             return Optional.empty();
         }
         List<String> admittedBy = new ArrayList<>();
@@ -216,60 +194,23 @@ final class DnatExposures {
             warnings.add(describe(p.fw(), p.collection(), rule) + " admits any source (*); Microsoft recommends"
                     + " naming specific Internet sources for DNAT.");
         }
-        List<Hop> path = new ArrayList<>();
-        path.add(internetHop);
-        path.add(t.entry());
-        List<Step> atTarget = new ArrayList<>();
-        boolean subnetHop = false;
-        for (int i = 0; i < t.chain().size(); i++) {
-            Attached a = t.chain().get(i);
-            Step step = new Step(StepType.FILTER, filter(a, admission, i, fwRange, p.fw()));
-            if (a.level() == NsgLevel.SUBNET) {
-                path.add(new Hop(a.appliedTo().value(), HopKind.SUBNET, List.of(step)));
-                subnetHop = true;
-            } else {
-                atTarget.add(step);
-            }
-        }
-        if (!subnetHop) {
-            String none = t.bypass().orElse("No NSG on " + t.subnet().name() + ": nothing filters at the subnet.");
-            path.add(new Hop(t.subnet().id().value(), HopKind.SUBNET, List.of(new Step(StepType.FILTER, none))));
-        }
-        atTarget.add(new Step(
-                StepType.DELIVER,
-                "Delivered to " + t.deliveredTo() + " on " + what + " port " + port + ", from one of " + p.fw().name()
-                        + "'s addresses in " + fwRange + "."));
-        path.add(new Hop(t.id().value(), t.kind(), atTarget));
-        return Optional.of(new Exposure(
-                t.id(),
-                t.kind().label(),
-                t.name(),
-                t.publicAddress(),
-                port,
-                protocol,
-                verdict,
-                exposed,
-                undetermined,
-                admittedBy,
-                causes,
-                warnings,
-                path,
-                Optional.of(publication(p, target, port, fwRange))));
+        String delivered = "Delivered to " + t.deliveredTo() + " on " + what + " port " + port + ", from one of "
+                + p.fw().name() + "'s addresses in " + fwRange + ".";
+        List<Hop> path = t.path(
+                internetHop,
+                i -> filter(t.chain().get(i), admission, i, fwRange, p.fw()),
+                t.bypass().orElse("No NSG on " + t.subnet().name() + ": nothing filters at the subnet."),
+                delivered);
+        Finding found = new Finding(verdict.get(), exposed, undetermined, admittedBy, causes);
+        return Optional.of(
+                t.row(port, protocol, found, warnings, path, Optional.of(publication(p, target, port, fwRange))));
     }
 
     private static String filter(Attached a, ExposureAdmission admission, int i, AddressSet fwRange, AzureFirewall fw) {
-        String nsg = ExposureAdmission.nameOf(a);
-        if (a.nsg().isEmpty()) {
-            return nsg + " is associated here but is not in the snapshot: what it admits is unknown.";
-        }
-        Set<String> rules = admission.admitting().get(i);
-        if (!rules.isEmpty()) {
-            return nsg + " (inbound) admits "
-                    + Describe.addresses(
-                            admission.admittedAt().get(i), fwRange, "every address of " + fw.name() + "'s subnet")
-                    + " by " + String.join(", ", rules) + ".";
-        }
-        return nsg + " (inbound) admits none of " + fw.name() + "'s addresses " + fwRange + " for certain.";
+        return admission
+                .admits(a, i, fwRange, "every address of " + fw.name() + "'s subnet")
+                .orElse(ExposureAdmission.nameOf(a) + " (inbound) admits none of " + fw.name() + "'s addresses "
+                        + fwRange + " for certain.");
     }
 
     /** The place the rule publishes: the private endpoint, NIC or ILB ASE at the address, else the subnet. */
@@ -358,48 +299,48 @@ final class DnatExposures {
         String cause = describe(p.fw(), p.collection(), p.rule()) + " " + why + ", so what it publishes cannot be told";
         List<String> causes = new ArrayList<>(p.causes());
         causes.add(cause);
-        Hop fw = new Hop(p.fw().id().value(), HopKind.AZURE_FIREWALL, List.of(new Step(StepType.FILTER, cause + ".")));
-        return new Exposure(
-                p.fw().id(),
-                HopKind.AZURE_FIREWALL.label(),
-                p.fw().name(),
-                p.publicAddresses().stream().findFirst(),
-                port,
-                protocol,
-                Verdict.UNDETERMINED,
-                AddressSet.EMPTY,
-                p.sources().union(p.maybe()),
-                List.of(),
-                causes,
-                List.of(),
-                List.of(internetHop, fw),
-                Optional.empty());
+        Optional<Long> at = p.publicAddresses().stream().findFirst();
+        return unknownAt(p.fw(), at, port, protocol, p.sources().union(p.maybe()), causes, Optional.of(internetHop));
     }
 
     /** A firewall whose rules are not all in the snapshot: what its DNAT rules publish on the port is unknown. */
     private Exposure unknownRules(AzureFirewall fw, String missing, int port, Protocol protocol) {
         String cause = missing + "; its DNAT rules may publish a private address on port " + port;
-        List<Long> own = fw.publicIpIds().stream()
-                .map(topology::publicIp)
-                .flatMap(Optional::stream)
-                .map(PublicIpAddress::ipAddress)
-                .flatMap(Optional::stream)
-                .toList();
-        Hop hop = new Hop(fw.id().value(), HopKind.AZURE_FIREWALL, List.of(new Step(StepType.FILTER, cause + ".")));
+        Optional<Long> at =
+                context.index().publicAddresses(fw.publicIpIds()).stream().findFirst();
+        return unknownAt(fw, at, port, protocol, internet(fw), List.of(cause), Optional.empty());
+    }
+
+    /**
+     * An UNDETERMINED row on the firewall: {@code maybe} may be admitted, for the last of {@code causes}; the path is
+     * the firewall's hop saying so, after {@code internetHop} when there is one.
+     */
+    private static Exposure unknownAt(
+            AzureFirewall fw,
+            Optional<Long> publicAddress,
+            int port,
+            Protocol protocol,
+            AddressSet maybe,
+            List<String> causes,
+            Optional<Hop> internetHop) {
+        String cause = causes.get(causes.size() - 1);
+        List<Hop> path = new ArrayList<>();
+        internetHop.ifPresent(path::add);
+        path.add(new Hop(fw.id().value(), HopKind.AZURE_FIREWALL, List.of(new Step(StepType.FILTER, cause + "."))));
         return new Exposure(
                 fw.id(),
                 HopKind.AZURE_FIREWALL.label(),
                 fw.name(),
-                own.stream().findFirst(),
+                publicAddress,
                 port,
                 protocol,
                 Verdict.UNDETERMINED,
                 AddressSet.EMPTY,
-                internet(fw),
+                maybe,
                 List.of(),
-                List.of(cause),
+                causes,
                 List.of(),
-                List.of(hop),
+                path,
                 Optional.empty());
     }
 

@@ -26,19 +26,10 @@ final class ExclusiveSubnetCheck {
         for (NetworkInterface nic : index.nicsIn(subject.subnet().id())) {
             others.add(HealthSentences.otherNic(nic.name()));
         }
-        if (others.isEmpty()) {
-            return new HealthCheck(
-                    r.name(),
-                    CheckStatus.PASS,
-                    requirement,
-                    HealthSentences.subnetHoldsOnly(subject.subnet(), subject.ase()),
-                    List.of());
-        }
-        return new HealthCheck(
-                r.name(),
-                CheckStatus.FAIL,
-                requirement,
-                HealthSentences.subnetAlsoHolds(subject.subnet(), others),
-                List.of());
+        boolean alone = others.isEmpty();
+        String detail = alone
+                ? HealthSentences.subnetHoldsOnly(subject.subnet(), subject.ase())
+                : HealthSentences.subnetAlsoHolds(subject.subnet(), others);
+        return new HealthCheck(r.name(), alone ? CheckStatus.PASS : CheckStatus.FAIL, requirement, detail, List.of());
     }
 }

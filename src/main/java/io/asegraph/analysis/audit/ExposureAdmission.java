@@ -17,6 +17,7 @@ import io.asegraph.policy.SecurityRule;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -109,6 +110,19 @@ record ExposureAdmission(
             }
         }
         return new ExposureAdmission(exposed, possible, admitting, admittedAt, causes);
+    }
+
+    /**
+     * What the NSG {@code a} at chain position {@code i} admits for certain, as a FILTER step says it: the part of
+     * {@code all} ({@code everyone} when it is all of it) and the rules; empty when it admits nothing for certain.
+     */
+    Optional<String> admits(Attached a, int i, AddressSet all, String everyone) {
+        Set<String> rules = admitting.get(i);
+        if (rules.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(nameOf(a) + " (inbound) admits " + Describe.addresses(admittedAt.get(i), all, everyone)
+                + " by " + String.join(", ", rules) + ".");
     }
 
     /** The name of the NSG of {@code a}, or of its id when the NSG is not in the snapshot. */

@@ -7,12 +7,12 @@ import io.asegraph.analysis.HopKind;
 import io.asegraph.analysis.InvalidArgumentException;
 import io.asegraph.analysis.Step;
 import io.asegraph.analysis.StepType;
+import io.asegraph.analysis.audit.ExposureTarget.Finding;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.Port;
 import io.asegraph.net.Protocol;
-import io.asegraph.policy.NsgLevel;
 import io.asegraph.policy.PrefixResolver;
 import io.asegraph.policy.Verdict;
 import io.asegraph.topology.EffectiveRoutes;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -114,16 +113,8 @@ public final class ExposureAudit {
 
     /** A target with no NSG in front of it: exposed to every Internet source. */
     private Optional<Exposure> unfiltered(ExposureTarget t, int port, Protocol protocol, String what) {
-        List<Hop> path = new ArrayList<>();
-        path.add(internet(t, what));
-        path.add(t.entry());
-        path.add(new Hop(
-                t.subnet().id().value(),
-                HopKind.SUBNET,
-                List.of(new Step(
-                        StepType.FILTER,
-                        t.bypass().orElse("No NSG on " + t.subnet().name() + ": nothing filters.")))));
-        path.add(deliver(t, what, List.of()));
+        String none = t.bypass().orElse("No NSG on " + t.subnet().name() + ": nothing filters.");
+        List<Hop> path = t.path(internet(t, what), i -> "", none, delivered(t, what));
         List<String> warnings = new ArrayList<>();
         warnings.add(t.bypass()
                 .orElse(
@@ -134,21 +125,8 @@ public final class ExposureAudit {
         AddressSet internet = internetSources(t.subnet());
         returnRoute(t, internet).ifPresent(warnings::add);
         t.note().ifPresent(warnings::add);
-        return Optional.of(new Exposure(
-                t.id(),
-                t.kind().label(),
-                t.name(),
-                t.publicAddress(),
-                port,
-                protocol,
-                Verdict.ALLOWED,
-                internet,
-                AddressSet.EMPTY,
-                List.of(),
-                List.of(),
-                warnings,
-                path,
-                Optional.empty()));
+        Finding all = new Finding(Verdict.ALLOWED, internet, AddressSet.EMPTY, List.of(), List.of());
+        return Optional.of(t.row(port, protocol, all, warnings, path, Optional.empty()));
     }
 
     private Optional<Exposure> evaluate(ExposureTarget t, int port, Protocol protocol) {
@@ -159,61 +137,23 @@ public final class ExposureAudit {
         AddressSet internet = internetSources(t.subnet());
         ExposureAdmission admission = ExposureAdmission.of(context, t, port, protocol, internet);
         AddressSet exposed = admission.exposed();
-        List<Set<String>> admitting = admission.admitting();
-        List<AddressSet> admittedAt = admission.admittedAt();
-        Set<String> causes = admission.causes();
         AddressSet undetermined = admission.possible().minus(exposed);
-        Verdict verdict;
-        if (!exposed.isEmpty()) {
-            verdict = exposed.equals(internet) ? Verdict.ALLOWED : Verdict.PARTIAL;
-        } else if (!undetermined.isEmpty()) {
-            verdict = Verdict.UNDETERMINED;
-        } else {
+        Optional<Verdict> verdict = Finding.verdictOf(exposed, undetermined, internet);
+        if (verdict.isEmpty()) {
             return Optional.empty();
         }
         List<String> admittedBy = new ArrayList<>();
-        admitting.forEach(admittedBy::addAll);
-        List<Hop> path = new ArrayList<>();
-        path.add(internet(t, what));
-        path.add(t.entry());
-        List<Step> atTarget = new ArrayList<>();
-        boolean subnetFiltered = false;
-        for (int i = 0; i < t.chain().size(); i++) {
-            Attached a = t.chain().get(i);
-            String detail = filterDetail(a, admitting.get(i), admittedAt.get(i), undetermined, internet);
-            if (a.level() == NsgLevel.SUBNET) {
-                path.add(new Hop(a.appliedTo().value(), HopKind.SUBNET, List.of(new Step(StepType.FILTER, detail))));
-                subnetFiltered = true;
-            } else {
-                atTarget.add(new Step(StepType.FILTER, detail));
-            }
-        }
-        if (!subnetFiltered) {
-            path.add(new Hop(
-                    t.subnet().id().value(),
-                    HopKind.SUBNET,
-                    List.of(new Step(
-                            StepType.FILTER, "No NSG on " + t.subnet().name() + ": nothing filters at the subnet."))));
-        }
-        path.add(deliver(t, what, atTarget));
+        admission.admitting().forEach(admittedBy::addAll);
+        List<Hop> path = t.path(
+                internet(t, what),
+                i -> filterDetail(t.chain().get(i), admission, i, undetermined, internet),
+                "No NSG on " + t.subnet().name() + ": nothing filters at the subnet.",
+                delivered(t, what));
         List<String> warnings = new ArrayList<>();
         returnRoute(t, exposed.isEmpty() ? undetermined : exposed).ifPresent(warnings::add);
         t.note().ifPresent(warnings::add);
-        return Optional.of(new Exposure(
-                t.id(),
-                t.kind().label(),
-                t.name(),
-                t.publicAddress(),
-                port,
-                protocol,
-                verdict,
-                exposed,
-                undetermined,
-                admittedBy,
-                List.copyOf(causes),
-                warnings,
-                path,
-                Optional.empty()));
+        Finding found = new Finding(verdict.get(), exposed, undetermined, admittedBy, List.copyOf(admission.causes()));
+        return Optional.of(t.row(port, protocol, found, warnings, path, Optional.empty()));
     }
 
     /**
@@ -228,16 +168,11 @@ public final class ExposureAudit {
     }
 
     private static String filterDetail(
-            Attached a, Set<String> rules, AddressSet admitted, AddressSet undetermined, AddressSet internet) {
-        String nsg = ExposureAdmission.nameOf(a);
-        if (a.nsg().isEmpty()) {
-            return nsg + " is associated here but is not in the snapshot: what it admits is unknown.";
-        }
-        if (!rules.isEmpty()) {
-            return nsg + " (inbound) admits " + Describe.addresses(admitted, internet, "every Internet source") + " by "
-                    + String.join(", ", rules) + ".";
-        }
-        return nsg + " (inbound) may admit " + Describe.addresses(undetermined) + " through a rule it cannot resolve.";
+            Attached a, ExposureAdmission admission, int i, AddressSet undetermined, AddressSet internet) {
+        return admission
+                .admits(a, i, internet, "every Internet source")
+                .orElse(ExposureAdmission.nameOf(a) + " (inbound) may admit " + Describe.addresses(undetermined)
+                        + " through a rule it cannot resolve.");
     }
 
     private static Hop internet(ExposureTarget t, String what) {
@@ -248,10 +183,8 @@ public final class ExposureAudit {
                 List.of(new Step(StepType.ROUTE, "Internet sources send " + what + " to " + to + ".")));
     }
 
-    private static Hop deliver(ExposureTarget t, String what, List<Step> before) {
-        List<Step> steps = new ArrayList<>(before);
-        steps.add(new Step(StepType.DELIVER, "Delivered to " + t.deliveredTo() + " on " + what + "."));
-        return new Hop(t.id().value(), t.kind(), steps);
+    private static String delivered(ExposureTarget t, String what) {
+        return "Delivered to " + t.deliveredTo() + " on " + what + ".";
     }
 
     /**

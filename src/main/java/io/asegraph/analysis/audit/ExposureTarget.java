@@ -10,6 +10,9 @@ import io.asegraph.analysis.StepType;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.PortRange;
+import io.asegraph.net.Protocol;
+import io.asegraph.policy.NsgLevel;
+import io.asegraph.policy.Verdict;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.PublicIpAddress;
@@ -19,6 +22,7 @@ import io.asegraph.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * A place {@link ExposureAudit} audits: a network interface with a public IP or an ASE with a public VIP, with the
@@ -59,12 +63,8 @@ record ExposureTarget(
                     .map(topology::publicIp)
                     .flatMap(Optional::stream)
                     .findFirst();
-            Optional<Long> address = nic.publicIpIds().stream()
-                    .map(topology::publicIp)
-                    .flatMap(Optional::stream)
-                    .map(PublicIpAddress::ipAddress)
-                    .flatMap(Optional::stream)
-                    .findFirst();
+            Optional<Long> address =
+                    context.index().publicAddresses(nic.publicIpIds()).stream().findFirst();
             String pipName = pip.map(PublicIpAddress::name)
                     .orElse(nic.publicIpIds().get(0).name());
             String at =
@@ -131,6 +131,86 @@ record ExposureTarget(
                     Optional.empty()));
         }
         return out;
+    }
+
+    /**
+     * The way in to this target: {@code internet}, the entry, a FILTER step per NSG of the chain (the subnet's on a hop
+     * of its own, the interface's on the target's hop) saying what {@code admits} says of the NSG at that position, or
+     * that it is not in the snapshot; a subnet hop saying {@code noSubnetNsg} when no subnet NSG filters; and the
+     * target's hop ending in a DELIVER step saying {@code delivered}.
+     */
+    List<Hop> path(Hop internet, IntFunction<String> admits, String noSubnetNsg, String delivered) {
+        List<Hop> path = new ArrayList<>();
+        path.add(internet);
+        path.add(entry);
+        List<Step> atTarget = new ArrayList<>();
+        boolean subnetFiltered = false;
+        for (int i = 0; i < chain.size(); i++) {
+            Attached a = chain.get(i);
+            String detail = a.nsg().isEmpty()
+                    ? ExposureAdmission.nameOf(a) + " is associated here but is not in the snapshot: what it admits is"
+                            + " unknown."
+                    : admits.apply(i);
+            if (a.level() == NsgLevel.SUBNET) {
+                path.add(new Hop(a.appliedTo().value(), HopKind.SUBNET, List.of(new Step(StepType.FILTER, detail))));
+                subnetFiltered = true;
+            } else {
+                atTarget.add(new Step(StepType.FILTER, detail));
+            }
+        }
+        if (!subnetFiltered) {
+            path.add(new Hop(subnet.id().value(), HopKind.SUBNET, List.of(new Step(StepType.FILTER, noSubnetNsg))));
+        }
+        atTarget.add(new Step(StepType.DELIVER, delivered));
+        path.add(new Hop(id.value(), kind, atTarget));
+        return path;
+    }
+
+    /**
+     * What a row of a target says: the verdict over the Internet sources, those exposed for certain and those that may
+     * be, the rules that admit them and what could not be resolved.
+     */
+    record Finding(
+            Verdict verdict,
+            AddressSet exposed,
+            AddressSet undetermined,
+            List<String> admittedBy,
+            List<String> causes) {
+        /**
+         * ALLOWED when every source of {@code all} is exposed, PARTIAL when some are, UNDETERMINED when none is for
+         * certain but some may be; empty when none is or may be (no row).
+         */
+        static Optional<Verdict> verdictOf(AddressSet exposed, AddressSet undetermined, AddressSet all) {
+            if (!exposed.isEmpty()) {
+                return Optional.of(exposed.equals(all) ? Verdict.ALLOWED : Verdict.PARTIAL);
+            }
+            return undetermined.isEmpty() ? Optional.empty() : Optional.of(Verdict.UNDETERMINED);
+        }
+    }
+
+    /** This target's row on {@code port}: what the NSGs in front of it admit, and the way in. */
+    Exposure row(
+            int port,
+            Protocol protocol,
+            Finding f,
+            List<String> warnings,
+            List<Hop> path,
+            Optional<DnatPublication> dnat) {
+        return new Exposure(
+                id,
+                kind.label(),
+                name,
+                publicAddress,
+                port,
+                protocol,
+                f.verdict(),
+                f.exposed(),
+                f.undetermined(),
+                f.admittedBy(),
+                f.causes(),
+                warnings,
+                path,
+                dnat);
     }
 
     /** The inbound NSGs in front of an address of {@code subnet}: the subnet's, then the interface's. */

@@ -44,13 +44,7 @@ public final class FirewallRuleFixFormats {
             return Optional.of("{\n"
                     + "  \"name\": " + json(fix.ruleCollection()) + ",\n"
                     + "  \"properties\": {\n"
-                    + "    \"priority\": " + fix.collectionPriority().get() + ",\n"
-                    + "    \"action\": {\n"
-                    + "      \"type\": \"Allow\"\n"
-                    + "    },\n"
-                    + "    \"rules\": [\n"
-                    + rule(fix, "      ", false)
-                    + "    ]\n"
+                    + allowCollection(fix, "    ", false)
                     + "  }\n"
                     + "}");
         }
@@ -64,17 +58,22 @@ public final class FirewallRuleFixFormats {
                 + "      {\n"
                 + "        \"ruleCollectionType\": \"FirewallPolicyFilterRuleCollection\",\n"
                 + "        \"name\": " + json(fix.ruleCollection()) + ",\n"
-                + "        \"priority\": " + fix.collectionPriority().get() + ",\n"
-                + "        \"action\": {\n"
-                + "          \"type\": \"Allow\"\n"
-                + "        },\n"
-                + "        \"rules\": [\n"
-                + rule(fix, "          ", true)
-                + "        ]\n"
+                + allowCollection(fix, "        ", true)
                 + "      }\n"
                 + "    ]\n"
                 + "  }\n"
                 + "}");
+    }
+
+    /** A rule collection's priority, its Allow action and its one rule, each line indented by {@code indent}. */
+    private static String allowCollection(FirewallRuleFix fix, String indent, boolean policy) {
+        return indent + "\"priority\": " + fix.collectionPriority().get() + ",\n"
+                + indent + "\"action\": {\n"
+                + indent + "  \"type\": \"Allow\"\n"
+                + indent + "},\n"
+                + indent + "\"rules\": [\n"
+                + rule(fix, indent + "  ", policy)
+                + indent + "]\n";
     }
 
     /**

@@ -53,14 +53,9 @@ final class HealthRequirements {
     /** Every requirement, grouped by version, in check order. */
     static final List<HealthRequirement> TABLE = List.of(
             // ASE v1 --------------------------------------------------------------------------------------------------
-            nsg(
+            management(
                     V1,
-                    "inbound-management",
-                    INBOUND,
-                    List.of(TCP),
-                    "454-455",
                     MANAGEMENT_OR_INTERNET,
-                    ASE_SUBNET,
                     V1_INBOUND_TRAFFIC,
                     "Azure manages the ASE over TCP 454-455 on its public VIP; blocking them makes " + "it unhealthy"),
             nsg(
@@ -103,14 +98,9 @@ final class HealthRequirements {
                     "the ASE's outbound dependencies are routed straight to the Internet from its "
                             + "subnet (not force-tunnelled), so they leave from its VIP"),
             // ASE v2 --------------------------------------------------------------------------------------------------
-            nsg(
+            management(
                     V2,
-                    "inbound-management",
-                    INBOUND,
-                    List.of(TCP),
-                    "454-455",
                     MANAGEMENT_WITHIN_INTERNET,
-                    ASE_SUBNET,
                     V2_NETWORK_INFO,
                     "App Service management reaches the ASE subnet on TCP 454-455; blocking them makes "
                             + "it unhealthy, then suspended"),
@@ -124,26 +114,8 @@ final class HealthRequirements {
                     ASE_SUBNET,
                     V2_NETWORK_INFO,
                     "the Azure load balancer probes the ASE subnet on TCP 16001"),
-            nsg(
-                    V2,
-                    "inbound-intra-subnet",
-                    INBOUND,
-                    List.of(TCP, UDP),
-                    "*",
-                    ASE_SUBNET,
-                    ASE_SUBNET,
-                    V2_NETWORK_INFO,
-                    "the ASE subnet reaches itself on every port"),
-            nsg(
-                    V2,
-                    "outbound-intra-subnet",
-                    OUTBOUND,
-                    List.of(TCP, UDP),
-                    "*",
-                    ASE_SUBNET,
-                    ASE_SUBNET,
-                    V2_NETWORK_INFO,
-                    "the ASE subnet reaches itself on every port"),
+            intraSubnet(INBOUND),
+            intraSubnet(OUTBOUND),
             nsg(
                     V2,
                     "outbound-dns",
@@ -270,6 +242,27 @@ final class HealthRequirements {
                 destination,
                 why,
                 List.of(documentation));
+    }
+
+    /** Azure's management traffic from {@code source} reaches the ASE subnet on TCP 454-455. */
+    private static HealthRequirement.Nsg management(
+            Set<AseKind> kinds, AddressSource source, AseDocumentation documentation, String why) {
+        return nsg(
+                kinds, "inbound-management", INBOUND, List.of(TCP), "454-455", source, ASE_SUBNET, documentation, why);
+    }
+
+    /** ASE v2: the ASE subnet reaches itself on every port, in {@code direction}. */
+    private static HealthRequirement.Nsg intraSubnet(Direction direction) {
+        return nsg(
+                V2,
+                (direction == INBOUND ? "inbound" : "outbound") + "-intra-subnet",
+                direction,
+                List.of(TCP, UDP),
+                "*",
+                ASE_SUBNET,
+                ASE_SUBNET,
+                V2_NETWORK_INFO,
+                "the ASE subnet reaches itself on every port");
     }
 
     private static HealthRequirement.Route route(

@@ -34,49 +34,42 @@ final class NsgRequirementCheck {
         this.parties = Objects.requireNonNull(parties, "parties");
     }
 
+    /** What a check found: its status, its sentence and the rules that decided. */
+    private record Found(CheckStatus status, String detail, List<String> decidedBy) {}
+
     HealthCheck check(HealthRequirement.Nsg r, HealthSubject subject) {
         Party sources = parties.resolve(r.source(), subject);
         Party destinations = parties.resolve(r.destination(), subject);
+        Found found = found(r, subject, sources, destinations);
         String requirement = HealthSentences.nsgRequirement(r, sources, destinations);
+        return new HealthCheck(r.name(), found.status(), requirement, found.detail(), found.decidedBy());
+    }
+
+    private Found found(HealthRequirement.Nsg r, HealthSubject subject, Party sources, Party destinations) {
         if (subject.nsg().isEmpty()) {
-            return new HealthCheck(
-                    r.name(), CheckStatus.PASS, requirement, HealthSentences.noNsg(subject.subnet()), List.of());
+            return new Found(CheckStatus.PASS, HealthSentences.noNsg(subject.subnet()), List.of());
         }
         Attached attached = subject.nsg().get();
         if (attached.nsg().isEmpty()) {
-            return new HealthCheck(
-                    r.name(),
-                    CheckStatus.WARN,
-                    requirement,
-                    HealthSentences.nsgNotInSnapshot(attached.nsgId().value(), subject.subnet()),
-                    List.of());
+            String detail = HealthSentences.nsgNotInSnapshot(attached.nsgId().value(), subject.subnet());
+            return new Found(CheckStatus.WARN, detail, List.of());
         }
-        AppliedNsg applied = attached.applied().orElseThrow();
-        String nsgName = applied.nsg().name();
+        String nsgName = attached.nsg().get().name();
         boolean exact = sources.exact() && destinations.exact();
-        NsgOutcome total = evaluate(subject, applied, r, sources, destinations, PortSet.of(r.ports()));
+        NsgOutcome total = evaluate(subject, attached, r, sources, destinations, PortSet.of(r.ports()));
         if (total.allowed()) {
-            return new HealthCheck(
-                    r.name(),
-                    CheckStatus.PASS,
-                    requirement,
-                    HealthSentences.nsgAllows(nsgName, exact),
-                    total.allowing());
+            return new Found(CheckStatus.PASS, HealthSentences.nsgAllows(nsgName, exact), total.allowing());
         }
         if (!total.undetermined().isEmpty()) {
-            return new HealthCheck(
-                    r.name(),
-                    CheckStatus.WARN,
-                    requirement,
-                    HealthSentences.nsgUndetermined(nsgName, total.undetermined()),
-                    total.deciding());
+            String detail = HealthSentences.nsgUndetermined(nsgName, total.undetermined());
+            return new Found(CheckStatus.WARN, detail, total.deciding());
         }
         // Per port: which ports are denied, and (over a superset) which have nothing allowed at all, which is certain.
         List<String> perPort = new ArrayList<>();
         List<String> noneAllowed = new ArrayList<>();
         if (r.ports().size() > 1) {
             for (PortRange p : r.ports()) {
-                NsgOutcome one = evaluate(subject, applied, r, sources, destinations, PortSet.of(List.of(p)));
+                NsgOutcome one = evaluate(subject, attached, r, sources, destinations, PortSet.of(List.of(p)));
                 if (!one.allowed()) {
                     perPort.add(HealthSentences.deniedPort(p, one.denying()));
                 }
@@ -90,17 +83,17 @@ final class NsgRequirementCheck {
         boolean certain = exact || !noneAllowed.isEmpty();
         String detail =
                 HealthSentences.nsgDenies(nsgName, r, total, perPort, noneAllowed, certain, sources, destinations);
-        return new HealthCheck(
-                r.name(), certain ? CheckStatus.FAIL : CheckStatus.WARN, requirement, detail, total.deciding());
+        return new Found(certain ? CheckStatus.FAIL : CheckStatus.WARN, detail, total.deciding());
     }
 
     private static NsgOutcome evaluate(
             HealthSubject subject,
-            AppliedNsg applied,
+            Attached attached,
             HealthRequirement.Nsg r,
             Party sources,
             Party destinations,
             PortSet ports) {
+        AppliedNsg applied = attached.applied().orElseThrow();
         String nsgName = applied.nsg().name();
         boolean allowed = true;
         boolean anyAllowed = false;

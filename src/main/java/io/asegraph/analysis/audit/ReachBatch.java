@@ -15,7 +15,6 @@ import io.asegraph.net.Protocol;
 import io.asegraph.policy.Verdict;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.NetworkInterface;
-import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
@@ -110,12 +109,7 @@ final class ReachBatch {
     }
 
     private List<Long> publicAddresses(NetworkInterface nic) {
-        return nic.publicIpIds().stream()
-                .map(topology::publicIp)
-                .flatMap(Optional::stream)
-                .map(PublicIpAddress::ipAddress)
-                .flatMap(Optional::stream)
-                .toList();
+        return topology.index().publicAddresses(nic.publicIpIds());
     }
 
     /** The group's walk with this interface's addresses: its private address, and its public IP when it leaves by it. */

@@ -49,6 +49,12 @@ public record RequiredAccess(
         Objects.requireNonNull(reason, "reason");
     }
 
+    /** An answer with nothing to add: satisfied, or with no range to admit or no rule that would help. */
+    static RequiredAccess withoutFixes(FlowResult flow, AddressSet sources, boolean satisfied, String reason) {
+        return new RequiredAccess(
+                flow, flow.callSource().kind(), sources, satisfied, List.of(), List.of(), Optional.empty(), reason);
+    }
+
     public Verdict verdict() {
         return flow.verdict();
     }

@@ -99,37 +99,18 @@ public final class RequiredAccessAudit {
         FlowResult flow = flows.analyze(caller, target, port, protocol);
         CallSource cs = flow.callSource();
         if (cs.kind() == SourceKind.UNREACHABLE) {
-            return new RequiredAccess(
-                    flow,
-                    cs.kind(),
-                    AddressSet.EMPTY,
-                    false,
-                    List.of(),
-                    List.of(),
-                    Optional.empty(),
-                    "Unreachable, so no rule would help: " + cs.reason());
+            return RequiredAccess.withoutFixes(
+                    flow, AddressSet.EMPTY, false, "Unreachable, so no rule would help: " + cs.reason());
         }
         if (cs.kind() == SourceKind.UNDETERMINED) {
-            return new RequiredAccess(
+            return RequiredAccess.withoutFixes(
                     flow,
-                    cs.kind(),
                     AddressSet.EMPTY,
                     false,
-                    List.of(),
-                    List.of(),
-                    Optional.empty(),
                     "The source address is not determined, so there is no range to admit: " + cs.reason());
         }
         if (flow.verdict() == Verdict.ALLOWED) {
-            return new RequiredAccess(
-                    flow,
-                    cs.kind(),
-                    cs.sources(),
-                    true,
-                    List.of(),
-                    List.of(),
-                    Optional.empty(),
-                    "Satisfied. " + flow.reason());
+            return RequiredAccess.withoutFixes(flow, cs.sources(), true, "Satisfied. " + flow.reason());
         }
         String callerName = caller.resource().map(r -> r.name()).orElse(caller.text());
         String targetName = target.resource().map(r -> r.name()).orElse(target.text());
@@ -170,16 +151,9 @@ public final class RequiredAccessAudit {
                         && current.verdict() == Verdict.ALLOWED)
                 : Optional.empty();
         // In path order: the source side, the firewall, the destination side; then what the firewall cannot decide.
-        List<String> advice = new ArrayList<>();
-        fixes.stream()
-                .filter(f -> f.direction() == Direction.OUTBOUND)
-                .map(RequiredAccessAudit::advice)
-                .forEach(advice::add);
+        List<String> advice = new ArrayList<>(advice(fixes, Direction.OUTBOUND));
         firewallFixes.stream().map(RequiredAccessAudit::advice).forEach(advice::add);
-        fixes.stream()
-                .filter(f -> f.direction() == Direction.INBOUND)
-                .map(RequiredAccessAudit::advice)
-                .forEach(advice::add);
+        advice.addAll(advice(fixes, Direction.INBOUND));
         advice.addAll(firewall.undecided());
         return new RequiredAccess(
                 flow,
@@ -289,6 +263,14 @@ public final class RequiredAccessAudit {
         return !blocking(d).isEmpty() || !d.undeterminedSources().isEmpty();
     }
 
+    /** The advice of the NSG fixes on one side of the call, in evaluation order. */
+    private static List<String> advice(List<RuleFix> fixes, Direction side) {
+        return fixes.stream()
+                .filter(f -> f.direction() == side)
+                .map(RequiredAccessAudit::advice)
+                .toList();
+    }
+
     private static String advice(RuleFix f) {
         String where = f.nsgName() + " (" + (f.direction() == Direction.INBOUND ? "inbound" : "outbound") + ")";
         return f.priority()
@@ -336,24 +318,39 @@ public final class RequiredAccessAudit {
         List<String> destinations =
                 inbound ? destination(flow) : cs.destination().toCidrStrings();
         String ports = protocol.hasPorts() ? Integer.toString(port) : "*";
-        String description = naming.description();
-        Optional<NetworkSecurityGroup> nsg = policies.nsg(d.nsg());
-        String baseName = naming.base();
+        Placement at = placement(d, policies.nsg(d.nsg()), naming);
+        return new RuleFix(
+                d.nsg(),
+                at.nsgName(),
+                d.appliedTo(),
+                d.level(),
+                d.direction(),
+                at.name(),
+                at.priority(),
+                protocol,
+                sources,
+                destinations,
+                ports,
+                at.overrides(),
+                naming.description(),
+                at.problem());
+    }
+
+    /** Where a fix goes in its NSG: the NSG's name, the rule's, its priority and the rules it overrides, or why not. */
+    private record Placement(
+            String nsgName,
+            String name,
+            Optional<Integer> priority,
+            List<String> overrides,
+            Optional<String> problem) {}
+
+    private static Placement placement(NsgDecisionResult d, Optional<NetworkSecurityGroup> nsg, Naming naming) {
         if (nsg.isEmpty()) {
-            return new RuleFix(
-                    d.nsg(),
+            return new Placement(
                     d.nsg().name(),
-                    d.appliedTo(),
-                    d.level(),
-                    d.direction(),
-                    baseName,
+                    naming.base(),
                     Optional.empty(),
-                    protocol,
-                    sources,
-                    destinations,
-                    ports,
                     List.of(),
-                    description,
                     Optional.of("NSG " + d.nsg().value() + " is attached to "
                             + d.appliedTo().name()
                             + " but is not in the snapshot, so its free priorities are not known; import it first."));
@@ -372,28 +369,13 @@ public final class RequiredAccessAudit {
                 used.add(r.priority());
             }
         }
-        String name = naming.unique(names);
         Optional<Integer> priority = largestFree(LOWEST, Math.min(ceiling - 1, HIGHEST), used);
         Optional<String> problem = priority.isPresent()
                 ? Optional.empty()
                 : Optional.of("no priority between "
                         + LOWEST + " and " + (ceiling - 1) + " is free to win over " + String.join(", ", overrides)
                         + "; change or remove that rule instead.");
-        return new RuleFix(
-                d.nsg(),
-                nsg.get().name(),
-                d.appliedTo(),
-                d.level(),
-                d.direction(),
-                name,
-                priority,
-                protocol,
-                sources,
-                destinations,
-                ports,
-                overrides,
-                description,
-                problem);
+        return new Placement(nsg.get().name(), naming.unique(names), priority, overrides, problem);
     }
 
     /**
