@@ -8,6 +8,7 @@ import io.asegraph.net.Cidr;
 import io.asegraph.net.PortRange;
 import io.asegraph.net.PortSet;
 import io.asegraph.net.Protocol;
+import io.asegraph.policy.Access;
 import io.asegraph.policy.Direction;
 import io.asegraph.policy.FlowSpace;
 import io.asegraph.policy.NetworkSecurityGroup;
@@ -38,14 +39,36 @@ import java.util.Set;
  * <p>With {@link Explain#DECISIONS} each call's side keeps every NSG's decision (the rules that decided its part,
  * causes, warnings). With {@link Explain#VERDICTS} only the source sets are kept, and each NSG is first reduced to the
  * rules that can match some flow of the question (a rule that matches no flow of the space changes no first match).
+ *
+ * <p>{@link Passing} decides which sources an NSG lets on to the next one: for a call ({@code flow},
+ * {@code whoCanReach}, {@code requiredAccess}, {@code ipFlowVerify}, the health checks) those it allows for every flow
+ * of the question; for an exposure those some flow of which it allows or may allow.
  * Not thread-safe; one per run.
  */
-final class ChainEvaluator {
+public final class ChainEvaluator {
+    /** Which sources an NSG of the chain lets on to the next one. */
+    public enum Passing {
+        /**
+         * Azure's chain for one call: the sources it allows for every flow of the question go on; a denied source
+         * stops, and so does an undetermined one (and an NSG missing from the snapshot stops whatever reaches it).
+         * The side's sets split the sources: allowed by every NSG, denied by one, undetermined at one.
+         */
+        EVERY_FLOW,
+        /**
+         * The exposure question, "can some flow get through": the sources some flow of which it allows, or may allow
+         * (an unresolved rule), go on, and an NSG missing from the snapshot lets everything on as undetermined. The
+         * side's {@code allowed} are the sources every NSG certainly allows some flow of, {@code undetermined} those
+         * every NSG allows or may allow some flow of but not certainly, {@code denied} the rest. Exact when every rule
+         * is uniform over the question's ports (ask per source-port interval, as {@code exposures} does).
+         */
+        SOME_FLOW
+    }
+
     /** What one call's side is evaluated over: its NSGs in order, their context, the sources and destination. */
-    record Input(List<Attached> chain, Subnet contextSubnet, AddressSet sources, AddressSet destination) {}
+    public record Input(List<Attached> chain, Subnet contextSubnet, AddressSet sources, AddressSet destination) {}
 
     /** What one side's NSGs decided for one call. */
-    record Side(
+    public record Side(
             List<NsgDecisionResult> decisions,
             AddressSet allowed,
             AddressSet denied,
@@ -65,15 +88,31 @@ final class ChainEvaluator {
         AddressSet passing;
         AddressSet denied = AddressSet.EMPTY;
         AddressSet undetermined = AddressSet.EMPTY;
+        /** With {@link Passing#SOME_FLOW}: the part of {@code passing} every NSG so far certainly allows some flow of. */
+        AddressSet certain;
 
         State(Input input) {
             this.input = input;
             this.passing = input.sources();
+            this.certain = input.sources();
         }
 
-        Side result() {
-            return new Side(
-                    List.copyOf(decisions), passing, denied, undetermined, List.copyOf(causes), List.copyOf(warnings));
+        Side result(Passing mode) {
+            return mode == Passing.EVERY_FLOW
+                    ? new Side(
+                            List.copyOf(decisions),
+                            passing,
+                            denied,
+                            undetermined,
+                            List.copyOf(causes),
+                            List.copyOf(warnings))
+                    : new Side(
+                            List.copyOf(decisions),
+                            certain,
+                            input.sources().minus(passing),
+                            passing.minus(certain),
+                            List.copyOf(causes),
+                            List.copyOf(warnings));
         }
     }
 
@@ -95,18 +134,25 @@ final class ChainEvaluator {
     private final AnalysisContext context;
     private final Question question;
     private final Explain explain;
+    private final Passing mode;
     private final SetRestrictor restrictor = new SetRestrictor();
     /** With {@link Explain#VERDICTS}: the NSGs reduced to the rules that can match the question, per direction. */
     private final Map<String, NetworkSecurityGroup> reduced = new HashMap<>();
 
+    /** An evaluator of calls' chains ({@link Passing#EVERY_FLOW}). */
     ChainEvaluator(AnalysisContext context, Question question, Explain explain) {
+        this(context, question, explain, Passing.EVERY_FLOW);
+    }
+
+    public ChainEvaluator(AnalysisContext context, Question question, Explain explain, Passing mode) {
         this.context = context;
         this.question = question;
         this.explain = explain;
+        this.mode = mode;
     }
 
     /** Evaluates one side ({@code direction}) of every input, in order. */
-    List<Side> evaluate(List<Input> inputs, Direction direction) {
+    public List<Side> evaluate(List<Input> inputs, Direction direction) {
         List<State> states = inputs.stream().map(State::new).toList();
         int longest = inputs.stream().mapToInt(i -> i.chain().size()).max().orElse(0);
         for (int position = 0; position < longest; position++) {
@@ -148,7 +194,7 @@ final class ChainEvaluator {
                 }
             }
         }
-        return states.stream().map(State::result).toList();
+        return states.stream().map(st -> st.result(mode)).toList();
     }
 
     /** An NSG attached but not in the snapshot: whatever reaches it is undetermined, naming it. */
@@ -163,6 +209,10 @@ final class ChainEvaluator {
             Side all = new Side(List.of(), none, none, st.passing, List.of(cause), List.of());
             st.decisions.add(decision(applied, direction, List.of(), st.passing, all));
             st.causes.add(cause);
+        }
+        if (mode == Passing.SOME_FLOW) {
+            st.certain = AddressSet.EMPTY;
+            return;
         }
         st.undetermined = st.undetermined.union(st.passing);
         st.passing = AddressSet.EMPTY;
@@ -202,6 +252,18 @@ final class ChainEvaluator {
         AddressSet undetermined = whole ? e.undeterminedSources() : restrictor.restrict(e.undeterminedSources(), mine);
         if (explain == Explain.DECISIONS) {
             decide(st, applied, e, mine, whole, allowed, denied, undetermined, direction);
+        }
+        if (mode == Passing.SOME_FLOW) {
+            AddressSet admitting = AddressSet.EMPTY;
+            for (RuleDecision d : e.decisions()) {
+                if (d.access() == Access.ALLOW) {
+                    admitting = admitting.union(d.sources());
+                }
+            }
+            admitting = whole ? admitting : restrictor.restrict(admitting, mine);
+            st.certain = st.certain.intersect(admitting);
+            st.passing = admitting.union(undetermined);
+            return;
         }
         st.denied = st.denied.union(denied);
         st.undetermined = st.undetermined.union(undetermined);

@@ -1,8 +1,8 @@
 package io.asegraph.policy;
 
-import io.asegraph.net.Ipv4;
 import io.asegraph.net.Protocol;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,95 +10,89 @@ import java.util.Optional;
  * (<a href="https://learn.microsoft.com/azure/network-watcher/ip-flow-verify-overview">IP flow verify overview</a>):
  * one 5-tuple (direction, protocol, local address and port, remote address and port) against the NSGs that apply,
  * answered with Allow or Deny and the deciding rule. Outbound, the local side is the source; inbound, the remote side.
- * It is the {@link NsgChain} evaluation of a one-point {@link FlowSpace} — the same code as every range answer.
+ * The question is a one-point {@link FlowSpace} ({@link #point}); the NSGs are evaluated over it by the path engine's
+ * chain evaluator, like every range answer, and {@link #answer} says which rule decided.
  *
  * <p>Which rule is reported: the first NSG (in evaluation order) that denies decides and its denying rule is reported;
  * when every NSG allows, the allowing rule of the last NSG evaluated is reported (Azure does not document which of
- * several allowing rules it names; the last one is the rule that finally let the packet through). Azure's tool tests
- * TCP and UDP only; this one accepts every protocol.
+ * several allowing rules it names; the last one is the rule that finally let the packet through). An NSG that cannot
+ * decide (an unresolved rule reached, or the NSG is not in the snapshot) makes the answer UNDETERMINED, naming the
+ * cause. Azure's tool tests TCP and UDP only; this one accepts every protocol.
  */
 public final class IpFlowVerify {
     private IpFlowVerify() {}
 
-    /** Verifies one 5-tuple against {@code nsgs}, given in evaluation order (see {@link NsgChain#order}). */
-    public static IpFlowResult verify(
-            NsgEvaluator evaluator,
-            List<AppliedNsg> nsgs,
+    /**
+     * One evaluated NSG of the chain, in evaluation order: where it applies (empty when it is not in the snapshot),
+     * its verdict over the point, the rules that decided it, and what it could not resolve.
+     */
+    public record Evaluated(
+            Optional<AppliedNsg> applied, Verdict verdict, List<RuleDecision> decisions, List<String> causes) {
+        public Evaluated {
+            Objects.requireNonNull(applied, "applied");
+            Objects.requireNonNull(verdict, "verdict");
+            decisions = List.copyOf(decisions);
+            causes = List.copyOf(causes);
+        }
+    }
+
+    /** The one-point flow space of a 5-tuple: outbound, the local side is the source; inbound, the remote side. */
+    public static FlowSpace point(
             Direction direction,
             Protocol protocol,
             long localAddress,
             int localPort,
             long remoteAddress,
             int remotePort) {
-        FlowSpace point = direction == Direction.OUTBOUND
+        return direction == Direction.OUTBOUND
                 ? FlowSpace.point(localAddress, localPort, remoteAddress, remotePort, protocol)
                 : FlowSpace.point(remoteAddress, remotePort, localAddress, localPort, protocol);
-        ChainEvaluation chain = NsgChain.evaluate(evaluator, nsgs, direction, point);
-        if (chain.steps().isEmpty()) {
+    }
+
+    /** The answer from the NSGs evaluated over the point, in evaluation order (none: no NSG applies). */
+    public static IpFlowResult answer(List<Evaluated> steps, List<String> warnings) {
+        if (steps.isEmpty()) {
             return new IpFlowResult(
                     Verdict.ALLOWED,
                     Optional.of(Access.ALLOW),
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
-                    chain.warnings());
+                    warnings);
         }
-        for (ChainEvaluation.Step step : chain.steps()) {
-            NsgEvaluation evaluation = step.evaluation();
-            if (evaluation.verdict() == Verdict.UNDETERMINED) {
-                RuleDecision decision = evaluation.decisions().stream()
+        for (Evaluated step : steps) {
+            if (step.verdict() == Verdict.UNDETERMINED) {
+                Optional<RuleDecision> decision = step.decisions().stream()
                         .filter(d -> !d.undeterminedSources().isEmpty())
-                        .findFirst()
-                        .orElseThrow();
+                        .findFirst();
                 return new IpFlowResult(
                         Verdict.UNDETERMINED,
                         Optional.empty(),
-                        Optional.of(decision.ruleName()),
-                        Optional.of(step.applied()),
-                        decision.undeterminedCause(),
-                        chain.warnings());
+                        decision.map(RuleDecision::ruleName),
+                        step.applied(),
+                        decision.isPresent()
+                                ? decision.get().undeterminedCause()
+                                : step.causes().stream().findFirst(),
+                        warnings);
             }
-            if (evaluation.verdict() == Verdict.DENIED) {
-                return decided(Verdict.DENIED, Access.DENY, step, chain);
+            if (step.verdict() == Verdict.DENIED) {
+                return decided(Access.DENY, step, warnings);
             }
         }
-        return decided(
-                Verdict.ALLOWED, Access.ALLOW, chain.steps().get(chain.steps().size() - 1), chain);
+        return decided(Access.ALLOW, steps.get(steps.size() - 1), warnings);
     }
 
-    /** The same with addresses as text (strict IPv4). */
-    public static IpFlowResult verify(
-            NsgEvaluator evaluator,
-            List<AppliedNsg> nsgs,
-            Direction direction,
-            Protocol protocol,
-            String localAddress,
-            int localPort,
-            String remoteAddress,
-            int remotePort) {
-        return verify(
-                evaluator,
-                nsgs,
-                direction,
-                protocol,
-                Ipv4.parse(localAddress),
-                localPort,
-                Ipv4.parse(remoteAddress),
-                remotePort);
-    }
-
-    private static IpFlowResult decided(
-            Verdict verdict, Access access, ChainEvaluation.Step step, ChainEvaluation chain) {
-        RuleDecision decision = step.evaluation().decisions().stream()
+    private static IpFlowResult decided(Access access, Evaluated step, List<String> warnings) {
+        RuleDecision decision = step.decisions().stream()
                 .filter(d -> d.access() == access && !d.sources().isEmpty())
                 .findFirst()
                 .orElseThrow();
         return new IpFlowResult(
-                verdict,
+                access == Access.ALLOW ? Verdict.ALLOWED : Verdict.DENIED,
                 Optional.of(access),
                 Optional.of(decision.ruleName()),
-                Optional.of(step.applied()),
+                step.applied(),
                 Optional.empty(),
-                chain.warnings());
+                warnings);
     }
 }

@@ -7,8 +7,9 @@
  *       fields to address sets; unknown tags and ASGs stay explicitly unresolved;</li>
  *   <li>{@link io.asegraph.policy.NsgEvaluator}: one NSG over a {@link io.asegraph.policy.FlowSpace}, first match by
  *       priority, split exactly at rule boundaries, with the source sub-range every rule decided;</li>
- *   <li>{@link io.asegraph.policy.NsgChain}: subnet and NIC NSGs in Azure's order, deny final, every blocker listed;</li>
- *   <li>{@link io.asegraph.policy.IpFlowVerify}: Network Watcher's one-5-tuple check on top of the chain;</li>
+ *   <li>{@link io.asegraph.policy.NsgChain}: subnet and NIC NSGs in Azure's order (the chain itself is evaluated by
+ *       the path engine's {@code ChainEvaluator} in {@code analysis});</li>
+ *   <li>{@link io.asegraph.policy.IpFlowVerify}: Network Watcher's one-5-tuple question and which rule it reports;</li>
  *   <li>{@link io.asegraph.policy.EffectiveSecurityRules}: the rules in force with tags expanded;</li>
  *   <li>{@link io.asegraph.policy.ShadowAnalysis}: rules no packet can reach (dead or redundant), exact.</li>
  * </ul>

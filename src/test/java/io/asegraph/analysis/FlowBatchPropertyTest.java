@@ -21,6 +21,7 @@ import io.asegraph.policy.FlowSpace;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.NsgChain;
 import io.asegraph.policy.PolicySet;
+import io.asegraph.policy.ReferenceChain;
 import io.asegraph.policy.SecurityRule;
 import io.asegraph.policy.ServiceTag;
 import io.asegraph.policy.Verdict;
@@ -50,7 +51,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * tables forcing tunnels or appliances, NAT gateways, random rules over tags, blocks, VIPs, ASGs, unimported tags) and
  * on estates from the bench generator. Every result is also checked against its own invariants (the source sets and
  * the outcomes partition the private range; the verdict follows from them) and, address by address, against the
- * policy engine's {@link NsgChain} run on that one source address.
+ * reference chain ({@link ReferenceChain}) run on that one source address.
  */
 class FlowBatchPropertyTest {
     static final String NET = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network";
@@ -180,7 +181,7 @@ class FlowBatchPropertyTest {
     }
 
     /**
-     * Each sampled source address, asked alone through the policy engine's {@link NsgChain}: an allowed address passes
+     * Each sampled source address, asked alone through the reference chain ({@link ReferenceChain}): an allowed address passes
      * every NSG of both sides; a denied one is denied by one side.
      */
     static void checkAgainstTheChain(
@@ -226,7 +227,7 @@ class FlowBatchPropertyTest {
         PortSet sourcePorts = portless ? PortSet.ALL : FlowAnalyzer.EPHEMERAL_PORTS;
         PortSet destinationPorts = portless ? PortSet.ALL : PortSet.single(port);
         for (long a : samples(f.allowedSources(), random)) {
-            Verdict out = NsgChain.evaluate(
+            Verdict out = ReferenceChain.evaluate(
                             context.evaluator(source),
                             outbound,
                             Direction.OUTBOUND,
@@ -236,7 +237,7 @@ class FlowBatchPropertyTest {
             assertEquals(Verdict.ALLOWED, out, label + ": " + Ipv4.format(a) + " outbound");
             if (destSubnet.isPresent()) {
                 AddressSet seen = identity ? AddressSet.host(a) : cs.sources();
-                Verdict in = NsgChain.evaluate(
+                Verdict in = ReferenceChain.evaluate(
                                 context.evaluator(destSubnet.get()),
                                 inbound,
                                 Direction.INBOUND,
@@ -246,7 +247,7 @@ class FlowBatchPropertyTest {
             }
         }
         for (long d : samples(f.deniedSources(), random)) {
-            ChainEvaluation out = NsgChain.evaluate(
+            ChainEvaluation out = ReferenceChain.evaluate(
                     context.evaluator(source),
                     outbound,
                     Direction.OUTBOUND,
@@ -257,7 +258,7 @@ class FlowBatchPropertyTest {
             assertEquals(Verdict.ALLOWED, out.verdict(), label + ": " + Ipv4.format(d) + " outbound");
             assertTrue(destSubnet.isPresent(), label + ": denied with no inbound side means denied outbound");
             AddressSet seen = identity ? AddressSet.host(d) : cs.sources();
-            ChainEvaluation in = NsgChain.evaluate(
+            ChainEvaluation in = ReferenceChain.evaluate(
                     context.evaluator(destSubnet.get()),
                     inbound,
                     Direction.INBOUND,

@@ -5,11 +5,8 @@ import io.asegraph.bench.EstateSpec;
 import io.asegraph.estate.Estate;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.Protocol;
-import io.asegraph.policy.AppliedNsg;
 import io.asegraph.policy.Direction;
 import io.asegraph.policy.IpFlowResult;
-import io.asegraph.policy.IpFlowVerify;
-import io.asegraph.policy.NsgChain;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.Subnet;
 import java.io.IOException;
@@ -120,11 +117,7 @@ public final class PathAnswersDump {
             int localPort,
             long remote,
             int remotePort) {
-        List<AppliedNsg> nsgs = NsgChain.order(
-                d,
-                c.subnetNsg(subnet).flatMap(AnalysisContext.Attached::applied),
-                Optional.of(nic).flatMap(c::nicNsg).flatMap(AnalysisContext.Attached::applied));
-        return IpFlowVerify.verify(c.evaluator(subnet), nsgs, d, protocol, local, localPort, remote, remotePort);
+        return IpFlowVerifier.verify(c, subnet, Optional.of(nic), d, protocol, local, localPort, remote, remotePort);
     }
 
     interface Answer {

@@ -45,7 +45,7 @@ class IpFlowVerifyTest {
             int remotePort,
             String expected) {
         IpFlowResult r =
-                IpFlowVerify.verify(T1, T1_NSGS, direction, Protocol.TCP, local, localPort, remote, remotePort);
+                ReferenceChain.verify(T1, T1_NSGS, direction, Protocol.TCP, local, localPort, remote, remotePort);
         assertEquals(expected, answer(r));
         assertEquals("myVm-nsg", r.nsg().orElseThrow().nsg().name());
     }
@@ -82,7 +82,7 @@ class IpFlowVerifyTest {
             String remote,
             int remotePort,
             String expected) {
-        IpFlowResult r = IpFlowVerify.verify(
+        IpFlowResult r = ReferenceChain.verify(
                 T3,
                 List.of(onSubnet(FRONT_END, "FrontEnd")),
                 direction,
@@ -98,11 +98,11 @@ class IpFlowVerifyTest {
     void reportsTheLastNsgsAllowingRuleWhenSubnetAndNicBothAllow() {
         List<AppliedNsg> nsgs = NsgChain.order(
                 Direction.INBOUND, Optional.of(onSubnet(BACK_END, "BackEnd")), Optional.of(onNic(SQL_NIC, "DB1-nic")));
-        IpFlowResult r = IpFlowVerify.verify(
+        IpFlowResult r = ReferenceChain.verify(
                 T3, nsgs, Direction.INBOUND, Protocol.TCP, "192.168.2.4", 1433, "192.168.1.4", 50000);
         assertEquals("Allow securityRules/allow-SQL-from-front-end", answer(r));
         assertEquals(NsgLevel.NETWORK_INTERFACE, r.nsg().orElseThrow().level());
-        ChainEvaluation chain = NsgChain.evaluate(
+        ChainEvaluation chain = ReferenceChain.evaluate(
                 T3,
                 nsgs,
                 Direction.INBOUND,
@@ -122,7 +122,7 @@ class IpFlowVerifyTest {
     void reportsTheSubnetDenyWhenItComesFirst() {
         List<AppliedNsg> nsgs = NsgChain.order(
                 Direction.INBOUND, Optional.of(onSubnet(BACK_END, "BackEnd")), Optional.of(onNic(SQL_NIC, "DB1-nic")));
-        IpFlowResult r = IpFlowVerify.verify(
+        IpFlowResult r = ReferenceChain.verify(
                 T3, nsgs, Direction.INBOUND, Protocol.TCP, "192.168.2.4", 1433, "203.0.113.9", 50000);
         assertEquals("Deny securityRules/deny-Internet", answer(r));
         assertEquals(NsgLevel.SUBNET, r.nsg().orElseThrow().level());
@@ -180,7 +180,7 @@ class IpFlowVerifyTest {
     })
     void reproducesTheApplicationSecurityGroupExample(
             String name, String local, int localPort, String remote, String expected) {
-        IpFlowResult r = IpFlowVerify.verify(
+        IpFlowResult r = ReferenceChain.verify(
                 T4,
                 List.of(onSubnet(NSG1, "subnet")),
                 Direction.INBOUND,
@@ -209,7 +209,7 @@ class IpFlowVerifyTest {
         "e, 198.51.100.7, 21, Deny defaultSecurityRules/DenyAllInBound"
     })
     void reproducesTheAseTwoSubnetVectors(String id, String remote, int port, String expected) {
-        IpFlowResult r = IpFlowVerify.verify(
+        IpFlowResult r = ReferenceChain.verify(
                 T6,
                 List.of(onSubnet(ASE_TWO_NSG, "ase-two-subnet")),
                 Direction.INBOUND,
@@ -223,7 +223,7 @@ class IpFlowVerifyTest {
 
     @Test
     void answersTheAseTwoQuestionOverRangesWithTheSubRangeEachRuleDecided() {
-        ChainEvaluation chain = NsgChain.evaluate(
+        ChainEvaluation chain = ReferenceChain.evaluate(
                 T6,
                 List.of(onSubnet(ASE_TWO_NSG, "ase-two-subnet")),
                 Direction.INBOUND,
@@ -240,7 +240,7 @@ class IpFlowVerifyTest {
 
     @Test
     void allowsWithoutARuleNameWhenNoNsgApplies() {
-        IpFlowResult r = IpFlowVerify.verify(
+        IpFlowResult r = ReferenceChain.verify(
                 T1, List.of(), Direction.INBOUND, Protocol.TCP, "10.0.0.4", 22, "203.0.113.9", 50000);
         assertEquals(Verdict.ALLOWED, r.verdict());
         assertEquals(Optional.empty(), r.ruleName());
@@ -250,7 +250,7 @@ class IpFlowVerifyTest {
     void answersUndeterminedNamingTheUnresolvedRuleAndTag() {
         NetworkSecurityGroup nsg =
                 nsg("nsg", out("allow-sql", 100, Access.ALLOW, Protocol.TCP, "*", "*", "Sql.WestUS", "1433"));
-        IpFlowResult r = IpFlowVerify.verify(
+        IpFlowResult r = ReferenceChain.verify(
                 T1,
                 List.of(onNic(nsg, "nic")),
                 Direction.OUTBOUND,
@@ -268,7 +268,7 @@ class IpFlowVerifyTest {
                 Rules.evaluator(Rules.withTags(Rules.tag("Sql.WestUS", "40.112.240.0/20")), Rules.vnet("10.0.0.0/16"));
         assertEquals(
                 "Allow securityRules/allow-sql",
-                answer(IpFlowVerify.verify(
+                answer(ReferenceChain.verify(
                         withTag,
                         List.of(onNic(nsg, "nic")),
                         Direction.OUTBOUND,

@@ -37,7 +37,7 @@ class NsgChainTest {
 
     @Test
     void allowsEverythingWhenNoNsgApplies() {
-        ChainEvaluation chain = NsgChain.evaluate(
+        ChainEvaluation chain = ReferenceChain.evaluate(
                 EVALUATOR,
                 List.of(),
                 Direction.INBOUND,
@@ -53,7 +53,7 @@ class NsgChainTest {
                 Direction.INBOUND,
                 Optional.of(onSubnet(DEFAULTS_ONLY, "s1")),
                 Optional.of(onNic(ALLOW_HTTP, "vm1-nic")));
-        ChainEvaluation chain = NsgChain.evaluate(
+        ChainEvaluation chain = ReferenceChain.evaluate(
                 EVALUATOR,
                 nsgs,
                 Direction.INBOUND,
@@ -87,7 +87,7 @@ class NsgChainTest {
                 Direction.INBOUND,
                 subnetHasNsg1 ? Optional.of(onSubnet(nsg1, "subnet")) : Optional.empty(),
                 nicHasNsg2 ? Optional.of(onNic(nsg2, vm + "-nic")) : Optional.empty());
-        ChainEvaluation chain = NsgChain.evaluate(
+        ChainEvaluation chain = ReferenceChain.evaluate(
                 EVALUATOR,
                 nsgs,
                 Direction.INBOUND,
@@ -103,7 +103,7 @@ class NsgChainTest {
                 "subnet-nsg", out("deny-third-quarter", 100, Access.DENY, Protocol.ANY, "10.0.1.32/28", "*", "*", "*"));
         List<AppliedNsg> nsgs = NsgChain.order(
                 Direction.OUTBOUND, Optional.of(onSubnet(subnetNsg, "s1")), Optional.of(onNic(nicNsg, "vm-nic")));
-        ChainEvaluation chain = NsgChain.evaluate(
+        ChainEvaluation chain = ReferenceChain.evaluate(
                 EVALUATOR,
                 nsgs,
                 Direction.OUTBOUND,
@@ -131,7 +131,7 @@ class NsgChainTest {
         EvaluationContext widened = Rules.vnet("10.0.0.0/16").withVirtualNetworkWarning("widened");
         NetworkSecurityGroup subnetNsg =
                 nsg("subnet-nsg", in("allow-sql-tag", 100, Access.ALLOW, Protocol.TCP, "Sql", "*", "*", "1433"));
-        ChainEvaluation chain = NsgChain.evaluate(
+        ChainEvaluation chain = ReferenceChain.evaluate(
                 Rules.evaluator(widened),
                 List.of(onSubnet(subnetNsg, "s1"), onNic(DEFAULTS_ONLY, "nic")),
                 Direction.INBOUND,

@@ -38,7 +38,7 @@ public final class EnvironmentHealthAudit {
         this.context = Objects.requireNonNull(context, "context");
         this.topology = context.topology();
         Parties parties = new Parties(context.policies());
-        this.nsgCheck = new NsgRequirementCheck(parties);
+        this.nsgCheck = new NsgRequirementCheck(parties, context);
         this.routeCheck = new RouteRequirementCheck(
                 parties, new FirewallEvaluator(context.policies(), topology), context.index());
         this.subnetCheck = new ExclusiveSubnetCheck(context.index());
@@ -68,11 +68,7 @@ public final class EnvironmentHealthAudit {
         }
         Subnet subnet = found.get();
         HealthSubject subject = new HealthSubject(
-                ase,
-                subnet,
-                context.evaluator(subnet),
-                context.subnetNsg(subnet),
-                context.routing().effectiveRoutes(subnet));
+                ase, subnet, context.subnetNsg(subnet), context.routing().effectiveRoutes(subnet));
         List<HealthCheck> checks = HealthRequirements.forKind(ase.kind()).stream()
                 .map(r -> check(r, subject))
                 .toList();

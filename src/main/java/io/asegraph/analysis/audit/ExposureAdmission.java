@@ -2,18 +2,21 @@ package io.asegraph.analysis.audit;
 
 import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.AnalysisContext.Attached;
+import io.asegraph.analysis.ChainEvaluator;
+import io.asegraph.analysis.ChainEvaluator.Passing;
+import io.asegraph.analysis.NsgDecisionResult;
+import io.asegraph.analysis.PathEngine.Explain;
+import io.asegraph.analysis.PathEngine.Question;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.PortRange;
 import io.asegraph.net.PortSet;
 import io.asegraph.net.Protocol;
 import io.asegraph.policy.Access;
 import io.asegraph.policy.Direction;
-import io.asegraph.policy.FlowSpace;
 import io.asegraph.policy.NetworkSecurityGroup;
-import io.asegraph.policy.NsgEvaluation;
-import io.asegraph.policy.NsgEvaluator;
 import io.asegraph.policy.RuleDecision;
 import io.asegraph.policy.SecurityRule;
+import io.asegraph.topology.ResourceId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,12 +41,16 @@ record ExposureAdmission(
     private static final List<Protocol> CONCRETE =
             List.of(Protocol.TCP, Protocol.UDP, Protocol.ICMP, Protocol.ESP, Protocol.AH);
 
-    /** What {@code t}'s chain admits from {@code internet} on {@code port} over {@code protocol}. */
+    /**
+     * What {@code t}'s chain admits from {@code internet} on {@code port} over {@code protocol}: the path engine's
+     * {@link ChainEvaluator} asked "can some flow get through" ({@link Passing#SOME_FLOW}), once per concrete protocol
+     * and source-port interval.
+     */
     static ExposureAdmission of(
             AnalysisContext context, ExposureTarget t, int port, Protocol protocol, AddressSet internet) {
-        NsgEvaluator evaluator = context.evaluator(t.subnet());
         List<Protocol> protocols = protocol == Protocol.ANY ? CONCRETE : List.of(protocol);
         List<PortSet> intervals = sourcePortIntervals(t.chain());
+        ChainEvaluator.Input input = new ChainEvaluator.Input(t.chain(), t.subnet(), internet, t.destination());
         AddressSet exposed = AddressSet.EMPTY;
         AddressSet possible = AddressSet.EMPTY;
         List<Set<String>> admitting = new ArrayList<>();
@@ -54,44 +61,26 @@ record ExposureAdmission(
         }
         Set<String> causes = new LinkedHashSet<>();
         for (Protocol p : protocols) {
-            boolean portless = !p.hasPorts();
-            PortSet destinationPorts = portless ? PortSet.ALL : PortSet.single(port);
+            PortSet destinationPorts = p.hasPorts() ? PortSet.single(port) : PortSet.ALL;
             for (PortSet sourcePorts : intervals) {
-                AddressSet certain = internet;
-                AddressSet maybe = internet;
-                List<NsgEvaluation> evaluations = new ArrayList<>();
-                for (Attached a : t.chain()) {
-                    if (maybe.isEmpty()) {
-                        evaluations.add(null);
-                        continue;
-                    }
+                ChainEvaluator chains = new ChainEvaluator(
+                        context, new Question(sourcePorts, destinationPorts, p), Explain.DECISIONS, Passing.SOME_FLOW);
+                ChainEvaluator.Side side =
+                        chains.evaluate(List.of(input), Direction.INBOUND).get(0);
+                AddressSet certain = side.allowed();
+                AddressSet maybe = certain.union(side.undetermined());
+                // The chain's decisions are the NSGs it reached, in chain order.
+                List<NsgDecisionResult> decisions = side.decisions();
+                for (int i = 0; i < decisions.size(); i++) {
+                    Attached a = t.chain().get(i);
                     if (a.nsg().isEmpty()) {
                         causes.add("NSG " + a.nsgId().value() + " is associated with "
                                 + a.appliedTo().name() + " but is not in the snapshot");
-                        certain = AddressSet.EMPTY;
-                        evaluations.add(null);
-                        continue;
                     }
-                    NsgEvaluation e = evaluator.evaluate(
-                            a.nsg().get(),
-                            Direction.INBOUND,
-                            new FlowSpace(maybe, t.destination(), sourcePorts, destinationPorts, p));
-                    evaluations.add(e);
-                    AddressSet allowedSomewhere = AddressSet.EMPTY;
-                    for (RuleDecision d : e.decisions()) {
-                        if (d.access() == Access.ALLOW) {
-                            allowedSomewhere = allowedSomewhere.union(d.sources());
-                        }
-                    }
-                    certain = certain.intersect(allowedSomewhere);
-                    maybe = maybe.intersect(allowedSomewhere.union(e.undeterminedSources()));
                 }
-                for (int i = 0; i < evaluations.size(); i++) {
-                    NsgEvaluation e = evaluations.get(i);
-                    if (e == null) {
-                        continue;
-                    }
-                    for (RuleDecision d : e.decisions()) {
+                for (int i = 0; i < decisions.size(); i++) {
+                    String name = nameOf(context, decisions.get(i).nsg());
+                    for (RuleDecision d : decisions.get(i).matches()) {
                         if (d.access() == Access.ALLOW && d.sources().overlaps(certain)) {
                             admitting
                                     .get(i)
@@ -101,7 +90,7 @@ record ExposureAdmission(
                         }
                         if (!d.undeterminedSources().isEmpty()
                                 && d.undeterminedSources().overlaps(maybe)) {
-                            d.undeterminedCause().ifPresent(c -> causes.add(nameOf(context, e) + " " + c));
+                            d.undeterminedCause().ifPresent(c -> causes.add(name + " " + c));
                         }
                     }
                 }
@@ -130,11 +119,8 @@ record ExposureAdmission(
         return a.nsg().map(NetworkSecurityGroup::name).orElse(a.nsgId().name());
     }
 
-    private static String nameOf(AnalysisContext context, NsgEvaluation e) {
-        return context.policies()
-                .nsg(e.nsg())
-                .map(NetworkSecurityGroup::name)
-                .orElse(e.nsg().name());
+    private static String nameOf(AnalysisContext context, ResourceId nsg) {
+        return context.policies().nsg(nsg).map(NetworkSecurityGroup::name).orElse(nsg.name());
     }
 
     /**

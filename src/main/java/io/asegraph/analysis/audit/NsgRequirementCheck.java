@@ -1,37 +1,42 @@
 package io.asegraph.analysis.audit;
 
+import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.AnalysisContext.Attached;
+import io.asegraph.analysis.ChainEvaluator;
+import io.asegraph.analysis.ChainEvaluator.Passing;
+import io.asegraph.analysis.NsgDecisionResult;
+import io.asegraph.analysis.PathEngine.Explain;
+import io.asegraph.analysis.PathEngine.Question;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.PortRange;
 import io.asegraph.net.PortSet;
 import io.asegraph.net.Protocol;
 import io.asegraph.policy.Access;
-import io.asegraph.policy.AppliedNsg;
-import io.asegraph.policy.ChainEvaluation;
-import io.asegraph.policy.FlowSpace;
-import io.asegraph.policy.NsgChain;
 import io.asegraph.policy.RuleDecision;
 import io.asegraph.policy.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks one NSG row of the requirements table against the NSG of the ASE subnet, with the path engine's NSG evaluation
- * (exact over address and port ranges, first match by priority, default rules). PASS: every flow is allowed; WARN: an
- * NSG missing from the snapshot, an unresolved tag in the way, or a denial over a superset that may miss the real set;
- * FAIL: some part is denied for certain.
+ * Checks one NSG row of the requirements table against the NSG of the ASE subnet, with the path engine's chain
+ * evaluation ({@link ChainEvaluator}: exact over address and port ranges, first match by priority, default rules).
+ * PASS: every flow is allowed; WARN: an NSG missing from the snapshot, an unresolved tag in the way, or a denial over a
+ * superset that may miss the real set; FAIL: some part is denied for certain.
  */
 final class NsgRequirementCheck {
     /** The client ports assumed for the flows of a requirement. */
     static final PortSet CLIENT_PORTS = PortSet.of(List.of(new PortRange(1024, 65535)));
 
     private final Parties parties;
+    private final AnalysisContext context;
 
-    NsgRequirementCheck(Parties parties) {
+    NsgRequirementCheck(Parties parties, AnalysisContext context) {
         this.parties = Objects.requireNonNull(parties, "parties");
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     /** What a check found: its status, its sentence and the rules that decided. */
@@ -86,15 +91,17 @@ final class NsgRequirementCheck {
         return new Found(certain ? CheckStatus.FAIL : CheckStatus.WARN, detail, total.deciding());
     }
 
-    private static NsgOutcome evaluate(
+    /** The subnet's NSG over the requirement's flows on {@code ports}, one chain evaluation per protocol. */
+    private NsgOutcome evaluate(
             HealthSubject subject,
             Attached attached,
             HealthRequirement.Nsg r,
             Party sources,
             Party destinations,
             PortSet ports) {
-        AppliedNsg applied = attached.applied().orElseThrow();
-        String nsgName = applied.nsg().name();
+        String nsgName = attached.nsg().get().name();
+        ChainEvaluator.Input input = new ChainEvaluator.Input(
+                List.of(attached), subject.subnet(), sources.addresses(), destinations.addresses());
         boolean allowed = true;
         boolean anyAllowed = false;
         AddressSet deniedSources = AddressSet.EMPTY;
@@ -102,12 +109,14 @@ final class NsgRequirementCheck {
         Set<String> denying = new LinkedHashSet<>();
         Set<String> undetermined = new LinkedHashSet<>();
         for (Protocol p : r.protocols()) {
-            FlowSpace space = new FlowSpace(sources.addresses(), destinations.addresses(), CLIENT_PORTS, ports, p);
-            ChainEvaluation chain = NsgChain.evaluate(subject.evaluator(), List.of(applied), r.direction(), space);
-            allowed &= chain.verdict() == Verdict.ALLOWED;
-            deniedSources = deniedSources.union(chain.deniedSources());
-            for (ChainEvaluation.Step step : chain.steps()) {
-                for (RuleDecision d : step.evaluation().decisions()) {
+            ChainEvaluator chains = new ChainEvaluator(
+                    context, new Question(CLIENT_PORTS, ports, p), Explain.DECISIONS, Passing.EVERY_FLOW);
+            ChainEvaluator.Side side =
+                    chains.evaluate(List.of(input), r.direction()).get(0);
+            allowed &= Verdict.of(side.allowed(), side.denied(), side.undetermined()) == Verdict.ALLOWED;
+            deniedSources = deniedSources.union(side.denied());
+            for (NsgDecisionResult step : side.decisions()) {
+                for (RuleDecision d : step.matches()) {
                     if (d.sources().isEmpty()) {
                         continue;
                     }
@@ -118,8 +127,10 @@ final class NsgRequirementCheck {
                         denying.add(Describe.rule(nsgName, d.rule()));
                     }
                 }
-                step.evaluation()
-                        .undeterminedCauses()
+                step.matches().stream()
+                        .map(RuleDecision::undeterminedCause)
+                        .flatMap(Optional::stream)
+                        .distinct()
                         .forEach(c -> undetermined.add(HealthSentences.undeterminedCause(nsgName, c)));
             }
         }

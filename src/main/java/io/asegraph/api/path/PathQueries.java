@@ -2,6 +2,7 @@ package io.asegraph.api.path;
 
 import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.FlowResult;
+import io.asegraph.analysis.IpFlowVerifier;
 import io.asegraph.analysis.Reference;
 import io.asegraph.api.Errors;
 import io.asegraph.api.InvalidArgumentException;
@@ -11,12 +12,9 @@ import io.asegraph.api.security.Roles;
 import io.asegraph.net.InvalidAddressException;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.Port;
-import io.asegraph.policy.AppliedNsg;
 import io.asegraph.policy.EffectiveSecurityRules;
 import io.asegraph.policy.IpFlowResult;
-import io.asegraph.policy.IpFlowVerify;
 import io.asegraph.policy.NetworkSecurityGroup;
-import io.asegraph.policy.NsgChain;
 import io.asegraph.policy.PrefixResolver;
 import io.asegraph.service.Engines;
 import io.asegraph.topology.NetworkInterface;
@@ -101,12 +99,8 @@ public class PathQueries {
                                 .orElse("inside " + t.subnet().label()));
             }
             io.asegraph.policy.Direction d = io.asegraph.policy.Direction.valueOf(direction.name());
-            List<AppliedNsg> nsgs = NsgChain.order(
-                    d,
-                    c.subnetNsg(t.subnet()).flatMap(AnalysisContext.Attached::applied),
-                    t.nic().flatMap(c::nicNsg).flatMap(AnalysisContext.Attached::applied));
-            IpFlowResult r = IpFlowVerify.verify(
-                    c.evaluator(t.subnet()), nsgs, d, protocol(protocol), local, localPort, remote, remotePort);
+            IpFlowResult r = IpFlowVerifier.verify(
+                    c, t.subnet(), t.nic(), d, protocol(protocol), local, localPort, remote, remotePort);
             if (r.access().isEmpty()) {
                 throw new UndeterminedException(
                         "cannot decide: " + r.undeterminedCause().orElse("something is unknown")
