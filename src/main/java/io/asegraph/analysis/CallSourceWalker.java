@@ -234,9 +234,7 @@ public final class CallSourceWalker {
         Caller c = out.caller;
         Target t = out.target;
         NextHop hop = out.hop;
-        ResourceId reached = hop.type() == NextHopType.VNET_LOCAL
-                ? c.subnet().vnetId()
-                : hop.route().via().orElse(c.subnet().vnetId());
+        ResourceId reached = hop.reachedFrom(c.subnet().vnetId());
         String reachedName = vnetName(reached);
         if (t.privateVnet().isPresent() && !t.privateVnet().get().equals(reached)) {
             out.origin.add(new Step(

@@ -173,9 +173,7 @@ final class FirewallHop {
         PartBuilder out = p.out;
         AzureFirewall fw = p.fw;
         Target t = out.target;
-        ResourceId reached = hop.type() == NextHopType.VNET_LOCAL
-                ? fwSubnet.vnetId()
-                : hop.route().via().orElse(fwSubnet.vnetId());
+        ResourceId reached = hop.reachedFrom(fwSubnet.vnetId());
         boolean overGateway = hop.type() == NextHopType.VIRTUAL_NETWORK_GATEWAY;
         if (!overGateway
                 && t.privateVnet().isPresent()

@@ -39,6 +39,14 @@ public record NextHop(
         return unresolvedRoutes.isEmpty();
     }
 
+    /**
+     * The VNet this hop delivers into, for a subnet of {@code own}: {@code own} for VnetLocal, else the VNet the route
+     * leads to (a peering's remote VNet), or {@code own} when the route names none.
+     */
+    public ResourceId reachedFrom(ResourceId own) {
+        return type() == NextHopType.VNET_LOCAL ? own : route.via().orElse(own);
+    }
+
     /** The deciding route, naming the matched block. */
     public String describeRoute() {
         return route.describe(matchedPrefix);
