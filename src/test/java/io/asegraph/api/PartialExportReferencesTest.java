@@ -289,4 +289,99 @@ class PartialExportReferencesTest {
                 .body("errors", nullValue())
                 .body("data.effectiveRoutes.addressPrefix", hasItems("10.84.0.0/16", "10.85.0.0/16", "172.20.0.0/16"));
     }
+
+    static final String HEALTH =
+            "query($h: Boolean) { environmentsHealth(healthy: $h) { name healthy status checks { name status detail } } }";
+    static final String WHO =
+            """
+            query($to: String!) { whoCanReach(to: $to, port: 1433) {
+              callerName callerKind verdict sourceKind reason flow { verdict causes } } }""";
+    static final String EXPOSURES =
+            "{ exposures(ports: [443]) { targetName targetKind verdict causes undeterminedSources port } }";
+    static final String MATRIX =
+            """
+            query($from: [String!]!, $to: [String!]!) { reachabilityMatrix(from: $from, to: $to, port: 1433) {
+              from fromName fromKind cells { to toId verdict sourceKind reason } } }""";
+
+    @Test
+    void auditsListWhatIsHeldBackForAPlaceholderAsUndeterminedNamingIt() throws Exception {
+        // An ASE exported alone (ARM GET), and a NIC exported alone: both held out of the snapshot for their subnets.
+        Answer ase = imported("partial-ase-only.json");
+        String aseSubnet =
+                RG + "held-net-rg/providers/Microsoft.Network/virtualNetworks/held-vnet/subnets/held-ase-subnet";
+        assertThat(
+                ExportShapesTest.warnings(ase),
+                hasItem(containsString("subnet " + aseSubnet + " is referenced by App Service Environment 'held-ase'"
+                        + " but not imported: import its VNet")));
+        Answer nic = ImportResourceTest.post(
+                HTTP, importUrl, "", null, PartialExportTest.nicOnly("audit").getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, nic.status(), nic.body()::toString);
+        String heldAse = "App Service Environment held-ase cannot be placed in the network: subnet " + aseSubnet
+                + " is referenced by held-ase but not imported: import its VNet";
+        String heldNic = "network interface audit-lone-nic cannot be placed in the network: subnet "
+                + PartialExportTest.renamed(PartialExportTest.SUBNET, "audit")
+                + " is referenced by audit-lone-nic but not imported";
+
+        // environmentsHealth: the ASE is there, not healthy, WARN, naming its missing subnet.
+        Gql.post(HEALTH)
+                .body("errors", nullValue())
+                .body("data.environmentsHealth.find { it.name == 'held-ase' }.healthy", equalTo(false))
+                .body("data.environmentsHealth.find { it.name == 'held-ase' }.status", equalTo("WARN"))
+                .body(
+                        "data.environmentsHealth.find { it.name == 'held-ase' }.checks[0].detail",
+                        containsString(heldAse));
+        Gql.post(HEALTH, "h", true).body("data.environmentsHealth.name", not(hasItem("held-ase")));
+        Gql.post(HEALTH, "h", false).body("data.environmentsHealth.name", hasItem("held-ase"));
+
+        // whoCanReach: both are callers, UNDETERMINED, and their reason and flow say why.
+        Gql.post(WHO, "to", "db-vm-nic")
+                .body("errors", nullValue())
+                .body("data.whoCanReach.callerName", hasItems("held-ase", "audit-lone-nic", "ase-one"))
+                .body("data.whoCanReach.find { it.callerName == 'held-ase' }.verdict", equalTo("UNDETERMINED"))
+                .body("data.whoCanReach.find { it.callerName == 'held-ase' }.sourceKind", equalTo("UNDETERMINED"))
+                .body("data.whoCanReach.find { it.callerName == 'held-ase' }.reason", containsString(heldAse))
+                .body(
+                        "data.whoCanReach.find { it.callerName == 'audit-lone-nic' }.callerKind",
+                        equalTo("NetworkInterface"))
+                .body(
+                        "data.whoCanReach.find { it.callerName == 'audit-lone-nic' }.flow.verdict",
+                        equalTo("UNDETERMINED"))
+                .body(
+                        "data.whoCanReach.find { it.callerName == 'audit-lone-nic' }.flow.causes",
+                        hasItem(containsString(heldNic)))
+                .body("data.whoCanReach.find { it.callerName == 'ase-one' }.reason", not(containsString("placed")));
+
+        // exposures: whether they are exposed is not known; they are listed UNDETERMINED, not left out.
+        Gql.post(EXPOSURES)
+                .body("errors", nullValue())
+                .body("data.exposures.find { it.targetName == 'held-ase' }.verdict", equalTo("UNDETERMINED"))
+                .body(
+                        "data.exposures.find { it.targetName == 'held-ase' }.targetKind",
+                        equalTo("AppServiceEnvironment"))
+                .body("data.exposures.find { it.targetName == 'held-ase' }.causes", hasItem(containsString(heldAse)))
+                .body("data.exposures.find { it.targetName == 'audit-lone-nic' }.verdict", equalTo("UNDETERMINED"))
+                .body(
+                        "data.exposures.find { it.targetName == 'audit-lone-nic' }.undeterminedSources",
+                        hasItem("1.0.0.0/8"));
+
+        // reachabilityMatrix: the held-back caller's row and the held-back destination's cells are UNDETERMINED;
+        // the rest of the grid is answered.
+        Gql.post(MATRIX, "from", List.of("held-ase", "ase-one"), "to", List.of("db-vm-nic", "audit-lone-nic"))
+                .body("errors", nullValue())
+                .body("data.reachabilityMatrix.from", org.hamcrest.Matchers.contains("held-ase", "ase-one"))
+                .body("data.reachabilityMatrix[0].fromKind", equalTo("AppServiceEnvironment"))
+                .body(
+                        "data.reachabilityMatrix[0].cells.verdict",
+                        org.hamcrest.Matchers.contains("UNDETERMINED", "UNDETERMINED"))
+                .body("data.reachabilityMatrix[0].cells[0].reason", containsString(heldAse))
+                .body(
+                        "data.reachabilityMatrix[1].cells.to",
+                        org.hamcrest.Matchers.contains("db-vm-nic", "audit-lone-nic"))
+                .body("data.reachabilityMatrix[1].cells[0].verdict", not(equalTo("UNDETERMINED")))
+                .body("data.reachabilityMatrix[1].cells[1].verdict", equalTo("UNDETERMINED"))
+                .body(
+                        "data.reachabilityMatrix[1].cells[1].toId",
+                        equalTo(PartialExportTest.renamed(PartialExportTest.NIC, "audit")))
+                .body("data.reachabilityMatrix[1].cells[1].reason", containsString(heldNic));
+    }
 }
