@@ -374,6 +374,7 @@ class PartialExportReferencesTest {
                         "data.reachabilityMatrix[0].cells.verdict",
                         org.hamcrest.Matchers.contains("UNDETERMINED", "UNDETERMINED"))
                 .body("data.reachabilityMatrix[0].cells[0].reason", containsString(heldAse))
+                .body("data.reachabilityMatrix[0].cells[0].toId", containsString("/networkInterfaces/db-vm-nic"))
                 .body(
                         "data.reachabilityMatrix[1].cells.to",
                         org.hamcrest.Matchers.contains("db-vm-nic", "audit-lone-nic"))

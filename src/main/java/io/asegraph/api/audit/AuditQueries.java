@@ -301,8 +301,9 @@ public class AuditQueries {
                     java.util.Optional<io.asegraph.estate.Unresolved.Named> target = unresolved.named(t);
                     if (missing.isPresent() || target.isPresent()) {
                         String why = missing.or(() -> target).orElseThrow().why();
-                        cells.add(HeldBackRows.cell(
-                                t, target.map(x -> x.id().value()).orElse(t), why));
+                        String toId = target.map(x -> x.id().value())
+                                .orElseGet(() -> id(built.context().resolver().resolveDestination(t)));
+                        cells.add(HeldBackRows.cell(t, toId, why));
                     } else {
                         cells.add(known.next());
                     }
