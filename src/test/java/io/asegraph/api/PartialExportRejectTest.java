@@ -55,4 +55,30 @@ class PartialExportRejectTest {
                 Gql.post("{ unresolvedReferences { id } }").extract().path("data.unresolvedReferences");
         assertThat(placeholders, empty());
     }
+
+    @Test
+    void aVnetExportNamingARouteTableNatGatewayPublicIpAndAsgElsewhereIsRefusedNamingEach() throws Exception {
+        Answer a = ImportResourceTest.post(
+                HttpClient.newHttpClient(),
+                importUrl,
+                "",
+                null,
+                ExportShapesTest.shape("partial-routed-vnet.json").getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, a.status(), a.body()::toString);
+        List<String> problems = ExportShapesTest.problems(a);
+        for (String id : List.of(
+                PartialExportReferencesTest.ROUTE_TABLE,
+                PartialExportReferencesTest.NAT,
+                PartialExportReferencesTest.NIC_PIP,
+                PartialExportReferencesTest.ASG)) {
+            assertThat(
+                    problems, org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("'" + id + "' of ")));
+        }
+        assertThat(
+                problems,
+                org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.containsString("that is neither in this document nor in the graph")));
+        Gql.post("query($n: String!) { networkInterfaces(where: {name: {eq: $n}}) { id } }", "n", "web-nic")
+                .body("data.networkInterfaces", org.hamcrest.Matchers.empty());
+    }
 }
