@@ -27,16 +27,21 @@ class PartialExportRejectTest {
     @Inject
     GraphStore store;
 
-    @Test
-    void aNicOnlyExportIsRefusedNamingBothReferencesAndNothingIsWritten() throws Exception {
-        long nodes = store.read(
-                tx -> tx.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong());
-        Answer a = ImportResourceTest.post(
+    /** {@code POST /import} of the shape document {@code file}. */
+    Answer post(String file) throws Exception {
+        return ImportResourceTest.post(
                 HttpClient.newHttpClient(),
                 importUrl,
                 "",
                 null,
-                ExportShapesTest.shape("partial-nic-only.json").getBytes(StandardCharsets.UTF_8));
+                ExportShapesTest.shape(file).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aNicOnlyExportIsRefusedNamingBothReferencesAndNothingIsWritten() throws Exception {
+        long nodes = store.read(
+                tx -> tx.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong());
+        Answer a = post("partial-nic-only.json");
         assertEquals(400, a.status(), a.body()::toString);
         assertEquals("INVALID_DOCUMENT", a.body().path("code").asText());
         assertThat(
@@ -58,12 +63,7 @@ class PartialExportRejectTest {
 
     @Test
     void aVnetExportNamingARouteTableNatGatewayPublicIpAndAsgElsewhereIsRefusedNamingEach() throws Exception {
-        Answer a = ImportResourceTest.post(
-                HttpClient.newHttpClient(),
-                importUrl,
-                "",
-                null,
-                ExportShapesTest.shape("partial-routed-vnet.json").getBytes(StandardCharsets.UTF_8));
+        Answer a = post("partial-routed-vnet.json");
         assertEquals(400, a.status(), a.body()::toString);
         List<String> problems = ExportShapesTest.problems(a);
         for (String id : List.of(
