@@ -87,7 +87,7 @@ public final class AnalysisContext {
         this.resolver = new ReferenceResolver(topology, policyResources, estate.unresolved());
         this.walker = new CallSourceWalker(routing);
         this.nextHops = new NextHopQuery(resolver, routing);
-        this.asgMembers = asgMembers(topology, policies);
+        this.asgMembers = asgMembers(topology, policies, estate.unresolved());
     }
 
     /** Builds the context for {@code estate}; cheap (indexes only), per-subnet parts are computed on first use. */
@@ -95,7 +95,12 @@ public final class AnalysisContext {
         return new AnalysisContext(estate);
     }
 
-    private static Map<ResourceId, AddressSet> asgMembers(Topology topology, PolicySet policies) {
+    /**
+     * ASG id to its members' addresses. An ASG never imported (a placeholder) has none, even when network interfaces
+     * name it: a rule naming it is UNDETERMINED, naming it and how to import it.
+     */
+    private static Map<ResourceId, AddressSet> asgMembers(
+            Topology topology, PolicySet policies, io.asegraph.estate.Unresolved unresolved) {
         Map<ResourceId, List<Cidr>> members = new HashMap<>();
         for (ApplicationSecurityGroup asg : policies.asgs()) {
             members.put(asg.id(), new ArrayList<>());
@@ -107,6 +112,7 @@ public final class AnalysisContext {
         }
         Map<ResourceId, AddressSet> out = new HashMap<>();
         members.forEach((id, hosts) -> out.put(id, AddressSet.of(hosts)));
+        unresolved.placeholders().forEach(p -> out.remove(p.id()));
         return Collections.unmodifiableMap(out);
     }
 
@@ -180,8 +186,13 @@ public final class AnalysisContext {
         List<Cidr> userBlocks = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
         Optional<EffectiveRoute> everything = Optional.empty();
+        for (EffectiveRoute r : routes.missingResources()) {
+            // A resource never imported: the user routes, or the peered or gateway-connected spaces, it adds are
+            // part of VirtualNetwork and not known.
+            unresolved.add(r.describeUnresolved());
+        }
         for (EffectiveRoute r : routes.routes()) {
-            if (r.origin() != RouteOrigin.USER) {
+            if (r.origin() != RouteOrigin.USER || routes.missingResources().contains(r)) {
                 continue;
             }
             if (r.unresolved().isPresent()) {

@@ -16,6 +16,7 @@ import io.asegraph.topology.NextHop;
 import io.asegraph.topology.NextHopType;
 import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Routing;
 import io.asegraph.topology.Routing.ServingGateway;
 import io.asegraph.topology.Subnet;
@@ -375,6 +376,16 @@ public final class CallSourceWalker {
                     + " does not reach.");
         }
         String leaves = route + " sends the call out of the VNet";
+        Optional<String> notImported = notImported(c);
+        if (notImported.isPresent()) {
+            out.origin.add(new Step(StepType.SOURCE_NAT, "Undetermined: " + notImported.get() + "."));
+            return out.undetermined(
+                    WalkPhrases.sentence(
+                            t.lead(),
+                            leaves + ", but the source address depends on a resource not imported: " + notImported.get()
+                                    + "."),
+                    List.of());
+        }
         Optional<NatGateway> nat = c.subnet().natGatewayId().flatMap(topology::natGateway);
         if (nat.isPresent()) {
             List<Long> addresses = index.natAddresses(nat.get());
@@ -480,6 +491,31 @@ public final class CallSourceWalker {
                         leaves + "; " + c.name() + " is no known network interface, so its "
                                 + "public address (instance public IP, load balancer or default outbound access) cannot be told."),
                 List.of());
+    }
+
+    /**
+     * What decides the source address of a call leaving for the Internet but was never imported (a placeholder): the
+     * subnet's NAT gateway or one of its public IPs, or, without a NAT gateway, one of the network interface's public
+     * IPs. Empty when every one of them is in the snapshot.
+     */
+    private Optional<String> notImported(Caller c) {
+        Optional<ResourceId> natId = c.subnet().natGatewayId();
+        if (natId.isPresent()) {
+            Optional<NatGateway> nat = topology.natGateway(natId.get());
+            if (nat.isEmpty()) {
+                return Optional.of(ResourceKind.NAT_GATEWAY.notImported(
+                        natId.get(), "subnet " + c.subnet().name()));
+            }
+            return nat.get().publicIpIds().stream()
+                    .filter(p -> topology.publicIp(p).isEmpty())
+                    .findFirst()
+                    .map(p -> ResourceKind.PUBLIC_IP_ADDRESS.notImported(
+                            p, "NAT gateway " + nat.get().name()));
+        }
+        return c.nic().flatMap(nic -> nic.publicIpIds().stream()
+                .filter(p -> topology.publicIp(p).isEmpty())
+                .findFirst()
+                .map(p -> ResourceKind.PUBLIC_IP_ADDRESS.notImported(p, "network interface " + nic.name())));
     }
 
     private String vnetName(ResourceId id) {

@@ -11,6 +11,7 @@ import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.NextHop;
 import io.asegraph.topology.NextHopType;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Routing;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
@@ -144,6 +145,18 @@ final class FirewallHop {
                             + t.name() + " is a private address of "
                             + vnetName(t.privateVnet().get()) + ".")
                     .through(fw);
+        }
+        Optional<ResourceId> missingIp = fw.publicIpIds().stream()
+                .filter(p -> topology.publicIp(p).isEmpty())
+                .findFirst();
+        if (missingIp.isPresent()) {
+            return undetermined(
+                    out,
+                    fw,
+                    steps,
+                    sends + ", whose source address toward the Internet depends on a resource not imported: "
+                            + ResourceKind.PUBLIC_IP_ADDRESS.notImported(
+                                    missingIp.get(), "Azure Firewall " + fw.name()));
         }
         List<Long> addresses = index.publicAddresses(fw.publicIpIds());
         if (addresses.isEmpty()) {

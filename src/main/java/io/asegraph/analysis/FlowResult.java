@@ -71,6 +71,43 @@ public record FlowResult(
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * A flow that cannot be walked at all, UNDETERMINED with {@code why} as its reason and only cause: a caller held
+     * out of the snapshot because it lies in a subnet never imported.
+     */
+    public static FlowResult undetermined(String why) {
+        CallSource none = new CallSource(
+                SourceKind.UNDETERMINED,
+                Optional.empty(),
+                Optional.empty(),
+                why,
+                List.of(),
+                AddressSet.EMPTY,
+                AddressSet.EMPTY,
+                Optional.empty(),
+                AddressSet.EMPTY,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        return new FlowResult(
+                Verdict.UNDETERMINED,
+                why,
+                none,
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                AddressSet.EMPTY,
+                AddressSet.EMPTY,
+                AddressSet.EMPTY,
+                AddressSet.EMPTY,
+                List.of(),
+                List.of(why),
+                List.of());
+    }
+
     /** The trace's hop nodes in order. */
     public List<String> hopNodes() {
         return trace.stream().map(Hop::node).toList();

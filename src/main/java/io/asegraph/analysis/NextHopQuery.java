@@ -2,11 +2,15 @@ package io.asegraph.analysis;
 
 import io.asegraph.net.InvalidAddressException;
 import io.asegraph.net.Ipv4;
+import io.asegraph.topology.EffectiveRoute;
+import io.asegraph.topology.EffectiveRoutes;
 import io.asegraph.topology.NextHop;
 import io.asegraph.topology.Resource;
 import io.asegraph.topology.Routing;
 import io.asegraph.topology.Subnet;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Network Watcher's next hop (azure-semantics §3.2;
@@ -35,7 +39,17 @@ public final class NextHopQuery {
             throw new InvalidArgumentException("destinationAddress: " + e.getMessage());
         }
         Reference ref = resolver.resolveLocated(source);
-        return routing.effectiveRoutes(sourceSubnet(ref)).lookup(destination);
+        EffectiveRoutes routes = routing.effectiveRoutes(sourceSubnet(ref));
+        NextHop hop = routes.lookup(destination);
+        List<EffectiveRoute> missing = routes.missingIn(hop);
+        if (!missing.isEmpty()) {
+            throw new UnresolvedReferenceException("the next hop from "
+                    + routes.subnet().label() + " toward "
+                    + Ipv4.format(destination) + " cannot be told: "
+                    + missing.stream().map(EffectiveRoute::describeUnresolved).collect(Collectors.joining("; "))
+                    + " may cover it");
+        }
+        return hop;
     }
 
     /** The subnet whose routes apply to {@code ref}: a subnet, a network interface's or an ASE's subnet. */

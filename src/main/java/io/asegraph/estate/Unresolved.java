@@ -92,6 +92,17 @@ public record Unresolved(List<Placeholder> placeholders) {
      * not imported: import its VNet (…)". Empty when {@code text} names neither.
      */
     public Optional<String> explain(String text) {
+        return named(text).map(Named::why);
+    }
+
+    /**
+     * A placeholder, or a resource held out of the snapshot for one, as a question names it: its id, name and kind, and
+     * why nothing about it can be answered.
+     */
+    public record Named(ResourceId id, String name, ResourceKind kind, String why) {}
+
+    /** The placeholder or held-back resource {@code text} (a resource id or name) names, if any ({@link #explain}). */
+    public Optional<Named> named(String text) {
         if (text == null || text.isBlank() || placeholders.isEmpty()) {
             return Optional.empty();
         }
@@ -101,7 +112,7 @@ public record Unresolved(List<Placeholder> placeholders) {
         String name = t.toLowerCase(Locale.ROOT);
         for (Placeholder p : placeholders) {
             if (isId && p.id().equals(asId)) {
-                return Optional.of(p.missing());
+                return Optional.of(new Named(p.id(), p.name(), p.kind(), p.missing()));
             }
         }
         for (Placeholder p : placeholders) {
@@ -110,11 +121,31 @@ public record Unresolved(List<Placeholder> placeholders) {
                         ? r.id().equals(asId)
                         : r.name().toLowerCase(Locale.ROOT).equals(name);
                 if (named && r.heldBack()) {
-                    return Optional.of(
-                            r.kind().noun() + " " + r.name() + " cannot be placed in the network: " + p.missing());
+                    return Optional.of(new Named(r.id(), r.name(), r.kind(), heldBackWhy(r, p)));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The resources held out of the snapshot for a placeholder (network interfaces, private endpoints and ASEs in a
+     * subnet never imported), each once, in the order of their placeholders, with why: what audits list as
+     * UNDETERMINED instead of leaving them out.
+     */
+    public List<Named> heldBackResources() {
+        Map<ResourceId, Named> out = new LinkedHashMap<>();
+        for (Placeholder p : placeholders) {
+            for (Referrer r : p.referencedBy()) {
+                if (r.heldBack()) {
+                    out.putIfAbsent(r.id(), new Named(r.id(), r.name(), r.kind(), heldBackWhy(r, p)));
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static String heldBackWhy(Referrer r, Placeholder p) {
+        return r.kind().noun() + " " + r.name() + " cannot be placed in the network: " + p.missing();
     }
 }

@@ -189,7 +189,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.ROUTE_TABLE,
                 """
-                MATCH (t:RouteTable)
+                MATCH (t:RouteTable) WHERE NOT t:Unresolved
                 RETURN t.id AS id, t.name AS name, t.location AS location, t.disableBgpRoutePropagation AS off,
                        [(t)-[:HAS_ROUTE]->(r:Route) | r {.name, .addressPrefix, .nextHopType, .nextHopIpAddress}] AS routes""",
                 r -> new RouteTable(
@@ -231,7 +231,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.LOCAL_NETWORK_GATEWAY,
                 """
-                MATCH (l:LocalNetworkGateway) RETURN l.id AS id, l.name AS name, l.location AS location, l.addressPrefixes AS prefixes,
+                MATCH (l:LocalNetworkGateway) WHERE NOT l:Unresolved RETURN l.id AS id, l.name AS name, l.location AS location, l.addressPrefixes AS prefixes,
                        l.gatewayIpAddress AS ip""",
                 r -> new LocalNetworkGateway(
                         id(r, "id"),
@@ -253,7 +253,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.NAT_GATEWAY,
                 """
-                MATCH (n:NatGateway) RETURN n.id AS id, n.name AS name, n.location AS location, \
+                MATCH (n:NatGateway) WHERE NOT n:Unresolved RETURN n.id AS id, n.name AS name, n.location AS location, \
                 [(n)-[:USES]->(p:PublicIpAddress) | p.id] AS pips""",
                 r -> new NatGateway(id(r, "id"), name(r), loc(r), ids(Values.strings(r, "pips"))));
         read(
@@ -330,7 +330,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.PUBLIC_IP_ADDRESS,
                 """
-                MATCH (p:PublicIpAddress) RETURN p.id AS id, p.name AS name, p.location AS location, p.ipAddress AS ip""",
+                MATCH (p:PublicIpAddress) WHERE NOT p:Unresolved RETURN p.id AS id, p.name AS name, p.location AS location, p.ipAddress AS ip""",
                 r -> new PublicIpAddress(id(r, "id"), name(r), loc(r), optIp(r, "ip")));
         read(
                 tx,
@@ -354,7 +354,7 @@ final class EstateLoader {
                 all,
                 PolicyTypes.APPLICATION_SECURITY_GROUP,
                 """
-                MATCH (a:ApplicationSecurityGroup) RETURN a.id AS id, a.name AS name, a.location AS location""",
+                MATCH (a:ApplicationSecurityGroup) WHERE NOT a:Unresolved RETURN a.id AS id, a.name AS name, a.location AS location""",
                 r -> new ApplicationSecurityGroup(id(r, "id"), name(r), loc(r)));
         read(
                 tx,
@@ -401,42 +401,77 @@ final class EstateLoader {
     }
 
     /**
-     * The placeholders ({@code :Unresolved} nodes), each with the resources linked to it: those placed in a placeholder
-     * subnet (a network interface, private endpoint or ASE) are held out of the snapshot, as the reads above leave
-     * them out.
+     * The placeholders ({@code :Unresolved} nodes), each with the resources that refer to it: those linked to it (a
+     * peering or connection is the relationship itself, which may start at the placeholder: a connection's gateway),
+     * and for an application security group the NSGs whose rules name it. Those placed in a placeholder subnet (a
+     * network interface, private endpoint or ASE) are held out of the snapshot, as the reads above leave them out.
      */
     static Unresolved unresolved(TransactionContext tx) {
         List<Unresolved.Placeholder> out = new java.util.ArrayList<>();
         tx.run(
                         """
                 MATCH (p:Unresolved)
-                OPTIONAL MATCH (x)-[r]->(p)
-                WITH p, x, r ORDER BY x.key
-                RETURN p.key AS key, p.id AS id, p.name AS name, p.expectedKind AS kind,
-                       [e IN collect({id: x.id, name: x.name, label: labels(x)[0], type: type(r)}) WHERE e.id IS NOT NULL] AS refs
+                OPTIONAL MATCH (x)-[r]-(p)
+                WITH p, x, r ORDER BY coalesce(r.key, x.key)
+                WITH p, [e IN collect(CASE WHEN type(r) IN ['PEERED_WITH', 'CONNECTS']
+                            THEN {id: r.id, name: r.name, label: type(r), type: type(r), out: startNode(r) = p}
+                            ELSE {id: x.id, name: x.name, label: labels(x)[0], type: type(r), out: false} END)
+                         WHERE e.id IS NOT NULL] AS refs
+                RETURN p.key AS key, p.id AS id, p.name AS name, p.expectedKind AS kind, refs,
+                       CASE WHEN p:ApplicationSecurityGroup
+                            THEN [(n:NetworkSecurityGroup)-[:HAS_RULE]->(sr:SecurityRule)
+                                  WHERE any(a IN coalesce(sr.sourceApplicationSecurityGroups, [])
+                                            + coalesce(sr.destinationApplicationSecurityGroups, []) WHERE toLower(a) = p.key)
+                                  | {id: n.id, name: n.name, label: 'NetworkSecurityGroup', type: 'HAS_RULE', out: false}]
+                            ELSE [] END AS ruleRefs
                 ORDER BY key""")
                 .forEachRemaining(r -> {
                     ResourceKind kind = ResourceKind.valueOf(Values.string(r, "kind", "SUBNET"));
-                    List<Unresolved.Referrer> refs = r.get("refs").asList(v -> {
-                        String type = v.get("type").asString();
-                        ResourceKind owner = ResourceKind.fromGraphName(
-                                        v.get("label").asString())
-                                .orElse(ResourceKind.ENDPOINT);
-                        boolean placed = type.equals("IN_SUBNET") || type.equals("DEPLOYED_IN");
-                        return new Unresolved.Referrer(
-                                ResourceId.of(v.get("id").asString()),
-                                v.get("name").isNull() ? "" : v.get("name").asString(),
-                                owner,
-                                switch (type) {
-                                    case "IN_SUBNET", "DEPLOYED_IN" -> "subnet";
-                                    case "SECURED_BY" -> "networkSecurityGroup";
-                                    default -> type;
-                                },
-                                placed && kind == ResourceKind.SUBNET);
-                    });
+                    List<Unresolved.Referrer> refs = new java.util.ArrayList<>();
+                    java.util.Set<ResourceId> fromRules = new java.util.HashSet<>();
+                    for (String list : List.of("refs", "ruleRefs")) {
+                        for (Value v : r.get(list).values()) {
+                            ResourceId by = ResourceId.of(v.get("id").asString());
+                            if (list.equals("ruleRefs") && !fromRules.add(by)) {
+                                continue;
+                            }
+                            refs.add(referrer(v, by, kind));
+                        }
+                    }
                     out.add(new Unresolved.Placeholder(id(r, "id"), kind, name(r), refs));
                 });
         return out.isEmpty() ? Unresolved.NONE : new Unresolved(out);
+    }
+
+    /** One resource referring to a placeholder of {@code kind}, with the field it refers through (as Azure names it). */
+    private static Unresolved.Referrer referrer(Value v, ResourceId by, ResourceKind kind) {
+        String type = v.get("type").asString();
+        ResourceKind owner =
+                ResourceKind.fromGraphName(v.get("label").asString()).orElse(ResourceKind.ENDPOINT);
+        boolean placed = type.equals("IN_SUBNET") || type.equals("DEPLOYED_IN");
+        String field =
+                switch (type) {
+                    case "IN_SUBNET", "DEPLOYED_IN" -> "subnet";
+                    case "SECURED_BY" -> "networkSecurityGroup";
+                    case "ROUTED_BY" -> "routeTable";
+                    case "EGRESS_VIA" -> "natGateway";
+                    case "HAS_PUBLIC_IP", "USES" -> "publicIPAddress";
+                    case "MEMBER_OF" -> "applicationSecurityGroups";
+                    case "HAS_RULE" -> "securityRules";
+                    case "PEERED_WITH" -> "remoteVirtualNetwork";
+                    case "CONNECTS" -> v.get("out").asBoolean()
+                            ? "virtualNetworkGateway1"
+                            : kind == ResourceKind.LOCAL_NETWORK_GATEWAY
+                                    ? "localNetworkGateway2"
+                                    : "virtualNetworkGateway2";
+                    default -> type;
+                };
+        return new Unresolved.Referrer(
+                by,
+                v.get("name").isNull() ? "" : v.get("name").asString(),
+                owner,
+                field,
+                placed && kind == ResourceKind.SUBNET);
     }
 
     /** Adds a record of {@code type} for every row {@code cypher} returns, in their order. */

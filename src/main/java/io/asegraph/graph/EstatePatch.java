@@ -1,15 +1,34 @@
 package io.asegraph.graph;
 
 import io.asegraph.estate.Estate;
+import io.asegraph.estate.Unresolved;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PolicySet;
 import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.SecurityRule;
+import io.asegraph.topology.App;
+import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.AzureFirewall;
+import io.asegraph.topology.Connection;
+import io.asegraph.topology.NatGateway;
+import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.NetworkTypes;
+import io.asegraph.topology.Peering;
+import io.asegraph.topology.PrivateEndpoint;
+import io.asegraph.topology.Resource;
+import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.ResourceSet;
+import io.asegraph.topology.ResourceType;
+import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
+import io.asegraph.topology.VirtualNetworkGateway;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The estate after a committed write, computed in memory from the estate the write was planned against and the batch
@@ -32,9 +51,10 @@ final class EstatePatch {
         if (batch.removalCount() > 0
                 || version != base.version() + 1
                 || !batch.placeholders().isEmpty()
-                || !base.unresolved().isEmpty()) {
+                || touchesPlaceholders(base.unresolved(), batch.upserts())) {
             // Placeholders hold resources out of the snapshot (a NIC in a subnet not imported) and come back in when
-            // filled: only the loader tells that exactly.
+            // filled, and the resources that refer to them are listed with them: only the loader tells that exactly.
+            // A write that neither makes, fills nor refers to one leaves them as they are.
             return Optional.empty();
         }
         ResourceSet written = batch.upserts()
@@ -49,7 +69,74 @@ final class EstatePatch {
                 .addAll(base.policies().resources())
                 .addAll(written)
                 .build();
-        return Optional.of(new Estate(Topology.of(all), PolicySet.of(all), version));
+        return Optional.of(new Estate(Topology.of(all), PolicySet.of(all), version, base.unresolved()));
+    }
+
+    /**
+     * True when a written resource is a placeholder, is held back or refers to one, or refers to a placeholder or to
+     * a resource held back (an app on an ASE held back): writing it may change what is held back or who refers to what.
+     */
+    static boolean touchesPlaceholders(Unresolved unresolved, ResourceSet written) {
+        if (unresolved.isEmpty()) {
+            return false;
+        }
+        Set<ResourceId> involved = new HashSet<>();
+        for (Unresolved.Placeholder p : unresolved.placeholders()) {
+            involved.add(p.id());
+            p.referencedBy().forEach(r -> involved.add(r.id()));
+        }
+        for (ResourceType<? extends Resource> type : NetworkTypes.ALL) {
+            for (Resource r : written.of(type)) {
+                if (involved.contains(r.id()) || references(r).stream().anyMatch(involved::contains)) {
+                    return true;
+                }
+            }
+        }
+        for (NetworkSecurityGroup n : written.of(PolicyTypes.NETWORK_SECURITY_GROUP)) {
+            if (involved.contains(n.id())
+                    || n.rules().stream()
+                            .flatMap(r -> Stream.concat(r.sourceAsgs().stream(), r.destinationAsgs().stream()))
+                            .anyMatch(involved::contains)) {
+                return true;
+            }
+        }
+        return written.of(PolicyTypes.APPLICATION_SECURITY_GROUP).stream().anyMatch(a -> involved.contains(a.id()));
+    }
+
+    /** The resources a network record refers to, as the writer links them. */
+    private static List<ResourceId> references(Resource r) {
+        List<ResourceId> out = new ArrayList<>();
+        if (r instanceof Subnet s) {
+            out.add(s.vnetId());
+            s.nsgId().ifPresent(out::add);
+            s.routeTableId().ifPresent(out::add);
+            s.natGatewayId().ifPresent(out::add);
+        } else if (r instanceof NetworkInterface n) {
+            out.add(n.subnetId());
+            n.nsgId().ifPresent(out::add);
+            out.addAll(n.asgIds());
+            out.addAll(n.publicIpIds());
+        } else if (r instanceof NatGateway g) {
+            out.addAll(g.publicIpIds());
+        } else if (r instanceof AzureFirewall f) {
+            f.subnetId().ifPresent(out::add);
+            out.addAll(f.publicIpIds());
+        } else if (r instanceof Peering p) {
+            out.add(p.localVnetId());
+            out.add(p.remoteVnetId());
+        } else if (r instanceof Connection c) {
+            out.add(c.gatewayId());
+            out.add(c.peerId());
+        } else if (r instanceof AppServiceEnvironment a) {
+            out.add(a.subnetId());
+        } else if (r instanceof App a) {
+            out.add(a.aseId());
+        } else if (r instanceof PrivateEndpoint p) {
+            out.add(p.subnetId());
+        } else if (r instanceof VirtualNetworkGateway g) {
+            out.add(g.vnetId());
+        }
+        return out;
     }
 
     /** An NSG as the loader reads it back: its etag kept, its rules by priority then name. */

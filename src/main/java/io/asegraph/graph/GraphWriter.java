@@ -159,8 +159,15 @@ final class GraphWriter {
         routes(b.of(NetworkTypes.ROUTE_TABLE));
         peerings(b.of(NetworkTypes.PEERING));
         connections(b.of(NetworkTypes.CONNECTION));
-        // A placeholder nothing refers to any more (its NIC deleted, or reimported naming another subnet) goes.
-        run("UNWIND $rows AS x MATCH (n:" + Labels.UNRESOLVED + ") WHERE NOT (n)<--() DELETE n", List.of(1), false);
+        // A placeholder nothing refers to any more (its NIC deleted, or reimported naming another subnet) goes. A
+        // connection may start at one (its gateway), and security rules name ASGs by id, without a relationship.
+        run(
+                "UNWIND $rows AS x MATCH (n:" + Labels.UNRESOLVED + ") WHERE NOT (n)--() AND NOT (n:" + Labels.ASG
+                        + " AND EXISTS { MATCH (r:SecurityRule) WHERE any(a IN coalesce(r.sourceApplicationSecurityGroups,"
+                        + " []) + coalesce(r.destinationApplicationSecurityGroups, []) WHERE toLower(a) = n.key) })"
+                        + " DELETE n",
+                List.of(1),
+                false);
     }
 
     /**

@@ -213,8 +213,12 @@ final class CrossChecks {
      * problem.
      */
     private static boolean placeholder(Session s, Reference ref) {
+        // An ASE names its subnet through virtualNetwork (derived, not an id of its own), and an ASE exported alone is
+        // a partial export like a NIC exported alone; other derived ids (a subnet's VNet) are never placeholders.
+        boolean aseSubnet =
+                ref.ownerKind() == ResourceKind.APP_SERVICE_ENVIRONMENT && ref.expected() == ResourceKind.SUBNET;
         if (s.unresolvedMode != UnresolvedReferences.PLACEHOLDER
-                || !ref.written()
+                || (!ref.written() && !aseSubnet)
                 || !UnresolvedReferences.placeholderFor(ref.expected(), ref.ownerKind())) {
             return false;
         }

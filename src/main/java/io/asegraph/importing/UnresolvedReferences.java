@@ -25,18 +25,33 @@ public enum UnresolvedReferences {
 
     /**
      * True when a placeholder may stand for an unresolved {@code expected} resource referenced from a resource of
-     * {@code owner}'s kind. Only where the analyses know what a placeholder means: an NSG (an association whose NSG
-     * is not known makes what reaches it UNDETERMINED), and the subnet of a network interface, private endpoint or
-     * ASE (which is then held out of the analyses until its subnet is imported). Other references are refused as in
-     * {@link #REJECT} mode: a route table or NAT gateway that is not known would silently change routes and source
-     * addresses.
+     * {@code owner}'s kind: wherever the analyses know what a placeholder means, so that it makes the answers that
+     * depend on it UNDETERMINED instead of silently changing them:
+     * <ul>
+     *   <li>an NSG (what it would decide is not known), a route table or NAT gateway of a subnet (the subnet's routes,
+     *       or the source address of what leaves through the NAT gateway, are not known), an application security
+     *       group of a network interface or a security rule (a rule naming it cannot be evaluated);</li>
+     *   <li>the subnet of a network interface, private endpoint or ASE (which is then held out of the analyses until
+     *       its subnet is imported);</li>
+     *   <li>a public IP of a network interface, NAT gateway or Azure Firewall (the source address of what leaves
+     *       through it is not known);</li>
+     *   <li>the remote virtual network of a peering (the routes the peering adds are not known), and the gateways of a
+     *       connection (the routes it adds are not known).</li>
+     * </ul>
+     * Other references (a firewall's or gateway's subnet, a gateway's default site, an app's ASE) are refused as in
+     * {@link #REJECT} mode.
      */
     static boolean placeholderFor(ResourceKind expected, ResourceKind owner) {
         return switch (expected) {
-            case NETWORK_SECURITY_GROUP -> true;
+            case NETWORK_SECURITY_GROUP, ROUTE_TABLE, NAT_GATEWAY, APPLICATION_SECURITY_GROUP -> true;
             case SUBNET -> owner == ResourceKind.NETWORK_INTERFACE
                     || owner == ResourceKind.PRIVATE_ENDPOINT
                     || owner == ResourceKind.APP_SERVICE_ENVIRONMENT;
+            case PUBLIC_IP_ADDRESS -> owner == ResourceKind.NETWORK_INTERFACE
+                    || owner == ResourceKind.NAT_GATEWAY
+                    || owner == ResourceKind.AZURE_FIREWALL;
+            case VIRTUAL_NETWORK -> owner == ResourceKind.VIRTUAL_NETWORK || owner == ResourceKind.PEERING;
+            case VIRTUAL_NETWORK_GATEWAY, LOCAL_NETWORK_GATEWAY -> owner == ResourceKind.CONNECTION;
             default -> false;
         };
     }

@@ -126,7 +126,7 @@ final class VirtualNetworkReaders {
     private static void subnetBody(Session s, Res r, ResourceId id, String name, ResourceId vnetId) {
         String owner = "subnet " + (name != null ? "'" + name + "'" : "(unnamed)");
         int before = s.problems.size();
-        List<Session.PlacedPrefix> prefixes = prefixes(s, r, owner);
+        List<Session.PlacedPrefix> prefixes = prefixes(s, r, owner, id);
         Optional<ResourceId> nsg =
                 s.reference(r.get("networkSecurityGroup"), ResourceKind.NETWORK_SECURITY_GROUP, false, owner);
         Optional<ResourceId> routes = s.reference(r.get("routeTable"), ResourceKind.ROUTE_TABLE, false, owner);
@@ -148,13 +148,29 @@ final class VirtualNetworkReaders {
      * A subnet's IPv4 prefixes: {@code addressPrefixes} (ARM's and az's key for a subnet with several prefixes, in
      * their order) or {@code addressPrefix} (the single one). IPv6 entries are warned and skipped, as everywhere. When
      * both keys are given, {@code addressPrefix} must be among {@code addressPrefixes}. A subnet's prefixes must not
-     * overlap one another; the VNet space and sibling subnets are checked by {@link CrossChecks}. Neither key given is a
-     * problem: a subnet without prefixes has no addresses, and an update that leaves them out must not wipe them.
+     * overlap one another; the VNet space and sibling subnets are checked by {@link CrossChecks}. Neither key given: a
+     * subnet the graph holds keeps its stored prefixes, with a warning (absent is not empty); a new one is a problem,
+     * located at its {@code addressPrefix}, since a subnet without prefixes has no addresses.
      */
-    private static List<Session.PlacedPrefix> prefixes(Session s, Res r, String owner) {
+    private static List<Session.PlacedPrefix> prefixes(Session s, Res r, String owner, ResourceId id) {
         int before = s.problems.size();
         Field single = r.get("addressPrefix");
         Field plural = r.get("addressPrefixes");
+        if (!single.present() && !plural.present() && id != null) {
+            // Absent is not empty: a subnet the graph holds keeps its prefixes when the document states none.
+            List<Cidr> stored = s.known.isPlaceholder(id)
+                    ? null
+                    : s.known.subnetPrefixes(List.of(id)).get(id);
+            if (stored != null && !stored.isEmpty()) {
+                s.warn(
+                        single.path(),
+                        owner + " has no addressPrefix or addressPrefixes key: it keeps its stored prefixes "
+                                + Cidr.join(stored) + "; only a document that states them replaces them");
+                return stored.stream()
+                        .map(c -> new Session.PlacedPrefix(c, single.path(), "stored addressPrefix"))
+                        .toList();
+            }
+        }
         List<Session.PlacedPrefix> many = new ArrayList<>();
         for (Field e : s.strings(plural)) {
             Optional<Cidr> c = NetworkReaders.block(s, e, e.node().asText().trim(), owner, false);

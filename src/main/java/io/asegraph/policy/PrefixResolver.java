@@ -6,6 +6,7 @@ import io.asegraph.net.InvalidAddressException;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.SpecialRanges;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -119,6 +120,11 @@ public final class PrefixResolver {
         AddressSet members = context.asgMembers().get(asg);
         if (members != null) {
             return ResolvedAddresses.of(members);
+        }
+        if (policies.asg(asg).isEmpty()) {
+            return ResolvedAddresses.unresolved("application security group '" + asg.name() + "' (" + asg.value()
+                    + ") is not imported, so its members are not known: "
+                    + ResourceKind.APPLICATION_SECURITY_GROUP.howToImport(asg.value()));
         }
         return ResolvedAddresses.unresolved(
                 "application security group '" + asg.name() + "' (" + asg.value() + "): its members are not known");

@@ -60,7 +60,8 @@ public record EffectiveRoute(
      * Sql, which is not imported)", or a system route's source for a service endpoint's route.
      */
     public String describeUnresolved() {
-        return (origin == RouteOrigin.USER ? "user route " + name : source) + " (" + unresolved.orElse("unresolved")
+        return (origin == RouteOrigin.USER && !name.isEmpty() ? "user route " + name : source) + " ("
+                + unresolved.orElse("unresolved")
                 + ")";
     }
 

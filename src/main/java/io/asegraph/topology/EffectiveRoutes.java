@@ -37,6 +37,11 @@ public final class EffectiveRoutes {
     private final PrefixTrie<EffectiveRoute> trie;
     private final AddressSet virtualNetworkTopology;
     private final boolean gatewayPropagationDisabled;
+    /** The unresolved routes that stand for a resource never imported (a placeholder), and the spaces they cannot reach. */
+    private final List<EffectiveRoute> missing;
+
+    private final AddressSet ownSpace;
+    private final AddressSet systemPreferred;
 
     /**
      * Ranks {@code candidates} (every route with state ACTIVE or UNRESOLVED as collected) and builds the trie.
@@ -49,7 +54,23 @@ public final class EffectiveRoutes {
             List<EffectiveRoute> candidates,
             AddressSet virtualNetworkTopology,
             boolean gatewayPropagationDisabled) {
+        this(subnet, candidates, virtualNetworkTopology, gatewayPropagationDisabled, List.of());
+    }
+
+    /**
+     * As above, with {@code missing}: those UNRESOLVED candidates that stand for a resource referenced but never
+     * imported (a route table, a peering's remote VNet, a connection's gateway), whose routes are not known at all.
+     * Like any unresolved route they may override every lookup, except where Azure's selection rules exclude them: a
+     * peering's routes never cover the VNet's own space, a gateway's never the VNet's own or peered spaces.
+     */
+    EffectiveRoutes(
+            Subnet subnet,
+            List<EffectiveRoute> candidates,
+            AddressSet virtualNetworkTopology,
+            boolean gatewayPropagationDisabled,
+            List<EffectiveRoute> missing) {
         this.subnet = subnet;
+        this.missing = List.copyOf(missing);
         this.trie = new PrefixTrie<>();
         this.virtualNetworkTopology = virtualNetworkTopology;
         this.gatewayPropagationDisabled = gatewayPropagationDisabled;
@@ -61,6 +82,11 @@ public final class EffectiveRoutes {
             }
         }
         AddressSet systemPreferred = AddressSet.of(vnetAndPeering);
+        this.systemPreferred = systemPreferred;
+        this.ownSpace = AddressSet.of(candidates.stream()
+                .filter(r -> r.origin() == RouteOrigin.DEFAULT && r.nextHopType() == NextHopType.VNET_LOCAL)
+                .flatMap(r -> r.prefixes().stream())
+                .toList());
 
         Map<Cidr, List<Integer>> byBlock = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -108,6 +134,9 @@ public final class EffectiveRoutes {
         this.trie = same.trie;
         this.virtualNetworkTopology = same.virtualNetworkTopology;
         this.gatewayPropagationDisabled = same.gatewayPropagationDisabled;
+        this.missing = same.missing;
+        this.ownSpace = same.ownSpace;
+        this.systemPreferred = same.systemPreferred;
     }
 
     /**
@@ -136,6 +165,19 @@ public final class EffectiveRoutes {
     /** User routes whose service tag is not imported (or whose prefix cannot be read). */
     public List<EffectiveRoute> unresolvedRoutes() {
         return unresolved;
+    }
+
+    /**
+     * The unresolved routes that stand for resources never imported (placeholders): the subnet's route table, a
+     * peering's remote VNet, a connection's gateway. While there is one, the table is not the subnet's whole table.
+     */
+    public List<EffectiveRoute> missingResources() {
+        return missing;
+    }
+
+    /** Those of {@code hop}'s possible overrides that stand for resources never imported ({@link #missingResources}). */
+    public List<EffectiveRoute> missingIn(NextHop hop) {
+        return hop.unresolvedRoutes().stream().filter(missing::contains).toList();
     }
 
     /** True when the subnet's route table disables gateway route propagation (no gateway routes are listed). */
@@ -198,7 +240,21 @@ public final class EffectiveRoutes {
         boolean publicAddress = !SpecialRanges.NOT_PUBLIC.contains(destination);
         List<EffectiveRoute> open = unresolved.stream()
                 .filter(r -> publicAddress || r.nextHopType() != NextHopType.VIRTUAL_NETWORK_SERVICE_ENDPOINT)
+                .filter(r -> !missing.contains(r) || mayCover(r, destination))
                 .toList();
         return new NextHop(destination, matched, route, open);
+    }
+
+    /**
+     * Whether the routes of a missing resource may cover {@code destination}: a peering's remote VNet cannot overlap
+     * the VNet's own space, and gateway routes never win inside the VNet's own or peered spaces; a route table's
+     * routes may cover anything.
+     */
+    private boolean mayCover(EffectiveRoute missingRoute, long destination) {
+        return switch (missingRoute.origin()) {
+            case DEFAULT -> !ownSpace.contains(destination);
+            case VIRTUAL_NETWORK_GATEWAY -> !systemPreferred.contains(destination);
+            case USER -> true;
+        };
     }
 }

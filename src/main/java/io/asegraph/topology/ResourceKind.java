@@ -126,6 +126,16 @@ public enum ResourceKind {
         return "import it (" + howToExport(id) + ")";
     }
 
+    /**
+     * Why an answer that needs the resource {@code id} of this kind cannot be given, when the snapshot does not hold
+     * it (an unresolved placeholder): "public IP address … is referenced by network interface web-nic but not
+     * imported: import it (az network public-ip show --ids …)".
+     */
+    public String notImported(ResourceId id, String referrer) {
+        return noun + " " + id.value() + " is referenced by " + referrer + " but not imported: "
+                + howToImport(id.value());
+    }
+
     /** The kind of an ARM {@code type} string, case-insensitive; empty for types asegraph does not model. */
     public static Optional<ResourceKind> fromArmType(String type) {
         return type == null

@@ -154,6 +154,7 @@ public final class Routing {
                 .orElseThrow(() -> new IllegalStateException(
                         "subnet " + subnet.id() + " names VNet " + subnet.vnetId() + ", which is not in the snapshot"));
         List<EffectiveRoute> routes = new ArrayList<>();
+        List<EffectiveRoute> missing = new ArrayList<>();
         List<Cidr> topologyBlocks = new ArrayList<>(vnet.addressSpace());
 
         for (Cidr block : vnet.addressSpace()) {
@@ -166,6 +167,15 @@ public final class Routing {
             }
             Optional<VirtualNetwork> remote = topology.vnet(peering.remoteVnetId());
             if (remote.isEmpty()) {
+                missing.add(missing(
+                        RouteOrigin.DEFAULT,
+                        NextHopType.VNET_PEERING,
+                        "system routes for the peering " + peering.name() + " with "
+                                + peering.remoteVnetId().name(),
+                        ResourceKind.VIRTUAL_NETWORK,
+                        peering.remoteVnetId(),
+                        "the peering " + peering.name() + " of " + vnet.name(),
+                        "the address space it routes is not known"));
                 continue;
             }
             for (Cidr block : remote.get().addressSpace()) {
@@ -193,27 +203,71 @@ public final class Routing {
         }
 
         List<EffectiveRoute> gatewayRoutes = new ArrayList<>();
+        List<EffectiveRoute> gatewayMissing = new ArrayList<>();
         for (ServingGateway serving : gatewaysFor(vnet.id())) {
             String suffix = serving.transit()
                     .map(p -> ", by gateway transit over the peering " + p.name())
                     .orElse("");
-            gatewayRoutes(serving.gateway(), suffix, gatewayRoutes, topologyBlocks);
+            gatewayRoutes(serving.gateway(), suffix, gatewayRoutes, topologyBlocks, gatewayMissing);
         }
 
-        Optional<RouteTable> table = subnet.routeTableId().map(id -> topology.routeTable(id)
-                .orElseThrow(() -> new IllegalStateException(
-                        "subnet " + subnet.id() + " names route table " + id + ", which is not in the snapshot")));
+        Optional<RouteTable> table = subnet.routeTableId().flatMap(topology::routeTable);
+        if (subnet.routeTableId().isPresent() && table.isEmpty()) {
+            ResourceId id = subnet.routeTableId().get();
+            missing.add(missing(
+                    RouteOrigin.USER,
+                    NextHopType.NONE,
+                    "the user routes of route table " + id.name(),
+                    ResourceKind.ROUTE_TABLE,
+                    id,
+                    "subnet " + subnet.name(),
+                    "its routes are not known"));
+        }
         boolean propagationDisabled =
                 table.map(RouteTable::disableBgpRoutePropagation).orElse(false);
         if (!propagationDisabled) {
             routes.addAll(gatewayRoutes);
+            missing.addAll(gatewayMissing);
         }
         table.ifPresent(t -> t.routes().forEach(r -> userRoute(t, r).ifPresent(routes::add)));
-        return new EffectiveRoutes(subnet, routes, AddressSet.of(topologyBlocks), propagationDisabled);
+        routes.addAll(missing);
+        return new EffectiveRoutes(subnet, routes, AddressSet.of(topologyBlocks), propagationDisabled, missing);
+    }
+
+    /**
+     * An UNRESOLVED route standing for the routes of a resource referenced but never imported (a placeholder): no
+     * prefix is known, so it may override any lookup it can reach; its reason names the resource and how to import
+     * it.
+     */
+    private static EffectiveRoute missing(
+            RouteOrigin origin,
+            NextHopType type,
+            String source,
+            ResourceKind kind,
+            ResourceId id,
+            String referrer,
+            String unknown) {
+        return new EffectiveRoute(
+                origin,
+                "",
+                "",
+                List.of(),
+                type,
+                Optional.empty(),
+                origin == RouteOrigin.USER ? Optional.of(id) : Optional.empty(),
+                RouteState.UNRESOLVED,
+                Optional.of(id),
+                source,
+                Optional.of(kind.noun() + " " + id.value() + " is referenced by " + referrer + " but not imported, so "
+                        + unknown + ": " + kind.howToImport(id.value())));
     }
 
     private void gatewayRoutes(
-            VirtualNetworkGateway gateway, String suffix, List<EffectiveRoute> out, List<Cidr> topologyBlocks) {
+            VirtualNetworkGateway gateway,
+            String suffix,
+            List<EffectiveRoute> out,
+            List<Cidr> topologyBlocks,
+            List<EffectiveRoute> missing) {
         for (Connection connection : index.connectionsOf(gateway.id())) {
             ResourceId other =
                     connection.gatewayId().equals(gateway.id()) ? connection.peerId() : connection.gatewayId();
@@ -228,6 +282,21 @@ public final class Routing {
                                     + gateway.name() + suffix));
                     topologyBlocks.add(block);
                 }
+                continue;
+            }
+            if (topology.gateway(other).isEmpty()) {
+                ResourceKind kind =
+                        !other.equals(connection.gatewayId()) && "IPsec".equalsIgnoreCase(connection.connectionType())
+                                ? ResourceKind.LOCAL_NETWORK_GATEWAY
+                                : ResourceKind.VIRTUAL_NETWORK_GATEWAY;
+                missing.add(missing(
+                        RouteOrigin.VIRTUAL_NETWORK_GATEWAY,
+                        NextHopType.VIRTUAL_NETWORK_GATEWAY,
+                        "gateway routes over connection " + connection.name() + " of " + gateway.name() + suffix,
+                        kind,
+                        other,
+                        "the connection " + connection.name(),
+                        "the prefixes it routes are not known"));
                 continue;
             }
             Optional<VirtualNetwork> remote = topology.gateway(other).flatMap(g -> topology.vnet(g.vnetId()));

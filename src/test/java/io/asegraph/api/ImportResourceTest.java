@@ -153,7 +153,7 @@ class ImportResourceTest {
                 "/2/properties/securityRules/1/properties/priority | 100 | $[2].properties.securityRules[1].properties.priority | already used",
                 "/2/properties/securityRules/0/properties/sourceAddressPrefix | \"10.0.0.5/24\" | $[2].properties.securityRules[0].properties.sourceAddressPrefix | invalid",
                 "/2/properties/securityRules/0/properties/destinationPortRange | \"80,81\" | $[2].properties.securityRules[0].properties.destinationPortRange | invalid",
-                "/0/properties/subnets/0/properties/routeTable/id | \"/subscriptions/x/nowhere/routeTables/none\" | $[0].properties.subnets[0].properties.routeTable.id | neither in this document nor in the graph",
+                "/0/properties/subnets/0/properties/routeTable/id | \"/subscriptions/x/resourceGroups/g/providers/Microsoft.Network/networkSecurityGroups/none\" | $[0].properties.subnets[0].properties.routeTable.id | must name a route table, but the id is of a network security group",
                 "/0/properties/subnets/1/properties/addressPrefix | \"10.50.1.128/25\" | $[0].properties.subnets[1].properties.addressPrefix | overlaps",
                 "/3/properties/routes/0/properties/nextHopIpAddress | \"10.60.1\" | $[3].properties.routes[0].properties.nextHopIpAddress | IPv4",
                 "/9/properties/addresses/internalIpAddress | \"10.50.2.9\" | $[9].properties.addresses.internalIpAddress | outside its subnet",

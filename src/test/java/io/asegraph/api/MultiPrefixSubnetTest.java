@@ -177,16 +177,33 @@ class MultiPrefixSubnetTest {
 
     @Test
     @Order(9)
-    void anUpdateWithoutPrefixesIsRefusedAndKeepsThem() throws Exception {
+    void anUpdateWithoutPrefixesKeepsThemWithAWarning() throws Exception {
         String without =
                 az().replaceFirst("\"addressPrefixes\": \\[\\s*\"10.79.3.0/24\",\\s*\"10.79.10.0/24\"\\s*],", "");
         Answer a = post(without);
+        assertEquals(200, a.status(), a.body()::toString);
+        assertEquals(0, a.body().path("updated").asInt(), a.body()::toString);
+        assertThat(
+                ExportShapesTest.warnings(a),
+                hasItem("$[0].addressPrefix: subnet 'shapes-mp-app-subnet' has no addressPrefix or addressPrefixes"
+                        + " key: it keeps its stored prefixes 10.79.3.0/24, 10.79.10.0/24; only a document that states"
+                        + " them replaces them"));
+        listed("shapes-mp-app-subnet", "10.79.3.0/24", "10.79.3.0/24", "10.79.10.0/24");
+    }
+
+    @Test
+    @Order(9)
+    void aNewSubnetWithoutPrefixesIsRefusedAtItsLocation() throws Exception {
+        String id = "/subscriptions/44444444-0000-0000-0000-000000000000/resourceGroups/shapes-mp-rg/providers"
+                + "/Microsoft.Network/virtualNetworks/shapes-mp-vnet/subnets/shapes-mp-bare-subnet";
+        Answer a = post("[{\"id\": \"" + id + "\", \"name\": \"shapes-mp-bare-subnet\","
+                + " \"type\": \"Microsoft.Network/virtualNetworks/subnets\", \"delegations\": []}]");
         assertEquals(400, a.status(), a.body()::toString);
         assertThat(
                 ExportShapesTest.problems(a),
-                hasItem(containsString(
-                        "$[0].addressPrefix: addressPrefix of subnet 'shapes-mp-app-subnet' is required")));
-        listed("shapes-mp-app-subnet", "10.79.3.0/24", "10.79.3.0/24", "10.79.10.0/24");
+                hasItem("$[0].addressPrefix: addressPrefix of subnet 'shapes-mp-bare-subnet' is required: a subnet"
+                        + " needs an IPv4 prefix (addressPrefix, or addressPrefixes when it has several)"));
+        Gql.post(SUBNET, "n", "shapes-mp-bare-subnet").body("data.subnets", equalTo(List.of()));
     }
 
     @Test

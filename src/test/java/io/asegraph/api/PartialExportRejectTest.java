@@ -27,16 +27,21 @@ class PartialExportRejectTest {
     @Inject
     GraphStore store;
 
-    @Test
-    void aNicOnlyExportIsRefusedNamingBothReferencesAndNothingIsWritten() throws Exception {
-        long nodes = store.read(
-                tx -> tx.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong());
-        Answer a = ImportResourceTest.post(
+    /** {@code POST /import} of the shape document {@code file}. */
+    Answer post(String file) throws Exception {
+        return ImportResourceTest.post(
                 HttpClient.newHttpClient(),
                 importUrl,
                 "",
                 null,
-                ExportShapesTest.shape("partial-nic-only.json").getBytes(StandardCharsets.UTF_8));
+                ExportShapesTest.shape(file).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aNicOnlyExportIsRefusedNamingBothReferencesAndNothingIsWritten() throws Exception {
+        long nodes = store.read(
+                tx -> tx.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong());
+        Answer a = post("partial-nic-only.json");
         assertEquals(400, a.status(), a.body()::toString);
         assertEquals("INVALID_DOCUMENT", a.body().path("code").asText());
         assertThat(
@@ -54,5 +59,26 @@ class PartialExportRejectTest {
         List<Object> placeholders =
                 Gql.post("{ unresolvedReferences { id } }").extract().path("data.unresolvedReferences");
         assertThat(placeholders, empty());
+    }
+
+    @Test
+    void aVnetExportNamingARouteTableNatGatewayPublicIpAndAsgElsewhereIsRefusedNamingEach() throws Exception {
+        Answer a = post("partial-routed-vnet.json");
+        assertEquals(400, a.status(), a.body()::toString);
+        List<String> problems = ExportShapesTest.problems(a);
+        for (String id : List.of(
+                PartialExportReferencesTest.ROUTE_TABLE,
+                PartialExportReferencesTest.NAT,
+                PartialExportReferencesTest.NIC_PIP,
+                PartialExportReferencesTest.ASG)) {
+            assertThat(
+                    problems, org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("'" + id + "' of ")));
+        }
+        assertThat(
+                problems,
+                org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.containsString("that is neither in this document nor in the graph")));
+        Gql.post("query($n: String!) { networkInterfaces(where: {name: {eq: $n}}) { id } }", "n", "web-nic")
+                .body("data.networkInterfaces", org.hamcrest.Matchers.empty());
     }
 }

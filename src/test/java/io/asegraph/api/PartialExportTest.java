@@ -91,6 +91,11 @@ class PartialExportTest {
 
     /** The node of {@code key}: its element id and whether it is still a placeholder. */
     List<Object> node(String id) {
+        return node(store, id);
+    }
+
+    /** The node of {@code id} in {@code store}: its element id, its Unresolved label, its unresolved flag. */
+    static List<Object> node(GraphStore store, String id) {
         return store.read(tx -> {
             var r = tx.run(
                             "MATCH (n {key: $k}) RETURN elementId(n) AS e, n:Unresolved AS u, n.unresolved AS f",

@@ -1,6 +1,8 @@
 package io.asegraph.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -136,6 +138,47 @@ class EstatePatchTest {
         assertEquals(1, removed.removed(), removed::toString);
     }
 
+    @Test
+    void whilePlaceholdersExistAWriteThatDoesNotTouchThemMovesTheSnapshotOnAndOneThatDoesReloads() throws Exception {
+        // A NIC exported alone: placeholders for its subnet and NSG are made, the NIC is held back: a reload.
+        importAndCompare(partial("partial-nic-only.json"), true);
+        assertFalse(cache.current().unresolved().isEmpty(), "placeholders in the snapshot");
+
+        // An NSG of the reference topology changed: nothing refers to a placeholder, so the snapshot moves on in
+        // memory, placeholders and all, and is still what a reload reads.
+        ArrayNode reference = (ArrayNode)
+                JSON.readTree(Path.of("graph-seed/reference-topology.az.json").toFile());
+        ArrayNode nsg = JSON.createArrayNode();
+        for (JsonNode r : reference) {
+            if (r.path("name").asText().equals("ase-two-nsg")) {
+                ObjectNode x = r.deepCopy();
+                ArrayNode rules = (ArrayNode) x.with("properties").withArray("securityRules");
+                ((ObjectNode) rules.get(0)).with("properties").put("priority", 3100);
+                nsg.add(x);
+            }
+        }
+        Estate before = cache.current();
+        ImportOutcome unrelated = importAndCompare(JSON.writeValueAsString(nsg), false);
+        assertEquals(1, unrelated.updated(), unrelated::toString);
+        assertSame(before.unresolved(), cache.current().unresolved(), "the placeholders carried over, not reloaded");
+
+        // The placeholder subnet's VNet: it is filled and the NIC comes back into the snapshot: a reload.
+        importAndCompare(partial("partial-vnet.json"), true);
+        assertTrue(
+                cache.current().topology().nics().stream()
+                        .anyMatch(n -> n.name().equals("patch-lone-nic")),
+                "the NIC is in the snapshot again");
+    }
+
+    /** A partial-export shape document with its names and resource groups prefixed {@code patch}. */
+    private static String partial(String file) throws java.io.IOException {
+        try (var in = EstatePatchTest.class.getResourceAsStream("/shapes/" + file)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("partial-", "patch-")
+                    .replace("lone-", "patch-lone-");
+        }
+    }
+
     /** A subnet of the reference VNet that nothing is deployed in (removing it needs no cascade). */
     private String pickUnusedSubnet(ArrayNode subnets) {
         Estate e = cache.current();
@@ -166,6 +209,7 @@ class EstatePatchTest {
                         : "the snapshot was computed, not read from the store");
         Estate stored = store.read(EstateLoader::load);
         assertEquals(stored.version(), served.version(), "version");
+        assertEquals(stored.unresolved(), served.unresolved(), "placeholders");
         Map<String, List<?>> expected = canonical(stored);
         Map<String, List<?>> actual = canonical(served);
         for (String kind : expected.keySet()) {

@@ -17,6 +17,7 @@ import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
 import java.util.ArrayList;
@@ -67,8 +68,13 @@ record ExposureTarget(
                     context.index().publicAddresses(nic.publicIpIds()).stream().findFirst();
             String pipName = pip.map(PublicIpAddress::name)
                     .orElse(nic.publicIpIds().get(0).name());
-            String at =
-                    address.map(a -> pipName + " (" + Ipv4.format(a) + ")").orElse(pipName + " (no address allocated)");
+            // A public IP never imported (a placeholder) is not one without an address: its address is not known.
+            Optional<String> notImported = nic.publicIpIds().stream()
+                    .filter(p -> topology.publicIp(p).isEmpty())
+                    .findFirst()
+                    .map(p -> ResourceKind.PUBLIC_IP_ADDRESS.notImported(p, "network interface " + nic.name()));
+            String at = address.map(a -> pipName + " (" + Ipv4.format(a) + ")")
+                    .orElse(pipName + (notImported.isPresent() ? " (not imported)" : " (no address allocated)"));
             Hop entry = new Hop(
                     pip.map(p -> p.id().value()).orElse(nic.publicIpIds().get(0).value()),
                     HopKind.PUBLIC_IP_ADDRESS,
@@ -89,7 +95,7 @@ record ExposureTarget(
                     bypass.isPresent() ? List.of() : chain,
                     AddressSet.host(nic.privateIp()),
                     nic.name() + " (" + Ipv4.format(nic.privateIp()) + ")",
-                    Optional.empty(),
+                    notImported,
                     Optional.empty(),
                     bypass));
         }

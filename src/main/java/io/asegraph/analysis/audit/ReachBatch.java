@@ -102,6 +102,11 @@ final class ReachBatch {
         List<Long> pips = publicAddresses(nic);
         String pipState =
                 nic.publicIpIds().isEmpty() ? "none" : pips.isEmpty() ? "unallocated" : "allocated" + pips.size();
+        if (nic.publicIpIds().stream().anyMatch(p -> topology.publicIp(p).isEmpty())) {
+            // A public IP never imported (a placeholder) makes this NIC's Internet source UNDETERMINED naming it: its
+            // walk is its own.
+            pipState = "not-imported:" + nic.id().key();
+        }
         return subnet.vnetId().key() + "|"
                 + subnet.routeTableId().map(ResourceId::key).orElse("") + "|"
                 + subnet.natGatewayId().map(ResourceId::key).orElse("") + "|" + pipState + "|"

@@ -65,6 +65,11 @@ public class AuditQueries {
         return engines.current().audits();
     }
 
+    /** The placeholders of the snapshot the audits answer over, and what they hold back. */
+    private static io.asegraph.estate.Unresolved unresolved(Engines.Built built) {
+        return built.context().estate().unresolved();
+    }
+
     @Query("environmentHealth")
     @Description(
             "The network health of one ASE: inbound management 454-455 over the whole subnet, outbound dependencies"
@@ -79,10 +84,22 @@ public class AuditQueries {
     @Description("Every ASE's health at once (a dashboard grid), computed once per store version.")
     public @NonNull List<@NonNull EnvironmentHealthResult> environmentsHealth(
             @Description("Only healthy (true) or unhealthy (false) ASEs") Boolean healthy) {
-        return Errors.guard(() -> audits().environmentsHealth().stream()
-                .filter(h -> healthy == null || h.healthy() == healthy)
-                .map(AuditQueries::health)
-                .toList());
+        return Errors.guard(() -> {
+            Engines.Built built = engines.current();
+            List<EnvironmentHealthResult> out = new ArrayList<>();
+            built.audits().environmentsHealth().stream()
+                    .filter(h -> healthy == null || h.healthy() == healthy)
+                    .map(AuditQueries::health)
+                    .forEach(out::add);
+            if (!Boolean.TRUE.equals(healthy)) {
+                // An ASE in a subnet never imported is not shown to be healthy: listed, naming what is missing.
+                HeldBackRows.callers(unresolved(built)).stream()
+                        .filter(n -> n.kind() == io.asegraph.topology.ResourceKind.APP_SERVICE_ENVIRONMENT)
+                        .map(HeldBackRows::health)
+                        .forEach(out::add);
+            }
+            return out;
+        });
     }
 
     @Query("requiredAccess")
@@ -132,11 +149,15 @@ public class AuditQueries {
         return Errors.guard(() -> {
             checkPort(port);
             Protocol p = protocol == null ? Protocol.TCP : protocol;
-            return audits().whoCanReach(to, port, protocol(p)).stream()
-                    .filter(r -> verdicts == null
-                            || verdicts.isEmpty()
-                            || verdicts.contains(Verdict.valueOf(r.verdict().name())))
+            Engines.Built built = engines.current();
+            List<ReachabilityRow> out = new ArrayList<>();
+            built.audits().whoCanReach(to, port, protocol(p)).stream()
                     .map(r -> row(r, to, port, p))
+                    .forEach(out::add);
+            // Callers held out of the snapshot (in a subnet never imported) are listed UNDETERMINED, not left out.
+            HeldBackRows.callers(unresolved(built)).forEach(n -> out.add(HeldBackRows.reach(n, to, port, p)));
+            return out.stream()
+                    .filter(r -> verdicts == null || verdicts.isEmpty() || verdicts.contains(r.verdict()))
                     .toList();
         });
     }
@@ -165,6 +186,17 @@ public class AuditQueries {
         }
         List<FlowResult> out = new ArrayList<>(rows.size());
         rows.forEach(r -> out.add(null));
+        io.asegraph.estate.Unresolved unresolved = built.context().estate().unresolved();
+        for (int i = 0; i < rows.size(); i++) {
+            java.util.Optional<String> why = unresolved.explain(rows.get(i).caller());
+            if (why.isPresent()) {
+                out.set(i, FlowResult.undetermined(why.get()));
+                for (List<Integer> indexes : byQuestion.values()) {
+                    indexes.remove(Integer.valueOf(i));
+                }
+            }
+        }
+        byQuestion.values().removeIf(List::isEmpty);
         for (List<Integer> indexes : byQuestion.values()) {
             ReachabilityRow first = rows.get(indexes.get(0));
             Reference target = resolver.resolveDestination(first.to());
@@ -209,9 +241,14 @@ public class AuditQueries {
         return Errors.guard(() -> {
             List<Integer> p = ports == null ? DEFAULT_EXPOSURE_PORTS : ports;
             p.forEach(AuditQueries::checkPort);
-            return audits().exposures(p, protocol(protocol)).stream()
+            Engines.Built built = engines.current();
+            List<ExposureResult> out = new ArrayList<>();
+            built.audits().exposures(p, protocol(protocol)).stream()
                     .map(AuditQueries::exposure)
-                    .toList();
+                    .forEach(out::add);
+            Protocol asked = protocol == null ? Protocol.TCP : protocol;
+            HeldBackRows.callers(unresolved(built)).forEach(n -> out.addAll(HeldBackRows.exposures(n, p, asked)));
+            return out;
         });
     }
 
@@ -228,17 +265,57 @@ public class AuditQueries {
             @DefaultValue("TCP") @Description("The protocol (default TCP)") Protocol protocol) {
         return Errors.guard(() -> {
             checkPort(port);
-            return audits().reachabilityMatrix(from, to, port, protocol(protocol)).stream()
-                    .map(r -> new MatrixRowResult(
+            // A caller or destination held out of the snapshot (or a placeholder) gets UNDETERMINED cells naming what
+            // is missing; the rest of the grid is answered as usual.
+            Engines.Built built = engines.current();
+            io.asegraph.estate.Unresolved unresolved = unresolved(built);
+            List<String> knownFrom =
+                    from.stream().filter(f -> unresolved.named(f).isEmpty()).toList();
+            List<String> knownTo =
+                    to.stream().filter(t -> unresolved.named(t).isEmpty()).toList();
+            Map<String, MatrixRowResult> answered = new LinkedHashMap<>();
+            if (!knownFrom.isEmpty()) {
+                for (var r : built.audits().reachabilityMatrix(knownFrom, knownTo, port, protocol(protocol))) {
+                    answered.put(
                             r.from().text(),
-                            r.cells().stream().map(c -> cell(c.to(), c.flow())).toList(),
-                            id(r.from()),
-                            r.from()
-                                    .resource()
-                                    .map(x -> x.name())
-                                    .orElse(r.from().text()),
-                            kind(r.from())))
-                    .toList();
+                            new MatrixRowResult(
+                                    r.from().text(),
+                                    r.cells().stream()
+                                            .map(c -> cell(c.to(), c.flow()))
+                                            .toList(),
+                                    id(r.from()),
+                                    r.from()
+                                            .resource()
+                                            .map(x -> x.name())
+                                            .orElse(r.from().text()),
+                                    kind(r.from())));
+                }
+            }
+            List<MatrixRowResult> out = new ArrayList<>(from.size());
+            for (String f : from) {
+                java.util.Optional<io.asegraph.estate.Unresolved.Named> missing = unresolved.named(f);
+                List<MatrixRowResult.MatrixCell> cells = new ArrayList<>(to.size());
+                java.util.Iterator<MatrixRowResult.MatrixCell> known =
+                        missing.isPresent() ? null : answered.get(f).cells().iterator();
+                for (String t : to) {
+                    java.util.Optional<io.asegraph.estate.Unresolved.Named> target = unresolved.named(t);
+                    if (missing.isPresent() || target.isPresent()) {
+                        String why = missing.or(() -> target).orElseThrow().why();
+                        String toId = target.map(x -> x.id().value())
+                                .orElseGet(() -> id(built.context().resolver().resolveDestination(t)));
+                        cells.add(HeldBackRows.cell(t, toId, why));
+                    } else {
+                        cells.add(known.next());
+                    }
+                }
+                out.add(missing.map(m -> new MatrixRowResult(
+                                f, cells, m.id().value(), m.name(), m.kind().graphName()))
+                        .orElseGet(() -> {
+                            MatrixRowResult r = answered.get(f);
+                            return new MatrixRowResult(f, cells, r.fromId(), r.fromName(), r.fromKind());
+                        }));
+            }
+            return out;
         });
     }
 

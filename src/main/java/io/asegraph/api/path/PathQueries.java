@@ -17,6 +17,7 @@ import io.asegraph.policy.IpFlowResult;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.policy.PrefixResolver;
 import io.asegraph.service.Engines;
+import io.asegraph.topology.EffectiveRoutes;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.Resource;
 import io.asegraph.topology.Subnet;
@@ -132,9 +133,14 @@ public class PathQueries {
         return Errors.guard(() -> {
             AnalysisContext c = engines.current().context();
             Subnet subnet = c.nextHops().sourceSubnet(c.resolver().resolveLocated(target));
-            return c.routing().effectiveRoutes(subnet).routes().stream()
-                    .map(PathMapping::effectiveRoute)
-                    .toList();
+            EffectiveRoutes routes = c.routing().effectiveRoutes(subnet);
+            if (!routes.missingResources().isEmpty()) {
+                throw new UndeterminedException("the effective routes of " + subnet.label() + " cannot be told: "
+                        + routes.missingResources().stream()
+                                .map(io.asegraph.topology.EffectiveRoute::describeUnresolved)
+                                .collect(java.util.stream.Collectors.joining("; ")));
+            }
+            return routes.routes().stream().map(PathMapping::effectiveRoute).toList();
         });
     }
 

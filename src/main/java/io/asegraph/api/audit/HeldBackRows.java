@@ -1,0 +1,88 @@
+package io.asegraph.api.audit;
+
+import io.asegraph.api.path.Protocol;
+import io.asegraph.api.path.SourceKind;
+import io.asegraph.api.path.Verdict;
+import io.asegraph.estate.Unresolved;
+import io.asegraph.policy.PrefixResolver;
+import io.asegraph.topology.ResourceKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows audits add for resources held out of the snapshot because they lie in a subnet never imported (a
+ * placeholder): a network interface or ASE is not left out of an audit that lists network interfaces or ASEs, it is
+ * listed UNDETERMINED (or, for health, WARN and not healthy), naming the missing subnet and how to import it.
+ */
+final class HeldBackRows {
+    private HeldBackRows() {}
+
+    /** The network interfaces and ASEs held back, with why. */
+    static List<Unresolved.Named> callers(Unresolved unresolved) {
+        return unresolved.heldBackResources().stream()
+                .filter(n ->
+                        n.kind() == ResourceKind.NETWORK_INTERFACE || n.kind() == ResourceKind.APP_SERVICE_ENVIRONMENT)
+                .toList();
+    }
+
+    static ReachabilityRow reach(Unresolved.Named n, String to, int port, Protocol protocol) {
+        return new ReachabilityRow(
+                n.id().value(),
+                n.name(),
+                n.kind().graphName(),
+                Verdict.UNDETERMINED,
+                SourceKind.UNDETERMINED,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                to,
+                port,
+                protocol);
+    }
+
+    /** One UNDETERMINED row per port: whether a resource that cannot be placed is exposed is not known. */
+    static List<ExposureResult> exposures(Unresolved.Named n, List<Integer> ports, Protocol protocol) {
+        List<ExposureResult> out = new ArrayList<>();
+        for (Integer port : ports.stream().distinct().sorted().toList()) {
+            out.add(new ExposureResult(
+                    n.id().value(),
+                    n.kind().graphName(),
+                    n.name(),
+                    null,
+                    port,
+                    Verdict.UNDETERMINED,
+                    List.of(),
+                    List.of(),
+                    List.of(n.why()),
+                    List.of(),
+                    protocol,
+                    "not known: it cannot be placed in the network",
+                    PrefixResolver.INTERNET.toCidrStrings(),
+                    List.of(),
+                    null));
+        }
+        return out;
+    }
+
+    static EnvironmentHealthResult health(Unresolved.Named n) {
+        return new EnvironmentHealthResult(
+                n.id().value(),
+                n.name(),
+                "UNKNOWN",
+                false,
+                CheckStatus.WARN,
+                List.of(new HealthCheckResult(
+                        "placement",
+                        CheckStatus.WARN,
+                        "The ASE's subnet is imported, so that its routes and NSGs can be checked",
+                        n.why(),
+                        List.of())));
+    }
+
+    static MatrixRowResult.MatrixCell cell(String to, String toId, String why) {
+        return new MatrixRowResult.MatrixCell(
+                to, Verdict.UNDETERMINED, SourceKind.UNDETERMINED, null, why, toId, List.of());
+    }
+}
