@@ -1,0 +1,80 @@
+package io.asegraph.api.read.filter;
+
+import io.asegraph.api.read.StringFilter;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
+@Input("SecurityRuleWhere")
+@Description("Filters on NSG rules by what they admit: every given condition must hold; AND, OR and NOT combine"
+        + " filters. A condition on an unresolved part of a rule (a service tag not imported, an ASG without known"
+        + " members, VirtualNetwork of an NSG applied nowhere, an undecidable shadow) is undetermined: the rule is not"
+        + " listed, and securityRulesConnection lists it under undetermined with the cause.")
+public class SecurityRuleWhere {
+    public List<SecurityRuleWhere> AND;
+    public List<SecurityRuleWhere> OR;
+    public SecurityRuleWhere NOT;
+
+    @Description("The rule name (case-insensitive).")
+    public StringFilter name;
+
+    public DirectionFilter direction;
+    public AccessFilter access;
+    public ProtocolFilter protocol;
+    public IntFilter priority;
+
+    @Description("Its source addresses, resolved: prefixes, *, service tags, Internet, VirtualNetwork (as expanded"
+            + " where the NSG is applied) and source ASGs.")
+    public AddressFilter sourceAddresses;
+
+    @Description("Its destination addresses, resolved as sourceAddresses.")
+    public AddressFilter destinationAddresses;
+
+    public PortFilter sourcePorts;
+    public PortFilter destinationPorts;
+
+    @Description("Whether the shadow analysis (shadowedRules) finds it DEAD or REDUNDANT: no packet reaches it.")
+    public Boolean shadowed;
+
+    @Description("Whether it is one of the six default rules (listed only with includeDefaultRules: true).")
+    public Boolean isDefault;
+
+    @Description("Its NSG.")
+    public NetworkSecurityGroupWhere networkSecurityGroup;
+
+    public static Pred<RuleRow> compile(SecurityRuleWhere w, String path, Scope scope) {
+        return w == null ? Pred.always() : Pred.all(w.parts(path, scope));
+    }
+
+    List<Pred<RuleRow>> parts(String path, Scope scope) {
+        List<Pred<RuleRow>> out = Pred.parts();
+        Scalars.logic(out, AND, OR, NOT, path, (w, p) -> compile(w, p, scope));
+        Scalars.string(out, name, path + ".name", r -> r.rule().name());
+        if (direction != null) {
+            Scalars.enumeration(
+                    out, direction.eq, direction.in, r -> r.rule().direction().name());
+        }
+        if (access != null) {
+            Scalars.enumeration(
+                    out, access.eq, access.in, r -> r.rule().access().name());
+        }
+        if (protocol != null) {
+            Scalars.enumeration(
+                    out, protocol.eq, protocol.in, r -> r.rule().protocol().name());
+        }
+        Scalars.integer(out, priority, r -> r.rule().priority());
+        Scalars.resolvedAddresses(out, sourceAddresses, path + ".sourceAddresses", scope, RuleRow::source);
+        Scalars.resolvedAddresses(
+                out, destinationAddresses, path + ".destinationAddresses", scope, RuleRow::destination);
+        Scalars.ports(out, sourcePorts, path + ".sourcePorts", RuleRow::sourcePorts);
+        Scalars.ports(out, destinationPorts, path + ".destinationPorts", RuleRow::destinationPorts);
+        Scalars.bool(out, shadowed, r -> scope.shadow(r).shadowed());
+        Scalars.bool(out, isDefault, r -> Tri.of(r.rule().isDefault()));
+        if (networkSecurityGroup != null) {
+            NetworkSecurityGroupWhere n = networkSecurityGroup;
+            Relations.noExists(n.exists, path + ".networkSecurityGroup");
+            out.add(Pred.all(n.parts(path + ".networkSecurityGroup", scope)).on(RuleRow::nsg));
+        }
+        return out;
+    }
+}
