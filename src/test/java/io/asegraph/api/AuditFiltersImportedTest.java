@@ -51,7 +51,7 @@ class AuditFiltersImportedTest {
                 .body("data.securityRulesConnection.undetermined.rule.name", contains("allow-tagged-ssh"))
                 .body(
                         "data.securityRulesConnection.undetermined[0].causes",
-                        hasItem(containsString("AuditFiltersAdmins")));
+                        hasItem(equalTo("source: service tag 'AuditFiltersAdmins' is not imported")));
         // NOT of undetermined is undetermined: the rule is not listed as "does not overlap the Internet" either
         Gql.post(
                         """

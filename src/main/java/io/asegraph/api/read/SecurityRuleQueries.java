@@ -1,8 +1,8 @@
 package io.asegraph.api.read;
 
 import io.asegraph.api.InvalidArgumentException;
-import io.asegraph.api.read.filter.Pred;
 import io.asegraph.api.read.filter.RuleRow;
+import io.asegraph.api.read.filter.RuleSearch;
 import io.asegraph.api.read.filter.Scope;
 import io.asegraph.api.read.filter.SecurityRuleWhere;
 import io.asegraph.api.read.filter.Tri;
@@ -84,22 +84,8 @@ public class SecurityRuleQueries {
 
     private Search search(SecurityRuleWhere where, Boolean includeDefaultRules) {
         Scope scope = scopes.current();
-        Pred<RuleRow> filter = SecurityRuleWhere.compile(where, "where", scope);
-        List<RuleRow> rows = scope.rules(Boolean.TRUE.equals(includeDefaultRules));
-        if (where == null) {
-            return new Search(rows, List.of(), scope);
-        }
-        List<RuleRow> matched = new ArrayList<>();
-        List<RuleRow> undetermined = new ArrayList<>();
-        for (RuleRow r : rows) {
-            Tri t = filter.test(r);
-            if (t == Tri.TRUE) {
-                matched.add(r);
-            } else if (t == Tri.UNKNOWN) {
-                undetermined.add(r);
-            }
-        }
-        return new Search(matched, undetermined, scope);
+        RuleSearch found = RuleSearch.run(scope, where, Boolean.TRUE.equals(includeDefaultRules));
+        return new Search(found.matched(), found.undetermined(), scope);
     }
 
     private static SecurityRule rule(RuleRow r) {

@@ -38,7 +38,7 @@ public class RouteWhere {
                 out, addressPrefix, path + ".addressPrefix", scope, r -> scope.routePrefix(r.addressPrefix()));
         if (nextHopType != null) {
             Scalars.enumeration(
-                    out, nextHopType.eq, nextHopType.in, r -> r.nextHopType().name());
+                    out, nextHopType.eq, nextHopType.in, io.asegraph.topology.NextHopType.class, Route::nextHopType);
         }
         if (nextHopIpAddress != null) {
             List<Pred<AddressSet>> a = Pred.parts();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -73,59 +74,51 @@ public final class Scalars {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    public static <T> void integer(List<Pred<T>> out, IntFilter f, Function<T, Integer> value) {
+    public static <T> void integer(List<Pred<T>> out, IntFilter f, ToIntFunction<T> value) {
         if (f == null) {
             return;
         }
-        List<Pred<Integer>> c = new ArrayList<>();
-        if (f.eq != null) {
-            int x = f.eq;
-            c.add(v -> Tri.of(v == x));
-        }
-        if (f.in != null) {
-            Set<Integer> in = Set.copyOf(f.in);
-            c.add(v -> Tri.of(in.contains(v)));
-        }
+        long lo = Long.MIN_VALUE;
+        long hi = Long.MAX_VALUE;
         if (f.lt != null) {
-            int x = f.lt;
-            c.add(v -> Tri.of(v < x));
+            hi = Math.min(hi, (long) f.lt - 1);
         }
         if (f.lte != null) {
-            int x = f.lte;
-            c.add(v -> Tri.of(v <= x));
+            hi = Math.min(hi, f.lte);
         }
         if (f.gt != null) {
-            int x = f.gt;
-            c.add(v -> Tri.of(v > x));
+            lo = Math.max(lo, (long) f.gt + 1);
         }
         if (f.gte != null) {
-            int x = f.gte;
-            c.add(v -> Tri.of(v >= x));
+            lo = Math.max(lo, f.gte);
         }
-        Pred<Integer> all = Pred.all(c);
+        long min = lo;
+        long max = hi;
+        Set<Integer> in = f.in == null ? null : Set.copyOf(f.in);
+        Integer eq = f.eq;
         out.add(r -> {
-            Integer v = value.apply(r);
-            return v == null ? Tri.FALSE : all.test(v);
+            int v = value.applyAsInt(r);
+            return Tri.of(v >= min && v <= max && (eq == null || v == eq) && (in == null || in.contains(v)));
         });
     }
 
-    /** {@code eq}/{@code in} on an enum; {@code value} gives the row's constant by name. */
-    public static <T, E extends Enum<E>> void enumeration(
-            List<Pred<T>> out, E eq, List<E> in, Function<T, String> value) {
-        List<Pred<String>> c = new ArrayList<>();
-        if (eq != null) {
-            String x = eq.name();
-            c.add(v -> Tri.of(v.equals(x)));
-        }
-        if (in != null) {
-            Set<String> names = in.stream().map(Enum::name).collect(Collectors.toSet());
-            c.add(v -> Tri.of(names.contains(v)));
-        }
-        if (c.isEmpty()) {
+    /**
+     * {@code eq}/{@code in} on an enum of the API, matched by name against the row's constant of the domain enum
+     * {@code domain} (compiled to a mask over its ordinals).
+     */
+    public static <T, E extends Enum<E>, D extends Enum<D>> void enumeration(
+            List<Pred<T>> out, E eq, List<E> in, Class<D> domain, Function<T, D> value) {
+        if (eq == null && in == null) {
             return;
         }
-        Pred<String> all = Pred.all(c);
-        out.add(r -> all.test(value.apply(r)));
+        D[] constants = domain.getEnumConstants();
+        boolean[] mask = new boolean[constants.length];
+        for (D d : constants) {
+            boolean ok = (eq == null || eq.name().equals(d.name()))
+                    && (in == null || in.stream().anyMatch(e -> e.name().equals(d.name())));
+            mask[d.ordinal()] = ok;
+        }
+        out.add(r -> Tri.of(mask[value.apply(r).ordinal()]));
     }
 
     /** Address conditions over a fully known set (a subnet's prefixes, an address). */

@@ -62,6 +62,7 @@ public final class Scope {
     private final AddressSet virtualNetworks;
     private volatile List<RuleRow> userRules;
     private volatile List<RuleRow> allRules;
+    private final Map<Boolean, byte[]> ruleBuckets = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Map<ResourceId, EnvironmentHealth> health;
     private final Map<Boolean, Map<String, Shadow>> shadows = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -224,6 +225,26 @@ public final class Scope {
         return r;
     }
 
+    /**
+     * For each row of {@link #rules}, in order, its (direction, access) bucket ({@link #bucket}): a byte array scanned
+     * sequentially lets a filter on direction or access skip the rows of other buckets without reading them.
+     */
+    public byte[] ruleBuckets(boolean includeDefaultRules) {
+        return ruleBuckets.computeIfAbsent(includeDefaultRules, d -> {
+            List<RuleRow> rows = rules(d);
+            byte[] b = new byte[rows.size()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = bucket(rows.get(i).direction(), rows.get(i).access());
+            }
+            return b;
+        });
+    }
+
+    /** The bucket of a direction and an access: 0-3. */
+    public static byte bucket(Direction direction, io.asegraph.policy.Access access) {
+        return (byte) (direction.ordinal() * 2 + access.ordinal());
+    }
+
     private List<RuleRow> build(boolean includeDefaultRules) {
         EvaluationContext unplaced = new EvaluationContext(Optional.empty(), Optional.empty(), context.asgMembers());
         PrefixResolver plain = new PrefixResolver(context.policies(), unplaced);
@@ -264,6 +285,10 @@ public final class Scope {
             out.add(new RuleRow(
                     nsg,
                     r,
+                    r.direction(),
+                    r.access(),
+                    r.protocol(),
+                    r.priority(),
                     src,
                     dst,
                     ports(r.sourcePorts()),

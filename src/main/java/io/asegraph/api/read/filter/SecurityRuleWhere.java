@@ -42,6 +42,27 @@ public class SecurityRuleWhere {
     @Description("Its NSG.")
     public NetworkSecurityGroupWhere networkSecurityGroup;
 
+    /**
+     * The (direction, access) buckets ({@link Scope#bucket}) a rule must be in to pass this where, from its top-level
+     * direction and access conditions (every bucket when it has none).
+     */
+    public static boolean[] buckets(SecurityRuleWhere w) {
+        boolean[] allowed = new boolean[4];
+        for (io.asegraph.policy.Direction d : io.asegraph.policy.Direction.values()) {
+            for (io.asegraph.policy.Access a : io.asegraph.policy.Access.values()) {
+                allowed[Scope.bucket(d, a)] = w == null
+                        || ((w.direction == null || admits(w.direction.eq, w.direction.in, d.name()))
+                                && (w.access == null || admits(w.access.eq, w.access.in, a.name())));
+            }
+        }
+        return allowed;
+    }
+
+    private static <E extends Enum<E>> boolean admits(E eq, List<E> in, String name) {
+        return (eq == null || eq.name().equals(name))
+                && (in == null || in.stream().anyMatch(e -> e.name().equals(name)));
+    }
+
     public static Pred<RuleRow> compile(SecurityRuleWhere w, String path, Scope scope) {
         return w == null ? Pred.always() : Pred.all(w.parts(path, scope));
     }
@@ -52,17 +73,15 @@ public class SecurityRuleWhere {
         Scalars.string(out, name, path + ".name", r -> r.rule().name());
         if (direction != null) {
             Scalars.enumeration(
-                    out, direction.eq, direction.in, r -> r.rule().direction().name());
+                    out, direction.eq, direction.in, io.asegraph.policy.Direction.class, RuleRow::direction);
         }
         if (access != null) {
-            Scalars.enumeration(
-                    out, access.eq, access.in, r -> r.rule().access().name());
+            Scalars.enumeration(out, access.eq, access.in, io.asegraph.policy.Access.class, RuleRow::access);
         }
         if (protocol != null) {
-            Scalars.enumeration(
-                    out, protocol.eq, protocol.in, r -> r.rule().protocol().name());
+            Scalars.enumeration(out, protocol.eq, protocol.in, io.asegraph.net.Protocol.class, RuleRow::protocol);
         }
-        Scalars.integer(out, priority, r -> r.rule().priority());
+        Scalars.integer(out, priority, RuleRow::priority);
         Scalars.resolvedAddresses(out, sourceAddresses, path + ".sourceAddresses", scope, RuleRow::source);
         Scalars.resolvedAddresses(
                 out, destinationAddresses, path + ".destinationAddresses", scope, RuleRow::destination);
