@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.asegraph.analysis.audit.Audits;
 import io.asegraph.api.path.Access;
-import io.asegraph.api.path.Direction;
 import io.asegraph.api.read.filter.AccessFilter;
-import io.asegraph.api.read.filter.AddressFilter;
-import io.asegraph.api.read.filter.DirectionFilter;
 import io.asegraph.api.read.filter.IntFilter;
-import io.asegraph.api.read.filter.PortFilter;
 import io.asegraph.api.read.filter.RuleRow;
 import io.asegraph.api.read.filter.RuleSearch;
 import io.asegraph.api.read.filter.Scope;
@@ -39,15 +35,7 @@ class SecurityRuleFilterScaleTest {
         long t1 = System.nanoTime();
         System.err.printf("rules: %d resolved in %d ms%n", rows.size(), (t1 - t0) / 1_000_000);
 
-        SecurityRuleWhere ssh = new SecurityRuleWhere();
-        ssh.direction = new DirectionFilter();
-        ssh.direction.eq = Direction.INBOUND;
-        ssh.access = new AccessFilter();
-        ssh.access.eq = Access.ALLOW;
-        ssh.destinationPorts = new PortFilter();
-        ssh.destinationPorts.includes = 22;
-        ssh.sourceAddresses = new AddressFilter();
-        ssh.sourceAddresses.overlaps = "Internet";
+        SecurityRuleWhere ssh = SmallEstateRuleSearchTest.sshFromInternet();
         SecurityRuleWhere deny = new SecurityRuleWhere();
         deny.priority = new IntFilter();
         deny.priority.gte = 4000;

@@ -74,57 +74,6 @@ class AuditFiltersTest {
 
     // ---- brute-force helpers: IPv4 ranges and ports, written independently here ----
 
-    private static long ip(String dotted) {
-        String[] p = dotted.split("\\.");
-        return (Long.parseLong(p[0]) << 24)
-                | (Long.parseLong(p[1]) << 16)
-                | (Long.parseLong(p[2]) << 8)
-                | Long.parseLong(p[3]);
-    }
-
-    /** [first, last] of a CIDR or address. */
-    private static long[] range(String cidr) {
-        String[] parts = cidr.split("/");
-        int len = parts.length == 2 ? Integer.parseInt(parts[1]) : 32;
-        long first = ip(parts[0]);
-        long size = 1L << (32 - len);
-        return new long[] {first, first + size - 1};
-    }
-
-    /** Not-public space: what the Internet tag leaves out. */
-    private static final List<String> NOT_PUBLIC = List.of(
-            "0.0.0.0/8",
-            "10.0.0.0/8",
-            "100.64.0.0/10",
-            "127.0.0.0/8",
-            "169.254.0.0/16",
-            "172.16.0.0/12",
-            "192.168.0.0/16",
-            "224.0.0.0/4",
-            "240.0.0.0/4");
-
-    /** Whether [first, last] holds some public address: not covered entirely by the not-public blocks. */
-    private static boolean hasPublic(long first, long last) {
-        long cursor = first;
-        List<long[]> blocks = NOT_PUBLIC.stream()
-                .map(AuditFiltersTest::range)
-                .sorted(Comparator.comparingLong(b -> b[0]))
-                .toList();
-        for (long[] b : blocks) {
-            if (b[1] < cursor) {
-                continue;
-            }
-            if (b[0] > cursor) {
-                return true;
-            }
-            cursor = b[1] + 1;
-            if (cursor > last) {
-                return false;
-            }
-        }
-        return cursor <= last;
-    }
-
     /** A source prefix as written overlaps Internet: *, Internet, a CIDR with public space; VirtualNetwork includes 168.63.129.16. */
     private static boolean overlapsInternet(String prefix) {
         String p = prefix.toLowerCase(java.util.Locale.ROOT);
@@ -135,8 +84,8 @@ class AuditFiltersTest {
                 || p.equals("azureloadbalancer")) {
             return true;
         }
-        long[] r = range(prefix);
-        return hasPublic(r[0], r[1]);
+        long[] r = BruteForce.range(prefix);
+        return BruteForce.hasPublic(r[0], r[1]);
     }
 
     @SuppressWarnings("unchecked")
@@ -296,12 +245,12 @@ class AuditFiltersTest {
     @Test
     @SuppressWarnings("unchecked")
     void subnetsByNameOrContainedAddressMatchABruteForceEvaluation() {
-        long address = ip("10.0.2.4");
+        long address = BruteForce.ip("10.0.2.4");
         List<String> expected = names(
                 subnets(),
                 s -> ((String) s.get("name")).toLowerCase().startsWith("ase-")
                         || ((List<String>) s.get("addressPrefixes")).stream().anyMatch(p -> {
-                            long[] r = range(p);
+                            long[] r = BruteForce.range(p);
                             return address >= r[0] && address <= r[1];
                         }));
         List<String> got = answer(
@@ -314,16 +263,16 @@ class AuditFiltersTest {
     @Test
     @SuppressWarnings("unchecked")
     void subnetsByAddressPrefixWithinAndOverlapsMatchABruteForceEvaluation() {
-        long[] within = range("10.0.1.0/24");
+        long[] within = BruteForce.range("10.0.1.0/24");
         List<String> expected = names(subnets(), s -> ((List<String>) s.get("addressPrefixes"))
-                .stream().allMatch(p -> range(p)[0] >= within[0] && range(p)[1] <= within[1]));
+                .stream().allMatch(p -> BruteForce.range(p)[0] >= within[0] && BruteForce.range(p)[1] <= within[1]));
         assertEquals(
                 expected,
                 answer("{ subnets(where: {addressPrefix: {within: \"10.0.1.0/24\"}}) { name } }", "data.subnets.name"));
         assertEquals(List.of("ase-one-subnet", "ase-two-subnet"), expected);
-        long[] window = range("10.0.0.0/23");
+        long[] window = BruteForce.range("10.0.0.0/23");
         List<String> overlapping = names(subnets(), s -> ((List<String>) s.get("addressPrefixes"))
-                .stream().anyMatch(p -> range(p)[0] <= window[1] && range(p)[1] >= window[0]));
+                .stream().anyMatch(p -> BruteForce.range(p)[0] <= window[1] && BruteForce.range(p)[1] >= window[0]));
         assertEquals(
                 overlapping,
                 answer(
