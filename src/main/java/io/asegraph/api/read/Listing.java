@@ -13,8 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /** Turns validated listing arguments into a {@link ListQuery}, runs it and shapes lists and Relay connections. */
@@ -57,12 +61,55 @@ public class Listing {
         int size = pageSize(first, "first");
         long skip = after == null ? 0 : decode(after) + 1;
         GraphReader.Page page = reader.page(query(source, where, sort, skip, size));
+        return connection(page.rows().stream().map(mapper).toList(), skip, page.totalCount());
+    }
+
+    /**
+     * A page of {@code matched}, resources of the estate snapshot that passed a filter evaluated in memory: sorted
+     * and paged here (as the Cypher listing sorts: by the sort keys, absent values last ascending, then by id), the
+     * page's rows read by key.
+     */
+    public <D extends io.asegraph.topology.Resource, T> List<T> list(
+            ListQuery.Source source,
+            List<D> matched,
+            List<ResourceSort> sort,
+            Integer limit,
+            Integer offset,
+            Function<D, String> kind,
+            Function<Map<String, Object>, T> mapper) {
+        int size = pageSize(limit, "limit");
+        long skip = offset == null ? 0 : offset;
+        if (skip < 0) {
+            throw new InvalidArgumentException("offset must not be negative (got " + offset + ")");
+        }
+        return rows(source, window(matched, sort, kind, source, skip, size)).stream()
+                .map(mapper)
+                .toList();
+    }
+
+    /** The connection form of {@link #list(ListQuery.Source, List, List, Integer, Integer, Function, Function)}. */
+    public <D extends io.asegraph.topology.Resource, T> Connection<T> connection(
+            ListQuery.Source source,
+            List<D> matched,
+            List<ResourceSort> sort,
+            Integer first,
+            String after,
+            Function<D, String> kind,
+            Function<Map<String, Object>, T> mapper) {
+        int size = pageSize(first, "first");
+        long skip = after == null ? 0 : decode(after) + 1;
+        List<Map<String, Object>> rows = rows(source, window(matched, sort, kind, source, skip, size));
+        return connection(rows.stream().map(mapper).toList(), skip, matched.size());
+    }
+
+    /** Shapes one page of a connection: its edges with offset cursors, page info and the total count. */
+    static <T> Connection<T> connection(List<T> page, long skip, long totalCount) {
         List<Edge<T>> edges = new ArrayList<>();
         long i = skip;
-        for (Map<String, Object> row : page.rows()) {
-            edges.add(new Edge<>(mapper.apply(row), encode(i++)));
+        for (T node : page) {
+            edges.add(new Edge<>(node, encode(i++)));
         }
-        boolean hasNext = skip + edges.size() < page.totalCount();
+        boolean hasNext = skip + edges.size() < totalCount;
         return new Connection<>(
                 edges,
                 new PageInfo(
@@ -70,10 +117,61 @@ public class Listing {
                         skip > 0,
                         edges.isEmpty() ? null : edges.get(0).cursor(),
                         edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-                page.totalCount());
+                totalCount);
     }
 
-    private int pageSize(Integer requested, String argument) {
+    private <D extends io.asegraph.topology.Resource> List<String> window(
+            List<D> matched,
+            List<ResourceSort> sort,
+            Function<D, String> kind,
+            ListQuery.Source source,
+            long skip,
+            int size) {
+        Comparator<D> order = (a, b) -> 0;
+        List<ResourceSort> keys = sort == null ? List.of(ResourceSort.BY_NAME) : sort;
+        for (ResourceSort s : keys) {
+            if (s == null || s.field == null) {
+                throw new InvalidArgumentException("sort entries need a field (NAME, LOCATION, KIND or ID)");
+            }
+            if (s.field == ResourceSort.SortField.KIND && source != ListQuery.Source.ENVIRONMENTS) {
+                throw new InvalidArgumentException("sort by KIND applies only to environments");
+            }
+            Function<D, String> value =
+                    switch (s.field) {
+                        case NAME -> d -> d.name().toLowerCase(Locale.ROOT);
+                        case LOCATION -> d -> d.location().isEmpty() ? null : d.location();
+                        case KIND -> kind;
+                        case ID -> d -> d.id().key();
+                    };
+            Comparator<String> nullsLast = Comparator.nullsLast(Comparator.<String>naturalOrder());
+            Comparator<D> c = Comparator.comparing(
+                    value, s.direction == ResourceSort.SortDirection.DESC ? nullsLast.reversed() : nullsLast);
+            order = order.thenComparing(c);
+        }
+        order = order.thenComparing(d -> d.id().key());
+        return matched.stream()
+                .sorted(order)
+                .skip(skip)
+                .limit(size)
+                .map(d -> d.id().key())
+                .toList();
+    }
+
+    /** The graph rows of {@code keys}, in that order (a row deleted since the snapshot was taken is left out). */
+    private List<Map<String, Object>> rows(ListQuery.Source source, List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        ListQuery q = new ListQuery(source, 0, keys.size()).keyIn(keys);
+        q.sortBy(ListQuery.SortField.ID, false);
+        Map<String, Map<String, Object>> byKey = new HashMap<>();
+        for (Map<String, Object> row : reader.page(q).rows()) {
+            byKey.put(Row.key(row), row);
+        }
+        return keys.stream().map(byKey::get).filter(Objects::nonNull).toList();
+    }
+
+    int pageSize(Integer requested, String argument) {
         if (requested == null) {
             return config.defaultPageSize();
         }

@@ -1,10 +1,23 @@
 package io.asegraph.api.read;
 
+import io.asegraph.api.read.filter.AppServiceEnvironmentWhere;
+import io.asegraph.api.read.filter.AppWhere;
+import io.asegraph.api.read.filter.NetworkInterfaceWhere;
+import io.asegraph.api.read.filter.NetworkSecurityGroupWhere;
+import io.asegraph.api.read.filter.Pred;
+import io.asegraph.api.read.filter.Relations;
+import io.asegraph.api.read.filter.RouteTableWhere;
+import io.asegraph.api.read.filter.Scope;
+import io.asegraph.api.read.filter.SubnetWhere;
+import io.asegraph.api.read.filter.Tri;
 import io.asegraph.api.security.CodedRefusals;
 import io.asegraph.api.security.Roles;
 import io.asegraph.graph.ListQuery.Source;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -20,9 +33,11 @@ import org.eclipse.microprofile.graphql.Query;
 @CodedRefusals
 public class ListingQueries {
     private final Listing listing;
+    private final Scopes scopes;
 
-    public ListingQueries(Listing listing) {
+    public ListingQueries(Listing listing, Scopes scopes) {
         this.listing = listing;
+        this.scopes = scopes;
     }
 
     @Query("virtualNetworks")
@@ -43,60 +58,147 @@ public class ListingQueries {
     @Query("subnets")
     @Description("List subnets; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull Subnet> subnets(
-            ResourceWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
-        return listing.list(Source.SUBNETS, where, sort, limit, offset, Subnet::from);
+            SubnetWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+        return list(
+                where,
+                Legacy.of(where),
+                where == null ? null : where.exists,
+                Source.SUBNETS,
+                s -> s.topology().subnets(),
+                SubnetWhere::compile,
+                null,
+                Subnet::from,
+                sort,
+                limit,
+                offset);
     }
 
     @Query("subnetsConnection")
     @Description("Subnets as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<Subnet> subnetsConnection(
-            ResourceWhere where, List<ResourceSort> sort, Integer first, String after) {
-        return listing.connection(Source.SUBNETS, where, sort, first, after, Subnet::from);
+            SubnetWhere where, List<ResourceSort> sort, Integer first, String after) {
+        return connection(
+                where,
+                Legacy.of(where),
+                where == null ? null : where.exists,
+                Source.SUBNETS,
+                s -> s.topology().subnets(),
+                SubnetWhere::compile,
+                null,
+                Subnet::from,
+                sort,
+                first,
+                after);
     }
 
     @Query("environments")
     @Description(
             "List App Service Environments; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull AppServiceEnvironment> environments(
-            ResourceWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
-        return listing.list(Source.ENVIRONMENTS, where, sort, limit, offset, AppServiceEnvironment::from);
+            AppServiceEnvironmentWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+        return list(
+                where,
+                Legacy.of(where),
+                where == null ? null : where.exists,
+                Source.ENVIRONMENTS,
+                s -> s.topology().environments(),
+                AppServiceEnvironmentWhere::compile,
+                e -> e.kind().name(),
+                AppServiceEnvironment::from,
+                sort,
+                limit,
+                offset);
     }
 
     @Query("environmentsConnection")
     @Description("App Service Environments as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<AppServiceEnvironment> environmentsConnection(
-            ResourceWhere where, List<ResourceSort> sort, Integer first, String after) {
-        return listing.connection(Source.ENVIRONMENTS, where, sort, first, after, AppServiceEnvironment::from);
+            AppServiceEnvironmentWhere where, List<ResourceSort> sort, Integer first, String after) {
+        return connection(
+                where,
+                Legacy.of(where),
+                where == null ? null : where.exists,
+                Source.ENVIRONMENTS,
+                s -> s.topology().environments(),
+                AppServiceEnvironmentWhere::compile,
+                e -> e.kind().name(),
+                AppServiceEnvironment::from,
+                sort,
+                first,
+                after);
     }
 
     @Query("apps")
     @Description(
             "List apps hosted on ASEs; filter with where, order with sort (default: by name), page with limit/offset.")
-    public @NonNull List<@NonNull App> apps(
-            ResourceWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
-        return listing.list(Source.APPS, where, sort, limit, offset, App::from);
+    public @NonNull List<@NonNull App> apps(AppWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+        return list(
+                where,
+                Legacy.of(where),
+                where == null ? null : where.exists,
+                Source.APPS,
+                s -> s.topology().apps(),
+                AppWhere::compile,
+                null,
+                App::from,
+                sort,
+                limit,
+                offset);
     }
 
     @Query("appsConnection")
     @Description("Apps hosted on ASEs as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<App> appsConnection(
-            ResourceWhere where, List<ResourceSort> sort, Integer first, String after) {
-        return listing.connection(Source.APPS, where, sort, first, after, App::from);
+            AppWhere where, List<ResourceSort> sort, Integer first, String after) {
+        return connection(
+                where,
+                Legacy.of(where),
+                where == null ? null : where.exists,
+                Source.APPS,
+                s -> s.topology().apps(),
+                AppWhere::compile,
+                null,
+                App::from,
+                sort,
+                first,
+                after);
     }
 
     @Query("networkInterfaces")
     @Description(
             "List network interfaces; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull NetworkInterface> networkInterfaces(
-            ResourceWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
-        return listing.list(Source.NETWORK_INTERFACES, where, sort, limit, offset, NetworkInterface::from);
+            NetworkInterfaceWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+        return list(
+                where,
+                Legacy.of(where),
+                where == null ? null : where.exists,
+                Source.NETWORK_INTERFACES,
+                s -> s.topology().nics(),
+                NetworkInterfaceWhere::compile,
+                null,
+                NetworkInterface::from,
+                sort,
+                limit,
+                offset);
     }
 
     @Query("networkInterfacesConnection")
     @Description("Network interfaces as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<NetworkInterface> networkInterfacesConnection(
-            ResourceWhere where, List<ResourceSort> sort, Integer first, String after) {
-        return listing.connection(Source.NETWORK_INTERFACES, where, sort, first, after, NetworkInterface::from);
+            NetworkInterfaceWhere where, List<ResourceSort> sort, Integer first, String after) {
+        return connection(
+                where,
+                Legacy.of(where),
+                where == null ? null : where.exists,
+                Source.NETWORK_INTERFACES,
+                s -> s.topology().nics(),
+                NetworkInterfaceWhere::compile,
+                null,
+                NetworkInterface::from,
+                sort,
+                first,
+                after);
     }
 
     @Query("endpoints")
@@ -133,30 +235,73 @@ public class ListingQueries {
     @Description(
             "List network security groups; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull NetworkSecurityGroup> networkSecurityGroups(
-            ResourceWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
-        return listing.list(Source.NETWORK_SECURITY_GROUPS, where, sort, limit, offset, NetworkSecurityGroup::from);
+            NetworkSecurityGroupWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+        return list(
+                where,
+                Legacy.of(where),
+                where == null ? null : where.exists,
+                Source.NETWORK_SECURITY_GROUPS,
+                s -> s.estate().policies().nsgs(),
+                NetworkSecurityGroupWhere::compile,
+                null,
+                NetworkSecurityGroup::from,
+                sort,
+                limit,
+                offset);
     }
 
     @Query("networkSecurityGroupsConnection")
     @Description("Network security groups as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<NetworkSecurityGroup> networkSecurityGroupsConnection(
-            ResourceWhere where, List<ResourceSort> sort, Integer first, String after) {
-        return listing.connection(
-                Source.NETWORK_SECURITY_GROUPS, where, sort, first, after, NetworkSecurityGroup::from);
+            NetworkSecurityGroupWhere where, List<ResourceSort> sort, Integer first, String after) {
+        return connection(
+                where,
+                Legacy.of(where),
+                where == null ? null : where.exists,
+                Source.NETWORK_SECURITY_GROUPS,
+                s -> s.estate().policies().nsgs(),
+                NetworkSecurityGroupWhere::compile,
+                null,
+                NetworkSecurityGroup::from,
+                sort,
+                first,
+                after);
     }
 
     @Query("routeTables")
     @Description("List route tables; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull RouteTable> routeTables(
-            ResourceWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
-        return listing.list(Source.ROUTE_TABLES, where, sort, limit, offset, RouteTable::from);
+            RouteTableWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+        return list(
+                where,
+                Legacy.of(where),
+                where == null ? null : where.exists,
+                Source.ROUTE_TABLES,
+                s -> s.topology().routeTables(),
+                RouteTableWhere::compile,
+                null,
+                RouteTable::from,
+                sort,
+                limit,
+                offset);
     }
 
     @Query("routeTablesConnection")
     @Description("Route tables as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<RouteTable> routeTablesConnection(
-            ResourceWhere where, List<ResourceSort> sort, Integer first, String after) {
-        return listing.connection(Source.ROUTE_TABLES, where, sort, first, after, RouteTable::from);
+            RouteTableWhere where, List<ResourceSort> sort, Integer first, String after) {
+        return connection(
+                where,
+                Legacy.of(where),
+                where == null ? null : where.exists,
+                Source.ROUTE_TABLES,
+                s -> s.topology().routeTables(),
+                RouteTableWhere::compile,
+                null,
+                RouteTable::from,
+                sort,
+                first,
+                after);
     }
 
     @Query("virtualNetworkGateways")
@@ -282,5 +427,66 @@ public class ListingQueries {
     public @NonNull Connection<ServiceTag> serviceTagsConnection(
             ResourceWhere where, List<ResourceSort> sort, Integer first, String after) {
         return listing.connection(Source.SERVICE_TAGS, where, sort, first, after, ServiceTag::from);
+    }
+
+    /**
+     * A listing with a per-type where: one that uses only the original fields (name, location, kind,
+     * containsAddress) runs in Cypher as before; any other is evaluated over the estate snapshot, then sorted and
+     * paged there (see {@link Listing}).
+     */
+    private <W, D extends io.asegraph.topology.Resource, T> List<T> list(
+            W where,
+            ResourceWhere legacy,
+            Boolean exists,
+            Source source,
+            Function<Scope, Collection<D>> rows,
+            Compiler<W, D> compile,
+            Function<D, String> kind,
+            Function<Map<String, Object>, T> mapper,
+            List<ResourceSort> sort,
+            Integer limit,
+            Integer offset) {
+        if (where == null || legacy != null) {
+            return listing.list(source, legacy, sort, limit, offset, mapper);
+        }
+        Scope s = scopes.current();
+        List<D> matched = matched(rows.apply(s), compile.compile(where, root(exists), s));
+        return listing.list(source, matched, sort, limit, offset, kind, mapper);
+    }
+
+    private <W, D extends io.asegraph.topology.Resource, T> Connection<T> connection(
+            W where,
+            ResourceWhere legacy,
+            Boolean exists,
+            Source source,
+            Function<Scope, Collection<D>> rows,
+            Compiler<W, D> compile,
+            Function<D, String> kind,
+            Function<Map<String, Object>, T> mapper,
+            List<ResourceSort> sort,
+            Integer first,
+            String after) {
+        if (where == null || legacy != null) {
+            return listing.connection(source, legacy, sort, first, after, mapper);
+        }
+        Scope s = scopes.current();
+        List<D> matched = matched(rows.apply(s), compile.compile(where, root(exists), s));
+        return listing.connection(source, matched, sort, first, after, kind, mapper);
+    }
+
+    /** Compiles a where at a path over a scope. */
+    @FunctionalInterface
+    private interface Compiler<W, D> {
+        Pred<D> compile(W where, String path, Scope scope);
+    }
+
+    /** The rows the filter holds for (TRUE; an undetermined condition never silently matches). */
+    private static <D> List<D> matched(Collection<D> rows, Pred<D> filter) {
+        return rows.stream().filter(r -> filter.test(r) == Tri.TRUE).toList();
+    }
+
+    private static String root(Boolean exists) {
+        Relations.noExists(exists, "where");
+        return "where";
     }
 }

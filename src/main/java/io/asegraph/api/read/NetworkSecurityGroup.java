@@ -18,4 +18,10 @@ public record NetworkSecurityGroup(
         return new NetworkSecurityGroup(
                 Row.str(r, "id"), Row.str(r, "name"), Row.str(r, "location"), Row.str(r, "etag", ""), Row.key(r));
     }
+
+    /** An NSG of the estate snapshot (an empty location, as the graph leaves it out, is null). */
+    static NetworkSecurityGroup of(io.asegraph.policy.NetworkSecurityGroup n) {
+        return new NetworkSecurityGroup(
+                n.id().value(), n.name(), n.location().isEmpty() ? null : n.location(), n.etag(), n.id().key());
+    }
 }

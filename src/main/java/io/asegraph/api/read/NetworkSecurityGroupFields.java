@@ -31,23 +31,28 @@ public class NetworkSecurityGroupFields {
     @Description(
             "User rules, by direction then priority (the six default rules are in defaultSecurityRules and rules).")
     public List<@NonNull List<@NonNull SecurityRule>> securityRules(@Source List<NetworkSecurityGroup> n) {
-        return related.many(n, NetworkSecurityGroup::key, Relation.NSG_RULES, SecurityRule::from);
+        List<List<java.util.Map<String, Object>>> rows =
+                related.many(n, NetworkSecurityGroup::key, Relation.NSG_RULES, r -> r);
+        List<List<SecurityRule>> out = new ArrayList<>(n.size());
+        for (int i = 0; i < n.size(); i++) {
+            String key = n.get(i).key();
+            out.add(rows.get(i).stream().map(r -> SecurityRule.from(r, key)).toList());
+        }
+        return out;
     }
 
     @Description("The six default rules every NSG has (AllowVnetInBound 65000 ... DenyAllOutBound 65500).")
     public List<@NonNull List<@NonNull SecurityRule>> defaultSecurityRules(@Source List<NetworkSecurityGroup> n) {
-        List<SecurityRule> d = SecurityRule.defaults();
-        return n.stream().map(x -> d).toList();
+        return n.stream().map(x -> SecurityRule.defaults(x.key())).toList();
     }
 
     @Description("Every rule in evaluation order: inbound rules by priority, default rules included, then outbound.")
     public List<@NonNull List<@NonNull SecurityRule>> rules(@Source List<NetworkSecurityGroup> n) {
         List<List<SecurityRule>> user = securityRules(n);
-        List<SecurityRule> d = SecurityRule.defaults();
         List<List<SecurityRule>> out = new ArrayList<>();
-        for (List<SecurityRule> u : user) {
-            List<SecurityRule> all = new ArrayList<>(u);
-            all.addAll(d);
+        for (int i = 0; i < n.size(); i++) {
+            List<SecurityRule> all = new ArrayList<>(user.get(i));
+            all.addAll(SecurityRule.defaults(n.get(i).key()));
             all.sort(Comparator.comparing((SecurityRule r) -> r.direction().equalsIgnoreCase("Inbound") ? 0 : 1)
                     .thenComparing(SecurityRule::priority));
             out.add(all);

@@ -12,6 +12,13 @@ public class ResourceSort {
 
     public SortDirection direction = SortDirection.ASC;
 
+    /** The default order: by name, ascending. */
+    static final ResourceSort BY_NAME = new ResourceSort();
+
+    static {
+        BY_NAME.field = SortField.NAME;
+    }
+
     public enum SortField {
         NAME,
         LOCATION,

@@ -1,7 +1,10 @@
 package io.asegraph.api.read;
 
+import io.asegraph.net.PortRange;
 import io.asegraph.policy.DefaultRules;
+import io.asegraph.topology.ResourceId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -23,8 +26,10 @@ public record SecurityRule(
         @NonNull List<@NonNull String> destinationApplicationSecurityGroups,
         String description,
         @NonNull Boolean isDefault,
-        @Ignore String key) {
-    static SecurityRule from(Map<String, Object> r) {
+        @Ignore String key,
+        @Ignore String nsgKey) {
+    /** A rule node of the graph, of the NSG with key {@code nsgKey}. */
+    static SecurityRule from(Map<String, Object> r, String nsgKey) {
         return new SecurityRule(
                 Row.str(r, "name"),
                 "securityRules/" + Row.str(r, "name"),
@@ -40,28 +45,37 @@ public record SecurityRule(
                 Row.list(r, "destinationApplicationSecurityGroups"),
                 Row.str(r, "description", ""),
                 false,
-                Row.key(r));
+                Row.key(r),
+                nsgKey);
     }
 
-    /** The six default rules, in the same shape. */
-    static List<SecurityRule> defaults() {
-        return DefaultRules.ALL.stream()
-                .map(d -> new SecurityRule(
-                        d.name(),
-                        d.qualifiedName(),
-                        d.priority(),
-                        d.direction().azureName(),
-                        d.access().azureName(),
-                        d.protocol().azureName(),
-                        d.sourcePrefixes(),
-                        List.of("*"),
-                        d.destinationPrefixes(),
-                        List.of("*"),
-                        List.of(),
-                        List.of(),
-                        d.description(),
-                        true,
-                        null))
-                .toList();
+    /** The six default rules, in the same shape, of the NSG with key {@code nsgKey}. */
+    static List<SecurityRule> defaults(String nsgKey) {
+        return DefaultRules.ALL.stream().map(d -> of(d, nsgKey)).toList();
+    }
+
+    /** A rule of the estate snapshot, of the NSG with key {@code nsgKey}. */
+    static SecurityRule of(io.asegraph.policy.SecurityRule d, String nsgKey) {
+        return new SecurityRule(
+                d.name(),
+                d.qualifiedName(),
+                d.priority(),
+                d.direction().azureName(),
+                d.access().azureName(),
+                d.protocol().azureName(),
+                d.sourcePrefixes(),
+                ports(d.sourcePorts()),
+                d.destinationPrefixes(),
+                ports(d.destinationPorts()),
+                d.sourceAsgs().stream().map(ResourceId::value).toList(),
+                d.destinationAsgs().stream().map(ResourceId::value).toList(),
+                d.description(),
+                d.isDefault(),
+                d.isDefault() ? null : nsgKey + "/securityrules/" + d.name().toLowerCase(Locale.ROOT),
+                nsgKey);
+    }
+
+    private static List<String> ports(List<PortRange> ranges) {
+        return ranges.stream().map(r -> r.isAll() ? "*" : r.toString()).toList();
     }
 }

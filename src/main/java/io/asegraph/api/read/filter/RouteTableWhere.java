@@ -1,0 +1,67 @@
+package io.asegraph.api.read.filter;
+
+import io.asegraph.api.read.StringFilter;
+import io.asegraph.topology.RouteTable;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
+@Input("RouteTableWhere")
+@Description("Filters on a related route table: every given condition must hold.")
+public class RouteTableWhere {
+    public List<RouteTableWhere> AND;
+    public List<RouteTableWhere> OR;
+    public RouteTableWhere NOT;
+
+    @Description("Whether the related route table exists.")
+    public Boolean exists;
+
+    public StringFilter id;
+    public StringFilter name;
+    public StringFilter location;
+    public Boolean disableBgpRoutePropagation;
+
+    @Description("Its user routes.")
+    public RouteListWhere routes;
+
+    @Description("Subnets it is associated with ({none: {}}: none).")
+    public SubnetListWhere subnets;
+
+    public static Pred<RouteTable> compile(RouteTableWhere w, String path, Scope scope) {
+        return w == null ? Pred.always() : Pred.all(w.parts(path, scope));
+    }
+
+    List<Pred<RouteTable>> parts(String path, Scope scope) {
+        List<Pred<RouteTable>> out = Pred.parts();
+        Scalars.logic(out, AND, OR, NOT, path, (w, p) -> compile(w, p, scope));
+        Scalars.string(out, id, path + ".id", t -> t.id().value());
+        Scalars.string(out, name, path + ".name", RouteTable::name);
+        Scalars.choice(out, location, path + ".location", RouteTable::location);
+        Scalars.bool(out, disableBgpRoutePropagation, t -> Tri.of(t.disableBgpRoutePropagation()));
+        if (routes != null) {
+            RouteListWhere l = routes;
+            Relations.list(
+                    out,
+                    l.some,
+                    l.none,
+                    l.all,
+                    l.single,
+                    path + ".routes",
+                    (w, p) -> RouteWhere.compile(w, p, scope),
+                    RouteTable::routes);
+        }
+        if (subnets != null) {
+            SubnetListWhere l = subnets;
+            Relations.list(
+                    out,
+                    l.some,
+                    l.none,
+                    l.all,
+                    l.single,
+                    path + ".subnets",
+                    (w, p) -> SubnetWhere.compile(w, p, scope),
+                    t -> scope.subnetsRoutedBy(t.id()));
+        }
+        return out;
+    }
+}
