@@ -147,16 +147,11 @@ final class FirewallHop {
                     .through(fw);
         }
         Optional<ResourceId> missingIp = fw.publicIpIds().stream()
-                .filter(p -> topology.publicIp(p).isEmpty())
+                .filter(id -> topology.publicIp(id).isEmpty())
                 .findFirst();
         if (missingIp.isPresent()) {
-            return undetermined(
-                    out,
-                    fw,
-                    steps,
-                    sends + ", whose source address toward the Internet depends on a resource not imported: "
-                            + ResourceKind.PUBLIC_IP_ADDRESS.notImported(
-                                    missingIp.get(), "Azure Firewall " + fw.name()));
+            return p.undetermined(", whose source address toward the Internet depends on a resource not imported: "
+                    + ResourceKind.PUBLIC_IP_ADDRESS.notImported(missingIp.get(), "Azure Firewall " + fw.name()));
         }
         List<Long> addresses = index.publicAddresses(fw.publicIpIds());
         if (addresses.isEmpty()) {
