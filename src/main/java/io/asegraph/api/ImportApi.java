@@ -16,6 +16,7 @@ import io.asegraph.graph.ImportOutcome;
 import io.asegraph.graph.ResourceEdits;
 import io.asegraph.graph.TransactionTooLargeException;
 import io.asegraph.importing.ImportProblem;
+import io.asegraph.service.ImportMetrics;
 import io.asegraph.topology.ResourceId;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,11 +50,13 @@ public class ImportApi {
     private final GraphImporter importer;
     private final ResourceEdits edits;
     private final SecurityIdentity identity;
+    private final ImportMetrics metrics;
 
-    public ImportApi(GraphImporter importer, ResourceEdits edits, SecurityIdentity identity) {
+    public ImportApi(GraphImporter importer, ResourceEdits edits, SecurityIdentity identity, ImportMetrics metrics) {
         this.importer = importer;
         this.edits = edits;
         this.identity = identity;
+        this.metrics = metrics;
     }
 
     /** Runs {@code write} attributed to the caller, as {@code operation} (the change record's). */
@@ -73,7 +76,8 @@ public class ImportApi {
         return result(as(
                 "importResources",
                 Boolean.TRUE.equals(dryRun) ? Optional.empty() : Optional.of(Attributions.sha256(document)),
-                () -> importer.importDocument(document, Boolean.TRUE.equals(dryRun))));
+                () -> metrics.record(
+                        "importResources", () -> importer.importDocument(document, Boolean.TRUE.equals(dryRun)))));
     }
 
     @Mutation("putSecurityRule")

@@ -7,6 +7,7 @@ import io.asegraph.graph.GraphImporter;
 import io.asegraph.graph.ImportOutcome;
 import io.asegraph.graph.TransactionTooLargeException;
 import io.asegraph.importing.ImportProblem;
+import io.asegraph.service.ImportMetrics;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -36,10 +37,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ImportResource {
     private final GraphImporter importer;
     private final SecurityIdentity identity;
+    private final ImportMetrics metrics;
 
-    public ImportResource(GraphImporter importer, SecurityIdentity identity) {
+    public ImportResource(GraphImporter importer, SecurityIdentity identity, ImportMetrics metrics) {
         this.importer = importer;
         this.identity = identity;
+        this.metrics = metrics;
     }
 
     /** One problem as the HTTP answer lists it (line and column null when unknown). */
@@ -95,7 +98,11 @@ public class ImportResource {
             AtomicReference<byte[]> document = new AtomicReference<>(body == null ? new byte[0] : body);
             // A dry run writes nothing, so it records no change and needs no hash of a body that may be 135 MB.
             Optional<String> sha256 = dry ? Optional.empty() : Optional.of(Attributions.sha256(document.get()));
-            outcome = Attributions.as(identity, "POST /import", sha256, () -> importer.importDocument(document, dry));
+            outcome = Attributions.as(
+                    identity,
+                    "POST /import",
+                    sha256,
+                    () -> metrics.record("POST /import", () -> importer.importDocument(document, dry)));
         } catch (TransactionTooLargeException e) {
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
                     .entity(Failure.of(TooLargeException.of(e), List.of()))

@@ -34,6 +34,8 @@ public class EstateCache {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private volatile long lastCheck;
+    private volatile long lastLoadNanos = -1;
+    private volatile long snapshotAtMillis = -1;
 
     public EstateCache(GraphStore store) {
         this.store = store;
@@ -78,8 +80,21 @@ public class EstateCache {
         loads.incrementAndGet();
         snapshot.accumulateAndGet(new Snapshot(loaded, seen), EstateCache::newer);
         lastCheck = System.currentTimeMillis();
+        lastLoadNanos = System.nanoTime() - t0;
+        snapshotAtMillis = lastCheck;
         Log.debugf("estate v%d loaded in %d ms", loaded.version(), (System.nanoTime() - t0) / 1_000_000);
         return loaded;
+    }
+
+    /** How long the last read of the estate from the store took, in seconds; NaN before the first. */
+    public double lastLoadSeconds() {
+        long n = lastLoadNanos;
+        return n < 0 ? Double.NaN : n / 1e9;
+    }
+
+    /** When the snapshot served now was read or computed (epoch milliseconds); -1 before the first. */
+    public long snapshotAtMillis() {
+        return snapshotAtMillis;
     }
 
     /** How many times the estate was read from the store. */
@@ -98,6 +113,7 @@ public class EstateCache {
         next.ifPresent(e -> {
             snapshot.accumulateAndGet(new Snapshot(e, count), EstateCache::newer);
             lastCheck = System.currentTimeMillis();
+            snapshotAtMillis = lastCheck;
             Log.debugf("estate v%d computed from the write", e.version());
         });
         for (Runnable r : listeners) {

@@ -33,4 +33,20 @@ public interface AuthConfig {
     /** Anonymous callers get the role {@code reader}: every query without credentials; writes still need a writer. */
     @WithDefault("false")
     boolean anonymousRead();
+
+    /**
+     * Who may read the Prometheus metrics at {@code /q/metrics}: {@code reader} (the default: a caller with the role
+     * reader or writer, as for every query; Prometheus then scrapes with {@code basic_auth}), {@code permit} (anyone:
+     * for a scraper without credentials on a trusted network) or {@code deny} (nobody). It sets the HTTP permission
+     * {@code quarkus.http.auth.permission.metrics.policy}.
+     */
+    @WithDefault("reader")
+    MetricsAccess metrics();
+
+    /** The values of {@link #metrics()}: Quarkus HTTP policies by name. */
+    enum MetricsAccess {
+        READER,
+        PERMIT,
+        DENY
+    }
 }
