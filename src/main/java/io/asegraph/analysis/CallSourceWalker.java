@@ -5,18 +5,14 @@ import io.asegraph.analysis.WalkEnds.Target;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
-import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.EffectiveRoute;
 import io.asegraph.topology.EffectiveRoutes;
 import io.asegraph.topology.EffectiveRoutes.RoutedRange;
-import io.asegraph.topology.NatGateway;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.NextHop;
 import io.asegraph.topology.NextHopType;
-import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.ResourceId;
-import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Routing;
 import io.asegraph.topology.Routing.ServingGateway;
 import io.asegraph.topology.Subnet;
@@ -61,6 +57,7 @@ public final class CallSourceWalker {
     private final TopologyIndex index;
     private final WalkEnds ends;
     private final FirewallHop firewalls;
+    private final InternetEgress egress;
 
     public CallSourceWalker(Routing routing) {
         this.routing = Objects.requireNonNull(routing, "routing");
@@ -68,6 +65,7 @@ public final class CallSourceWalker {
         this.index = routing.index();
         this.ends = new WalkEnds(topology, index);
         this.firewalls = new FirewallHop(routing);
+        this.egress = new InternetEgress(topology, index);
     }
 
     /**
@@ -226,7 +224,7 @@ public final class CallSourceWalker {
             case VNET_LOCAL, VNET_PEERING -> withinVnets(out, route);
             case VIRTUAL_NETWORK_GATEWAY -> viaGateway(out, routes, route);
             case VIRTUAL_APPLIANCE -> viaAppliance(out, routes, route);
-            case INTERNET -> toInternet(out, route);
+            case INTERNET -> egress.toInternet(out, route);
             case VIRTUAL_NETWORK_SERVICE_ENDPOINT -> viaServiceEndpoint(out, route);
         };
     }
@@ -359,163 +357,6 @@ public final class CallSourceWalker {
                         + ", which decides the source address" + untranslated + (connected ? "" : WalkPhrases.broken(c))
                         + ".",
                 List.of(nva));
-    }
-
-    private WalkPart toInternet(PartBuilder out, String route) {
-        Caller c = out.caller;
-        Target t = out.target;
-        if (t.privateVnet().isPresent()) {
-            out.origin.add(new Step(
-                    StepType.DROP,
-                    out.destText + " is private to " + vnetName(t.privateVnet().get())
-                            + ", which is not reached from here."));
-            return out.unreachable(WalkPhrases.cap(route) + " sends " + out.destText + " to the Internet, but "
-                    + t.name()
-                    + " is a private address of " + vnetName(t.privateVnet().get()) + ", which "
-                    + c.subnet().name()
-                    + " does not reach.");
-        }
-        String leaves = route + " sends the call out of the VNet";
-        Optional<String> notImported = notImported(c);
-        if (notImported.isPresent()) {
-            out.origin.add(new Step(StepType.SOURCE_NAT, "Undetermined: " + notImported.get() + "."));
-            return out.undetermined(
-                    WalkPhrases.sentence(
-                            t.lead(),
-                            leaves + ", but the source address depends on a resource not imported: " + notImported.get()
-                                    + "."),
-                    List.of());
-        }
-        Optional<NatGateway> nat = c.subnet().natGatewayId().flatMap(topology::natGateway);
-        if (nat.isPresent()) {
-            List<Long> addresses = index.natAddresses(nat.get());
-            if (addresses.isEmpty()) {
-                out.origin.add(new Step(
-                        StepType.SOURCE_NAT, "NAT gateway " + nat.get().name() + " has no allocated address."));
-                return out.undetermined(
-                        WalkPhrases.sentence(
-                                t.lead(),
-                                leaves + " through NAT gateway " + nat.get().name()
-                                        + ", which has no allocated public address in the snapshot, so the source cannot be told."),
-                        List.of());
-            }
-            Hop natHop = new Hop(
-                    nat.get().id().value(),
-                    HopKind.NAT_GATEWAY,
-                    List.of(new Step(StepType.SOURCE_NAT, "Translated to " + WalkPhrases.list(addresses) + ".")));
-            return out.translated(
-                    SourceKind.NAT_GATEWAY,
-                    addresses,
-                    WalkPhrases.sentence(
-                            t.lead(),
-                            leaves + ", so it leaves through NAT gateway "
-                                    + nat.get().name() + " of " + c.subnet().name() + " as "
-                                    + WalkPhrases.list(addresses) + WalkPhrases.crossAseNote(c, t) + "."),
-                    natHop);
-        }
-        if (c.ase().isPresent()) {
-            AppServiceEnvironment ase = c.ase().get();
-            List<Long> outbound = !ase.outboundAddresses().isEmpty()
-                    ? ase.outboundAddresses()
-                    : ase.publicVip().map(List::of).orElse(List.of());
-            if (outbound.isEmpty()) {
-                out.origin.add(
-                        new Step(StepType.SOURCE_NAT, ase.name() + " has no public VIP or outbound address recorded."));
-                return out.undetermined(
-                        WalkPhrases.sentence(
-                                t.lead(),
-                                leaves + ", but " + ase.name()
-                                        + " has no public VIP or outbound address recorded, so the source cannot be told."),
-                        List.of());
-            }
-            String what = WalkPhrases.aseOutbound(ase, outbound);
-            out.origin.add(new Step(StepType.SOURCE_NAT, ase.name() + " translates the source to its " + what + "."));
-            return out.translated(
-                    SourceKind.PUBLIC_VIP,
-                    outbound,
-                    WalkPhrases.sentence(
-                            t.lead(),
-                            leaves + ", so it leaves NAT'd to " + ase.name() + "'s " + what
-                                    + WalkPhrases.crossAseNote(c, t) + "."),
-                    null);
-        }
-        if (c.nic().isPresent()) {
-            NetworkInterface nic = c.nic().get();
-            List<PublicIpAddress> pips = nic.publicIpIds().stream()
-                    .map(topology::publicIp)
-                    .flatMap(Optional::stream)
-                    .toList();
-            List<Long> addresses = pips.stream()
-                    .map(PublicIpAddress::ipAddress)
-                    .flatMap(Optional::stream)
-                    .toList();
-            if (!addresses.isEmpty()) {
-                out.origin.add(new Step(
-                        StepType.SOURCE_NAT,
-                        "Translated to " + nic.name() + "'s public IP " + WalkPhrases.list(addresses) + "."));
-                return out.translated(
-                        SourceKind.PUBLIC_IP,
-                        addresses,
-                        WalkPhrases.sentence(
-                                t.lead(),
-                                leaves + ", so it leaves from " + nic.name() + "'s public IP "
-                                        + WalkPhrases.list(addresses) + "."),
-                        null);
-            }
-            if (!nic.publicIpIds().isEmpty()) {
-                out.origin.add(new Step(StepType.SOURCE_NAT, nic.name() + "'s public IP has no allocated address."));
-                return out.undetermined(
-                        WalkPhrases.sentence(
-                                t.lead(),
-                                leaves + ", but " + nic.name()
-                                        + "'s public IP has no allocated address in the snapshot, so the source cannot be told."),
-                        List.of());
-            }
-            out.origin.add(new Step(
-                    StepType.SOURCE_NAT,
-                    "Azure's default outbound access translates the source to an address it "
-                            + "picks (not modelled)."));
-            return out.undetermined(
-                    WalkPhrases.sentence(
-                            t.lead(),
-                            leaves + "; " + nic.name() + " has no public IP and "
-                                    + c.subnet().name()
-                                    + " no NAT gateway, so Azure's default outbound access translates it to a public "
-                                    + "address Azure picks, which is neither fixed nor modelled."),
-                    List.of());
-        }
-        out.origin.add(new Step(StepType.SOURCE_NAT, "The public address of " + c.name() + " is not known."));
-        return out.undetermined(
-                WalkPhrases.sentence(
-                        t.lead(),
-                        leaves + "; " + c.name() + " is no known network interface, so its "
-                                + "public address (instance public IP, load balancer or default outbound access) cannot be told."),
-                List.of());
-    }
-
-    /**
-     * What decides the source address of a call leaving for the Internet but was never imported (a placeholder): the
-     * subnet's NAT gateway or one of its public IPs, or, without a NAT gateway, one of the network interface's public
-     * IPs. Empty when every one of them is in the snapshot.
-     */
-    private Optional<String> notImported(Caller c) {
-        Optional<ResourceId> natId = c.subnet().natGatewayId();
-        if (natId.isPresent()) {
-            Optional<NatGateway> nat = topology.natGateway(natId.get());
-            if (nat.isEmpty()) {
-                return Optional.of(ResourceKind.NAT_GATEWAY.notImported(
-                        natId.get(), "subnet " + c.subnet().name()));
-            }
-            return nat.get().publicIpIds().stream()
-                    .filter(p -> topology.publicIp(p).isEmpty())
-                    .findFirst()
-                    .map(p -> ResourceKind.PUBLIC_IP_ADDRESS.notImported(
-                            p, "NAT gateway " + nat.get().name()));
-        }
-        return c.nic().flatMap(nic -> nic.publicIpIds().stream()
-                .filter(p -> topology.publicIp(p).isEmpty())
-                .findFirst()
-                .map(p -> ResourceKind.PUBLIC_IP_ADDRESS.notImported(p, "network interface " + nic.name())));
     }
 
     private String vnetName(ResourceId id) {

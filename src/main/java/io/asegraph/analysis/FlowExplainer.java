@@ -35,18 +35,9 @@ final class FlowExplainer {
     static FlowResult explain(CallSource cs, Path p, Optional<String> note) {
         AddressSet all = cs.privateSources();
         if (cs.kind() == SourceKind.UNREACHABLE) {
-            return new FlowResult(
+            return FlowResult.notWalked(
                     Verdict.UNREACHABLE,
-                    cs.reason(),
                     cs,
-                    Optional.empty(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    cs.trace(),
-                    AddressSet.EMPTY,
-                    AddressSet.EMPTY,
-                    AddressSet.EMPTY,
                     all,
                     List.of(new SourceOutcome(all, Verdict.UNREACHABLE, List.of(), List.of(cs.reason()))),
                     List.of(),

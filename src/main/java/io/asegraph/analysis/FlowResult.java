@@ -90,22 +90,36 @@ public record FlowResult(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
+        return notWalked(Verdict.UNDETERMINED, none, AddressSet.EMPTY, List.of(), List.of(why), List.of());
+    }
+
+    /**
+     * A flow whose call source already ends it (UNREACHABLE or UNDETERMINED before any filter): no decisions, no
+     * destination, the call source's reason and trace, and no allowed, denied or undetermined sources.
+     */
+    static FlowResult notWalked(
+            Verdict verdict,
+            CallSource cs,
+            AddressSet unreachable,
+            List<SourceOutcome> bySource,
+            List<String> because,
+            List<String> notes) {
         return new FlowResult(
-                Verdict.UNDETERMINED,
-                why,
-                none,
+                verdict,
+                cs.reason(),
+                cs,
                 Optional.empty(),
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of(),
+                cs.trace(),
                 AddressSet.EMPTY,
                 AddressSet.EMPTY,
                 AddressSet.EMPTY,
-                AddressSet.EMPTY,
-                List.of(),
-                List.of(why),
-                List.of());
+                unreachable,
+                bySource,
+                because,
+                notes);
     }
 
     /** The trace's hop nodes in order. */

@@ -26,6 +26,7 @@ import io.asegraph.api.path.SourceKind;
 import io.asegraph.api.path.Verdict;
 import io.asegraph.api.security.CodedRefusals;
 import io.asegraph.api.security.Roles;
+import io.asegraph.estate.Unresolved;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
@@ -33,11 +34,13 @@ import io.asegraph.net.Port;
 import io.asegraph.policy.Access;
 import io.asegraph.service.Engines;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -66,7 +69,7 @@ public class AuditQueries {
     }
 
     /** The placeholders of the snapshot the audits answer over, and what they hold back. */
-    private static io.asegraph.estate.Unresolved unresolved(Engines.Built built) {
+    private static Unresolved unresolved(Engines.Built built) {
         return built.context().estate().unresolved();
     }
 
@@ -94,7 +97,7 @@ public class AuditQueries {
             if (!Boolean.TRUE.equals(healthy)) {
                 // An ASE in a subnet never imported is not shown to be healthy: listed, naming what is missing.
                 HeldBackRows.callers(unresolved(built)).stream()
-                        .filter(n -> n.kind() == io.asegraph.topology.ResourceKind.APP_SERVICE_ENVIRONMENT)
+                        .filter(n -> n.kind() == ResourceKind.APP_SERVICE_ENVIRONMENT)
                         .map(HeldBackRows::health)
                         .forEach(out::add);
             }
@@ -186,9 +189,9 @@ public class AuditQueries {
         }
         List<FlowResult> out = new ArrayList<>(rows.size());
         rows.forEach(r -> out.add(null));
-        io.asegraph.estate.Unresolved unresolved = built.context().estate().unresolved();
+        Unresolved unresolved = unresolved(built);
         for (int i = 0; i < rows.size(); i++) {
-            java.util.Optional<String> why = unresolved.explain(rows.get(i).caller());
+            Optional<String> why = unresolved.explain(rows.get(i).caller());
             if (why.isPresent()) {
                 out.set(i, FlowResult.undetermined(why.get()));
                 for (List<Integer> indexes : byQuestion.values()) {
@@ -268,7 +271,7 @@ public class AuditQueries {
             // A caller or destination held out of the snapshot (or a placeholder) gets UNDETERMINED cells naming what
             // is missing; the rest of the grid is answered as usual.
             Engines.Built built = engines.current();
-            io.asegraph.estate.Unresolved unresolved = unresolved(built);
+            Unresolved unresolved = unresolved(built);
             List<String> knownFrom =
                     from.stream().filter(f -> unresolved.named(f).isEmpty()).toList();
             List<String> knownTo =
@@ -291,31 +294,12 @@ public class AuditQueries {
                                     kind(r.from())));
                 }
             }
-            List<MatrixRowResult> out = new ArrayList<>(from.size());
-            for (String f : from) {
-                java.util.Optional<io.asegraph.estate.Unresolved.Named> missing = unresolved.named(f);
-                List<MatrixRowResult.MatrixCell> cells = new ArrayList<>(to.size());
-                java.util.Iterator<MatrixRowResult.MatrixCell> known =
-                        missing.isPresent() ? null : answered.get(f).cells().iterator();
-                for (String t : to) {
-                    java.util.Optional<io.asegraph.estate.Unresolved.Named> target = unresolved.named(t);
-                    if (missing.isPresent() || target.isPresent()) {
-                        String why = missing.or(() -> target).orElseThrow().why();
-                        String toId = target.map(x -> x.id().value())
-                                .orElseGet(() -> id(built.context().resolver().resolveDestination(t)));
-                        cells.add(HeldBackRows.cell(t, toId, why));
-                    } else {
-                        cells.add(known.next());
-                    }
-                }
-                out.add(missing.map(m -> new MatrixRowResult(
-                                f, cells, m.id().value(), m.name(), m.kind().graphName()))
-                        .orElseGet(() -> {
-                            MatrixRowResult r = answered.get(f);
-                            return new MatrixRowResult(f, cells, r.fromId(), r.fromName(), r.fromKind());
-                        }));
-            }
-            return out;
+            return HeldBackRows.matrix(
+                    from,
+                    to,
+                    unresolved,
+                    answered,
+                    t -> id(built.context().resolver().resolveDestination(t)));
         });
     }
 

@@ -7,7 +7,11 @@ import io.asegraph.estate.Unresolved;
 import io.asegraph.policy.PrefixResolver;
 import io.asegraph.topology.ResourceKind;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The rows audits add for resources held out of the snapshot because they lie in a subnet never imported (a
@@ -84,5 +88,43 @@ final class HeldBackRows {
     static MatrixRowResult.MatrixCell cell(String to, String toId, String why) {
         return new MatrixRowResult.MatrixCell(
                 to, Verdict.UNDETERMINED, SourceKind.UNDETERMINED, null, why, toId, List.of());
+    }
+
+    /**
+     * The reachability matrix with the held-back rows and columns filled in: {@code answered} has the rows the audit
+     * computed for the callers in the snapshot (over the destinations in it, in order); a caller or destination held out
+     * of the snapshot, or a placeholder, gets UNDETERMINED cells naming what is missing. {@code destinationId} gives the
+     * id of a destination in the snapshot.
+     */
+    static List<MatrixRowResult> matrix(
+            List<String> from,
+            List<String> to,
+            Unresolved unresolved,
+            Map<String, MatrixRowResult> answered,
+            Function<String, String> destinationId) {
+        List<MatrixRowResult> out = new ArrayList<>(from.size());
+        for (String f : from) {
+            Optional<Unresolved.Named> missing = unresolved.named(f);
+            List<MatrixRowResult.MatrixCell> cells = new ArrayList<>(to.size());
+            Iterator<MatrixRowResult.MatrixCell> known =
+                    missing.isPresent() ? null : answered.get(f).cells().iterator();
+            for (String t : to) {
+                Optional<Unresolved.Named> target = unresolved.named(t);
+                if (missing.isPresent() || target.isPresent()) {
+                    String why = missing.or(() -> target).orElseThrow().why();
+                    String toId = target.map(x -> x.id().value()).orElseGet(() -> destinationId.apply(t));
+                    cells.add(cell(t, toId, why));
+                } else {
+                    cells.add(known.next());
+                }
+            }
+            out.add(missing.map(m -> new MatrixRowResult(
+                            f, cells, m.id().value(), m.name(), m.kind().graphName()))
+                    .orElseGet(() -> {
+                        MatrixRowResult r = answered.get(f);
+                        return new MatrixRowResult(f, cells, r.fromId(), r.fromName(), r.fromKind());
+                    }));
+        }
+        return out;
     }
 }
