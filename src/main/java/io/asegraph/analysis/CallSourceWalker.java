@@ -74,24 +74,39 @@ public final class CallSourceWalker {
      *
      * @throws InvalidArgumentException when {@code from} cannot make calls or {@code to} is not a destination
      */
-    public CallSource walk(Reference from, Reference to) {
+    public CallSource callSource(Reference from, Reference to) {
+        return walk(from, to).callSource();
+    }
+
+    /**
+     * The walk of a call from {@code from} to {@code to}: its {@link #callSource call source}, with its hops cut for
+     * the path's later steps and where it goes (see {@link Walk}).
+     *
+     * @throws InvalidArgumentException when {@code from} cannot make calls or {@code to} is not a destination
+     */
+    public Walk walk(Reference from, Reference to) {
         ReferenceResolver.requireCaller(from);
         Caller caller = ends.caller(from);
         Target target = ends.target(to);
         if (target.problem().isPresent()) {
             String reason = target.problem().get();
-            Hop origin =
-                    new Hop(caller.node(), caller.kind(), List.of(new Step(StepType.ROUTE, "Not routed: " + reason)));
-            return new CallSource(
-                    SourceKind.UNDETERMINED,
-                    Optional.empty(),
-                    Optional.empty(),
-                    reason,
-                    List.of(origin),
-                    AddressSet.EMPTY,
-                    caller.privateSources(),
+            WalkTrace trace = new WalkTrace(
+                    WalkTrace.Leg.of(
+                            caller.node(), caller.kind(), List.of(new Step(StepType.ROUTE, "Not routed: " + reason))),
+                    List.of(),
+                    Optional.empty());
+            return new Walk(
+                    new CallSource(
+                            SourceKind.UNDETERMINED,
+                            Optional.empty(),
+                            Optional.empty(),
+                            reason,
+                            trace.hops(),
+                            AddressSet.EMPTY,
+                            caller.privateSources(),
+                            AddressSet.EMPTY),
+                    trace,
                     Optional.of(caller.subnet().id()),
-                    AddressSet.EMPTY,
                     target.subnet(),
                     target.nic(),
                     Optional.empty(),
@@ -107,7 +122,7 @@ public final class CallSourceWalker {
         return assemble(caller, target, parts);
     }
 
-    private CallSource assemble(Caller caller, Target target, List<WalkPart> parts) {
+    private Walk assemble(Caller caller, Target target, List<WalkPart> parts) {
         AddressSet destination = AddressSet.of(target.blocks());
         WalkPart first = parts.get(0);
         Map<String, List<WalkPart>> outcomes = new LinkedHashMap<>();
@@ -118,7 +133,7 @@ public final class CallSourceWalker {
         SourceKind kind;
         AddressSet sources;
         String reason;
-        List<Hop> trace;
+        WalkTrace trace;
         if (outcomes.size() == 1) {
             kind = first.kind();
             sources = first.sources();
@@ -136,7 +151,7 @@ public final class CallSourceWalker {
                                 .collect(Collectors.joining("; "))
                         + ".";
             }
-            trace = first.hops();
+            trace = first.trace();
         } else {
             kind = SourceKind.UNDETERMINED;
             sources = AddressSet.EMPTY;
@@ -150,21 +165,16 @@ public final class CallSourceWalker {
             }
             reason = "The addresses of " + target.name() + " take different paths, so no single source holds: "
                     + String.join("; ", paths) + ". Ask about one address.";
-            trace = parts.stream().flatMap(p -> p.hops().stream()).toList();
+            trace = parts.stream().map(WalkPart::trace).reduce(WalkTrace::then).orElseThrow();
         }
         Optional<Long> address = sources.size() == 1 ? Optional.of(sources.first()) : Optional.empty();
         List<Cidr> blocks = sources.toCidrs();
         Optional<Cidr> range = blocks.size() == 1 ? Optional.of(blocks.get(0)) : Optional.empty();
-        return new CallSource(
-                kind,
-                address,
-                range,
-                reason,
+        return new Walk(
+                new CallSource(
+                        kind, address, range, reason, trace.hops(), sources, caller.privateSources(), destination),
                 trace,
-                sources,
-                caller.privateSources(),
                 Optional.of(caller.subnet().id()),
-                destination,
                 first.destinationSubnet(),
                 first.destinationNic(),
                 Optional.of(first.nextHop()),
@@ -188,17 +198,14 @@ public final class CallSourceWalker {
                 ? Ipv4.format(dest)
                 : range.addresses().toString();
         String route = "the route " + hop.describeRoute();
-        List<Step> origin = new ArrayList<>();
-        origin.add(new Step(
-                StepType.ROUTE,
-                c.intro() + "In " + c.subnet().label() + ", " + destText + " matches " + hop.describeRoute() + "."));
-        PartBuilder out = new PartBuilder(routing, c, t, hop, destText, range.addresses(), origin);
+        PartBuilder out = new PartBuilder(routing, c, t, hop, destText, range.addresses());
+        out.route(c.intro() + "In " + c.subnet().label() + ", " + destText + " matches " + hop.describeRoute() + ".");
 
         if (!hop.isDetermined()) {
             String open = hop.unresolvedRoutes().stream()
                     .map(EffectiveRoute::describeUnresolved)
                     .collect(Collectors.joining("; "));
-            origin.add(new Step(StepType.ROUTE, "Undetermined: " + open + " may be more specific and override it."));
+            out.route("Undetermined: " + open + " may be more specific and override it.");
             return out.undetermined(
                     WalkPhrases.cap(route) + " would decide, but " + open + " may cover " + destText
                             + " more specifically, so the route, and the source, cannot be told.",
@@ -208,17 +215,15 @@ public final class CallSourceWalker {
                 && t.ase().isPresent()
                 && c.ase().get().id().equals(t.ase().get().id());
         if (c.ase().isPresent() && c.subnet().contains(dest) && !selfCall) {
-            origin.add(new Step(
-                    StepType.DROP,
-                    destText + " is inside the ASE's own subnet; an ASE cannot reach other "
-                            + "resources deployed in its subnet."));
+            out.drop(destText + " is inside the ASE's own subnet; an ASE cannot reach other "
+                    + "resources deployed in its subnet.");
             return out.unreachable(destText + " is inside " + c.name() + "'s own subnet "
                     + c.subnet().label()
                     + ", and an ASE cannot reach other resources in its own subnet.");
         }
         return switch (hop.type()) {
             case NONE -> {
-                origin.add(new Step(StepType.DROP, "Next hop None: the packet is dropped."));
+                out.drop("Next hop None: the packet is dropped.");
                 yield out.unreachable(WalkPhrases.cap(route) + " drops the call to " + destText + ".");
             }
             case VNET_LOCAL, VNET_PEERING -> withinVnets(out, route);
@@ -236,10 +241,8 @@ public final class CallSourceWalker {
         ResourceId reached = hop.reachedFrom(c.subnet().vnetId());
         String reachedName = vnetName(reached);
         if (t.privateVnet().isPresent() && !t.privateVnet().get().equals(reached)) {
-            out.origin.add(new Step(
-                    StepType.DROP,
-                    "The route stays in " + reachedName + ", but " + t.name() + " is in "
-                            + vnetName(t.privateVnet().get()) + "."));
+            out.drop("The route stays in " + reachedName + ", but " + t.name() + " is in "
+                    + vnetName(t.privateVnet().get()) + ".");
             return out.unreachable(WalkPhrases.cap(route) + " delivers " + out.destText + " inside " + reachedName
                     + ", but " + t.name() + " is in " + vnetName(t.privateVnet().get())
                     + ", which this route does not reach.");
@@ -248,7 +251,7 @@ public final class CallSourceWalker {
                 ? t.subnet()
                 : index.subnetContaining(reached, out.hop.destination()).map(Subnet::id);
         if (subnet.isEmpty()) {
-            out.origin.add(new Step(StepType.DROP, "No subnet of " + reachedName + " holds " + out.destText + "."));
+            out.drop("No subnet of " + reachedName + " holds " + out.destText + ".");
             return out.unreachable(WalkPhrases.cap(route) + " delivers " + out.destText + " inside " + reachedName
                     + ", but no subnet of " + reachedName + " holds it.");
         }
@@ -287,15 +290,13 @@ public final class CallSourceWalker {
                         .findFirst())
                 .or(() -> gateways.stream().findFirst());
         if (serving.isEmpty()) {
-            out.origin.add(new Step(
-                    StepType.DROP,
-                    "No virtual network gateway serves " + c.vnet().name() + "."));
+            out.drop("No virtual network gateway serves " + c.vnet().name() + ".");
             return out.unreachable(WalkPhrases.cap(route) + " sends the call to a virtual network gateway, but "
                     + c.vnet().name() + " has none (of its own or by gateway transit), so it is dropped.");
         }
         var gateway = serving.get().gateway();
         if (routes.virtualNetworkTopology().contains(out.hop.destination())) {
-            Hop gw = new Hop(
+            WalkTrace.Leg gw = WalkTrace.Leg.of(
                     gateway.id().value(),
                     HopKind.VIRTUAL_NETWORK_GATEWAY,
                     List.of(new Step(StepType.ROUTE, "Carried over " + gateway.name() + " to a connected network.")));
@@ -321,7 +322,7 @@ public final class CallSourceWalker {
                 .flatMap(topology::localGateway)
                 .map(s -> " (default site " + s.name() + ")")
                 .orElse("");
-        Hop gw = new Hop(
+        WalkTrace.Leg gw = WalkTrace.Leg.of(
                 gateway.id().value(),
                 HopKind.VIRTUAL_NETWORK_GATEWAY,
                 List.of(
@@ -345,7 +346,7 @@ public final class CallSourceWalker {
         }
         String appliance = out.hop.nextHopIp().map(Ipv4::format).orElse("(no address given)");
         boolean connected = routes.virtualNetworkTopology().contains(out.hop.destination());
-        Hop nva = new Hop(
+        WalkTrace.Leg nva = WalkTrace.Leg.of(
                 appliance,
                 HopKind.VIRTUAL_APPLIANCE,
                 List.of(new Step(

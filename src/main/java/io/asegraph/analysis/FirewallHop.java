@@ -47,7 +47,10 @@ final class FirewallHop {
         this.index = routing.index();
     }
 
-    /** One call's passage through the firewall as it is walked: the firewall hop's steps so far, and its route. */
+    /**
+     * One call's passage through the firewall as it is walked: the firewall hop's entry (after which its rules
+     * filter), its steps after that so far, and its route.
+     */
     private static final class Passage {
         final PartBuilder out;
         final AzureFirewall fw;
@@ -55,6 +58,7 @@ final class FirewallHop {
         /** "ROUTE sends the call to Azure Firewall NAME (ADDRESS)": how every sentence of the passage begins. */
         final String sends;
 
+        final Step entry;
         final List<Step> steps = new ArrayList<>();
 
         Passage(PartBuilder out, String route, AzureFirewall fw) {
@@ -63,18 +67,21 @@ final class FirewallHop {
             this.route = route;
             String at = fw.privateIp().map(Ipv4::format).orElse("");
             this.sends = route + " sends the call to Azure Firewall " + fw.name() + " (" + at + ")";
-            steps.add(new Step(
+            entry = new Step(
                     StepType.ROUTE,
                     "Enters Azure Firewall " + fw.name() + " at " + at
-                            + ", which applies its rules to every source address."));
+                            + ", which applies its rules to every source address.");
+        }
+
+        /** The firewall's hop as walked: its entry, then the steps after it. */
+        WalkTrace.Leg leg() {
+            return new WalkTrace.Leg(fw.id().value(), HopKind.AZURE_FIREWALL, List.of(entry), steps);
         }
 
         /** The source after the firewall cannot be told: {@code why} continues the {@link #sends} sentence. */
         WalkPart undetermined(String why) {
-            List<Step> all = new ArrayList<>(steps);
-            all.add(new Step(StepType.SOURCE_NAT, "The source after the firewall is not known to the model."));
-            Hop hop = new Hop(fw.id().value(), HopKind.AZURE_FIREWALL, all);
-            return out.undetermined(WalkPhrases.cap(sends + why) + ".", List.of(hop))
+            steps.add(new Step(StepType.SOURCE_NAT, "The source after the firewall is not known to the model."));
+            return out.undetermined(WalkPhrases.cap(sends + why) + ".", List.of(leg()))
                     .through(fw);
         }
     }
@@ -163,7 +170,6 @@ final class FirewallHop {
                 StepType.SOURCE_NAT,
                 "Translated to " + fw.name() + "'s " + which + WalkPhrases.list(addresses)
                         + (addresses.size() > 1 ? " (any of them may be used)." : ".")));
-        Hop hop = new Hop(fw.id().value(), HopKind.AZURE_FIREWALL, p.steps);
         return out.translated(
                         SourceKind.AZURE_FIREWALL,
                         addresses,
@@ -173,7 +179,7 @@ final class FirewallHop {
                                         + WalkPhrases.list(addresses)
                                         + (addresses.size() > 1 ? " (any of them may be used; allow them all)" : "")
                                         + WalkPhrases.crossAseNote(out.caller, t) + "."),
-                        hop)
+                        p.leg())
                 .through(fw);
     }
 
@@ -207,7 +213,7 @@ final class FirewallHop {
         return out.inside(
                         p.route + " sends the call through " + fw.name() + ", which forwards it untranslated ("
                                 + out.destText + " is in its SNAT private ranges)",
-                        List.of(new Hop(fw.id().value(), HopKind.AZURE_FIREWALL, p.steps)),
+                        List.of(p.leg()),
                         subnet,
                         nic,
                         Optional.of(onPremises ? HopKind.ON_PREMISES : HopKind.ADDRESS))

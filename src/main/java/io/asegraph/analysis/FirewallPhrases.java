@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The sentences and trace step of an Azure Firewall's decision (beside {@link FlowExplainer}, for the NSGs). */
+/**
+ * The sentences and trace step of an Azure Firewall's decision (beside {@link FlowExplainer} and {@link PathTrace}, for
+ * the NSGs).
+ */
 final class FirewallPhrases {
     private FirewallPhrases() {}
 

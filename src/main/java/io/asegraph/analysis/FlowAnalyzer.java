@@ -112,17 +112,17 @@ public final class FlowAnalyzer {
         Objects.requireNonNull(to, "to");
         Query query = query(port, protocol);
         callers.forEach(ReferenceResolver::requireCaller);
-        List<CallSource> walks = new ArrayList<>(callers.size());
+        List<Walk> walks = new ArrayList<>(callers.size());
         List<Path> paths = new ArrayList<>(callers.size());
         for (Reference caller : callers) {
-            CallSource walk = context.walker().walk(caller, to);
+            Walk walk = context.walker().walk(caller, to);
             walks.add(walk);
             paths.add(path(caller, walk));
         }
         engine.run(paths, to, query.question(), PathEngine.Explain.DECISIONS);
         List<FlowResult> out = new ArrayList<>(paths.size());
         for (int i = 0; i < paths.size(); i++) {
-            out.add(FlowExplainer.explain(walks.get(i), paths.get(i), query.note()));
+            out.add(FlowExplainer.explain(walks.get(i).callSource(), paths.get(i), query.note()));
         }
         return List.copyOf(out);
     }
@@ -144,7 +144,7 @@ public final class FlowAnalyzer {
     }
 
     /** A caller's walk as the path engine takes it: with the subnet it leaves from and its own network interface. */
-    private Path path(Reference from, CallSource walk) {
+    private Path path(Reference from, Walk walk) {
         if (walk.kind() == SourceKind.UNREACHABLE) {
             return Path.of(walk, null, Optional.empty(), topology);
         }

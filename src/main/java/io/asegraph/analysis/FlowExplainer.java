@@ -5,7 +5,6 @@ import io.asegraph.analysis.PathEngine.Path;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Ipv4;
 import io.asegraph.policy.Access;
-import io.asegraph.policy.NsgLevel;
 import io.asegraph.policy.RuleDecision;
 import io.asegraph.policy.Verdict;
 import io.asegraph.topology.FirewallRuleCollection.Action;
@@ -22,9 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * The sentences beside the path engine: what a {@link PathEngine} run decided for one call, said as the flow answer
- * ({@link FlowResult}) — its reason, the source range split by outcome and deciding rules, and the trace: the walk's
- * hops with the NSG FILTER steps on them and the DELIVER or DROP step that ends it. It decides nothing: every verdict
- * and set comes from the run.
+ * ({@link FlowResult}) — its reason, and the source range split by outcome and deciding rules; its trace is the one
+ * the run's steps wrote ({@link PathTrace}). It decides nothing: every verdict and set comes from the run.
  */
 final class FlowExplainer {
     private FlowExplainer() {}
@@ -61,7 +59,6 @@ final class FlowExplainer {
         List<SourceOutcome> outcomes = outcomes(cs, p, c);
         Optional<String> destination = destinationText(cs, p);
         String reason = reason(cs, p, c, List.copyOf(causes));
-        List<Hop> trace = trace(cs, p, c.allowed(), c.denied(), c.undetermined());
         return new FlowResult(
                 c.verdict(),
                 reason,
@@ -70,7 +67,7 @@ final class FlowExplainer {
                 decisions,
                 blockers,
                 p.firewallDecision().map(List::of).orElse(List.of()),
-                trace,
+                p.trace.hops(),
                 c.allowed(),
                 c.denied(),
                 c.undetermined(),
@@ -290,144 +287,6 @@ final class FlowExplainer {
         return blockers.stream()
                 .flatMap(d -> d.denyingMatches().stream()
                         .map(m -> m.ruleName() + " of " + d.describe() + " denies " + m.sources()))
-                .collect(Collectors.joining("; "));
-    }
-
-    /** One FILTER step per NSG: its verdict and what each deciding rule decided. */
-    private static Step filterStep(NsgDecisionResult d) {
-        StringBuilder b = new StringBuilder();
-        b.append(d.direction().azureName())
-                .append(" NSG ")
-                .append(d.nsg().name())
-                .append(" on ")
-                .append(d.level() == NsgLevel.SUBNET ? "subnet " : "network interface ")
-                .append(d.appliedTo().name())
-                .append(": ")
-                .append(d.verdict());
-        if (d.matches().isEmpty()) {
-            b.append(" — ").append(String.join("; ", d.causes()));
-        } else {
-            b.append(" — ")
-                    .append(d.matches().stream()
-                            .map(FlowExplainer::describeMatch)
-                            .collect(Collectors.joining("; ")));
-        }
-        return new Step(StepType.FILTER, b.append('.').toString());
-    }
-
-    private static String describeMatch(RuleDecision m) {
-        List<String> parts = new ArrayList<>();
-        if (!m.sources().isEmpty()) {
-            parts.add(m.sources() + (m.access() == Access.ALLOW ? " allowed by " : " denied by ") + m.ruleName());
-        }
-        if (!m.undeterminedSources().isEmpty()) {
-            parts.add(m.undeterminedSources() + " undetermined at " + m.ruleName()
-                    + m.undeterminedCause().map(c -> " (" + c + ")").orElse(""));
-        }
-        return String.join("; ", parts);
-    }
-
-    /**
-     * The walk's hops with the NSGs put on them: the outbound FILTER steps in the caller's hop after its route
-     * lookup (before the source translation, which they precede in Azure), the inbound FILTER steps in the
-     * destination's hop before delivery; DELIVER when some source gets through, DROP when none does.
-     */
-    private static List<Hop> trace(
-            CallSource cs, Path p, AddressSet allowed, AddressSet denied, AddressSet undetermined) {
-        List<Hop> hops = new ArrayList<>(cs.trace());
-        Hop origin = hops.get(0);
-        List<Step> originSteps = new ArrayList<>(origin.steps());
-        int at = 0;
-        for (int i = 0; i < originSteps.size(); i++) {
-            if (originSteps.get(i).type() == StepType.ROUTE) {
-                at = i + 1;
-            }
-        }
-        List<Step> filters =
-                p.out.decisions().stream().map(FlowExplainer::filterStep).toList();
-        originSteps.addAll(at, filters);
-        boolean stoppedAtSource = p.outboundEvaluable && p.out.allowed().isEmpty();
-        if (stoppedAtSource) {
-            List<Step> kept = new ArrayList<>(originSteps.subList(0, at + filters.size()));
-            if (undetermined.isEmpty()) {
-                kept.add(new Step(
-                        StepType.DROP,
-                        "Dropped on the way out: every source address is denied by " + blockerNames(p.out.decisions())
-                                + "."));
-            }
-            return List.of(new Hop(origin.node(), origin.kind(), kept));
-        }
-        hops.set(0, new Hop(origin.node(), origin.kind(), originSteps));
-        Optional<FirewallEvaluator.Decision> fw = p.firewallDecision();
-        for (int i = 1; i < hops.size() && fw.isPresent(); i++) {
-            Hop h = hops.get(i);
-            if (h.kind() != HopKind.AZURE_FIREWALL) {
-                continue;
-            }
-            List<Step> steps = new ArrayList<>();
-            int routeSteps = 0;
-            while (routeSteps < h.steps().size() && h.steps().get(routeSteps).type() == StepType.ROUTE) {
-                routeSteps++;
-            }
-            steps.addAll(h.steps().subList(0, Math.min(1, routeSteps)));
-            steps.add(FirewallPhrases.filterStep(fw.get()));
-            if (fw.get().allowed().isEmpty() && fw.get().undetermined().isEmpty()) {
-                steps.add(
-                        new Step(StepType.DROP, "Dropped at the firewall: " + FirewallPhrases.denials(fw.get()) + "."));
-                List<Hop> kept = new ArrayList<>(hops.subList(0, i));
-                kept.add(new Hop(h.node(), h.kind(), steps));
-                return List.copyOf(kept);
-            }
-            steps.addAll(h.steps().subList(Math.min(1, routeSteps), h.steps().size()));
-            hops.set(i, new Hop(h.node(), h.kind(), steps));
-        }
-        if (!p.delivers() || hops.size() < 2) {
-            return List.copyOf(hops);
-        }
-        int last = hops.size() - 1;
-        Hop destination = hops.get(last);
-        List<Step> steps = new ArrayList<>();
-        for (Step s : destination.steps()) {
-            if (s.type() != StepType.DELIVER) {
-                steps.add(s);
-            }
-        }
-        String arrives = destination.steps().stream()
-                .filter(s -> s.type() == StepType.DELIVER)
-                .map(Step::detail)
-                .findFirst()
-                .orElse("Arrives.");
-        p.in.decisions().stream().map(FlowExplainer::filterStep).forEach(steps::add);
-        p.inboundBypass.ifPresent(b -> steps.add(new Step(StepType.FILTER, b)));
-        String note = p.destination.translation().map(n -> " " + n).orElse("");
-        if (p.destination.subnet().isPresent() && p.inbound.isEmpty() && p.inboundBypass.isEmpty()) {
-            note += " No NSG is attached to " + p.destination.subnet().get().name()
-                    + p.destination.nic().map(n -> " or to " + n.name()).orElse("") + ".";
-        }
-        if (allowed.isEmpty() && undetermined.isEmpty()) {
-            steps.add(new Step(
-                    StepType.DROP,
-                    (note.isEmpty() ? "" : note.trim() + " ")
-                            + "Dropped: every source address that got this far is denied by "
-                            + blockerNames(p.in.decisions()) + "."));
-        } else if (denied.isEmpty() && undetermined.isEmpty()) {
-            steps.add(new Step(StepType.DELIVER, arrives + note));
-        } else {
-            String partly = (allowed.isEmpty() ? " Nothing is certainly delivered" : " Delivered only from " + allowed)
-                    + (denied.isEmpty() ? "" : "; " + denied + " denied")
-                    + (undetermined.isEmpty() ? "" : "; " + undetermined + " undetermined") + ".";
-            steps.add(new Step(StepType.DELIVER, arrives + note + partly));
-        }
-        hops.set(last, new Hop(destination.node(), destination.kind(), steps));
-        return List.copyOf(hops);
-    }
-
-    private static String blockerNames(List<NsgDecisionResult> decisions) {
-        return decisions.stream()
-                .filter(NsgDecisionResult::blocks)
-                .map(d ->
-                        d.denyingMatches().stream().map(RuleDecision::ruleName).collect(Collectors.joining(", "))
-                                + " of " + d.describe())
                 .collect(Collectors.joining("; "));
     }
 }

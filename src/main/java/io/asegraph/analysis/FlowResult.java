@@ -84,12 +84,7 @@ public record FlowResult(
                 List.of(),
                 AddressSet.EMPTY,
                 AddressSet.EMPTY,
-                Optional.empty(),
-                AddressSet.EMPTY,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+                AddressSet.EMPTY);
         return notWalked(Verdict.UNDETERMINED, none, AddressSet.EMPTY, List.of(), List.of(why), List.of());
     }
 

@@ -34,10 +34,8 @@ final class InternetEgress {
         Caller c = out.caller;
         Target t = out.target;
         if (t.privateVnet().isPresent()) {
-            out.origin.add(new Step(
-                    StepType.DROP,
-                    out.destText + " is private to " + vnetName(t.privateVnet().get())
-                            + ", which is not reached from here."));
+            out.drop(out.destText + " is private to " + vnetName(t.privateVnet().get())
+                    + ", which is not reached from here.");
             return out.unreachable(WalkPhrases.cap(route) + " sends " + out.destText + " to the Internet, but "
                     + t.name()
                     + " is a private address of " + vnetName(t.privateVnet().get()) + ", which "
@@ -47,7 +45,7 @@ final class InternetEgress {
         String leaves = route + " sends the call out of the VNet";
         Optional<String> notImported = notImported(c);
         if (notImported.isPresent()) {
-            out.origin.add(new Step(StepType.SOURCE_NAT, "Undetermined: " + notImported.get() + "."));
+            out.sourceNat("Undetermined: " + notImported.get() + ".");
             return out.undetermined(
                     WalkPhrases.sentence(
                             t.lead(),
@@ -59,8 +57,7 @@ final class InternetEgress {
         if (nat.isPresent()) {
             List<Long> addresses = index.natAddresses(nat.get());
             if (addresses.isEmpty()) {
-                out.origin.add(new Step(
-                        StepType.SOURCE_NAT, "NAT gateway " + nat.get().name() + " has no allocated address."));
+                out.sourceNat("NAT gateway " + nat.get().name() + " has no allocated address.");
                 return out.undetermined(
                         WalkPhrases.sentence(
                                 t.lead(),
@@ -68,7 +65,7 @@ final class InternetEgress {
                                         + ", which has no allocated public address in the snapshot, so the source cannot be told."),
                         List.of());
             }
-            Hop natHop = new Hop(
+            WalkTrace.Leg natHop = WalkTrace.Leg.of(
                     nat.get().id().value(),
                     HopKind.NAT_GATEWAY,
                     List.of(new Step(StepType.SOURCE_NAT, "Translated to " + WalkPhrases.list(addresses) + ".")));
@@ -88,8 +85,7 @@ final class InternetEgress {
                     ? ase.outboundAddresses()
                     : ase.publicVip().map(List::of).orElse(List.of());
             if (outbound.isEmpty()) {
-                out.origin.add(
-                        new Step(StepType.SOURCE_NAT, ase.name() + " has no public VIP or outbound address recorded."));
+                out.sourceNat(ase.name() + " has no public VIP or outbound address recorded.");
                 return out.undetermined(
                         WalkPhrases.sentence(
                                 t.lead(),
@@ -98,7 +94,7 @@ final class InternetEgress {
                         List.of());
             }
             String what = WalkPhrases.aseOutbound(ase, outbound);
-            out.origin.add(new Step(StepType.SOURCE_NAT, ase.name() + " translates the source to its " + what + "."));
+            out.sourceNat(ase.name() + " translates the source to its " + what + ".");
             return out.translated(
                     SourceKind.PUBLIC_VIP,
                     outbound,
@@ -119,9 +115,7 @@ final class InternetEgress {
                     .flatMap(Optional::stream)
                     .toList();
             if (!addresses.isEmpty()) {
-                out.origin.add(new Step(
-                        StepType.SOURCE_NAT,
-                        "Translated to " + nic.name() + "'s public IP " + WalkPhrases.list(addresses) + "."));
+                out.sourceNat("Translated to " + nic.name() + "'s public IP " + WalkPhrases.list(addresses) + ".");
                 return out.translated(
                         SourceKind.PUBLIC_IP,
                         addresses,
@@ -132,7 +126,7 @@ final class InternetEgress {
                         null);
             }
             if (!nic.publicIpIds().isEmpty()) {
-                out.origin.add(new Step(StepType.SOURCE_NAT, nic.name() + "'s public IP has no allocated address."));
+                out.sourceNat(nic.name() + "'s public IP has no allocated address.");
                 return out.undetermined(
                         WalkPhrases.sentence(
                                 t.lead(),
@@ -140,10 +134,8 @@ final class InternetEgress {
                                         + "'s public IP has no allocated address in the snapshot, so the source cannot be told."),
                         List.of());
             }
-            out.origin.add(new Step(
-                    StepType.SOURCE_NAT,
-                    "Azure's default outbound access translates the source to an address it "
-                            + "picks (not modelled)."));
+            out.sourceNat("Azure's default outbound access translates the source to an address it "
+                    + "picks (not modelled).");
             return out.undetermined(
                     WalkPhrases.sentence(
                             t.lead(),
@@ -153,7 +145,7 @@ final class InternetEgress {
                                     + "address Azure picks, which is neither fixed nor modelled."),
                     List.of());
         }
-        out.origin.add(new Step(StepType.SOURCE_NAT, "The public address of " + c.name() + " is not known."));
+        out.sourceNat("The public address of " + c.name() + " is not known.");
         return out.undetermined(
                 WalkPhrases.sentence(
                         t.lead(),

@@ -20,16 +20,12 @@ final class PartBuilder {
     final NextHop hop;
     final String destText;
     final AddressSet addresses;
-    final List<Step> origin;
+    /** The caller's hop: its route lookup, then what follows it (the source translation, or a drop). */
+    private final List<Step> route = new ArrayList<>();
 
-    PartBuilder(
-            Routing routing,
-            Caller caller,
-            Target target,
-            NextHop hop,
-            String destText,
-            AddressSet addresses,
-            List<Step> origin) {
+    private final List<Step> exit = new ArrayList<>();
+
+    PartBuilder(Routing routing, Caller caller, Target target, NextHop hop, String destText, AddressSet addresses) {
         this.routing = routing;
         this.topology = routing.topology();
         this.caller = caller;
@@ -37,7 +33,21 @@ final class PartBuilder {
         this.hop = hop;
         this.destText = destText;
         this.addresses = addresses;
-        this.origin = origin;
+    }
+
+    /** A route lookup step at the caller. */
+    void route(String detail) {
+        route.add(new Step(StepType.ROUTE, detail));
+    }
+
+    /** The caller's source translation, as decided (or found undecidable) after the route. */
+    void sourceNat(String detail) {
+        exit.add(new Step(StepType.SOURCE_NAT, detail));
+    }
+
+    /** The call dropped at the caller. */
+    void drop(String detail) {
+        exit.add(new Step(StepType.DROP, detail));
     }
 
     WalkPart unreachable(String reason) {
@@ -45,7 +55,7 @@ final class PartBuilder {
                 SourceKind.UNREACHABLE,
                 AddressSet.EMPTY,
                 reason,
-                List.of(originHop()),
+                new WalkTrace(origin(), List.of(), Optional.empty()),
                 hop,
                 Optional.empty(),
                 Optional.empty(),
@@ -53,21 +63,21 @@ final class PartBuilder {
                 Optional.empty());
     }
 
-    WalkPart undetermined(String reason, List<Hop> middle) {
-        List<Hop> hops = new ArrayList<>();
-        hops.add(originHop());
-        hops.addAll(middle);
+    WalkPart undetermined(String reason, List<WalkTrace.Leg> middle) {
         boolean connected = routing.effectiveRoutes(caller.subnet())
                 .virtualNetworkTopology()
                 .contains(hop.destination());
-        hops.add(destinationHop(
-                Optional.of(connected ? HopKind.ADDRESS : HopKind.INTERNET),
-                "Arrives, if it is let through, from an address decided outside the model."));
+        WalkTrace trace = new WalkTrace(
+                origin(),
+                middle,
+                Optional.of(arrival(
+                        Optional.of(connected ? HopKind.ADDRESS : HopKind.INTERNET),
+                        "Arrives, if it is let through, from an address decided outside the model.")));
         return new WalkPart(
                 SourceKind.UNDETERMINED,
                 AddressSet.EMPTY,
                 reason,
-                hops,
+                trace,
                 hop,
                 target.subnet(),
                 target.nic(),
@@ -77,51 +87,47 @@ final class PartBuilder {
 
     WalkPart inside(
             String routeClause,
-            List<Hop> middle,
+            List<WalkTrace.Leg> middle,
             Optional<ResourceId> subnet,
             Optional<ResourceId> nic,
             Optional<HopKind> addressKind) {
         AddressSet sources = caller.privateSources();
         String seen = WalkPhrases.insideSource(caller);
-        origin.add(new Step(StepType.SOURCE_NAT, "No translation: the source is " + seen + "."));
-        List<Hop> hops = new ArrayList<>();
-        hops.add(originHop());
-        hops.addAll(middle);
+        sourceNat("No translation: the source is " + seen + ".");
         String in = subnet.flatMap(topology::subnet).map(s -> " in " + s.name()).orElse("");
-        hops.add(destinationHop(addressKind, "Arrives at " + destText + in + " from " + seen + "."));
+        WalkTrace trace = new WalkTrace(
+                origin(),
+                middle,
+                Optional.of(arrival(addressKind, "Arrives at " + destText + in + " from " + seen + ".")));
         SourceKind kind = caller.ase().isPresent() ? SourceKind.SUBNET_RANGE : SourceKind.PRIVATE_ADDRESS;
         String advice = kind == SourceKind.SUBNET_RANGE ? "; allow that whole range" : "";
         String reason =
                 WalkPhrases.sentence(target.lead(), routeClause + ", so it arrives from " + seen + advice + ".");
-        return new WalkPart(kind, sources, reason, hops, hop, subnet, nic, addresses, Optional.empty());
+        return new WalkPart(kind, sources, reason, trace, hop, subnet, nic, addresses, Optional.empty());
     }
 
-    WalkPart translated(SourceKind kind, List<Long> seen, String reason, Hop natHop) {
+    WalkPart translated(SourceKind kind, List<Long> seen, String reason, WalkTrace.Leg natHop) {
         AddressSet sources = AddressSet.EMPTY;
         for (long a : seen) {
             sources = sources.union(AddressSet.host(a));
         }
-        List<Hop> hops = new ArrayList<>();
-        hops.add(originHop());
-        if (natHop != null) {
-            hops.add(natHop);
-        }
-        hops.add(destinationHop(
-                Optional.of(HopKind.INTERNET), "Arrives at " + destText + " from " + WalkPhrases.list(seen) + "."));
+        WalkTrace trace = new WalkTrace(
+                origin(),
+                natHop == null ? List.of() : List.of(natHop),
+                Optional.of(arrival(
+                        Optional.of(HopKind.INTERNET),
+                        "Arrives at " + destText + " from " + WalkPhrases.list(seen) + ".")));
         return new WalkPart(
-                kind, sources, reason, hops, hop, target.subnet(), target.nic(), addresses, Optional.empty());
+                kind, sources, reason, trace, hop, target.subnet(), target.nic(), addresses, Optional.empty());
     }
 
-    private Hop originHop() {
-        return new Hop(caller.node(), caller.kind(), origin);
+    private WalkTrace.Leg origin() {
+        return new WalkTrace.Leg(caller.node(), caller.kind(), route, exit);
     }
 
-    /** The destination hop: the target resource, or the address with {@code addressKind} (Internet, Subnet ...). */
-    private Hop destinationHop(Optional<HopKind> addressKind, String detail) {
-        Step step = new Step(StepType.DELIVER, detail);
-        if (target.kind() != HopKind.ADDRESS) {
-            return new Hop(target.node(), target.kind(), List.of(step));
-        }
-        return new Hop(target.node(), addressKind.orElse(HopKind.ADDRESS), List.of(step));
+    /** The arrival at the target resource, or at the address with {@code addressKind} (Internet, Subnet ...). */
+    private WalkTrace.Arrival arrival(Optional<HopKind> addressKind, String detail) {
+        HopKind kind = target.kind() != HopKind.ADDRESS ? target.kind() : addressKind.orElse(HopKind.ADDRESS);
+        return new WalkTrace.Arrival(target.node(), kind, detail);
     }
 }

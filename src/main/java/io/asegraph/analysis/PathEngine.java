@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  * </ol>
  * Many callers toward one destination are one run: each side is evaluated for all of them together, every distinct
  * NSG once per chain position (see {@link ChainEvaluator}). The {@link Explain explain level} decides whether rule
- * decisions are kept for the sentences and traces ({@link FlowExplainer}); the verdicts are the same either way.
+ * decisions are kept for the sentences ({@link FlowExplainer}) and each step writes its part of the trace as it
+ * decides ({@link PathTrace}); the verdicts are the same either way.
  */
 public final class PathEngine {
     /** How much a run keeps for explaining. */
@@ -87,7 +88,8 @@ public final class PathEngine {
 
     /**
      * One caller's call: what its walk decided (in), then what every later step decided (filled in by
-     * {@link #run}). {@code sourceSubnet} is null only for an UNREACHABLE walk.
+     * {@link #run}), and with {@link Explain#DECISIONS} its trace as the steps write it. {@code sourceSubnet} is null
+     * only for an UNREACHABLE walk.
      */
     public static final class Path {
         final SourceKind kind;
@@ -99,6 +101,11 @@ public final class PathEngine {
         final Optional<Subnet> walkDestinationSubnet;
         final Optional<NetworkInterface> walkDestinationNic;
         final Optional<AzureFirewall> firewall;
+        /** The walk's hops (none for a walk taken over from another caller), and the trace the steps write. */
+        final Optional<WalkTrace> walk;
+
+        PathTrace trace;
+
         List<Attached> outbound = List.of();
         boolean outboundEvaluable;
         Destination destination = Destination.NONE;
@@ -117,40 +124,41 @@ public final class PathEngine {
         ChainEvaluator.Side in = ChainEvaluator.Side.NONE;
         Composition result;
 
-        public Path(
-                SourceKind kind,
+        private Path(
+                Walk walk,
                 AddressSet sources,
                 AddressSet privateSources,
-                AddressSet destination,
                 Subnet sourceSubnet,
                 Optional<NetworkInterface> callerNic,
-                Optional<Subnet> destinationSubnet,
-                Optional<NetworkInterface> destinationNic,
-                Optional<AzureFirewall> firewall) {
-            this.kind = Objects.requireNonNull(kind, "kind");
+                Topology topology,
+                Optional<WalkTrace> trace) {
+            this.kind = walk.kind();
             this.sources = sources;
             this.privateSources = privateSources;
-            this.walkDestination = destination;
+            this.walkDestination = walk.callSource().destination();
             this.sourceSubnet = sourceSubnet;
             this.callerNic = callerNic;
-            this.walkDestinationSubnet = destinationSubnet;
-            this.walkDestinationNic = destinationNic;
-            this.firewall = Objects.requireNonNull(firewall, "firewall");
+            this.walkDestinationSubnet = walk.destinationSubnet().flatMap(topology::subnet);
+            this.walkDestinationNic = walk.destinationNic().flatMap(topology::nic);
+            this.firewall = walk.firewall().flatMap(topology::firewall);
+            this.walk = trace;
         }
 
         /** The walk of a caller as the walker returned it. */
-        public static Path of(
-                CallSource cs, Subnet sourceSubnet, Optional<NetworkInterface> callerNic, Topology topology) {
-            return new Path(
-                    cs.kind(),
-                    cs.sources(),
-                    cs.privateSources(),
-                    cs.destination(),
-                    sourceSubnet,
-                    callerNic,
-                    cs.destinationSubnet().flatMap(topology::subnet),
-                    cs.destinationNic().flatMap(topology::nic),
-                    cs.firewall().flatMap(topology::firewall));
+        public static Path of(Walk walk, Subnet sourceSubnet, Optional<NetworkInterface> callerNic, Topology t) {
+            CallSource cs = walk.callSource();
+            Optional<WalkTrace> trace = Optional.of(walk.trace());
+            return new Path(walk, cs.sources(), cs.privateSources(), sourceSubnet, callerNic, t, trace);
+        }
+
+        /**
+         * Another interface's walk taken over by {@code nic} (in {@code subnet}), whose walk it would be but for its
+         * own addresses: its private address, and {@code sources} as the destination sees them. For verdicts only: it
+         * has no trace of its own.
+         */
+        public static Path takenOver(Walk walk, NetworkInterface nic, Subnet subnet, AddressSet sources, Topology t) {
+            AddressSet own = AddressSet.host(nic.privateIp());
+            return new Path(walk, sources, own, subnet, Optional.of(nic), t, Optional.empty());
         }
 
         /** The call reaches a place the model covers (not UNREACHABLE, not UNDETERMINED). */
@@ -271,6 +279,9 @@ public final class PathEngine {
             p.outbound = NsgChain.order(
                     Direction.OUTBOUND, context.subnetNsg(p.sourceSubnet), p.callerNic.flatMap(context::nicNsg));
             p.outboundEvaluable = !p.walkDestination.isEmpty() && !p.privateSources.isEmpty();
+            if (explain == Explain.DECISIONS) {
+                p.trace = new PathTrace(p.walk.orElseThrow(() -> new IllegalArgumentException("no walk to explain")));
+            }
             if (p.delivers()) {
                 p.destination = destinationOf(p, to);
                 p.inbound = p.destination
@@ -290,7 +301,12 @@ public final class PathEngine {
         sourceSide(paths, chains);
         firewalls(paths, to, question);
         destinationSide(paths, chains);
-        paths.forEach(p -> p.result = Composition.of(p));
+        for (Path p : paths) {
+            p.result = Composition.of(p);
+            if (p.trace != null) {
+                p.trace.delivery(p);
+            }
+        }
         return paths;
     }
 
@@ -313,6 +329,11 @@ public final class PathEngine {
             evaluated.get(i).out = sides.get(i);
             evaluated.get(i).passedOut = sides.get(i).allowed();
         }
+        for (Path p : paths) {
+            if (p.trace != null) {
+                p.trace.sourceSide(p.out, p.outboundEvaluable && p.out.allowed().isEmpty());
+            }
+        }
     }
 
     /** The firewall on the path, if any: its rules over what got out, before its SNAT (see {@link FirewallHop}). */
@@ -320,12 +341,14 @@ public final class PathEngine {
         List<String> hostNames = hostNames(to);
         for (Path p : paths) {
             p.passedMiddle = p.passedOut;
-            if (p.firewall.isEmpty() || p.passedOut.isEmpty() || p.kind == SourceKind.UNREACHABLE) {
-                continue;
+            if (p.firewall.isPresent() && !p.passedOut.isEmpty() && p.kind != SourceKind.UNREACHABLE) {
+                p.firewallDecision = firewallEvaluator.evaluate(
+                        p.firewall.get(), p.passedOut, p.walkDestination, question, hostNames);
+                p.passedMiddle = p.firewallDecision.allowed();
             }
-            p.firewallDecision =
-                    firewallEvaluator.evaluate(p.firewall.get(), p.passedOut, p.walkDestination, question, hostNames);
-            p.passedMiddle = p.firewallDecision.allowed();
+            if (p.trace != null) {
+                p.trace.appliances(p.firewallDecision());
+            }
         }
     }
 
@@ -357,6 +380,11 @@ public final class PathEngine {
         List<ChainEvaluator.Side> sides = chains.evaluate(inputs, Direction.INBOUND);
         for (int i = 0; i < evaluated.size(); i++) {
             evaluated.get(i).in = sides.get(i);
+        }
+        for (Path p : paths) {
+            if (p.trace != null) {
+                p.trace.destinationSide(p);
+            }
         }
     }
 

@@ -4,18 +4,18 @@ import io.asegraph.net.AddressSet;
 import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.NextHop;
 import io.asegraph.topology.ResourceId;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * What the walk decided for one part of the destination (the addresses one route takes): the source kind and
- * addresses, the sentence, the hops, the route, where it is delivered, and the firewall it passes, if any.
+ * addresses, the sentence, the hops (cut where the path's later steps go), the route, where it is delivered, and the
+ * firewall it passes, if any.
  */
 record WalkPart(
         SourceKind kind,
         AddressSet sources,
         String reason,
-        List<Hop> hops,
+        WalkTrace trace,
         NextHop nextHop,
         Optional<ResourceId> destinationSubnet,
         Optional<ResourceId> destinationNic,
@@ -26,7 +26,7 @@ record WalkPart(
                 kind,
                 sources,
                 reason,
-                hops,
+                trace,
                 nextHop,
                 destinationSubnet,
                 destinationNic,

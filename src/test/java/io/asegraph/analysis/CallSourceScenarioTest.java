@@ -48,6 +48,10 @@ class CallSourceScenarioTest {
     static final String RT2 = NET + "/routeTables/forced";
 
     static CallSource call(Topology topology, String from, String to) {
+        return walk(topology, from, to).callSource();
+    }
+
+    static Walk walk(Topology topology, String from, String to) {
         ReferenceResolver resolver = new ReferenceResolver(topology, ReferenceTopology.nsgs());
         CallSourceWalker walker = new CallSourceWalker(Routing.withoutServiceTags(topology));
         return walker.walk(resolver.resolveCaller(from), resolver.resolveDestination(to));
@@ -55,6 +59,10 @@ class CallSourceScenarioTest {
 
     static CallSource call(String from, String to) {
         return call(ReferenceTopology.topology(), from, to);
+    }
+
+    static Walk walk(String from, String to) {
+        return walk(ReferenceTopology.topology(), from, to);
     }
 
     static void assertSource(CallSource c, SourceKind kind, String address, String range) {
@@ -75,7 +83,8 @@ class CallSourceScenarioTest {
     class SeedVectors {
         @Test
         void t5aInternetHostSeesTheAsePublicVip() {
-            CallSource c = call("app1", "13.107.21.200");
+            Walk w = walk("app1", "13.107.21.200");
+            CallSource c = w.callSource();
             assertSource(c, SourceKind.PUBLIC_VIP, "192.23.1.2", "192.23.1.2/32");
             assertEquals(
                     "The route 0.0.0.0/0 → Internet (user route direct-internet in ase-one-routes) sends the call out of "
@@ -88,12 +97,13 @@ class CallSourceScenarioTest {
                     c.trace().get(0).stepTypes());
             assertEquals(List.of(StepType.DELIVER), c.trace().get(1).stepTypes());
             assertEquals(AddressSet.parse("10.0.1.0/26"), c.privateSources());
-            assertEquals(Optional.of(ResourceId.of(ASE_ONE_SUBNET)), c.sourceSubnet());
+            assertEquals(Optional.of(ResourceId.of(ASE_ONE_SUBNET)), w.sourceSubnet());
         }
 
         @Test
         void t5bVmInAnotherSubnetSeesSomeAddressOfTheAseSubnet() {
-            CallSource c = call("app1", "10.0.2.10");
+            Walk w = walk("app1", "10.0.2.10");
+            CallSource c = w.callSource();
             assertSource(c, SourceKind.SUBNET_RANGE, null, "10.0.1.0/26");
             assertTrue(
                     c.reason()
@@ -102,7 +112,7 @@ class CallSourceScenarioTest {
                                             + "the call inside the VNet topology"),
                     c.reason());
             assertTrue(c.reason().contains("allow that whole range"), c.reason());
-            assertEquals(Optional.of(ResourceId.of(DB_SUBNET)), c.destinationSubnet());
+            assertEquals(Optional.of(ResourceId.of(DB_SUBNET)), w.destinationSubnet());
             assertEquals(
                     List.of(StepType.ROUTE, StepType.SOURCE_NAT),
                     c.trace().get(0).stepTypes());
@@ -110,16 +120,18 @@ class CallSourceScenarioTest {
 
         @Test
         void t5bTheDatabaseNicByNameSeesTheSameRange() {
-            CallSource c = call("app1", "db-vm-nic");
+            Walk w = walk("app1", "db-vm-nic");
+            CallSource c = w.callSource();
             assertSource(c, SourceKind.SUBNET_RANGE, null, "10.0.1.0/26");
             assertEquals(List.of(APP1, DB_NIC), c.hopNodes());
-            assertEquals(Optional.of(ResourceId.of(DB_NIC)), c.destinationNic());
-            assertEquals(Optional.of(ResourceId.of(DB_SUBNET)), c.destinationSubnet());
+            assertEquals(Optional.of(ResourceId.of(DB_NIC)), w.destinationNic());
+            assertEquals(Optional.of(ResourceId.of(DB_SUBNET)), w.destinationSubnet());
         }
 
         @Test
         void t5cAppOnAnotherAseInTheSameVnetSeesTheCallersVip() {
-            CallSource c = call("app1", "orders.contoso.com");
+            Walk w = walk("app1", "orders.contoso.com");
+            CallSource c = w.callSource();
             assertSource(c, SourceKind.PUBLIC_VIP, "192.23.1.2", "192.23.1.2/32");
             assertTrue(
                     c.reason()
@@ -130,7 +142,7 @@ class CallSourceScenarioTest {
             assertTrue(c.reason().contains("calls between ASEs are Internet calls"), c.reason());
             assertEquals(
                     Optional.of(ResourceId.of(ASE_TWO_SUBNET)),
-                    c.destinationSubnet(),
+                    w.destinationSubnet(),
                     "ase-two's workers take the call in its subnet, where its NSG applies");
             assertEquals(AddressSet.parse("192.23.2.4"), c.destination());
         }
@@ -286,14 +298,15 @@ class CallSourceScenarioTest {
 
         @Test
         void vmInAPeeredVnetSeesTheSubnetRange() {
-            CallSource c = call(peered(PeeringState.CONNECTED).build(), "app1", "backend-vm-nic");
+            Walk w = walk(peered(PeeringState.CONNECTED).build(), "app1", "backend-vm-nic");
+            CallSource c = w.callSource();
             assertSource(c, SourceKind.SUBNET_RANGE, null, "10.0.1.0/26");
             assertTrue(
                     c.reason()
                             .contains(
                                     "10.1.0.0/16 → VNetPeering (system route for the peering to-other-vnet with other-vnet)"),
                     c.reason());
-            assertEquals(Optional.of(ResourceId.of(OTHER_SUBNET)), c.destinationSubnet());
+            assertEquals(Optional.of(ResourceId.of(OTHER_SUBNET)), w.destinationSubnet());
         }
 
         @Test
@@ -310,7 +323,8 @@ class CallSourceScenarioTest {
                     .subnet(OTHER_SUBNET, OTHER_VNET, "10.0.2.0/24")
                     .nic(OTHER_NIC, OTHER_SUBNET, "10.0.2.9")
                     .build();
-            CallSource c = call(t, "app1", OTHER_NIC);
+            Walk w = walk(t, "app1", OTHER_NIC);
+            CallSource c = w.callSource();
             assertSource(c, SourceKind.UNREACHABLE, null, null);
             assertTrue(
                     c.reason().contains("backend-vm-nic is in other-vnet, which this route does not reach"),
@@ -326,16 +340,18 @@ class CallSourceScenarioTest {
                     .subnet(OTHER_SUBNET, OTHER_VNET, "10.0.2.0/24")
                     .nic(OTHER_NIC, OTHER_SUBNET, "10.0.2.9")
                     .build();
-            CallSource c = call(t, "app1", "10.0.2.9");
+            Walk w = walk(t, "app1", "10.0.2.9");
+            CallSource c = w.callSource();
             assertSource(c, SourceKind.SUBNET_RANGE, null, "10.0.1.0/26");
-            assertEquals(Optional.of(ResourceId.of(DB_SUBNET)), c.destinationSubnet());
-            assertTrue(c.destinationNic().isEmpty());
+            assertEquals(Optional.of(ResourceId.of(DB_SUBNET)), w.destinationSubnet());
+            assertTrue(w.destinationNic().isEmpty());
         }
 
         @Test
         void anAddressOfANicInOurVnetIsDeliveredToThatNic() {
-            CallSource c = call("app1", "10.0.2.4");
-            assertEquals(Optional.of(ResourceId.of(DB_NIC)), c.destinationNic());
+            Walk w = walk("app1", "10.0.2.4");
+            CallSource c = w.callSource();
+            assertEquals(Optional.of(ResourceId.of(DB_NIC)), w.destinationNic());
         }
 
         @Test
@@ -443,14 +459,14 @@ class CallSourceScenarioTest {
                     tag -> tag.equalsIgnoreCase("Storage")
                             ? Optional.of(AddressSet.parse("20.38.96.0/19"))
                             : Optional.empty());
-            CallSource storage = new CallSourceWalker(routing)
+            Walk storage = new CallSourceWalker(routing)
                     .walk(resolver.resolveCaller("app1"), resolver.resolveDestination("azure-storage-eastus"));
             assertEquals(SourceKind.UNDETERMINED, storage.kind());
             assertEquals(
                     NextHopType.VIRTUAL_APPLIANCE,
                     storage.nextHop().orElseThrow().type());
             CallSource sql = new CallSourceWalker(routing)
-                    .walk(resolver.resolveCaller("app1"), resolver.resolveDestination("azure-sql-westus"));
+                    .callSource(resolver.resolveCaller("app1"), resolver.resolveDestination("azure-sql-westus"));
             assertSource(sql, SourceKind.PUBLIC_VIP, "192.23.1.2", "192.23.1.2/32");
         }
     }
@@ -613,7 +629,8 @@ class CallSourceScenarioTest {
                             List.of(),
                             List.of()))
                     .build();
-            CallSource c = call(t, "app1", "orders-api");
+            Walk w = walk(t, "app1", "orders-api");
+            CallSource c = w.callSource();
             assertSource(c, SourceKind.UNDETERMINED, null, null);
             assertTrue(c.reason().contains("ase-two has no public VIP recorded"), c.reason());
         }

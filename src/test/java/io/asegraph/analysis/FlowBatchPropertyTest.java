@@ -198,14 +198,15 @@ class FlowBatchPropertyTest {
             return;
         }
         Topology t = context.topology();
-        Subnet source = t.subnet(cs.sourceSubnet().orElseThrow()).orElseThrow();
+        Walk walk = context.walker().walk(from, to);
+        Subnet source = t.subnet(walk.sourceSubnet().orElseThrow()).orElseThrow();
         Optional<NetworkInterface> callerNic = from.kind() == ReferenceKind.NETWORK_INTERFACE
                 ? from.resource().map(NetworkInterface.class::cast)
                 : Optional.empty();
         List<AppliedNsg> outbound = NsgChain.order(
                 Direction.OUTBOUND, applied(context, source), callerNic.flatMap(n -> applied(context, n)));
-        Optional<Subnet> destSubnet = cs.destinationSubnet().flatMap(t::subnet);
-        Optional<NetworkInterface> destNic = cs.destinationNic().flatMap(t::nic);
+        Optional<Subnet> destSubnet = walk.destinationSubnet().flatMap(t::subnet);
+        Optional<NetworkInterface> destNic = walk.destinationNic().flatMap(t::nic);
         List<AppliedNsg> inbound = destSubnet.isEmpty()
                 ? List.of()
                 : NsgChain.order(

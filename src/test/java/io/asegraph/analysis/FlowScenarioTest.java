@@ -627,7 +627,8 @@ class FlowScenarioTest {
                     f.callSource().kind(),
                     f.callSource().reason());
             assertEquals(
-                    Optional.of(ResourceId.of(remoteSubnet)), f.callSource().destinationSubnet());
+                    Optional.of(ResourceId.of(remoteSubnet)),
+                    CallSourceScenarioTest.walk(t, "app1", "10.5.1.9").destinationSubnet());
             assertEquals(Verdict.DENIED, f.verdict(), f.reason());
             assertEquals(List.of("backend-nsg INBOUND SUBNET"), nsgNames(f.blockers()));
             assertEquals(List.of(APP1, GATEWAY, "10.5.1.9"), f.hopNodes());

@@ -14,14 +14,21 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Not a test: a tool for refactoring the path engine. Writes every flow, whoCanReach and exposure answer (all fields)
  * of the reference topology and of generated estates to a file, with every ASE's health, the required access of each
  * caller toward the first targets, and IP flow verify from every network interface, so that the answers before and
  * after a change can be compared with diff. {@code java -cp <test classpath> io.asegraph.analysis.PathAnswersDump OUT}.
+ *
+ * <p>A flow's call source is written with where its walk goes (the {@link Walk}'s source subnet, destination subnet
+ * and network interface, route and firewall, which {@code CallSource} itself carried until issue 17), in the form it
+ * had then, so that dumps compare across that change and still cover those parts.
  */
 public final class PathAnswersDump {
     private PathAnswersDump() {}
@@ -49,12 +56,17 @@ public final class PathAnswersDump {
         targets.sort(null);
         targets.addAll(List.of("10.0.2.4", "8.8.8.8", "10.0.1.70", "192.168.10.5", "13.66.0.1"));
         int[] ports = {443, 1433, 22};
+        Map<String, Optional<Walk>> walks = new HashMap<>();
+        Function<String, Function<String, Optional<Walk>>> walk =
+                from -> to -> walks.computeIfAbsent(from + " -> " + to, k -> walkOf(context, from, to));
         for (String to : targets) {
             for (int port : ports) {
                 for (Protocol p : List.of(Protocol.TCP, Protocol.ICMP)) {
                     for (String from : callers) {
                         out.println(label + " flow " + from + " -> " + to + " " + port + " " + p + ": "
-                                + answer(() -> flows.analyze(from, to, port, p)));
+                                + withWalk(
+                                        answer(() -> flows.analyze(from, to, port, p)),
+                                        walk.apply(from).apply(to)));
                     }
                     out.println(label + " whoCanReach " + to + " " + port + " " + p + ": "
                             + answer(() -> audits.whoCanReach(to, port, p)));
@@ -68,7 +80,9 @@ public final class PathAnswersDump {
         for (String to : targets.subList(0, Math.min(6, targets.size()))) {
             for (String from : callers) {
                 out.println(label + " requiredAccess " + from + " -> " + to + " 1433: "
-                        + answer(() -> audits.requiredAccess(from, to, 1433, Protocol.TCP)));
+                        + withWalk(
+                                answer(() -> audits.requiredAccess(from, to, 1433, Protocol.TCP)),
+                                walk.apply(from).apply(to)));
             }
         }
         List<String> remotes = List.of("10.0.1.5", "10.0.2.4", "8.8.8.8", "192.168.10.5", "168.63.129.16");
@@ -118,6 +132,30 @@ public final class PathAnswersDump {
             long remote,
             int remotePort) {
         return IpFlowVerifier.verify(c, subnet, Optional.of(nic), d, protocol, local, localPort, remote, remotePort);
+    }
+
+    private static Optional<Walk> walkOf(AnalysisContext context, String from, String to) {
+        try {
+            ReferenceResolver resolver = context.resolver();
+            return Optional.of(context.walker().walk(resolver.resolveCaller(from), resolver.resolveDestination(to)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The answer with its call source written with where the walk goes (see the class comment). */
+    static String withWalk(String answer, Optional<Walk> walk) {
+        if (walk.isEmpty()) {
+            return answer;
+        }
+        Walk w = walk.get();
+        String cs = w.callSource().toString();
+        int at = cs.lastIndexOf(", destination=");
+        String full = cs.substring(0, at) + ", sourceSubnet=" + w.sourceSubnet()
+                + cs.substring(at, cs.length() - 1) + ", destinationSubnet=" + w.destinationSubnet()
+                + ", destinationNic=" + w.destinationNic() + ", nextHop=" + w.nextHop() + ", firewall=" + w.firewall()
+                + "]";
+        return answer.replace(cs, full);
     }
 
     interface Answer {

@@ -1,7 +1,6 @@
 package io.asegraph.analysis.audit;
 
 import io.asegraph.analysis.AnalysisContext;
-import io.asegraph.analysis.CallSource;
 import io.asegraph.analysis.FlowAnalyzer;
 import io.asegraph.analysis.PathEngine;
 import io.asegraph.analysis.PathEngine.Path;
@@ -9,6 +8,7 @@ import io.asegraph.analysis.PathEngine.Question;
 import io.asegraph.analysis.Reference;
 import io.asegraph.analysis.Resolution;
 import io.asegraph.analysis.SourceKind;
+import io.asegraph.analysis.Walk;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Protocol;
@@ -67,16 +67,16 @@ final class ReachBatch {
             Subnet subnet = topology.subnet(ase.subnetId())
                     .orElseThrow(() -> new IllegalStateException(
                             "ASE " + ase.id() + " is in subnet " + ase.subnetId() + ", which is not in the snapshot"));
-            CallSource cs = context.walker().walk(Reference.of(ase.id().value(), ase, Resolution.RESOURCE_ID), to);
-            paths.add(Path.of(cs, subnet, Optional.empty(), topology));
+            Walk walk = context.walker().walk(Reference.of(ase.id().value(), ase, Resolution.RESOURCE_ID), to);
+            paths.add(Path.of(walk, subnet, Optional.empty(), topology));
         }
-        Map<String, CallSource> walked = new LinkedHashMap<>();
+        Map<String, Walk> walked = new LinkedHashMap<>();
         for (NetworkInterface nic : nics) {
             Subnet subnet = topology.subnet(nic.subnetId())
                     .orElseThrow(() -> new IllegalStateException("network interface " + nic.id() + " is in subnet "
                             + nic.subnetId() + ", which is not in the snapshot"));
             Reference caller = Reference.of(nic.id().value(), nic, Resolution.RESOURCE_ID);
-            CallSource group = walked.computeIfAbsent(
+            Walk group = walked.computeIfAbsent(
                     walkKey(subnet, nic), k -> context.walker().walk(caller, to));
             paths.add(substituted(subnet, nic, group));
         }
@@ -118,24 +118,15 @@ final class ReachBatch {
     }
 
     /** The group's walk with this interface's addresses: its private address, and its public IP when it leaves by it. */
-    private Path substituted(Subnet subnet, NetworkInterface nic, CallSource group) {
+    private Path substituted(Subnet subnet, NetworkInterface nic, Walk group) {
         AddressSet own = AddressSet.host(nic.privateIp());
         AddressSet sources =
                 switch (group.kind()) {
                     case PRIVATE_ADDRESS, SUBNET_RANGE -> own;
                     case PUBLIC_IP -> hosts(publicAddresses(nic));
-                    default -> group.sources();
+                    default -> group.callSource().sources();
                 };
-        return new Path(
-                group.kind(),
-                sources,
-                own,
-                group.destination(),
-                subnet,
-                Optional.of(nic),
-                group.destinationSubnet().flatMap(topology::subnet),
-                group.destinationNic().flatMap(topology::nic),
-                group.firewall().flatMap(topology::firewall));
+        return Path.takenOver(group, nic, subnet, sources, topology);
     }
 
     private static AddressSet hosts(List<Long> addresses) {

@@ -53,7 +53,7 @@ public class PathQueries {
             AnalysisContext c = engines.current().context();
             Reference caller = c.resolver().resolveCaller(from);
             Reference target = c.resolver().resolveDestination(to);
-            return PathMapping.callSource(c.walker().walk(caller, target));
+            return PathMapping.callSource(c.walker().callSource(caller, target));
         });
     }
 
