@@ -14,7 +14,6 @@ import io.asegraph.policy.PrefixResolver;
 import io.asegraph.topology.EffectiveRoute;
 import io.asegraph.topology.EffectiveRoutes;
 import io.asegraph.topology.NetworkInterface;
-import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.Resource;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.RouteOrigin;
@@ -70,8 +69,6 @@ public final class AnalysisContext {
     private final NextHopQuery nextHops;
     private final Map<ResourceId, AddressSet> asgMembers;
     private final ConcurrentHashMap<String, Evaluation> evaluations = new ConcurrentHashMap<>();
-    private volatile Map<Long, NetworkInterface> nicsByPublicAddress;
-    private volatile Map<ResourceId, NetworkInterface> nicsByPublicIp;
 
     /** The evaluation context and evaluator shared by the subnets of one (VNet, route table) pair. */
     private record Evaluation(EvaluationContext context, NsgEvaluator evaluator, Optional<String> problem) {}
@@ -263,41 +260,6 @@ public final class AnalysisContext {
         /** As the policy engine's {@link AppliedNsg}; present only when the NSG is known. */
         public Optional<AppliedNsg> applied() {
             return nsg.map(n -> new AppliedNsg(n, appliedTo, level));
-        }
-    }
-
-    /** The network interface that owns a public IP resource, if a modelled one does. */
-    public Optional<NetworkInterface> nicWithPublicIp(ResourceId publicIpId) {
-        buildPublicIpIndex();
-        return Optional.ofNullable(nicsByPublicIp.get(publicIpId));
-    }
-
-    /** The network interface whose public IP has this address, if a modelled one does. */
-    public Optional<NetworkInterface> nicWithPublicAddress(long address) {
-        buildPublicIpIndex();
-        return Optional.ofNullable(nicsByPublicAddress.get(address));
-    }
-
-    private void buildPublicIpIndex() {
-        if (nicsByPublicIp != null) {
-            return;
-        }
-        synchronized (this) {
-            if (nicsByPublicIp != null) {
-                return;
-            }
-            Map<ResourceId, NetworkInterface> byId = new HashMap<>();
-            Map<Long, NetworkInterface> byAddress = new HashMap<>();
-            for (NetworkInterface nic : topology.nics()) {
-                for (ResourceId pip : nic.publicIpIds()) {
-                    byId.putIfAbsent(pip, nic);
-                    topology.publicIp(pip)
-                            .flatMap(PublicIpAddress::ipAddress)
-                            .ifPresent(a -> byAddress.putIfAbsent(a, nic));
-                }
-            }
-            nicsByPublicAddress = Collections.unmodifiableMap(byAddress);
-            nicsByPublicIp = Collections.unmodifiableMap(byId);
         }
     }
 

@@ -58,6 +58,7 @@ public final class CallSourceWalker {
     private final WalkEnds ends;
     private final FirewallHop firewalls;
     private final InternetEgress egress;
+    private final DestinationTranslation translation;
 
     public CallSourceWalker(Routing routing) {
         this.routing = Objects.requireNonNull(routing, "routing");
@@ -66,6 +67,7 @@ public final class CallSourceWalker {
         this.ends = new WalkEnds(topology, index);
         this.firewalls = new FirewallHop(routing);
         this.egress = new InternetEgress(topology, index);
+        this.translation = new DestinationTranslation(topology);
     }
 
     /**
@@ -110,7 +112,8 @@ public final class CallSourceWalker {
                     target.subnet(),
                     target.nic(),
                     Optional.empty(),
-                    Optional.empty());
+                    Optional.empty(),
+                    Destination.NONE);
         }
         EffectiveRoutes routes = routing.effectiveRoutes(caller.subnet());
         List<WalkPart> parts = new ArrayList<>();
@@ -119,10 +122,10 @@ public final class CallSourceWalker {
                 parts.add(decide(caller, target, routes, range));
             }
         }
-        return assemble(caller, target, parts);
+        return assemble(caller, target, parts, to);
     }
 
-    private Walk assemble(Caller caller, Target target, List<WalkPart> parts) {
+    private Walk assemble(Caller caller, Target target, List<WalkPart> parts, Reference to) {
         AddressSet destination = AddressSet.of(target.blocks());
         WalkPart first = parts.get(0);
         Map<String, List<WalkPart>> outcomes = new LinkedHashMap<>();
@@ -178,7 +181,13 @@ public final class CallSourceWalker {
                 first.destinationSubnet(),
                 first.destinationNic(),
                 Optional.of(first.nextHop()),
-                first.firewall());
+                first.firewall(),
+                translation.of(
+                        kind,
+                        first.destinationSubnet().flatMap(topology::subnet),
+                        first.destinationNic().flatMap(topology::nic),
+                        destination,
+                        to));
     }
 
     private static String describe(WalkPart p) {

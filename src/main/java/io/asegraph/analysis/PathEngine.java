@@ -2,17 +2,14 @@ package io.asegraph.analysis;
 
 import io.asegraph.analysis.AnalysisContext.Attached;
 import io.asegraph.net.AddressSet;
-import io.asegraph.net.Ipv4;
 import io.asegraph.net.PortSet;
 import io.asegraph.net.Protocol;
 import io.asegraph.policy.Direction;
 import io.asegraph.policy.NsgChain;
 import io.asegraph.policy.Verdict;
 import io.asegraph.topology.App;
-import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.NetworkInterface;
-import io.asegraph.topology.PublicIpAddress;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
 import io.asegraph.topology.TopologyIndex;
@@ -26,14 +23,15 @@ import java.util.stream.Collectors;
  * The one path engine. A call is a sequence of steps, each decided once, here, for every question that follows a
  * call ({@code flow}, {@code whoCanReach}, {@code reachabilityMatrix}, {@code requiredAccess}):
  * <ol>
- * <li><b>route</b> and <b>source translation</b> — the {@link CallSourceWalker call-source walk} (its result is the
- * {@link Path}'s input: where the call leaves from, as which addresses, and where it ends);</li>
+ * <li><b>route</b> and <b>source translation</b> — the {@link CallSourceWalker call-source walk} (its result, a
+ * {@link Walk}, is the {@link Path}'s input: where the call leaves from, as which addresses, and where it ends);</li>
  * <li><b>filters on the source side</b> — the caller's NIC NSG then its subnet NSG, outbound, over the private
  * sources and the pre-NAT destination ({@link ChainEvaluator});</li>
  * <li><b>appliances</b> — an Azure Firewall the route sends the call to applies its rules over the private sources
  * that got out ({@link FirewallEvaluator}); its SNAT is decided by the walk ({@link FirewallHop});</li>
- * <li><b>destination translation</b> — an ASE reached at its VIP or ILB address hands the call to its workers' subnet;
- * a VM reached at its NIC's public IP is reached at the NIC's private address ({@link #destinationOf});</li>
+ * <li><b>destination translation</b> — a step of the walk, taken once ({@link DestinationTranslation}): an ASE reached
+ * at its VIP or ILB address hands the call to its workers' subnet; a VM reached at its NIC's public IP is reached at
+ * the NIC's private address; the path takes the walk's {@link Destination};</li>
  * <li><b>filters on the destination side</b> — the destination's subnet NSG then its NIC NSG, inbound, over the
  * translated sources and destination;</li>
  * <li><b>delivery</b> — the two sides composed into one verdict over the caller's private range ({@link Composition}).</li>
@@ -72,21 +70,6 @@ public final class PathEngine {
     }
 
     /**
-     * Where the call is delivered, as the destination side sees it (step 3): the subnet and network interface whose
-     * NSGs filter it inbound (none outside the modelled subnets), the destination addresses after translation, and a
-     * sentence saying what translated them.
-     */
-    public record Destination(
-            Optional<Subnet> subnet,
-            Optional<NetworkInterface> nic,
-            AddressSet translated,
-            Optional<String> translation,
-            List<String> notes) {
-        static final Destination NONE =
-                new Destination(Optional.empty(), Optional.empty(), AddressSet.EMPTY, Optional.empty(), List.of());
-    }
-
-    /**
      * One caller's call: what its walk decided (in), then what every later step decided (filled in by
      * {@link #run}), and with {@link Explain#DECISIONS} its trace as the steps write it. {@code sourceSubnet} is null
      * only for an UNREACHABLE walk.
@@ -98,8 +81,6 @@ public final class PathEngine {
         final AddressSet walkDestination;
         final Subnet sourceSubnet;
         final Optional<NetworkInterface> callerNic;
-        final Optional<Subnet> walkDestinationSubnet;
-        final Optional<NetworkInterface> walkDestinationNic;
         final Optional<AzureFirewall> firewall;
         /** The walk's hops (none for a walk taken over from another caller), and the trace the steps write. */
         final Optional<WalkTrace> walk;
@@ -108,7 +89,9 @@ public final class PathEngine {
 
         List<Attached> outbound = List.of();
         boolean outboundEvaluable;
-        Destination destination = Destination.NONE;
+        /** Where the walk delivers the call, after its destination translation ({@link Destination#NONE} if nowhere). */
+        final Destination destination;
+
         List<Attached> inbound = List.of();
         /** The destination's NSGs that do not apply, and why (a private endpoint whose subnet's policies are off). */
         Optional<String> inboundBypass = Optional.empty();
@@ -138,8 +121,7 @@ public final class PathEngine {
             this.walkDestination = walk.callSource().destination();
             this.sourceSubnet = sourceSubnet;
             this.callerNic = callerNic;
-            this.walkDestinationSubnet = walk.destinationSubnet().flatMap(topology::subnet);
-            this.walkDestinationNic = walk.destinationNic().flatMap(topology::nic);
+            this.destination = walk.delivery();
             this.firewall = walk.firewall().flatMap(topology::firewall);
             this.walk = trace;
         }
@@ -283,7 +265,6 @@ public final class PathEngine {
                 p.trace = new PathTrace(p.walk.orElseThrow(() -> new IllegalArgumentException("no walk to explain")));
             }
             if (p.delivers()) {
-                p.destination = destinationOf(p, to);
                 p.inbound = p.destination
                         .subnet()
                         .map(s -> NsgChain.order(
@@ -388,44 +369,6 @@ public final class PathEngine {
         }
     }
 
-    /** Step 3: the destination after translation, and what filters it inbound. */
-    private Destination destinationOf(Path p, Reference to) {
-        Optional<Subnet> subnet = p.walkDestinationSubnet;
-        if (subnet.isPresent()) {
-            Optional<AppServiceEnvironment> ase = targetAse(to);
-            if (ase.isPresent() && ase.get().subnetId().equals(subnet.get().id())) {
-                Subnet s = subnet.get();
-                return new Destination(
-                        subnet,
-                        p.walkDestinationNic,
-                        s.addresses(),
-                        Optional.of(ase.get().name()
-                                + " hands the call to its workers in " + s.label()
-                                + ", which its inbound NSGs see as the destination."),
-                        List.of());
-            }
-            return new Destination(subnet, p.walkDestinationNic, p.walkDestination, Optional.empty(), List.of());
-        }
-        Optional<NetworkInterface> behindPublicIp = nicBehindPublicIp(p, to);
-        if (behindPublicIp.isPresent()) {
-            NetworkInterface nic = behindPublicIp.get();
-            return new Destination(
-                    topology.subnet(nic.subnetId()),
-                    behindPublicIp,
-                    AddressSet.host(nic.privateIp()),
-                    Optional.of("Its public IP translates the destination to " + nic.name() + "'s private address "
-                            + Ipv4.format(nic.privateIp()) + "."),
-                    List.of());
-        }
-        List<String> notes = to.kind() != ReferenceKind.PUBLIC_IP_ADDRESS
-                ? List.of()
-                : List.of("Public IP "
-                        + to.resource().map(r -> r.name()).orElse(to.text())
-                        + " is not attached to a modelled network interface (a"
-                        + " load balancer or gateway is not modelled), so no NSG behind it is evaluated.");
-        return new Destination(Optional.empty(), p.walkDestinationNic, p.walkDestination, Optional.empty(), notes);
-    }
-
     /**
      * A call delivered to a private endpoint passes the NSGs of its subnet and interface only when the subnet's
      * {@code privateEndpointNetworkPolicies} is {@code Enabled} or {@code NetworkSecurityGroupEnabled}; otherwise
@@ -460,34 +403,5 @@ public final class PathEngine {
                         + ", whose privateEndpointNetworkPolicies is "
                         + subnet.privateEndpointNetworkPolicies().azureName()
                         + ", so NSGs do not filter traffic to it.");
-    }
-
-    /** The ASE a call to {@code to} is for: the ASE itself, or the ASE hosting the app. */
-    private Optional<AppServiceEnvironment> targetAse(Reference to) {
-        Object r = to.resource().orElse(null);
-        if (r instanceof AppServiceEnvironment ase) {
-            return Optional.of(ase);
-        }
-        if (r instanceof App app) {
-            return topology.environment(app.aseId());
-        }
-        return Optional.empty();
-    }
-
-    /** The NIC behind a public IP the call is sent to over the Internet, when a modelled NIC holds it. */
-    private Optional<NetworkInterface> nicBehindPublicIp(Path p, Reference to) {
-        if (p.kind != SourceKind.PUBLIC_VIP
-                && p.kind != SourceKind.NAT_GATEWAY
-                && p.kind != SourceKind.PUBLIC_IP
-                && p.kind != SourceKind.AZURE_FIREWALL) {
-            return Optional.empty();
-        }
-        if (to.kind() == ReferenceKind.PUBLIC_IP_ADDRESS) {
-            return to.resource().map(r -> ((PublicIpAddress) r).id()).flatMap(context::nicWithPublicIp);
-        }
-        if (to.kind() == ReferenceKind.ADDRESS && to.resource().isEmpty()) {
-            return to.address().flatMap(context::nicWithPublicAddress);
-        }
-        return Optional.empty();
     }
 }
