@@ -296,7 +296,8 @@ class CsvReportsTest {
     @Test
     void aValueWithACommaAndQuotesIsQuotedAndSurvivesTheRoundTrip() throws IOException {
         String text = report("shadowed-rules", "").asString();
-        // RFC 4180: the cell is quoted and its quotes doubled.
+        // RFC 4180: the cell is quoted and its quotes doubled; cells that need no quotes have none.
+        assertEquals(String.join(",", SHADOWED), text.lines().findFirst().orElseThrow());
         assertTrue(text.contains("\"securityRules/ssh, \"\"ops\"\"\""), text);
         List<List<String>> rows = parse(text);
         assertEquals(

@@ -1,6 +1,7 @@
 package io.asegraph.api.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.lang.reflect.RecordComponent;
@@ -21,7 +22,10 @@ import org.eclipse.microprofile.graphql.Ignore;
  */
 final class CsvTable<T extends Record> {
     static final String LIST_SEPARATOR = "; ";
-    private static final CsvMapper MAPPER = new CsvMapper();
+    /** Quotes exactly the cells that need it (not every cell longer than 24 characters, Jackson's default). */
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
 
     /** One column: its header and how a row gives its value (already a cell: a string, or null for empty). */
     record Column<T>(String name, Function<T, String> value) {}
