@@ -26,20 +26,32 @@ public class ChangeLog {
                         "MATCH (c:" + Labels.CHANGE + ") WHERE $since IS NULL OR c.at >= $since"
                                 + " RETURN c ORDER BY c.version DESC LIMIT $limit",
                         params)
-                .list(r -> {
-                    Value c = r.get("c");
-                    return new ChangeRecord(
-                            c.get("principal").asString(),
-                            c.get("operation").asString(),
-                            c.get("documentSha256").isNull()
-                                    ? Optional.empty()
-                                    : Optional.of(c.get("documentSha256").asString()),
-                            c.get("at").asOffsetDateTime(),
-                            c.get("version").asLong(),
-                            c.get("created").asLong(),
-                            c.get("updated").asLong(),
-                            c.get("unchanged").asLong(),
-                            c.get("removed").asLong());
-                }));
+                .list(r -> record(r.get("c"))));
+    }
+
+    /** The change that produced store version {@code version}, if one is recorded. */
+    public Optional<ChangeRecord> ofVersion(long version) {
+        return store
+                .read(tx -> tx.run(
+                                "MATCH (c:" + Labels.CHANGE + " {version: $version}) RETURN c LIMIT 1",
+                                Map.of("version", version))
+                        .list(r -> record(r.get("c"))))
+                .stream()
+                .findFirst();
+    }
+
+    private static ChangeRecord record(Value c) {
+        return new ChangeRecord(
+                c.get("principal").asString(),
+                c.get("operation").asString(),
+                c.get("documentSha256").isNull()
+                        ? Optional.empty()
+                        : Optional.of(c.get("documentSha256").asString()),
+                c.get("at").asOffsetDateTime(),
+                c.get("version").asLong(),
+                c.get("created").asLong(),
+                c.get("updated").asLong(),
+                c.get("unchanged").asLong(),
+                c.get("removed").asLong());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 
 /**
  * The current {@link Estate}, loaded from the store in one read transaction and kept until a write changes the
@@ -32,6 +33,7 @@ public class EstateCache {
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong loads = new AtomicLong();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<LongConsumer> commitListeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private volatile long lastCheck;
     private volatile long lastLoadNanos = -1;
@@ -129,6 +131,24 @@ public class EstateCache {
     /** Runs {@code listener} after every write ({@link #advance}; it must return at once: it runs on the writer's thread). */
     public void onWrite(Runnable listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Called after a write through this service committed, with the store version it produced (its
+     * {@link ChangeRecord} is in the store, {@link ChangeLog#ofVersion}); after {@link #advance}.
+     */
+    public void committed(long version) {
+        for (LongConsumer l : commitListeners) {
+            l.accept(version);
+        }
+    }
+
+    /**
+     * Runs {@code listener} with the store version of every write committed through this service ({@link #committed};
+     * it must return at once: it runs on the writer's thread, which may hold the write lock).
+     */
+    public void onCommit(LongConsumer listener) {
+        commitListeners.add(listener);
     }
 
     private long storeVersion() {

@@ -264,6 +264,7 @@ public class GraphImporter {
             throw e;
         }
         estates.advance(EstatePatch.apply(base, batch, version));
+        estates.committed(version);
     }
 
     private long staged(ImportBatch batch, ProgressLog log, ChangeRecord.Pending change) {

@@ -6,6 +6,7 @@ import io.asegraph.analysis.audit.EnvironmentHealth;
 import io.asegraph.analysis.audit.Exposure;
 import io.asegraph.analysis.audit.ExposureAudit;
 import io.asegraph.estate.Estate;
+import io.asegraph.estate.Unresolved;
 import io.asegraph.graph.EstateCache;
 import io.asegraph.net.Protocol;
 import io.asegraph.policy.Verdict;
@@ -55,6 +56,18 @@ public class DomainMetrics {
                 exposures.merge(e.verdict(), 1, Integer::sum);
             }
             int shadowed = audits.shadowedRules(false).size();
+            // Resources held out of the snapshot (in a subnet never imported) count as the API lists them: among the
+            // resources, a held-back ASE WARN in environmentsHealth, a held-back NIC or ASE UNDETERMINED on each port.
+            int ports = (int) ExposureAudit.DEFAULT_PORTS.stream().distinct().count();
+            for (Unresolved.Named n : estate.unresolved().heldBackResources()) {
+                resources.merge(n.kind(), 1, Integer::sum);
+                if (n.kind() == ResourceKind.APP_SERVICE_ENVIRONMENT) {
+                    health.merge(CheckStatus.WARN, 1, Integer::sum);
+                }
+                if (n.kind() == ResourceKind.APP_SERVICE_ENVIRONMENT || n.kind() == ResourceKind.NETWORK_INTERFACE) {
+                    exposures.merge(Verdict.UNDETERMINED, ports, Integer::sum);
+                }
+            }
             return new Figures(estate, resources, rules, health, exposures, shadowed);
         }
     }

@@ -1,5 +1,6 @@
 package io.asegraph.api.change;
 
+import io.asegraph.graph.ChangeRecord;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -21,4 +22,19 @@ public record Change(
         @NonNull @Description("Resources created") Long created,
         @NonNull @Description("Resources updated") Long updated,
         @NonNull @Description("Resources stated but unchanged (imports; 0 for edits)") Long unchanged,
-        @NonNull @Description("Resources removed") Long removed) {}
+        @NonNull @Description("Resources removed") Long removed) {
+
+    /** A change as the store recorded it. */
+    static Change of(ChangeRecord c) {
+        return new Change(
+                c.principal(),
+                c.operation(),
+                c.at().toString(),
+                c.version(),
+                c.documentSha256().orElse(null),
+                c.created(),
+                c.updated(),
+                c.unchanged(),
+                c.removed());
+    }
+}

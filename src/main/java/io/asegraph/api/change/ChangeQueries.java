@@ -49,17 +49,6 @@ public class ChangeQueries {
             throw new InvalidArgumentException(
                     "since must be an ISO 8601 instant with offset (e.g. 2026-12-02T18:00:00Z), got '" + since + "'");
         }
-        return log.recent(limit, from).stream()
-                .map(c -> new Change(
-                        c.principal(),
-                        c.operation(),
-                        c.at().toString(),
-                        c.version(),
-                        c.documentSha256().orElse(null),
-                        c.created(),
-                        c.updated(),
-                        c.unchanged(),
-                        c.removed()))
-                .toList();
+        return log.recent(limit, from).stream().map(Change::of).toList();
     }
 }
