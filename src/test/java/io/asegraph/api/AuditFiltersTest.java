@@ -618,6 +618,42 @@ class AuditFiltersTest {
     }
 
     @Test
+    void securityRulesSortedByPriorityThenNameMatchTheDefaultOrderSortedHere() {
+        String fields = "{ name priority networkSecurityGroup { name } }";
+        List<Map<String, Object>> all =
+                rows("{ securityRules(includeDefaultRules: true, limit: 500) " + fields + " }", "data.securityRules");
+        // a stable sort of the default order (NSG name, direction, priority) by priority descending, then name
+        List<String> expected = all.stream()
+                .sorted(Comparator.comparing((Map<String, Object> r) -> (Integer) r.get("priority"))
+                        .reversed()
+                        .thenComparing(r -> ((String) r.get("name")).toLowerCase(java.util.Locale.ROOT)))
+                .map(r -> ((Map<?, ?>) r.get("networkSecurityGroup")).get("name") + "/" + r.get("name"))
+                .toList();
+        List<Map<String, Object>> sorted = rows(
+                "{ securityRules(includeDefaultRules: true, limit: 500, sort: [{priority: DESC}, {name: ASC}]) "
+                        + fields + " }",
+                "data.securityRules");
+        assertEquals(
+                expected,
+                sorted.stream()
+                        .map(r -> ((Map<?, ?>) r.get("networkSecurityGroup")).get("name") + "/" + r.get("name"))
+                        .toList());
+        assertEquals(65500, sorted.get(0).get("priority"));
+        // the connection pages the sorted set
+        Gql.post(
+                        "{ securityRulesConnection(first: 2, after: \"b2Zmc2V0OjA\", sort: [{priority: ASC}]) { totalCount edges { node { name priority } } } }")
+                .body("data.securityRulesConnection.totalCount", equalTo(5))
+                .body("data.securityRulesConnection.edges[0].node.priority", equalTo(100))
+                .body("data.securityRulesConnection.edges[1].node.priority", equalTo(200));
+        Gql.post("{ securityRules(sort: [{priority: ASC, name: DESC}]) { name } }")
+                .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"))
+                .body("errors[0].message", containsString("sort[0]"));
+        Gql.post("{ securityRules(sort: [{}]) { name } }")
+                .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"))
+                .body("errors[0].message", containsString("sort[0]"));
+    }
+
+    @Test
     void snapshotListingsAnswerTheSameRowsOrderAndCursorsAsTheCypherListings() {
         // a where with only the original fields runs in Cypher; wrapped in AND it is evaluated over the snapshot
         for (String listing : LISTINGS) {
