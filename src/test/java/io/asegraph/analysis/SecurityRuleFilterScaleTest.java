@@ -57,4 +57,68 @@ class SecurityRuleFilterScaleTest {
             assertTrue(ms[n / 2] < 200, "p50 " + ms[n / 2] + " ms");
         }
     }
+
+    /** The listing filters of the other resources, compiled and evaluated as a listing request does. */
+    @Test
+    void filteringTheOtherListingsStaysFast() {
+        String size = System.getProperty("asegraph.scale", "");
+        Assumptions.assumeTrue(!size.isEmpty(), "set -Dasegraph.scale=medium|large to run");
+        Estate estate = GeneratedEstates.load(EstateSpec.preset(size), 42);
+        AnalysisContext context = AnalysisContext.of(estate);
+        Scope scope = new Scope(context, new Audits(context, new FlowAnalyzer(context)));
+        io.asegraph.topology.Topology t = estate.topology();
+
+        io.asegraph.api.read.filter.VirtualNetworkWhere unpeered =
+                new io.asegraph.api.read.filter.VirtualNetworkWhere();
+        unpeered.addressPrefixes = new io.asegraph.api.read.filter.AddressFilter();
+        unpeered.addressPrefixes.overlaps = "10.0.0.0/8";
+        unpeered.peerings = new io.asegraph.api.read.filter.PeeringListWhere();
+        unpeered.peerings.none = new io.asegraph.api.read.filter.PeeringWhere();
+        time(
+                "virtualNetworks overlapping 10.0.0.0/8 without a peering",
+                t.vnets(),
+                () -> io.asegraph.api.read.filter.VirtualNetworkWhere.compile(unpeered, "where", scope));
+
+        io.asegraph.api.read.filter.PublicIpAddressWhere idle = new io.asegraph.api.read.filter.PublicIpAddressWhere();
+        idle.networkInterfaces = new io.asegraph.api.read.filter.NetworkInterfaceListWhere();
+        idle.networkInterfaces.none = new io.asegraph.api.read.filter.NetworkInterfaceWhere();
+        idle.natGateway = new io.asegraph.api.read.filter.NatGatewayWhere();
+        idle.natGateway.exists = false;
+        time(
+                "publicIpAddresses used by nothing",
+                t.publicIps(),
+                () -> io.asegraph.api.read.filter.PublicIpAddressWhere.compile(idle, "where", scope));
+
+        io.asegraph.api.read.filter.SubnetWhere natNoNsg = new io.asegraph.api.read.filter.SubnetWhere();
+        natNoNsg.networkSecurityGroup = new io.asegraph.api.read.filter.NetworkSecurityGroupWhere();
+        natNoNsg.networkSecurityGroup.exists = false;
+        natNoNsg.addressPrefix = new io.asegraph.api.read.filter.AddressFilter();
+        natNoNsg.addressPrefix.within = "10.0.0.0/8";
+        time(
+                "subnets without an NSG within 10.0.0.0/8",
+                t.subnets(),
+                () -> io.asegraph.api.read.filter.SubnetWhere.compile(natNoNsg, "where", scope));
+    }
+
+    private static <D> void time(
+            String question,
+            java.util.Collection<D> rows,
+            java.util.function.Supplier<io.asegraph.api.read.filter.Pred<D>> compile) {
+        int n = 200;
+        double[] ms = new double[n];
+        long matched = 0;
+        for (int i = 0; i < n; i++) {
+            long s = System.nanoTime();
+            io.asegraph.api.read.filter.Pred<D> p = compile.get();
+            matched = rows.stream()
+                    .filter(r -> p.test(r) == io.asegraph.api.read.filter.Tri.TRUE)
+                    .count();
+            ms[i] = (System.nanoTime() - s) / 1e6;
+        }
+        Arrays.sort(ms);
+        System.err.printf(
+                "%s: %d of %d rows, p50 %.3f ms, p90 %.3f ms%n",
+                question, matched, rows.size(), ms[n / 2], ms[n * 9 / 10]);
+        assertTrue(ms[n / 2] < 200, "p50 " + ms[n / 2] + " ms");
+    }
 }

@@ -654,6 +654,43 @@ class AuditFiltersTest {
     }
 
     @Test
+    void everyListingAndItsConnectionTakeTheirOwnWhereType() {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        for (String listing : LISTINGS) {
+            String type =
+                    switch (listing) {
+                        case "environments" -> "AppServiceEnvironmentWhere";
+                        case "peerings" -> "PeeringWhere";
+                        case "gatewayConnections" -> "GatewayConnectionWhere";
+                        default -> Character.toUpperCase(listing.charAt(0))
+                                + listing.substring(1, listing.length() - (listing.endsWith("sses") ? 2 : 1))
+                                + "Where";
+                    };
+            expected.put(listing, type);
+            expected.put(listing + "Connection", type);
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> fields = (List<Map<String, Object>>)
+                Gql.post("{ __type(name: \"Query\") { fields { name args { name type { name } } } } }")
+                        .extract()
+                        .path("data.__type.fields");
+        Map<String, String> got = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> f : fields) {
+            if (expected.containsKey((String) f.get("name"))) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> args = (List<Map<String, Object>>) f.get("args");
+                args.stream()
+                        .filter(a -> a.get("name").equals("where"))
+                        .forEach(
+                                a -> got.put((String) f.get("name"), (String) ((Map<?, ?>) a.get("type")).get("name")));
+            }
+        }
+        assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(got));
+        // no listing takes ResourceWhere any more: the type is gone from the served schema (README)
+        Gql.post("{ __type(name: \"ResourceWhere\") { name } }").body("data.__type", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void snapshotListingsAnswerTheSameRowsOrderAndCursorsAsTheCypherListings() {
         // a where with only the original fields runs in Cypher; wrapped in AND it is evaluated over the snapshot
         for (String listing : LISTINGS) {
