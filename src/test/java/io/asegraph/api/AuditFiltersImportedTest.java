@@ -139,6 +139,19 @@ class AuditFiltersImportedTest {
                   "subnets": [{"name": "P-lonely-subnet", "properties": {"addressPrefix": "10.81.1.0/24"}}]}}"""
                         .replace("NET", net)
                         .replace("P-", P + "-")));
+        doc.add(TestEstate.read(
+                """
+                {"name": "P-pe", "id": "NET/privateEndpoints/P-pe", "type": "Microsoft.Network/privateEndpoints",
+                 "location": "westus", "subnet": {"id": "VNET/subnets/P-app-subnet"},
+                 "ipConfigurations": [{"name": "P-pe-ipconfig", "groupId": "vault", "memberName": "default",
+                   "privateIPAddress": "10.50.2.9"}],
+                 "privateLinkServiceConnections": [{"name": "P-pe",
+                   "privateLinkServiceId": "SUB/resourceGroups/P-rg/providers/Microsoft.KeyVault/vaults/P-kv",
+                   "groupIds": ["vault"]}]}"""
+                        .replace("VNET", TestEstate.vnetId(P))
+                        .replace("NET", net)
+                        .replace("SUB", TestEstate.SUBSCRIPTION)
+                        .replace("P-", P + "-")));
         return TestEstate.text(doc);
     }
 
@@ -318,5 +331,29 @@ class AuditFiltersImportedTest {
                 }
             }
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void privateEndpointsByTargetAddressAndSubnetMatchABruteForceEvaluation() {
+        importConnectivity();
+        java.util.List<java.util.Map<String, Object>> all = rows(
+                "{ privateEndpoints(limit: 500) { id targets privateIpAddresses subnet { name } } }",
+                "data.privateEndpoints");
+        long[] range = BruteForce.range("10.50.2.0/24");
+        java.util.List<String> expected = ids(
+                all,
+                e -> ((java.util.List<String>) e.get("targets"))
+                                .stream().anyMatch(t -> t.toLowerCase().endsWith("(vault)"))
+                        && !((java.util.List<?>) e.get("privateIpAddresses")).isEmpty()
+                        && ((java.util.List<String>) e.get("privateIpAddresses"))
+                                .stream().allMatch(a -> BruteForce.ip(a) >= range[0] && BruteForce.ip(a) <= range[1])
+                        && e.get("subnet") != null
+                        && ((String) ((java.util.Map<?, ?>) e.get("subnet")).get("name")).endsWith("-app-subnet"));
+        java.util.List<String> got = ids(
+                "{ privateEndpoints(limit: 500, where: {targets: {endsWith: \"(VAULT)\"}, privateIpAddresses: {within: \"10.50.2.0/24\"}, subnet: {name: {endsWith: \"-app-subnet\"}}}) { id } }",
+                "data.privateEndpoints.id");
+        org.junit.jupiter.api.Assertions.assertEquals(expected, got);
+        org.hamcrest.MatcherAssert.assertThat(got, hasItem(org.hamcrest.Matchers.endsWith(named("pe"))));
     }
 }

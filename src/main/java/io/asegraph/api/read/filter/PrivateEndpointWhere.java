@@ -29,6 +29,14 @@ public class PrivateEndpointWhere {
     @Description("The subnet its network interface is in (one referenced but not imported is undetermined).")
     public SubnetWhere subnet;
 
+    @Description("Holds a target (the private link resource's name with its group ids, e.g. 'kv-prod (vault)')"
+            + " meeting every given condition (case-insensitive).")
+    public StringFilter targets;
+
+    @Description("The network interfaces Azure created for it ({none: {}}: none; one referenced but not imported is"
+            + " undetermined).")
+    public NetworkInterfaceListWhere networkInterfaces;
+
     public static Pred<PrivateEndpoint> compile(PrivateEndpointWhere w, String path, Scope scope) {
         return w == null ? Pred.always() : Pred.all(w.parts(path, scope));
     }
@@ -46,6 +54,18 @@ public class PrivateEndpointWhere {
             }
             return a;
         });
+        if (targets != null) {
+            List<Pred<String>> t = Pred.parts();
+            Scalars.string(t, targets, path + ".targets", x -> x);
+            Pred<String> one = Pred.all(t);
+            out.add(e -> Tri.of(e.targets().stream().anyMatch(x -> one.test(x) == Tri.TRUE)));
+        }
+        NetworkInterfaceListWhere.apply(
+                out,
+                networkInterfaces,
+                path + ".networkInterfaces",
+                scope,
+                e -> Links.referenced(e.nicIds(), scope.topology()::nic));
         if (subnet != null) {
             SubnetWhere s = subnet;
             out.add(Relations.one(
