@@ -427,20 +427,283 @@ class AuditFiltersTest {
                 .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"));
     }
 
+    /** Every listing with a per-type where. */
+    static final List<String> LISTINGS = List.of(
+            "subnets",
+            "networkSecurityGroups",
+            "environments",
+            "networkInterfaces",
+            "apps",
+            "routeTables",
+            "virtualNetworks",
+            "endpoints",
+            "privateEndpoints",
+            "virtualNetworkGateways",
+            "localNetworkGateways",
+            "gatewayConnections",
+            "peerings",
+            "natGateways",
+            "publicIpAddresses",
+            "applicationSecurityGroups",
+            "serviceTags");
+
+    /** Wheres of only the original fields (which run in Cypher), for a listing. */
+    static List<String> originalWheres(String listing) {
+        List<String> out = new ArrayList<>(List.of(
+                "{name: {contains: \"e\"}}",
+                "{location: {eq: \"westus\"}}",
+                "{name: {startsWith: \"zzz\"}}",
+                "{name: {in: [\"ase-vnet\", \"onprem-site\", \"ase-vnet-gw\", \"ase-vnet-to-onprem\"]}}"));
+        if (List.of("subnets", "virtualNetworks", "endpoints").contains(listing)) {
+            out.add("{containsAddress: \"10.0.1.5\"}");
+            out.add("{containsAddress: \"40.112.240.9\", location: {in: [\"westus\", \"eastus\"]}}");
+        }
+        if (listing.equals("environments")) {
+            out.add("{kind: {eq: \"asev1\"}}");
+        }
+        return out;
+    }
+
+    // ---- the listings of networks, gateways and endpoints (issue 21, second part) ----
+
+    private static boolean anyOverlaps(List<String> prefixes, String cidr) {
+        long[] x = BruteForce.range(cidr);
+        return prefixes.stream().anyMatch(p -> {
+            long[] r = BruteForce.range(p);
+            return r[0] <= x[1] && x[0] <= r[1];
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void vnetsOverlappingTenSlashEightWithoutAPeeringMatchABruteForceEvaluation() {
+        List<Map<String, Object>> vnets = rows(
+                "{ virtualNetworks(limit: 500) { name addressPrefixes peerings { name } subnets { name networkSecurityGroup { name } } } }",
+                "data.virtualNetworks");
+        List<String> expected = names(
+                vnets,
+                v -> anyOverlaps((List<String>) v.get("addressPrefixes"), "10.0.0.0/8")
+                        && ((List<?>) v.get("peerings")).isEmpty());
+        List<String> got = answer(
+                "{ virtualNetworks(where: {addressPrefixes: {overlaps: \"10.0.0.0/8\"}, peerings: {none: {}}}) { name } }",
+                "data.virtualNetworks.name");
+        assertEquals(expected, got);
+        assertEquals(List.of("ase-vnet"), got);
+        assertEquals(
+                names(vnets, v -> anyOverlaps((List<String>) v.get("addressPrefixes"), "172.16.0.0/12")),
+                answer(
+                        "{ virtualNetworks(where: {addressPrefixes: {overlaps: \"172.16.0.0/12\"}}) { name } }",
+                        "data.virtualNetworks.name"));
+        List<String> withUnprotectedSubnet = names(vnets, v -> ((List<Map<String, Object>>) v.get("subnets"))
+                .stream().anyMatch(x -> x.get("networkSecurityGroup") == null));
+        assertEquals(
+                withUnprotectedSubnet,
+                answer(
+                        "{ virtualNetworks(where: {subnets: {some: {networkSecurityGroup: {exists: false}}}}) { name } }",
+                        "data.virtualNetworks.name"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void gatewayConnectionsToAGivenLocalGatewayMatchABruteForceEvaluation() {
+        List<Map<String, Object>> sites = rows(
+                "{ localNetworkGateways(limit: 500) { name addressPrefixes gatewayIpAddress connections { name } } }",
+                "data.localNetworkGateways");
+        assertFalse(sites.isEmpty());
+        for (Map<String, Object> site : sites) {
+            List<String> expected = names((List<Map<String, Object>>) site.get("connections"), c -> true);
+            List<String> got = (List<String>) Gql.post(
+                            "query($n: String!) { gatewayConnections(where: {localNetworkGateway: {name: {eq: $n}}}) { name } }",
+                            "n",
+                            site.get("name"))
+                    .extract()
+                    .path("data.gatewayConnections.name");
+            assertEquals(expected, got, (String) site.get("name"));
+        }
+        assertEquals(
+                List.of("ase-vnet-to-onprem"),
+                answer(
+                        "{ gatewayConnections(where: {localNetworkGateway: {name: {eq: \"onprem-site\"}}, connectionType: {eq: \"IPsec\"}}) { name } }",
+                        "data.gatewayConnections.name"));
+        // the sites by their device address and address space
+        assertEquals(
+                names(
+                        sites,
+                        l -> BruteForce.range("203.0.113.0/24")[0] <= BruteForce.ip((String) l.get("gatewayIpAddress"))
+                                && BruteForce.ip((String) l.get("gatewayIpAddress"))
+                                        <= BruteForce.range("203.0.113.0/24")[1]
+                                && anyOverlaps((List<String>) l.get("addressPrefixes"), "192.168.0.0/16")),
+                answer(
+                        "{ localNetworkGateways(where: {gatewayIpAddress: {within: \"203.0.113.0/24\"}, addressPrefixes: {overlaps: \"192.168.0.0/16\"}}) { name } }",
+                        "data.localNetworkGateways.name"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void gatewaysWithAConnectionToASiteInARangeMatchABruteForceEvaluation() {
+        List<Map<String, Object>> sites = rows(
+                "{ localNetworkGateways(limit: 500) { name addressPrefixes connections { name } } }",
+                "data.localNetworkGateways");
+        List<Object> connectionsToRange = sites.stream()
+                .filter(l -> anyOverlaps((List<String>) l.get("addressPrefixes"), "192.168.0.0/16"))
+                .flatMap(l -> ((List<Map<String, Object>>) l.get("connections")).stream())
+                .map(c -> c.get("name"))
+                .toList();
+        List<Map<String, Object>> gateways = rows(
+                "{ virtualNetworkGateways(limit: 500) { name gatewayType connections { name } } }",
+                "data.virtualNetworkGateways");
+        List<String> expected = names(
+                gateways,
+                g -> g.get("gatewayType").equals("Vpn")
+                        && ((List<Map<String, Object>>) g.get("connections"))
+                                .stream().anyMatch(c -> connectionsToRange.contains(c.get("name"))));
+        List<String> got = answer(
+                "{ virtualNetworkGateways(where: {gatewayType: {eq: \"vpn\"}, connections: {some: {localNetworkGateway: {addressPrefixes: {overlaps: \"192.168.0.0/16\"}}}}}) { name } }",
+                "data.virtualNetworkGateways.name");
+        assertEquals(expected, got);
+        assertEquals(List.of("ase-vnet-gw"), got);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void endpointsByServiceTagAndAddressMatchABruteForceEvaluation() {
+        List<Map<String, Object>> endpoints =
+                rows("{ endpoints(limit: 500) { name addresses serviceTag } }", "data.endpoints");
+        List<String> expected = names(
+                endpoints,
+                e -> e.get("serviceTag") != null
+                        && ((String) e.get("serviceTag")).toLowerCase().startsWith("sql")
+                        && anyOverlaps((List<String>) e.get("addresses"), "40.0.0.0/8"));
+        List<String> got = answer(
+                "{ endpoints(where: {serviceTag: {startsWith: \"SQL\"}, addresses: {overlaps: \"40.0.0.0/8\"}}) { name } }",
+                "data.endpoints.name");
+        assertEquals(expected, got);
+        assertEquals(List.of("azure-sql-westus"), got);
+    }
+
+    @Test
+    void malformedFiltersOfTheNewListingsAnswerInvalidArgumentNamingTheField() {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(
+                "{ virtualNetworks(where: {addressPrefixes: {within: \"10.0.0.0/33\"}}) { name } }",
+                "where.addressPrefixes.within");
+        cases.put("{ virtualNetworkGateways(where: {gatewayType: {eq: \"Vpnx\"}}) { name } }", "where.gatewayType");
+        cases.put(
+                "{ localNetworkGateways(where: {NOT: {gatewayIpAddress: {overlaps: \"not-an-address\"}}}) { name } }",
+                "where.NOT.gatewayIpAddress.overlaps");
+        cases.put(
+                "{ gatewayConnections(where: {virtualNetworkGateway: {connections: {some: {connectionType: {in: [\"IPsec\", \"Vpn\"]}}}}}) { name } }",
+                "where.virtualNetworkGateway.connections.some.connectionType");
+        cases.put("{ peerings(where: {state: {eq: \"Up\"}}) { name } }", "where.state");
+        cases.put(
+                "{ natGateways(where: {publicIpAddresses: {all: {ipAddress: {contains: \"1.2.3\"}}}}) { name } }",
+                "where.publicIpAddresses.all.ipAddress.contains");
+        cases.put(
+                "{ publicIpAddresses(where: {OR: [{ipAddress: {within: \"1.2.3.4/40\"}}]}) { name } }",
+                "where.OR[0].ipAddress.within");
+        cases.put("{ endpoints(where: {containsAddress: \"300.1.1.1\"}) { name } }", "where.containsAddress");
+        cases.put(
+                "{ serviceTags(where: {region: {eq: \"x\"}, location: {contains: \"x\"}}) { name } }",
+                "where.location");
+        cases.put(
+                "{ applicationSecurityGroups(where: {networkInterfaces: {some: {privateIpAddress: {overlaps: \"NoSuchTag\"}}}}) { name } }",
+                "where.networkInterfaces.some.privateIpAddress.overlaps");
+        cases.put(
+                "{ privateEndpointsConnection(where: {privateIpAddresses: {contains: \"10.0.0\"}}) { totalCount } }",
+                "where.privateIpAddresses.contains");
+        cases.put("{ virtualNetworkGatewaysConnection(where: {exists: true}) { totalCount } }", "where.exists");
+        cases.forEach((document, field) -> Gql.post(document)
+                .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"))
+                .body("errors[0].message", containsString(field)));
+    }
+
+    @Test
+    void securityRulesSortedByPriorityThenNameMatchTheDefaultOrderSortedHere() {
+        String fields = "{ name priority networkSecurityGroup { name } }";
+        List<Map<String, Object>> all =
+                rows("{ securityRules(includeDefaultRules: true, limit: 500) " + fields + " }", "data.securityRules");
+        // a stable sort of the default order (NSG name, direction, priority) by priority descending, then name
+        List<String> expected = all.stream()
+                .sorted(Comparator.comparing((Map<String, Object> r) -> (Integer) r.get("priority"))
+                        .reversed()
+                        .thenComparing(r -> ((String) r.get("name")).toLowerCase(java.util.Locale.ROOT)))
+                .map(r -> ((Map<?, ?>) r.get("networkSecurityGroup")).get("name") + "/" + r.get("name"))
+                .toList();
+        List<Map<String, Object>> sorted = rows(
+                "{ securityRules(includeDefaultRules: true, limit: 500, sort: [{priority: DESC}, {name: ASC}]) "
+                        + fields + " }",
+                "data.securityRules");
+        assertEquals(
+                expected,
+                sorted.stream()
+                        .map(r -> ((Map<?, ?>) r.get("networkSecurityGroup")).get("name") + "/" + r.get("name"))
+                        .toList());
+        assertEquals(65500, sorted.get(0).get("priority"));
+        // the connection pages the sorted set
+        Gql.post(
+                        "{ securityRulesConnection(first: 2, after: \"b2Zmc2V0OjA\", sort: [{priority: ASC}]) { totalCount edges { node { name priority } } } }")
+                .body("data.securityRulesConnection.totalCount", equalTo(5))
+                .body("data.securityRulesConnection.edges[0].node.priority", equalTo(100))
+                .body("data.securityRulesConnection.edges[1].node.priority", equalTo(200));
+        Gql.post("{ securityRules(sort: [{priority: ASC, name: DESC}]) { name } }")
+                .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"))
+                .body("errors[0].message", containsString("sort[0]"));
+        Gql.post("{ securityRules(sort: [{}]) { name } }")
+                .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"))
+                .body("errors[0].message", containsString("sort[0]"));
+    }
+
+    @Test
+    void everyListingAndItsConnectionTakeTheirOwnWhereType() {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        for (String listing : LISTINGS) {
+            String type =
+                    switch (listing) {
+                        case "environments" -> "AppServiceEnvironmentWhere";
+                        case "peerings" -> "PeeringWhere";
+                        case "gatewayConnections" -> "GatewayConnectionWhere";
+                        default -> Character.toUpperCase(listing.charAt(0))
+                                + listing.substring(1, listing.length() - (listing.endsWith("sses") ? 2 : 1))
+                                + "Where";
+                    };
+            expected.put(listing, type);
+            expected.put(listing + "Connection", type);
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> fields = (List<Map<String, Object>>)
+                Gql.post("{ __type(name: \"Query\") { fields { name args { name type { name } } } } }")
+                        .extract()
+                        .path("data.__type.fields");
+        Map<String, String> got = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> f : fields) {
+            if (expected.containsKey((String) f.get("name"))) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> args = (List<Map<String, Object>>) f.get("args");
+                args.stream()
+                        .filter(a -> a.get("name").equals("where"))
+                        .forEach(
+                                a -> got.put((String) f.get("name"), (String) ((Map<?, ?>) a.get("type")).get("name")));
+            }
+        }
+        assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(got));
+        // no listing takes ResourceWhere any more: the type is gone from the served schema (README)
+        Gql.post("{ __type(name: \"ResourceWhere\") { name } }").body("data.__type", org.hamcrest.Matchers.nullValue());
+    }
+
     @Test
     void snapshotListingsAnswerTheSameRowsOrderAndCursorsAsTheCypherListings() {
         // a where with only the original fields runs in Cypher; wrapped in AND it is evaluated over the snapshot
-        for (String listing : List.of("subnets", "networkSecurityGroups", "environments", "networkInterfaces")) {
+        for (String listing : LISTINGS) {
             for (String sort : List.of(
                     "[{field: NAME, direction: DESC}]", "[{field: ID}]", "[{field: LOCATION}, {field: NAME}]")) {
-                for (String where : List.of(
-                        "{name: {contains: \"e\"}}", "{location: {eq: \"westus\"}}", "{name: {startsWith: \"zzz\"}}")) {
-                    if (listing.equals("subnets") && where.contains("location")) {
-                        continue; // the seed gives subnets a location the imported ones never have; see README
+                for (String where : originalWheres(listing)) {
+                    if ((listing.equals("subnets") || listing.equals("apps")) && where.contains("location")) {
+                        continue; // the seed gives subnets and apps a location imports never do; see README
                     }
                     for (String after : List.of("", "after: \"b2Zmc2V0OjA\", ")) {
-                        String fields =
-                                "totalCount edges { cursor node { id name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }";
+                        String fields = "totalCount edges { cursor node { "
+                                + (listing.equals("serviceTags") ? "name" : "id name")
+                                + " } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }";
                         String cypher = "{ c: " + listing + "Connection(first: 2, " + after + "where: " + where
                                 + ", sort: " + sort + ") { " + fields + " } }";
                         String snapshot = "{ c: " + listing + "Connection(first: 2, " + after + "where: {AND: [" + where
@@ -469,7 +732,13 @@ class AuditFiltersTest {
             "{ networkSecurityGroups(where: {securityRules: {some: {access: {eq: ALLOW}, sourceAddresses: {overlaps: \"Internet\"}}}}) { name } }",
             "{ securityRulesConnection(includeDefaultRules: true, where: {destinationAddresses: {overlaps: \"Internet\"}, direction: {eq: OUTBOUND}}) { totalCount edges { node { name networkSecurityGroup { name } } } undetermined { rule { name } causes } } }",
             "{ securityRules(where: {shadowed: true}) { name } }",
-            "{ subnets(where: {routeTable: {routes: {some: {nextHopType: {eq: INTERNET}, addressPrefix: {contains: \"0.0.0.0/0\"}}}}}) { name routeTable { name } } }");
+            "{ subnets(where: {routeTable: {routes: {some: {nextHopType: {eq: INTERNET}, addressPrefix: {contains: \"0.0.0.0/0\"}}}}}) { name routeTable { name } } }",
+            "{ virtualNetworks(where: {addressPrefixes: {overlaps: \"10.0.0.0/8\"}, peerings: {none: {}}}) { name addressPrefixes } }",
+            "{ gatewayConnections(where: {localNetworkGateway: {name: {eq: \"onprem-site\"}}}) { name connectionType } }",
+            "{ virtualNetworkGateways(where: {connections: {some: {localNetworkGateway: {addressPrefixes: {overlaps: \"192.168.0.0/16\"}}}}}) { name gatewayType } }",
+            "{ publicIpAddresses(where: {networkInterfaces: {none: {}}, natGateway: {exists: false}, usedByAzureFirewall: false}) { name ipAddress } }",
+            "{ natGateways(where: {publicIpAddresses: {none: {}}}) { name } }",
+            "{ endpoints(where: {serviceTag: {startsWith: \"Sql\"}, addresses: {overlaps: \"40.0.0.0/8\"}}) { name addresses serviceTag } }");
 
     @Test
     void everyAuditRecipeAnswersWithoutErrors() {

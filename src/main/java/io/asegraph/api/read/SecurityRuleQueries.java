@@ -41,11 +41,13 @@ public class SecurityRuleQueries {
 
     @Query("securityRules")
     @Description("Every user rule of every NSG (the six default rules of each too with includeDefaultRules), filtered"
-            + " by what they admit, by NSG name, direction (inbound first), then priority; page with limit/offset."
+            + " by what they admit, by NSG name, direction (inbound first), then priority unless sort says otherwise"
+            + " (e.g. sort: [{priority: ASC}]); page with limit/offset."
             + " Rules the filter cannot decide are left out; securityRulesConnection lists them under undetermined.")
     public @NonNull List<@NonNull SecurityRule> securityRules(
             SecurityRuleWhere where,
             @DefaultValue("false") Boolean includeDefaultRules,
+            List<SecurityRuleSort> sort,
             Integer limit,
             Integer offset) {
         int size = listing.pageSize(limit, "limit");
@@ -53,7 +55,7 @@ public class SecurityRuleQueries {
         if (skip < 0) {
             throw new InvalidArgumentException("offset must not be negative (got " + offset + ")");
         }
-        Search s = search(where, includeDefaultRules);
+        Search s = search(where, includeDefaultRules, sort);
         return s.matched().stream()
                 .skip(skip)
                 .limit(size)
@@ -65,10 +67,14 @@ public class SecurityRuleQueries {
     @Description("securityRules as a Relay connection: totalCount counts the rules the filter holds for, undetermined"
             + " lists those it cannot decide with the cause; page with first/after.")
     public @NonNull SecurityRulesConnection securityRulesConnection(
-            SecurityRuleWhere where, @DefaultValue("false") Boolean includeDefaultRules, Integer first, String after) {
+            SecurityRuleWhere where,
+            @DefaultValue("false") Boolean includeDefaultRules,
+            List<SecurityRuleSort> sort,
+            Integer first,
+            String after) {
         int size = listing.pageSize(first, "first");
         long skip = after == null ? 0 : Listing.decode(after) + 1;
-        Search s = search(where, includeDefaultRules);
+        Search s = search(where, includeDefaultRules, sort);
         List<SecurityRule> page = s.matched().stream()
                 .skip(skip)
                 .limit(size)
@@ -82,10 +88,17 @@ public class SecurityRuleQueries {
         return new SecurityRulesConnection(c.edges(), c.pageInfo(), c.totalCount(), undetermined);
     }
 
-    private Search search(SecurityRuleWhere where, Boolean includeDefaultRules) {
+    private Search search(SecurityRuleWhere where, Boolean includeDefaultRules, List<SecurityRuleSort> sort) {
+        java.util.Comparator<RuleRow> order = SecurityRuleSort.order(sort);
         Scope scope = scopes.current();
         RuleSearch found = RuleSearch.run(scope, where, Boolean.TRUE.equals(includeDefaultRules));
-        return new Search(found.matched(), found.undetermined(), scope);
+        if (order == null) {
+            return new Search(found.matched(), found.undetermined(), scope);
+        }
+        return new Search(
+                found.matched().stream().sorted(order).toList(),
+                found.undetermined().stream().sorted(order).toList(),
+                scope);
     }
 
     private static SecurityRule rule(RuleRow r) {

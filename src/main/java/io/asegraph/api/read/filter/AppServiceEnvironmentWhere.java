@@ -2,7 +2,6 @@ package io.asegraph.api.read.filter;
 
 import io.asegraph.analysis.audit.EnvironmentHealth;
 import io.asegraph.api.read.StringFilter;
-import io.asegraph.net.AddressSet;
 import io.asegraph.topology.AppServiceEnvironment;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -61,12 +60,7 @@ public class AppServiceEnvironmentWhere {
                 internalLoadBalancingMode,
                 path + ".internalLoadBalancingMode",
                 AppServiceEnvironment::internalLoadBalancingMode);
-        if (publicVip != null) {
-            List<Pred<AddressSet>> a = Pred.parts();
-            Scalars.addresses(a, publicVip, path + ".publicVip", scope, s -> s);
-            Pred<AddressSet> all = Pred.all(a);
-            out.add(e -> e.publicVip().map(x -> all.test(AddressSet.host(x))).orElse(Tri.FALSE));
-        }
+        Scalars.optionalAddresses(out, publicVip, path + ".publicVip", scope, e -> Scalars.host(e.publicVip()));
         Scalars.bool(out, healthy, e -> {
             EnvironmentHealth h = scope.health(e.id());
             return h == null ? Tri.UNKNOWN : Tri.of(h.healthy());

@@ -43,42 +43,14 @@ public class NetworkSecurityGroupWhere {
         Scalars.string(out, id, path + ".id", n -> n.id().value());
         Scalars.string(out, name, path + ".name", NetworkSecurityGroup::name);
         Scalars.choice(out, location, path + ".location", NetworkSecurityGroup::location);
-        if (appliedToSubnets != null) {
-            SubnetListWhere l = appliedToSubnets;
-            Relations.list(
-                    out,
-                    l.some,
-                    l.none,
-                    l.all,
-                    l.single,
-                    path + ".appliedToSubnets",
-                    (w, p) -> SubnetWhere.compile(w, p, scope),
-                    n -> scope.subnetsOf(n.id()));
-        }
-        if (appliedToNetworkInterfaces != null) {
-            NetworkInterfaceListWhere l = appliedToNetworkInterfaces;
-            Relations.list(
-                    out,
-                    l.some,
-                    l.none,
-                    l.all,
-                    l.single,
-                    path + ".appliedToNetworkInterfaces",
-                    (w, p) -> NetworkInterfaceWhere.compile(w, p, scope),
-                    n -> scope.nicsOf(n.id()));
-        }
-        if (securityRules != null) {
-            SecurityRuleListWhere l = securityRules;
-            Relations.list(
-                    out,
-                    l.some,
-                    l.none,
-                    l.all,
-                    l.single,
-                    path + ".securityRules",
-                    (w, p) -> SecurityRuleWhere.compile(w, p, scope),
-                    n -> scope.rulesOf(n.id()));
-        }
+        SubnetListWhere.apply(out, appliedToSubnets, path + ".appliedToSubnets", scope, n -> scope.subnetsOf(n.id()));
+        NetworkInterfaceListWhere.apply(
+                out,
+                appliedToNetworkInterfaces,
+                path + ".appliedToNetworkInterfaces",
+                scope,
+                n -> scope.nicsOf(n.id()));
+        SecurityRuleListWhere.apply(out, securityRules, path + ".securityRules", scope, n -> scope.rulesOf(n.id()));
         return out;
     }
 }

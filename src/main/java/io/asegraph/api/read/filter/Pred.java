@@ -64,12 +64,20 @@ public interface Pred<T> {
         };
     }
 
-    /** {@code some}: at least one related row passes. */
+    /**
+     * This filter on a related row that may be unknown: a null stands for a reference to something not in the
+     * snapshot (an unresolved placeholder), on which every condition is UNKNOWN.
+     */
+    default Tri testOrUnknown(T row) {
+        return row == null ? Tri.UNKNOWN : test(row);
+    }
+
+    /** {@code some}: at least one related row passes (a null related row: unknown). */
     default <P> Pred<P> some(Function<P, ? extends Collection<T>> related) {
         return p -> {
             Tri out = Tri.FALSE;
             for (T t : related.apply(p)) {
-                out = out.or(test(t));
+                out = out.or(testOrUnknown(t));
                 if (out == Tri.TRUE) {
                     break;
                 }
@@ -83,7 +91,7 @@ public interface Pred<T> {
         return p -> {
             Tri out = Tri.TRUE;
             for (T t : related.apply(p)) {
-                out = out.and(test(t));
+                out = out.and(testOrUnknown(t));
                 if (out == Tri.FALSE) {
                     break;
                 }
@@ -98,7 +106,7 @@ public interface Pred<T> {
             int yes = 0;
             int maybe = 0;
             for (T t : related.apply(p)) {
-                switch (test(t)) {
+                switch (testOrUnknown(t)) {
                     case TRUE -> yes++;
                     case UNKNOWN -> maybe++;
                     default -> {}

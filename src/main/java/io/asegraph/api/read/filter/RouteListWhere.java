@@ -1,5 +1,9 @@
 package io.asegraph.api.read.filter;
 
+import io.asegraph.topology.Route;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 
@@ -10,4 +14,16 @@ public class RouteListWhere {
     public RouteWhere none;
     public RouteWhere all;
     public RouteWhere single;
+
+    /** Adds the conditions of {@code l} (none when null) on the related rows {@code get} gives. */
+    static <P> void apply(
+            List<Pred<P>> out,
+            RouteListWhere l,
+            String path,
+            Scope scope,
+            Function<P, ? extends Collection<Route>> get) {
+        if (l != null) {
+            Relations.list(out, l.some, l.none, l.all, l.single, path, (w, p) -> RouteWhere.compile(w, p, scope), get);
+        }
+    }
 }

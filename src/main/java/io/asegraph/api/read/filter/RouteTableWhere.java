@@ -38,30 +38,8 @@ public class RouteTableWhere {
         Scalars.string(out, name, path + ".name", RouteTable::name);
         Scalars.choice(out, location, path + ".location", RouteTable::location);
         Scalars.bool(out, disableBgpRoutePropagation, t -> Tri.of(t.disableBgpRoutePropagation()));
-        if (routes != null) {
-            RouteListWhere l = routes;
-            Relations.list(
-                    out,
-                    l.some,
-                    l.none,
-                    l.all,
-                    l.single,
-                    path + ".routes",
-                    (w, p) -> RouteWhere.compile(w, p, scope),
-                    RouteTable::routes);
-        }
-        if (subnets != null) {
-            SubnetListWhere l = subnets;
-            Relations.list(
-                    out,
-                    l.some,
-                    l.none,
-                    l.all,
-                    l.single,
-                    path + ".subnets",
-                    (w, p) -> SubnetWhere.compile(w, p, scope),
-                    t -> scope.subnetsRoutedBy(t.id()));
-        }
+        RouteListWhere.apply(out, routes, path + ".routes", scope, RouteTable::routes);
+        SubnetListWhere.apply(out, subnets, path + ".subnets", scope, t -> scope.subnetsRoutedBy(t.id()));
         return out;
     }
 }

@@ -1,7 +1,6 @@
 package io.asegraph.api.read.filter;
 
 import io.asegraph.api.read.StringFilter;
-import io.asegraph.net.AddressSet;
 import io.asegraph.topology.Route;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -40,12 +39,8 @@ public class RouteWhere {
             Scalars.enumeration(
                     out, nextHopType.eq, nextHopType.in, io.asegraph.topology.NextHopType.class, Route::nextHopType);
         }
-        if (nextHopIpAddress != null) {
-            List<Pred<AddressSet>> a = Pred.parts();
-            Scalars.addresses(a, nextHopIpAddress, path + ".nextHopIpAddress", scope, s -> s);
-            Pred<AddressSet> all = Pred.all(a);
-            out.add(r -> r.nextHopIp().map(x -> all.test(AddressSet.host(x))).orElse(Tri.FALSE));
-        }
+        Scalars.optionalAddresses(
+                out, nextHopIpAddress, path + ".nextHopIpAddress", scope, r -> Scalars.host(r.nextHopIp()));
         return out;
     }
 }

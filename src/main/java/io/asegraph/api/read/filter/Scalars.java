@@ -4,6 +4,7 @@ import io.asegraph.api.InvalidArgumentException;
 import io.asegraph.api.read.StringFilter;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.InvalidAddressException;
+import io.asegraph.net.Ipv4;
 import io.asegraph.net.Port;
 import io.asegraph.net.PortRange;
 import io.asegraph.net.PortSet;
@@ -11,9 +12,10 @@ import io.asegraph.policy.ResolvedAddresses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -70,11 +72,35 @@ public final class Scalars {
         string(out, f, path, value);
     }
 
+    /**
+     * A string field with a fixed set of values (a gateway type, a peering state): {@code eq} or {@code in},
+     * case-insensitive, each value one of {@code values}, anything else INVALID_ARGUMENT naming the field.
+     */
+    public static <T> void oneOf(
+            List<Pred<T>> out, StringFilter f, String path, List<String> values, Function<T, String> value) {
+        if (f == null) {
+            return;
+        }
+        List<String> given = new ArrayList<>();
+        if (f.eq != null) {
+            given.add(f.eq);
+        }
+        if (f.in != null) {
+            given.addAll(f.in);
+        }
+        for (String g : given) {
+            if (g == null || values.stream().noneMatch(v -> v.equalsIgnoreCase(g))) {
+                throw new InvalidArgumentException(path + ": '" + g + "' is not one of " + String.join(", ", values));
+            }
+        }
+        choice(out, f, path, value);
+    }
+
     private static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    public static <T> void integer(List<Pred<T>> out, IntFilter f, ToIntFunction<T> value) {
+    public static <T> void integer(List<Pred<T>> out, IntFilter f, ToLongFunction<T> value) {
         if (f == null) {
             return;
         }
@@ -94,10 +120,11 @@ public final class Scalars {
         }
         long min = lo;
         long max = hi;
-        Set<Integer> in = f.in == null ? null : Set.copyOf(f.in);
-        Integer eq = f.eq;
+        Set<Long> in =
+                f.in == null ? null : f.in.stream().map(Integer::longValue).collect(Collectors.toUnmodifiableSet());
+        Long eq = f.eq == null ? null : f.eq.longValue();
         out.add(r -> {
-            int v = value.applyAsInt(r);
+            long v = value.applyAsLong(r);
             return Tri.of(v >= min && v <= max && (eq == null || v == eq) && (in == null || in.contains(v)));
         });
     }
@@ -121,10 +148,53 @@ public final class Scalars {
         out.add(r -> Tri.of(mask[value.apply(r).ordinal()]));
     }
 
+    /** The original {@code containsAddress}: the row's addresses hold this IPv4 address. */
+    public static <T> void containsAddress(List<Pred<T>> out, String text, String path, Function<T, AddressSet> value) {
+        if (text == null) {
+            return;
+        }
+        long a;
+        try {
+            a = Ipv4.parse(text);
+        } catch (InvalidAddressException e) {
+            throw new InvalidArgumentException(path + ": " + e.getMessage());
+        }
+        out.add(r -> Tri.of(value.apply(r).contains(a)));
+    }
+
     /** Address conditions over a fully known set (a subnet's prefixes, an address). */
     public static <T> void addresses(
             List<Pred<T>> out, AddressFilter f, String path, Scope scope, Function<T, AddressSet> value) {
         resolvedAddresses(out, f, path, scope, r -> ResolvedAddresses.of(value.apply(r)));
+    }
+
+    /**
+     * Address conditions over a value a row may lack (a public IP not allocated, a route without a next hop address,
+     * a gateway that learned no route): a row without one passes no address condition.
+     */
+    public static <T> void optionalAddresses(
+            List<Pred<T>> out, AddressFilter f, String path, Scope scope, Function<T, Optional<AddressSet>> value) {
+        if (f == null) {
+            return;
+        }
+        List<Pred<AddressSet>> a = new ArrayList<>();
+        addresses(a, f, path, scope, s -> s);
+        Pred<AddressSet> all = Pred.all(a);
+        out.add(r -> value.apply(r).map(all::test).orElse(Tri.FALSE));
+    }
+
+    /** {@link #optionalAddresses} over a list of prefixes or addresses: an empty list is no value. */
+    public static <T> void addressList(
+            List<Pred<T>> out, AddressFilter f, String path, Scope scope, Function<T, AddressSet> value) {
+        optionalAddresses(out, f, path, scope, r -> {
+            AddressSet v = value.apply(r);
+            return v.isEmpty() ? Optional.empty() : Optional.of(v);
+        });
+    }
+
+    /** An optional IPv4 address (as a long) as an address set. */
+    public static Optional<AddressSet> host(Optional<Long> address) {
+        return address.map(AddressSet::host);
     }
 
     /**

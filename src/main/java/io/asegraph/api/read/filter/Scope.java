@@ -64,6 +64,7 @@ public final class Scope {
     private volatile List<RuleRow> allRules;
     private final Map<Boolean, byte[]> ruleBuckets = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Map<ResourceId, EnvironmentHealth> health;
+    private volatile Links links;
     private final Map<Boolean, Map<String, Shadow>> shadows = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Scope(AnalysisContext context, Audits audits) {
@@ -147,11 +148,16 @@ public final class Scope {
     }
 
     public List<PublicIpAddress> publicIps(NetworkInterface nic) {
-        List<PublicIpAddress> out = new ArrayList<>();
-        for (ResourceId id : nic.publicIpIds()) {
-            topology.publicIp(id).ifPresent(out::add);
+        return links().publicIps(nic.publicIpIds());
+    }
+
+    /** The reverse relations of the network resources (built on first use). */
+    Links links() {
+        Links l = links;
+        if (l == null) {
+            links = l = new Links(topology);
         }
-        return out;
+        return l;
     }
 
     /**

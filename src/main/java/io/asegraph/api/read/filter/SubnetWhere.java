@@ -1,9 +1,6 @@
 package io.asegraph.api.read.filter;
 
-import io.asegraph.api.InvalidArgumentException;
 import io.asegraph.api.read.StringFilter;
-import io.asegraph.net.InvalidAddressException;
-import io.asegraph.net.Ipv4;
 import io.asegraph.topology.Subnet;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -52,15 +49,7 @@ public class SubnetWhere {
         Scalars.string(out, id, path + ".id", s -> s.id().value());
         Scalars.string(out, name, path + ".name", Subnet::name);
         Scalars.choice(out, location, path + ".location", Subnet::location);
-        if (containsAddress != null) {
-            long a;
-            try {
-                a = Ipv4.parse(containsAddress);
-            } catch (InvalidAddressException e) {
-                throw new InvalidArgumentException(path + ".containsAddress: " + e.getMessage());
-            }
-            out.add(s -> Tri.of(s.contains(a)));
-        }
+        Scalars.containsAddress(out, containsAddress, path + ".containsAddress", Subnet::addresses);
         Scalars.addresses(out, addressPrefix, path + ".addressPrefix", scope, Subnet::addresses);
         if (networkSecurityGroup != null) {
             NetworkSecurityGroupWhere n = networkSecurityGroup;
@@ -78,18 +67,8 @@ public class SubnetWhere {
                     s -> scope.routeTable(s.routeTableId()),
                     Subnet::routeTableId));
         }
-        if (networkInterfaces != null) {
-            NetworkInterfaceListWhere l = networkInterfaces;
-            Relations.list(
-                    out,
-                    l.some,
-                    l.none,
-                    l.all,
-                    l.single,
-                    path + ".networkInterfaces",
-                    (w, p) -> NetworkInterfaceWhere.compile(w, p, scope),
-                    s -> scope.nicsIn(s.id()));
-        }
+        NetworkInterfaceListWhere.apply(
+                out, networkInterfaces, path + ".networkInterfaces", scope, s -> scope.nicsIn(s.id()));
         return out;
     }
 }
