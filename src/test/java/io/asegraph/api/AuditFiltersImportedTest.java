@@ -356,4 +356,50 @@ class AuditFiltersImportedTest {
         org.junit.jupiter.api.Assertions.assertEquals(expected, got);
         org.hamcrest.MatcherAssert.assertThat(got, hasItem(org.hamcrest.Matchers.endsWith(named("pe"))));
     }
+
+    /** A VNet of two subnets: one without an NSG, one whose NSG is in another resource group, never imported. */
+    static final String UNDECIDED_VNET = "/subscriptions/22222222-0000-0000-0000-000000000000/resourceGroups/"
+            + "auditundet-rg/providers/Microsoft.Network/virtualNetworks/auditundet-vnet";
+
+    static final String UNDECIDED_DOCUMENT =
+            """
+            [{"id": "VNET", "name": "auditundet-vnet", "type": "Microsoft.Network/virtualNetworks", "location": "westus",
+              "properties": {"addressSpace": {"addressPrefixes": ["10.231.0.0/16"]}, "subnets": [
+                {"id": "VNET/subnets/auditundet-bare", "name": "auditundet-bare",
+                 "properties": {"addressPrefix": "10.231.1.0/24"}},
+                {"id": "VNET/subnets/auditundet-guarded", "name": "auditundet-guarded",
+                 "properties": {"addressPrefix": "10.231.2.0/24", "networkSecurityGroup": {"id":
+                   "/subscriptions/22222222-0000-0000-0000-000000000000/resourceGroups/auditundet-sec-rg/providers/Microsoft.Network/networkSecurityGroups/auditundet-nsg"}}}]}}]"""
+                    .replace("VNET", UNDECIDED_VNET);
+
+    @Test
+    void aSubnetWhoseNsgWasNeverImportedIsNamedUndeterminedNotListedAsWithoutAnNsg() {
+        Gql.post(
+                        "mutation($d: String!) { importResources(document: $d) { created updated unchanged warnings } }",
+                        "d",
+                        UNDECIDED_DOCUMENT)
+                .body("errors", org.hamcrest.Matchers.nullValue());
+        String guarded = UNDECIDED_VNET + "/subnets/auditundet-guarded";
+        // "exists: false" and its negation: the bare subnet is decided both ways, the placeholder's subnet neither way.
+        for (String exists : java.util.List.of("false", "true")) {
+            var answer = Gql.post(
+                            """
+                    { subnetsConnection(where: {name: {startsWith: "auditundet-"}, networkSecurityGroup: {exists: EXISTS}}) {
+                        totalCount edges { node { name } } undetermined } }"""
+                                    .replace("EXISTS", exists))
+                    .body("errors", org.hamcrest.Matchers.nullValue())
+                    .body("data.subnetsConnection.undetermined", contains(guarded));
+            if (exists.equals("false")) {
+                answer.body("data.subnetsConnection.edges.node.name", contains("auditundet-bare"))
+                        .body("data.subnetsConnection.totalCount", org.hamcrest.Matchers.equalTo(1));
+            } else {
+                answer.body("data.subnetsConnection.edges", empty())
+                        .body("data.subnetsConnection.totalCount", org.hamcrest.Matchers.equalTo(0));
+            }
+        }
+        // A where of only the original fields is always decided: nothing undetermined.
+        Gql.post("{ subnetsConnection(where: {name: {startsWith: \"auditundet-\"}}) { totalCount undetermined } }")
+                .body("data.subnetsConnection.totalCount", org.hamcrest.Matchers.equalTo(2))
+                .body("data.subnetsConnection.undetermined", empty());
+    }
 }

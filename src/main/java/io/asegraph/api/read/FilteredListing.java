@@ -6,6 +6,7 @@ import io.asegraph.api.read.filter.Scope;
 import io.asegraph.api.read.filter.Tri;
 import io.asegraph.topology.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public class FilteredListing {
             return listing.list(family.source(), legacy, sort, limit, offset, family.mapper());
         }
         return listing.list(
-                family.source(), matched(family, where), sort, limit, offset, family.kind(), family.mapper());
+                family.source(), split(family, where).matched(), sort, limit, offset, family.kind(), family.mapper());
     }
 
     <W, D extends Resource, T> Connection<T> connection(
@@ -40,16 +41,33 @@ public class FilteredListing {
         if (where == null || legacy != null) {
             return listing.connection(family.source(), legacy, sort, first, after, family.mapper());
         }
-        return listing.connection(
-                family.source(), matched(family, where), sort, first, after, family.kind(), family.mapper());
+        Split<D> split = split(family, where);
+        Connection<T> page = listing.connection(
+                family.source(), split.matched(), sort, first, after, family.kind(), family.mapper());
+        return new Connection<>(page.edges(), page.pageInfo(), page.totalCount(), split.undetermined());
     }
 
-    /** The rows the filter holds for (TRUE; an undetermined condition never silently matches). */
-    private <W, D extends Resource> List<D> matched(Family<W, D, ?> family, W where) {
+    /**
+     * The rows the filter holds for (TRUE), and the ids of those it cannot decide (UNKNOWN): an undetermined condition
+     * never silently matches, and the connection form names those rows.
+     */
+    private record Split<D>(List<D> matched, List<String> undetermined) {}
+
+    private <W, D extends Resource> Split<D> split(Family<W, D, ?> family, W where) {
         Relations.noExists(family.exists().apply(where), "where");
         Scope s = scopes.current();
         Pred<D> filter = family.compile().compile(where, "where", s);
         Collection<D> rows = family.rows().apply(s);
-        return rows.stream().filter(r -> filter.test(r) == Tri.TRUE).toList();
+        List<D> matched = new ArrayList<>();
+        List<String> undetermined = new ArrayList<>();
+        for (D r : rows) {
+            Tri t = filter.test(r);
+            if (t == Tri.TRUE) {
+                matched.add(r);
+            } else if (t == Tri.UNKNOWN) {
+                undetermined.add(r.id().value());
+            }
+        }
+        return new Split<>(matched, undetermined);
     }
 }
