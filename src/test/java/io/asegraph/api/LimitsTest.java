@@ -27,7 +27,10 @@ class LimitsTest {
                     "asegraph.api.graphql-max-body-mb", "1",
                     "asegraph.api.max-query-tokens", "5000",
                     "%test.asegraph.store.data-directory", "target/test-data/limits-" + UUID.randomUUID(),
-                    "asegraph.seed.enabled", "false");
+                    "asegraph.seed.enabled", "false",
+                    // MetricsOpenTest shares this service (one start fewer in the suite): metrics open to anyone
+                    // touches no limit and no other path.
+                    "asegraph.auth.metrics", "permit");
         }
     }
 
