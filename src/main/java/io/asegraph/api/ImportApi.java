@@ -87,7 +87,7 @@ public class ImportApi {
                     + "gives the NSG a new etag.")
     public @NonNull NetworkSecurityGroup putSecurityRule(
             @NonNull @Description("The NSG's resource id") String nsg,
-            @NonNull SecurityRuleInput rule,
+            @Description("The security rule to create or replace, in Azure's shape.") @NonNull SecurityRuleInput rule,
             @Description("The etag the change is based on (optimistic concurrency)") String etag) {
         return nsg(as(
                 "putSecurityRule " + rule.name + " in " + nsg,
@@ -113,7 +113,8 @@ public class ImportApi {
             "Add a route to a route table, or replace its route of the same name. Validated like an import (problems at "
                     + "route.<field>, INVALID_DOCUMENT).")
     public @NonNull RouteTable putRoute(
-            @NonNull @Description("The route table's resource id") String routeTable, @NonNull RouteInput route) {
+            @NonNull @Description("The route table's resource id") String routeTable,
+            @Description("The route to create or replace, in Azure's shape.") @NonNull RouteInput route) {
         return table(as(
                 "putRoute " + route.name + " in " + routeTable,
                 Optional.empty(),
@@ -139,7 +140,11 @@ public class ImportApi {
                     + "to it, connections) are deleted too and references to it (NSG, route table, NAT gateway, public IP, ASG, "
                     + "default site) are dropped.")
     public @NonNull DeleteResult deleteResource(
-            @NonNull @Description("An Azure resource id") String id, @DefaultValue("false") Boolean cascade) {
+            @NonNull @Description("An Azure resource id") String id,
+            @Description(
+                            "Also delete what cannot exist without the resource (a VNet's subnets, an NSG's rules); default false: a referenced resource is refused with REFERENCED.")
+                    @DefaultValue("false")
+                    Boolean cascade) {
         ResourceEdits.Deletion d = as(
                 "deleteResource " + id + (Boolean.TRUE.equals(cascade) ? " (cascade)" : ""),
                 Optional.empty(),
@@ -165,6 +170,7 @@ public class ImportApi {
                     + "are *, 80 or 1000-2000.")
     public static class SecurityRuleInput {
         @NonNull
+        @Description("The rule's name, unique within the NSG (Azure's `name`).")
         public String name;
 
         @NonNull
@@ -172,20 +178,27 @@ public class ImportApi {
         public Integer priority;
 
         @NonNull
+        @Description("Which traffic the rule applies to (Azure's `direction`).")
         public Direction direction;
 
         @NonNull
+        @Description("Whether the rule allows or denies what it matches (Azure's `access`).")
         public Access access;
 
         @NonNull
+        @Description("The protocol the rule matches (ANY is Azure's *).")
         public Protocol protocol;
 
+        @Description("Source prefixes: CIDRs, addresses, service tags or *.")
         public List<String> sourceAddressPrefixes;
 
         @Description("Default [\"*\"]")
         public List<String> sourcePortRanges;
 
+        @Description("Destination prefixes: CIDRs, addresses, service tags or *.")
         public List<String> destinationAddressPrefixes;
+
+        @Description("Destination ports: numbers, ranges (8000-8999) or *.")
         public List<String> destinationPortRanges;
 
         @Description("Ids of application security groups")
@@ -194,6 +207,7 @@ public class ImportApi {
         @Description("Ids of application security groups")
         public List<String> destinationApplicationSecurityGroups;
 
+        @Description("A free-text description (optional).")
         public String description;
 
         /** The rule with az field names, flattened, as the import parser reads it. */
@@ -220,6 +234,7 @@ public class ImportApi {
             "One user-defined route. VNET_PEERING is not allowed in a user route; nextHopIpAddress only with VIRTUAL_APPLIANCE.")
     public static class RouteInput {
         @NonNull
+        @Description("The route's name, unique within the route table (Azure's `name`).")
         public String name;
 
         @NonNull
@@ -227,8 +242,10 @@ public class ImportApi {
         public String addressPrefix;
 
         @NonNull
+        @Description("Where the route sends matching packets (Azure's `nextHopType`).")
         public NextHopType nextHopType;
 
+        @Description("Required for VirtualAppliance (Azure's `nextHopIpAddress`); absent otherwise.")
         public String nextHopIpAddress;
 
         Map<String, Object> toAz() {

@@ -8,8 +8,9 @@ import org.eclipse.microprofile.graphql.NonNull;
         + " allowed, a subnet of its own.")
 public record EnvironmentHealthResult(
         @NonNull @Description("The ASE's id") String environment,
-        @NonNull String name,
-        @NonNull String kind,
-        @NonNull Boolean healthy,
-        @NonNull CheckStatus status,
-        @NonNull List<@NonNull HealthCheckResult> checks) {}
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
+        @Description("The ASE kind (ASEV1, ASEV2 or ASEV3), which decides the requirements.") @NonNull String kind,
+        @Description("True when every check passes.") @NonNull Boolean healthy,
+        @Description("The worst status of the checks.") @NonNull CheckStatus status,
+        @Description("Every check, in the order of Microsoft's requirements table.") @NonNull
+                List<@NonNull HealthCheckResult> checks) {}

@@ -13,19 +13,23 @@ import org.eclipse.microprofile.graphql.NonNull;
                 + " NSGs that actually admit the call (priority-aware, subnet then NIC).")
 public record ExposureResult(
         @NonNull @Description("The resource id") String target,
-        @NonNull String targetKind,
-        @NonNull String targetName,
+        @Description("The kind of the exposed resource (e.g. AppServiceEnvironment, NetworkInterface).") @NonNull
+                String targetKind,
+        @Description("The exposed resource's name.") @NonNull String targetName,
         @Description("The public address it is reached at") String publicAddress,
-        @NonNull Integer port,
+        @Description("The destination port checked.") @NonNull Integer port,
         @NonNull
                 @Description(
                         "ALLOWED (every Internet source), PARTIAL (some) or UNDETERMINED (some may be, see causes)")
                 Verdict verdict,
         @NonNull @Description("The Internet sources admitted, as CIDR blocks") List<@NonNull String> exposedSources,
         @NonNull @Description("The rules that admit them") List<@NonNull String> admittedBy,
-        @NonNull List<@NonNull String> causes,
+        @Description(
+                        "What could not be resolved, when the verdict is UNDETERMINED or PARTIAL for that reason (an unresolved service tag or ASG, a missing NSG).")
+                @NonNull
+                List<@NonNull String> causes,
         @NonNull @Description("The path from the Internet") List<@NonNull Hop> path,
-        @NonNull Protocol protocol,
+        @Description("The protocol checked.") @NonNull Protocol protocol,
         @NonNull @Description("The admitted sources in a few words: 'every Internet source' or the first CIDR blocks")
                 String exposedSummary,
         @NonNull @Description("Internet sources that may be admitted, depending on something unresolved")

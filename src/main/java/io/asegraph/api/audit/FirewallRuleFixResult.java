@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.NonNull;
         + " policy; placed at the largest free priority that still comes before every rule that denies the call.")
 public record FirewallRuleFixResult(
         @NonNull @Description("The firewall's id") String firewall,
-        @NonNull String firewallName,
+        @Description("The Azure Firewall the rule is for.") @NonNull String firewallName,
         @Description("The firewall policy to change (its id); null for a firewall with classic rules") String policy,
         @Description("The new rule collection group's name (policy only)") String ruleCollectionGroup,
         @Description("Its priority (policy only)") Integer ruleCollectionGroupPriority,
@@ -28,7 +28,7 @@ public record FirewallRuleFixResult(
                 @Description("The rules it must come before: collection/rule (priority P), or (no rule matches) (the"
                         + " implicit deny)")
                 List<@NonNull String> overrides,
-        @NonNull String description,
+        @Description("What the proposed firewall rule does, in one sentence.") @NonNull String description,
         @Description("ARM JSON: for classic rules the collection to add to the firewall's"
                         + " properties.networkRuleCollections (classic collections are no resource of their own), for a"
                         + " policy the Microsoft.Network/firewallPolicies/ruleCollectionGroups resource")

@@ -9,18 +9,18 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("One row of a reachability matrix: a caller and its verdict toward each destination.")
 public record MatrixRowResult(
         @NonNull @Description("The caller as asked") String from,
-        @NonNull List<@NonNull MatrixCell> cells,
+        @Description("One cell per destination, in the order asked.") @NonNull List<@NonNull MatrixCell> cells,
         @NonNull @Description("The caller's resource id (or the address given)") String fromId,
-        @NonNull String fromName,
+        @Description("The source's name.") @NonNull String fromName,
         @NonNull @Description("App, AppServiceEnvironment or NetworkInterface, or Address for an address in a subnet")
                 String fromKind) {
     @Description("One cell: the verdict and the source kind from `from` to `to`.")
     public record MatrixCell(
             @NonNull @Description("The destination as asked") String to,
-            @NonNull Verdict verdict,
-            @NonNull SourceKind sourceKind,
+            @Description("The verdict for this source and destination.") @NonNull Verdict verdict,
+            @Description("Which kind of address the destination sees.") @NonNull SourceKind sourceKind,
             @Description("The address or range the destination sees") String source,
-            @NonNull String reason,
+            @Description("Why, in one sentence.") @NonNull String reason,
             @NonNull @Description("The destination's resource id (or the address given)") String toId,
             @NonNull @Description("The addresses the destination sees, as CIDR blocks")
                     List<@NonNull String> sourceRanges) {}

@@ -12,12 +12,13 @@ import org.eclipse.microprofile.graphql.NonNull;
         + " `reason` and `flow` are computed on demand, as one batch for the rows that ask for them.")
 public record ReachabilityRow(
         @NonNull @Description("The caller's id") String caller,
-        @NonNull String callerName,
+        @Description("The caller's name.") @NonNull String callerName,
         @NonNull @Description("App, AppServiceEnvironment or NetworkInterface") String callerKind,
-        @NonNull Verdict verdict,
-        @NonNull SourceKind sourceKind,
+        @Description("The verdict for this caller over all its source addresses.") @NonNull Verdict verdict,
+        @Description("Which kind of address the destination sees from this caller.") @NonNull SourceKind sourceKind,
         @Description("The address or range the destination sees") String source,
-        @NonNull List<@NonNull String> allowedSourceRanges,
+        @Description("The caller's source sub-ranges admitted end to end, as CIDR blocks.") @NonNull
+                List<@NonNull String> allowedSourceRanges,
         @NonNull
                 @Description(
                         "The addresses the destination sees, as CIDR blocks (empty when undetermined or unreachable)")

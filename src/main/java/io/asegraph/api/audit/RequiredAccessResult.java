@@ -14,10 +14,10 @@ public record RequiredAccessResult(
                         + " (several blocks comma-separated). The word UNDETERMINED or UNREACHABLE when there"
                         + " is no range to admit; see reason.")
                 String sourceRange,
-        @NonNull SourceKind sourceKind,
-        @NonNull Boolean satisfied,
-        @NonNull Verdict verdict,
-        @NonNull String reason,
+        @Description("Which kind of address the destination sees.") @NonNull SourceKind sourceKind,
+        @Description("True when the flow is already allowed end to end.") @NonNull Boolean satisfied,
+        @Description("Today's verdict for the flow.") @NonNull Verdict verdict,
+        @Description("Why, in one sentence.") @NonNull String reason,
         @NonNull
                 @Description("The NSG rules to add (one per blocking NSG), in evaluation order: source side outbound,"
                         + " then destination side inbound. A firewall on the path sits between the two; its rules are"

@@ -9,20 +9,22 @@ import org.eclipse.microprofile.graphql.NonNull;
         + " still wins over every rule that blocks it.")
 public record RuleFixResult(
         @NonNull @Description("The NSG's id") String nsg,
-        @NonNull String nsgName,
-        @NonNull String name,
+        @Description("The NSG the rule is for.") @NonNull String nsgName,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
         @Description("A free priority that wins over the blocking rule") Integer priority,
-        @NonNull String direction,
+        @Description("Inbound or outbound.") @NonNull String direction,
         @Description("The rule as ARM JSON") String arm,
         @Description("The az network nsg rule create command") String azCli,
         @Description("A Terraform azurerm_network_security_rule block") String terraform,
         @Description("Why no rule can be given, when none can") String problem,
         @NonNull @Description("The subnet or network interface where the NSG blocks") String appliedTo,
-        @NonNull NsgLevel level,
+        @Description("Whether the NSG is on the subnet or the network interface.") @NonNull NsgLevel level,
         @NonNull @Description("Tcp, Udp, Icmp, Esp, Ah or *") String protocol,
-        @NonNull List<@NonNull String> sourceAddressPrefixes,
-        @NonNull List<@NonNull String> destinationAddressPrefixes,
-        @NonNull String destinationPortRange,
+        @Description("The proposed rule's source prefixes (the exact range the call comes from).") @NonNull
+                List<@NonNull String> sourceAddressPrefixes,
+        @Description("The proposed rule's destination prefixes.") @NonNull
+                List<@NonNull String> destinationAddressPrefixes,
+        @Description("The proposed rule's destination port or range.") @NonNull String destinationPortRange,
         @NonNull @Description("The rules it must win over, securityRules/NAME (priority P)")
                 List<@NonNull String> overrides,
-        @NonNull String description) {}
+        @Description("What the proposed rule does, in one sentence.") @NonNull String description) {}

@@ -7,10 +7,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("A rule no packet can reach because higher-priority rules cover all it matches.")
 public record ShadowedRuleResult(
         @NonNull @Description("The NSG's id") String nsg,
-        @NonNull String nsgName,
+        @Description("The NSG's name.") @NonNull String nsgName,
         @NonNull @Description("securityRules/NAME or defaultSecurityRules/NAME") String rule,
-        @NonNull Integer priority,
-        @NonNull String direction,
+        @Description("The shadowed rule's priority.") @NonNull Integer priority,
+        @Description("Inbound or outbound.") @NonNull String direction,
         @NonNull
                 @Description(
                         "DEAD (covered by rules of the other action: probably a mistake), REDUNDANT (same action) or"
@@ -19,7 +19,9 @@ public record ShadowedRuleResult(
         @NonNull @Description("The higher-priority rules that cover it") List<@NonNull String> coveredBy,
         @NonNull @Description("True: covered by rules of the other action (dead); false: redundant")
                 Boolean differentAction,
-        @NonNull List<@NonNull String> causes,
+        @Description("For UNDECIDABLE: what could not be resolved (an unresolved service tag or ASG); empty otherwise.")
+                @NonNull
+                List<@NonNull String> causes,
         @NonNull
                 @Description(
                         "True when the finding depends on which subnet the NSG is attached to (the VirtualNetwork tag)")

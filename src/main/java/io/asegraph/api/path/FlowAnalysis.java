@@ -7,8 +7,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description(
         "The whole walk of one call: route, source NAT, every NSG on the way, and the verdict over every source address.")
 public record FlowAnalysis(
-        @NonNull Verdict verdict,
-        @NonNull CallSource source,
+        @Description("The verdict over every source address the call may come from.") @NonNull Verdict verdict,
+        @Description("The call source: which address or range the destination sees.") @NonNull CallSource source,
         @Description("The address or range the call is delivered to, after any destination translation.")
                 String destination,
         @NonNull
@@ -19,7 +19,9 @@ public record FlowAnalysis(
                 @Description(
                         "The decisions that deny some or all of the source range (all of them, not only the first).")
                 List<@NonNull NsgDecision> blockers,
-        @NonNull List<@NonNull Hop> trace,
+        @Description("The walk hop by hop: route, source NAT, filters, delivery or drop, in the order decided.")
+                @NonNull
+                List<@NonNull Hop> trace,
         @NonNull @Description("The source addresses allowed end to end, as CIDR blocks.")
                 List<@NonNull String> allowedSourceRanges,
         @NonNull @Description("The source addresses denied somewhere on the way, as CIDR blocks.")

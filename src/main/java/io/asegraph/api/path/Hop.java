@@ -8,5 +8,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 public record Hop(
         @NonNull @Description("The resource id, or an address for places outside the model (e.g. the Internet).")
                 String node,
-        @NonNull String kind,
-        @NonNull List<@NonNull Step> steps) {}
+        @Description(
+                        "What the hop is: App, AppServiceEnvironment, NetworkInterface, Subnet, NatGateway, VirtualNetworkGateway, VirtualAppliance, AzureFirewall, Endpoint, PrivateEndpoint, PublicIpAddress, Internet, OnPremises or Address.")
+                @NonNull
+                String kind,
+        @Description("What happened at this hop, in order.") @NonNull List<@NonNull Step> steps) {}

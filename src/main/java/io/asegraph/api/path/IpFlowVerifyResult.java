@@ -5,6 +5,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("Network Watcher IP flow verify's answer.")
 public record IpFlowVerifyResult(
-        @NonNull Access access,
+        @Description("Whether the 5-tuple is allowed or denied.") @NonNull Access access,
         @NonNull @Description("securityRules/NAME or defaultSecurityRules/NAME.") String ruleName,
         @Description("The NSG holding the deciding rule.") String nsg) {}

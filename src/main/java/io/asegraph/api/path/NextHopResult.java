@@ -5,8 +5,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("Network Watcher's next hop answer.")
 public record NextHopResult(
-        @NonNull NextHopType nextHopType,
-        String nextHopIpAddress,
+        @Description("Where the packet goes first.") @NonNull NextHopType nextHopType,
+        @Description(
+                        "The next hop's address for VirtualAppliance routes (e.g. the firewall's private IP); null otherwise.")
+                String nextHopIpAddress,
         @NonNull @Description("The user route table's id, or \"System Route\".") String routeTableId,
         @Description("The prefix of the route that decided.") String addressPrefix,
         @Description("The origin of the route that decided: Default, User or VirtualNetworkGateway.")

@@ -77,13 +77,13 @@ public class PathQueries {
             "Network Watcher IP flow verify: one 5-tuple against the NSGs that apply to a network interface or subnet.")
     public @NonNull IpFlowVerifyResult ipFlowVerify(
             @NonNull @Description("A network interface or subnet") String target,
-            @NonNull Direction direction,
-            @NonNull Protocol protocol,
+            @Description("INBOUND: remote → local; OUTBOUND: local → remote.") @NonNull Direction direction,
+            @Description("The protocol of the 5-tuple.") @NonNull Protocol protocol,
             @NonNull @Description("The address on the target's side (the NIC's private address, or one in the subnet)")
                     String localAddress,
-            @NonNull Integer localPort,
-            @NonNull String remoteAddress,
-            @NonNull Integer remotePort) {
+            @Description("The port on the target's side (0–65535).") @NonNull Integer localPort,
+            @Description("The other end's IPv4 address.") @NonNull String remoteAddress,
+            @Description("The other end's port (0–65535).") @NonNull Integer remotePort) {
         return Errors.guard(() -> {
             checkPort("localPort", localPort);
             checkPort("remotePort", remotePort);

@@ -8,11 +8,15 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("An app hosted on an App Service Environment.")
 public record App(
-        @NonNull String id,
-        @NonNull String name,
-        String location,
-        String defaultHostName,
-        @NonNull List<@NonNull String> hostNames,
+        @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
+        @Description("The Azure region (Azure's `location`, e.g. westeurope).") String location,
+        @Description(
+                        "The app's default host name (<app>.<ase>.p.azurewebsites.net; ASEv3: <app>.<ase>.appserviceenvironment.net).")
+                String defaultHostName,
+        @Description("Every host name of the app (default and custom); a reference to the app may use any of them.")
+                @NonNull
+                List<@NonNull String> hostNames,
         @Ignore String key)
         implements Resource {
     static App from(Map<String, Object> r) {

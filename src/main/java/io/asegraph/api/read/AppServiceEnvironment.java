@@ -9,14 +9,17 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description(
         "An App Service Environment: its public VIP is also its outbound NAT address for calls outside the VNet topology.")
 public record AppServiceEnvironment(
-        @NonNull String id,
-        @NonNull String name,
-        String location,
+        @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
+        @Description("The Azure region (Azure's `location`, e.g. westeurope).") String location,
         @NonNull @Description("ASEV1, ASEV2 or ASEV3") String kind,
         @NonNull @Description("None (external), or Web / Publishing / Web, Publishing for an internal (ILB) ASE")
                 String internalLoadBalancingMode,
         @Description("The public virtual IP (also the outbound NAT address)") String publicVip,
-        @NonNull List<@NonNull String> outboundAddresses,
+        @Description(
+                        "The public addresses calls to outside the VNet topology leave from (the VIP; ASEv3: the Windows and Linux outbound addresses).")
+                @NonNull
+                List<@NonNull String> outboundAddresses,
         @Description("The internal load balancer address of an ILB ASE") String internalAddress,
         @NonNull
                 @Description("An ASEv3's outbound addresses for Windows apps (windowsOutboundIpAddresses of its"

@@ -94,14 +94,20 @@ public class ConnectivityListingQueries {
     @Description(
             "List virtual network gateways; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull VirtualNetworkGateway> virtualNetworkGateways(
-            VirtualNetworkGatewayWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) VirtualNetworkGatewayWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(VIRTUAL_NETWORK_GATEWAYS, where, sort, limit, offset);
     }
 
     @Query("virtualNetworkGatewaysConnection")
     @Description("Virtual network gateways as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<VirtualNetworkGateway> virtualNetworkGatewaysConnection(
-            VirtualNetworkGatewayWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) VirtualNetworkGatewayWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(VIRTUAL_NETWORK_GATEWAYS, where, sort, first, after);
     }
 
@@ -110,7 +116,10 @@ public class ConnectivityListingQueries {
             "List local network gateways (on-premises sites); filter with where, order with sort (default: by name),"
                     + " page with limit/offset.")
     public @NonNull List<@NonNull LocalNetworkGateway> localNetworkGateways(
-            LocalNetworkGatewayWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) LocalNetworkGatewayWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(LOCAL_NETWORK_GATEWAYS, where, sort, limit, offset);
     }
 
@@ -118,7 +127,10 @@ public class ConnectivityListingQueries {
     @Description(
             "Local network gateways (on-premises sites) as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<LocalNetworkGateway> localNetworkGatewaysConnection(
-            LocalNetworkGatewayWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) LocalNetworkGatewayWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(LOCAL_NETWORK_GATEWAYS, where, sort, first, after);
     }
 
@@ -126,14 +138,20 @@ public class ConnectivityListingQueries {
     @Description(
             "List gateway connections; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull GatewayConnection> gatewayConnections(
-            GatewayConnectionWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) GatewayConnectionWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(GATEWAY_CONNECTIONS, where, sort, limit, offset);
     }
 
     @Query("gatewayConnectionsConnection")
     @Description("Gateway connections as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<GatewayConnection> gatewayConnectionsConnection(
-            GatewayConnectionWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) GatewayConnectionWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(GATEWAY_CONNECTIONS, where, sort, first, after);
     }
 
@@ -141,7 +159,10 @@ public class ConnectivityListingQueries {
     @Description("List virtual network peerings (one per direction); filter with where, order with sort (default: by"
             + " name), page with limit/offset.")
     public @NonNull List<@NonNull Peering> peerings(
-            PeeringWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) PeeringWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(PEERINGS, where, sort, limit, offset);
     }
 
@@ -149,21 +170,30 @@ public class ConnectivityListingQueries {
     @Description(
             "Virtual network peerings (one per direction) as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<Peering> peeringsConnection(
-            PeeringWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) PeeringWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(PEERINGS, where, sort, first, after);
     }
 
     @Query("natGateways")
     @Description("List NAT gateways; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull NatGateway> natGateways(
-            NatGatewayWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) NatGatewayWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(NAT_GATEWAYS, where, sort, limit, offset);
     }
 
     @Query("natGatewaysConnection")
     @Description("NAT gateways as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<NatGateway> natGatewaysConnection(
-            NatGatewayWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) NatGatewayWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(NAT_GATEWAYS, where, sort, first, after);
     }
 
@@ -171,14 +201,20 @@ public class ConnectivityListingQueries {
     @Description(
             "List public IP addresses; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull PublicIpAddress> publicIpAddresses(
-            PublicIpAddressWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) PublicIpAddressWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(PUBLIC_IP_ADDRESSES, where, sort, limit, offset);
     }
 
     @Query("publicIpAddressesConnection")
     @Description("Public IP addresses as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<PublicIpAddress> publicIpAddressesConnection(
-            PublicIpAddressWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) PublicIpAddressWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(PUBLIC_IP_ADDRESSES, where, sort, first, after);
     }
 
@@ -186,14 +222,20 @@ public class ConnectivityListingQueries {
     @Description(
             "List application security groups; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull ApplicationSecurityGroup> applicationSecurityGroups(
-            ApplicationSecurityGroupWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) ApplicationSecurityGroupWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(APPLICATION_SECURITY_GROUPS, where, sort, limit, offset);
     }
 
     @Query("applicationSecurityGroupsConnection")
     @Description("Application security groups as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<ApplicationSecurityGroup> applicationSecurityGroupsConnection(
-            ApplicationSecurityGroupWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) ApplicationSecurityGroupWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(APPLICATION_SECURITY_GROUPS, where, sort, first, after);
     }
 
@@ -201,14 +243,20 @@ public class ConnectivityListingQueries {
     @Description(
             "List imported service tags; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull ServiceTag> serviceTags(
-            ServiceTagWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) ServiceTagWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(SERVICE_TAGS, where, sort, limit, offset);
     }
 
     @Query("serviceTagsConnection")
     @Description("Imported service tags as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<ServiceTag> serviceTagsConnection(
-            ServiceTagWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) ServiceTagWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(SERVICE_TAGS, where, sort, first, after);
     }
 }

@@ -8,10 +8,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A public service or host outside any VNet (Azure SQL, Storage, a partner API).")
 public record Endpoint(
-        @NonNull String id,
-        @NonNull String name,
-        String location,
-        @NonNull List<@NonNull String> addresses,
+        @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
+        @Description("The Azure region (Azure's `location`, e.g. westeurope).") String location,
+        @Description("The endpoint's addresses, as CIDR blocks.") @NonNull List<@NonNull String> addresses,
         @Description("The service tag its addresses belong to, if any (e.g. Sql.WestUS)") String serviceTag,
         @Ignore String key)
         implements Resource {

@@ -7,9 +7,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A gateway connection (IPsec to a local network gateway, Vnet2Vnet to another gateway, or ExpressRoute).")
 public record GatewayConnection(
-        @NonNull String id,
-        @NonNull String name,
-        @NonNull String connectionType,
+        @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
+        @Description("IPsec (site-to-site), Vnet2Vnet or ExpressRoute (Azure's `connectionType`).") @NonNull
+                String connectionType,
         @NonNull @Description("The virtual network gateway's id") String gateway,
         @NonNull @Description("The local network gateway's or remote gateway's id") String peer,
         @Ignore String key)

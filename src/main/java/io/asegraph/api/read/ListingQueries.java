@@ -91,28 +91,40 @@ public class ListingQueries {
     @Description(
             "List virtual networks; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull VirtualNetwork> virtualNetworks(
-            VirtualNetworkWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) VirtualNetworkWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(VIRTUAL_NETWORKS, where, sort, limit, offset);
     }
 
     @Query("virtualNetworksConnection")
     @Description("Virtual networks as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<VirtualNetwork> virtualNetworksConnection(
-            VirtualNetworkWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) VirtualNetworkWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(VIRTUAL_NETWORKS, where, sort, first, after);
     }
 
     @Query("subnets")
     @Description("List subnets; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull Subnet> subnets(
-            SubnetWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) SubnetWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(SUBNETS, where, sort, limit, offset);
     }
 
     @Query("subnetsConnection")
     @Description("Subnets as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<Subnet> subnetsConnection(
-            SubnetWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) SubnetWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(SUBNETS, where, sort, first, after);
     }
 
@@ -120,28 +132,41 @@ public class ListingQueries {
     @Description(
             "List App Service Environments; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull AppServiceEnvironment> environments(
-            AppServiceEnvironmentWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) AppServiceEnvironmentWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(ENVIRONMENTS, where, sort, limit, offset);
     }
 
     @Query("environmentsConnection")
     @Description("App Service Environments as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<AppServiceEnvironment> environmentsConnection(
-            AppServiceEnvironmentWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) AppServiceEnvironmentWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(ENVIRONMENTS, where, sort, first, after);
     }
 
     @Query("apps")
     @Description(
             "List apps hosted on ASEs; filter with where, order with sort (default: by name), page with limit/offset.")
-    public @NonNull List<@NonNull App> apps(AppWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+    public @NonNull List<@NonNull App> apps(
+            @Description(ArgDocs.WHERE) AppWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(APPS, where, sort, limit, offset);
     }
 
     @Query("appsConnection")
     @Description("Apps hosted on ASEs as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<App> appsConnection(
-            AppWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) AppWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(APPS, where, sort, first, after);
     }
 
@@ -149,14 +174,20 @@ public class ListingQueries {
     @Description(
             "List network interfaces; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull NetworkInterface> networkInterfaces(
-            NetworkInterfaceWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) NetworkInterfaceWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(NETWORK_INTERFACES, where, sort, limit, offset);
     }
 
     @Query("networkInterfacesConnection")
     @Description("Network interfaces as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<NetworkInterface> networkInterfacesConnection(
-            NetworkInterfaceWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) NetworkInterfaceWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(NETWORK_INTERFACES, where, sort, first, after);
     }
 
@@ -164,14 +195,20 @@ public class ListingQueries {
     @Description(
             "List public endpoints outside any VNet; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull Endpoint> endpoints(
-            EndpointWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) EndpointWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(ENDPOINTS, where, sort, limit, offset);
     }
 
     @Query("endpointsConnection")
     @Description("Public endpoints outside any VNet as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<Endpoint> endpointsConnection(
-            EndpointWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) EndpointWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(ENDPOINTS, where, sort, first, after);
     }
 
@@ -179,14 +216,20 @@ public class ListingQueries {
     @Description(
             "List private endpoints; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull PrivateEndpoint> privateEndpoints(
-            PrivateEndpointWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) PrivateEndpointWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(PRIVATE_ENDPOINTS, where, sort, limit, offset);
     }
 
     @Query("privateEndpointsConnection")
     @Description("Private endpoints as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<PrivateEndpoint> privateEndpointsConnection(
-            PrivateEndpointWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) PrivateEndpointWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(PRIVATE_ENDPOINTS, where, sort, first, after);
     }
 
@@ -194,28 +237,40 @@ public class ListingQueries {
     @Description(
             "List network security groups; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull NetworkSecurityGroup> networkSecurityGroups(
-            NetworkSecurityGroupWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) NetworkSecurityGroupWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(NETWORK_SECURITY_GROUPS, where, sort, limit, offset);
     }
 
     @Query("networkSecurityGroupsConnection")
     @Description("Network security groups as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<NetworkSecurityGroup> networkSecurityGroupsConnection(
-            NetworkSecurityGroupWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) NetworkSecurityGroupWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(NETWORK_SECURITY_GROUPS, where, sort, first, after);
     }
 
     @Query("routeTables")
     @Description("List route tables; filter with where, order with sort (default: by name), page with limit/offset.")
     public @NonNull List<@NonNull RouteTable> routeTables(
-            RouteTableWhere where, List<ResourceSort> sort, Integer limit, Integer offset) {
+            @Description(ArgDocs.WHERE) RouteTableWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         return filtered.list(ROUTE_TABLES, where, sort, limit, offset);
     }
 
     @Query("routeTablesConnection")
     @Description("Route tables as a Relay connection with totalCount; page with first/after.")
     public @NonNull Connection<RouteTable> routeTablesConnection(
-            RouteTableWhere where, List<ResourceSort> sort, Integer first, String after) {
+            @Description(ArgDocs.WHERE) RouteTableWhere where,
+            @Description(ArgDocs.SORT) List<ResourceSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         return filtered.connection(ROUTE_TABLES, where, sort, first, after);
     }
 }

@@ -8,11 +8,14 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("An on-premises site: the address space behind a gateway connection.")
 public record LocalNetworkGateway(
-        @NonNull String id,
-        @NonNull String name,
-        String location,
-        @NonNull List<@NonNull String> addressPrefixes,
-        String gatewayIpAddress,
+        @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
+        @Description("The Azure region (Azure's `location`, e.g. westeurope).") String location,
+        @Description(
+                        "The on-premises address space behind the gateway (Azure's `localNetworkAddressSpace.addressPrefixes`).")
+                @NonNull
+                List<@NonNull String> addressPrefixes,
+        @Description("The on-premises VPN device's public address.") String gatewayIpAddress,
         @Ignore String key)
         implements Resource {
     static LocalNetworkGateway from(Map<String, Object> r) {

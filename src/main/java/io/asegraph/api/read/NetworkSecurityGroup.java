@@ -7,9 +7,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A network security group. Its rules include the six default rules Azure adds to every NSG.")
 public record NetworkSecurityGroup(
-        @NonNull String id,
-        @NonNull String name,
-        String location,
+        @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
+        @Description("The Azure region (Azure's `location`, e.g. westeurope).") String location,
         @NonNull @Description("Changes on every edit; state it in an edit to fail with CONFLICT on a stale copy")
                 String etag,
         @Ignore String key)

@@ -7,12 +7,17 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("One direction of a virtual network peering.")
 public record Peering(
-        @NonNull String id,
-        @NonNull String name,
+        @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
         @NonNull @Description("Initiated, Connected or Disconnected") String state,
-        @NonNull Boolean allowGatewayTransit,
-        @NonNull Boolean useRemoteGateways,
-        @NonNull Boolean allowForwardedTraffic,
+        @Description("Whether the remote VNet may use this VNet's gateway (Azure's `allowGatewayTransit`).") @NonNull
+                Boolean allowGatewayTransit,
+        @Description("Whether this VNet uses the remote VNet's gateway (Azure's `useRemoteGateways`).") @NonNull
+                Boolean useRemoteGateways,
+        @Description(
+                        "Whether traffic forwarded by an appliance in the remote VNet is accepted (Azure's `allowForwardedTraffic`).")
+                @NonNull
+                Boolean allowForwardedTraffic,
         @NonNull @Description("The local virtual network's id") String localVirtualNetwork,
         @NonNull @Description("The remote virtual network's id") String remoteVirtualNetwork,
         @Ignore String key)

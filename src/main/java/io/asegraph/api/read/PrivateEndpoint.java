@@ -9,9 +9,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("A private endpoint: its network interface(s) in a subnet, their private addresses, what it connects to."
         + " The subnet's privateEndpointNetworkPolicies decide whether its NSGs filter traffic to it.")
 public record PrivateEndpoint(
-        @NonNull String id,
-        @NonNull String name,
-        String location,
+        @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
+        @Description("The Azure region (Azure's `location`, e.g. westeurope).") String location,
         @Description("The private addresses the endpoint records (customDnsConfigs, ipConfigurations)") @NonNull
                 List<@NonNull String> privateIpAddresses,
         @Description("The ids of the network interfaces Azure created for it") @NonNull

@@ -7,9 +7,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A public IP address resource.")
 public record PublicIpAddress(
-        @NonNull String id,
-        @NonNull String name,
-        String location,
+        @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
+        @Description("The Azure region (Azure's `location`, e.g. westeurope).") String location,
         @Description("Empty for a dynamic address not yet allocated") String ipAddress,
         @Ignore String key)
         implements Resource {

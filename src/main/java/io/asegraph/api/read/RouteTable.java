@@ -7,9 +7,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A route table of user-defined routes.")
 public record RouteTable(
-        @NonNull String id,
-        @NonNull String name,
-        String location,
+        @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
+        @Description("The Azure region (Azure's `location`, e.g. westeurope).") String location,
         @NonNull @Description("True: routes learned by VPN/ExpressRoute gateways are not propagated to its subnets")
                 Boolean disableBgpRoutePropagation,
         @Ignore String key)

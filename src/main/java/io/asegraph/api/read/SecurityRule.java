@@ -12,20 +12,32 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A security rule as Azure stores it: prefixes and ports as written (singular and plural fields merged).")
 public record SecurityRule(
-        @NonNull String name,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
         @NonNull @Description("securityRules/NAME or defaultSecurityRules/NAME") String qualifiedName,
-        @NonNull Integer priority,
-        @NonNull String direction,
-        @NonNull String access,
+        @Description("Lower first: 100–4096 for user rules, 65000–65500 for default rules.") @NonNull Integer priority,
+        @Description("Inbound or Outbound (Azure's `direction`).") @NonNull String direction,
+        @Description("Allow or Deny (Azure's `access`).") @NonNull String access,
         @NonNull @Description("Tcp, Udp, Icmp, Esp, Ah or * (any)") String protocol,
-        @NonNull List<@NonNull String> sourceAddressPrefixes,
-        @NonNull List<@NonNull String> sourcePortRanges,
-        @NonNull List<@NonNull String> destinationAddressPrefixes,
-        @NonNull List<@NonNull String> destinationPortRanges,
-        @NonNull List<@NonNull String> sourceApplicationSecurityGroups,
-        @NonNull List<@NonNull String> destinationApplicationSecurityGroups,
-        String description,
-        @NonNull Boolean isDefault,
+        @Description(
+                        "Source prefixes as written: CIDRs, addresses, service tags or * (Azure's `sourceAddressPrefix(es)` merged).")
+                @NonNull
+                List<@NonNull String> sourceAddressPrefixes,
+        @Description("Source ports as written: numbers, ranges or * (Azure's `sourcePortRange(s)` merged).") @NonNull
+                List<@NonNull String> sourcePortRanges,
+        @Description(
+                        "Destination prefixes as written: CIDRs, addresses, service tags or * (Azure's `destinationAddressPrefix(es)` merged).")
+                @NonNull
+                List<@NonNull String> destinationAddressPrefixes,
+        @Description("Destination ports as written: numbers, ranges or * (Azure's `destinationPortRange(s)` merged).")
+                @NonNull
+                List<@NonNull String> destinationPortRanges,
+        @Description("Ids of the application security groups the rule's source names.") @NonNull
+                List<@NonNull String> sourceApplicationSecurityGroups,
+        @Description("Ids of the application security groups the rule's destination names.") @NonNull
+                List<@NonNull String> destinationApplicationSecurityGroups,
+        @Description("The rule's description as written in Azure; empty when none.") String description,
+        @Description("True for the six default rules every NSG has (Azure's defaultSecurityRules).") @NonNull
+                Boolean isDefault,
         @Ignore String key,
         @Ignore String nsgKey) {
     /** A rule node of the graph, of the NSG with key {@code nsgKey}. */

@@ -45,11 +45,14 @@ public class SecurityRuleQueries {
             + " (e.g. sort: [{priority: ASC}]); page with limit/offset."
             + " Rules the filter cannot decide are left out; securityRulesConnection lists them under undetermined.")
     public @NonNull List<@NonNull SecurityRule> securityRules(
-            SecurityRuleWhere where,
-            @DefaultValue("false") Boolean includeDefaultRules,
-            List<SecurityRuleSort> sort,
-            Integer limit,
-            Integer offset) {
+            @Description(ArgDocs.WHERE) SecurityRuleWhere where,
+            @Description(
+                            "Also list the six default rules of every NSG (AllowVnetInBound 65000 … DenyAllOutBound 65500); default false.")
+                    @DefaultValue("false")
+                    Boolean includeDefaultRules,
+            @Description(ArgDocs.SORT) List<SecurityRuleSort> sort,
+            @Description(ArgDocs.LIMIT) Integer limit,
+            @Description(ArgDocs.OFFSET) Integer offset) {
         int size = listing.pageSize(limit, "limit");
         long skip = offset == null ? 0 : offset;
         if (skip < 0) {
@@ -67,11 +70,14 @@ public class SecurityRuleQueries {
     @Description("securityRules as a Relay connection: totalCount counts the rules the filter holds for, undetermined"
             + " lists those it cannot decide with the cause; page with first/after.")
     public @NonNull SecurityRulesConnection securityRulesConnection(
-            SecurityRuleWhere where,
-            @DefaultValue("false") Boolean includeDefaultRules,
-            List<SecurityRuleSort> sort,
-            Integer first,
-            String after) {
+            @Description(ArgDocs.WHERE) SecurityRuleWhere where,
+            @Description(
+                            "Also list the six default rules of every NSG (AllowVnetInBound 65000 … DenyAllOutBound 65500); default false.")
+                    @DefaultValue("false")
+                    Boolean includeDefaultRules,
+            @Description(ArgDocs.SORT) List<SecurityRuleSort> sort,
+            @Description(ArgDocs.FIRST) Integer first,
+            @Description(ArgDocs.AFTER) String after) {
         int size = listing.pageSize(first, "first");
         long skip = after == null ? 0 : Listing.decode(after) + 1;
         Search s = search(where, includeDefaultRules, sort);

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.graphql.Input;
         + " DESC, e.g. {priority: ASC}. Several apply in order; the default order (NSG name, direction, priority)"
         + " breaks ties.")
 public class SecurityRuleSort {
+    @Description("Order by priority: ASC or DESC.")
     public SortDirection priority;
 
     @Description("By rule name (case-insensitive).")

@@ -8,9 +8,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A subnet of a virtual network.")
 public record Subnet(
-        @NonNull String id,
-        @NonNull String name,
-        String location,
+        @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
+        @Description("The Azure region (Azure's `location`, e.g. westeurope).") String location,
         @Description("Its first IPv4 prefix: the only one for most subnets (addressPrefixes lists them all)") @NonNull
                 String addressPrefix,
         @Description("All its IPv4 prefixes, in Azure's order; answers about the subnet use their union") @NonNull

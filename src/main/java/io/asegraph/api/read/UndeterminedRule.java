@@ -5,4 +5,9 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A rule a filter could not decide, and why.")
-public record UndeterminedRule(@NonNull SecurityRule rule, @NonNull List<@NonNull String> causes) {}
+public record UndeterminedRule(
+        @Description("The rule, as securityRules/NAME.") @NonNull SecurityRule rule,
+        @Description(
+                        "Why it cannot be decided (an unresolved service tag, an application security group not imported).")
+                @NonNull
+                List<@NonNull String> causes) {}

@@ -8,10 +8,11 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A virtual network and its address space.")
 public record VirtualNetwork(
-        @NonNull String id,
-        @NonNull String name,
-        String location,
-        @NonNull List<@NonNull String> addressPrefixes,
+        @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
+        @Description("The Azure region (Azure's `location`, e.g. westeurope).") String location,
+        @Description("The VNet's address space (Azure's `addressSpace.addressPrefixes`).") @NonNull
+                List<@NonNull String> addressPrefixes,
         @Ignore String key)
         implements Resource {
     static VirtualNetwork from(Map<String, Object> r) {

@@ -8,9 +8,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A VPN or ExpressRoute gateway of a virtual network.")
 public record VirtualNetworkGateway(
-        @NonNull String id,
-        @NonNull String name,
-        String location,
+        @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
+        @Description("The resource name (Azure's `name`).") @NonNull String name,
+        @Description("The Azure region (Azure's `location`, e.g. westeurope).") String location,
         @NonNull @Description("Vpn or ExpressRoute") String gatewayType,
         @Description("The local network gateway forced-tunnelled traffic goes to") String defaultSite,
         @NonNull @Description("Prefixes learned over BGP") List<@NonNull String> learnedRoutes,

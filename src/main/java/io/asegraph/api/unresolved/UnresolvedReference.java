@@ -24,8 +24,8 @@ public record UnresolvedReference(
     @Type("UnresolvedReferrer")
     @Description("An imported resource that references a placeholder, and through which field.")
     public record Referrer(
-            @NonNull String id,
-            @NonNull String name,
+            @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
+            @Description("The resource name (Azure's `name`).") @NonNull String name,
             @NonNull @Description("Its ARM type") String type,
             @NonNull @Description("The field that names the placeholder: subnet or networkSecurityGroup") String field,
             @NonNull

@@ -11,13 +11,19 @@ import org.eclipse.microprofile.graphql.Input;
 @Description(
         "Filters on App Service Environments: every given condition must hold; AND, OR and NOT combine" + " filters.")
 public class AppServiceEnvironmentWhere {
+    @Description("Every filter in this list must hold.")
     public List<AppServiceEnvironmentWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<AppServiceEnvironmentWhere> OR;
+
+    @Description("This filter must not hold.")
     public AppServiceEnvironmentWhere NOT;
 
     @Description("Only inside a relationship filter: whether the related environment exists.")
     public Boolean exists;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The ASE name (case-insensitive).")

@@ -9,13 +9,19 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("AppWhere")
 @Description("Filters on apps: every given condition must hold; AND, OR and NOT combine filters.")
 public class AppWhere {
+    @Description("Every filter in this list must hold.")
     public List<AppWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<AppWhere> OR;
+
+    @Description("This filter must not hold.")
     public AppWhere NOT;
 
     @Description("Only inside a relationship filter: whether the related app exists.")
     public Boolean exists;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The app name (case-insensitive).")

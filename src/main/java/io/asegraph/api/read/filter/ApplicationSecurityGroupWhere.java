@@ -10,10 +10,16 @@ import org.eclipse.microprofile.graphql.Input;
 @Description("Filters on application security groups: every given condition must hold; AND, OR and NOT combine"
         + " filters.")
 public class ApplicationSecurityGroupWhere {
+    @Description("Every filter in this list must hold.")
     public List<ApplicationSecurityGroupWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<ApplicationSecurityGroupWhere> OR;
+
+    @Description("This filter must not hold.")
     public ApplicationSecurityGroupWhere NOT;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The ASG name (case-insensitive).")

@@ -11,10 +11,16 @@ import org.eclipse.microprofile.graphql.Input;
 @Description("Filters on public endpoints outside any VNet: every given condition must hold; AND, OR and NOT combine"
         + " filters.")
 public class EndpointWhere {
+    @Description("Every filter in this list must hold.")
     public List<EndpointWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<EndpointWhere> OR;
+
+    @Description("This filter must not hold.")
     public EndpointWhere NOT;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The endpoint name (case-insensitive).")

@@ -12,13 +12,19 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("GatewayConnectionWhere")
 @Description("Filters on gateway connections: every given condition must hold; AND, OR and NOT combine filters.")
 public class GatewayConnectionWhere {
+    @Description("Every filter in this list must hold.")
     public List<GatewayConnectionWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<GatewayConnectionWhere> OR;
+
+    @Description("This filter must not hold.")
     public GatewayConnectionWhere NOT;
 
     @Description("Only inside a relationship filter: whether the related connection exists.")
     public Boolean exists;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The connection name (case-insensitive).")

@@ -14,13 +14,19 @@ import org.eclipse.microprofile.graphql.Input;
 @Description("Filters on local network gateways (on-premises sites): every given condition must hold; AND, OR and NOT"
         + " combine filters.")
 public class LocalNetworkGatewayWhere {
+    @Description("Every filter in this list must hold.")
     public List<LocalNetworkGatewayWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<LocalNetworkGatewayWhere> OR;
+
+    @Description("This filter must not hold.")
     public LocalNetworkGatewayWhere NOT;
 
     @Description("Only inside a relationship filter: whether the related local network gateway exists.")
     public Boolean exists;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The site name (case-insensitive).")

@@ -9,13 +9,19 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("NatGatewayWhere")
 @Description("Filters on NAT gateways: every given condition must hold; AND, OR and NOT combine filters.")
 public class NatGatewayWhere {
+    @Description("Every filter in this list must hold.")
     public List<NatGatewayWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<NatGatewayWhere> OR;
+
+    @Description("This filter must not hold.")
     public NatGatewayWhere NOT;
 
     @Description("Only inside a relationship filter: whether the related NAT gateway exists.")
     public Boolean exists;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The NAT gateway name (case-insensitive).")

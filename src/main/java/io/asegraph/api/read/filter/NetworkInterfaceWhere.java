@@ -10,13 +10,19 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("NetworkInterfaceWhere")
 @Description("Filters on network interfaces: every given condition must hold; AND, OR and NOT combine filters.")
 public class NetworkInterfaceWhere {
+    @Description("Every filter in this list must hold.")
     public List<NetworkInterfaceWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<NetworkInterfaceWhere> OR;
+
+    @Description("This filter must not hold.")
     public NetworkInterfaceWhere NOT;
 
     @Description("Only inside a relationship filter: whether the related interface exists.")
     public Boolean exists;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The interface name (case-insensitive).")

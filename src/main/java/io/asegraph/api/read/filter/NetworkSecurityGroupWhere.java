@@ -9,13 +9,19 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("NetworkSecurityGroupWhere")
 @Description("Filters on NSGs: every given condition must hold; AND, OR and NOT combine filters.")
 public class NetworkSecurityGroupWhere {
+    @Description("Every filter in this list must hold.")
     public List<NetworkSecurityGroupWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<NetworkSecurityGroupWhere> OR;
+
+    @Description("This filter must not hold.")
     public NetworkSecurityGroupWhere NOT;
 
     @Description("Only inside a relationship filter: whether the related NSG exists.")
     public Boolean exists;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The NSG name (case-insensitive).")

@@ -10,9 +10,16 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("PeeringListWhere")
 @Description("Conditions on a list of related peerings ({none: {}}: there are none).")
 public class PeeringListWhere {
+    @Description("At least one related resource matches this filter.")
     public PeeringWhere some;
+
+    @Description("No related resource matches this filter ({} means: there are none).")
     public PeeringWhere none;
+
+    @Description("Every related resource matches this filter (true when there are none).")
     public PeeringWhere all;
+
+    @Description("Exactly one related resource matches this filter.")
     public PeeringWhere single;
 
     /** Adds the conditions of {@code l} (none when null) on the related rows {@code get} gives. */

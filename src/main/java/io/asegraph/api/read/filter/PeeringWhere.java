@@ -11,13 +11,19 @@ import org.eclipse.microprofile.graphql.Input;
 @Description("Filters on VNet peerings (one per direction): every given condition must hold; AND, OR and NOT combine"
         + " filters.")
 public class PeeringWhere {
+    @Description("Every filter in this list must hold.")
     public List<PeeringWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<PeeringWhere> OR;
+
+    @Description("This filter must not hold.")
     public PeeringWhere NOT;
 
     @Description("Only inside a relationship filter: whether the related peering exists.")
     public Boolean exists;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The peering name (case-insensitive).")
@@ -29,8 +35,13 @@ public class PeeringWhere {
     @Description("Initiated, Connected or Disconnected (eq or in, case-insensitive).")
     public StringFilter state;
 
+    @Description("Peerings with allowGatewayTransit as given.")
     public Boolean allowGatewayTransit;
+
+    @Description("Peerings with useRemoteGateways as given.")
     public Boolean useRemoteGateways;
+
+    @Description("Peerings with allowForwardedTraffic as given.")
     public Boolean allowForwardedTraffic;
 
     @Description("The local virtual network (the side this peering belongs to).")

@@ -11,10 +11,16 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("PrivateEndpointWhere")
 @Description("Filters on private endpoints: every given condition must hold; AND, OR and NOT combine filters.")
 public class PrivateEndpointWhere {
+    @Description("Every filter in this list must hold.")
     public List<PrivateEndpointWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<PrivateEndpointWhere> OR;
+
+    @Description("This filter must not hold.")
     public PrivateEndpointWhere NOT;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The private endpoint name (case-insensitive).")

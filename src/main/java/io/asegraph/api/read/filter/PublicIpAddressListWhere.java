@@ -10,9 +10,16 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("PublicIpAddressListWhere")
 @Description("Conditions on a list of related public IP addresses ({none: {}}: there are none).")
 public class PublicIpAddressListWhere {
+    @Description("At least one related resource matches this filter.")
     public PublicIpAddressWhere some;
+
+    @Description("No related resource matches this filter ({} means: there are none).")
     public PublicIpAddressWhere none;
+
+    @Description("Every related resource matches this filter (true when there are none).")
     public PublicIpAddressWhere all;
+
+    @Description("Exactly one related resource matches this filter.")
     public PublicIpAddressWhere single;
 
     /** Adds the conditions of {@code l} (none when null) on the related rows {@code get} gives. */

@@ -11,13 +11,19 @@ import org.eclipse.microprofile.graphql.Input;
         + " uses a public IP is known for network interfaces, NAT gateways and Azure Firewalls; the snapshot does not"
         + " hold which VPN gateway or load balancer uses one.")
 public class PublicIpAddressWhere {
+    @Description("Every filter in this list must hold.")
     public List<PublicIpAddressWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<PublicIpAddressWhere> OR;
+
+    @Description("This filter must not hold.")
     public PublicIpAddressWhere NOT;
 
     @Description("Only inside a relationship filter: whether there is one.")
     public Boolean exists;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The public IP resource's name (case-insensitive).")

@@ -10,9 +10,16 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("RouteListWhere")
 @Description("Conditions on a route table's routes ({none: {}}: it has none).")
 public class RouteListWhere {
+    @Description("At least one related resource matches this filter.")
     public RouteWhere some;
+
+    @Description("No related resource matches this filter ({} means: there are none).")
     public RouteWhere none;
+
+    @Description("Every related resource matches this filter (true when there are none).")
     public RouteWhere all;
+
+    @Description("Exactly one related resource matches this filter.")
     public RouteWhere single;
 
     /** Adds the conditions of {@code l} (none when null) on the related rows {@code get} gives. */

@@ -9,16 +9,28 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("RouteTableWhere")
 @Description("Filters on a related route table: every given condition must hold.")
 public class RouteTableWhere {
+    @Description("Every filter in this list must hold.")
     public List<RouteTableWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<RouteTableWhere> OR;
+
+    @Description("This filter must not hold.")
     public RouteTableWhere NOT;
 
     @Description("Whether the related route table exists.")
     public Boolean exists;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
+
+    @Description("The resource name (case-insensitive).")
     public StringFilter name;
+
+    @Description("The Azure region (case-insensitive).")
     public StringFilter location;
+
+    @Description("Route tables with BGP route propagation disabled (true) or enabled (false).")
     public Boolean disableBgpRoutePropagation;
 
     @Description("Its user routes.")

@@ -9,8 +9,13 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("RouteWhere")
 @Description("Filters on user routes: every given condition must hold; AND, OR and NOT combine filters.")
 public class RouteWhere {
+    @Description("Every filter in this list must hold.")
     public List<RouteWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<RouteWhere> OR;
+
+    @Description("This filter must not hold.")
     public RouteWhere NOT;
 
     @Description("The route name (case-insensitive).")
@@ -20,6 +25,7 @@ public class RouteWhere {
             + " imported is undetermined). contains: \"0.0.0.0/0\" finds default routes.")
     public AddressFilter addressPrefix;
 
+    @Description("Routes whose next hop type is as given.")
     public NextHopTypeFilter nextHopType;
 
     @Description("Its next hop address (a route without one passes no address condition).")

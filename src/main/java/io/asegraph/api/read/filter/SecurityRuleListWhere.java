@@ -9,9 +9,16 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("SecurityRuleListWhere")
 @Description("Conditions on an NSG's user rules.")
 public class SecurityRuleListWhere {
+    @Description("At least one related resource matches this filter.")
     public SecurityRuleWhere some;
+
+    @Description("No related resource matches this filter ({} means: there are none).")
     public SecurityRuleWhere none;
+
+    @Description("Every related resource matches this filter (true when there are none).")
     public SecurityRuleWhere all;
+
+    @Description("Exactly one related resource matches this filter.")
     public SecurityRuleWhere single;
 
     /** Adds the conditions of {@code l} (none when null) on the related rows {@code get} gives. */

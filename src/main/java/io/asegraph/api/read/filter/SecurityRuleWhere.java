@@ -11,16 +11,28 @@ import org.eclipse.microprofile.graphql.Input;
         + " members, VirtualNetwork of an NSG applied nowhere, an undecidable shadow) is undetermined: the rule is not"
         + " listed, and securityRulesConnection lists it under undetermined with the cause.")
 public class SecurityRuleWhere {
+    @Description("Every filter in this list must hold.")
     public List<SecurityRuleWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<SecurityRuleWhere> OR;
+
+    @Description("This filter must not hold.")
     public SecurityRuleWhere NOT;
 
     @Description("The rule name (case-insensitive).")
     public StringFilter name;
 
+    @Description("Rules whose direction is as given.")
     public DirectionFilter direction;
+
+    @Description("Rules whose access is as given.")
     public AccessFilter access;
+
+    @Description("Rules whose protocol is as given.")
     public ProtocolFilter protocol;
+
+    @Description("Rules whose priority compares as given.")
     public IntFilter priority;
 
     @Description("Its source addresses, resolved: prefixes, *, service tags, Internet, VirtualNetwork (as expanded"
@@ -30,7 +42,10 @@ public class SecurityRuleWhere {
     @Description("Its destination addresses, resolved as sourceAddresses.")
     public AddressFilter destinationAddresses;
 
+    @Description("Conditions on the rule's source port ranges.")
     public PortFilter sourcePorts;
+
+    @Description("Conditions on the rule's destination port ranges.")
     public PortFilter destinationPorts;
 
     @Description("Whether the shadow analysis (shadowedRules) finds it DEAD or REDUNDANT: no packet reaches it.")

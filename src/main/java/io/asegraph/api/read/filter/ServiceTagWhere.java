@@ -9,8 +9,13 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("ServiceTagWhere")
 @Description("Filters on imported service tags: every given condition must hold; AND, OR and NOT combine filters.")
 public class ServiceTagWhere {
+    @Description("Every filter in this list must hold.")
     public List<ServiceTagWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<ServiceTagWhere> OR;
+
+    @Description("This filter must not hold.")
     public ServiceTagWhere NOT;
 
     @Description("The tag name, e.g. Sql.WestUS (case-insensitive).")

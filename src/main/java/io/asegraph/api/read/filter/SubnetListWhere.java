@@ -10,9 +10,16 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("SubnetListWhere")
 @Description("Conditions on a list of related subnets ({none: {}}: there are none).")
 public class SubnetListWhere {
+    @Description("At least one related resource matches this filter.")
     public SubnetWhere some;
+
+    @Description("No related resource matches this filter ({} means: there are none).")
     public SubnetWhere none;
+
+    @Description("Every related resource matches this filter (true when there are none).")
     public SubnetWhere all;
+
+    @Description("Exactly one related resource matches this filter.")
     public SubnetWhere single;
 
     /** Adds the conditions of {@code l} (none when null) on the related rows {@code get} gives. */

@@ -9,13 +9,19 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("SubnetWhere")
 @Description("Filters on subnets: every given condition must hold; AND, OR and NOT combine filters.")
 public class SubnetWhere {
+    @Description("Every filter in this list must hold.")
     public List<SubnetWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<SubnetWhere> OR;
+
+    @Description("This filter must not hold.")
     public SubnetWhere NOT;
 
     @Description("Only inside a relationship filter: whether the related subnet exists.")
     public Boolean exists;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The subnet name (case-insensitive).")

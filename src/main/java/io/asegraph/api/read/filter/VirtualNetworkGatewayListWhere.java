@@ -10,9 +10,16 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("VirtualNetworkGatewayListWhere")
 @Description("Conditions on a list of related virtual network gateways ({none: {}}: there are none).")
 public class VirtualNetworkGatewayListWhere {
+    @Description("At least one related resource matches this filter.")
     public VirtualNetworkGatewayWhere some;
+
+    @Description("No related resource matches this filter ({} means: there are none).")
     public VirtualNetworkGatewayWhere none;
+
+    @Description("Every related resource matches this filter (true when there are none).")
     public VirtualNetworkGatewayWhere all;
+
+    @Description("Exactly one related resource matches this filter.")
     public VirtualNetworkGatewayWhere single;
 
     /** Adds the conditions of {@code l} (none when null) on the related rows {@code get} gives. */

@@ -11,13 +11,19 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("VirtualNetworkGatewayWhere")
 @Description("Filters on virtual network gateways: every given condition must hold; AND, OR and NOT combine filters.")
 public class VirtualNetworkGatewayWhere {
+    @Description("Every filter in this list must hold.")
     public List<VirtualNetworkGatewayWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<VirtualNetworkGatewayWhere> OR;
+
+    @Description("This filter must not hold.")
     public VirtualNetworkGatewayWhere NOT;
 
     @Description("Only inside a relationship filter: whether the related gateway exists.")
     public Boolean exists;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The gateway name (case-insensitive).")

@@ -10,13 +10,19 @@ import org.eclipse.microprofile.graphql.Input;
 @Input("VirtualNetworkWhere")
 @Description("Filters on virtual networks: every given condition must hold; AND, OR and NOT combine filters.")
 public class VirtualNetworkWhere {
+    @Description("Every filter in this list must hold.")
     public List<VirtualNetworkWhere> AND;
+
+    @Description("At least one filter in this list must hold.")
     public List<VirtualNetworkWhere> OR;
+
+    @Description("This filter must not hold.")
     public VirtualNetworkWhere NOT;
 
     @Description("Only inside a relationship filter: whether the related virtual network exists.")
     public Boolean exists;
 
+    @Description("The Azure resource id (case-insensitive).")
     public StringFilter id;
 
     @Description("The virtual network name (case-insensitive).")
