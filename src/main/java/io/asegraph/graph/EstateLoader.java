@@ -143,7 +143,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.APP,
                 """
-                MATCH (a:App)-[:HOSTED_ON]->(e:AppServiceEnvironment) WHERE NOT (e)-[:DEPLOYED_IN]->(:Unresolved)
+                MATCH (a:App)-[:HOSTED_ON]->(e:AppServiceEnvironment) WHERE NOT e:Unresolved AND NOT (e)-[:DEPLOYED_IN]->(:Unresolved)
                 RETURN a.id AS id, a.name AS name, e.id AS ase, a.defaultHostName AS host, a.hostNames AS hosts""",
                 r -> new App(
                         id(r, "id"), name(r), id(r, "ase"), Values.string(r, "host", ""), Values.strings(r, "hosts")));

@@ -36,9 +36,10 @@ public enum UnresolvedReferences {
      *   <li>a public IP of a network interface, NAT gateway or Azure Firewall (the source address of what leaves
      *       through it is not known);</li>
      *   <li>the remote virtual network of a peering (the routes the peering adds are not known), and the gateways of a
-     *       connection (the routes it adds are not known).</li>
+     *       connection (the routes it adds are not known);</li>
+     *   <li>the ASE of an app (which is then held out of the analyses until its ASE is imported).</li>
      * </ul>
-     * Other references (a firewall's or gateway's subnet, a gateway's default site, an app's ASE) are refused as in
+     * Other references (a firewall's or gateway's subnet, a gateway's default site) are refused as in
      * {@link #REJECT} mode.
      */
     static boolean placeholderFor(ResourceKind expected, ResourceKind owner) {
@@ -52,6 +53,7 @@ public enum UnresolvedReferences {
                     || owner == ResourceKind.AZURE_FIREWALL;
             case VIRTUAL_NETWORK -> owner == ResourceKind.VIRTUAL_NETWORK || owner == ResourceKind.PEERING;
             case VIRTUAL_NETWORK_GATEWAY, LOCAL_NETWORK_GATEWAY -> owner == ResourceKind.CONNECTION;
+            case APP_SERVICE_ENVIRONMENT -> owner == ResourceKind.APP;
             default -> false;
         };
     }

@@ -18,7 +18,11 @@ public record UnresolvedReference(
         @NonNull @Description("Its name: the id's last segment") String name,
         @NonNull @Description("What to import to resolve it, e.g. 'import its VNet (az network vnet show --ids …)'")
                 String howToImport,
-        @NonNull @Description("The imported resources that reference it") List<@NonNull Referrer> referencedBy) {
+        @NonNull @Description("The imported resources that reference it") List<@NonNull Referrer> referencedBy,
+        @NonNull
+                @Description("Imported resources held out of the analyses with one of its referrers, without naming it"
+                        + " themselves: the apps on an ASE in this subnet (field hostingEnvironmentProfile)")
+                List<@NonNull Referrer> heldBackWith) {
 
     /** A resource that references a placeholder. */
     @Type("UnresolvedReferrer")
