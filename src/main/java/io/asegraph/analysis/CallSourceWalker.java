@@ -13,6 +13,7 @@ import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.NextHop;
 import io.asegraph.topology.NextHopType;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Routing;
 import io.asegraph.topology.Routing.ServingGateway;
 import io.asegraph.topology.Subnet;
@@ -298,6 +299,14 @@ public final class CallSourceWalker {
                         .filter(g -> g.gateway().id().equals(v))
                         .findFirst())
                 .or(() -> gateways.stream().findFirst());
+        if (serving.isEmpty() && !routing.heldBackGatewaysFor(c.vnet().id()).isEmpty()) {
+            // A gateway is imported but held back (its GatewaySubnet not imported): not absent, not known.
+            String why = routing.heldBackGatewaysFor(c.vnet().id()).get(0).why();
+            out.route("Undetermined: " + why + ".");
+            return out.undetermined(
+                    WalkPhrases.cap(route) + " sends the call to a virtual network gateway, but " + why + ".",
+                    List.of());
+        }
         if (serving.isEmpty()) {
             out.drop("No virtual network gateway serves " + c.vnet().name() + ".");
             return out.unreachable(WalkPhrases.cap(route) + " sends the call to a virtual network gateway, but "
@@ -327,9 +336,14 @@ public final class CallSourceWalker {
                     nic,
                     Optional.of(onPremises ? HopKind.ON_PREMISES : HopKind.ADDRESS));
         }
+        // A default site never imported (a placeholder) is named as such, not left out.
         String site = gateway.defaultSite()
-                .flatMap(topology::localGateway)
-                .map(s -> " (default site " + s.name() + ")")
+                .map(id -> topology.localGateway(id)
+                        .map(s -> " (default site " + s.name() + ")")
+                        .orElseGet(() -> " (default site " + id.name() + ": "
+                                + ResourceKind.LOCAL_NETWORK_GATEWAY.notImported(
+                                        id, "virtual network gateway " + gateway.name())
+                                + ")"))
                 .orElse("");
         WalkTrace.Leg gw = WalkTrace.Leg.of(
                 gateway.id().value(),

@@ -25,8 +25,16 @@ public record Unresolved(List<Placeholder> placeholders) {
         placeholders = List.copyOf(placeholders);
     }
 
-    /** A resource that references a placeholder, through {@code field}; {@code heldBack} when it is left out of the snapshot. */
-    public record Referrer(ResourceId id, String name, ResourceKind kind, String field, boolean heldBack) {}
+    /**
+     * A resource that references a placeholder, through {@code field}; {@code heldBack} when it is left out of the
+     * snapshot; {@code privateIp} its private address, for an Azure Firewall (routes name it by that address).
+     */
+    public record Referrer(
+            ResourceId id, String name, ResourceKind kind, String field, boolean heldBack, Optional<Long> privateIp) {
+        public Referrer(ResourceId id, String name, ResourceKind kind, String field, boolean heldBack) {
+            this(id, name, kind, field, heldBack, Optional.empty());
+        }
+    }
 
     /**
      * A resource held out of the snapshot because what hosts it is held back for a placeholder (an app on an ASE whose

@@ -214,6 +214,7 @@ final class EstateLoader {
                 NetworkTypes.VIRTUAL_NETWORK_GATEWAY,
                 """
                 MATCH (g:VirtualNetworkGateway)-[:IN_VNET]->(v:VirtualNetwork)
+                WHERE NOT v:Unresolved AND NOT (g)-[:IN_SUBNET]->(:Unresolved)
                 RETURN g.id AS id, g.name AS name, g.location AS location, v.id AS vnet, g.gatewayType AS type, g.defaultSite AS site,
                        g.learnedRoutes AS learned""",
                 r -> new VirtualNetworkGateway(

@@ -136,6 +136,8 @@ final class EstatePatch {
             out.add(p.subnetId());
         } else if (r instanceof VirtualNetworkGateway g) {
             out.add(g.vnetId());
+            out.add(g.subnetId());
+            g.defaultSite().ifPresent(out::add);
         }
         return out;
     }

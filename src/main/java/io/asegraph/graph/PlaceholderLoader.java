@@ -1,11 +1,13 @@
 package io.asegraph.graph;
 
 import io.asegraph.estate.Unresolved;
+import io.asegraph.net.Ipv4;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.ResourceKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -30,7 +32,8 @@ final class PlaceholderLoader {
                 WITH p, x, r ORDER BY coalesce(r.key, x.key)
                 WITH p, [e IN collect(CASE WHEN type(r) IN ['PEERED_WITH', 'CONNECTS']
                             THEN {id: r.id, name: r.name, label: type(r), type: type(r), out: startNode(r) = p}
-                            ELSE {id: x.id, name: x.name, label: labels(x)[0], type: type(r), out: false} END)
+                            ELSE {id: x.id, name: x.name, label: labels(x)[0], type: type(r), out: false,
+                                  address: CASE WHEN x:AzureFirewall THEN x.privateIpAddress END} END)
                          WHERE e.id IS NOT NULL] AS refs
                 RETURN p.key AS key, p.id AS id, p.name AS name, p.expectedKind AS kind, refs,
                        CASE WHEN p:ApplicationSecurityGroup
@@ -85,7 +88,8 @@ final class PlaceholderLoader {
                 ResourceKind.fromGraphName(v.get("label").asString()).orElse(ResourceKind.ENDPOINT);
         // Placed in a subnet not imported, or hosted on an ASE not imported: held out of the snapshot.
         boolean placed = ((type.equals("IN_SUBNET") || type.equals("DEPLOYED_IN")) && kind == ResourceKind.SUBNET)
-                || (type.equals("HOSTED_ON") && kind == ResourceKind.APP_SERVICE_ENVIRONMENT);
+                || (type.equals("HOSTED_ON") && kind == ResourceKind.APP_SERVICE_ENVIRONMENT)
+                || (type.equals("IN_VNET") && kind == ResourceKind.VIRTUAL_NETWORK);
         String field =
                 switch (type) {
                     case "IN_SUBNET", "DEPLOYED_IN" -> "subnet";
@@ -96,6 +100,8 @@ final class PlaceholderLoader {
                     case "MEMBER_OF" -> "applicationSecurityGroups";
                     case "HAS_RULE" -> "securityRules";
                     case "HOSTED_ON" -> "hostingEnvironmentProfile";
+                    case "IN_VNET" -> "subnet (its virtual network)";
+                    case "DEFAULT_SITE" -> "gatewayDefaultSite";
                     case "PEERED_WITH" -> "remoteVirtualNetwork";
                     case "CONNECTS" -> v.get("out").asBoolean()
                             ? "virtualNetworkGateway1"
@@ -105,6 +111,13 @@ final class PlaceholderLoader {
                     default -> type;
                 };
         return new Unresolved.Referrer(
-                by, v.get("name").isNull() ? "" : v.get("name").asString(), owner, field, placed);
+                by,
+                v.get("name").isNull() ? "" : v.get("name").asString(),
+                owner,
+                field,
+                placed,
+                v.get("address").isNull() || v.get("address").asString().isBlank()
+                        ? Optional.empty()
+                        : Optional.of(Ipv4.parse(v.get("address").asString())));
     }
 }

@@ -183,4 +183,144 @@ class PartialExportHeldBackTest {
         Gql.post(WHO, "to", INTERNET)
                 .body("data.whoCanReach.find { it.callerName == 'stray-app' }.verdict", not(equalTo("UNDETERMINED")));
     }
+
+    static final String GW_NET = RG + "gwonly-net-rg/providers/Microsoft.Network/";
+    static final String HUB = GW_NET + "virtualNetworks/gwonly-hub";
+    static final String GATEWAY_SUBNET = HUB + "/subnets/GatewaySubnet";
+    static final String LONE_GW = RG + "gwonly-edge-rg/providers/Microsoft.Network/virtualNetworkGateways/lone-gw";
+    static final String SITE = RG + "gwonly-onprem-rg/providers/Microsoft.Network/localNetworkGateways/gwonly-site";
+    static final String NEXT_HOP =
+            "query($s: String!, $d: String!) { nextHop(source: $s, destinationAddress: $d) { nextHopType } }";
+
+    /** The placeholder's referrers as unresolvedReferences lists them: name, field and whether held back. */
+    static List<String> referrers(String id) {
+        Map<String, Object> row = unresolved().get(id);
+        if (row == null) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> by = (List<Map<String, Object>>) row.get("referencedBy");
+        return by.stream()
+                .map(r ->
+                        r.get("name") + " " + r.get("field") + (Boolean.TRUE.equals(r.get("heldBack")) ? " held" : ""))
+                .toList();
+    }
+
+    @Test
+    void aGatewayExportedAloneIsHeldBackFromRoutingUntilItsVnetIsImported() throws Exception {
+        // Microsoft's single-resource GET of the gateway: its GatewaySubnet, VNet and default site are elsewhere.
+        Answer gw = imported(ExportShapesTest.shape("partial-gateway-only.json"));
+        List<String> warnings = ExportShapesTest.warnings(gw);
+        assertThat(
+                warnings,
+                hasItem("$[0].properties.ipConfigurations[0].properties.subnet.id: subnet " + GATEWAY_SUBNET
+                        + " is referenced by virtual network gateway 'lone-gw' but not imported: import its VNet (az"
+                        + " network vnet show --ids " + HUB + "); until then it is an unresolved placeholder and"
+                        + " questions that depend on it answer UNDETERMINED"));
+        assertThat(
+                warnings,
+                hasItem(containsString("virtual network " + HUB + " is referenced by virtual network gateway 'lone-gw'"
+                        + " but not imported: import it (az network vnet show --ids " + HUB + ")")));
+        assertThat(
+                warnings,
+                hasItem(containsString("local network gateway " + SITE
+                        + " is referenced by virtual network gateway 'lone-gw' but not imported")));
+        assertEquals(List.of("lone-gw subnet held"), referrers(GATEWAY_SUBNET));
+        assertThat(referrers(HUB), hasItem("lone-gw subnet (its virtual network) held"));
+        assertEquals(List.of("lone-gw gatewayDefaultSite"), referrers(SITE));
+
+        // A branch whose VNet-to-VNet connection names the held-back gateway, and a spoke that uses its VNet's
+        // gateways (useRemoteGateways) with a default route to the gateway.
+        imported(ExportShapesTest.shape("partial-gateway-branch.json"));
+        String held = "virtual network gateway lone-gw cannot be placed in the network: virtual network " + HUB
+                + " is referenced by";
+        String importHub = "import it (az network vnet show --ids " + HUB + ")";
+        Gql.post(NEXT_HOP, "s", "branch-nic", "d", "10.90.1.4")
+                .body("errors[0].extensions.code", equalTo("UNDETERMINED"))
+                .body("errors[0].message", containsString(held))
+                .body("errors[0].message", containsString(importHub));
+        Gql.post(CallSourceApiTest.CALL, "from", "branch-nic", "to", "10.90.1.4")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("UNDETERMINED"))
+                .body("data.callSource.reason", containsString(held));
+        // Inside the branch's own space nothing the gateway routes can win.
+        Gql.post(CallSourceApiTest.CALL, "from", "branch-nic", "to", "10.91.1.9")
+                .body("data.callSource.kind", equalTo("PRIVATE_ADDRESS"));
+        Gql.post(CallSourceApiTest.CALL, "from", "spoke-nic", "to", INTERNET)
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("UNDETERMINED"))
+                .body("data.callSource.reason", containsString("virtual network " + HUB))
+                .body("data.callSource.reason", containsString(importHub));
+
+        // The hub VNet: the gateway is placed, its VNet-to-VNet route and gateway transit are answered.
+        Answer hub = imported(ExportShapesTest.shape("partial-gateway-hub.json"));
+        assertThat(ExportShapesTest.warnings(hub), not(hasItem(containsString("placeholder"))));
+        assertThat(unresolved().keySet(), not(hasItem(GATEWAY_SUBNET)));
+        assertThat(unresolved().keySet(), not(hasItem(HUB)));
+        Gql.post(NEXT_HOP, "s", "branch-nic", "d", "10.90.1.4")
+                .body("errors", nullValue())
+                .body("data.nextHop.nextHopType", equalTo("VIRTUAL_NETWORK_GATEWAY"));
+        Gql.post(CallSourceApiTest.CALL, "from", "branch-nic", "to", "10.90.1.4")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("PRIVATE_ADDRESS"))
+                .body("data.callSource.address", equalTo("10.91.1.4"));
+        Gql.post(NEXT_HOP, "s", "spoke-nic", "d", "10.91.1.4")
+                .body("errors", nullValue())
+                .body("data.nextHop.nextHopType", equalTo("VIRTUAL_NETWORK_GATEWAY"));
+        // Forced tunnelling through the gateway: its default site is still a placeholder, and the answer names it.
+        String missingSite = "local network gateway " + SITE + " is referenced by virtual network gateway lone-gw but"
+                + " not imported: import it (az network local-gateway show --ids " + SITE + ")";
+        Gql.post(CallSourceApiTest.CALL, "from", "spoke-nic", "to", INTERNET)
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("UNDETERMINED"))
+                .body("data.callSource.reason", containsString("tunnels this Internet-bound call through lone-gw"))
+                .body("data.callSource.reason", containsString(missingSite));
+        imported(ExportShapesTest.shape("partial-site.json").replace("peered-", "gwonly-"));
+        assertThat(unresolved().keySet(), not(hasItem(SITE)));
+        Gql.post(CallSourceApiTest.CALL, "from", "spoke-nic", "to", INTERNET)
+                .body("data.callSource.reason", containsString("(default site gwonly-site)"))
+                .body("data.callSource.reason", not(containsString("not imported")));
+    }
+
+    @Test
+    void aGatewayWhoseVnetIsImportedWithoutItsGatewaySubnetMakesTheVnetsGatewayRoutesUnknown() throws Exception {
+        // The VNet as listed without its GatewaySubnet (and without peerings), then its gateway exported alone.
+        com.fasterxml.jackson.databind.node.ObjectNode vnet = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(solo(ExportShapesTest.shape("partial-gateway-hub.json")))
+                        .get(0);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) vnet.get("subnets")).remove(1);
+        vnet.putArray("virtualNetworkPeerings");
+        imported("[" + JSON.writeValueAsString(vnet) + "]");
+        imported(solo(ExportShapesTest.shape("partial-gateway-only.json")));
+        String subnet = solo(GATEWAY_SUBNET);
+        assertEquals(List.of("solo-gw subnet held"), referrers(subnet));
+        assertThat(unresolved().keySet(), not(hasItem(solo(HUB))));
+        String held =
+                "gateway routes of solo-gw (virtual network gateway solo-gw cannot be placed in the network: subnet "
+                        + subnet + " is referenced by solo-gw but not imported: import its VNet";
+        // Outside the VNet's own space the gateway's routes may decide; inside it they cannot.
+        Gql.post(CallSourceApiTest.CALL, "from", "10.95.1.9", "to", "172.16.5.5")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("UNDETERMINED"))
+                .body("data.callSource.reason", containsString(held));
+        Gql.post(CallSourceApiTest.CALL, "from", "10.95.1.9", "to", "10.95.1.20")
+                .body("data.callSource.kind", equalTo("PRIVATE_ADDRESS"));
+
+        // The whole VNet (its GatewaySubnet too): the gateway is placed and, with no connection or learned route,
+        // adds no route: the reserved range's None route decides.
+        vnet = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(solo(ExportShapesTest.shape("partial-gateway-hub.json")))
+                        .get(0);
+        vnet.putArray("virtualNetworkPeerings");
+        imported("[" + JSON.writeValueAsString(vnet) + "]");
+        assertThat(unresolved().keySet(), not(hasItem(subnet)));
+        Gql.post(CallSourceApiTest.CALL, "from", "10.95.1.9", "to", "172.16.5.5")
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("UNREACHABLE"));
+    }
+
+    /** The gwonly documents as another VNet, gwsolo-hub (10.95.0.0/16), with gateway solo-gw. */
+    static String solo(String doc) {
+        return doc.replace("gwonly-", "gwsolo-").replace("lone-gw", "solo-gw").replace("10.90.", "10.95.");
+    }
 }

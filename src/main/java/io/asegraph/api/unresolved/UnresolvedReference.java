@@ -31,9 +31,13 @@ public record UnresolvedReference(
             @NonNull String id,
             @NonNull String name,
             @NonNull @Description("Its ARM type") String type,
-            @NonNull @Description("The field that names the placeholder: subnet or networkSecurityGroup") String field,
+            @NonNull
+                    @Description(
+                            "The field that names the placeholder: subnet, networkSecurityGroup, hostingEnvironmentProfile, …")
+                    String field,
             @NonNull
                     @Description("True when it is left out of the analyses until the placeholder is imported (a network"
-                            + " interface, private endpoint or ASE in a subnet not imported)")
+                            + " interface, private endpoint, ASE, virtual network gateway or Azure Firewall in a subnet"
+                            + " not imported, a gateway in a VNet not imported, an app on an ASE not imported)")
                     Boolean heldBack) {}
 }
