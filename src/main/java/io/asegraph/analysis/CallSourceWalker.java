@@ -9,6 +9,7 @@ import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.EffectiveRoute;
 import io.asegraph.topology.EffectiveRoutes;
 import io.asegraph.topology.EffectiveRoutes.RoutedRange;
+import io.asegraph.topology.HeldBack;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.NextHop;
 import io.asegraph.topology.NextHopType;
@@ -366,6 +367,17 @@ public final class CallSourceWalker {
         Optional<AzureFirewall> firewall = out.hop.nextHopIp().flatMap(index::firewallAt);
         if (firewall.isPresent()) {
             return firewalls.through(out, route, firewall.get());
+        }
+        Optional<HeldBack> heldFirewall = out.hop.nextHopIp().flatMap(routing::heldBackFirewallAt);
+        if (heldFirewall.isPresent()) {
+            // The Azure Firewall at that address is imported but held back (its subnet not imported): not an unknown
+            // appliance, and what it decides is not known.
+            String why = heldFirewall.get().why();
+            out.route("Undetermined: " + why + ".");
+            return out.undetermined(
+                    WalkPhrases.cap(route) + " sends the call to the Azure Firewall at "
+                            + Ipv4.format(out.hop.nextHopIp().get()) + ", but " + why + ".",
+                    List.of());
         }
         String appliance = out.hop.nextHopIp().map(Ipv4::format).orElse("(no address given)");
         boolean connected = routes.virtualNetworkTopology().contains(out.hop.destination());

@@ -260,7 +260,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.AZURE_FIREWALL,
                 """
-                MATCH (f:AzureFirewall) RETURN f.id AS id, f.name AS name, f.location AS location, \
+                MATCH (f:AzureFirewall) WHERE NOT (f)-[:IN_SUBNET]->(:Unresolved) RETURN f.id AS id, f.name AS name, f.location AS location, \
                 f.privateIpAddress AS ip, f.snatPrivateRanges AS ranges, f.firewallPolicy AS policy, \
                 f.ruleCollections AS rules, [(f)-[:IN_SUBNET]->(s:Subnet) | s.id][0] AS subnet, \
                 [(f)-[:USES]->(p:PublicIpAddress) | p.id] AS pips""",

@@ -323,4 +323,42 @@ class PartialExportHeldBackTest {
     static String solo(String doc) {
         return doc.replace("gwonly-", "gwsolo-").replace("lone-gw", "solo-gw").replace("10.90.", "10.95.");
     }
+
+    static final String FW_NET = RG + "fwonly-net-rg/providers/Microsoft.Network/";
+    static final String FW_SUBNET = FW_NET + "virtualNetworks/fwonly-hub/subnets/AzureFirewallSubnet";
+
+    @Test
+    void aFirewallWhoseSubnetIsNotImportedIsNamedByTheRoutesToItsAddress() throws Exception {
+        Answer fw = imported(ExportShapesTest.shape("partial-firewall-only.json"));
+        assertThat(
+                ExportShapesTest.warnings(fw),
+                hasItem(containsString("subnet " + FW_SUBNET + " is referenced by Azure Firewall 'lone-fw' but not"
+                        + " imported: import its VNet (az network vnet show --ids " + FW_NET
+                        + "virtualNetworks/fwonly-hub)")));
+        assertThat(referrers(FW_SUBNET), hasItem("lone-fw subnet held"));
+        String held = "Azure Firewall lone-fw cannot be placed in the network: subnet " + FW_SUBNET
+                + " is referenced by lone-fw but not imported: import its VNet";
+        Gql.post(CallSourceApiTest.CALL, "from", "fw-spoke-nic", "to", INTERNET)
+                .body("errors", nullValue())
+                .body("data.callSource.kind", equalTo("UNDETERMINED"))
+                .body(
+                        "data.callSource.reason",
+                        containsString("sends the call to the Azure Firewall at 10.93.0.4, but " + held))
+                .body("data.callSource.reason", containsString(held))
+                .body("data.callSource.reason", not(containsString("virtual appliance")));
+        Gql.post(FlowApiTest.FLOW, "from", "fw-spoke-nic", "to", INTERNET, "port", 443)
+                .body("errors", nullValue())
+                .body("data.flow.verdict", equalTo("UNDETERMINED"))
+                .body("data.flow.reason", containsString(held));
+
+        // Its VNet (peered with the spoke) and its public IP: the firewall decides.
+        imported(ExportShapesTest.shape("partial-firewall-hub.json"));
+        assertThat(unresolved().keySet(), not(hasItem(FW_SUBNET)));
+        Gql.post(CallSourceApiTest.CALL, "from", "fw-spoke-nic", "to", INTERNET)
+                .body("errors", nullValue())
+                .body("data.callSource.address", equalTo("20.93.0.10"));
+        Gql.post(FlowApiTest.FLOW, "from", "fw-spoke-nic", "to", INTERNET, "port", 443)
+                .body("errors", nullValue())
+                .body("data.flow.verdict", equalTo("ALLOWED"));
+    }
 }
