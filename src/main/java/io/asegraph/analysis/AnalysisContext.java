@@ -99,7 +99,9 @@ public final class AnalysisContext {
         Map<ResourceId, HeldBack> out = new java.util.LinkedHashMap<>();
         for (Unresolved.Placeholder p : unresolved.placeholders()) {
             for (Unresolved.Referrer r : p.referencedBy()) {
-                if (!r.heldBack() || out.containsKey(r.id())) {
+                boolean routed =
+                        r.kind() == ResourceKind.VIRTUAL_NETWORK_GATEWAY || r.kind() == ResourceKind.AZURE_FIREWALL;
+                if (!routed || !r.heldBack() || out.containsKey(r.id())) {
                     continue;
                 }
                 String why = unresolved.explain(r.id().value()).orElse(p.missing());
