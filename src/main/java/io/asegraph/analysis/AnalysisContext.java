@@ -1,6 +1,7 @@
 package io.asegraph.analysis;
 
 import io.asegraph.estate.Estate;
+import io.asegraph.estate.Unresolved;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.policy.ApplicationSecurityGroup;
@@ -13,9 +14,11 @@ import io.asegraph.policy.PolicySet;
 import io.asegraph.policy.PrefixResolver;
 import io.asegraph.topology.EffectiveRoute;
 import io.asegraph.topology.EffectiveRoutes;
+import io.asegraph.topology.HeldBack;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.Resource;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.RouteOrigin;
 import io.asegraph.topology.Routing;
 import io.asegraph.topology.Subnet;
@@ -78,13 +81,42 @@ public final class AnalysisContext {
         this.topology = estate.topology();
         this.index = topology.index();
         this.policies = estate.policies();
-        this.routing = new Routing(topology, policies::serviceTagAddresses);
+        this.routing = new Routing(topology, policies::serviceTagAddresses, heldBack(estate.unresolved()));
         List<Resource> policyResources = new ArrayList<>(policies.nsgs());
         policyResources.addAll(policies.asgs());
         this.resolver = new ReferenceResolver(topology, policyResources, estate.unresolved());
         this.walker = new CallSourceWalker(routing);
         this.nextHops = new NextHopQuery(resolver, routing);
         this.asgMembers = asgMembers(topology, policies, estate.unresolved());
+    }
+
+    /**
+     * The gateways and firewalls held out of the snapshot for a placeholder, with what routing needs of them: a
+     * gateway's VNet (the placeholder VNet, or the VNet of its placeholder GatewaySubnet), a firewall's private address,
+     * and why they cannot be placed.
+     */
+    private static List<HeldBack> heldBack(Unresolved unresolved) {
+        Map<ResourceId, HeldBack> out = new java.util.LinkedHashMap<>();
+        for (Unresolved.Placeholder p : unresolved.placeholders()) {
+            for (Unresolved.Referrer r : p.referencedBy()) {
+                boolean routed =
+                        r.kind() == ResourceKind.VIRTUAL_NETWORK_GATEWAY || r.kind() == ResourceKind.AZURE_FIREWALL;
+                if (!routed || !r.heldBack() || out.containsKey(r.id())) {
+                    continue;
+                }
+                String why = unresolved.explain(r.id().value()).orElse(p.missing());
+                if (r.kind() == ResourceKind.VIRTUAL_NETWORK_GATEWAY) {
+                    String id = p.id().value();
+                    int at = id.toLowerCase(java.util.Locale.ROOT).lastIndexOf("/subnets/");
+                    ResourceId vnet =
+                            p.kind() == ResourceKind.SUBNET && at > 0 ? ResourceId.of(id.substring(0, at)) : p.id();
+                    out.put(r.id(), new HeldBack(r.id(), r.kind(), r.name(), Optional.of(vnet), Optional.empty(), why));
+                } else if (r.kind() == ResourceKind.AZURE_FIREWALL) {
+                    out.put(r.id(), new HeldBack(r.id(), r.kind(), r.name(), Optional.empty(), r.privateIp(), why));
+                }
+            }
+        }
+        return List.copyOf(out.values());
     }
 
     /** Builds the context for {@code estate}; cheap (indexes only), per-subnet parts are computed on first use. */

@@ -9,10 +9,12 @@ import io.asegraph.topology.AzureFirewall;
 import io.asegraph.topology.EffectiveRoute;
 import io.asegraph.topology.EffectiveRoutes;
 import io.asegraph.topology.EffectiveRoutes.RoutedRange;
+import io.asegraph.topology.HeldBack;
 import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.NextHop;
 import io.asegraph.topology.NextHopType;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Routing;
 import io.asegraph.topology.Routing.ServingGateway;
 import io.asegraph.topology.Subnet;
@@ -298,6 +300,14 @@ public final class CallSourceWalker {
                         .filter(g -> g.gateway().id().equals(v))
                         .findFirst())
                 .or(() -> gateways.stream().findFirst());
+        if (serving.isEmpty() && !routing.heldBackGatewaysFor(c.vnet().id()).isEmpty()) {
+            // A gateway is imported but held back (its GatewaySubnet not imported): not absent, not known.
+            String why = routing.heldBackGatewaysFor(c.vnet().id()).get(0).why();
+            out.route("Undetermined: " + why + ".");
+            return out.undetermined(
+                    WalkPhrases.cap(route) + " sends the call to a virtual network gateway, but " + why + ".",
+                    List.of());
+        }
         if (serving.isEmpty()) {
             out.drop("No virtual network gateway serves " + c.vnet().name() + ".");
             return out.unreachable(WalkPhrases.cap(route) + " sends the call to a virtual network gateway, but "
@@ -327,9 +337,14 @@ public final class CallSourceWalker {
                     nic,
                     Optional.of(onPremises ? HopKind.ON_PREMISES : HopKind.ADDRESS));
         }
+        // A default site never imported (a placeholder) is named as such, not left out.
         String site = gateway.defaultSite()
-                .flatMap(topology::localGateway)
-                .map(s -> " (default site " + s.name() + ")")
+                .map(id -> topology.localGateway(id)
+                        .map(s -> " (default site " + s.name() + ")")
+                        .orElseGet(() -> " (default site " + id.name() + ": "
+                                + ResourceKind.LOCAL_NETWORK_GATEWAY.notImported(
+                                        id, "virtual network gateway " + gateway.name())
+                                + ")"))
                 .orElse("");
         WalkTrace.Leg gw = WalkTrace.Leg.of(
                 gateway.id().value(),
@@ -352,6 +367,17 @@ public final class CallSourceWalker {
         Optional<AzureFirewall> firewall = out.hop.nextHopIp().flatMap(index::firewallAt);
         if (firewall.isPresent()) {
             return firewalls.through(out, route, firewall.get());
+        }
+        Optional<HeldBack> heldFirewall = out.hop.nextHopIp().flatMap(routing::heldBackFirewallAt);
+        if (heldFirewall.isPresent()) {
+            // The Azure Firewall at that address is imported but held back (its subnet not imported): not an unknown
+            // appliance, and what it decides is not known.
+            String why = heldFirewall.get().why();
+            out.route("Undetermined: " + why + ".");
+            return out.undetermined(
+                    WalkPhrases.cap(route) + " sends the call to the Azure Firewall at "
+                            + Ipv4.format(out.hop.nextHopIp().get()) + ", but " + why + ".",
+                    List.of());
         }
         String appliance = out.hop.nextHopIp().map(Ipv4::format).orElse("(no address given)");
         boolean connected = routes.virtualNetworkTopology().contains(out.hop.destination());

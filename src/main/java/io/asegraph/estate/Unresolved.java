@@ -25,15 +25,38 @@ public record Unresolved(List<Placeholder> placeholders) {
         placeholders = List.copyOf(placeholders);
     }
 
-    /** A resource that references a placeholder, through {@code field}; {@code heldBack} when it is left out of the snapshot. */
-    public record Referrer(ResourceId id, String name, ResourceKind kind, String field, boolean heldBack) {}
+    /**
+     * A resource that references a placeholder, through {@code field}; {@code heldBack} when it is left out of the
+     * snapshot; {@code privateIp} its private address, for an Azure Firewall (routes name it by that address).
+     */
+    public record Referrer(
+            ResourceId id, String name, ResourceKind kind, String field, boolean heldBack, Optional<Long> privateIp) {
+        public Referrer(ResourceId id, String name, ResourceKind kind, String field, boolean heldBack) {
+            this(id, name, kind, field, heldBack, Optional.empty());
+        }
+    }
 
-    /** A referenced resource that is not imported: its id, the kind the references expect, its name (the id's last segment). */
-    public record Placeholder(ResourceId id, ResourceKind kind, String name, List<Referrer> referencedBy) {
+    /**
+     * A resource held out of the snapshot because what hosts it is held back for a placeholder (an app on an ASE whose
+     * subnet is not imported): its id, name and kind, and the name of its held-back {@code host}.
+     */
+    public record Hosted(ResourceId id, String name, ResourceKind kind, String host) {}
+
+    /**
+     * A referenced resource that is not imported: its id, the kind the references expect, its name (the id's last
+     * segment), the resources that reference it, and those held back with a held-back referrer ({@link Hosted}).
+     */
+    public record Placeholder(
+            ResourceId id, ResourceKind kind, String name, List<Referrer> referencedBy, List<Hosted> hosted) {
         public Placeholder {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(kind, "kind");
             referencedBy = List.copyOf(referencedBy);
+            hosted = List.copyOf(hosted);
+        }
+
+        public Placeholder(ResourceId id, ResourceKind kind, String name, List<Referrer> referencedBy) {
+            this(id, kind, name, referencedBy, List.of());
         }
 
         /** What to import to resolve it: "import its VNet (az network vnet show --ids …)". */
@@ -76,8 +99,7 @@ public record Unresolved(List<Placeholder> placeholders) {
     /** The resources held out of the snapshot for a placeholder (they are in the graph), by id with their kind. */
     public Map<ResourceId, ResourceKind> heldBack() {
         Map<ResourceId, ResourceKind> out = new LinkedHashMap<>();
-        placeholders.forEach(
-                p -> p.referencedBy().stream().filter(Referrer::heldBack).forEach(r -> out.put(r.id(), r.kind())));
+        heldBackResources().forEach(n -> out.put(n.id(), n.kind()));
         return out;
     }
 
@@ -115,14 +137,9 @@ public record Unresolved(List<Placeholder> placeholders) {
                 return Optional.of(new Named(p.id(), p.name(), p.kind(), p.missing()));
             }
         }
-        for (Placeholder p : placeholders) {
-            for (Referrer r : p.referencedBy()) {
-                boolean named = isId
-                        ? r.id().equals(asId)
-                        : r.name().toLowerCase(Locale.ROOT).equals(name);
-                if (named && r.heldBack()) {
-                    return Optional.of(new Named(r.id(), r.name(), r.kind(), heldBackWhy(r, p)));
-                }
+        for (Named n : heldBackResources()) {
+            if (isId ? n.id().equals(asId) : n.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return Optional.of(n);
             }
         }
         return Optional.empty();
@@ -130,8 +147,9 @@ public record Unresolved(List<Placeholder> placeholders) {
 
     /**
      * The resources held out of the snapshot for a placeholder (network interfaces, private endpoints and ASEs in a
-     * subnet never imported), each once, in the order of their placeholders, with why: what audits list as
-     * UNDETERMINED instead of leaving them out.
+     * subnet never imported, apps on an ASE never imported), then those held back with them (apps on such an ASE),
+     * each once, in the order of their placeholders, with why: what audits list as UNDETERMINED instead of leaving them
+     * out.
      */
     public List<Named> heldBackResources() {
         Map<ResourceId, Named> out = new LinkedHashMap<>();
@@ -140,6 +158,18 @@ public record Unresolved(List<Placeholder> placeholders) {
                 if (r.heldBack()) {
                     out.putIfAbsent(r.id(), new Named(r.id(), r.name(), r.kind(), heldBackWhy(r, p)));
                 }
+            }
+        }
+        for (Placeholder p : placeholders) {
+            for (Hosted h : p.hosted()) {
+                out.putIfAbsent(
+                        h.id(),
+                        new Named(
+                                h.id(),
+                                h.name(),
+                                h.kind(),
+                                h.kind().noun() + " " + h.name() + " cannot be placed in the network: it is hosted on "
+                                        + h.host() + ", which is held back: " + p.missing()));
             }
         }
         return List.copyOf(out.values());

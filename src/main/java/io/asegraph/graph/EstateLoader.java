@@ -143,7 +143,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.APP,
                 """
-                MATCH (a:App)-[:HOSTED_ON]->(e:AppServiceEnvironment) WHERE NOT (e)-[:DEPLOYED_IN]->(:Unresolved)
+                MATCH (a:App)-[:HOSTED_ON]->(e:AppServiceEnvironment) WHERE NOT e:Unresolved AND NOT (e)-[:DEPLOYED_IN]->(:Unresolved)
                 RETURN a.id AS id, a.name AS name, e.id AS ase, a.defaultHostName AS host, a.hostNames AS hosts""",
                 r -> new App(
                         id(r, "id"), name(r), id(r, "ase"), Values.string(r, "host", ""), Values.strings(r, "hosts")));
@@ -214,6 +214,7 @@ final class EstateLoader {
                 NetworkTypes.VIRTUAL_NETWORK_GATEWAY,
                 """
                 MATCH (g:VirtualNetworkGateway)-[:IN_VNET]->(v:VirtualNetwork)
+                WHERE NOT v:Unresolved AND NOT (g)-[:IN_SUBNET]->(:Unresolved)
                 RETURN g.id AS id, g.name AS name, g.location AS location, v.id AS vnet, g.gatewayType AS type, g.defaultSite AS site,
                        g.learnedRoutes AS learned""",
                 r -> new VirtualNetworkGateway(
@@ -259,7 +260,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.AZURE_FIREWALL,
                 """
-                MATCH (f:AzureFirewall) RETURN f.id AS id, f.name AS name, f.location AS location, \
+                MATCH (f:AzureFirewall) WHERE NOT (f)-[:IN_SUBNET]->(:Unresolved) RETURN f.id AS id, f.name AS name, f.location AS location, \
                 f.privateIpAddress AS ip, f.snatPrivateRanges AS ranges, f.firewallPolicy AS policy, \
                 f.ruleCollections AS rules, [(f)-[:IN_SUBNET]->(s:Subnet) | s.id][0] AS subnet, \
                 [(f)-[:USES]->(p:PublicIpAddress) | p.id] AS pips""",

@@ -84,6 +84,7 @@ final class EstatePatch {
         for (Unresolved.Placeholder p : unresolved.placeholders()) {
             involved.add(p.id());
             p.referencedBy().forEach(r -> involved.add(r.id()));
+            p.hosted().forEach(h -> involved.add(h.id()));
         }
         for (ResourceType<? extends Resource> type : NetworkTypes.ALL) {
             for (Resource r : written.of(type)) {
@@ -135,6 +136,8 @@ final class EstatePatch {
             out.add(p.subnetId());
         } else if (r instanceof VirtualNetworkGateway g) {
             out.add(g.vnetId());
+            out.add(g.subnetId());
+            g.defaultSite().ifPresent(out::add);
         }
         return out;
     }

@@ -136,6 +136,19 @@ final class GraphWriter {
                 Labels.VIRTUAL_NETWORK,
                 b.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY),
                 g -> List.of(g.vnetId()));
+        // Its GatewaySubnet and default site, so that a placeholder for either keeps the gateway as its referrer.
+        relink(
+                Labels.VNET_GATEWAY,
+                "IN_SUBNET",
+                Labels.SUBNET,
+                b.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY),
+                g -> List.of(g.subnetId()));
+        relink(
+                Labels.VNET_GATEWAY,
+                "DEFAULT_SITE",
+                Labels.LOCAL_GATEWAY,
+                b.of(NetworkTypes.VIRTUAL_NETWORK_GATEWAY),
+                g -> g.defaultSite().stream().toList());
         relink(
                 Labels.ASE,
                 "DEPLOYED_IN",

@@ -214,11 +214,14 @@ final class CrossChecks {
      */
     private static boolean placeholder(Session s, Reference ref) {
         // An ASE names its subnet through virtualNetwork (derived, not an id of its own), and an ASE exported alone is
-        // a partial export like a NIC exported alone; other derived ids (a subnet's VNet) are never placeholders.
-        boolean aseSubnet =
-                ref.ownerKind() == ResourceKind.APP_SERVICE_ENVIRONMENT && ref.expected() == ResourceKind.SUBNET;
+        // a partial export like a NIC exported alone; so is a gateway, stored in the VNet of its GatewaySubnet. Other
+        // derived ids (a subnet's VNet) are never placeholders.
+        boolean derivedPlaceholder =
+                (ref.ownerKind() == ResourceKind.APP_SERVICE_ENVIRONMENT && ref.expected() == ResourceKind.SUBNET)
+                        || (ref.ownerKind() == ResourceKind.VIRTUAL_NETWORK_GATEWAY
+                                && ref.expected() == ResourceKind.VIRTUAL_NETWORK);
         if (s.unresolvedMode != UnresolvedReferences.PLACEHOLDER
-                || (!ref.written() && !aseSubnet)
+                || (!ref.written() && !derivedPlaceholder)
                 || !UnresolvedReferences.placeholderFor(ref.expected(), ref.ownerKind())) {
             return false;
         }

@@ -77,6 +77,9 @@ final class GatewayReaders {
                             subnet.get().value(),
                             "subnet.id '" + subnet.get().value() + "' of " + owner + " names subnet '"
                                     + subnet.get().name() + "'; a gateway lives in the subnet named GatewaySubnet");
+                } else {
+                    // The gateway is stored in its VNet: exported alone, that VNet may be a placeholder too.
+                    s.derivedReference(at, "subnet.id", vnet, ResourceKind.VIRTUAL_NETWORK, owner);
                 }
             }
         }

@@ -51,15 +51,69 @@ public final class Routing {
     private final Function<String, Optional<AddressSet>> serviceTags;
     private final ConcurrentHashMap<ResourceId, EffectiveRoutes> cache = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, EffectiveRoutes> shared = new ConcurrentHashMap<>();
+    private final List<HeldBack> heldBack;
 
     /**
      * @param serviceTags resolves a service tag name (as written in a route's address prefix) to its IPv4 addresses;
      *                    empty when the tag is not imported
      */
     public Routing(Topology topology, Function<String, Optional<AddressSet>> serviceTags) {
+        this(topology, serviceTags, List.of());
+    }
+
+    /**
+     * As above, with the gateways and firewalls held out of the snapshot for a placeholder ({@link HeldBack}): the
+     * routes through them are UNRESOLVED, naming why, not left out.
+     */
+    public Routing(Topology topology, Function<String, Optional<AddressSet>> serviceTags, List<HeldBack> heldBack) {
         this.topology = topology;
         this.index = topology.index();
         this.serviceTags = serviceTags;
+        this.heldBack = List.copyOf(heldBack);
+    }
+
+    /** The gateway or firewall {@code id}, when it is held out of the snapshot for a placeholder. */
+    public Optional<HeldBack> heldBack(ResourceId id) {
+        return heldBack.stream().filter(h -> h.id().equals(id)).findFirst();
+    }
+
+    /** The gateways held out of the snapshot that live in the VNet {@code vnetId} (its GatewaySubnet not imported). */
+    public List<HeldBack> heldBackGatewaysIn(ResourceId vnetId) {
+        return heldBack.stream()
+                .filter(h -> h.kind() == ResourceKind.VIRTUAL_NETWORK_GATEWAY
+                        && h.vnetId().filter(vnetId::equals).isPresent())
+                .toList();
+    }
+
+    /** The Azure Firewall held out of the snapshot (its subnet not imported) whose private address is {@code address}. */
+    public Optional<HeldBack> heldBackFirewallAt(long address) {
+        return heldBack.stream()
+                .filter(h -> h.kind() == ResourceKind.AZURE_FIREWALL
+                        && h.privateIp().filter(ip -> ip == address).isPresent())
+                .findFirst();
+    }
+
+    /**
+     * The gateways held out of the snapshot that would serve {@code vnetId}: its own, and those of a peered VNet it
+     * uses by gateway transit ({@link #gatewaysFor}'s rules).
+     */
+    public List<HeldBack> heldBackGatewaysFor(ResourceId vnetId) {
+        if (heldBack.isEmpty()) {
+            return List.of();
+        }
+        List<HeldBack> out = new ArrayList<>(heldBackGatewaysIn(vnetId));
+        for (Peering peering : index.peeringsOf(vnetId)) {
+            if (!peering.useRemoteGateways() || peering.state() != PeeringState.CONNECTED) {
+                continue;
+            }
+            Optional<Peering> back = index.peering(peering.remoteVnetId(), vnetId);
+            if (back.isPresent()
+                    && back.get().allowGatewayTransit()
+                    && back.get().state() == PeeringState.CONNECTED) {
+                out.addAll(heldBackGatewaysIn(peering.remoteVnetId()));
+            }
+        }
+        return out;
     }
 
     /** Routing with no service tags imported: every tag route is UNRESOLVED. */
@@ -210,6 +264,15 @@ public final class Routing {
                     .orElse("");
             gatewayRoutes(serving.gateway(), suffix, gatewayRoutes, topologyBlocks, gatewayMissing);
         }
+        for (HeldBack held : heldBackGatewaysFor(vnet.id())) {
+            // A gateway held back (its GatewaySubnet not imported): the routes it adds are not known.
+            gatewayMissing.add(unresolved(
+                    RouteOrigin.VIRTUAL_NETWORK_GATEWAY,
+                    NextHopType.VIRTUAL_NETWORK_GATEWAY,
+                    "gateway routes of " + held.name(),
+                    held.id(),
+                    held.why() + "; the prefixes it routes are not known"));
+        }
 
         Optional<RouteTable> table = subnet.routeTableId().flatMap(topology::routeTable);
         if (subnet.routeTableId().isPresent() && table.isEmpty()) {
@@ -247,6 +310,18 @@ public final class Routing {
             ResourceId id,
             String referrer,
             String unknown) {
+        return unresolved(
+                origin,
+                type,
+                source,
+                id,
+                kind.noun() + " " + id.value() + " is referenced by " + referrer + " but not imported, so " + unknown
+                        + ": " + kind.howToImport(id.value()));
+    }
+
+    /** An UNRESOLVED route of no known prefix standing for the routes of {@code id}, with {@code reason}. */
+    private static EffectiveRoute unresolved(
+            RouteOrigin origin, NextHopType type, String source, ResourceId id, String reason) {
         return new EffectiveRoute(
                 origin,
                 "",
@@ -258,8 +333,7 @@ public final class Routing {
                 RouteState.UNRESOLVED,
                 Optional.of(id),
                 source,
-                Optional.of(kind.noun() + " " + id.value() + " is referenced by " + referrer + " but not imported, so "
-                        + unknown + ": " + kind.howToImport(id.value())));
+                Optional.of(reason));
     }
 
     private void gatewayRoutes(
@@ -282,6 +356,17 @@ public final class Routing {
                                     + gateway.name() + suffix));
                     topologyBlocks.add(block);
                 }
+                continue;
+            }
+            Optional<HeldBack> held = heldBack(other);
+            if (held.isPresent()) {
+                // Imported, but held back (its GatewaySubnet not imported): not absent, its prefixes are not known.
+                missing.add(unresolved(
+                        RouteOrigin.VIRTUAL_NETWORK_GATEWAY,
+                        NextHopType.VIRTUAL_NETWORK_GATEWAY,
+                        "gateway routes over connection " + connection.name() + " of " + gateway.name() + suffix,
+                        other,
+                        held.get().why() + "; the prefixes the connection routes are not known"));
                 continue;
             }
             if (topology.gateway(other).isEmpty()) {

@@ -21,4 +21,9 @@ public record VirtualNetworkGateway(
         learnedRoutes = List.copyOf(learnedRoutes);
         location = location == null ? "" : location;
     }
+
+    /** Its subnet: the subnet named GatewaySubnet of its VNet, where Azure requires a gateway to live. */
+    public ResourceId subnetId() {
+        return ResourceId.of(vnetId.value() + "/subnets/GatewaySubnet");
+    }
 }

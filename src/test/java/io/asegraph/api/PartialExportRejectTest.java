@@ -81,4 +81,29 @@ class PartialExportRejectTest {
         Gql.post("query($n: String!) { networkInterfaces(where: {name: {eq: $n}}) { id } }", "n", "web-nic")
                 .body("data.networkInterfaces", org.hamcrest.Matchers.empty());
     }
+
+    @Test
+    void anAppAGatewayAndAFirewallExportedAloneAreRefusedNamingWhatIsMissing() throws Exception {
+        for (String[] c : new String[][] {
+            {"partial-app-only.json", "hostingEnvironmentProfile.id '" + PartialExportHeldBackTest.ASE + "' of app"},
+            {"partial-gateway-only.json", "subnet.id '" + PartialExportHeldBackTest.GATEWAY_SUBNET + "' of virtual"},
+            {"partial-firewall-only.json", "subnet.id '" + PartialExportHeldBackTest.FW_SUBNET + "' of Azure Firewall"}
+        }) {
+            Answer a = post(c[0]);
+            assertEquals(400, a.status(), a.body()::toString);
+            assertEquals("INVALID_DOCUMENT", a.body().path("code").asText());
+            assertThat(
+                    c[0],
+                    ExportShapesTest.problems(a),
+                    org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString(c[1])));
+            assertThat(
+                    c[0],
+                    ExportShapesTest.problems(a),
+                    org.hamcrest.Matchers.everyItem(
+                            org.hamcrest.Matchers.containsString("that is neither in this document nor in the graph")));
+        }
+        Gql.post("{ unresolvedReferences { id } }").body("data.unresolvedReferences", org.hamcrest.Matchers.empty());
+        Gql.post("query($n: String!) { apps(where: {name: {eq: $n}}) { id } }", "n", "orphan-app")
+                .body("data.apps", org.hamcrest.Matchers.empty());
+    }
 }

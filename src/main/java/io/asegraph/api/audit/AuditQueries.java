@@ -250,7 +250,7 @@ public class AuditQueries {
                     .map(AuditQueries::exposure)
                     .forEach(out::add);
             Protocol asked = protocol == null ? Protocol.TCP : protocol;
-            HeldBackRows.callers(unresolved(built)).forEach(n -> out.addAll(HeldBackRows.exposures(n, p, asked)));
+            HeldBackRows.exposed(unresolved(built)).forEach(n -> out.addAll(HeldBackRows.exposures(n, p, asked)));
             return out;
         });
     }

@@ -15,17 +15,28 @@ import java.util.function.Function;
 
 /**
  * The rows audits add for resources held out of the snapshot because they lie in a subnet never imported (a
- * placeholder): a network interface or ASE is not left out of an audit that lists network interfaces or ASEs, it is
+ * placeholder): a network interface, ASE or app is not left out of an audit that lists network interfaces or ASEs, it is
  * listed UNDETERMINED (or, for health, WARN and not healthy), naming the missing subnet and how to import it.
  */
 final class HeldBackRows {
     private HeldBackRows() {}
 
-    /** The network interfaces and ASEs held back, with why. */
+    /**
+     * The network interfaces, ASEs and apps held back (in a subnet never imported, on an ASE never imported or held
+     * back), with why: the callers audits list.
+     */
     static List<Unresolved.Named> callers(Unresolved unresolved) {
         return unresolved.heldBackResources().stream()
-                .filter(n ->
-                        n.kind() == ResourceKind.NETWORK_INTERFACE || n.kind() == ResourceKind.APP_SERVICE_ENVIRONMENT)
+                .filter(n -> n.kind() == ResourceKind.NETWORK_INTERFACE
+                        || n.kind() == ResourceKind.APP_SERVICE_ENVIRONMENT
+                        || n.kind() == ResourceKind.APP)
+                .toList();
+    }
+
+    /** The network interfaces and ASEs held back, with why: what exposures list (an app is exposed through its ASE). */
+    static List<Unresolved.Named> exposed(Unresolved unresolved) {
+        return callers(unresolved).stream()
+                .filter(n -> n.kind() != ResourceKind.APP)
                 .toList();
     }
 

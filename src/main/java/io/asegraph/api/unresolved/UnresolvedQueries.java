@@ -41,6 +41,10 @@ public class UnresolvedQueries {
                 p.referencedBy().stream()
                         .map(r -> new UnresolvedReference.Referrer(
                                 r.id().value(), r.name(), r.kind().armType(), r.field(), r.heldBack()))
+                        .toList(),
+                p.hosted().stream()
+                        .map(h -> new UnresolvedReference.Referrer(
+                                h.id().value(), h.name(), h.kind().armType(), "hostingEnvironmentProfile", true))
                         .toList());
     }
 }

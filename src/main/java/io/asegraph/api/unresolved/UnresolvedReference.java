@@ -18,7 +18,11 @@ public record UnresolvedReference(
         @NonNull @Description("Its name: the id's last segment") String name,
         @NonNull @Description("What to import to resolve it, e.g. 'import its VNet (az network vnet show --ids …)'")
                 String howToImport,
-        @NonNull @Description("The imported resources that reference it") List<@NonNull Referrer> referencedBy) {
+        @NonNull @Description("The imported resources that reference it") List<@NonNull Referrer> referencedBy,
+        @NonNull
+                @Description("Imported resources held out of the analyses with one of its referrers, without naming it"
+                        + " themselves: the apps on an ASE in this subnet (field hostingEnvironmentProfile)")
+                List<@NonNull Referrer> heldBackWith) {
 
     /** A resource that references a placeholder. */
     @Type("UnresolvedReferrer")
@@ -27,9 +31,13 @@ public record UnresolvedReference(
             @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
             @Description("The resource name (Azure's `name`).") @NonNull String name,
             @NonNull @Description("Its ARM type") String type,
-            @NonNull @Description("The field that names the placeholder: subnet or networkSecurityGroup") String field,
+            @NonNull
+                    @Description(
+                            "The field that names the placeholder: subnet, networkSecurityGroup, hostingEnvironmentProfile, …")
+                    String field,
             @NonNull
                     @Description("True when it is left out of the analyses until the placeholder is imported (a network"
-                            + " interface, private endpoint or ASE in a subnet not imported)")
+                            + " interface, private endpoint, ASE, virtual network gateway or Azure Firewall in a subnet"
+                            + " not imported, a gateway in a VNet not imported, an app on an ASE not imported)")
                     Boolean heldBack) {}
 }
