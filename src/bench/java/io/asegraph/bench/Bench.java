@@ -59,11 +59,14 @@ public final class Bench {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final long started = System.nanoTime();
+    /** The Bolt port of the service's store, fixed when the peer needs it (0: the service picks one). */
+    private final int boltPort;
 
     private Bench(BenchOptions options, Consumer<String> progress) {
         this.options = options;
         this.deadline = Deadline.after(options.cap());
         this.progress = progress;
+        this.boltPort = options.peer() ? freePort() : 0;
     }
 
     /** Runs the benchmark, writes the two result files into {@code options.out()} and returns what it measured. */
@@ -164,12 +167,13 @@ public final class Bench {
                                     options.warmup(), options.measure(), options.maxRequests(), Duration.ofSeconds(60)),
                             deadline)
                     .authorized(authorization);
+            Wrk timer = null;
             if (options.driver().equals("wrk")) {
                 Path wrk = Wrk.find()
                         .orElseThrow(() -> new BenchException(
                                 "wrk is not installed: bench/run installs it (apt-get install wrk, as root), or run"
                                         + " with --driver jdk for figures that include the JDK client's own cost"));
-                Wrk timer = new Wrk(
+                timer = new Wrk(
                         wrk,
                         base.resolve("/graphql"),
                         new LoadDriver.Settings(
@@ -201,6 +205,11 @@ public final class Bench {
                                 : m.status() + " " + m.detail())));
             }
             deadline.check("the queries");
+            if (options.peer() && timer != null) {
+                new PeerRun(deadline, progress, r)
+                        .run(base.resolve("/graphql"), authorization, boltPort, timer, runDir);
+                deadline.check("the peer");
+            }
 
             if (service != null) {
                 OptionalLong after = service.residentKb();
@@ -345,6 +354,9 @@ public final class Bench {
         cmd.add("-Dasegraph.seed.directory=" + options.seedDirectory().toAbsolutePath());
         cmd.add("-Dquarkus.http.host=127.0.0.1");
         cmd.add("-Dquarkus.http.port=" + port);
+        if (boltPort > 0) {
+            cmd.add("-Dasegraph.store.bolt-port=" + boltPort);
+        }
         cmd.add("-jar");
         cmd.add(options.jar().toAbsolutePath().toString());
         return ChildProcess.startLogged("the service", cmd, Path.of("").toAbsolutePath(), log);

@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param credentials    NAME:PASSWORD of the service's user, if given
  * @param driver         what times the load: {@code wrk} (the default) or {@code jdk} (this process's own HTTP
  *                       client, which adds its own cost to every figure: for comparison only)
+ * @param peer           also run the peer ({@link Peer}: @neo4j/graphql on the service's store) and time the same
+ *                       listings side by side (needs a service the run starts: its Bolt port)
  */
 record BenchOptions(
         String size,
@@ -51,7 +53,8 @@ record BenchOptions(
         Path seedDirectory,
         String pageCache,
         Optional<String> credentials,
-        String driver) {
+        String driver,
+        boolean peer) {
 
     BenchOptions {
         if (!driver.equals("wrk") && !driver.equals("jdk")) {
@@ -61,6 +64,13 @@ record BenchOptions(
         serviceJvmArgs = List.copyOf(serviceJvmArgs);
         if (levels.isEmpty() || levels.stream().anyMatch(l -> l < 1)) {
             throw new IllegalArgumentException("--levels needs concurrency levels of at least 1");
+        }
+        if (peer && url.isPresent()) {
+            throw new IllegalArgumentException(
+                    "--peer needs a service the run starts (its store's Bolt port), not --url");
+        }
+        if (peer && !driver.equals("wrk")) {
+            throw new IllegalArgumentException("--peer times both services with wrk: leave out --driver jdk");
         }
         if (!importPath.startsWith("/")) {
             throw new IllegalArgumentException("--import-path must start with /");
@@ -77,11 +87,13 @@ record BenchOptions(
                    [--levels 1,8,32] [--jar target/quarkus-app/quarkus-run.jar] [--url http://127.0.0.1:8080]
                    [--max-minutes M] [--service-jvm-arg ARG (default -Xmx2g)]... [--ready-timeout-seconds S]
                    [--import-path /import] [--no-import] [--seed-dir graph-seed] [--page-cache 512m]
-                   [--user NAME:PASSWORD] [--driver wrk|jdk]
+                   [--user NAME:PASSWORD] [--driver wrk|jdk] [--peer]
             Credentials: --user, else the environment's ASEGRAPH_BENCH_USER (NAME:PASSWORD), else, for a service the
             run starts, its admin with the initial password from its data directory.
             Load: wrk (Debian's package; bench/run installs it when missing); --driver jdk times with this process's
             own HTTP client instead, whose cost is in every figure (for comparison only).
+            --peer: also serves the same store with @neo4j/graphql 7 on Apollo Server (npm installs it into
+            bench/peer/node_modules; needs Node.js 20+ and npm) and times the same listings side by side.
             Defaults: --size large; durations and the cap by size (small 1 s + 0.5 s warm-up, cap 5 min;
             medium 3 s + 1 s, 15 min; large 5 s + 2 s, 30 min). bench/run builds what is missing and runs this.""";
 
@@ -100,6 +112,7 @@ record BenchOptions(
         double readyTimeout = 300;
         String importPath = "/import";
         boolean skipImport = false;
+        boolean peer = false;
         Path seedDir = Path.of("graph-seed");
         String pageCache = "512m";
         String driver = "wrk";
@@ -109,6 +122,10 @@ record BenchOptions(
             String arg = args[i];
             if (arg.equals("--no-import")) {
                 skipImport = true;
+                continue;
+            }
+            if (arg.equals("--peer")) {
+                peer = true;
                 continue;
             }
             if (!arg.startsWith("--") || i + 1 >= args.length) {
@@ -157,7 +174,8 @@ record BenchOptions(
                 levels,
                 jar,
                 url,
-                seconds(60 * (capMinutes != null ? capMinutes : defaults[2])),
+                // the peer's install, start and eight more windows per level: ten more minutes unless --max-minutes
+                seconds(60 * (capMinutes != null ? capMinutes : defaults[2] + (peer ? 10 : 0))),
                 jvmArgs.isEmpty() ? DEFAULT_SERVICE_JVM_ARGS : jvmArgs,
                 seconds(readyTimeout),
                 importPath,
@@ -165,7 +183,8 @@ record BenchOptions(
                 seedDir,
                 pageCache,
                 credentials,
-                driver);
+                driver,
+                peer);
     }
 
     private static Duration seconds(double s) {

@@ -99,6 +99,17 @@ final class BenchResults {
     final Map<String, String> skipped = new LinkedHashMap<>();
 
     final List<String> notes = new ArrayList<>();
+
+    /** One listing of {@code --peer}: its scenarios, our rows and, when the peer's differ, how (then it is not timed). */
+    record PeerListing(String name, String ours, String peer, long totalCount, long rows, String difference) {}
+
+    /** {@code --peer}: the peer's versions, why it did not run (if so), the listings and their measurements. */
+    String peerVersion;
+
+    String peerNote;
+    final List<PeerListing> peerListings = new ArrayList<>();
+    final List<LoadDriver.Measurement> peerMeasurements = new ArrayList<>();
+
     /** Why the run stopped early, if it did. */
     String error;
 
@@ -501,6 +512,7 @@ final class BenchResults {
                     b.append("- ").append(step).append(": ").append(why).append('\n'));
             notes.forEach(n -> b.append("- ").append(n).append('\n'));
         }
+        b.append(PeerTable.markdown(this));
         b.append("\n## Scenarios\n\nReferences from the generated estate: ");
         references.forEach(
                 (k, v) -> b.append('`').append(k).append("` = `").append(v).append("`, "));
@@ -525,7 +537,7 @@ final class BenchResults {
         };
     }
 
-    private static void row(StringBuilder b, String... cells) {
+    static void row(StringBuilder b, String... cells) {
         b.append('|');
         for (String c : cells) {
             b.append(' ').append(cell(c)).append(" |");
@@ -660,12 +672,13 @@ final class BenchResults {
             sc.add(ordered("name", s.name(), "rootField", s.rootField(), "body", s.body()));
         }
         j.put("scenarios", sc);
+        j.put("peer", PeerTable.json(this));
         j.put("skipped", skipped);
         j.put("notes", notes);
         return j;
     }
 
-    private static Map<String, Object> ordered(Object... kv) {
+    static Map<String, Object> ordered(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);

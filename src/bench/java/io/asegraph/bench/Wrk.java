@@ -51,17 +51,27 @@ final class Wrk implements LoadDriver.Measurer {
 
     /** wrk on the PATH, if installed. */
     static Optional<Path> find() {
+        return onPath("wrk");
+    }
+
+    /** An executable {@code command} on the PATH, if there is one. */
+    static Optional<Path> onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
         }
         for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path p = Path.of(dir, "wrk");
+            Path p = Path.of(dir, command);
             if (Files.isExecutable(p)) {
                 return Optional.of(p);
             }
         }
         return Optional.empty();
+    }
+
+    /** The same wrk with the same settings, for another service (the peer), with its own work folder. */
+    Wrk at(URI other, String otherAuthorization, Path otherWork) {
+        return new Wrk(wrk, other, settings, deadline, otherAuthorization, otherWork);
     }
 
     /** wrk's own version line, for the results. */

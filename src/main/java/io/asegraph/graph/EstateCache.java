@@ -65,20 +65,8 @@ public class EstateCache {
             return s.estate(); // loaded by another thread while this one waited
         }
         long t0 = System.nanoTime();
-        // The read transaction begins after `seen` was read, so it sees every write invalidated up to then. A staged
-        // write whose swap is under way (another process's, or one a crash interrupted) is finished first: a load never
-        // reads a swap half done.
-        Estate loaded = null;
-        for (int attempt = 1; loaded == null; attempt++) {
-            loaded = store.read(tx -> StagedWrite.pending(tx) ? null : EstateLoader.load(tx));
-            if (loaded == null) {
-                if (attempt > 3) {
-                    throw new IllegalStateException(
-                            "a staged import is still being swapped in after " + attempt + " attempts to finish it");
-                }
-                StagedWrite.finishPending(store);
-            }
-        }
+        // The read transaction begins after `seen` was read, so it sees every write invalidated up to then.
+        Estate loaded = store.readSettled(EstateLoader::load);
         loads.incrementAndGet();
         snapshot.accumulateAndGet(new Snapshot(loaded, seen), EstateCache::newer);
         lastCheck = System.currentTimeMillis();

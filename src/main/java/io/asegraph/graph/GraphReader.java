@@ -15,20 +15,42 @@ import org.neo4j.driver.Value;
  * Read queries for the API: pages of one label with filters and sorting, and batched relationship lookups (one
  * query per level of a GraphQL selection, never one per row). Rows are property maps of nodes; labels,
  * relationship patterns and sort keys come from the constants in {@link Relation} and {@link ListQuery}, never
- * from input.
+ * from input. With {@code asegraph.read.listings=snapshot} (the default) pages and relationship lookups are answered
+ * from the {@link RowSnapshot} of the current store version ({@link RowCache}), the same rows in the same order as
+ * the Cypher below; with {@code store} every one runs its Cypher query.
  */
 @ApplicationScoped
 public class GraphReader {
     private final GraphStore store;
+    private final RowCache rows;
+    private volatile ReadConfig.Listings listings;
 
-    public GraphReader(GraphStore store) {
+    public GraphReader(GraphStore store, RowCache rows, ReadConfig config) {
         this.store = store;
+        this.rows = rows;
+        this.listings = config.listings();
+    }
+
+    /** Where listings come from now. */
+    public ReadConfig.Listings listings() {
+        return listings;
+    }
+
+    /**
+     * Switches where listings come from, at once (the setting {@code asegraph.read.listings} chooses at start): the
+     * snapshot-versus-store comparison asks both of one running service.
+     */
+    public void listingsFrom(ReadConfig.Listings source) {
+        this.listings = java.util.Objects.requireNonNull(source);
     }
 
     /** A page of rows and the total count of rows matching the filter. */
     public record Page(List<Map<String, Object>> rows, long totalCount) {}
 
     public Page page(ListQuery q) {
+        if (listings == ReadConfig.Listings.SNAPSHOT) {
+            return rows.current().page(q);
+        }
         return store.read(tx -> {
             String where = q.whereClause();
             long total = tx.run("MATCH " + q.pattern() + where + " RETURN count(*) AS c", q.parameters())
@@ -47,6 +69,9 @@ public class GraphReader {
 
     /** For each source key, the rows related to it through {@code relation}; keys without relations map to an empty list. */
     public Map<String, List<Map<String, Object>>> related(Relation relation, List<String> keys) {
+        if (listings == ReadConfig.Listings.SNAPSHOT) {
+            return rows.current().related(relation, keys);
+        }
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         for (String k : keys) {
             out.put(k, new ArrayList<>());

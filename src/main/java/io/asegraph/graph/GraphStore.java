@@ -183,6 +183,25 @@ public class GraphStore {
     }
 
     /**
+     * {@code load} in a read transaction that never sees a staged write's swap half done: a swap under way (another
+     * process's, or one a crash interrupted) is finished first, then the read is tried again.
+     */
+    <T> T readSettled(Function<TransactionContext, T> load) {
+        for (int attempt = 1; ; attempt++) {
+            java.util.Optional<T> loaded = read(tx ->
+                    StagedWrite.pending(tx) ? java.util.Optional.<T>empty() : java.util.Optional.of(load.apply(tx)));
+            if (loaded.isPresent()) {
+                return loaded.get();
+            }
+            if (attempt > 3) {
+                throw new IllegalStateException(
+                        "a staged import is still being swapped in after " + attempt + " attempts to finish it");
+            }
+            StagedWrite.finishPending(this);
+        }
+    }
+
+    /**
      * Runs {@code work} in a read transaction (retried on transient failure: keep it idempotent); while a staged
      * write is being swapped in by this process it waits for the swap to end.
      */

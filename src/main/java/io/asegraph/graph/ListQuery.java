@@ -2,9 +2,13 @@ package io.asegraph.graph;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One page of one kind of resource: which label, the filters (name, location, kind, a set of keys), the sort
@@ -62,53 +66,75 @@ public final class ListQuery {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
     private final List<Sort> sort = new ArrayList<>();
+    /** The same conditions as {@link #conditions}, over a row in memory ({@link RowSnapshot}), with Cypher's nulls. */
+    private final List<Predicate<Map<String, Object>>> tests = new ArrayList<>();
+    /** The key sets of the {@code keyIn} conditions, so that a page of rows by key is found by lookup. */
+    private final List<Set<String>> keySets = new ArrayList<>();
+
+    private final long skip;
+    private final int limit;
 
     public ListQuery(Source source, long skip, int limit) {
         this.source = source;
+        this.skip = skip;
+        this.limit = limit;
         parameters.put("skip", skip);
         parameters.put("limit", limit);
     }
 
     public ListQuery nameEquals(String name) {
-        return condition("n.nameKey = $nameEq", "nameEq", name.toLowerCase(Locale.ROOT));
+        String v = name.toLowerCase(Locale.ROOT);
+        return condition("n.nameKey = $nameEq", "nameEq", v, text("nameKey", v::equals));
     }
 
     public ListQuery nameIn(List<String> names) {
-        return condition(
-                "n.nameKey IN $nameIn",
-                "nameIn",
-                names.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+        List<String> v = names.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        Set<String> set = new HashSet<>(v);
+        return condition("n.nameKey IN $nameIn", "nameIn", v, text("nameKey", set::contains));
     }
 
     public ListQuery nameContains(String text) {
-        return condition("n.nameKey CONTAINS $nameContains", "nameContains", text.toLowerCase(Locale.ROOT));
+        String v = text.toLowerCase(Locale.ROOT);
+        return condition("n.nameKey CONTAINS $nameContains", "nameContains", v, text("nameKey", s -> s.contains(v)));
     }
 
     public ListQuery nameStartsWith(String text) {
-        return condition("n.nameKey STARTS WITH $nameStarts", "nameStarts", text.toLowerCase(Locale.ROOT));
+        String v = text.toLowerCase(Locale.ROOT);
+        return condition("n.nameKey STARTS WITH $nameStarts", "nameStarts", v, text("nameKey", s -> s.startsWith(v)));
     }
 
     public ListQuery nameEndsWith(String text) {
-        return condition("n.nameKey ENDS WITH $nameEnds", "nameEnds", text.toLowerCase(Locale.ROOT));
+        String v = text.toLowerCase(Locale.ROOT);
+        return condition("n.nameKey ENDS WITH $nameEnds", "nameEnds", v, text("nameKey", s -> s.endsWith(v)));
     }
 
     public ListQuery locationIn(List<String> locations) {
+        List<String> v = locations.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        Set<String> set = new HashSet<>(v);
         return condition(
                 "toLower(n.location) IN $locations",
                 "locations",
-                locations.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+                v,
+                text("location", s -> set.contains(s.toLowerCase(Locale.ROOT))));
     }
 
     public ListQuery kindIn(List<String> kinds) {
+        List<String> v = kinds.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        Set<String> set = new HashSet<>(v);
         return condition(
-                "toLower(n.kind) IN $kinds",
-                "kinds",
-                kinds.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+                "toLower(n.kind) IN $kinds", "kinds", v, text("kind", s -> set.contains(s.toLowerCase(Locale.ROOT))));
     }
 
     /** Restricts to these normalised ids (e.g. the subnets an address falls in, found through the address index). */
     public ListQuery keyIn(List<String> keys) {
-        return condition("n.key IN $keys", "keys", keys);
+        Set<String> set = new HashSet<>(keys);
+        keySets.add(set);
+        return condition("n.key IN $keys", "keys", keys, text("key", set::contains));
+    }
+
+    /** A condition on a string property: false when the row lacks it (Cypher's null is no match). */
+    private static Predicate<Map<String, Object>> text(String property, Predicate<String> test) {
+        return row -> row.get(property) instanceof String s && test.test(s);
     }
 
     public ListQuery sortBy(SortField field, boolean descending) {
@@ -116,10 +142,35 @@ public final class ListQuery {
         return this;
     }
 
-    private ListQuery condition(String cypher, String name, Object value) {
+    private ListQuery condition(String cypher, String name, Object value, Predicate<Map<String, Object>> test) {
         conditions.add(cypher);
         parameters.put(name, value);
+        tests.add(Objects.requireNonNull(test));
         return this;
+    }
+
+    Source source() {
+        return source;
+    }
+
+    long skip() {
+        return skip;
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    List<Sort> sort() {
+        return sort;
+    }
+
+    List<Predicate<Map<String, Object>>> tests() {
+        return tests;
+    }
+
+    List<Set<String>> keySets() {
+        return keySets;
     }
 
     String pattern() {

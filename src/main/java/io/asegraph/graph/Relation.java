@@ -46,6 +46,7 @@ public enum Relation {
     PUBLIC_IP_NICS("MATCH (b:NetworkInterface)-[:HAS_PUBLIC_IP]->(a:PublicIpAddress)", "b", "b.nameKey, b.key");
 
     private final String cypher;
+    private final String whole;
 
     Relation(String match, String projection, String order) {
         String proj = projection.equals("b") ? "b {.*}" : projection;
@@ -53,9 +54,15 @@ public enum Relation {
         String unresolved = projection.equals("b") ? " WHERE NOT b:" + Labels.UNRESOLVED : "";
         this.cypher = "UNWIND $keys AS k " + match.replaceFirst("\\(a:([A-Za-z]+)\\)", "(a:$1 {key: k})") + unresolved
                 + " RETURN k, " + proj + " AS n ORDER BY k, " + order;
+        this.whole = match + unresolved + " RETURN a.key AS k, " + proj + " AS n ORDER BY k, " + order;
     }
 
     String cypher() {
         return cypher;
+    }
+
+    /** The same traversal from every source node at once, in the same order per source ({@link RowSnapshot}). */
+    String whole() {
+        return whole;
     }
 }

@@ -2,6 +2,7 @@ package io.asegraph.api.read;
 
 import io.asegraph.api.read.filter.Scope;
 import io.asegraph.graph.EstateCache;
+import io.asegraph.graph.Warmer;
 import io.asegraph.service.Engines;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -10,10 +11,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,14 +24,7 @@ public class Scopes {
     private record Held(Engines.Built built, Scope scope) {}
 
     private final Engines engines;
-    private final boolean warmUp;
-    private final ExecutorService warmer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "asegraph-rule-index");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean pending = new AtomicBoolean();
-    private volatile boolean stopping;
+    private final Warmer warmer;
     private volatile Held held;
 
     public Scopes(
@@ -42,41 +32,22 @@ public class Scopes {
             EstateCache estates,
             @ConfigProperty(name = "asegraph.analysis.warm-up", defaultValue = "true") boolean warmUp) {
         this.engines = engines;
-        this.warmUp = warmUp;
-        estates.onWrite(this::warmUpLater);
+        this.warmer = new Warmer("asegraph-rule-index", "rule index", warmUp, () -> {
+            long t0 = System.nanoTime();
+            int rules = current().rules(false).size();
+            Log.debugf("rule index: %d rules resolved in %d ms", rules, (System.nanoTime() - t0) / 1_000_000);
+        });
+        estates.onWrite(warmer::later);
     }
 
     /** After the analysis warm-up is scheduled (its observer runs first). */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1100) StartupEvent event) {
-        warmUpLater();
+        warmer.later();
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        warmer.shutdownNow();
-    }
-
-    private void warmUpLater() {
-        if (!warmUp || stopping || !pending.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            warmer.execute(() -> {
-                pending.set(false);
-                try {
-                    long t0 = System.nanoTime();
-                    int rules = current().rules(false).size();
-                    Log.debugf("rule index: %d rules resolved in %d ms", rules, (System.nanoTime() - t0) / 1_000_000);
-                } catch (RuntimeException e) {
-                    if (!stopping) {
-                        Log.warnf("rule index: warm-up failed (the next question builds it): %s", e.toString());
-                    }
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            pending.set(false);
-        }
+        warmer.stop();
     }
 
     public Scope current() {

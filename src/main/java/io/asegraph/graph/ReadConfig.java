@@ -1,0 +1,23 @@
+package io.asegraph.graph;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the read API takes its listings from. */
+@ConfigMapping(prefix = "asegraph.read")
+public interface ReadConfig {
+    /** The two sources of listings and their relationship fields. */
+    enum Listings {
+        /**
+         * The in-memory copy of the listed nodes and their relationships, read in one transaction per store version
+         * ({@link RowCache}): no Cypher per request.
+         */
+        SNAPSHOT,
+        /** A Cypher query per listing and per level of relationship fields (for estates too large to hold). */
+        STORE
+    }
+
+    /** {@code snapshot} (default) or {@code store}. */
+    @WithDefault("snapshot")
+    Listings listings();
+}

@@ -1,0 +1,19 @@
+package io.asegraph.api;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A service of its own for the snapshot-versus-store listing comparison: a fresh store (the reference topology plus the
+ * small generated estate the test imports), and no query limits, so that one document can select every field of a
+ * listing two levels deep.
+ */
+public class ListingSnapshotProfile implements QuarkusTestProfile {
+    private static final String DATA = "target/test-data/listing-snapshot-" + UUID.randomUUID();
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("asegraph.store.data-directory", DATA, "asegraph.api.query-limits", "false");
+    }
+}
