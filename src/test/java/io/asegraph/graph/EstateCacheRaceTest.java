@@ -3,6 +3,7 @@ package io.asegraph.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.enterprise.inject.Vetoed;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +25,11 @@ import org.neo4j.driver.TransactionContext;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EstateCacheRaceTest {
-    /** The embedded store, whose next read (once armed) waits after it committed until the test lets it go on. */
+    /**
+     * The embedded store, whose next read (once armed) waits after it committed until the test lets it go on. Vetoed:
+     * it inherits GraphStore's bean scope, and the Quarkus tests' container must see one store bean only.
+     */
+    @Vetoed
     private static final class PausingStore extends GraphStore {
         private final AtomicReference<Pause> armed = new AtomicReference<>();
 
