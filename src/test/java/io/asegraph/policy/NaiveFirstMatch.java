@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,6 +51,20 @@ final class NaiveFirstMatch {
             long dst,
             int dstPort,
             Protocol protocol) {
+        return firstMatch(rules, direction, src, srcPort, dst, dstPort, protocol)
+                .map(r -> r.access() == Access.ALLOW ? Outcome.ALLOW : Outcome.DENY)
+                .orElse(Outcome.UNDETERMINED);
+    }
+
+    /** The rule that decides the packet (default rules included); empty when an unresolved rule may come first. */
+    Optional<SecurityRule> firstMatch(
+            List<SecurityRule> rules,
+            Direction direction,
+            long src,
+            int srcPort,
+            long dst,
+            int dstPort,
+            Protocol protocol) {
         List<SecurityRule> ordered = new ArrayList<>();
         for (SecurityRule r : rules) {
             if (r.direction() == direction) {
@@ -66,16 +81,16 @@ final class NaiveFirstMatch {
                     addresses(r.sourcePrefixes(), r.sourceAsgs(), src),
                     addresses(r.destinationPrefixes(), r.destinationAsgs(), dst));
             if (m == Match.MAYBE) {
-                return Outcome.UNDETERMINED;
+                return Optional.empty();
             }
             if (m == Match.YES) {
-                return r.access() == Access.ALLOW ? Outcome.ALLOW : Outcome.DENY;
+                return Optional.of(r);
             }
         }
         throw new AssertionError("the default rules match every packet");
     }
 
-    /** Whether any rule that may take the packet before its first certain match is unresolved for it. */
+    /** All of the fields match: NO if one does not, else MAYBE if one may, else YES. */
     private static Match and(Match... all) {
         Match out = Match.YES;
         for (Match m : all) {
