@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The contract's reference order: id, address, host name, unique name; typed failures with their codes. */
@@ -208,9 +209,19 @@ class ReferenceResolverTest {
     @Nested
     class Callers {
         @ParameterizedTest
-        @ValueSource(strings = {"app1", "ase-one", "db-vm-nic", "10.0.1.5", "10.0.2.4", "10.0.2.77"})
-        void appsAsesNicsAndSubnetAddressesCanCall(String text) {
-            RESOLVER.resolveCaller(text);
+        @CsvSource({
+            "app1, APP, " + APP1,
+            "ase-one, APP_SERVICE_ENVIRONMENT, " + ASE_ONE,
+            "db-vm-nic, NETWORK_INTERFACE, " + DB_NIC,
+            // An address resolves to what holds it: a NIC's own address to the NIC, any other to its subnet.
+            "10.0.1.5, SUBNET, " + ASE_ONE_SUBNET,
+            "10.0.2.4, NETWORK_INTERFACE, " + DB_NIC,
+            "10.0.2.77, SUBNET, " + DB_SUBNET
+        })
+        void appsAsesNicsAndSubnetAddressesCanCall(String text, ReferenceKind kind, String id) {
+            Reference r = RESOLVER.resolveCaller(text);
+            assertEquals(kind, r.kind(), text);
+            assertEquals(ResourceId.of(id), r.resource().orElseThrow().id(), text);
         }
 
         @ParameterizedTest

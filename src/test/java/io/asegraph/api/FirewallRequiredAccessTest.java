@@ -324,6 +324,56 @@ class FirewallRequiredAccessTest {
                 .body("reason", containsString("no firewall rule is proposed for it"));
     }
 
+    @Test
+    void aFixAtAFreePriorityThatTheFirewallStillCannotDecideIsNotVerified() throws Exception {
+        // As above (the firewall cannot decide 8443 to an address), and an NSG on the ASE subnet denies 8443 outbound.
+        // Its fix gets a free priority, yet the flow analysed again with it is still not ALLOWED: the firewall behind
+        // it cannot decide. A fix that does not admit the flow is not verified.
+        ArrayNode doc = withPolicy(ACCESS_POLICY);
+        addAll(doc, read(ACCESS_POLICY_DOCUMENT));
+        String nsg = FirewallEstateTest.NET + "/networkSecurityGroups/ase-egress-nsg";
+        ObjectNode egress = doc.addObject()
+                .put("id", nsg)
+                .put("name", "ase-egress-nsg")
+                .put("type", "Microsoft.Network/networkSecurityGroups")
+                .put("location", "westeurope");
+        egress.putObject("properties")
+                .putArray("securityRules")
+                .addObject()
+                .put("name", "deny-8443-out")
+                .putObject("properties")
+                .put("priority", 200)
+                .put("direction", "Outbound")
+                .put("access", "Deny")
+                .put("protocol", "Tcp")
+                .put("sourceAddressPrefix", "*")
+                .put("sourcePortRange", "*")
+                .put("destinationAddressPrefix", "*")
+                .put("destinationPortRange", "8443");
+        ObjectNode aseSubnet = (ObjectNode)
+                named(doc, "spoke-vnet").path("properties").path("subnets").get(0);
+        assertEquals("ase-subnet", aseSubnet.path("name").asText());
+        ((ObjectNode) aseSubnet.path("properties"))
+                .putObject("networkSecurityGroup")
+                .put("id", nsg);
+        importDoc(doc);
+        try {
+            required("locked-ase", "hubfw-partner", 8443)
+                    .body("verdict", equalTo("DENIED"))
+                    .body("fixes", hasSize(1))
+                    .body("fixes[0].nsgName", equalTo("ase-egress-nsg"))
+                    .body("fixes[0].direction", equalTo("Outbound"))
+                    .body("fixes[0].priority", equalTo(199))
+                    .body("firewallFixes", empty())
+                    .body("reason", containsString("Azure Firewall hub-fw cannot decide 10.200.0.0/24"))
+                    .body("verified", equalTo(false));
+        } finally {
+            importDoc(read(FirewallEstateTest.DOCUMENT)); // detaches the NSG from the subnet
+            Gql.post("mutation($id: String!) { deleteResource(id: $id, cascade: true) { deleted } }", "id", nsg)
+                    .body("errors", nullValue());
+        }
+    }
+
     /** Each of {@code parts} is in {@code text}, each after the one before. */
     private static void assertInOrder(String text, String... parts) {
         int at = -1;

@@ -129,11 +129,10 @@ class LoadDriverTest {
         URI uri = serve(0, n -> "200 {\"data\":{\"x\":1}}");
         LoadDriver.Settings budget =
                 new LoadDriver.Settings(Duration.ZERO, Duration.ofSeconds(30), 20, Duration.ofSeconds(10));
-        long t0 = System.nanoTime();
         LoadDriver.Measurement m = new LoadDriver(uri, budget, Duration.ofMinutes(1)).measure(ROOT_X, 3);
         assertEquals(LoadDriver.Status.OK, m.status(), m.detail());
+        // The server answers at once: had the 30 s window run on, three clients would have sent thousands.
         assertTrue(m.requests() >= 20 && m.requests() <= 22, "20, or up to one more per other client: " + m.requests());
-        assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(20).toNanos(), "the 30 s window ended early");
     }
 
     @Test
@@ -151,12 +150,13 @@ class LoadDriverTest {
     void stopsAtTheHardCapAndSkipsWhatIsLeft() throws IOException {
         URI uri = serve(5_000, n -> "200 {\"data\":{\"x\":1}}");
         LoadDriver.Request second = LoadDriver.Request.graphql("y", "y", "{ y }", Map.of());
-        long t0 = System.nanoTime();
         List<LoadDriver.Measurement> ms =
                 new LoadDriver(uri, QUICK, Duration.ofSeconds(1)).run(List.of(ROOT_X, second), List.of(1, 8));
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        assertTrue(seconds < 4, "bounded by the 1 s cap, took " + seconds + " s");
+        // The server answers after 5 s: the first measurement ends at the 1 s cap with no answer, and what was left
+        // is skipped, not run (what the cap does, asserted without a clock).
+        assertEquals(4, ms.size());
         assertEquals(LoadDriver.Status.FAILED, ms.get(0).status(), "no answer before the cap");
+        assertEquals(0, ms.get(0).requests() - ms.get(0).failures(), "no request was answered: " + ms.get(0));
         assertEquals(
                 List.of(LoadDriver.Status.SKIPPED, LoadDriver.Status.SKIPPED),
                 ms.subList(2, 4).stream().map(LoadDriver.Measurement::status).toList());

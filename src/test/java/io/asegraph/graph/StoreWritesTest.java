@@ -78,11 +78,7 @@ class StoreWritesTest {
             cache.onWrite(() -> warmer.execute(cache::current));
             cache.current();
             for (int i = 0; i < 40; i++) {
-                long version = store.write(tx -> tx.run("MERGE (m:AsegraphMeta {key: 'meta'})"
-                                + " SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS v")
-                        .single()
-                        .get("v")
-                        .asLong());
+                long version = TestStores.bumpVersion(store);
                 cache.invalidate();
                 assertEquals(
                         version, cache.current().version(), "write " + i + " committed and invalidated before asking");

@@ -41,7 +41,26 @@ final class TestStores {
 
     /** With {@code transactionMemory} as the most all transactions together may hold. */
     static GraphStore embedded(Path data, Path seedDir, boolean seed, String transactionMemory) {
-        StoreConfig store = new StoreConfig() {
+        return new GraphStore(config(data, transactionMemory, Optional.empty()), seeder(seedDir, seed));
+    }
+
+    /** A store reached over bolt at {@code uri} (an external server), seeded from {@code seedDir} when empty. */
+    static GraphStore external(String uri, Path seedDir) {
+        return new GraphStore(config(Path.of("unused"), "512m", Optional.of(uri)), seeder(seedDir, true));
+    }
+
+    /** Commits a write that only bumps the store version (as any write does) and returns the new version. */
+    static long bumpVersion(GraphStore store) {
+        return store.write(tx -> tx.run("MERGE (m:AsegraphMeta {key: 'meta'})"
+                        + " SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS v")
+                .single()
+                .get("v")
+                .asLong());
+    }
+
+    /** The store's settings: embedded under {@code data} unless {@code uri} is given. */
+    static StoreConfig config(Path data, String transactionMemory, Optional<String> uri) {
+        return new StoreConfig() {
             public String dataDirectory() {
                 return data.toString();
             }
@@ -63,7 +82,7 @@ final class TestStores {
             }
 
             public Optional<String> uri() {
-                return Optional.empty();
+                return uri;
             }
 
             public String username() {
@@ -78,7 +97,10 @@ final class TestStores {
                 return "neo4j";
             }
         };
-        SeedConfig seedConfig = new SeedConfig() {
+    }
+
+    static Seeder seeder(Path seedDir, boolean seed) {
+        return new Seeder(new SeedConfig() {
             public boolean enabled() {
                 return seed;
             }
@@ -86,7 +108,6 @@ final class TestStores {
             public String directory() {
                 return seedDir.toString();
             }
-        };
-        return new GraphStore(store, new Seeder(seedConfig));
+        });
     }
 }

@@ -308,7 +308,7 @@ class EnvironmentHealthAuditTest {
     }
 
     /** The reference builder with ase-two of another ASE version. */
-    private static TopologyBuilder withKind(AseKind kind) {
+    static TopologyBuilder withKind(AseKind kind) {
         AppServiceEnvironment two = ReferenceTopology.topology()
                 .environment(ResourceId.of(ReferenceTopology.ASE_TWO))
                 .orElseThrow();
