@@ -35,8 +35,13 @@ final class HeldBackRows {
 
     /** The network interfaces and ASEs held back, with why: what exposures list (an app is exposed through its ASE). */
     static List<Unresolved.Named> exposed(Unresolved unresolved) {
-        return callers(unresolved).stream()
-                .filter(n -> n.kind() != ResourceKind.APP)
+        // The network interfaces and ASEs held back, and the Azure Firewalls held back (whether their DNAT rules
+        // publish
+        // anything is not known): listed UNDETERMINED, never silently left out.
+        return unresolved.heldBackResources().stream()
+                .filter(n -> n.kind() == ResourceKind.NETWORK_INTERFACE
+                        || n.kind() == ResourceKind.APP_SERVICE_ENVIRONMENT
+                        || n.kind() == ResourceKind.AZURE_FIREWALL)
                 .toList();
     }
 
