@@ -224,10 +224,7 @@ class ListingSnapshotVsStoreTest {
     }
 
     private static final List<String> SORTS = List.of(
-            "",
-            "sort: [{field: NAME, direction: DESC}]",
-            "sort: [{field: LOCATION}, {field: ID, direction: DESC}]",
-            "sort: [{field: ID}]");
+            "", "sort: [{field: NAME, direction: DESC}]", "sort: [{field: LOCATION}, {field: ID, direction: DESC}]");
 
     @Test
     void everyListingFromTheSnapshotIsTheStoresAnswerByteForByte() {
@@ -251,7 +248,9 @@ class ListingSnapshotVsStoreTest {
             // every field two levels deep under the default order; the other orders and the pages with the node's own
             String deep = selection(types, l.nodeType(), 2);
             String flat = selection(types, l.nodeType(), 0);
-            List<String> sorts = l.resourceSort() ? new ArrayList<>(SORTS) : List.of("");
+            // (the plain list form pages the same sorted rows as the connection form: its default order suffices)
+            List<String> sorts =
+                    l.resourceSort() && l.connection() ? new ArrayList<>(SORTS) : new ArrayList<>(List.of(""));
             if (l.name().startsWith("environments")) {
                 sorts.add("sort: [{field: KIND, direction: DESC}, {field: NAME}]");
             }
