@@ -64,7 +64,7 @@
     for (const s of vnet.subnets) {
       const extras = [s.networkSecurityGroup && `NSG ${s.networkSecurityGroup.name}`,
         s.routeTable && `routes ${s.routeTable.name}`, s.natGateway && `NAT ${s.natGateway.name}`].filter(Boolean);
-      node(s.id, "subnet", `${s.name} ${s.addressPrefix}` + (extras.length ? `\n${extras.join(" · ")}` : ""), vnet.id,
+      node(s.id, "subnet", `${s.name}\n${s.addressPrefix}` + (extras.length ? `\n${extras.join("\n")}` : ""), vnet.id,
         { kind: "Subnet", name: s.name, id: s.id, prefix: s.addressPrefix,
           NSG: s.networkSecurityGroup ? s.networkSecurityGroup.name : "none",
           "route table": s.routeTable ? s.routeTable.name : "none", "NAT gateway": s.natGateway ? s.natGateway.name : "none" });
@@ -121,9 +121,9 @@
       container: document.getElementById("cy"),
       elements: elements(vnet),
       style: STYLE,
-      layout: { name: "cose", animate: false, nodeDimensionsIncludeLabels: true, padding: 20, randomize: false },
       minZoom: 0.1, maxZoom: 4, wheelSensitivity: 0.3,
     });
+    layout();
     window.asegraphTopology = cy;
     cy.on("tap", "node", (e) => {
       const n = e.target;
@@ -135,6 +135,18 @@
     });
     const wanted = params().select;
     if (wanted && cy.getElementById(key(wanted)).nonempty()) select(key(wanted));
+  }
+
+  /** The VNet laid out by cose; what lies outside it (peered VNets, connected networks) in a column to its right. */
+  function layout() {
+    const outside = cy.nodes().filter((n) => n.data("kind") === "remote" || n.data("kind") === "peer");
+    cy.elements().not(outside).not(outside.connectedEdges())
+      .layout({ name: "cose", animate: false, nodeDimensionsIncludeLabels: true, randomize: false, padding: 20 }).run();
+    const box = cy.getElementById(key(params().vnet || "")).nonempty()
+      ? cy.getElementById(key(params().vnet)).boundingBox() : cy.elements().not(outside).boundingBox();
+    const step = outside.length > 1 ? Math.max(70, box.h / (outside.length - 1)) : 0;
+    outside.forEach((n, i) => n.position({ x: box.x2 + 160, y: box.y1 + (outside.length > 1 ? i * step : box.h / 2) }));
+    cy.fit(undefined, 30);
   }
 
   function select(id) {
