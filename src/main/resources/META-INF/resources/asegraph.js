@@ -92,5 +92,15 @@ const asegraph = (() => {
     fill(id, el("pre", { class: "error" }, error instanceof Error ? error.message : String(error)));
   }
 
+  /** The header every page shares: the name and the links to the views. */
+  document.addEventListener("DOMContentLoaded", () => {
+    const header = document.querySelector("header");
+    if (header) {
+      header.replaceChildren(el("h1", {}, el("a", { href: "/" }, "asegraph")), el("nav", {},
+        el("a", { href: "/" }, "Overview"), el("a", { href: "/#topology" }, "Topology"), el("a", { href: "/path" }, "Path"),
+        el("a", { href: "/q/graphql-ui" }, "GraphQL UI")));
+    }
+  });
+
   return { gql, errorText, el, fill, shortName, badge, table, list, params, setParams, showError };
 })();
