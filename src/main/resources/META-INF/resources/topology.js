@@ -137,16 +137,23 @@
     if (wanted && cy.getElementById(key(wanted)).nonempty()) select(key(wanted));
   }
 
-  /** The VNet laid out by cose; what lies outside it (peered VNets, connected networks) in a column to its right. */
+  /** Laid out by cose; then what lies outside the VNet (peered VNets, connected networks) in a column beside it,
+   * on the side of what it is linked to. */
   function layout() {
     const outside = cy.nodes().filter((n) => n.data("kind") === "remote" || n.data("kind") === "peer");
-    cy.elements().not(outside).not(outside.connectedEdges())
-      .layout({ name: "cose", animate: false, nodeDimensionsIncludeLabels: true, randomize: false, padding: 20 }).run();
-    const box = cy.getElementById(key(params().vnet || "")).nonempty()
-      ? cy.getElementById(key(params().vnet)).boundingBox() : cy.elements().not(outside).boundingBox();
-    const step = outside.length > 1 ? Math.max(70, box.h / (outside.length - 1)) : 0;
-    outside.forEach((n, i) => n.position({ x: box.x2 + 160, y: box.y1 + (outside.length > 1 ? i * step : box.h / 2) }));
+    cy.layout({ name: "cose", animate: false, nodeDimensionsIncludeLabels: true, padding: 20 }).run();
+    const box = cy.nodes("[kind = 'vnet']").boundingBox();
+    const centre = (box.x1 + box.x2) / 2;
+    const left = outside.filter((n) => n.neighborhood("node").not(outside).some((m) => m.position("x") < centre));
+    column(left, box, box.x1 - 160);
+    column(outside.not(left), box, box.x2 + 160);
     cy.fit(undefined, 30);
+  }
+
+  /** Places the nodes one under another at x, spread over the height of the box. */
+  function column(nodes, box, x) {
+    const step = nodes.length > 1 ? Math.max(70, box.h / (nodes.length - 1)) : 0;
+    nodes.forEach((n, i) => n.position({ x, y: nodes.length > 1 ? box.y1 + i * step : (box.y1 + box.y2) / 2 }));
   }
 
   function select(id) {
