@@ -12,6 +12,7 @@ public enum Relation {
     SUBNET_NAT_GATEWAY("MATCH (a:Subnet)-[:EGRESS_VIA]->(b:NatGateway)", "b", "b.key"),
     SUBNET_ENVIRONMENTS("MATCH (b:AppServiceEnvironment)-[:DEPLOYED_IN]->(a:Subnet)", "b", "b.nameKey, b.key"),
     SUBNET_NICS("MATCH (b:NetworkInterface)-[:IN_SUBNET]->(a:Subnet)", "b", "b.nameKey, b.key"),
+    SUBNET_FIREWALLS("MATCH (b:AzureFirewall)-[:IN_SUBNET]->(a:Subnet)", "b", "b.nameKey, b.key"),
     SUBNET_PRIVATE_ENDPOINTS("MATCH (b:PrivateEndpoint)-[:IN_SUBNET]->(a:Subnet)", "b", "b.nameKey, b.key"),
     PRIVATE_ENDPOINT_SUBNET("MATCH (a:PrivateEndpoint)-[:IN_SUBNET]->(b:Subnet)", "b", "b.key"),
     ENVIRONMENT_SUBNET("MATCH (a:AppServiceEnvironment)-[:DEPLOYED_IN]->(b:Subnet)", "b", "b.key"),

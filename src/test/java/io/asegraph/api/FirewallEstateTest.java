@@ -71,6 +71,20 @@ class FirewallEstateTest {
     }
 
     @Test
+    void aSubnetListsTheFirewallsInItAndOtherSubnetsNone() {
+        Gql.post(
+                        """
+                        { subnets(where: {name: {in: ["AzureFirewallSubnet", "ase-subnet"]}}, sort: [{field: NAME}]) {
+                            name azureFirewalls { name privateIpAddress id } } }""")
+                .body("errors", nullValue())
+                .body("data.subnets.name", contains("ase-subnet", "AzureFirewallSubnet"))
+                .body("data.subnets[0].azureFirewalls", org.hamcrest.Matchers.empty())
+                .body("data.subnets[1].azureFirewalls.name", contains("hub-fw"))
+                .body("data.subnets[1].azureFirewalls[0].privateIpAddress", equalTo("10.100.1.4"))
+                .body("data.subnets[1].azureFirewalls[0].id", equalTo(NET + "/azureFirewalls/hub-fw"));
+    }
+
+    @Test
     void anInternetCallThroughTheFirewallIsTranslatedToEveryOneOfItsPublicIps() {
         Gql.post(CALL_SOURCE, "from", "locked-ase", "to", "hubfw-partner")
                 .body("errors", nullValue())

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
 /**
- * Relationship fields of {@code Subnet}: its network, NSG, route table, NAT gateway, environments and interfaces.
+ * Relationship fields of {@code Subnet}: its network, NSG, route table, NAT gateway, environments, interfaces and
+ * firewalls.
  * Every field is batched: SmallRye hands the whole level's parents to one method, which runs one query for all of them
  * ({@code UNWIND $keys}), never one per row.
  */
@@ -59,5 +60,10 @@ public class SubnetFields {
     @Description("Network interfaces in the subnet.")
     public List<@NonNull List<@NonNull NetworkInterface>> networkInterfaces(@Source List<Subnet> s) {
         return related.many(s, Subnet::key, Relation.SUBNET_NICS, NetworkInterface::from);
+    }
+
+    @Description("Azure Firewalls in the subnet (an AzureFirewallSubnet holds one).")
+    public List<@NonNull List<@NonNull AzureFirewall>> azureFirewalls(@Source List<Subnet> s) {
+        return related.many(s, Subnet::key, Relation.SUBNET_FIREWALLS, AzureFirewall::from);
     }
 }
