@@ -78,14 +78,15 @@ record BenchOptions(
     }
 
     /** The JVM options the README runs the service with; --service-jvm-arg replaces them. */
-    static final List<String> DEFAULT_SERVICE_JVM_ARGS = List.of("-Xmx2g");
+    static final List<String> DEFAULT_SERVICE_JVM_ARGS =
+            List.of("-Xmx2g", "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10", "-XX:G1PeriodicGCInterval=10000");
 
     static final String USAGE =
             """
             usage: java -cp <classpath> io.asegraph.bench.Bench [--size small|medium|large] [--seed 42]
                    [--out bench-out] [--duration-seconds S] [--warmup-seconds S] [--max-requests N]
                    [--levels 1,8,32] [--jar target/quarkus-app/quarkus-run.jar] [--url http://127.0.0.1:8080]
-                   [--max-minutes M] [--service-jvm-arg ARG (default -Xmx2g)]... [--ready-timeout-seconds S]
+                   [--max-minutes M] [--service-jvm-arg ARG (default: the README's)]... [--ready-timeout-seconds S]
                    [--import-path /import] [--no-import] [--seed-dir graph-seed] [--page-cache 512m]
                    [--user NAME:PASSWORD] [--driver wrk|jdk] [--peer]
             Credentials: --user, else the environment's ASEGRAPH_BENCH_USER (NAME:PASSWORD), else, for a service the

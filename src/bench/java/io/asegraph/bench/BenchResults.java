@@ -179,14 +179,14 @@ final class BenchResults {
     /** The issue's targets, evaluated on this run. */
     List<Target> targets() {
         List<Target> out = new ArrayList<>();
-        for (String s : List.of("callSource", "nextHop", "ipFlowVerify")) {
+        out.add(p50Target("callSource", 2.5));
+        for (String s : List.of("nextHop", "ipFlowVerify", "flow")) {
             out.add(p50Target(s, 3));
         }
-        out.add(p50Target("flow", 4));
         OptionalDouble tr = throughputRatio("flow", 8);
         out.add(new Target(
                 "flow throughput at 8 clients",
-                "≥ 0.25 × the floor's",
+                "≥ 0.30 × the floor's",
                 tr.isPresent()
                         ? String.format(
                                 Locale.ROOT,
@@ -195,21 +195,13 @@ final class BenchResults {
                                 ratio(tr.getAsDouble()))
                         : why("flow", 8),
                 tr.orElse(Double.NaN),
-                tr.isPresent() ? verdict(tr.getAsDouble() >= 0.25) : Verdict.NOT_MEASURED));
-        out.add(
-                residentKb != null
-                        ? new Target(
-                                "resident memory after import",
-                                "≤ 2048 MiB",
-                                mib(residentKb) + " MiB",
-                                residentKb / 1024.0,
-                                verdict(residentKb <= 2L * 1024 * 1024))
-                        : new Target(
-                                "resident memory after import",
-                                "≤ 2048 MiB",
-                                skipped.getOrDefault("memory", "not measured"),
-                                Double.NaN,
-                                Verdict.NOT_MEASURED));
+                tr.isPresent() ? verdict(tr.getAsDouble() >= 0.3) : Verdict.NOT_MEASURED));
+        for (String audit : REPEATED_AUDITS) {
+            out.add(repeatTarget(audit));
+        }
+        out.addAll(PeerTable.targets(this));
+        out.add(memoryTarget("resident memory after import", residentKb, "memory"));
+        out.add(memoryTarget("resident memory after the queries (up to 32 clients)", residentAfterQueriesKb, "memory"));
         OptionalDouble rr = restartRatio();
         out.add(new Target(
                 "restart to ready",
@@ -241,6 +233,31 @@ final class BenchResults {
                 ir.orElse(Double.NaN),
                 ir.isPresent() ? verdict(ir.getAsDouble() >= 0.5) : Verdict.NOT_MEASURED));
         return out;
+    }
+
+    /** The audits a dashboard repeats, answered from memory after the first time (issue 16: under 5 ms p50). */
+    static final List<String> REPEATED_AUDITS = List.of("environmentsHealth", "exposures", "shadowedRules");
+
+    private Target repeatTarget(String scenario) {
+        String limit = "p50 < 5 ms (1 client, the same request repeated)";
+        Optional<LoadDriver.Measurement> m = ok(scenario, 1);
+        if (m.isEmpty()) {
+            return new Target(scenario + " repeated", limit, why(scenario, 1), Double.NaN, Verdict.NOT_MEASURED);
+        }
+        double p50 = m.get().p50Ms();
+        return new Target(scenario + " repeated", limit, num(p50) + " ms", p50, verdict(p50 < 5));
+    }
+
+    private Target memoryTarget(String name, Long kb, String skippedKey) {
+        if (kb == null) {
+            return new Target(
+                    name,
+                    "≤ 2048 MiB",
+                    skipped.getOrDefault(skippedKey, "not measured"),
+                    Double.NaN,
+                    Verdict.NOT_MEASURED);
+        }
+        return new Target(name, "≤ 2048 MiB", mib(kb) + " MiB", kb / 1024.0, verdict(kb <= 2L * 1024 * 1024));
     }
 
     private Target p50Target(String scenario, double limit) {
@@ -286,7 +303,7 @@ final class BenchResults {
         return "not measured";
     }
 
-    private static Verdict verdict(boolean pass) {
+    static Verdict verdict(boolean pass) {
         return pass ? Verdict.PASS : Verdict.MISS;
     }
 

@@ -44,6 +44,48 @@ final class PeerTable {
         return Optional.of(ours.get().throughput() / peer.get().throughput());
     }
 
+    /** The peer targets (issue 16): each listing at least 5× the peer's throughput, at 1 and at 8 clients. */
+    static List<BenchResults.Target> targets(BenchResults r) {
+        List<BenchResults.Target> out = new ArrayList<>();
+        String limit = "≥ 5 × the peer's req/s";
+        if (r.peerListings.isEmpty()) {
+            out.add(new BenchResults.Target(
+                    "listings vs the peer",
+                    limit,
+                    r.peerNote != null ? r.peerNote : "not measured (run with --peer)",
+                    Double.NaN,
+                    BenchResults.Verdict.NOT_MEASURED));
+            return out;
+        }
+        for (BenchResults.PeerListing l : r.peerListings) {
+            for (int clients : PeerRun.LEVELS) {
+                String name = l.name() + " vs the peer, " + clients + (clients == 1 ? " client" : " clients");
+                Optional<LoadDriver.Measurement> o = ok(r.peerMeasurements, l.ours(), clients);
+                Optional<Double> x =
+                        l.difference() != null ? Optional.empty() : ratio(o, ok(r.peerMeasurements, l.peer(), clients));
+                out.add(
+                        x.isPresent()
+                                ? new BenchResults.Target(
+                                        name,
+                                        limit,
+                                        BenchResults.num(o.get().throughput()) + " req/s = "
+                                                + BenchResults.ratio(x.get()) + "×",
+                                        x.get(),
+                                        BenchResults.verdict(x.get() >= 5))
+                                : new BenchResults.Target(
+                                        name,
+                                        limit,
+                                        l.difference() != null
+                                                ? "not timed: the peer's rows differ (" + l.difference() + ")"
+                                                : "ours " + status(r.peerMeasurements, l.ours(), clients) + ", peer "
+                                                        + status(r.peerMeasurements, l.peer(), clients),
+                                        Double.NaN,
+                                        BenchResults.Verdict.NOT_MEASURED));
+            }
+        }
+        return out;
+    }
+
     static String markdown(BenchResults r) {
         if (r.peerNote == null && r.peerListings.isEmpty()) {
             return "";

@@ -28,7 +28,7 @@ public class GraphqlBodyLimit {
      * After Quarkus's authentication (route order -200) and authorization (-100) and before the GraphQL route (10000):
      * an anonymous caller is refused before any body is read or parsed.
      */
-    static final int AFTER_AUTHORIZATION = -50;
+    public static final int AFTER_AUTHORIZATION = -50;
 
     private final long maxBytes;
     private final int maxMb;

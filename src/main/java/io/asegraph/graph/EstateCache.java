@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,6 +57,22 @@ public class EstateCache {
             writes.incrementAndGet(); // written by another instance
         }
         return reload();
+    }
+
+    /**
+     * The version of the snapshot {@link #current()} would serve now, when that is known without reading the store
+     * (no write since it was taken and, on an external store, its version checked within the last second); empty
+     * otherwise. For callers on an event-loop thread, which must not wait for a load.
+     */
+    public OptionalLong versionIfFresh() {
+        Snapshot s = snapshot.get();
+        if (s == null || s.writes() != writes.get()) {
+            return OptionalLong.empty();
+        }
+        if (!store.isEmbedded() && System.currentTimeMillis() - lastCheck >= VERSION_CHECK_MILLIS) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(s.estate().version());
     }
 
     private synchronized Estate reload() {

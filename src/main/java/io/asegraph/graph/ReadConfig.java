@@ -20,4 +20,11 @@ public interface ReadConfig {
     /** {@code snapshot} (default) or {@code store}. */
     @WithDefault("snapshot")
     Listings listings();
+
+    /**
+     * The most megabytes of whole audit answers kept per store version, so that a dashboard's repeat is a lookup
+     * (0 = off); see {@code io.asegraph.api.audit.AuditAnswers}.
+     */
+    @WithDefault("64")
+    int auditAnswersMb();
 }

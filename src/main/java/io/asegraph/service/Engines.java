@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>With {@code asegraph.analysis.warm-up} (the default) the snapshot and its analysis context are built in the
  * background after startup and after every write, so the first question after a restart or an import does not pay
  * for loading the estate (seconds on a large one). A question that arrives during a warm-up waits for it; it never
- * sees a half-built context.
+ * sees a half-built context. The warm-up then computes the estate-wide audits a dashboard asks first
+ * ({@code Audits#warm}), once per store version.
  */
 @ApplicationScoped
 public class Engines {
@@ -77,9 +78,14 @@ public class Engines {
                 long t0 = System.nanoTime();
                 try {
                     Built b = current();
+                    long t1 = System.nanoTime();
                     Log.infof(
                             "analysis: estate v%d loaded and its analysis context built in %d ms",
-                            b.estate().version(), (System.nanoTime() - t0) / 1_000_000);
+                            b.estate().version(), (t1 - t0) / 1_000_000);
+                    b.audits().warm();
+                    Log.infof(
+                            "analysis: estate v%d: health, exposures and shadowed rules computed in %d ms",
+                            b.estate().version(), (System.nanoTime() - t1) / 1_000_000);
                 } catch (RuntimeException e) {
                     if (!stopping) {
                         Log.warnf("analysis: warm-up failed (the next question builds it): %s", e.toString());

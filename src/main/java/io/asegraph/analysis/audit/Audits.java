@@ -46,6 +46,17 @@ public final class Audits {
         return context;
     }
 
+    /**
+     * Computes the estate-wide answers a dashboard asks first (every ASE's health, the exposures on the default ports
+     * over TCP, the shadowed user rules), so that no reader waits for them; a reader asking meanwhile waits for the
+     * same computation instead of starting another.
+     */
+    public void warm() {
+        environmentsHealth();
+        exposures(ExposureAudit.DEFAULT_PORTS, Protocol.TCP);
+        shadowedRules(false);
+    }
+
     /** Every ASE's health (computed once per estate). */
     public List<EnvironmentHealth> environmentsHealth() {
         List<EnvironmentHealth> h = allHealth;
