@@ -19,6 +19,50 @@ const asegraph = (() => {
     return { data: body.data || {}, errors: body.errors || [] };
   }
 
+  /**
+   * Calls onChange(change) after each write committed to the estate: the subscription estateChanged over WebSocket
+   * (protocol graphql-transport-ws; the browser attaches its own credentials to the upgrade request). Shows its state
+   * in the element statusId; sets body[data-live] to "true" once the server has answered a ping sent after the
+   * subscribe message (it handles a connection's messages in order); reconnects 5 s after a close.
+   */
+  function live(onChange, statusId) {
+    const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/graphql`;
+    const status = (text) => {
+      const node = document.getElementById(statusId);
+      if (node) node.textContent = text;
+    };
+    const send = (socket, message) => socket.send(JSON.stringify(message));
+    function connect() {
+      const socket = new WebSocket(url, "graphql-transport-ws");
+      socket.onopen = () => send(socket, { type: "connection_init", payload: {} });
+      socket.onmessage = (event) => {
+        const message = JSON.parse(event.data);
+        if (message.type === "connection_ack") {
+          send(socket, { id: "changes", type: "subscribe",
+            payload: { query: "subscription { estateChanged { version operation principal } }" } });
+          send(socket, { type: "ping" });
+        } else if (message.type === "pong") {
+          status("Live: refreshed after every change to the estate.");
+          document.body.setAttribute("data-live", "true");
+        } else if (message.type === "ping") {
+          send(socket, { type: "pong" });
+        } else if (message.type === "next" && message.payload && message.payload.data) {
+          const c = message.payload.data.estateChanged;
+          status(`Live: refreshed after version ${c.version} (${c.operation}, by ${c.principal}).`);
+          onChange(c);
+        } else if (message.type === "error") {
+          status(`Live updates refused: ${errorText(message.payload || [])}`);
+        }
+      };
+      socket.onclose = () => {
+        document.body.setAttribute("data-live", "false");
+        status("Live updates off (reconnecting in 5 s).");
+        setTimeout(connect, 5000);
+      };
+    }
+    connect();
+  }
+
   /** One line per GraphQL error: its code and message. */
   function errorText(errors) {
     return errors.map((e) => `${(e.extensions && e.extensions.code) || "ERROR"}: ${e.message}`).join("\n");
@@ -102,5 +146,5 @@ const asegraph = (() => {
     }
   });
 
-  return { gql, errorText, el, fill, shortName, badge, table, list, params, setParams, showError };
+  return { gql, errorText, el, fill, shortName, badge, table, list, params, setParams, showError, live };
 })();

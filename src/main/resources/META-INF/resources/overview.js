@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const { gql, errorText, el, fill, shortName, badge, table, list, params, setParams, showError } = asegraph;
+  const { gql, errorText, el, fill, shortName, badge, table, list, params, setParams, showError, live } = asegraph;
   const PAGE = 25;
   const SHOWN = 50;
 
@@ -142,8 +142,13 @@
     }
   }
 
-  counts();
-  environments(params().ases);
-  exposures();
-  shadowed();
+  function all() {
+    counts();
+    environments(params().ases);
+    exposures();
+    shadowed();
+  }
+
+  all();
+  live(all, "live");
 })();

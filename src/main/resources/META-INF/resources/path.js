@@ -4,7 +4,7 @@
 "use strict";
 
 (() => {
-  const { gql, errorText, el, fill, shortName, badge, table, list, params, showError } = asegraph;
+  const { gql, errorText, el, fill, shortName, badge, table, list, params, showError, live } = asegraph;
 
   const FLOW = `query($from: String!, $to: String!, $port: Int!, $protocol: Protocol) {
     flow(from: $from, to: $to, port: $port, protocol: $protocol) {
@@ -151,4 +151,5 @@
   }
 
   show();
+  live(show, "live");
 })();
