@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +16,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Verdicts over ranges on an estate imported for the test (ids of its own, so the seeded reference topology is
  * untouched): PARTIAL with the exact sub-ranges, UNDETERMINED naming a tag that is not imported, and a verdict once
- * the Service Tags file brings it.
+ * the Service Tags file brings it. The class owns its data: a store of its own ({@link FlowOverImportedEstateProfile}),
+ * into which each test imports the estate itself (an import is idempotent), so the tag is missing until the test brings
+ * it, whatever ran before and in whichever order.
  */
 @QuarkusTest
+@TestProfile(FlowOverImportedEstateProfile.class)
 class FlowOverImportedEstateTest {
     static final String FLOW =
             """

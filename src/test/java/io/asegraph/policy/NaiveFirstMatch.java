@@ -18,10 +18,13 @@ import java.util.Set;
  * 10.0.0.0/16, public 52.0.0.0/8, the load balancer 168.63.129.16), the service tags it is given and the members of the
  * ASGs it is given. What it cannot resolve (a tag or ASG it was not given) may or may not match: a packet that such a
  * rule may take before the first rule that certainly matches is UNDETERMINED, whatever the actions (the engine names
- * the unknown rather than arguing that every rule the packet may meet would agree).
+ * the unknown rather than arguing that every rule the packet may meet would agree). A caller that knows its VNet's
+ * {@code VirtualNetwork} tag (its own space, peered VNets, connected sites) gives it as blocks; {@code Internet} is public
+ * unicast space by its own list of the non-public blocks.
  */
-final class NaiveFirstMatch {
-    enum Outcome {
+public final class NaiveFirstMatch {
+    /** What first match does with one packet. */
+    public enum Outcome {
         ALLOW,
         DENY,
         UNDETERMINED
@@ -36,14 +39,22 @@ final class NaiveFirstMatch {
 
     private final Map<String, List<String>> tags;
     private final Map<ResourceId, Set<Long>> asgMembers;
+    private final List<String> virtualNetwork;
 
-    /** {@code tags}: name → CIDR texts; {@code asgMembers}: ASG → member addresses. */
+    /** {@code tags}: name → CIDR texts; {@code asgMembers}: ASG → member addresses; the VNet is 10.0.0.0/16. */
     NaiveFirstMatch(Map<String, List<String>> tags, Map<ResourceId, Set<Long>> asgMembers) {
-        this.tags = tags;
-        this.asgMembers = asgMembers;
+        this(tags, asgMembers, List.of("10.0.0.0/16"));
     }
 
-    Outcome decide(
+    /** As above, with the {@code VirtualNetwork} tag's blocks (CIDR texts) given; 168.63.129.16 is always in it. */
+    public NaiveFirstMatch(
+            Map<String, List<String>> tags, Map<ResourceId, Set<Long>> asgMembers, List<String> virtualNetwork) {
+        this.tags = tags;
+        this.asgMembers = asgMembers;
+        this.virtualNetwork = List.copyOf(virtualNetwork);
+    }
+
+    public Outcome decide(
             List<SecurityRule> rules,
             Direction direction,
             long src,
@@ -57,7 +68,7 @@ final class NaiveFirstMatch {
     }
 
     /** The rule that decides the packet (default rules included); empty when an unresolved rule may come first. */
-    Optional<SecurityRule> firstMatch(
+    public Optional<SecurityRule> firstMatch(
             List<SecurityRule> rules,
             Direction direction,
             long src,
@@ -144,7 +155,8 @@ final class NaiveFirstMatch {
             case "*":
                 return Match.YES;
             case "virtualnetwork":
-                return yes(inBlock("10.0.0.0/16", address) || address == dotted("168.63.129.16"));
+                return yes(virtualNetwork.stream().anyMatch(b -> inBlock(b, address))
+                        || address == dotted("168.63.129.16"));
             case "azureloadbalancer":
                 return yes(address == dotted("168.63.129.16"));
             case "internet":
@@ -168,13 +180,22 @@ final class NaiveFirstMatch {
     }
 
     /**
-     * Internet is public unicast space (azure-semantics §1.8); of the addresses the tests use, 10/8 is private, 52/8 and
-     * 168.63.129.16 (a public address, also the load balancer's) are public.
+     * Internet is public unicast space: everything but this-network, the RFC 1918 blocks, shared (CGN) space, loopback,
+     * link-local, multicast and reserved; 168.63.129.16 (also the load balancer's) is public.
      */
     private static boolean isPublic(long address) {
-        long first = address >>> 24;
-        return first == 52 || address == dotted("168.63.129.16");
+        return NOT_PUBLIC.stream().noneMatch(b -> inBlock(b, address));
     }
+
+    private static final List<String> NOT_PUBLIC = List.of(
+            "0.0.0.0/8",
+            "10.0.0.0/8",
+            "100.64.0.0/10",
+            "127.0.0.0/8",
+            "169.254.0.0/16",
+            "172.16.0.0/12",
+            "192.168.0.0/16",
+            "224.0.0.0/3");
 
     static boolean inBlock(String block, long address) {
         String[] parts = block.split("/");
@@ -183,7 +204,7 @@ final class NaiveFirstMatch {
         return (dotted(parts[0]) & mask) == (address & mask);
     }
 
-    static long dotted(String text) {
+    public static long dotted(String text) {
         long out = 0;
         for (String octet : text.split("\\.")) {
             out = out * 256 + Integer.parseInt(octet);
