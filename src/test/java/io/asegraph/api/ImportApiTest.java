@@ -755,7 +755,7 @@ class ImportApiTest {
                                 "VIRTUAL_NETWORK_GATEWAY"))
                 .body("errors", nullValue())
                 .body("data.putRoute.routes.name", contains("default-internet", "to-firewall", "to-onprem"))
-                .body("data.putRoute.routes[2].nextHopType", equalTo("VirtualNetworkGateway"));
+                .body("data.putRoute.routes[2].nextHopType", equalTo("VIRTUAL_NETWORK_GATEWAY"));
         Gql.post(
                         put,
                         "t",

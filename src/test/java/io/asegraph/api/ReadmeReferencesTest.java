@@ -36,7 +36,7 @@ class ReadmeReferencesTest {
                 continue;
             }
             boolean found = rooted
-                    ? Files.exists(Path.of(ref))
+                    ? Files.exists(Path.of(ref)) || ignored(ref)
                     : files.stream()
                             .anyMatch(f -> f.toString().replace('\\', '/').endsWith("/" + ref));
             if (!found && !out.contains(ref)) {
@@ -44,6 +44,27 @@ class ReadmeReferencesTest {
             }
         }
         return out;
+    }
+
+    /** Whether a segment of {@code ref} is named by the .gitignore of the folder it is in (what a run creates). */
+    static boolean ignored(String ref) {
+        String[] segments = ref.split("/");
+        Path dir = Path.of("");
+        for (String segment : segments) {
+            Path ignore = dir.resolve(".gitignore");
+            try {
+                if (Files.isRegularFile(ignore)
+                        && Files.readAllLines(ignore).stream()
+                                .map(l -> l.strip().replaceAll("^/|/$", ""))
+                                .anyMatch(segment::equals)) {
+                    return true;
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            dir = dir.resolve(segment);
+        }
+        return false;
     }
 
     private static List<Path> sources() throws IOException {
