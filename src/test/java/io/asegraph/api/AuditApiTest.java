@@ -98,7 +98,7 @@ class AuditApiTest {
                 .body("data.requiredAccess.verdict", equalTo("DENIED"))
                 .body("data.requiredAccess.verified", equalTo(true))
                 .body("data.requiredAccess.rule.nsgName", equalTo("db-nsg"))
-                .body("data.requiredAccess.rule.direction", equalTo("Inbound"))
+                .body("data.requiredAccess.rule.direction", equalTo("INBOUND"))
                 .body("data.requiredAccess.rule.level", equalTo("NETWORK_INTERFACE"))
                 .body("data.requiredAccess.deniedSourceRanges", contains("10.0.1.64/26"))
                 .body("data.requiredAccess.rule.priority", equalTo(199))
@@ -147,10 +147,10 @@ class AuditApiTest {
                 .body("data.whoCanReach.find { it.callerName == 'ase-one' }.verdict", equalTo("ALLOWED"))
                 .body(
                         "data.whoCanReach.find { it.callerName == 'ase-one' }.callerKind",
-                        equalTo("AppServiceEnvironment"))
+                        equalTo("APP_SERVICE_ENVIRONMENT"))
                 .body("data.whoCanReach.find { it.callerName == 'ase-one' }.sourceRanges", contains("10.0.1.0/26"))
                 .body("data.whoCanReach.find { it.callerName == 'app1' }.verdict", equalTo("ALLOWED"))
-                .body("data.whoCanReach.find { it.callerName == 'app1' }.callerKind", equalTo("App"))
+                .body("data.whoCanReach.find { it.callerName == 'app1' }.callerKind", equalTo("APP"))
                 .body("data.whoCanReach.find { it.callerName == 'orders-api' }.verdict", equalTo("DENIED"))
                 .body(
                         "data.whoCanReach.find { it.callerName == 'orders-api' }.deniedSourceRanges",
@@ -229,7 +229,7 @@ class AuditApiTest {
                 query { reachabilityMatrix(from: ["app1", "orders-api"], to: ["db-vm-nic", "orders-api"], port: 1433) {
                   from fromName fromKind fromId cells { to toId verdict sourceKind source sourceRanges } } }""")
                 .body("data.reachabilityMatrix.fromName", contains("app1", "orders-api"))
-                .body("data.reachabilityMatrix[0].fromKind", equalTo("App"))
+                .body("data.reachabilityMatrix[0].fromKind", equalTo("APP"))
                 .body("data.reachabilityMatrix[0].fromId", endsWith("/sites/app1"))
                 .body("data.reachabilityMatrix[0].cells.verdict", contains("ALLOWED", "DENIED"))
                 .body("data.reachabilityMatrix[0].cells.sourceKind", contains("SUBNET_RANGE", "PUBLIC_VIP"))

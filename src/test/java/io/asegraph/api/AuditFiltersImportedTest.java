@@ -270,7 +270,7 @@ class AuditFiltersImportedTest {
                 rows("{ peerings(limit: 500) { id state useRemoteGateways remoteVirtualNetwork } }", "data.peerings");
         java.util.List<String> expectedPeerings = ids(
                 peerings,
-                p -> p.get("state").equals("Connected")
+                p -> p.get("state").equals("CONNECTED")
                         && Boolean.TRUE.equals(p.get("useRemoteGateways"))
                         && withGateway.contains(((String) p.get("remoteVirtualNetwork")).toLowerCase()));
         java.util.List<String> gotPeerings = ids(

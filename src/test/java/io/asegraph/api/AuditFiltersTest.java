@@ -165,8 +165,8 @@ class AuditFiltersTest {
         for (int port : List.of(22, 454, 80)) {
             List<Map<String, Object>> rules = userRules();
             List<String> expected = rules.stream()
-                    .filter(r -> r.get("direction").equals("Inbound")
-                            && r.get("access").equals("Allow")
+                    .filter(r -> r.get("direction").equals("INBOUND")
+                            && r.get("access").equals("ALLOW")
                             && portsInclude(r, port)
                             && sourceOverlapsInternet(r))
                     .map(r -> r.get("nsg") + "/" + r.get("name"))
@@ -201,7 +201,7 @@ class AuditFiltersTest {
         List<Map<String, Object>> rules = userRules();
         List<String> gte = names(
                 rules,
-                r -> (Integer) r.get("priority") >= 4000 && r.get("access").equals("Deny"));
+                r -> (Integer) r.get("priority") >= 4000 && r.get("access").equals("DENY"));
         assertEquals(
                 gte,
                 answer(
@@ -212,7 +212,7 @@ class AuditFiltersTest {
                         .toList());
         List<String> lt = names(
                 rules,
-                r -> (Integer) r.get("priority") < 4000 && r.get("access").equals("Deny"));
+                r -> (Integer) r.get("priority") < 4000 && r.get("access").equals("DENY"));
         List<String> below = answer(
                 "{ securityRules(where: {priority: {lt: 4000}, access: {eq: DENY}}) { name } }",
                 "data.securityRules.name");
@@ -334,7 +334,7 @@ class AuditFiltersTest {
         Predicate<Map<String, Object>> defaultToInternet = t -> ((List<Map<String, Object>>) t.get("routes"))
                 .stream()
                         .anyMatch(r -> r.get("addressPrefix").equals("0.0.0.0/0")
-                                && ((String) r.get("nextHopType")).equalsIgnoreCase("Internet"));
+                                && ((String) r.get("nextHopType")).equals("INTERNET"));
         List<String> expected = names(tables, defaultToInternet);
         List<String> got = answer(
                 "{ routeTables(where: {routes: {some: {nextHopType: {eq: INTERNET}, addressPrefix: {contains: \"0.0.0.0/0\"}}}}) { name } }",
@@ -554,7 +554,7 @@ class AuditFiltersTest {
                 "data.virtualNetworkGateways");
         List<String> expected = names(
                 gateways,
-                g -> g.get("gatewayType").equals("Vpn")
+                g -> g.get("gatewayType").equals("VPN")
                         && ((List<Map<String, Object>>) g.get("connections"))
                                 .stream().anyMatch(c -> connectionsToRange.contains(c.get("name"))));
         List<String> got = answer(

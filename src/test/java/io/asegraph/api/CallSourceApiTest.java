@@ -139,12 +139,12 @@ class CallSourceApiTest {
                         "ase-one")
                 .body(
                         "data.effectiveRoutes.findAll { it.addressPrefix == '0.0.0.0/0' }.origin",
-                        contains("Default", "User"))
+                        contains("DEFAULT", "USER"))
                 .body(
                         "data.effectiveRoutes.findAll { it.addressPrefix == '0.0.0.0/0' }.state",
-                        contains("Invalid", "Active"))
+                        contains("INVALID", "ACTIVE"))
                 .body(
-                        "data.effectiveRoutes.findAll { it.origin == 'VirtualNetworkGateway' }.addressPrefix",
+                        "data.effectiveRoutes.findAll { it.origin == 'VIRTUAL_NETWORK_GATEWAY' }.addressPrefix",
                         hasItem("192.168.0.0/16"));
     }
 }

@@ -83,7 +83,7 @@ class DnatExposureTest {
         System.out.println("DNAT-ANSWER " + Gql.post(EXPOSURES).extract().asString());
         Gql.post(EXPOSURES)
                 .body("errors", nullValue())
-                .body(row + ".targetKind", equalTo("NetworkInterface"))
+                .body(row + ".targetKind", equalTo("NETWORK_INTERFACE"))
                 .body(row + ".verdict", equalTo("PARTIAL"))
                 .body(row + ".exposedSources", contains("203.0.113.0/24"))
                 .body(row + ".publicAddress", equalTo("20.50.0.10"))
@@ -116,7 +116,7 @@ class DnatExposureTest {
         String row = "data.exposures.find { it.targetName == 'kv-pe' && it.port == 443 }";
         Gql.post(EXPOSURES)
                 .body("errors", nullValue())
-                .body(row + ".targetKind", equalTo("PrivateEndpoint"))
+                .body(row + ".targetKind", equalTo("PRIVATE_ENDPOINT"))
                 .body(row + ".verdict", equalTo("ALLOWED"))
                 .body(row + ".dnat.rule", equalTo("https-to-kv"))
                 .body(row + ".dnat.publicPorts", contains("8443"))
@@ -186,7 +186,7 @@ class DnatExposureTest {
             String row = "data.exposures.find { it.targetName == 'kv-pe.nic.9c1d' && it.port == 443 }";
             Gql.post(EXPOSURES)
                     .body("errors", nullValue())
-                    .body(row + ".targetKind", equalTo("NetworkInterface"))
+                    .body(row + ".targetKind", equalTo("NETWORK_INTERFACE"))
                     .body(row + ".publicAddress", equalTo("20.50.0.30"))
                     .body(row + ".verdict", equalTo("ALLOWED"))
                     .body(row + ".dnat", nullValue())
@@ -215,7 +215,7 @@ class DnatExposureTest {
                         .asString());
         Gql.post(EXPOSURES)
                 .body("errors", nullValue())
-                .body(row + ".targetKind", equalTo("AzureFirewall"))
+                .body(row + ".targetKind", equalTo("AZURE_FIREWALL"))
                 .body(row + ".verdict", equalTo("UNDETERMINED"))
                 .body(row + ".causes", hasItem(containsString("firewall policy not-exported")))
                 .body("data.exposures.targetName", not(hasItem("rdp-vm-nic")));

@@ -122,18 +122,18 @@ class ImportApiTest {
                 .body("data.virtualNetworks[0].subnets[1].natGateway.name", equalTo(p + "-nat"))
                 .body("data.virtualNetworks[0].subnets[1].networkSecurityGroup", nullValue())
                 .body("data.virtualNetworks[0].peerings[0].name", equalTo(p + "-to-hub"))
-                .body("data.virtualNetworks[0].peerings[0].state", equalTo("Connected"))
+                .body("data.virtualNetworks[0].peerings[0].state", equalTo("CONNECTED"))
                 .body("data.virtualNetworks[0].peerings[0].allowGatewayTransit", equalTo(true))
                 .body("data.virtualNetworks[0].peerings[0].useRemoteGateways", equalTo(false))
                 .body("data.virtualNetworks[0].peerings[0].allowForwardedTraffic", equalTo(true))
                 .body("data.virtualNetworks[0].peerings[0].localVirtualNetwork", equalTo(TestEstate.vnetId(p)))
                 .body("data.virtualNetworks[0].peerings[0].remoteVirtualNetwork", equalTo(TestEstate.hubId(p)))
                 .body("data.virtualNetworks[0].gateways[0].name", equalTo(p + "-gw"))
-                .body("data.virtualNetworks[0].gateways[0].gatewayType", equalTo("Vpn"))
+                .body("data.virtualNetworks[0].gateways[0].gatewayType", equalTo("VPN"))
                 .body("data.virtualNetworks[0].gateways[0].defaultSite", equalTo(TestEstate.siteId(p)))
                 .body("data.virtualNetworks[0].gateways[0].learnedRoutes", contains("172.20.0.0/16"))
                 .body("data.virtualNetworks[0].gateways[0].connections[0].name", equalTo(p + "-conn"))
-                .body("data.virtualNetworks[0].gateways[0].connections[0].connectionType", equalTo("IPsec"))
+                .body("data.virtualNetworks[0].gateways[0].connections[0].connectionType", equalTo("IPSEC"))
                 .body("data.virtualNetworks[0].gateways[0].connections[0].peer", equalTo(TestEstate.siteId(p)));
 
         Gql.post(
@@ -166,9 +166,9 @@ class ImportApiTest {
                 .body("data.networkSecurityGroups[0].securityRules.priority", contains(100, 200, 300))
                 .body(
                         "data.networkSecurityGroups[0].securityRules.direction",
-                        contains("Inbound", "Inbound", "Outbound"))
-                .body("data.networkSecurityGroups[0].securityRules.access", contains("Allow", "Deny", "Allow"))
-                .body("data.networkSecurityGroups[0].securityRules.protocol", contains("Tcp", "*", "Tcp"))
+                        contains("INBOUND", "INBOUND", "OUTBOUND"))
+                .body("data.networkSecurityGroups[0].securityRules.access", contains("ALLOW", "DENY", "ALLOW"))
+                .body("data.networkSecurityGroups[0].securityRules.protocol", contains("TCP", "ANY", "TCP"))
                 .body("data.networkSecurityGroups[0].securityRules[0].sourceAddressPrefixes", contains("10.60.0.0/16"))
                 .body("data.networkSecurityGroups[0].securityRules[0].destinationPortRanges", contains("443"))
                 .body("data.networkSecurityGroups[0].securityRules[0].description", equalTo("HTTPS from the hub"))
@@ -198,7 +198,7 @@ class ImportApiTest {
                 .body("data.routeTables[0].disableBgpRoutePropagation", equalTo(true))
                 .body("data.routeTables[0].routes.name", contains("default-internet", "to-firewall"))
                 .body("data.routeTables[0].routes.addressPrefix", contains("0.0.0.0/0", "10.70.0.0/16"))
-                .body("data.routeTables[0].routes.nextHopType", contains("Internet", "VirtualAppliance"))
+                .body("data.routeTables[0].routes.nextHopType", contains("INTERNET", "VIRTUAL_APPLIANCE"))
                 .body("data.routeTables[0].routes.nextHopIpAddress", contains(null, "10.60.1.4"))
                 .body("data.routeTables[0].subnets.name", contains(p + "-ase-subnet"));
 
@@ -755,7 +755,7 @@ class ImportApiTest {
                                 "VIRTUAL_NETWORK_GATEWAY"))
                 .body("errors", nullValue())
                 .body("data.putRoute.routes.name", contains("default-internet", "to-firewall", "to-onprem"))
-                .body("data.putRoute.routes[2].nextHopType", equalTo("VirtualNetworkGateway"));
+                .body("data.putRoute.routes[2].nextHopType", equalTo("VIRTUAL_NETWORK_GATEWAY"));
         Gql.post(
                         put,
                         "t",
@@ -770,7 +770,7 @@ class ImportApiTest {
                                 "VIRTUAL_APPLIANCE",
                                 "nextHopIpAddress",
                                 "10.60.1.5"))
-                .body("data.putRoute.routes[2].nextHopType", equalTo("VirtualAppliance"))
+                .body("data.putRoute.routes[2].nextHopType", equalTo("VIRTUAL_APPLIANCE"))
                 .body("data.putRoute.routes[2].nextHopIpAddress", equalTo("10.60.1.5"));
         Gql.post(
                         put,

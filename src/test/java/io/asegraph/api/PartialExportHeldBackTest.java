@@ -115,7 +115,7 @@ class PartialExportHeldBackTest {
         // Audits that list callers list it UNDETERMINED, naming the ASE.
         Gql.post(WHO, "to", INTERNET)
                 .body("errors", nullValue())
-                .body("data.whoCanReach.find { it.callerName == 'orphan-app' }.callerKind", equalTo("App"))
+                .body("data.whoCanReach.find { it.callerName == 'orphan-app' }.callerKind", equalTo("APP"))
                 .body("data.whoCanReach.find { it.callerName == 'orphan-app' }.verdict", equalTo("UNDETERMINED"))
                 .body("data.whoCanReach.find { it.callerName == 'orphan-app' }.reason", containsString(missing))
                 .body(
@@ -123,7 +123,7 @@ class PartialExportHeldBackTest {
                         hasItem(containsString(missing)));
         Gql.post(MATRIX, "from", List.of("orphan-app"), "to", List.of(INTERNET))
                 .body("errors", nullValue())
-                .body("data.reachabilityMatrix[0].fromKind", equalTo("App"))
+                .body("data.reachabilityMatrix[0].fromKind", equalTo("APP"))
                 .body("data.reachabilityMatrix[0].cells[0].verdict", equalTo("UNDETERMINED"))
                 .body("data.reachabilityMatrix[0].cells[0].reason", containsString(missing));
         // An app is not a target of exposures: it is not listed there.
@@ -356,7 +356,7 @@ class PartialExportHeldBackTest {
         Gql.post("{ exposures(ports: [3389]) { targetName targetKind verdict causes } }")
                 .body("errors", nullValue())
                 .body("data.exposures.findAll { it.targetName == 'lone-fw' }.verdict", contains("UNDETERMINED"))
-                .body("data.exposures.findAll { it.targetName == 'lone-fw' }.targetKind", contains("AzureFirewall"))
+                .body("data.exposures.findAll { it.targetName == 'lone-fw' }.targetKind", contains("AZURE_FIREWALL"))
                 .body("data.exposures.findAll { it.targetName == 'lone-fw' }[0].causes", hasItem(containsString(held)));
 
         // Its VNet (peered with the spoke) and its public IP: the firewall decides.

@@ -342,7 +342,7 @@ class PartialExportReferencesTest {
                 .body("data.whoCanReach.find { it.callerName == 'held-ase' }.reason", containsString(heldAse))
                 .body(
                         "data.whoCanReach.find { it.callerName == 'audit-lone-nic' }.callerKind",
-                        equalTo("NetworkInterface"))
+                        equalTo("NETWORK_INTERFACE"))
                 .body(
                         "data.whoCanReach.find { it.callerName == 'audit-lone-nic' }.flow.verdict",
                         equalTo("UNDETERMINED"))
@@ -357,7 +357,7 @@ class PartialExportReferencesTest {
                 .body("data.exposures.find { it.targetName == 'held-ase' }.verdict", equalTo("UNDETERMINED"))
                 .body(
                         "data.exposures.find { it.targetName == 'held-ase' }.targetKind",
-                        equalTo("AppServiceEnvironment"))
+                        equalTo("APP_SERVICE_ENVIRONMENT"))
                 .body("data.exposures.find { it.targetName == 'held-ase' }.causes", hasItem(containsString(heldAse)))
                 .body("data.exposures.find { it.targetName == 'audit-lone-nic' }.verdict", equalTo("UNDETERMINED"))
                 .body(
@@ -369,7 +369,7 @@ class PartialExportReferencesTest {
         Gql.post(MATRIX, "from", List.of("held-ase", "ase-one"), "to", List.of("db-vm-nic", "audit-lone-nic"))
                 .body("errors", nullValue())
                 .body("data.reachabilityMatrix.from", org.hamcrest.Matchers.contains("held-ase", "ase-one"))
-                .body("data.reachabilityMatrix[0].fromKind", equalTo("AppServiceEnvironment"))
+                .body("data.reachabilityMatrix[0].fromKind", equalTo("APP_SERVICE_ENVIRONMENT"))
                 .body(
                         "data.reachabilityMatrix[0].cells.verdict",
                         org.hamcrest.Matchers.contains("UNDETERMINED", "UNDETERMINED"))

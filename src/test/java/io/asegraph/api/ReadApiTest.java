@@ -160,7 +160,7 @@ class ReadApiTest {
         Gql.post(
                         "{ virtualNetworkGateways(where: {name: {eq: \"ase-vnet-gw\"}}) { name gatewayType virtualNetwork { name } connections { connectionType peer } } localNetworkGateways(where: {name: {eq: \"onprem-site\"}}) { addressPrefixes } }")
                 .body("data.virtualNetworkGateways[0].virtualNetwork.name", equalTo("ase-vnet"))
-                .body("data.virtualNetworkGateways[0].connections[0].connectionType", equalTo("IPsec"))
+                .body("data.virtualNetworkGateways[0].connections[0].connectionType", equalTo("IPSEC"))
                 .body("data.virtualNetworkGateways[0].connections[0].peer", containsString("onprem-site"))
                 .body("data.localNetworkGateways[0].addressPrefixes", contains("192.168.0.0/16"));
     }
@@ -170,7 +170,7 @@ class ReadApiTest {
         Gql.post(
                         "{ routeTables(where: {name: {eq: \"ase-one-routes\"}}) { name routes { addressPrefix nextHopType } subnets { name } } }")
                 .body("data.routeTables[0].routes[0].addressPrefix", equalTo("0.0.0.0/0"))
-                .body("data.routeTables[0].routes[0].nextHopType", equalTo("Internet"))
+                .body("data.routeTables[0].routes[0].nextHopType", equalTo("INTERNET"))
                 .body("data.routeTables[0].subnets.name", contains("ase-one-subnet"));
     }
 

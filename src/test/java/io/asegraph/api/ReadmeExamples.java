@@ -27,13 +27,30 @@ final class ReadmeExamples {
     private ReadmeExamples() {}
 
     /** One step: an import of a file of the repository, or a GraphQL document with its shown answer (or none). */
-    sealed interface Step permits Import, Example {
+    sealed interface Step permits Import, Example, Command, Skipped {
         int line();
     }
 
     record Import(int line, Path file) implements Step {}
 
     record Example(int line, String document, String shown) implements Step {}
+
+    /**
+     * A curl command of a {@code sh} or {@code bash} block, the output shown right after the block (or null), and the
+     * line its {@code # shows LINE} comment asks for in the output (or null).
+     */
+    record Command(int line, ReadmeCurl curl, String shown, String shows) implements Step {}
+
+    private static final Pattern SHOWS = Pattern.compile("\\s#\\s*shows\\s+(.+)$");
+
+    /** A block marked {@code <!-- not run: REASON -->}: listed, not run. */
+    record Skipped(int line, String reason) implements Step {}
+
+    /**
+     * The marker of a block the test does not run, on the line before its opening fence (a shell block's may also be on
+     * the line after its closing one): {@code <!-- not run: needs the Azure CLI -->}.
+     */
+    static final Pattern NOT_RUN = Pattern.compile("<!-- not run: (.+?) -->");
 
     private static final Pattern IMPORT =
             Pattern.compile("--data-binary @(src/test/resources/[\\w./-]+\\.json)[^`\\n]*?/import(?![?\\w])");
@@ -44,33 +61,30 @@ final class ReadmeExamples {
         int i = 0;
         while (i < lines.length) {
             String line = lines[i];
-            if (line.startsWith("```")) {
-                String lang = line.substring(3).trim();
+            if (line.strip().startsWith("```")) {
+                String lang = line.strip().substring(3).trim();
                 int start = i;
                 StringBuilder body = new StringBuilder();
                 i++;
-                while (i < lines.length && !lines[i].startsWith("```")) {
+                while (i < lines.length && !lines[i].strip().startsWith("```")) {
                     body.append(lines[i]).append('\n');
                     i++;
                 }
                 i++; // the closing fence
                 if (lang.equals("graphql")) {
                     String shown = null;
-                    int j = i;
-                    while (j < lines.length && lines[j].isBlank()) {
-                        j++;
-                    }
+                    int j = nextText(lines, i);
                     if (j < lines.length && lines[j].trim().equals("```json")) {
-                        StringBuilder answer = new StringBuilder();
-                        j++;
-                        while (j < lines.length && !lines[j].startsWith("```")) {
-                            answer.append(lines[j]).append('\n');
-                            j++;
-                        }
-                        shown = answer.toString();
-                        i = j + 1;
+                        shown = fenced(lines, j);
+                        i = closing(lines, j) + 1;
                     }
-                    steps.add(new Example(start + 1, body.toString(), shown));
+                    Matcher marked = NOT_RUN.matcher(previousText(lines, start));
+                    steps.add(
+                            marked.find()
+                                    ? new Skipped(start + 1, marked.group(1))
+                                    : new Example(start + 1, body.toString(), shown));
+                } else if (lang.equals("sh") || lang.equals("bash")) {
+                    i = shell(lines, start, i, body.toString(), steps);
                 } else {
                     imports(body.toString(), start + 2, steps);
                 }
@@ -80,6 +94,86 @@ final class ReadmeExamples {
             i++;
         }
         return steps;
+    }
+
+    /**
+     * The steps of the shell block opening at {@code start} whose closing fence is before {@code after}: skipped when
+     * marked, else one command per line (backslash continuations joined; {@code AUTH=…} assignments and comments are
+     * no command), the output block right after it (a fence without language, or {@code text}, {@code csv},
+     * {@code json}) shown for the last. Returns where parsing goes on.
+     */
+    private static int shell(String[] lines, int start, int after, String body, List<Step> steps) {
+        Matcher before = NOT_RUN.matcher(previousText(lines, start));
+        int j = nextText(lines, after);
+        Matcher behind = NOT_RUN.matcher(j < lines.length ? lines[j] : "");
+        boolean markedBefore = before.find();
+        if (markedBefore || behind.find()) {
+            steps.add(new Skipped(start + 1, markedBefore ? before.group(1) : behind.group(1)));
+            return after;
+        }
+        String shown = null;
+        int next = after;
+        if (j < lines.length && List.of("```", "```text", "```csv", "```json").contains(lines[j].trim())) {
+            shown = fenced(lines, j);
+            next = closing(lines, j) + 1;
+        }
+        List<Command> commands = new ArrayList<>();
+        String[] physical = body.replace("\\\n", " ").split("\n");
+        for (int k = 0; k < physical.length; k++) {
+            String c = physical[k].strip();
+            if (c.isEmpty() || c.startsWith("#") || c.startsWith("AUTH=")) {
+                continue;
+            }
+            ReadmeCurl curl = c.startsWith("curl ")
+                    ? ReadmeCurl.parse(c)
+                    : new ReadmeCurl(null, false, Map.of(), null, null, false, null, "not a curl command: " + c);
+            Matcher shows = SHOWS.matcher(c);
+            commands.add(new Command(
+                    start + 2 + k, curl, null, shows.find() ? shows.group(1).strip() : null));
+        }
+        if (shown != null && !commands.isEmpty()) {
+            Command last = commands.remove(commands.size() - 1);
+            commands.add(new Command(last.line(), last.curl(), shown, last.shows()));
+        }
+        steps.addAll(commands);
+        return next;
+    }
+
+    /** The index of the first non-blank line from {@code at} on (the length when there is none). */
+    private static int nextText(String[] lines, int at) {
+        int j = at;
+        while (j < lines.length && lines[j].isBlank()) {
+            j++;
+        }
+        return j;
+    }
+
+    /** The index of the fence that closes the block opening at {@code open} (the length when none does). */
+    private static int closing(String[] lines, int open) {
+        int j = open + 1;
+        while (j < lines.length && !lines[j].strip().startsWith("```")) {
+            j++;
+        }
+        return j;
+    }
+
+    /** The text of the block opening at {@code open}, one line each. */
+    private static String fenced(String[] lines, int open) {
+        StringBuilder out = new StringBuilder();
+        for (int j = open + 1; j < closing(lines, open); j++) {
+            out.append(lines[j]).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The last non-blank line before line index {@code at}, or "". */
+    private static String previousText(String[] lines, int at) {
+        for (int k = at - 1; k >= 0; k--) {
+            if (!lines[k].isBlank()) {
+                return lines[k];
+            }
+        }
+        return "";
     }
 
     private static void imports(String text, int line, List<Step> steps) {
@@ -108,6 +202,13 @@ final class ReadmeExamples {
             data = data.elements().next();
         }
         compare("$", shown, whole ? response : data, out);
+        return out;
+    }
+
+    /** Where {@code real} differs from {@code shown}, compared whole (a command's JSON output), one line each. */
+    static List<String> mismatchesWhole(JsonNode shown, JsonNode real) {
+        List<String> out = new ArrayList<>();
+        compare("$", shown, real, out);
         return out;
     }
 

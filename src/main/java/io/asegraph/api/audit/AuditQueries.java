@@ -18,10 +18,15 @@ import io.asegraph.analysis.audit.RuleFixFormats;
 import io.asegraph.analysis.audit.ShadowedRule;
 import io.asegraph.api.Errors;
 import io.asegraph.api.InvalidArgumentException;
+import io.asegraph.api.path.Access;
+import io.asegraph.api.path.AseKind;
+import io.asegraph.api.path.Direction;
 import io.asegraph.api.path.FlowAnalysis;
 import io.asegraph.api.path.NsgLevel;
 import io.asegraph.api.path.PathMapping;
 import io.asegraph.api.path.Protocol;
+import io.asegraph.api.path.ResourceType;
+import io.asegraph.api.path.ShadowKind;
 import io.asegraph.api.path.SourceKind;
 import io.asegraph.api.path.Verdict;
 import io.asegraph.api.security.CodedRefusals;
@@ -31,7 +36,6 @@ import io.asegraph.net.AddressSet;
 import io.asegraph.net.Cidr;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.Port;
-import io.asegraph.policy.Access;
 import io.asegraph.service.Engines;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.ResourceKind;
@@ -307,7 +311,7 @@ public class AuditQueries {
         return new EnvironmentHealthResult(
                 h.environment().value(),
                 h.name(),
-                h.kind().name(),
+                AseKind.of(h.kind()),
                 h.healthy(),
                 CheckStatus.valueOf(h.status().name()),
                 h.checks().stream()
@@ -330,7 +334,7 @@ public class AuditQueries {
                 f.ruleCollection(),
                 f.collectionPriority().orElse(null),
                 f.name(),
-                f.firewallProtocol(),
+                Protocol.of(f.protocol()),
                 f.sourceAddresses(),
                 f.destinationAddresses(),
                 f.destinationPort(),
@@ -348,14 +352,14 @@ public class AuditQueries {
                 f.nsgName(),
                 f.name(),
                 f.priority().orElse(null),
-                f.direction().azureName(),
+                Direction.of(f.direction()),
                 RuleFixFormats.arm(f).orElse(null),
                 RuleFixFormats.azCli(f).orElse(null),
                 RuleFixFormats.terraform(f).orElse(null),
                 f.problem().orElse(null),
                 f.appliedTo().value(),
                 NsgLevel.valueOf(f.level().name()),
-                f.protocol().azureName(),
+                Protocol.of(f.protocol()),
                 f.sourcePrefixes(),
                 f.destinationPrefixes(),
                 f.destinationPorts(),
@@ -369,13 +373,13 @@ public class AuditQueries {
                 s.nsgName(),
                 s.rule().qualifiedName(),
                 s.rule().priority(),
-                s.rule().direction().azureName(),
-                s.kind().name(),
+                Direction.of(s.rule().direction()),
+                ShadowKind.of(s.kind()),
                 s.coveredBy(),
                 s.differentAction(),
                 s.causes(),
                 s.dependsOnPlacement(),
-                s.rule().access() == Access.ALLOW ? "Allow" : "Deny",
+                Access.of(s.rule().access()),
                 s.appliedTo().stream().map(id -> id.value()).toList());
     }
 
@@ -387,7 +391,7 @@ public class AuditQueries {
                         : blocks(e.exposedSources());
         return new ExposureResult(
                 e.target().value(),
-                e.targetKind(),
+                ResourceType.ofGraphName(e.targetKind()),
                 e.targetName(),
                 e.publicAddress().map(Ipv4::format).orElse(null),
                 e.port(),
@@ -471,12 +475,12 @@ public class AuditQueries {
         return r.resource().get().id().value();
     }
 
-    private static String kind(Reference r) {
+    private static ResourceType kind(Reference r) {
         return switch (r.kind()) {
-            case APP -> "App";
-            case APP_SERVICE_ENVIRONMENT -> "AppServiceEnvironment";
-            case NETWORK_INTERFACE -> "NetworkInterface";
-            default -> "Address";
+            case APP -> ResourceType.APP;
+            case APP_SERVICE_ENVIRONMENT -> ResourceType.APP_SERVICE_ENVIRONMENT;
+            case NETWORK_INTERFACE -> ResourceType.NETWORK_INTERFACE;
+            default -> ResourceType.ADDRESS;
         };
     }
 

@@ -2,6 +2,7 @@ package io.asegraph.api.audit;
 
 import io.asegraph.api.path.Hop;
 import io.asegraph.api.path.Protocol;
+import io.asegraph.api.path.ResourceType;
 import io.asegraph.api.path.Verdict;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -13,8 +14,10 @@ import org.eclipse.microprofile.graphql.NonNull;
                 + " NSGs that actually admit the call (priority-aware, subnet then NIC).")
 public record ExposureResult(
         @NonNull @Description("The resource id") String target,
-        @Description("The kind of the exposed resource (e.g. AppServiceEnvironment, NetworkInterface).") @NonNull
-                String targetKind,
+        @Description("The type of the exposed resource: APP_SERVICE_ENVIRONMENT or NETWORK_INTERFACE; for a DNAT"
+                        + " publication also PRIVATE_ENDPOINT or SUBNET, and AZURE_FIREWALL for a firewall held back.")
+                @NonNull
+                ResourceType targetKind,
         @Description("The exposed resource's name.") @NonNull String targetName,
         @Description("The public address it is reached at") String publicAddress,
         @Description("The destination port checked.") @NonNull Integer port,

@@ -1,5 +1,6 @@
 package io.asegraph.api.audit;
 
+import io.asegraph.api.path.Protocol;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -16,7 +17,10 @@ public record FirewallRuleFixResult(
         @NonNull @Description("The new network rule collection's name") String ruleCollection,
         @Description("Its priority; null when no rule can be placed (see problem)") Integer collectionPriority,
         @NonNull @Description("The network rule's name") String name,
-        @NonNull @Description("TCP, UDP, ICMP or Any") String protocol,
+        @NonNull
+                @Description("TCP, UDP, ICMP or ANY (Azure Firewall's network rule `protocols`: TCP, UDP, ICMP, Any);"
+                        + " ESP or AH, which a network rule cannot name, only with a problem")
+                Protocol protocol,
         @NonNull
                 @Description("What the firewall denies of the caller's private range (before its SNAT), as CIDR blocks:"
                         + " exactly what the rule admits")

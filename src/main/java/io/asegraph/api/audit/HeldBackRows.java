@@ -1,6 +1,8 @@
 package io.asegraph.api.audit;
 
+import io.asegraph.api.path.AseKind;
 import io.asegraph.api.path.Protocol;
+import io.asegraph.api.path.ResourceType;
 import io.asegraph.api.path.SourceKind;
 import io.asegraph.api.path.Verdict;
 import io.asegraph.estate.Unresolved;
@@ -49,7 +51,7 @@ final class HeldBackRows {
         return new ReachabilityRow(
                 n.id().value(),
                 n.name(),
-                n.kind().graphName(),
+                ResourceType.of(n.kind()),
                 Verdict.UNDETERMINED,
                 SourceKind.UNDETERMINED,
                 null,
@@ -68,7 +70,7 @@ final class HeldBackRows {
         for (Integer port : ports.stream().distinct().sorted().toList()) {
             out.add(new ExposureResult(
                     n.id().value(),
-                    n.kind().graphName(),
+                    ResourceType.of(n.kind()),
                     n.name(),
                     null,
                     port,
@@ -90,7 +92,7 @@ final class HeldBackRows {
         return new EnvironmentHealthResult(
                 n.id().value(),
                 n.name(),
-                "UNKNOWN",
+                AseKind.UNDETERMINED,
                 false,
                 CheckStatus.WARN,
                 List.of(new HealthCheckResult(
@@ -134,8 +136,7 @@ final class HeldBackRows {
                     cells.add(known.next());
                 }
             }
-            out.add(missing.map(m -> new MatrixRowResult(
-                            f, cells, m.id().value(), m.name(), m.kind().graphName()))
+            out.add(missing.map(m -> new MatrixRowResult(f, cells, m.id().value(), m.name(), ResourceType.of(m.kind())))
                     .orElseGet(() -> {
                         MatrixRowResult r = answered.get(f);
                         return new MatrixRowResult(f, cells, r.fromId(), r.fromName(), r.fromKind());

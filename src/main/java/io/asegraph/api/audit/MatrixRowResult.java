@@ -1,5 +1,6 @@
 package io.asegraph.api.audit;
 
+import io.asegraph.api.path.ResourceType;
 import io.asegraph.api.path.SourceKind;
 import io.asegraph.api.path.Verdict;
 import java.util.List;
@@ -12,8 +13,9 @@ public record MatrixRowResult(
         @Description("One cell per destination, in the order asked.") @NonNull List<@NonNull MatrixCell> cells,
         @NonNull @Description("The caller's resource id (or the address given)") String fromId,
         @Description("The source's name.") @NonNull String fromName,
-        @NonNull @Description("App, AppServiceEnvironment or NetworkInterface, or Address for an address in a subnet")
-                String fromKind) {
+        @NonNull
+                @Description("APP, APP_SERVICE_ENVIRONMENT or NETWORK_INTERFACE, or ADDRESS for an address in a subnet")
+                ResourceType fromKind) {
     @Description("One cell: the verdict and the source kind from `from` to `to`.")
     public record MatrixCell(
             @NonNull @Description("The destination as asked") String to,

@@ -1,6 +1,7 @@
 package io.asegraph.api.audit;
 
 import io.asegraph.api.path.Protocol;
+import io.asegraph.api.path.ResourceType;
 import io.asegraph.api.path.SourceKind;
 import io.asegraph.api.path.Verdict;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 public record ReachabilityRow(
         @NonNull @Description("The caller's id") String caller,
         @Description("The caller's name.") @NonNull String callerName,
-        @NonNull @Description("App, AppServiceEnvironment or NetworkInterface") String callerKind,
+        @NonNull @Description("APP, APP_SERVICE_ENVIRONMENT or NETWORK_INTERFACE") ResourceType callerKind,
         @Description("The verdict for this caller over all its source addresses.") @NonNull Verdict verdict,
         @Description("Which kind of address the destination sees from this caller.") @NonNull SourceKind sourceKind,
         @Description("The address or range the destination sees") String source,

@@ -1,6 +1,8 @@
 package io.asegraph.api.audit;
 
+import io.asegraph.api.path.Direction;
 import io.asegraph.api.path.NsgLevel;
+import io.asegraph.api.path.Protocol;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -12,14 +14,15 @@ public record RuleFixResult(
         @Description("The NSG the rule is for.") @NonNull String nsgName,
         @Description("The resource name (Azure's `name`).") @NonNull String name,
         @Description("A free priority that wins over the blocking rule") Integer priority,
-        @Description("Inbound or outbound.") @NonNull String direction,
+        @Description("INBOUND or OUTBOUND (Azure's `direction`: Inbound, Outbound).") @NonNull Direction direction,
         @Description("The rule as ARM JSON") String arm,
         @Description("The az network nsg rule create command") String azCli,
         @Description("A Terraform azurerm_network_security_rule block") String terraform,
         @Description("Why no rule can be given, when none can") String problem,
         @NonNull @Description("The subnet or network interface where the NSG blocks") String appliedTo,
         @Description("Whether the NSG is on the subnet or the network interface.") @NonNull NsgLevel level,
-        @NonNull @Description("Tcp, Udp, Icmp, Esp, Ah or *") String protocol,
+        @NonNull @Description("TCP, UDP, ICMP, ESP, AH or ANY (Azure's `protocol`: Tcp, Udp, Icmp, Esp, Ah or *)")
+                Protocol protocol,
         @Description("The proposed rule's source prefixes (the exact range the call comes from).") @NonNull
                 List<@NonNull String> sourceAddressPrefixes,
         @Description("The proposed rule's destination prefixes.") @NonNull

@@ -1,5 +1,8 @@
 package io.asegraph.api.audit;
 
+import io.asegraph.api.path.Access;
+import io.asegraph.api.path.Direction;
+import io.asegraph.api.path.ShadowKind;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -10,12 +13,12 @@ public record ShadowedRuleResult(
         @Description("The NSG's name.") @NonNull String nsgName,
         @NonNull @Description("securityRules/NAME or defaultSecurityRules/NAME") String rule,
         @Description("The shadowed rule's priority.") @NonNull Integer priority,
-        @Description("Inbound or outbound.") @NonNull String direction,
+        @Description("INBOUND or OUTBOUND (Azure's `direction`: Inbound, Outbound).") @NonNull Direction direction,
         @NonNull
                 @Description(
                         "DEAD (covered by rules of the other action: probably a mistake), REDUNDANT (same action) or"
                                 + " UNDECIDABLE (an unresolved tag or ASG)")
-                String kind,
+                ShadowKind kind,
         @NonNull @Description("The higher-priority rules that cover it") List<@NonNull String> coveredBy,
         @NonNull @Description("True: covered by rules of the other action (dead); false: redundant")
                 Boolean differentAction,
@@ -26,7 +29,7 @@ public record ShadowedRuleResult(
                 @Description(
                         "True when the finding depends on which subnet the NSG is attached to (the VirtualNetwork tag)")
                 Boolean dependsOnPlacement,
-        @NonNull @Description("Allow or Deny") String access,
+        @NonNull @Description("ALLOW or DENY (Azure's `access`: Allow, Deny).") Access access,
         @NonNull
                 @Description(
                         "The subnets and network interfaces where the NSG is attached and this holds (empty for an NSG attached nowhere)")

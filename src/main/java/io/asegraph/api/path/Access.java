@@ -9,5 +9,15 @@ public enum Access {
     @Description("The rule allows the traffic it matches (Azure: Allow).")
     ALLOW,
     @Description("The rule denies the traffic it matches (Azure: Deny).")
-    DENY
+    DENY;
+
+    /** The API's value of the model's access. */
+    public static Access of(io.asegraph.policy.Access a) {
+        return valueOf(a.name());
+    }
+
+    /** The API's value of Azure's spelling as the store keeps it (Allow, Deny; any case). */
+    public static Access fromAzure(String text) {
+        return of(io.asegraph.policy.Access.parse(text));
+    }
 }

@@ -5,9 +5,14 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("One route of a subnet's effective route table, as az network nic show-effective-route-table shows it.")
 public record EffectiveRoute(
-        @NonNull @Description("Default, User or VirtualNetworkGateway") String origin,
-        @NonNull @Description("Active, or Invalid when a route with the same prefix and a stronger origin wins")
-                String state,
+        @NonNull
+                @Description(
+                        "DEFAULT, USER or VIRTUAL_NETWORK_GATEWAY (Azure's `source`: Default, User, VirtualNetworkGateway)")
+                RouteOrigin origin,
+        @NonNull
+                @Description("ACTIVE, or INVALID when a route with the same prefix and a stronger origin wins (Azure's"
+                        + " `state`: Active, Invalid); UNRESOLVED for a service-tag route whose tag is not imported")
+                RouteState state,
         @Description("The destination prefix the route matches (a CIDR, or a service tag for a service-tag route).")
                 @NonNull
                 String addressPrefix,

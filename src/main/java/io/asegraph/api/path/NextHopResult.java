@@ -11,5 +11,6 @@ public record NextHopResult(
                 String nextHopIpAddress,
         @NonNull @Description("The user route table's id, or \"System Route\".") String routeTableId,
         @Description("The prefix of the route that decided.") String addressPrefix,
-        @Description("The origin of the route that decided: Default, User or VirtualNetworkGateway.")
-                String routeOrigin) {}
+        @Description("The origin of the route that decided: DEFAULT, USER or VIRTUAL_NETWORK_GATEWAY (Azure: Default,"
+                        + " User, VirtualNetworkGateway).")
+                RouteOrigin routeOrigin) {}

@@ -68,13 +68,13 @@ public final class PathMapping {
                 n.nextHopIp().map(Ipv4::format).orElse(null),
                 n.routeTableId(),
                 n.matchedPrefix().toString(),
-                n.route().origin().azureName());
+                RouteOrigin.of(n.route().origin()));
     }
 
     public static EffectiveRoute effectiveRoute(io.asegraph.topology.EffectiveRoute r) {
         return new EffectiveRoute(
-                r.origin().azureName(),
-                r.state().azureName(),
+                RouteOrigin.of(r.origin()),
+                RouteState.of(r.state()),
                 r.addressPrefix(),
                 nextHopType(r.nextHopType()),
                 r.nextHopIp().map(Ipv4::format).orElse(null),

@@ -17,5 +17,15 @@ public enum Protocol {
     @Description("IPsec AH (Azure: Ah); no ports.")
     AH,
     @Description("Any protocol (Azure: *).")
-    ANY
+    ANY;
+
+    /** The API's value of the model's protocol. */
+    public static Protocol of(io.asegraph.net.Protocol p) {
+        return valueOf(p.name());
+    }
+
+    /** The API's value of Azure's spelling as the store keeps it (Tcp, Udp, Icmp, Esp, Ah, *, Any; any case). */
+    public static Protocol fromAzure(String text) {
+        return of(io.asegraph.net.Protocol.parse(text));
+    }
 }

@@ -1,5 +1,6 @@
 package io.asegraph.api.read;
 
+import io.asegraph.api.path.AseKind;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.graphql.Description;
@@ -12,7 +13,7 @@ public record AppServiceEnvironment(
         @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
         @Description("The resource name (Azure's `name`).") @NonNull String name,
         @Description("The Azure region (Azure's `location`, e.g. westeurope).") String location,
-        @NonNull @Description("ASEV1, ASEV2 or ASEV3") String kind,
+        @NonNull @Description("ASEV1, ASEV2 or ASEV3 (Azure's `kind`; ASEV1 when not stated)") AseKind kind,
         @NonNull @Description("None (external), or Web / Publishing / Web, Publishing for an internal (ILB) ASE")
                 String internalLoadBalancingMode,
         @Description("The public virtual IP (also the outbound NAT address)") String publicVip,
@@ -36,7 +37,7 @@ public record AppServiceEnvironment(
                 Row.str(r, "id"),
                 Row.str(r, "name"),
                 Row.str(r, "location"),
-                Row.str(r, "kind", "ASEV1"),
+                AseKind.of(io.asegraph.topology.AseKind.parse(Row.str(r, "kind"))),
                 Row.str(r, "internalLoadBalancingMode", "None"),
                 Row.str(r, "publicVip"),
                 Row.list(r, "outboundAddresses"),

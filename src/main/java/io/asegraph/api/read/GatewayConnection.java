@@ -9,8 +9,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 public record GatewayConnection(
         @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
         @Description("The resource name (Azure's `name`).") @NonNull String name,
-        @Description("IPsec (site-to-site), Vnet2Vnet or ExpressRoute (Azure's `connectionType`).") @NonNull
-                String connectionType,
+        @Description("IPSEC (site-to-site), VNET2VNET or EXPRESS_ROUTE (Azure's `connectionType`: IPsec, Vnet2Vnet,"
+                        + " ExpressRoute).")
+                @NonNull
+                ConnectionType connectionType,
         @NonNull @Description("The virtual network gateway's id") String gateway,
         @NonNull @Description("The local network gateway's or remote gateway's id") String peer,
         @Ignore String key)
@@ -19,7 +21,7 @@ public record GatewayConnection(
         return new GatewayConnection(
                 Row.str(r, "id"),
                 Row.str(r, "name"),
-                Row.str(r, "type", "IPsec"),
+                AzureSpelling.parse(ConnectionType.class, Row.str(r, "type", "IPsec")),
                 Row.str(r, "gateway"),
                 Row.str(r, "peer"),
                 Row.key(r));

@@ -53,7 +53,7 @@ public class NetworkSecurityGroupFields {
         for (int i = 0; i < n.size(); i++) {
             List<SecurityRule> all = new ArrayList<>(user.get(i));
             all.addAll(SecurityRule.defaults(n.get(i).key()));
-            all.sort(Comparator.comparing((SecurityRule r) -> r.direction().equalsIgnoreCase("Inbound") ? 0 : 1)
+            all.sort(Comparator.comparing((SecurityRule r) -> r.direction().ordinal())
                     .thenComparing(SecurityRule::priority));
             out.add(all);
         }

@@ -9,7 +9,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 public record Peering(
         @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
         @Description("The resource name (Azure's `name`).") @NonNull String name,
-        @NonNull @Description("Initiated, Connected or Disconnected") String state,
+        @NonNull
+                @Description(
+                        "INITIATED, CONNECTED or DISCONNECTED (Azure's `peeringState`: Initiated, Connected, Disconnected)")
+                PeeringState state,
         @Description("Whether the remote VNet may use this VNet's gateway (Azure's `allowGatewayTransit`).") @NonNull
                 Boolean allowGatewayTransit,
         @Description("Whether this VNet uses the remote VNet's gateway (Azure's `useRemoteGateways`).") @NonNull
@@ -26,7 +29,7 @@ public record Peering(
         return new Peering(
                 Row.str(r, "id"),
                 Row.str(r, "name"),
-                Row.str(r, "state", "Connected"),
+                AzureSpelling.parse(PeeringState.class, Row.str(r, "state", "Connected")),
                 Row.bool(r, "allowGatewayTransit"),
                 Row.bool(r, "useRemoteGateways"),
                 Row.bool(r, "allowForwardedTraffic"),

@@ -1,5 +1,8 @@
 package io.asegraph.api.read;
 
+import io.asegraph.api.path.Access;
+import io.asegraph.api.path.Direction;
+import io.asegraph.api.path.Protocol;
 import io.asegraph.net.PortRange;
 import io.asegraph.policy.DefaultRules;
 import io.asegraph.topology.ResourceId;
@@ -15,9 +18,10 @@ public record SecurityRule(
         @Description("The resource name (Azure's `name`).") @NonNull String name,
         @NonNull @Description("securityRules/NAME or defaultSecurityRules/NAME") String qualifiedName,
         @Description("Lower first: 100–4096 for user rules, 65000–65500 for default rules.") @NonNull Integer priority,
-        @Description("Inbound or Outbound (Azure's `direction`).") @NonNull String direction,
-        @Description("Allow or Deny (Azure's `access`).") @NonNull String access,
-        @NonNull @Description("Tcp, Udp, Icmp, Esp, Ah or * (any)") String protocol,
+        @Description("INBOUND or OUTBOUND (Azure's `direction`: Inbound, Outbound).") @NonNull Direction direction,
+        @Description("ALLOW or DENY (Azure's `access`: Allow, Deny).") @NonNull Access access,
+        @NonNull @Description("TCP, UDP, ICMP, ESP, AH or ANY (Azure's `protocol`: Tcp, Udp, Icmp, Esp, Ah or *)")
+                Protocol protocol,
         @Description(
                         "Source prefixes as written: CIDRs, addresses, service tags or * (Azure's `sourceAddressPrefix(es)` merged).")
                 @NonNull
@@ -46,9 +50,9 @@ public record SecurityRule(
                 Row.str(r, "name"),
                 "securityRules/" + Row.str(r, "name"),
                 Row.integer(r, "priority"),
-                Row.str(r, "direction"),
-                Row.str(r, "access"),
-                Row.str(r, "protocol"),
+                Direction.fromAzure(Row.str(r, "direction")),
+                Access.fromAzure(Row.str(r, "access")),
+                Protocol.fromAzure(Row.str(r, "protocol")),
                 Row.list(r, "sourceAddressPrefixes"),
                 Row.list(r, "sourcePortRanges"),
                 Row.list(r, "destinationAddressPrefixes"),
@@ -72,9 +76,9 @@ public record SecurityRule(
                 d.name(),
                 d.qualifiedName(),
                 d.priority(),
-                d.direction().azureName(),
-                d.access().azureName(),
-                d.protocol().azureName(),
+                Direction.of(d.direction()),
+                Access.of(d.access()),
+                Protocol.of(d.protocol()),
                 d.sourcePrefixes(),
                 ports(d.sourcePorts()),
                 d.destinationPrefixes(),

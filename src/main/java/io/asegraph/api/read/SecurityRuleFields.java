@@ -60,7 +60,11 @@ public class SecurityRuleFields {
         Scope s = scopes.current();
         return rules.stream()
                 .map(r -> {
-                    Tri t = s.shadow(r.nsgKey(), Direction.parse(r.direction()), r.qualifiedName(), r.isDefault())
+                    Tri t = s.shadow(
+                                    r.nsgKey(),
+                                    Direction.valueOf(r.direction().name()),
+                                    r.qualifiedName(),
+                                    r.isDefault())
                             .shadowed();
                     return t == Tri.UNKNOWN ? null : t == Tri.TRUE;
                 })

@@ -11,7 +11,8 @@ public record VirtualNetworkGateway(
         @Description("The Azure resource id (compared case-insensitively).") @NonNull String id,
         @Description("The resource name (Azure's `name`).") @NonNull String name,
         @Description("The Azure region (Azure's `location`, e.g. westeurope).") String location,
-        @NonNull @Description("Vpn or ExpressRoute") String gatewayType,
+        @NonNull @Description("VPN or EXPRESS_ROUTE (Azure's `gatewayType`: Vpn, ExpressRoute)")
+                GatewayType gatewayType,
         @Description("The local network gateway forced-tunnelled traffic goes to") String defaultSite,
         @NonNull @Description("Prefixes learned over BGP") List<@NonNull String> learnedRoutes,
         @Ignore String key)
@@ -21,7 +22,7 @@ public record VirtualNetworkGateway(
                 Row.str(r, "id"),
                 Row.str(r, "name"),
                 Row.str(r, "location"),
-                Row.str(r, "gatewayType", "Vpn"),
+                AzureSpelling.parse(GatewayType.class, Row.str(r, "gatewayType", "Vpn")),
                 Row.str(r, "defaultSite"),
                 Row.list(r, "learnedRoutes"),
                 Row.key(r));

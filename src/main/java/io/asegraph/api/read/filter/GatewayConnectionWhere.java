@@ -33,7 +33,8 @@ public class GatewayConnectionWhere {
     @Description("Connections have no region in the graph: as before, a location condition matches none.")
     public StringFilter location;
 
-    @Description("IPsec, Vnet2Vnet or ExpressRoute (eq or in, case-insensitive).")
+    @Description("IPSEC, VNET2VNET or EXPRESS_ROUTE, or Azure's IPsec, Vnet2Vnet, ExpressRoute (eq or in,"
+            + " case-insensitive).")
     public StringFilter connectionType;
 
     @Description("The virtual network gateway's id (case-insensitive).")

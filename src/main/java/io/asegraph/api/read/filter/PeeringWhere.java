@@ -32,7 +32,8 @@ public class PeeringWhere {
     @Description("Peerings have no region of their own: as before, a location condition matches none.")
     public StringFilter location;
 
-    @Description("Initiated, Connected or Disconnected (eq or in, case-insensitive).")
+    @Description("INITIATED, CONNECTED or DISCONNECTED, or Azure's Initiated, Connected, Disconnected (eq or in,"
+            + " case-insensitive).")
     public StringFilter state;
 
     @Description("Peerings with allowGatewayTransit as given.")

@@ -73,27 +73,35 @@ public final class Scalars {
     }
 
     /**
-     * A string field with a fixed set of values (a gateway type, a peering state): {@code eq} or {@code in},
-     * case-insensitive, each value one of {@code values}, anything else INVALID_ARGUMENT naming the field.
+     * A string field with a fixed set of values (a gateway type, a peering state), {@code values} in Azure's spelling
+     * as the store keeps them: {@code eq} or {@code in}, each value Azure's spelling or the API's enum value
+     * (case-insensitive, underscores ignored: {@code ExpressRoute} or {@code EXPRESS_ROUTE}), anything else
+     * INVALID_ARGUMENT naming the field.
      */
     public static <T> void oneOf(
             List<Pred<T>> out, StringFilter f, String path, List<String> values, Function<T, String> value) {
         if (f == null) {
             return;
         }
-        List<String> given = new ArrayList<>();
-        if (f.eq != null) {
-            given.add(f.eq);
-        }
-        if (f.in != null) {
-            given.addAll(f.in);
-        }
-        for (String g : given) {
-            if (g == null || values.stream().noneMatch(v -> v.equalsIgnoreCase(g))) {
-                throw new InvalidArgumentException(path + ": '" + g + "' is not one of " + String.join(", ", values));
-            }
-        }
-        choice(out, f, path, value);
+        StringFilter azure = new StringFilter();
+        azure.contains = f.contains;
+        azure.startsWith = f.startsWith;
+        azure.endsWith = f.endsWith;
+        azure.eq = f.eq == null ? null : spelling(f.eq, values, path);
+        azure.in = f.in == null
+                ? null
+                : f.in.stream().map(g -> spelling(g, values, path)).toList();
+        choice(out, azure, path, value);
+    }
+
+    /** Azure's spelling, among {@code values}, of {@code given} (Azure's spelling or an enum value). */
+    private static String spelling(String given, List<String> values, String path) {
+        String n = given == null ? null : given.replace("_", "").toLowerCase(Locale.ROOT);
+        return values.stream()
+                .filter(v -> v.toLowerCase(Locale.ROOT).equals(n))
+                .findFirst()
+                .orElseThrow(() -> new InvalidArgumentException(
+                        path + ": '" + given + "' is not one of " + String.join(", ", values)));
     }
 
     private static String lower(String s) {

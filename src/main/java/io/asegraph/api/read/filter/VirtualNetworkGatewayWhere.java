@@ -32,7 +32,7 @@ public class VirtualNetworkGatewayWhere {
     @Description("The Azure region (eq or in).")
     public StringFilter location;
 
-    @Description("Vpn or ExpressRoute (eq or in, case-insensitive).")
+    @Description("VPN or EXPRESS_ROUTE, or Azure's Vpn, ExpressRoute (eq or in, case-insensitive).")
     public StringFilter gatewayType;
 
     @Description("The prefixes it learned over BGP, as one set (a gateway that learned none passes no address"
