@@ -78,8 +78,7 @@ record BenchOptions(
     }
 
     /** The JVM options the README runs the service with; --service-jvm-arg replaces them. */
-    static final List<String> DEFAULT_SERVICE_JVM_ARGS =
-            List.of("-Xmx2g", "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10", "-XX:G1PeriodicGCInterval=10000");
+    static final List<String> DEFAULT_SERVICE_JVM_ARGS = List.of("-Xmx2g");
 
     static final String USAGE =
             """
