@@ -43,4 +43,7 @@ CREATE INDEX nic_address IF NOT EXISTS FOR (n:NetworkInterface) ON (n.privateIpA
 CREATE INDEX ase_vip IF NOT EXISTS FOR (n:AppServiceEnvironment) ON (n.publicVip);
 CREATE INDEX public_ip_address IF NOT EXISTS FOR (n:PublicIpAddress) ON (n.ipAddress);
 CREATE INDEX peering_key IF NOT EXISTS FOR ()-[r:PEERED_WITH]-() ON (r.key);
-CREATE INDEX connection_key IF NOT EXISTS FOR ()-[r:CONNECTS]-() ON (r.key)
+CREATE INDEX connection_key IF NOT EXISTS FOR ()-[r:CONNECTS]-() ON (r.key);
+CREATE INDEX change_version IF NOT EXISTS FOR (n:Change) ON (n.version);
+CREATE INDEX resource_version_version IF NOT EXISTS FOR (n:ResourceVersion) ON (n.version);
+CREATE INDEX resource_version_stage IF NOT EXISTS FOR (n:ResourceVersion) ON (n.stage)

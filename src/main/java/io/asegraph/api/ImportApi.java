@@ -1,5 +1,6 @@
 package io.asegraph.api;
 
+import io.asegraph.api.history.ResourceChangeView;
 import io.asegraph.api.path.Access;
 import io.asegraph.api.path.Direction;
 import io.asegraph.api.path.ImportResult;
@@ -276,7 +277,19 @@ public class ImportApi {
         if (!o.valid()) {
             throw invalid("the document cannot be imported", o.problems());
         }
-        return new ImportResult(o.created(), o.updated(), o.unchanged(), o.warnings(), o.removed(), o.dryRun());
+        return new ImportResult(
+                o.created(),
+                o.updated(),
+                o.unchanged(),
+                o.warnings(),
+                o.removed(),
+                o.dryRun(),
+                o.resourceChanges().map(ResourceChangeView::of).orElse(null));
+    }
+
+    /** {@code r} without its per-resource changes (a REST answer that did not ask for {@code diff}). */
+    static ImportResult withoutChanges(ImportResult r) {
+        return new ImportResult(r.created(), r.updated(), r.unchanged(), r.warnings(), r.removed(), r.dryRun());
     }
 
     static InvalidDocumentException invalid(String what, List<ImportProblem> problems) {

@@ -11,6 +11,7 @@ import io.asegraph.service.ImportMetrics;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code {created, updated, unchanged, warnings, removed, dryRun}}; 400 with
  * {@code {code: "INVALID_DOCUMENT", message, problems: [{location, value, message, line, column}]}} when the document
  * has problems (nothing written); 400 with {@code code: "INVALID_ARGUMENT"} for a dryRun that is not true or false.
+ * {@code ?dryRun=true&diff=true} adds {@code changes}: what the import would change, resource by resource.
  * The body limit is {@code quarkus.http.limits.max-body-size}. Only a {@code writer} may import: no or wrong credentials
  * get 401 (with {@code WWW-Authenticate}), a caller without the role 403 with {@code code: "FORBIDDEN"}; nothing is
  * read or written then.
@@ -78,7 +80,8 @@ public class ImportResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response importDocument(@QueryParam("dryRun") String dryRun, byte[] body) {
+    public Response importDocument(
+            @QueryParam("dryRun") String dryRun, @QueryParam("diff") @DefaultValue("false") boolean diff, byte[] body) {
         boolean dry;
         if (dryRun == null || dryRun.isBlank() || dryRun.equalsIgnoreCase("false")) {
             dry = false;
@@ -88,6 +91,13 @@ public class ImportResource {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Failure.of(
                             new InvalidArgumentException("dryRun must be true or false, got '" + dryRun + "'"),
+                            List.of()))
+                    .build();
+        }
+        if (diff && !dry) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Failure.of(
+                            new InvalidArgumentException("diff=true needs dryRun=true (nothing was written)"),
                             List.of()))
                     .build();
         }
@@ -115,6 +125,6 @@ public class ImportResource {
                     .build();
         }
         ImportResult r = ImportApi.result(outcome);
-        return Response.ok(r).build();
+        return Response.ok(diff ? r : ImportApi.withoutChanges(r)).build();
     }
 }

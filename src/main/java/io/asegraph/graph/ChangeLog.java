@@ -19,11 +19,20 @@ public class ChangeLog {
 
     /** At most {@code limit} changes, newest first; with {@code since}, only those committed at or after it. */
     public List<ChangeRecord> recent(int limit, Optional<OffsetDateTime> since) {
+        return newest(limit, "$since IS NULL OR c.at >= $since", "since", since.orElse(null));
+    }
+
+    /** At most {@code limit} changes, newest first; with {@code before}, only those of versions below it. */
+    public List<ChangeRecord> before(int limit, Optional<Long> before) {
+        return newest(limit, "$before IS NULL OR c.version < $before", "before", before.orElse(null));
+    }
+
+    private List<ChangeRecord> newest(int limit, String where, String name, Object value) {
         Map<String, Object> params = new HashMap<>();
         params.put("limit", limit);
-        params.put("since", since.orElse(null));
+        params.put(name, value);
         return store.read(tx -> tx.run(
-                        "MATCH (c:" + Labels.CHANGE + ") WHERE $since IS NULL OR c.at >= $since"
+                        "MATCH (c:" + Labels.CHANGE + ") WHERE " + where
                                 + " RETURN c ORDER BY c.version DESC LIMIT $limit",
                         params)
                 .list(r -> record(r.get("c"))));

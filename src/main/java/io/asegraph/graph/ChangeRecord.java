@@ -24,7 +24,16 @@ public record ChangeRecord(
         long removed) {
 
     /** What a write about to be committed records: everything but {@code at} and {@code version}, set by the store. */
-    record Pending(Attribution by, long created, long updated, long unchanged, long removed) {
+    record Pending(Attribution by, long created, long updated, long unchanged, long removed, String statesMarker) {
+        Pending(Attribution by, long created, long updated, long unchanged, long removed) {
+            this(by, created, updated, unchanged, removed, null);
+        }
+
+        /** This change for a staged write whose resource states are staged with {@code stage: marker}. */
+        Pending withStates(String marker) {
+            return new Pending(by, created, updated, unchanged, removed, marker);
+        }
+
         Map<String, Object> properties() {
             Map<String, Object> p = new HashMap<>();
             p.put("principal", by.principal());
@@ -34,6 +43,9 @@ public record ChangeRecord(
             p.put("updated", updated);
             p.put("unchanged", unchanged);
             p.put("removed", removed);
+            if (statesMarker != null) { // only on a stage: the finisher gives those states the version
+                p.put("statesMarker", statesMarker);
+            }
             return p;
         }
     }

@@ -10,7 +10,10 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -42,6 +45,7 @@ public class GraphImporter {
     private final EstateCache estates;
     private final Staging staging;
     private final UnresolvedReferences unresolved;
+    private final ResourceHistory.Retention retention;
     private final ReentrantLock lock = new ReentrantLock(true);
 
     /**
@@ -65,10 +69,20 @@ public class GraphImporter {
     }
 
     public GraphImporter(GraphStore store, EstateCache estates, Staging staging, UnresolvedReferences unresolved) {
+        this(store, estates, staging, unresolved, ResourceHistory.Retention.DEFAULT);
+    }
+
+    public GraphImporter(
+            GraphStore store,
+            EstateCache estates,
+            Staging staging,
+            UnresolvedReferences unresolved,
+            ResourceHistory.Retention retention) {
         this.store = store;
         this.estates = estates;
         this.staging = staging;
         this.unresolved = unresolved;
+        this.retention = retention;
     }
 
     @Inject
@@ -80,12 +94,15 @@ public class GraphImporter {
             @ConfigProperty(name = "asegraph.import.stage-when-too-large", defaultValue = "true")
                     boolean stageWhenTooLarge,
             @ConfigProperty(name = "asegraph.import.unresolved-references", defaultValue = "placeholder")
-                    String unresolvedReferences) {
+                    String unresolvedReferences,
+            @ConfigProperty(name = "asegraph.history.keep-versions", defaultValue = "100") int keepVersions,
+            @ConfigProperty(name = "asegraph.history.keep-days", defaultValue = "90") int keepDays) {
         this(
                 store,
                 estates,
                 new Staging(stageAboveRecords, stageWhenTooLarge),
-                UnresolvedReferences.parse(unresolvedReferences));
+                UnresolvedReferences.parse(unresolvedReferences),
+                new ResourceHistory.Retention(keepVersions, keepDays));
     }
 
     /** Imports {@code json}; with {@code dryRun} validates and counts without writing. */
@@ -179,6 +196,9 @@ public class GraphImporter {
         List<String> warnings = warnings(doc.warnings(), diff.notes());
         ImportOutcome outcome = new ImportOutcome(
                 diff.created(), diff.updated(), diff.unchanged(), diff.removed(), warnings, dryRun, List.of());
+        if (dryRun) {
+            outcome = outcome.withChanges(ResourceHistory.changes(estate, diff.batch()));
+        }
         if (dryRun || diff.batch().isEmpty()) {
             Log.infof(
                     "import%s: %d created, %d updated, %d unchanged, %d removed; nothing written",
@@ -232,16 +252,19 @@ public class GraphImporter {
     void write(Estate base, ImportBatch batch, ImportProgress progress, ChangeRecord.Pending change) {
         ProgressLog log = new ProgressLog(progress);
         long records = GraphWriter.records(batch);
+        List<Map<String, Object>> states = ResourceHistory.rows(ResourceHistory.entries(base, batch));
         long version;
         try {
             if (records > staging.aboveRecords()) {
                 Log.infof("import: %,d records, more than %,d: staged and swapped", records, staging.aboveRecords());
-                version = staged(batch, log, change);
+                version = staged(batch, log, change, states);
             } else {
                 try {
                     version = store.writeInBulk(tx -> {
                         log.start();
-                        return new GraphWriter(tx, log).write(batch, change);
+                        long v = new GraphWriter(tx, log).write(batch, change);
+                        ResourceHistory.record(tx, v, states);
+                        return v;
                     });
                 } catch (TransactionTooLargeException e) {
                     if (!staging.whenTooLarge()) {
@@ -251,7 +274,7 @@ public class GraphImporter {
                             "import: %,d records do not fit in one transaction (%s): staged and swapped instead",
                             records, e.getMessage());
                     try {
-                        version = staged(batch, log, change);
+                        version = staged(batch, log, change, states);
                     } catch (RuntimeException staging) {
                         staging.addSuppressed(e);
                         throw staging;
@@ -265,11 +288,27 @@ public class GraphImporter {
         }
         estates.advance(EstatePatch.apply(base, batch, version));
         estates.committed(version);
+        try {
+            ResourceHistory.prune(store, retention);
+        } catch (RuntimeException e) { // the write is whole; the next one prunes
+            Log.warnf("history: could not prune old resource states (%s)", e.getMessage());
+        }
     }
 
-    private long staged(ImportBatch batch, ProgressLog log, ChangeRecord.Pending change) {
+    /** Stage and swap; the resource states go as one more step, marked, and get their version when it finishes. */
+    private long staged(
+            ImportBatch batch, ProgressLog log, ChangeRecord.Pending change, List<Map<String, Object>> states) {
         log.start();
-        return StagedWrite.write(store, StagedWrite.plan(batch), log, change);
+        List<StagedWrite.Step> steps = new ArrayList<>(StagedWrite.plan(batch));
+        String marker = UUID.randomUUID().toString();
+        List<Map<String, Object>> rows = new ArrayList<>(states.size());
+        for (Map<String, Object> r : states) {
+            Map<String, Object> row = new HashMap<>(r);
+            row.put("stage", marker);
+            rows.add(row);
+        }
+        steps.add(new StagedWrite.Step(ResourceHistory.CREATE, rows));
+        return StagedWrite.write(store, steps, log, change.withStates(marker));
     }
 
     static List<String> warnings(List<ImportWarning> parsed, List<String> notes) {

@@ -34,6 +34,8 @@ public final class Labels {
     public static final String META = "AsegraphMeta";
     /** A committed write ({@link ChangeRecord}). */
     public static final String CHANGE = "Change";
+    /** One resource's states before and after one committed write ({@link ResourceHistory}). */
+    public static final String RESOURCE_VERSION = "ResourceVersion";
     /** The meta node as a Cypher pattern, bound to {@code m}. */
     public static final String META_NODE = "(m:" + META + " {key: 'meta'})";
 

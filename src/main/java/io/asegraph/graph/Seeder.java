@@ -54,6 +54,7 @@ public class Seeder {
         boolean seeded = store.read(tx -> tx.run("MATCH " + Labels.META_NODE + " RETURN m.seeded AS s").list().stream()
                 .anyMatch(r -> !r.get("s").isNull() && r.get("s").asBoolean()));
         boolean empty = store.read(tx -> !tx.run("MATCH (n) WHERE NOT n:" + Labels.META + " AND NOT n:" + Labels.CHANGE
+                        + " AND NOT n:" + Labels.RESOURCE_VERSION
                         + " AND NOT n:" + StagedWrite.STAGE + " AND NOT n:" + StagedWrite.STEP + " RETURN n LIMIT 1")
                 .hasNext());
         if (seeded || !empty) {

@@ -320,7 +320,7 @@ final class StagedWrite {
             }
             tx.run("MATCH " + Labels.META_NODE + " WHERE m.applying = $id REMOVE m.applying", Map.of("id", id));
             // The change this import records was kept on its stage (the finisher may be another process).
-            return tx.single(
+            long version = tx.single(
                     "MATCH (s:" + STAGE + " {id: $id}) MERGE " + Labels.META_NODE
                             + " SET m.version = coalesce(m.version, 0) + 1 WITH m, s CREATE (c:" + Labels.CHANGE
                             + ") SET c.principal = coalesce(s.change_principal, 'system'),"
@@ -331,6 +331,8 @@ final class StagedWrite {
                             + " RETURN m.version AS v",
                     Map.of("id", id),
                     "v");
+            ResourceHistory.recordStaged(tx, version, id);
+            return version;
         });
     }
 

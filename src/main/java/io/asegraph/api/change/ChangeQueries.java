@@ -38,10 +38,7 @@ public class ChangeQueries {
             @Description("Only changes committed at or after this instant, ISO 8601 with offset,"
                             + " e.g. 2026-12-02T18:00:00Z")
                     String since) {
-        if (limit == null || limit < 1 || limit > config.maxPageSize()) {
-            throw new InvalidArgumentException(
-                    "limit must be 1 to " + config.maxPageSize() + " (asegraph.api.max-page-size), got " + limit);
-        }
+        checkLimit(limit, config);
         Optional<OffsetDateTime> from;
         try {
             from = since == null ? Optional.empty() : Optional.of(OffsetDateTime.parse(since));
@@ -50,5 +47,13 @@ public class ChangeQueries {
                     "since must be an ISO 8601 instant with offset (e.g. 2026-12-02T18:00:00Z), got '" + since + "'");
         }
         return log.recent(limit, from).stream().map(Change::of).toList();
+    }
+
+    /** Refuses a page size outside 1 to {@code asegraph.api.max-page-size}. */
+    public static void checkLimit(Integer limit, ApiConfig config) {
+        if (limit == null || limit < 1 || limit > config.maxPageSize()) {
+            throw new InvalidArgumentException(
+                    "limit must be 1 to " + config.maxPageSize() + " (asegraph.api.max-page-size), got " + limit);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.asegraph.api.path;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.asegraph.api.history.ResourceChangeView;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -14,4 +16,20 @@ public record ImportResult(
                 @NonNull
                 List<@NonNull String> warnings,
         @Description("Resources removed because a re-imported parent no longer lists them") Integer removed,
-        @Description("True when nothing was written (dryRun)") Boolean dryRun) {}
+        @Description("True when nothing was written (dryRun)") Boolean dryRun,
+        @Description("For a dry run: what the import would change, resource by resource and field by field (the drift"
+                        + " between the document and the store); unchanged resources are not listed, and a resource"
+                        + " listed without properties is unchanged. Null for an import that wrote: its changes are"
+                        + " estateDiff(from: its version - 1).")
+                @JsonInclude(JsonInclude.Include.NON_NULL)
+                List<@NonNull ResourceChangeView> changes) {
+    public ImportResult(
+            Integer created,
+            Integer updated,
+            Integer unchanged,
+            List<String> warnings,
+            Integer removed,
+            Boolean dryRun) {
+        this(created, updated, unchanged, warnings, removed, dryRun, null);
+    }
+}

@@ -1,0 +1,17 @@
+package io.asegraph.api.history;
+
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+/** The resources that differ between two versions of the estate. */
+@Type("EstateDiff")
+@Description("The resources that differ between two versions of the estate, field by field.")
+public record EstateDiff(
+        @NonNull @Description("The earlier version") Long from,
+        @NonNull @Description("The later version") Long to,
+        @NonNull
+                @Description("Each resource whose state at `to` differs from its state at `from`, ordered by type then"
+                        + " name; a resource created and removed in between is not listed")
+                List<@NonNull ResourceChangeView> resources) {}
