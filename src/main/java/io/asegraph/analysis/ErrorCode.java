@@ -30,7 +30,11 @@ public enum ErrorCode {
     /** An authenticated caller without the role the operation needs; nothing was done. */
     FORBIDDEN(Wire.FORBIDDEN),
     /** A request over one of the API's limits (depth, complexity, size); the message names the limit and its value. */
-    LIMIT_EXCEEDED(Wire.LIMIT_EXCEEDED);
+    LIMIT_EXCEEDED(Wire.LIMIT_EXCEEDED),
+    /** The graph store cannot be reached; nothing was read or written (HTTP 503 with Retry-After on POST /import). */
+    STORE_UNAVAILABLE(Wire.STORE_UNAVAILABLE),
+    /** The service is stopping: a write it could not finish within its grace period was rolled back. */
+    SHUTTING_DOWN(Wire.SHUTTING_DOWN);
 
     private final String wire;
 
@@ -55,6 +59,8 @@ public enum ErrorCode {
         public static final String TOO_LARGE = "TOO_LARGE";
         public static final String FORBIDDEN = "FORBIDDEN";
         public static final String LIMIT_EXCEEDED = "LIMIT_EXCEEDED";
+        public static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
+        public static final String SHUTTING_DOWN = "SHUTTING_DOWN";
 
         private Wire() {}
     }

@@ -34,6 +34,8 @@ public final class Errors {
             case TOO_LARGE -> new TooLargeException(message);
             case FORBIDDEN -> new ForbiddenException(message);
             case LIMIT_EXCEEDED -> new LimitExceededException(message);
+            case STORE_UNAVAILABLE -> new StoreUnavailableException(message);
+            case SHUTTING_DOWN -> new ShuttingDownException(message);
         };
     }
 }

@@ -21,26 +21,32 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * chain itself (its query cache, and these two when its settings are given); this replaces that chain, before the
  * GraphQL object is built, with the same one: the two limits, then a query cache that is also the parsed-document
  * provider, as SmallRye's is. It is SmallRye's eventing SPI (registered in
- * {@code META-INF/services/io.smallrye.graphql.spi.EventingService}, on while {@value #ENABLED} is true), not a CDI
- * observer: SmallRye's CDI events are off by default and would fire for every field.
+ * {@code META-INF/services/io.smallrye.graphql.spi.EventingService}; the limits are in the chain while
+ * {@value #ENABLED} is true), not a CDI observer: SmallRye's CDI events are off by default and would fire for every
+ * field. The chain ends with {@link StoreStatus} (codes for store failures, the snapshot marker) either way.
  */
 public class QueryLimits implements EventingService {
     /** The setting that turns both limits on (true in {@code application.properties}). */
     static final String ENABLED = "asegraph.api.query-limits";
 
+    /** Always on (null): the limits follow {@value #ENABLED}, {@link StoreStatus} is always in the chain. */
     @Override
     public String getConfigKey() {
-        return ENABLED;
+        return null;
     }
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         Config config = ConfigProvider.getConfig();
+        QueryCache cache = new QueryCache();
+        if (!config.getOptionalValue(ENABLED, Boolean.class).orElse(true)) {
+            return builder.preparsedDocumentProvider(cache)
+                    .instrumentation(new ChainedInstrumentation(List.of(cache, new StoreStatus())));
+        }
         int depth = config.getOptionalValue("asegraph.api.max-query-depth", Integer.class)
                 .orElse(15);
         int complexity = config.getOptionalValue("asegraph.api.max-query-complexity", Integer.class)
                 .orElse(500);
-        QueryCache cache = new QueryCache();
         return builder.preparsedDocumentProvider(cache)
                 .instrumentation(new ChainedInstrumentation(List.of(
                         new MaxQueryComplexityInstrumentation(complexity) {
@@ -57,7 +63,8 @@ public class QueryLimits implements EventingService {
                                         + " (asegraph.api.max-query-depth)");
                             }
                         },
-                        cache)));
+                        cache,
+                        new StoreStatus())));
     }
 
     /** A document refused by a limit: graphql-java's abort, with our code. */

@@ -51,12 +51,23 @@ public class EstateCache {
                 return s.estate();
             }
             lastCheck = System.currentTimeMillis();
-            if (storeVersion() == s.estate().version()) {
-                return s.estate();
+            OptionalLong version = storeVersionIfReachable();
+            if (version.isEmpty() || version.getAsLong() == s.estate().version()) {
+                return s.estate(); // unchanged, or the store is not there: the last snapshot is all there is
             }
             writes.incrementAndGet(); // written by another instance
         }
-        return reload();
+        try {
+            return reload();
+        } catch (StoreUnavailableException e) {
+            if (s == null) {
+                throw e;
+            }
+            // The store is not there (marked so: GraphStore#available): the last snapshot is all there is, and the API
+            // says which it is. A write whose outcome is unknown (its store went away at commit) may be missing from
+            // it.
+            return s.estate();
+        }
     }
 
     /**
@@ -156,7 +167,21 @@ public class EstateCache {
         commitListeners.add(listener);
     }
 
-    private long storeVersion() {
-        return store.read(EstateLoader::version);
+    /**
+     * The store's version, read once without retries; empty when the store is not available (it is then marked so:
+     * {@link GraphStore#available()}, and the snapshot served meanwhile says so in the API).
+     */
+    private OptionalLong storeVersionIfReachable() {
+        try {
+            return OptionalLong.of(store.readOnce(EstateLoader::version));
+        } catch (StoreUnavailableException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The version of the snapshot held (whether or not it is still current); empty before the first load. */
+    public OptionalLong snapshotVersion() {
+        Snapshot s = snapshot.get();
+        return s == null ? OptionalLong.empty() : OptionalLong.of(s.estate().version());
     }
 }

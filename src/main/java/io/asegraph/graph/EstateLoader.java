@@ -59,7 +59,7 @@ final class EstateLoader {
     private EstateLoader() {}
 
     /** The store version (0 before the first write). */
-    static long version(TransactionContext tx) {
+    static long version(org.neo4j.driver.SimpleQueryRunner tx) {
         return tx.run("OPTIONAL MATCH " + Labels.META_NODE + " RETURN coalesce(m.version, 0) AS v")
                 .single()
                 .get("v")

@@ -6,8 +6,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -71,18 +69,97 @@ public class GraphStore {
 
     private volatile boolean unfinishedSwap;
 
+    private volatile boolean stopping;
+
+    /** How deep this thread is in {@link #writing} calls. */
+    private static final ThreadLocal<int[]> WRITING = ThreadLocal.withInitial(() -> new int[1]);
+
+    /** Writes under way ({@link #writing}); the shutdown waits for them (notified on this object). */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** False from a failure that says the store is not there until the next operation that reaches it. */
+    private volatile boolean available = true;
+
     @Inject
     public GraphStore(StoreConfig config, Seeder seeder) {
         this.config = config;
         this.seeder = seeder;
     }
 
+    /** Starts the store; what stops it is logged as one line naming the path and the fix ({@link StoreStartup}). */
     void onStart(@Observes StartupEvent event) {
-        start();
+        try {
+            start();
+        } catch (StoreStartup.StoreStartupException e) {
+            Log.error(e.getMessage());
+            throw e;
+        }
     }
 
+    /**
+     * At shutdown: new writes are refused ({@link ShutdownInterruptedException}); writes under way get
+     * {@code asegraph.store.shutdown-grace} to finish; then the store closes, rolling back any still running (their
+     * callers get {@link ShutdownInterruptedException}).
+     */
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
+        synchronized (inFlight) {
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    inFlight.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (inFlight.get() > 0) {
+            Log.warnf(
+                    "asegraph store: %d write(s) still running after asegraph.store.shutdown-grace (%s): rolled back",
+                    inFlight.get(), config.shutdownGrace());
+        }
         stop();
+    }
+
+    /** Whether the service is stopping (new writes are refused, running ones have their grace period). */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /**
+     * Runs {@code write} (one or several write transactions) as one write the shutdown waits for: refused while the
+     * service stops; a failure because the store closed under it becomes a {@link ShutdownInterruptedException}.
+     */
+    public <T> T writing(Supplier<T> write) {
+        if (stopping && WRITING.get()[0] == 0) { // a write already under way on this thread goes on
+            throw new ShutdownInterruptedException(
+                    "the service is stopping, so this write was not started and nothing was written: send it again"
+                            + " once the service is back",
+                    null,
+                    false);
+        }
+        inFlight.incrementAndGet();
+        WRITING.get()[0]++;
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            if (stopping && !(e instanceof ShutdownInterruptedException)) {
+                throw new ShutdownInterruptedException(
+                        "the service stopped before this write finished within asegraph.store.shutdown-grace ("
+                                + config.shutdownGrace() + "), so it was rolled back and nothing of it was written:"
+                                + " send it again once the service is back",
+                        e,
+                        false);
+            }
+            throw e;
+        } finally {
+            WRITING.get()[0]--;
+            synchronized (inFlight) {
+                inFlight.decrementAndGet();
+                inFlight.notifyAll();
+            }
+        }
     }
 
     synchronized void start() {
@@ -96,38 +173,29 @@ public class GraphStore {
                     ? AuthTokens.basic(config.username(), config.password().get())
                     : AuthTokens.none();
             driver = GraphDatabase.driver(uri, auth, driverConfig());
-            driver.verifyConnectivity();
+            try {
+                driver.verifyConnectivity();
+            } catch (RuntimeException e) {
+                driver.close();
+                driver = null;
+                throw StoreStartup.externalFailed(uri, e);
+            }
             description = "external Neo4j at " + uri + " (database " + config.database() + ")";
         } else {
             Path home = Path.of(config.dataDirectory()).toAbsolutePath().normalize();
+            StoreStartup.checkDataDirectory(home, config.minFreeSpace());
+            GraphDatabaseAPI db;
             try {
-                Files.createDirectories(home);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot create the data directory " + home + ": " + e.getMessage(), e);
+                dbms = embeddedStore(home);
+                db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+                db.beginTx().close(); // the database itself started (a store it cannot open fails here)
+            } catch (RuntimeException e) {
+                if (dbms != null) {
+                    dbms.shutdown();
+                    dbms = null;
+                }
+                throw StoreStartup.embeddedFailed(home, e);
             }
-            dbms = new DatabaseManagementServiceBuilder(home)
-                    .setConfig(BoltConnector.enabled, true)
-                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", config.boltPort()))
-                    .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", config.boltPort()))
-                    .setConfig(HttpConnector.enabled, false)
-                    .setConfig(HttpsConnector.enabled, false)
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(config.pageCache()))
-                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
-                    // Bolt's event loops otherwise wait a 5 s quiet period each at shutdown (10 s per stop); the
-                    // driver is closed before the store, so no Bolt traffic is left to wait for.
-                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                    .setConfig(
-                            GraphDatabaseSettings.tx_state_memory_allocation,
-                            transactionState(config.transactionState()))
-                    .setConfig(
-                            GraphDatabaseSettings.tx_state_max_off_heap_memory,
-                            ByteUnit.parse(config.transactionMemory()))
-                    .setConfig(
-                            GraphDatabaseSettings.memory_transaction_global_max_size,
-                            ByteUnit.parse(config.transactionMemory()))
-                    .build();
-            GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             int port = db.getDependencyResolver()
                     .resolveDependency(ConnectorPortRegister.class)
                     .getLocalAddress(ConnectorType.BOLT)
@@ -138,6 +206,32 @@ public class GraphStore {
         seeder.apply(this);
         StagedWrite.recover(this);
         Log.infof("asegraph store: %s, ready in %d ms", description, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private DatabaseManagementService embeddedStore(Path home) {
+        return new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", config.boltPort()))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", config.boltPort()))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(config.pageCache()))
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+                // The service's own grace (asegraph.store.shutdown-grace) was given before the store closes: what
+                // still runs then is rolled back at once.
+                .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(1))
+                // Bolt's event loops otherwise wait a 5 s quiet period each at shutdown (10 s per stop); the
+                // driver is closed before the store, so no Bolt traffic is left to wait for.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(
+                        GraphDatabaseSettings.tx_state_memory_allocation, transactionState(config.transactionState()))
+                .setConfig(
+                        GraphDatabaseSettings.tx_state_max_off_heap_memory, ByteUnit.parse(config.transactionMemory()))
+                .setConfig(
+                        GraphDatabaseSettings.memory_transaction_global_max_size,
+                        ByteUnit.parse(config.transactionMemory()))
+                .build();
     }
 
     static GraphDatabaseSettings.TransactionStateMemoryAllocation transactionState(String value) {
@@ -153,6 +247,10 @@ public class GraphStore {
         return Config.builder()
                 .withMaxConnectionPoolSize(64)
                 .withConnectionAcquisitionTimeout(30, TimeUnit.SECONDS)
+                // A store that is down is reported within seconds (STORE_UNAVAILABLE), not after the driver's default
+                // 30 s of retries; a cluster's leader change still fits in these 5 s.
+                .withConnectionTimeout(5, TimeUnit.SECONDS)
+                .withMaxTransactionRetryTime(5, TimeUnit.SECONDS)
                 .withoutEncryption()
                 .withLogging(Logging.none())
                 .build();
@@ -179,7 +277,54 @@ public class GraphStore {
     }
 
     private Session session() {
-        return driver.session(SessionConfig.forDatabase(config.database()));
+        Driver d = driver;
+        if (d == null) {
+            throw new StoreUnavailableException("the graph store is closed (the service is stopping)", null);
+        }
+        return d.session(SessionConfig.forDatabase(config.database()));
+    }
+
+    /**
+     * Whether the last operation on the store reached it: false after one failed because the store is not there
+     * (a {@link StoreUnavailableException}), true again after the next that succeeds.
+     */
+    public boolean available() {
+        return available;
+    }
+
+    /**
+     * Runs {@code work}; a failure that says the store is not there becomes a {@link StoreUnavailableException} and
+     * marks the store unavailable, a success marks it available.
+     */
+    private <T> T reaching(Supplier<T> work) {
+        try {
+            T result = work.get();
+            available = true;
+            return result;
+        } catch (RuntimeException e) {
+            RuntimeException translated = StoreFailures.translate(e, String.valueOf(description));
+            if (translated instanceof StoreUnavailableException) {
+                if (available) {
+                    Log.warnf("asegraph store: not available (%s)", e.getMessage());
+                }
+                available = false;
+            }
+            throw translated;
+        }
+    }
+
+    /**
+     * {@code work} in one read transaction, tried once (no retry: for a quick check whether the store is there, as
+     * {@link EstateCache} makes of its version).
+     */
+    <T> T readOnce(Function<QueryRunner, T> work) {
+        return reaching(() -> {
+            try (Session s = session();
+                    Transaction tx = s.beginTransaction(
+                            org.neo4j.driver.TransactionConfig.builder().build())) {
+                return work.apply(tx);
+            }
+        });
     }
 
     /**
@@ -206,6 +351,10 @@ public class GraphStore {
      * write is being swapped in by this process it waits for the swap to end.
      */
     public <T> T read(Function<TransactionContext, T> work) {
+        return reaching(() -> readSwapAware(work));
+    }
+
+    private <T> T readSwapAware(Function<TransactionContext, T> work) {
         while (true) {
             if (unfinishedSwap) {
                 StagedWrite.finishPending(this); // throws while it cannot: no read sees half a swap
@@ -226,12 +375,14 @@ public class GraphStore {
 
     /** As {@link #read}, without finishing an unfinished swap first (for {@link StagedWrite} itself). */
     <T> T readDuringSwap(Function<TransactionContext, T> work) {
-        swapping.readLock().lock();
-        try (Session s = session()) {
-            return s.executeRead(work::apply);
-        } finally {
-            swapping.readLock().unlock();
-        }
+        return reaching(() -> {
+            swapping.readLock().lock();
+            try (Session s = session()) {
+                return s.executeRead(work::apply);
+            } finally {
+                swapping.readLock().unlock();
+            }
+        });
     }
 
     /**
@@ -260,14 +411,14 @@ public class GraphStore {
      * {@link #retrying} for failures).
      */
     public <T> T write(Function<QueryRunner, T> work) {
-        return retrying(() -> {
+        return writing(() -> reaching(() -> retrying(() -> {
             try (Session s = session();
                     Transaction tx = s.beginTransaction()) {
                 T result = work.apply(tx);
                 tx.commit();
                 return result;
             }
-        });
+        })));
     }
 
     /** The statements of one write transaction, whichever way the store is reached. */
@@ -299,9 +450,8 @@ public class GraphStore {
                 }
             }));
         }
-        GraphDatabaseService db = dbms.database(config.database());
-        return retrying(() -> {
-            try (org.neo4j.graphdb.Transaction tx = db.beginTx()) {
+        return writing(() -> reaching(() -> retrying(() -> {
+            try (org.neo4j.graphdb.Transaction tx = embedded().beginTx()) {
                 T result = work.apply(new WriteTransaction() {
                     @Override
                     public void run(String cypher, Map<String, Object> parameters) {
@@ -320,7 +470,15 @@ public class GraphStore {
                 tx.commit();
                 return result;
             }
-        });
+        })));
+    }
+
+    private GraphDatabaseService embedded() {
+        DatabaseManagementService d = dbms;
+        if (d == null) {
+            throw new StoreUnavailableException("the graph store is closed (the service is stopping)", null);
+        }
+        return d.database(config.database());
     }
 
     /**
@@ -368,17 +526,17 @@ public class GraphStore {
 
     /** Runs one auto-commit statement (schema commands cannot share a transaction with data). */
     public void runAutoCommit(String cypher) {
-        try (Session s = session()) {
-            s.run(cypher).consume();
-        }
+        reaching(() -> {
+            try (Session s = session()) {
+                return s.run(cypher).consume();
+            }
+        });
     }
 
     /** How long a trivial read takes; it does not wait for a swap (the store is up meanwhile). */
     Duration ping() {
         long t0 = System.nanoTime();
-        try (Session s = session()) {
-            s.executeRead(tx -> tx.run("RETURN 1").single().get(0).asInt());
-        }
+        readOnce(tx -> tx.run("RETURN 1").single().get(0).asInt());
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 }

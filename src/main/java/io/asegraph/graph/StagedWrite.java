@@ -87,6 +87,12 @@ final class StagedWrite {
      * committed, to be finished by the next reload or start.
      */
     static long write(GraphStore store, List<Step> steps, ImportProgress progress, ChangeRecord.Pending change) {
+        // One write for the shutdown: its grace covers staging and swap, not each transaction apart.
+        return store.writing(() -> writeStaged(store, steps, progress, change));
+    }
+
+    private static long writeStaged(
+            GraphStore store, List<Step> steps, ImportProgress progress, ChangeRecord.Pending change) {
         checkRecords(steps);
         Map<String, Object> changeOnStage = new java.util.HashMap<>();
         change.properties().forEach((k, v) -> changeOnStage.put("change_" + k, v));
@@ -120,8 +126,21 @@ final class StagedWrite {
             throw e;
         }
         long staged = millis(t0);
-        long version =
-                store.excludingReaders(() -> unfinishedOnFailure(store, () -> swap(store, id, steps, 0, 0, progress)));
+        long version;
+        try {
+            version = store.excludingReaders(
+                    () -> unfinishedOnFailure(store, () -> swap(store, id, steps, 0, 0, progress)));
+        } catch (RuntimeException e) {
+            if (store.stopping()) {
+                throw new ShutdownInterruptedException(
+                        "the service stopped during this import's swap, after its commit point: the import is"
+                                + " committed, and the next start of the service finishes it (the store then holds"
+                                + " all of it)",
+                        e,
+                        true);
+            }
+            throw e;
+        }
         Log.infof("import: staged %d steps in %d ms, swapped in %d ms", steps.size(), staged, millis(t0) - staged);
         try {
             delete(store, id);

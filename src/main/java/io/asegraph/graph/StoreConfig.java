@@ -30,6 +30,22 @@ public interface StoreConfig {
     @WithDefault("2g")
     String transactionMemory();
 
+    /**
+     * The least free space the data directory's file system must have for the embedded store to start; below it the
+     * service stops at start-up with one line naming the directory (a store that runs out of disk mid-write fails
+     * that write, all of it).
+     */
+    @WithDefault("64m")
+    String minFreeSpace();
+
+    /**
+     * How long a write under way at shutdown (SIGTERM) may still take: it finishes within this, or is rolled back (its
+     * caller gets {@code SHUTTING_DOWN}); new writes are refused meanwhile. Set {@code quarkus.shutdown.timeout} to
+     * the same, so HTTP requests are waited for as long.
+     */
+    @WithDefault("30s")
+    java.time.Duration shutdownGrace();
+
     /** bolt:// or neo4j:// URI of an existing server or cluster; when present no embedded store starts. */
     Optional<String> uri();
 

@@ -11,7 +11,7 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same service in external mode: {@code asegraph.store.uri} points at a neo4j-harness instance over bolt, no
+ * The same service in external mode: {@code asegraph.store.uri} points at a separate Neo4j process over bolt ({@link BoltStoreProcess}), no
  * embedded store starts, the seed goes into the external store, and the answers are the same as embedded.
  */
 @QuarkusTest
@@ -20,7 +20,7 @@ class ExternalStoreTest {
     public static class External implements QuarkusTestProfile {
         @Override
         public java.util.List<TestResourceEntry> testResources() {
-            return java.util.List.of(new TestResourceEntry(HarnessNeo4j.class));
+            return java.util.List.of(new TestResourceEntry(BoltStoreProcess.class));
         }
     }
 

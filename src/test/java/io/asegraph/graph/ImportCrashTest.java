@@ -55,20 +55,7 @@ class ImportCrashTest {
 
     /** Starts the child JVM; its output goes to {@code log} (a file: no pipe to fill up, nothing to drain). */
     Process child(Path file, String mode, Path log) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(
-                java,
-                "-Xmx1g",
-                "-cp",
-                System.getProperty("java.class.path"),
-                ImportCrashChild.class.getName(),
-                data.toString(),
-                file.toString(),
-                mode);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(log.toFile());
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        return pb.start();
+        return ChildJvm.start(ImportCrashChild.class, "1g", log, data.toString(), file.toString(), mode);
     }
 
     /** Waits until the child's output has a line starting with {@code marker} (returned), or it ends, or 10 minutes pass. */

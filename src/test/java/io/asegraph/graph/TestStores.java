@@ -60,7 +60,30 @@ final class TestStores {
 
     /** The store's settings: embedded under {@code data} unless {@code uri} is given. */
     static StoreConfig config(Path data, String transactionMemory, Optional<String> uri) {
+        return config(data, transactionMemory, uri, "64m");
+    }
+
+    /** As above, with {@code minFreeSpace} as the least free space the data directory's disk must have. */
+    static StoreConfig config(Path data, String transactionMemory, Optional<String> uri, String minFreeSpace) {
+        return config(data, transactionMemory, uri, minFreeSpace, java.time.Duration.ofSeconds(30));
+    }
+
+    /** As above, with {@code shutdownGrace} as the time a write under way at shutdown may still take. */
+    static StoreConfig config(
+            Path data,
+            String transactionMemory,
+            Optional<String> uri,
+            String minFreeSpace,
+            java.time.Duration shutdownGrace) {
         return new StoreConfig() {
+            public String minFreeSpace() {
+                return minFreeSpace;
+            }
+
+            public java.time.Duration shutdownGrace() {
+                return shutdownGrace;
+            }
+
             public String dataDirectory() {
                 return data.toString();
             }

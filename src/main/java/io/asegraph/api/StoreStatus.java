@@ -1,0 +1,93 @@
+package io.asegraph.api;
+
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.asegraph.analysis.ErrorCode;
+import io.asegraph.graph.EstateCache;
+import io.asegraph.graph.GraphStore;
+import io.asegraph.graph.ShutdownInterruptedException;
+import io.asegraph.graph.StoreUnavailableException;
+import io.quarkus.arc.Arc;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a GraphQL answer says about the store, as the last step of every execution ({@link QueryLimits} puts it in
+ * graphql-java's instrumentation chain): an error caused by the store not being there becomes
+ * {@code extensions.code} {@code STORE_UNAVAILABLE} (and one caused by the service stopping mid-write
+ * {@code SHUTTING_DOWN}) with its message, whatever field raised it, instead of SmallRye's opaque server error; and
+ * while the store is unavailable every answer carries {@code extensions.snapshot}
+ * {@code {version, ageSeconds, storeAvailable: false}}: analysis answered from the last loaded snapshot, which is that
+ * old and of that store version.
+ */
+final class StoreStatus extends SimplePerformantInstrumentation {
+    /** The response extension's key. */
+    static final String SNAPSHOT = "snapshot";
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(
+            ExecutionResult result, InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        GraphStore store = Arc.container().instance(GraphStore.class).get();
+        boolean coded = result.getErrors().stream().anyMatch(e -> storeCause(e) != null);
+        if (!coded && store.available()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        List<GraphQLError> errors = new ArrayList<>();
+        for (GraphQLError e : result.getErrors()) {
+            Throwable cause = storeCause(e);
+            errors.add(cause == null ? e : coded(e, cause));
+        }
+        Map<Object, Object> extensions =
+                new LinkedHashMap<>(result.getExtensions() == null ? Map.of() : result.getExtensions());
+        if (!store.available()) {
+            extensions.put(
+                    SNAPSHOT,
+                    snapshot(Arc.container().instance(EstateCache.class).get()));
+        }
+        return CompletableFuture.completedFuture(
+                result.transform(b -> b.errors(errors).extensions(extensions.isEmpty() ? null : extensions)));
+    }
+
+    private static Map<String, Object> snapshot(EstateCache cache) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        OptionalLong version = cache.snapshotVersion();
+        long at = cache.snapshotAtMillis();
+        s.put("version", version.isPresent() ? version.getAsLong() : null);
+        s.put("ageSeconds", at < 0 ? null : (System.currentTimeMillis() - at) / 1000);
+        s.put("storeAvailable", false);
+        return s;
+    }
+
+    /** The store failure that caused {@code error}, if any. */
+    private static Throwable storeCause(GraphQLError error) {
+        if (!(error instanceof ExceptionWhileDataFetching fetching)) {
+            return null;
+        }
+        for (Throwable t = fetching.getException(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreUnavailableException || t instanceof ShutdownInterruptedException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static GraphQLError coded(GraphQLError error, Throwable cause) {
+        ErrorCode code =
+                cause instanceof ShutdownInterruptedException ? ErrorCode.SHUTTING_DOWN : ErrorCode.STORE_UNAVAILABLE;
+        return GraphqlErrorBuilder.newError()
+                .message(cause.getMessage())
+                .path(error.getPath())
+                .locations(error.getLocations())
+                .extensions(Map.of("code", code.wire(), "classification", "DataFetchingException"))
+                .build();
+    }
+}

@@ -1,0 +1,107 @@
+package io.asegraph.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Start-up failures stop the start with one log line that names the path and the fix: each case starts the store in
+ * a child JVM ({@link StoreStartupChild}, the service's own start-up path) with one bad setup and checks its exit
+ * code and that line. A full disk is simulated through {@code asegraph.store.min-free-space} (a tiny file system
+ * needs root to mount): the same check, with the threshold above what the disk has.
+ */
+class StoreStartupTest {
+    @TempDir
+    Path dir;
+
+    record Outcome(int exit, String log) {
+        /** Exited as the service does when its start fails, with no stack trace (the line is all there is). */
+        void failedWithTheLineAlone() {
+            assertEquals(3, exit, log);
+            assertTrue(!log.contains("\tat "), () -> "no stack trace:\n" + log);
+        }
+
+        /** The line with the message (logged, and printed by the child), which must name {@code path}. */
+        String line(String phrase, Path path) {
+            List<String> lines = log.lines()
+                    .filter(l -> l.contains("asegraph: ") && l.contains(phrase))
+                    .toList();
+            assertTrue(!lines.isEmpty(), () -> "a line with '" + phrase + "' in:\n" + log);
+            assertTrue(lines.get(0).contains(path.toString()), () -> "the line names " + path + ": " + lines.get(0));
+            return lines.get(0);
+        }
+    }
+
+    Outcome start(Path data, String minFree) throws Exception {
+        Path log = dir.resolve("child-" + System.nanoTime() + ".log");
+        Process p = ChildJvm.start(StoreStartupChild.class, "512m", log, data.toString(), minFree);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the child ended");
+        return new Outcome(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeCreatedNamesItAndTheSetting() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+        Path data = file.resolve("data");
+        Outcome o = start(data, "64m");
+        o.failedWithTheLineAlone();
+        String line = o.line("cannot be created", data);
+        assertTrue(line.contains("set asegraph.store.data-directory"), line);
+        assertTrue(!o.log().contains(StoreStartupChild.STARTED), o.log());
+    }
+
+    @Test
+    void aDataDirectoryThatIsNotWritableNamesItAndTheFix() throws Exception {
+        // Even root may not write in /sys here; where it may, this machine cannot show the case.
+        Path sys = Path.of("/sys");
+        boolean writable;
+        try {
+            Files.delete(Files.createTempFile(sys, "probe", ""));
+            writable = true;
+        } catch (IOException e) {
+            writable = false;
+        }
+        Assumptions.assumeFalse(writable, "/sys is writable here");
+        Outcome o = start(sys, "64m");
+        o.failedWithTheLineAlone();
+        String line = o.line("is not writable by user " + System.getProperty("user.name"), sys);
+        assertTrue(line.contains("fix its permissions"), line);
+    }
+
+    @Test
+    void aFullDiskNamesTheDirectoryAndTheFix() throws Exception {
+        Path data = dir.resolve("full");
+        Outcome o = start(data, "1000000g"); // more than any disk here has free
+        o.failedWithTheLineAlone();
+        String line = o.line("is full", data);
+        assertTrue(line.contains("asegraph.store.min-free-space is 1000000g"), line);
+        assertTrue(line.contains("free space on it"), line);
+        assertTrue(Files.notExists(data.resolve("databases")), "no store was created");
+    }
+
+    @Test
+    void aStoreLockedByALiveProcessNamesItAndTheFix() throws Exception {
+        Path data = dir.resolve("locked");
+        GraphStore holder = TestStores.embedded(data, Path.of("graph-seed"), true);
+        holder.start(); // this JVM holds the store: a live process
+        try {
+            Outcome o = start(data, "64m");
+            o.failedWithTheLineAlone();
+            String line = o.line("is locked by another process", data);
+            assertTrue(line.contains("stop the other asegraph or Neo4j"), line);
+        } finally {
+            holder.stop();
+        }
+        Outcome again = start(data, "64m");
+        assertEquals(0, again.exit(), again.log());
+    }
+}
