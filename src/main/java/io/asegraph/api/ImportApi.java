@@ -279,7 +279,7 @@ public class ImportApi {
         return new ImportResult(o.created(), o.updated(), o.unchanged(), o.warnings(), o.removed(), o.dryRun());
     }
 
-    static InvalidDocumentException invalid(String what, List<ImportProblem> problems) {
+    public static InvalidDocumentException invalid(String what, List<ImportProblem> problems) {
         StringBuilder m = new StringBuilder(what)
                 .append(" (nothing was written): ")
                 .append(problems.size())
