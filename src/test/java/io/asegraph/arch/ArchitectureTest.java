@@ -38,6 +38,8 @@ class ArchitectureTest {
                 .definedBy("io.asegraph.analysis..")
                 .layer("graph")
                 .definedBy("io.asegraph.graph..")
+                .layer("history")
+                .definedBy("io.asegraph.history..")
                 .layer("importing")
                 .definedBy("io.asegraph.importing..")
                 .layer("estate")
@@ -56,17 +58,20 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("service", "api")
                 .whereLayer("graph")
                 .mayOnlyBeAccessedByLayers("service", "api")
+                .whereLayer("history")
+                .mayOnlyBeAccessedByLayers("graph", "service", "api")
                 .whereLayer("importing")
                 .mayOnlyBeAccessedByLayers("graph", "service", "api")
                 .whereLayer("estate")
                 .mayOnlyBeAccessedByLayers("analysis", "graph", "service", "api")
                 .whereLayer("policy")
-                .mayOnlyBeAccessedByLayers("estate", "analysis", "importing", "graph", "service", "api")
+                .mayOnlyBeAccessedByLayers("estate", "analysis", "history", "importing", "graph", "service", "api")
                 .whereLayer("topology")
-                .mayOnlyBeAccessedByLayers("policy", "estate", "analysis", "importing", "graph", "service", "api")
+                .mayOnlyBeAccessedByLayers(
+                        "policy", "estate", "analysis", "history", "importing", "graph", "service", "api")
                 .whereLayer("net")
                 .mayOnlyBeAccessedByLayers(
-                        "topology", "policy", "estate", "analysis", "importing", "graph", "service", "api")
+                        "topology", "policy", "estate", "analysis", "history", "importing", "graph", "service", "api")
                 .check(service);
     }
 

@@ -5,8 +5,9 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Enum;
 
 @Enum("ResourceType")
-@Description("The type of a resource an audit row names (the graph's label: App, AppServiceEnvironment,"
-        + " NetworkInterface, PrivateEndpoint, Subnet, AzureFirewall), or an address given where a resource could be.")
+@Description("The type of a resource: one an audit row names (App, AppServiceEnvironment, NetworkInterface,"
+        + " PrivateEndpoint, Subnet, AzureFirewall, Endpoint), one a change names (any kind the estate holds), or an"
+        + " address given where a resource could be.")
 public enum ResourceType {
     @Description("An app on an App Service Environment (Microsoft.Web/sites).")
     APP,
@@ -22,6 +23,34 @@ public enum ResourceType {
     AZURE_FIREWALL,
     @Description("An endpoint outside Azure's resources, imported as asegraph/endpoints.")
     ENDPOINT,
+    @Description("A virtual network (Microsoft.Network/virtualNetworks).")
+    VIRTUAL_NETWORK,
+    @Description("A virtual network peering (Microsoft.Network/virtualNetworks/virtualNetworkPeerings).")
+    PEERING,
+    @Description("A network security group (Microsoft.Network/networkSecurityGroups).")
+    NETWORK_SECURITY_GROUP,
+    @Description("A route table (Microsoft.Network/routeTables).")
+    ROUTE_TABLE,
+    @Description("An application security group (Microsoft.Network/applicationSecurityGroups).")
+    APPLICATION_SECURITY_GROUP,
+    @Description("A NAT gateway (Microsoft.Network/natGateways).")
+    NAT_GATEWAY,
+    @Description("A public IP address (Microsoft.Network/publicIPAddresses).")
+    PUBLIC_IP_ADDRESS,
+    @Description("A virtual network gateway (Microsoft.Network/virtualNetworkGateways).")
+    VIRTUAL_NETWORK_GATEWAY,
+    @Description("A local network gateway (Microsoft.Network/localNetworkGateways).")
+    LOCAL_NETWORK_GATEWAY,
+    @Description("A gateway connection (Microsoft.Network/connections).")
+    CONNECTION,
+    @Description("A firewall policy (Microsoft.Network/firewallPolicies).")
+    FIREWALL_POLICY,
+    @Description("An IP group (Microsoft.Network/ipGroups).")
+    IP_GROUP,
+    @Description("A firewall policy's rule collection group (Microsoft.Network/firewallPolicies/ruleCollectionGroups).")
+    RULE_COLLECTION_GROUP,
+    @Description("A service tag (by name) of a service tags file.")
+    SERVICE_TAGS,
     @Description("No resource: an address given as such (e.g. an address in a subnet as a caller).")
     ADDRESS;
 
