@@ -94,7 +94,7 @@ final class WhatIfEdits {
             return WhatIfPlanner.Proposal.invalid(base, problems);
         }
         return new WhatIfPlanner.Proposal(
-                base, Optional.of(current), touched.deltas(base, current), List.of(), List.of());
+                base, Optional.of(current), touched.changes(base, current), List.of(), List.of());
     }
 
     private void edit(String at, JsonNode edit) {

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asegraph.estate.Estate;
+import io.asegraph.history.ResourceChange;
+import io.asegraph.history.ResourceDiffer;
+import io.asegraph.history.ResourceState;
 import io.asegraph.importing.ImportParser;
 import io.asegraph.importing.ImportProblem;
 import io.asegraph.importing.ParsedDocument;
 import io.asegraph.policy.PolicyTypes;
-import io.asegraph.policy.ServiceTag;
 import io.asegraph.topology.NetworkTypes;
 import io.asegraph.topology.Resource;
 import io.asegraph.topology.ResourceId;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,20 +40,13 @@ public class WhatIfPlanner {
     }
 
     /**
-     * One resource the proposal changes: its state in the snapshot and after the change (empty when it does not exist
-     * there). A service tag list is keyed by its name.
-     */
-    public record ResourceDelta(
-            ResourceKind kind, String id, String name, Optional<Object> before, Optional<Object> after) {}
-
-    /**
      * The snapshot, the estate after the proposal, the resources it changes, and the import's warnings; or, when the
      * document has problems, those problems (located as an import locates them) and nothing else.
      */
     public record Proposal(
             Estate before,
             Optional<Estate> after,
-            List<ResourceDelta> changes,
+            List<ResourceChange> changes,
             List<String> warnings,
             List<ImportProblem> problems) {
         public boolean valid() {
@@ -94,7 +88,7 @@ public class WhatIfPlanner {
             return new Proposal(
                     base,
                     Optional.of(after),
-                    touched.deltas(base, after),
+                    touched.changes(base, after),
                     GraphImporter.warnings(doc.warnings(), diff.notes()),
                     List.of());
         } catch (EstatePatch.NotExact e) {
@@ -134,17 +128,14 @@ public class WhatIfPlanner {
             batch.removals().forEach((kind, removed) -> removed.forEach(id -> ids.putIfAbsent(id.key(), kind)));
         }
 
-        /** Each touched resource whose state differs between {@code before} and {@code after}. */
-        List<ResourceDelta> deltas(Estate before, Estate after) {
-            List<ResourceDelta> out = new ArrayList<>();
-            ids.forEach((key, kind) -> {
-                Optional<Object> was = lookup(before, kind, key);
-                Optional<Object> is = lookup(after, kind, key);
-                if (!Objects.equals(was, is)) {
-                    Object any = is.or(() -> was).orElseThrow();
-                    out.add(new ResourceDelta(kind, idOf(any), nameOf(any), was, is));
-                }
-            });
+        /** Each touched resource whose state differs between {@code before} and {@code after}, field by field. */
+        List<ResourceChange> changes(Estate before, Estate after) {
+            List<ResourceChange> out = new ArrayList<>();
+            ids.forEach((key, kind) -> ResourceDiffer.diff(
+                            lookup(before, kind, key).map(ResourceState::of),
+                            lookup(after, kind, key).map(ResourceState::of))
+                    .ifPresent(out::add));
+            out.sort(ResourceDiffer.ORDER);
             return out;
         }
     }
@@ -172,13 +163,5 @@ public class WhatIfPlanner {
             }
         }
         return Optional.empty();
-    }
-
-    private static String idOf(Object r) {
-        return r instanceof Resource res ? res.id().value() : ((ServiceTag) r).name();
-    }
-
-    private static String nameOf(Object r) {
-        return r instanceof Resource res ? res.name() : ((ServiceTag) r).name();
     }
 }

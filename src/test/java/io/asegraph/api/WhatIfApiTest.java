@@ -42,7 +42,7 @@ class WhatIfApiTest {
             """
             query($document: String!, $flows: [FlowQuestion], $audits: Boolean) {
               whatIf(document: $document, flows: $flows, audits: $audits) {
-                version warnings
+                version warnings resources { id name type change details }
                 flows { from to port protocol before after changed gained lost beforeSource afterSource
                         beforeFlow { allowedSourceRanges } afterFlow { allowedSourceRanges deniedSourceRanges reason } }
                 health { environment name check before after detail }
@@ -130,7 +130,11 @@ class WhatIfApiTest {
                 .body("data.whatIf.flows[0].gained", empty())
                 .body("data.whatIf.flows[0].beforeFlow.allowedSourceRanges", contains("10.0.1.0/26"))
                 .body("data.whatIf.flows[0].afterFlow.allowedSourceRanges", contains("10.0.1.0/27"))
-                .body("data.whatIf.health", nullValue());
+                .body("data.whatIf.health", nullValue())
+                .body("data.whatIf.resources.name", contains("db-nsg"))
+                .body("data.whatIf.resources[0].change", equalTo("UPDATED"))
+                .body("data.whatIf.resources[0].type", equalTo("NETWORK_SECURITY_GROUP"))
+                .body("data.whatIf.resources[0].details", hasItem(containsString("10.0.1.0/27")));
         // Nothing was written: the flow itself still answers as before.
         Gql.post("{ flow(from: \"ase-one\", to: \"db-vm-nic\", port: 1433) { verdict } }")
                 .body("data.flow.verdict", equalTo("ALLOWED"));
@@ -164,6 +168,8 @@ class WhatIfApiTest {
                 .body("data.whatIf.flows.before", contains("ALLOWED", "DENIED"))
                 .body("data.whatIf.flows.after", contains("ALLOWED", "ALLOWED"))
                 .body("data.whatIf.flows[1].gained", contains("10.0.1.64/26"))
+                .body("data.whatIf.resources.find { it.name == 'db-nsg' }.change", equalTo("REMOVED"))
+                .body("data.whatIf.resources.find { it.name == 'db-vm-nic' }.change", equalTo("UPDATED"))
                 .body("data.whatIf.flows[0].changed", equalTo(false));
     }
 

@@ -1,5 +1,6 @@
 package io.asegraph.api.whatif;
 
+import io.asegraph.api.history.ResourceChangeView;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -11,6 +12,10 @@ import org.eclipse.microprofile.graphql.Type;
         + " path engine and audit code.")
 public record WhatIf(
         @NonNull @Description("The store version of the snapshot the change was evaluated against") Integer version,
+        @NonNull
+                @Description("The resources the change creates, updates or removes, field by field (an NSG that changes"
+                        + " gets a new etag, as on a write)")
+                List<@NonNull ResourceChangeView> resources,
         @NonNull @Description("The flows asked, before and after the change, in the order asked")
                 List<@NonNull FlowChangeResult> flows,
         @Description("The ASE health checks whose status the change flips; null when audits is false")

@@ -8,6 +8,7 @@ import io.asegraph.api.InvalidArgumentException;
 import io.asegraph.api.UndeterminedException;
 import io.asegraph.api.audit.AuditQueries;
 import io.asegraph.api.audit.CheckStatus;
+import io.asegraph.api.history.ResourceChangeView;
 import io.asegraph.api.path.PathMapping;
 import io.asegraph.api.path.PathQueries;
 import io.asegraph.api.path.Protocol;
@@ -81,6 +82,7 @@ public class WhatIfQueries {
             AuditChanges a = r.audits().orElse(null);
             return new WhatIf(
                     Math.toIntExact(r.proposal().before().version()),
+                    ResourceChangeView.of(r.proposal().changes()),
                     changes,
                     a == null
                             ? null
