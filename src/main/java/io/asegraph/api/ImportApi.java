@@ -292,7 +292,7 @@ public class ImportApi {
         return new ImportResult(r.created(), r.updated(), r.unchanged(), r.warnings(), r.removed(), r.dryRun());
     }
 
-    static InvalidDocumentException invalid(String what, List<ImportProblem> problems) {
+    public static InvalidDocumentException invalid(String what, List<ImportProblem> problems) {
         StringBuilder m = new StringBuilder(what)
                 .append(" (nothing was written): ")
                 .append(problems.size())

@@ -57,11 +57,7 @@ final class EstatePatch {
             // A write that neither makes, fills nor refers to one leaves them as they are.
             return Optional.empty();
         }
-        ResourceSet written = batch.upserts()
-                .map(NetworkTypes.NETWORK_INTERFACE, ImportDiff::normalise)
-                .map(NetworkTypes.ROUTE_TABLE, ImportDiff::normalise)
-                .map(NetworkTypes.NAT_GATEWAY, ImportDiff::normalise)
-                .map(PolicyTypes.NETWORK_SECURITY_GROUP, EstatePatch::sortedRules);
+        ResourceSet written = written(batch);
         // Topology and PolicySet keep the first place of an id (of a tag's name) and its last record: the written ones
         // replace the stored ones in their place, new ones come after them.
         ResourceSet all = ResourceSet.builder()
@@ -70,6 +66,108 @@ final class EstatePatch {
                 .addAll(written)
                 .build();
         return Optional.of(new Estate(Topology.of(all), PolicySet.of(all), version, base.unresolved()));
+    }
+
+    /** The batch's upserts as the loader reads them back. */
+    private static ResourceSet written(ImportBatch batch) {
+        return batch.upserts()
+                .map(NetworkTypes.NETWORK_INTERFACE, ImportDiff::normalise)
+                .map(NetworkTypes.ROUTE_TABLE, ImportDiff::normalise)
+                .map(NetworkTypes.NAT_GATEWAY, ImportDiff::normalise)
+                .map(PolicyTypes.NETWORK_SECURITY_GROUP, EstatePatch::sortedRules);
+    }
+
+    /**
+     * {@code base} with {@code batch} applied, for a what-if: never written, at {@code base}'s version. The result
+     * shares every record the batch leaves alone with {@code base} (new lists of references, no copies of records).
+     * Unlike {@link #apply} it takes removals: the removed ids are left out. It is exact only when nothing left
+     * refers to a removed resource (a cascade delete plan detaches them, see {@link DeletePlan}) and the batch neither
+     * makes, fills nor refers to a placeholder; otherwise only a write and a reload could tell, and it refuses with
+     * {@link NotExact} naming the cause.
+     */
+    static Estate overlay(Estate base, ImportBatch batch) {
+        Set<ResourceId> removed = new HashSet<>();
+        batch.removals().values().forEach(removed::addAll);
+        if (!batch.placeholders().isEmpty()
+                || touchesPlaceholders(base.unresolved(), batch.upserts())
+                || removed.stream()
+                        .anyMatch(id -> base.unresolved().placeholder(id).isPresent())) {
+            throw new NotExact("the change makes, fills or refers to a placeholder (a resource referenced but not"
+                    + " imported), which moves resources in or out of the snapshot: import the referenced resources"
+                    + " first");
+        }
+        ResourceSet.Builder all = ResourceSet.builder();
+        if (removed.isEmpty()) {
+            all.addAll(base.topology().resources()).addAll(base.policies().resources());
+        } else {
+            keep(all, base.topology().resources(), removed);
+            keep(all, base.policies().resources(), removed);
+        }
+        ResourceSet result = all.addAll(written(batch)).build();
+        Topology topology = Topology.of(result);
+        PolicySet policies = PolicySet.of(result);
+        if (!removed.isEmpty()) {
+            // On the records kept (a written record replaces the stored one of its id).
+            dangling(topology.resources(), policies.resources(), removed).ifPresent(d -> {
+                throw new NotExact(d);
+            });
+        }
+        return new Estate(topology, policies, base.version(), base.unresolved());
+    }
+
+    /** A what-if the in-memory overlay cannot evaluate exactly; the message names why. */
+    static final class NotExact extends RuntimeException {
+        NotExact(String message) {
+            super(message);
+        }
+    }
+
+    private static void keep(ResourceSet.Builder to, ResourceSet from, Set<ResourceId> removed) {
+        for (ResourceType<? extends Resource> type : NetworkTypes.ALL) {
+            keepOf(to, from, type, removed);
+        }
+        keepOf(to, from, PolicyTypes.NETWORK_SECURITY_GROUP, removed);
+        keepOf(to, from, PolicyTypes.APPLICATION_SECURITY_GROUP, removed);
+        to.addAll(PolicyTypes.SERVICE_TAGS, from.of(PolicyTypes.SERVICE_TAGS));
+    }
+
+    private static <T extends Resource> void keepOf(
+            ResourceSet.Builder to, ResourceSet from, ResourceType<T> type, Set<ResourceId> removed) {
+        for (T r : from.of(type)) {
+            if (!removed.contains(r.id())) {
+                to.add(type, r);
+            }
+        }
+    }
+
+    /** The first resource left that still refers to a removed one, as a sentence. */
+    private static Optional<String> dangling(ResourceSet network, ResourceSet policy, Set<ResourceId> removed) {
+        for (ResourceType<? extends Resource> type : NetworkTypes.ALL) {
+            for (Resource r : network.of(type)) {
+                for (ResourceId ref : references(r)) {
+                    if (removed.contains(ref)) {
+                        return Optional.of(danglingSentence(r, ref));
+                    }
+                }
+            }
+        }
+        for (NetworkSecurityGroup n : policy.of(PolicyTypes.NETWORK_SECURITY_GROUP)) {
+            for (SecurityRule rule : n.rules()) {
+                Optional<ResourceId> asg = Stream.concat(rule.sourceAsgs().stream(), rule.destinationAsgs().stream())
+                        .filter(removed::contains)
+                        .findFirst();
+                if (asg.isPresent()) {
+                    return Optional.of(danglingSentence(n, asg.get()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String danglingSentence(Resource r, ResourceId ref) {
+        return r.name() + " (" + r.id().value() + ") still refers to " + ref.value()
+                + ", which the change removes: the store would drop or detach it on a reload, which the in-memory"
+                + " overlay does not model; delete it with cascade, or change it in the same document";
     }
 
     /**

@@ -151,6 +151,11 @@ public class GraphImporter {
         }
     }
 
+    /** How the parser treats a reference to a resource neither the document nor the snapshot holds. */
+    UnresolvedReferences unresolvedReferences() {
+        return unresolved;
+    }
+
     /** The snapshot writers compare with; call it holding the lock. */
     Estate snapshot() {
         return estates.current();

@@ -99,30 +99,14 @@ public class ResourceEdits {
         return importer.exclusive(() -> {
             Estate estate = importer.snapshot();
             ResourceId rid = parseId(id);
-            ResourceKind kind = GraphImporter.known(estate)
-                    .kindOf(rid)
-                    .orElseThrow(() -> new EditException(
-                            Reason.UNKNOWN,
-                            "no resource has the id '" + id + "'"
-                                    + (id.toLowerCase(Locale.ROOT).contains("/securityrules/")
-                                            ? " (remove a security rule with removeSecurityRule)"
-                                            : id.toLowerCase(Locale.ROOT).contains("/routes/")
-                                                    ? " (remove a route with removeRoute)"
-                                                    : "")));
+            ResourceKind kind = kindOf(estate, id, rid);
             Optional<Unresolved.Placeholder> placeholder = estate.unresolved().placeholder(rid);
             if (placeholder.isPresent()) {
                 return deletePlaceholder(estate, placeholder.get(), cascade);
             }
             DeletePlan.Result plan = DeletePlan.of(estate, rid, kind, ImportDiff::newEtag);
             if (!cascade && !plan.references().isEmpty()) {
-                int n = plan.references().size();
-                throw new EditException(
-                        Reason.REFERENCED,
-                        kind.noun() + " '" + rid.name() + "' is still referenced: "
-                                + String.join("; ", plan.references().subList(0, Math.min(n, 20)))
-                                + (n > 20 ? "; and " + (n - 20) + " more" : "")
-                                + ". Change or delete those first, or pass cascade: true to delete what depends on it and drop the"
-                                + " references to it");
+                throw new EditException(Reason.REFERENCED, stillReferenced(kind, rid, plan));
             }
             importer.write(estate, plan.batch(), ImportProgress.NONE);
             Log.infof(
@@ -172,6 +156,30 @@ public class ResourceEdits {
         return new Deletion(deleted, detached);
     }
 
+    /** The kind of the resource {@code id} in {@code estate}, or UNKNOWN naming it. */
+    static ResourceKind kindOf(Estate estate, String id, ResourceId rid) {
+        return GraphImporter.known(estate)
+                .kindOf(rid)
+                .orElseThrow(() -> new EditException(
+                        Reason.UNKNOWN,
+                        "no resource has the id '" + id + "'"
+                                + (id.toLowerCase(Locale.ROOT).contains("/securityrules/")
+                                        ? " (remove a security rule with removeSecurityRule)"
+                                        : id.toLowerCase(Locale.ROOT).contains("/routes/")
+                                                ? " (remove a route with removeRoute)"
+                                                : "")));
+    }
+
+    /** Why a delete without cascade is refused: the references that hold the resource, the first 20 named. */
+    static String stillReferenced(ResourceKind kind, ResourceId rid, DeletePlan.Result plan) {
+        int n = plan.references().size();
+        return kind.noun() + " '" + rid.name() + "' is still referenced: "
+                + String.join("; ", plan.references().subList(0, Math.min(n, 20)))
+                + (n > 20 ? "; and " + (n - 20) + " more" : "")
+                + ". Change or delete those first, or pass cascade: true to delete what depends on it and drop the"
+                + " references to it";
+    }
+
     private NetworkSecurityGroup writeNsg(Estate estate, NetworkSecurityGroup nsg, AzJson.Edit edit, String as) {
         ParsedDocument doc = validated(estate, edit, as);
         GraphImporter.Applied applied = importer.apply(doc, estate, false, ImportProgress.NONE);
@@ -198,7 +206,7 @@ public class ResourceEdits {
         return doc;
     }
 
-    private static NetworkSecurityGroup nsg(Estate estate, String id, Optional<String> etag) {
+    static NetworkSecurityGroup nsg(Estate estate, String id, Optional<String> etag) {
         NetworkSecurityGroup nsg = estate.policies()
                 .nsg(parseId(id))
                 .orElseThrow(
@@ -212,13 +220,13 @@ public class ResourceEdits {
         return nsg;
     }
 
-    private static RouteTable table(Estate estate, String id) {
+    static RouteTable table(Estate estate, String id) {
         return estate.topology()
                 .routeTable(parseId(id))
                 .orElseThrow(() -> new EditException(Reason.UNKNOWN, "no route table has the id '" + id + "'"));
     }
 
-    private static ResourceId parseId(String id) {
+    static ResourceId parseId(String id) {
         try {
             return ResourceId.of(id);
         } catch (IllegalArgumentException e) {

@@ -97,6 +97,13 @@ public class Engines {
         }
     }
 
+    /** The path engine and audits over {@code estate}: the same code for the current snapshot and a what-if's. */
+    public static Built build(Estate estate) {
+        AnalysisContext context = AnalysisContext.of(estate);
+        FlowAnalyzer flows = new FlowAnalyzer(context);
+        return new Built(context, flows, new Audits(context, flows));
+    }
+
     public Built current() {
         Estate estate = estates.current();
         Built b = built;
@@ -105,9 +112,7 @@ public class Engines {
         }
         synchronized (this) {
             if (built == null || built.estate() != estate) {
-                AnalysisContext context = AnalysisContext.of(estate);
-                FlowAnalyzer flows = new FlowAnalyzer(context);
-                built = new Built(context, flows, new Audits(context, flows));
+                built = build(estate);
             }
             return built;
         }

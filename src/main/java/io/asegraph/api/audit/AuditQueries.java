@@ -367,7 +367,7 @@ public class AuditQueries {
                 f.description());
     }
 
-    private static ShadowedRuleResult shadow(ShadowedRule s) {
+    public static ShadowedRuleResult shadow(ShadowedRule s) {
         return new ShadowedRuleResult(
                 s.nsg().value(),
                 s.nsgName(),
@@ -383,7 +383,7 @@ public class AuditQueries {
                 s.appliedTo().stream().map(id -> id.value()).toList());
     }
 
-    private static ExposureResult exposure(Exposure e) {
+    public static ExposureResult exposure(Exposure e) {
         String summary = e.exposedSources().isEmpty()
                 ? "none for certain"
                 : e.verdict() == io.asegraph.policy.Verdict.ALLOWED

@@ -180,7 +180,7 @@ public class PathQueries {
                 "'" + text + "' is a " + ref.kind().label() + "; this question takes a network interface or a subnet");
     }
 
-    private static void checkPort(String name, Integer port) {
+    public static void checkPort(String name, Integer port) {
         if (!Port.isPort(port)) {
             throw new InvalidArgumentException(Port.problem(name, port));
         }
@@ -194,7 +194,7 @@ public class PathQueries {
         }
     }
 
-    static io.asegraph.net.Protocol protocol(Protocol p) {
+    public static io.asegraph.net.Protocol protocol(Protocol p) {
         return io.asegraph.net.Protocol.valueOf((p == null ? Protocol.TCP : p).name());
     }
 }

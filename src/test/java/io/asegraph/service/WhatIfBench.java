@@ -1,0 +1,134 @@
+package io.asegraph.service;
+
+import io.asegraph.analysis.FlowChange;
+import io.asegraph.analysis.audit.AuditChanges;
+import io.asegraph.estate.Estate;
+import io.asegraph.graph.GraphImporter;
+import io.asegraph.graph.WhatIfPlanner;
+import io.asegraph.net.Protocol;
+import io.asegraph.policy.NetworkSecurityGroup;
+import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.NetworkInterface;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Measures a what-if of one NSG change on a generated estate, in process and without the store or HTTP:
+ * {@code java -cp <test classpath> io.asegraph.service.WhatIfBench ESTATE_DIR [RUNS]} where ESTATE_DIR holds
+ * {@code resources.json} and {@code servicetags.json} ({@code bench/run generate --size large}). The snapshot is the
+ * documents overlaid on an empty estate (the import's own comparison); then, RUNS times, an edits document putting
+ * one deny rule into the NSG of a network interface is proposed, the overlay's engine built, one flow (an ASE to that
+ * interface, TCP 1433) asked of both estates, and the audits compared. Prints each step's wall time, the bytes the
+ * thread allocated for it, and the heap in use after a collection with the overlay alive (its retained cost). Not a
+ * test; run by hand.
+ */
+public final class WhatIfBench {
+    private WhatIfBench() {}
+
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        WhatIfPlanner planner = new WhatIfPlanner(new GraphImporter(null, null));
+        long t0 = System.nanoTime();
+        Estate estate = planner.propose(Estate.empty(), Files.readString(dir.resolve("resources.json")))
+                .after()
+                .orElseThrow();
+        estate = planner.propose(estate, Files.readString(dir.resolve("servicetags.json")))
+                .after()
+                .orElseThrow();
+        System.out.printf(
+                Locale.ROOT,
+                "estate: %,d network records, %,d NSGs, loaded in %.1f s%n",
+                estate.topology().resources().size(),
+                estate.policies().nsgs().size(),
+                (System.nanoTime() - t0) / 1e9);
+        Engines.Built before = Engines.build(estate);
+        long w0 = System.nanoTime();
+        before.audits().warm();
+        System.out.printf(Locale.ROOT, "snapshot audits warmed in %.1f s%n", (System.nanoTime() - w0) / 1e9);
+        final Estate base = estate;
+        NetworkInterface nic = base.topology().nics().stream()
+                .filter(n -> n.nsgId().isPresent())
+                .findFirst()
+                .orElseThrow();
+        NetworkSecurityGroup nsg = base.policies().nsg(nic.nsgId().get()).orElseThrow();
+        AppServiceEnvironment ase = base.topology().environments().stream()
+                .filter(a -> base.topology()
+                        .subnet(a.subnetId())
+                        .map(s -> s.vnetId())
+                        .equals(base.topology().subnet(nic.subnetId()).map(s -> s.vnetId())))
+                .findFirst()
+                .orElse(base.topology().environments().iterator().next());
+        String document =
+                "{\"edits\": [{\"putSecurityRule\": {\"nsg\": \"" + nsg.id().value() + "\", \"rule\": {"
+                        + "\"name\": \"whatif-deny-sql\", \"priority\": 4090, \"direction\": \"INBOUND\", \"access\": \"DENY\","
+                        + " \"protocol\": \"TCP\", \"sourceAddressPrefixes\": [\"*\"], \"destinationAddressPrefixes\": [\"*\"],"
+                        + " \"destinationPortRanges\": [\"1433\"]}}}]}";
+        System.out.printf(
+                Locale.ROOT,
+                "change: a deny rule into %s (%d rules); flow %s -> %s TCP 1433%n",
+                nsg.name(),
+                nsg.rules().size(),
+                ase.name(),
+                nic.name());
+        long baseline = usedAfterGc();
+        System.out.printf(Locale.ROOT, "heap in use with the snapshot and its audits: %,d MiB%n", baseline >> 20);
+        for (int run = 1; run <= runs; run++) {
+            long a0 = allocated();
+            long s0 = System.nanoTime();
+            WhatIfPlanner.Proposal p = planner.propose(base, document);
+            long s1 = System.nanoTime();
+            long a1 = allocated();
+            Engines.Built after = Engines.build(p.after().orElseThrow());
+            FlowChange flow = FlowChange.ask(
+                    () -> before.flows().analyze(ase.id().value(), nic.id().value(), 1433, Protocol.TCP),
+                    () -> after.flows().analyze(ase.id().value(), nic.id().value(), 1433, Protocol.TCP));
+            long s2 = System.nanoTime();
+            long a2 = allocated();
+            AuditChanges audits = AuditChanges.of(before.audits(), after.audits());
+            long s3 = System.nanoTime();
+            long a3 = allocated();
+            long retained = usedAfterGc() - baseline;
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d: plan+overlay %d ms (%,d MiB allocated), engine+flow %d ms (%,d MiB; %s -> %s),"
+                            + " audits %d ms (%,d MiB; %d health flips, %d+%d exposures, %d+%d shadowed),"
+                            + " total %d ms; overlay retained %,d MiB; %d resources changed%n",
+                    run,
+                    (s1 - s0) / 1_000_000,
+                    (a1 - a0) >> 20,
+                    (s2 - s1) / 1_000_000,
+                    (a2 - a1) >> 20,
+                    flow.before().verdict(),
+                    flow.after().verdict(),
+                    (s3 - s2) / 1_000_000,
+                    (a3 - a2) >> 20,
+                    audits.health().size(),
+                    audits.exposuresAdded().size(),
+                    audits.exposuresRemoved().size(),
+                    audits.shadowedAdded().size(),
+                    audits.shadowedRemoved().size(),
+                    (s3 - s0) / 1_000_000,
+                    retained >> 20,
+                    p.changes().size());
+            if (after.estate() == null) {
+                throw new IllegalStateException("kept alive until measured");
+            }
+        }
+    }
+}
