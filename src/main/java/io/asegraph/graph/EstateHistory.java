@@ -49,7 +49,7 @@ public class EstateHistory {
         store.read(tx -> {
             tx.run(
                             "MATCH (v:" + Labels.RESOURCE_VERSION + ") WHERE v.version > $from AND v.version <= $to"
-                                    + " RETURN v.key AS key, v.before AS before, v.after AS after"
+                                    + " RETURN v.resourceKey AS key, v.before AS before, v.after AS after"
                                     + " ORDER BY v.version, elementId(v)",
                             params)
                     .forEachRemaining(r -> {

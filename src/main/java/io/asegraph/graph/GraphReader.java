@@ -97,7 +97,7 @@ public class GraphReader {
         return store.read(tx -> {
             var result = tx.run(
                             """
-                    MATCH (n {key: $key}) WHERE NOT n:%s AND NOT n:Unresolved RETURN n {.*, label: labels(n)[0]} AS n LIMIT 1
+                    MATCH (n {key: $key}) WHERE NOT n:%s AND NOT n:Unresolved AND NOT n:ResourceVersion RETURN n {.*, label: labels(n)[0]} AS n LIMIT 1
                     UNION
                     MATCH ()-[p:PEERED_WITH|CONNECTS {key: $key}]->() RETURN p {.*, label: type(p)} AS n LIMIT 1"""
                                     .formatted(Labels.META),

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 
 /**
  * The per-version change log of resource states: every committed write records, in its own transaction, one
- * {@code (:ResourceVersion {version, key, kind, id, name, before, after})} per resource it changed, {@code before} and
+ * {@code (:ResourceVersion {version, resourceKey, kind, id, name, before, after})} per resource it changed, {@code before} and
  * {@code after} being the resource's {@link ResourceState} as JSON (absent where the resource did not exist). Not a copy
  * of the estate per version: only what the write changed. The states of a write are computed from the snapshot it was
  * planned against and its batch, so a dry run's drift ({@link #changes}) and a version's record come from one function.
@@ -95,7 +95,7 @@ public final class ResourceHistory {
         for (Entry e : entries) {
             ResourceState s = e.any();
             Map<String, Object> row = new HashMap<>();
-            row.put("key", s.key());
+            row.put("resourceKey", s.key()); // not "key": label-less lookups of resources by key must not find a state
             row.put("kind", s.kind().name());
             row.put("id", s.id());
             row.put("name", s.name());
