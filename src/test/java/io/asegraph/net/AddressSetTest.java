@@ -42,7 +42,7 @@ class AddressSetTest {
     @Test
     void cidrDisplayCoversExactlyTheSetForRandomRanges() {
         Random r = new Random(7);
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < io.asegraph.Samples.of(500); i++) {
             long a = r.nextInt(1 << 20);
             long b = a + r.nextInt(5000);
             AddressSet s = AddressSet.range(a, b);

@@ -72,7 +72,7 @@ class NsgEvaluatorPropertyTest {
                 probes.add(c.last());
             }
         }
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < io.asegraph.Samples.of(2000); i++) {
             probes.add(sources.first() + (long) (random.nextDouble() * (1 << 18)));
         }
         for (long src : probes) {

@@ -65,7 +65,7 @@ class NsgFiveDimensionPropertyTest {
         Random random = new Random(seed);
         Map<Outcome, Integer> seen = new EnumMap<>(Outcome.class);
         int packets = 0;
-        for (int sample = 0; sample < 600; sample++) {
+        for (int sample = 0; sample < io.asegraph.Samples.of(600); sample++) {
             Direction direction = random.nextBoolean() ? Direction.INBOUND : Direction.OUTBOUND;
             List<SecurityRule> rules = randomRules(random, direction, 2 + random.nextInt(30));
             NetworkSecurityGroup nsg =

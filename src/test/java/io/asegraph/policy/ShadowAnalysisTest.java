@@ -205,7 +205,7 @@ class ShadowAnalysisTest {
             if (rule.isDefault()) {
                 continue;
             }
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < io.asegraph.Samples.of(40); i++) {
                 long src = inside(rule.sourcePrefixes().get(0), random);
                 long dst = inside(rule.destinationPrefixes().get(0), random);
                 int dstPort = inside(
@@ -269,7 +269,7 @@ class ShadowAnalysisTest {
         destinations.add(NaiveFirstMatch.dotted("10.0.6.6"));
         int shadowed = 0;
         int dead = 0;
-        for (int sample = 0; sample < 300; sample++) {
+        for (int sample = 0; sample < io.asegraph.Samples.of(300); sample++) {
             List<SecurityRule> rules = new ArrayList<>();
             int count = 3 + random.nextInt(8);
             for (int i = 0; i < count; i++) {

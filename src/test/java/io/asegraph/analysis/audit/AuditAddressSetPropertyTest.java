@@ -25,7 +25,7 @@ class AuditAddressSetPropertyTest {
     @Test
     void overlapsContainsAllAndMinusAgreeWithTheirDefinitions() {
         Random r = new Random(20261128);
-        for (int i = 0; i < 50_000; i++) {
+        for (int i = 0; i < io.asegraph.Samples.of(50_000); i++) {
             AddressSet a = random(r);
             AddressSet b = random(r);
             assertEquals(a.intersect(b.complement()), a.minus(b), () -> a + " minus " + b);
