@@ -5,9 +5,12 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import io.asegraph.analysis.ErrorCode;
+import io.quarkus.logging.Log;
 import io.smallrye.graphql.execution.QueryCache;
 import io.smallrye.graphql.spi.EventingService;
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
@@ -19,8 +22,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * naming the limit, its setting and the document's value. graphql-java's own instrumentations decide; only their
  * refusal is ours, since SmallRye GraphQL adds codes only to data-fetching errors. SmallRye builds its instrumentation
  * chain itself (its query cache, and these two when its settings are given); this replaces that chain, before the
- * GraphQL object is built, with the same one: the two limits, then a query cache that is also the parsed-document
- * provider, as SmallRye's is. It is SmallRye's eventing SPI (registered in
+ * GraphQL object is built, with the same one: the two limits, then SmallRye's query cache, which stays the
+ * parsed-document provider. With the limits off, SmallRye's chain is kept whole (so its own depth and complexity
+ * settings apply again). It is SmallRye's eventing SPI (registered in
  * {@code META-INF/services/io.smallrye.graphql.spi.EventingService}; the limits are in the chain while
  * {@value #ENABLED} is true), not a CDI observer: SmallRye's CDI events are off by default and would fire for every
  * field. The chain ends with {@link StoreStatus} (codes for store failures, the snapshot marker) either way.
@@ -38,15 +42,32 @@ public class QueryLimits implements EventingService {
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         Config config = ConfigProvider.getConfig();
-        QueryCache cache = new QueryCache();
-        if (!config.getOptionalValue(ENABLED, Boolean.class).orElse(true)) {
+        return chain(
+                builder,
+                config.getOptionalValue(ENABLED, Boolean.class).orElse(true),
+                config.getOptionalValue("asegraph.api.max-query-depth", Integer.class)
+                        .orElse(15),
+                config.getOptionalValue("asegraph.api.max-query-complexity", Integer.class)
+                        .orElse(500),
+                new StoreStatus());
+    }
+
+    /** The chain: the limits (when {@code enabled}), SmallRye's query cache, then {@code last}. */
+    static GraphQL.Builder chain(
+            GraphQL.Builder builder, boolean enabled, int depth, int complexity, Instrumentation last) {
+        // SmallRye's own query cache: its execution service also asks it for the document of every request (the
+        // SmallRye context's document). A cache of our own here left SmallRye's never filled (only a validation in
+        // its chain fills it), so every request was parsed a second time.
+        QueryCache cache =
+                builderField(builder, "preparsedDocumentProvider") instanceof QueryCache q ? q : new QueryCache();
+        if (!enabled) {
+            // SmallRye's chain as it built it (its query cache, and its depth and complexity limits when
+            // quarkus.smallrye-graphql.instrumentation-query-depth/-complexity are set), then ours.
+            Instrumentation smallRye =
+                    builderField(builder, "instrumentation") instanceof Instrumentation i ? i : cache;
             return builder.preparsedDocumentProvider(cache)
-                    .instrumentation(new ChainedInstrumentation(List.of(cache, new StoreStatus())));
+                    .instrumentation(new ChainedInstrumentation(List.of(smallRye, last)));
         }
-        int depth = config.getOptionalValue("asegraph.api.max-query-depth", Integer.class)
-                .orElse(15);
-        int complexity = config.getOptionalValue("asegraph.api.max-query-complexity", Integer.class)
-                .orElse(500);
         return builder.preparsedDocumentProvider(cache)
                 .instrumentation(new ChainedInstrumentation(List.of(
                         new MaxQueryComplexityInstrumentation(complexity) {
@@ -64,7 +85,22 @@ public class QueryLimits implements EventingService {
                             }
                         },
                         cache,
-                        new StoreStatus())));
+                        last)));
+    }
+
+    /**
+     * What SmallRye set on the builder before this event (graphql-java's builder has no getters); null when the field
+     * cannot be read, and then the chain is built as if SmallRye had set nothing.
+     */
+    static Object builderField(GraphQL.Builder builder, String name) {
+        try {
+            Field field = GraphQL.Builder.class.getDeclaredField(name);
+            field.setAccessible(true);
+            return field.get(builder);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Log.warnf("GraphQL: cannot read the builder's %s (%s); using a query cache of our own", name, e);
+            return null;
+        }
     }
 
     /** A document refused by a limit: graphql-java's abort, with our code. */
