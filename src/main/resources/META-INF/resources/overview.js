@@ -1,4 +1,5 @@
-// The estate overview of /: counts, every ASE with its health (a page at a time), exposures, shadowed rules per NSG.
+// The estate overview of /: counts, every ASE with its health (a page at a time), exposures, shadowed rules per NSG,
+// and what changed: the latest versions and, for the one selected, its diff.
 "use strict";
 
 (() => {
@@ -142,11 +143,59 @@
     }
   }
 
+  const VERSIONS = `query($limit: Int) { estateVersions(limit: $limit) {
+    version at principal operation created updated unchanged removed diffable } }`;
+  const DIFF = `query($from: Int!, $to: Int) { estateDiff(from: $from, to: $to) {
+    resources { id name type change details } } }`;
+  const VERSIONS_SHOWN = 15;
+
+  /** The latest versions: when, who, what and its counts; each a button that shows its diff with the one before. */
+  async function versions() {
+    try {
+      const { data, errors } = await gql(VERSIONS, { limit: VERSIONS_SHOWN });
+      if (errors.length) throw new Error(errorText(errors));
+      const rows = data.estateVersions;
+      fill("versions", rows.length
+        ? table(["Version", "When", "Who", "What", "Created", "Updated", "Unchanged", "Removed"], rows.map((v) => [
+          el("button", { type: "button", class: "version-link", "data-version": v.version,
+            onclick: () => diff(v) }, `v${v.version}`),
+          v.at.replace("T", " ").replace(/\.\d+/, ""), v.principal, v.operation,
+          v.created, v.updated, v.unchanged, v.removed]))
+        : el("p", {}, "No write has been committed yet."));
+      const shown = document.getElementById("version-diff").getAttribute("data-version");
+      const again = shown && rows.find((v) => String(v.version) === shown);
+      if (again) diff(again);
+    } catch (e) {
+      showError("versions", e);
+    }
+  }
+
+  /** What version v changed: estateDiff(v - 1, v), one row per resource, its detail lines under it. */
+  async function diff(v) {
+    const node = fill("version-diff", el("p", { class: "muted" }, `Loading version ${v.version}…`));
+    node.setAttribute("data-version", v.version);
+    try {
+      const { data, errors } = await gql(DIFF, { from: v.version - 1, to: v.version });
+      if (errors.length) throw new Error(errorText(errors));
+      const changed = data.estateDiff.resources;
+      fill("version-diff",
+        el("h3", {}, `Version ${v.version}: ${v.operation} by ${v.principal}`),
+        changed.length
+          ? table(["Resource", "Type", "Change", "Details"], changed.map((r) => [
+            el("span", { title: r.id }, r.name), r.type || "—", badge(r.change),
+            r.details.length ? el("ul", { class: "checks" }, r.details.map((d) => el("li", {}, d))) : "—"]))
+          : el("p", {}, "It changed no resource (every resource it stated was already as stated)."));
+    } catch (e) {
+      showError("version-diff", e);
+    }
+  }
+
   function all() {
     counts();
     environments(params().ases);
     exposures();
     shadowed();
+    versions();
   }
 
   all();

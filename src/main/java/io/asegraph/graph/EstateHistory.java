@@ -3,6 +3,7 @@ package io.asegraph.graph;
 import io.asegraph.history.ResourceChange;
 import io.asegraph.history.ResourceDiffer;
 import io.asegraph.history.ResourceState;
+import io.asegraph.topology.ResourceKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,6 +65,46 @@ public class EstateHistory {
         before.forEach((k, s) -> s.ifPresent(x -> b.put(k, x)));
         after.forEach((k, s) -> s.ifPresent(x -> a.put(k, x)));
         return ResourceDiffer.diff(b, a);
+    }
+
+    /** A resource's kind and id (a service tag's name), and its state at a version: empty where it did not exist. */
+    public record PastState(ResourceKind kind, String id, Optional<ResourceState> state) {}
+
+    /**
+     * The state at {@code version} of every resource the log shows changed between it and {@code snapshot} (the
+     * version of the estate held in memory), keyed by resource key; empty where the resource did not exist at
+     * {@code version}. Going back ({@code version < snapshot}) it is the before-state of the resource's first change
+     * after {@code version}; going forward, the after-state of its last change up to {@code version}. Both versions
+     * must be in {@link #range}.
+     */
+    public Map<String, PastState> statesAt(long version, long snapshot) {
+        Map<String, PastState> out = new LinkedHashMap<>();
+        if (version == snapshot) {
+            return out;
+        }
+        boolean back = version < snapshot;
+        Map<String, Object> params = Map.of("lo", Math.min(version, snapshot), "hi", Math.max(version, snapshot));
+        store.read(tx -> {
+            tx.run(
+                            "MATCH (v:" + Labels.RESOURCE_VERSION + ") WHERE v.version > $lo AND v.version <= $hi"
+                                    + " RETURN v.resourceKey AS key, v.kind AS kind, v.id AS id, v.before AS before,"
+                                    + " v.after AS after ORDER BY v.version, elementId(v)",
+                            params)
+                    .forEachRemaining(r -> {
+                        String key = r.get("key").asString();
+                        PastState p = new PastState(
+                                ResourceKind.valueOf(r.get("kind").asString()),
+                                r.get("id").asString(),
+                                state(r.get(back ? "before" : "after")));
+                        if (back) {
+                            out.putIfAbsent(key, p);
+                        } else {
+                            out.put(key, p);
+                        }
+                    });
+            return null;
+        });
+        return out;
     }
 
     private static Optional<ResourceState> state(Value json) {

@@ -157,6 +157,9 @@ public final class ResourceDiffer {
         if (v == null) {
             return "(none)";
         }
+        if (v instanceof List<?> l && l.isEmpty()) {
+            return "(empty)";
+        }
         if (v instanceof List<?> l) {
             return String.join(", ", l.stream().map(ResourceDiffer::show).toList());
         }

@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * prefixes, port ranges; references sorted) or, for child lists whose items have names (an NSG's
  * {@code securityRules}, a route table's {@code routes}, a firewall's {@code ruleCollections} and their rules), a map
  * from each child's name to its own property map, sorted by name. Absent, empty and blank values are left out, so
- * "no NSG" and "no prefixes" read as absent. An NSG's {@code etag} is not part of its state: the service owns it and
+ * "no NSG" and "no prefixes" read as absent; only an optional list given empty (a firewall's {@code
+ * snatPrivateRanges} set to none, which differs from not set) is kept, as an empty list. An NSG's {@code etag} is not part of its state: the service owns it and
  * renews it on every write.
  *
  * <p>The same function, {@link #of}, derives the state of every kind the estate holds from its domain record, so a
@@ -44,7 +45,7 @@ import java.util.stream.Stream;
  */
 public record ResourceState(ResourceKind kind, String id, String name, Map<String, Object> properties) {
     /** Record components under other names in the state (Azure's, or what the reference points at). */
-    private static final Map<String, String> NAMES = Map.ofEntries(
+    static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("nsgId", "networkSecurityGroup"),
             Map.entry("routeTableId", "routeTable"),
             Map.entry("natGatewayId", "natGateway"),
@@ -80,12 +81,12 @@ public record ResourceState(ResourceKind kind, String id, String name, Map<Strin
      * Components that are not part of a state: the id and name (held apart), the service-owned NSG etag, and a rule
      * collection's copy of its group's priority (the group's own {@code priority} tells it).
      */
-    private static final Set<String> LEFT_OUT = Set.of("id", "name", "etag", "groupPriority");
+    static final Set<String> LEFT_OUT = Set.of("id", "name", "etag", "groupPriority");
 
     /** Numbers that are IPv4 addresses, by their component's name. */
-    private static final Pattern ADDRESS = Pattern.compile("(?i).*(ip|ips|vip|address|addresses)$");
+    static final Pattern ADDRESS = Pattern.compile("(?i).*(ip|ips|vip|address|addresses)$");
 
-    private static final Map<Class<?>, ResourceKind> KINDS = kinds();
+    static final Map<Class<?>, ResourceKind> KINDS = kinds();
 
     public ResourceState {
         Objects.requireNonNull(kind, "kind");
@@ -124,11 +125,15 @@ public record ResourceState(ResourceKind kind, String id, String name, Map<Strin
             }
             Object v = canonical(c.getName(), read(c, record));
             if (v != null) {
-                String qualified = record.getClass().getSimpleName() + "." + c.getName();
-                out.put(NAMES.getOrDefault(qualified, NAMES.getOrDefault(c.getName(), c.getName())), v);
+                out.put(propertyName(record.getClass(), c.getName()), v);
             }
         }
         return out;
+    }
+
+    /** The name in a state of component {@code component} of record class {@code type}. */
+    static String propertyName(Class<?> type, String component) {
+        return NAMES.getOrDefault(type.getSimpleName() + "." + component, NAMES.getOrDefault(component, component));
     }
 
     private static Object read(RecordComponent c, Record record) {
@@ -142,6 +147,9 @@ public record ResourceState(ResourceKind kind, String id, String name, Map<Strin
     /** A value in canonical form, or null when it is absent, empty or blank. */
     private static Object canonical(String component, Object v) {
         if (v instanceof Optional<?> o) {
+            if (o.isPresent() && o.get() instanceof Collection<?> c && c.isEmpty()) {
+                return new ArrayList<>(); // an optional list given empty is not one left out (a firewall's SNAT ranges)
+            }
             return o.map(x -> canonical(component, x)).orElse(null);
         }
         if (v instanceof Collection<?> list) {
@@ -208,11 +216,11 @@ public record ResourceState(ResourceKind kind, String id, String name, Map<Strin
         return v.toString();
     }
 
-    private static boolean hasName(Record r) {
+    static boolean hasName(Record r) {
         return nameOf(r) != null;
     }
 
-    private static RecordComponent nameOf(Record r) {
+    static RecordComponent nameOf(Record r) {
         for (RecordComponent c : r.getClass().getRecordComponents()) {
             if (c.getName().equals("name") && c.getType() == String.class) {
                 return c;

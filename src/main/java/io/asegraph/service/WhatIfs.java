@@ -3,6 +3,7 @@ package io.asegraph.service;
 import io.asegraph.analysis.FlowChange;
 import io.asegraph.analysis.audit.AuditChanges;
 import io.asegraph.estate.Estate;
+import io.asegraph.graph.PastEstates;
 import io.asegraph.graph.WhatIfPlanner;
 import io.asegraph.net.Protocol;
 import io.quarkus.logging.Log;
@@ -20,10 +21,12 @@ import java.util.Optional;
 public class WhatIfs {
     private final Engines engines;
     private final WhatIfPlanner planner;
+    private final PastEstates past;
 
-    public WhatIfs(Engines engines, WhatIfPlanner planner) {
+    public WhatIfs(Engines engines, WhatIfPlanner planner, PastEstates past) {
         this.engines = engines;
         this.planner = planner;
+        this.past = past;
     }
 
     /** One flow to compare. */
@@ -47,11 +50,7 @@ public class WhatIfs {
         long t1 = System.nanoTime();
         Estate proposed = p.after().orElseThrow();
         Engines.Built after = Engines.build(proposed);
-        List<FlowChange> flows = questions.stream()
-                .map(q -> FlowChange.ask(
-                        () -> before.flows().analyze(q.from(), q.to(), q.port(), q.protocol()),
-                        () -> after.flows().analyze(q.from(), q.to(), q.port(), q.protocol())))
-                .toList();
+        List<FlowChange> flows = compare(before, after, questions);
         long t2 = System.nanoTime();
         Optional<AuditChanges> changes =
                 audits ? Optional.of(AuditChanges.of(before.audits(), after.audits())) : Optional.empty();
@@ -64,5 +63,46 @@ public class WhatIfs {
                 (t2 - t1) / 1_000_000,
                 audits ? "in " + (System.nanoTime() - t2) / 1_000_000 + " ms" : "not asked");
         return new Result(p, flows, changes);
+    }
+
+    /**
+     * The flows asked of the estate at version {@code from} and at version {@code to} (estateDiff): each version not
+     * the current snapshot's is rebuilt from it and the change log ({@link PastEstates}), and both are asked by the
+     * same engine code.
+     *
+     * @throws PastEstates.NotRebuilt when a version cannot be rebuilt exactly
+     */
+    public List<FlowChange> between(long from, long to, List<Question> questions) {
+        if (questions.isEmpty()) {
+            return List.of();
+        }
+        long t0 = System.nanoTime();
+        Engines.Built now = engines.current();
+        Engines.Built before = at(now, from);
+        Engines.Built after = to == from ? before : at(now, to);
+        long t1 = System.nanoTime();
+        List<FlowChange> flows = compare(before, after, questions);
+        Log.infof(
+                "estate diff v%d..v%d with flows: versions rebuilt from v%d in %d ms, %d flows in %d ms",
+                from,
+                to,
+                now.estate().version(),
+                (t1 - t0) / 1_000_000,
+                flows.size(),
+                (System.nanoTime() - t1) / 1_000_000);
+        return flows;
+    }
+
+    private Engines.Built at(Engines.Built now, long version) {
+        return version == now.estate().version() ? now : Engines.build(past.at(now.estate(), version));
+    }
+
+    /** Each question asked of both estates by the same engine code. */
+    private static List<FlowChange> compare(Engines.Built before, Engines.Built after, List<Question> questions) {
+        return questions.stream()
+                .map(q -> FlowChange.ask(
+                        () -> before.flows().analyze(q.from(), q.to(), q.port(), q.protocol()),
+                        () -> after.flows().analyze(q.from(), q.to(), q.port(), q.protocol())))
+                .toList();
     }
 }

@@ -617,6 +617,12 @@ class ImportApiTest {
                 destinationAddressPrefixes destinationPortRanges } } }""";
 
     static java.util.Map<String, Object> rule(String name, int priority, String port) {
+        return inboundRule(name, priority, "ALLOW", "10.60.0.0/16", port);
+    }
+
+    /** putSecurityRule's {@code rule}: inbound TCP from {@code source} to any destination on {@code port}. */
+    static java.util.Map<String, Object> inboundRule(
+            String name, int priority, String access, String source, String port) {
         return java.util.Map.of(
                 "name",
                 name,
@@ -625,11 +631,11 @@ class ImportApiTest {
                 "direction",
                 "INBOUND",
                 "access",
-                "ALLOW",
+                access,
                 "protocol",
                 "TCP",
                 "sourceAddressPrefixes",
-                List.of("10.60.0.0/16"),
+                List.of(source),
                 "destinationAddressPrefixes",
                 List.of("*"),
                 "destinationPortRanges",

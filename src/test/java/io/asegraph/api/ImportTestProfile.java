@@ -19,8 +19,16 @@ public class ImportTestProfile implements QuarkusTestProfile {
      * NSGs (so it is staged and swapped).
      */
     static byte[] overTransactionMemory(java.nio.file.Path dir) throws java.io.IOException {
-        io.asegraph.bench.EstateGenerator.generate(
-                new io.asegraph.bench.EstateSpec(3, 12, 3, 6, 10, 8, 8_000, 2, 2, 1, 1, 3, 3, 60), 7, dir, false);
+        return generated(new io.asegraph.bench.EstateSpec(3, 12, 3, 6, 10, 8, 8_000, 2, 2, 1, 1, 3, 3, 60), 7, dir);
+    }
+
+    /**
+     * The resources document of the estate the bench generator makes of {@code spec} and {@code seed} (ids differ by
+     * seed: its subscriptions are drawn from it), without the reference topology's resources.
+     */
+    static byte[] generated(io.asegraph.bench.EstateSpec spec, long seed, java.nio.file.Path dir)
+            throws java.io.IOException {
+        io.asegraph.bench.EstateGenerator.generate(spec, seed, dir, false);
         // Without the reference topology's resources the generator puts in too (some changed): the import tests share
         // the seeded reference and expect it as seeded.
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -252,6 +252,49 @@ class WebPageBrowserTest {
         screenshot("path.png");
     }
 
+    @Test
+    void whatChangedListsTheWriteMadeAndItsDiffOnSelectingIt() throws IOException {
+        // The page is open before the writes: the list refreshes itself on the estateChanged event.
+        open("/");
+        waitFor(() -> "true".equals(browser.findElement(By.tagName("body")).getAttribute("data-live"))
+                && !text("versions").startsWith("Loading"));
+        String asg = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ase-rg/providers"
+                + "/Microsoft.Network/applicationSecurityGroups/h15d-web-asg";
+        importAsg(asg, "westeurope", "created");
+        importAsg(asg, "northeurope", "updated");
+        int version =
+                Gql.post("{ estateVersions(limit: 1) { version } }").extract().path("data.estateVersions[0].version");
+
+        waitFor(() -> text("versions").contains("v" + version));
+        String versions = text("versions");
+        String row = versions.lines()
+                .filter(l -> l.startsWith("v" + version + " "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row for v" + version + ": " + versions));
+        // version, when, who, what, created, updated, unchanged, removed
+        assertTrue(row.contains(" tester importResources 0 1 0 0"), row);
+        assertTrue(versions.contains("v" + (version - 1) + " "), versions);
+
+        browser.findElement(By.cssSelector("button.version-link[data-version='" + version + "']"))
+                .click();
+        waitFor(() -> text("version-diff").contains("Version " + version));
+        String diff = text("version-diff");
+        assertTrue(diff.contains("Version " + version + ": importResources by tester"), diff);
+        assertTrue(diff.contains("h15d-web-asg") && diff.contains("UPDATED"), diff);
+        assertTrue(diff.contains("location westeurope → northeurope"), diff);
+        screenshot("what-changed.png");
+    }
+
+    /** Imports the ASG {@code id} in {@code location}: one resource {@code counted} (created, updated). */
+    private static void importAsg(String id, String location, String counted) {
+        String json = "{\"id\": \"" + id + "\", \"name\": \"h15d-web-asg\", \"type\":"
+                + " \"Microsoft.Network/applicationSecurityGroups\", \"location\": \"" + location + "\","
+                + " \"properties\": {}}";
+        Gql.post("mutation($d: String!) { importResources(document: $d) { created updated } }", "d", json)
+                .body("errors", nullValue())
+                .body("data.importResources." + counted, equalTo(1));
+    }
+
     private void open(String path) {
         browser.get("http://" + root.getHost() + ":" + root.getPort() + path);
     }

@@ -1,5 +1,6 @@
 package io.asegraph.api.history;
 
+import io.asegraph.api.whatif.FlowChangeResult;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -14,4 +15,8 @@ public record EstateDiff(
         @NonNull
                 @Description("Each resource whose state at `to` differs from its state at `from`, ordered by type then"
                         + " name; a resource created and removed in between is not listed")
-                List<@NonNull ResourceChangeView> resources) {}
+                List<@NonNull ResourceChangeView> resources,
+        @NonNull
+                @Description("The flows asked (estateDiff's `flows`), each at `from` (before) and at `to` (after), both"
+                        + " versions asked by the same path engine; empty when none were asked")
+                List<@NonNull FlowChangeResult> flows) {}

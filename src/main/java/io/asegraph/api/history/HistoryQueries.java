@@ -1,12 +1,19 @@
 package io.asegraph.api.history;
 
 import io.asegraph.api.ApiConfig;
+import io.asegraph.api.Errors;
 import io.asegraph.api.InvalidArgumentException;
+import io.asegraph.api.UndeterminedException;
 import io.asegraph.api.change.ChangeQueries;
 import io.asegraph.api.security.CodedRefusals;
 import io.asegraph.api.security.Roles;
+import io.asegraph.api.whatif.FlowChangeResult;
+import io.asegraph.api.whatif.FlowQuestion;
+import io.asegraph.api.whatif.WhatIfQueries;
 import io.asegraph.graph.ChangeLog;
 import io.asegraph.graph.EstateHistory;
+import io.asegraph.graph.PastEstates;
+import io.asegraph.service.WhatIfs;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +31,13 @@ public class HistoryQueries {
     private final ChangeLog log;
     private final EstateHistory history;
     private final ApiConfig config;
+    private final WhatIfs whatIfs;
 
-    public HistoryQueries(ChangeLog log, EstateHistory history, ApiConfig config) {
+    public HistoryQueries(ChangeLog log, EstateHistory history, ApiConfig config, WhatIfs whatIfs) {
         this.log = log;
         this.history = history;
         this.config = config;
+        this.whatIfs = whatIfs;
     }
 
     @Query("estateVersions")
@@ -48,10 +57,15 @@ public class HistoryQueries {
     @Query("estateDiff")
     @Description("The resources changed between two versions of the estate, field by field: each resource's state at"
             + " `from` against its state at `to`. `from` must be in the retained history (see estateVersions), `to`"
-            + " defaults to the current version.")
+            + " defaults to the current version. With `flows`, also each flow's verdict at `from` and at `to`:"
+            + " versions other than the current one are rebuilt in memory from the current snapshot and the recorded"
+            + " states, and both are asked by the same path engine; a version that cannot be rebuilt exactly (a"
+            + " Service Tag changed in between, a state that does not come back, a placeholder involved) fails with"
+            + " UNDETERMINED naming the cause.")
     public @NonNull EstateDiff estateDiff(
             @NonNull @Description("The earlier version") Integer from,
-            @Description("The later version; the current one when omitted") Integer to) {
+            @Description("The later version; the current one when omitted") Integer to,
+            @Description("Flows to ask at both versions (a null item is INVALID_ARGUMENT)") List<FlowQuestion> flows) {
         EstateHistory.Range range = history.range();
         String retained = "the retained history spans versions " + range.from() + " to " + range.current();
         long end = to == null ? range.current() : to;
@@ -67,6 +81,16 @@ public class HistoryQueries {
                     "from " + from + " is older than the retained history (asegraph.history.keep-versions,"
                             + " keep-days); " + retained);
         }
-        return new EstateDiff((long) from, end, ResourceChangeView.of(history.diff(from, end)));
+        List<WhatIfs.Question> questions = WhatIfQueries.questions(flows);
+        List<FlowChangeResult> changes = questions.isEmpty()
+                ? List.of()
+                : Errors.guard(() -> {
+                    try {
+                        return WhatIfQueries.results(flows, whatIfs.between(from, end, questions));
+                    } catch (PastEstates.NotRebuilt e) {
+                        throw new UndeterminedException(e.getMessage());
+                    }
+                });
+        return new EstateDiff((long) from, end, ResourceChangeView.of(history.diff(from, end)), changes);
     }
 }

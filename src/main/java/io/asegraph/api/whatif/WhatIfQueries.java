@@ -57,14 +57,7 @@ public class WhatIfQueries {
             @DefaultValue("true") @Description("Also compare health, exposures and shadowed rules (default true)")
                     Boolean audits) {
         return Errors.guard(() -> {
-            List<WhatIfs.Question> questions = new ArrayList<>();
-            for (FlowQuestion q : flows == null ? List.<FlowQuestion>of() : flows) {
-                if (q == null) {
-                    throw new InvalidArgumentException("flows: an item is null; give each flow as {from, to, port}");
-                }
-                PathQueries.checkPort("port", q.port);
-                questions.add(new WhatIfs.Question(q.from, q.to, q.port, PathQueries.protocol(q.protocol)));
-            }
+            List<WhatIfs.Question> questions = questions(flows);
             WhatIfs.Result r;
             try {
                 r = whatIfs.evaluate(document, questions, !Boolean.FALSE.equals(audits));
@@ -75,10 +68,7 @@ public class WhatIfQueries {
                 throw ImportApi.invalid(
                         "the document cannot be imported", r.proposal().problems());
             }
-            List<FlowChangeResult> changes = new ArrayList<>();
-            for (int i = 0; i < r.flows().size(); i++) {
-                changes.add(flow(flows.get(i), r.flows().get(i)));
-            }
+            List<FlowChangeResult> changes = results(flows, r.flows());
             AuditChanges a = r.audits().orElse(null);
             return new WhatIf(
                     Math.toIntExact(r.proposal().before().version()),
@@ -107,6 +97,28 @@ public class WhatIfQueries {
                                             .toList()),
                     r.proposal().warnings());
         });
+    }
+
+    /** The flows asked, checked: a null item or a port out of range is INVALID_ARGUMENT. */
+    public static List<WhatIfs.Question> questions(List<FlowQuestion> flows) {
+        List<WhatIfs.Question> questions = new ArrayList<>();
+        for (FlowQuestion q : flows == null ? List.<FlowQuestion>of() : flows) {
+            if (q == null) {
+                throw new InvalidArgumentException("flows: an item is null; give each flow as {from, to, port}");
+            }
+            PathQueries.checkPort("port", q.port);
+            questions.add(new WhatIfs.Question(q.from, q.to, q.port, PathQueries.protocol(q.protocol)));
+        }
+        return questions;
+    }
+
+    /** The API's form of each flow change, with the question it answers. */
+    public static List<FlowChangeResult> results(List<FlowQuestion> flows, List<FlowChange> changes) {
+        List<FlowChangeResult> out = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            out.add(flow(flows.get(i), changes.get(i)));
+        }
+        return out;
     }
 
     private static FlowChangeResult flow(FlowQuestion q, FlowChange c) {
