@@ -104,6 +104,17 @@ public class Engines {
         return new Built(context, flows, new Audits(context, flows));
     }
 
+    /**
+     * The path engine and audits over {@code proposed}, an estate changed from {@code base}'s: derived from
+     * {@code base} where the change touched NSGs only ({@link AnalysisContext#derive}, {@link Audits#derive}: the same
+     * answers as {@link #build}, reusing every index and audit part the change leaves alone), built in full otherwise.
+     */
+    public static Built derive(Built base, Estate proposed) {
+        AnalysisContext context = AnalysisContext.derive(base.context(), proposed);
+        FlowAnalyzer flows = new FlowAnalyzer(context);
+        return new Built(context, flows, Audits.derive(base.audits(), context, flows));
+    }
+
     public Built current() {
         Estate estate = estates.current();
         Built b = built;
