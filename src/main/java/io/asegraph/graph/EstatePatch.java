@@ -66,7 +66,10 @@ final class EstatePatch {
                 .addAll(base.policies().resources())
                 .addAll(written)
                 .build();
-        return Optional.of(new Estate(Topology.of(all), PolicySet.of(all), version, base.unresolved()));
+        // A write of NSGs only keeps the snapshot's topology (the same records), so that the engine of the new
+        // estate can be derived from the old one's (Engines.derive) instead of built anew.
+        Topology topology = policyOnly(batch) ? base.topology() : Topology.of(all);
+        return Optional.of(new Estate(topology, PolicySet.of(all), version, base.unresolved()));
     }
 
     /** The batch's upserts as the loader reads them back. */

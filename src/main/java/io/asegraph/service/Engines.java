@@ -122,8 +122,12 @@ public class Engines {
             return b;
         }
         synchronized (this) {
-            if (built == null || built.estate() != estate) {
+            if (built == null) {
                 built = build(estate);
+            } else if (built.estate() != estate) {
+                // After a write of NSGs only, the new engine shares the old one's indexes and audit parts the change
+                // leaves alone (the same answers as a full build); after any other write or a reload, a full build.
+                built = derive(built, estate);
             }
             return built;
         }

@@ -54,6 +54,10 @@ public final class Audits {
      * equal to what a fresh {@code Audits} would compute. Otherwise (anything else changed) they are fresh audits.
      */
     public static Audits derive(Audits base, AnalysisContext context, FlowAnalyzer flows) {
+        if (base.base != null) {
+            // The base is itself derived and not yet warmed: deriving from it would chain snapshots without bound.
+            return new Audits(context, flows);
+        }
         return context.nsgChangesSince(base.context)
                 .map(changed -> new Audits(context, flows, base, changed))
                 .orElseGet(() -> new Audits(context, flows));
