@@ -2,6 +2,7 @@ package io.asegraph.service;
 
 import io.asegraph.analysis.FlowChange;
 import io.asegraph.analysis.audit.AuditChanges;
+import io.asegraph.analysis.audit.ExposureAudit;
 import io.asegraph.estate.Estate;
 import io.asegraph.graph.GraphImporter;
 import io.asegraph.graph.WhatIfPlanner;
@@ -9,10 +10,13 @@ import io.asegraph.net.Protocol;
 import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.NetworkInterface;
+import io.asegraph.topology.Subnet;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Measures a what-if of one NSG change on a generated estate, in process and without the store or HTTP:
@@ -22,7 +26,8 @@ import java.util.Locale;
  * one deny rule into the NSG of a network interface is proposed, the overlay's engine built, one flow (an ASE to that
  * interface, TCP 1433) asked of both estates, and the audits compared. The overlay's engine is derived from the
  * snapshot's ({@link Engines#derive}, as {@code WhatIfs} does); a third argument {@code full} builds it from scratch
- * instead ({@link Engines#build}) for the comparison. Prints each step's wall time, the bytes the
+ * instead ({@link Engines#build}) for the comparison, and {@code ase} puts the rule into the NSG of an ASE's subnet
+ * (whose health is then checked again) rather than a network interface's. Prints each step's wall time, the bytes the
  * thread allocated for it, and the heap in use after a collection with the overlay alive (its retained cost). Not a
  * test; run by hand.
  */
@@ -47,7 +52,9 @@ public final class WhatIfBench {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         // "full": the overlay's engine built from scratch (Engines.build), as before the derivation; by default it is
         // derived from the snapshot's (Engines.derive), as WhatIfs does.
-        boolean full = args.length > 2 && args[2].equals("full");
+        boolean full = List.of(args).contains("full");
+        // "ase": the rule goes into the NSG of an ASE's subnet instead (its health is checked again).
+        boolean atAse = List.of(args).contains("ase");
         WhatIfPlanner planner = new WhatIfPlanner(new GraphImporter(null, null));
         long t0 = System.nanoTime();
         Estate estate = planner.propose(Estate.empty(), Files.readString(dir.resolve("resources.json")))
@@ -71,7 +78,14 @@ public final class WhatIfBench {
                 .filter(n -> n.nsgId().isPresent())
                 .findFirst()
                 .orElseThrow();
-        NetworkSecurityGroup nsg = base.policies().nsg(nic.nsgId().get()).orElseThrow();
+        NetworkSecurityGroup nsg = atAse
+                ? base.topology().environments().stream()
+                        .map(a -> base.topology().subnet(a.subnetId()).flatMap(Subnet::nsgId))
+                        .flatMap(Optional::stream)
+                        .findFirst()
+                        .flatMap(id -> base.policies().nsg(id))
+                        .orElseThrow()
+                : base.policies().nsg(nic.nsgId().get()).orElseThrow();
         AppServiceEnvironment ase = base.topology().environments().stream()
                 .filter(a -> base.topology()
                         .subnet(a.subnetId())
@@ -107,7 +121,22 @@ public final class WhatIfBench {
                     () -> after.flows().analyze(ase.id().value(), nic.id().value(), 1433, Protocol.TCP));
             long s2 = System.nanoTime();
             long a2 = allocated();
+            // The overlay's three estate-wide audits one by one, then the comparison (both sides then cached).
+            long h0 = System.nanoTime();
+            after.audits().environmentsHealth();
+            long h1 = System.nanoTime();
+            after.audits().shadowedRules(false);
+            long h2 = System.nanoTime();
+            after.audits().exposures(ExposureAudit.DEFAULT_PORTS, Protocol.TCP);
+            long h3 = System.nanoTime();
             AuditChanges audits = AuditChanges.of(before.audits(), after.audits());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  audits: health %d ms, shadowed rules %d ms, exposures %d ms, comparison %d ms%n",
+                    (h1 - h0) / 1_000_000,
+                    (h2 - h1) / 1_000_000,
+                    (h3 - h2) / 1_000_000,
+                    (System.nanoTime() - h3) / 1_000_000);
             long s3 = System.nanoTime();
             long a3 = allocated();
             long retained = usedAfterGc() - baseline;
