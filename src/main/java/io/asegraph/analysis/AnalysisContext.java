@@ -25,12 +25,16 @@ import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
 import io.asegraph.topology.TopologyIndex;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -88,6 +92,88 @@ public final class AnalysisContext {
         this.walker = new CallSourceWalker(routing);
         this.nextHops = new NextHopQuery(resolver, routing);
         this.asgMembers = asgMembers(topology, policies, estate.unresolved());
+    }
+
+    /**
+     * {@code estate}'s context sharing {@code base}'s topology indexes, routing (with its cached effective routes),
+     * call source walker, ASG members and VirtualNetwork expansions; only what reads NSGs is new (the reference
+     * resolver, the next-hop query, one NSG evaluator per expansion already built). Only for an estate that differs
+     * from {@code base}'s in its NSGs alone ({@link #derivable}).
+     */
+    private AnalysisContext(AnalysisContext base, Estate estate) {
+        this.estate = estate;
+        this.topology = base.topology;
+        this.index = base.index;
+        this.policies = estate.policies();
+        this.policies.adoptTagExpansions(base.policies);
+        this.routing = base.routing;
+        List<Resource> policyResources = new ArrayList<>(policies.nsgs());
+        policyResources.addAll(policies.asgs());
+        this.resolver = new ReferenceResolver(topology, policyResources, estate.unresolved());
+        this.walker = base.walker;
+        this.nextHops = new NextHopQuery(resolver, routing);
+        this.asgMembers = base.asgMembers;
+        base.evaluations.forEach((key, e) -> evaluations.put(key, evaluation(e.context(), e.problem())));
+    }
+
+    /**
+     * The context of {@code proposed}, derived from {@code base} (the context of the estate it was changed from) when
+     * the change touched NSGs only: the same topology object (the overlay keeps it for a policy-only change), the same
+     * placeholders, and the same ASG and service tag records. Then every index that does not read NSGs is shared, and
+     * the result answers exactly as {@link #of} would. Any other change (a subnet, a route, an ASG, a tag) is built in
+     * full by {@link #of}.
+     */
+    public static AnalysisContext derive(AnalysisContext base, Estate proposed) {
+        return derivable(base, proposed) ? new AnalysisContext(base, proposed) : of(proposed);
+    }
+
+    private static boolean derivable(AnalysisContext base, Estate proposed) {
+        return proposed.topology() == base.topology
+                && proposed.unresolved().equals(base.estate.unresolved())
+                && sameRecords(base.policies.asgs(), proposed.policies().asgs())
+                && sameRecords(base.policies.serviceTags(), proposed.policies().serviceTags());
+    }
+
+    /** The same records (the same objects) in the same order. */
+    private static boolean sameRecords(Collection<?> a, Collection<?> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        Iterator<?> i = b.iterator();
+        for (Object x : a) {
+            if (x != i.next()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * When this context shares everything but its NSGs with {@code other} (one was derived from the other, or both
+     * from a third, by {@link #derive}): the ids of the NSGs whose records differ between the two (added, removed or
+     * replaced; a record written again unchanged counts as replaced). Empty when anything else may differ: then no
+     * answer of {@code other} may be reused for this one.
+     */
+    public Optional<Set<ResourceId>> nsgChangesSince(AnalysisContext other) {
+        if (other.routing != routing
+                || other.asgMembers != asgMembers
+                || !estate.unresolved().equals(other.estate.unresolved())
+                || !sameRecords(other.policies.serviceTags(), policies.serviceTags())
+                || !sameRecords(other.policies.asgs(), policies.asgs())) {
+            return Optional.empty();
+        }
+        Set<ResourceId> changed = new LinkedHashSet<>();
+        for (NetworkSecurityGroup n : policies.nsgs()) {
+            if (other.policies.nsg(n.id()).orElse(null) != n) {
+                changed.add(n.id());
+            }
+        }
+        for (NetworkSecurityGroup n : other.policies.nsgs()) {
+            if (policies.nsg(n.id()).isEmpty()) {
+                changed.add(n.id());
+            }
+        }
+        return Optional.of(Collections.unmodifiableSet(changed));
     }
 
     /**
@@ -258,6 +344,10 @@ public final class AnalysisContext {
             AddressSet vnet = routes.virtualNetworkTopology().union(AZURE_HOST).union(AddressSet.of(userBlocks));
             context = new EvaluationContext(Optional.of(vnet), Optional.empty(), asgMembers);
         }
+        return evaluation(context, problem);
+    }
+
+    private Evaluation evaluation(EvaluationContext context, Optional<String> problem) {
         return new Evaluation(context, new NsgEvaluator(new PrefixResolver(policies, context)), problem);
     }
 

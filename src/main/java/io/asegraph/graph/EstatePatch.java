@@ -17,6 +17,7 @@ import io.asegraph.topology.Peering;
 import io.asegraph.topology.PrivateEndpoint;
 import io.asegraph.topology.Resource;
 import io.asegraph.topology.ResourceId;
+import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.ResourceSet;
 import io.asegraph.topology.ResourceType;
 import io.asegraph.topology.Subnet;
@@ -65,7 +66,10 @@ final class EstatePatch {
                 .addAll(base.policies().resources())
                 .addAll(written)
                 .build();
-        return Optional.of(new Estate(Topology.of(all), PolicySet.of(all), version, base.unresolved()));
+        // A write of NSGs only keeps the snapshot's topology (the same records), so that the engine of the new
+        // estate can be derived from the old one's (Engines.derive) instead of built anew.
+        Topology topology = policyOnly(batch) ? base.topology() : Topology.of(all);
+        return Optional.of(new Estate(topology, PolicySet.of(all), version, base.unresolved()));
     }
 
     /** The batch's upserts as the loader reads them back. */
@@ -96,15 +100,16 @@ final class EstatePatch {
                     + " imported), which moves resources in or out of the snapshot: import the referenced resources"
                     + " first");
         }
+        // A change of policy records only (NSGs, ASGs, service tags) leaves the network records as they are: the
+        // snapshot's topology is kept, with the indexes it has built (Topology.of over the same records is equal).
+        boolean policyOnly = policyOnly(batch);
         ResourceSet.Builder all = ResourceSet.builder();
-        if (removed.isEmpty()) {
-            all.addAll(base.topology().resources()).addAll(base.policies().resources());
-        } else {
+        if (!policyOnly) {
             keep(all, base.topology().resources(), removed);
-            keep(all, base.policies().resources(), removed);
         }
+        keep(all, base.policies().resources(), removed);
         ResourceSet result = all.addAll(written(batch)).build();
-        Topology topology = Topology.of(result);
+        Topology topology = policyOnly ? base.topology() : Topology.of(result);
         PolicySet policies = PolicySet.of(result);
         if (!removed.isEmpty()) {
             // On the records kept (a written record replaces the stored one of its id).
@@ -115,6 +120,22 @@ final class EstatePatch {
         return new Estate(topology, policies, base.version(), base.unresolved());
     }
 
+    /** True when {@code batch} writes and removes policy records only (NSGs, ASGs, service tags). */
+    static boolean policyOnly(ImportBatch batch) {
+        for (ResourceType<? extends Resource> type : NetworkTypes.ALL) {
+            if (!batch.of(type).isEmpty()) {
+                return false;
+            }
+        }
+        return batch.removals().keySet().stream().allMatch(EstatePatch::isPolicyKind);
+    }
+
+    private static boolean isPolicyKind(ResourceKind kind) {
+        return kind == ResourceKind.NETWORK_SECURITY_GROUP
+                || kind == ResourceKind.APPLICATION_SECURITY_GROUP
+                || kind == ResourceKind.SERVICE_TAGS;
+    }
+
     /** A what-if the in-memory overlay cannot evaluate exactly; the message names why. */
     static final class NotExact extends RuntimeException {
         NotExact(String message) {
@@ -123,6 +144,10 @@ final class EstatePatch {
     }
 
     private static void keep(ResourceSet.Builder to, ResourceSet from, Set<ResourceId> removed) {
+        if (removed.isEmpty()) {
+            to.addAll(from);
+            return;
+        }
         for (ResourceType<? extends Resource> type : NetworkTypes.ALL) {
             keepOf(to, from, type, removed);
         }

@@ -28,6 +28,24 @@ public final class PolicySet {
         tags.forEach(t -> this.tags.put(t.name().toLowerCase(Locale.ROOT), t));
     }
 
+    /**
+     * Takes {@code other}'s cached tag expansions when both hold the same tag records (the same objects, in the same
+     * order): a policy set derived from another by an NSG change does not expand its service tags again. A cache only:
+     * the answers are the same either way.
+     */
+    public void adoptTagExpansions(PolicySet other) {
+        if (other == this || other.tags.size() != tags.size()) {
+            return;
+        }
+        java.util.Iterator<ServiceTag> mine = tags.values().iterator();
+        for (ServiceTag t : other.tags.values()) {
+            if (mine.next() != t) {
+                return;
+            }
+        }
+        other.tagAddresses.forEach(tagAddresses::putIfAbsent);
+    }
+
     /** The policy records in {@code resources} (NSGs, ASGs and service tags; the network kinds are left out). */
     public static PolicySet of(ResourceSet resources) {
         return new PolicySet(

@@ -104,6 +104,17 @@ public class Engines {
         return new Built(context, flows, new Audits(context, flows));
     }
 
+    /**
+     * The path engine and audits over {@code proposed}, an estate changed from {@code base}'s: derived from
+     * {@code base} where the change touched NSGs only ({@link AnalysisContext#derive}, {@link Audits#derive}: the same
+     * answers as {@link #build}, reusing every index and audit part the change leaves alone), built in full otherwise.
+     */
+    public static Built derive(Built base, Estate proposed) {
+        AnalysisContext context = AnalysisContext.derive(base.context(), proposed);
+        FlowAnalyzer flows = new FlowAnalyzer(context);
+        return new Built(context, flows, Audits.derive(base.audits(), context, flows));
+    }
+
     public Built current() {
         Estate estate = estates.current();
         Built b = built;
@@ -111,8 +122,12 @@ public class Engines {
             return b;
         }
         synchronized (this) {
-            if (built == null || built.estate() != estate) {
+            if (built == null) {
                 built = build(estate);
+            } else if (built.estate() != estate) {
+                // After a write of NSGs only, the new engine shares the old one's indexes and audit parts the change
+                // leaves alone (the same answers as a full build); after any other write or a reload, a full build.
+                built = derive(built, estate);
             }
             return built;
         }

@@ -15,7 +15,9 @@ import java.util.Optional;
  * What if: a proposed document evaluated against the current snapshot without writing it. The estate after it is an
  * in-memory overlay of the snapshot ({@link WhatIfPlanner}); both estates are asked the same questions by the same
  * path engine and audit code ({@link Engines#build}). The snapshot side reuses the service's current engine (and the
- * audits it already computed); the overlay's engine lives only for the request.
+ * audits it already computed); the overlay's engine lives only for the request, and is derived from the snapshot's
+ * when the change touches NSGs only ({@link Engines#derive}: indexes, routing and the audit parts the NSGs do not
+ * apply to are shared, the same answers as a full build).
  */
 @ApplicationScoped
 public class WhatIfs {
@@ -49,7 +51,7 @@ public class WhatIfs {
         }
         long t1 = System.nanoTime();
         Estate proposed = p.after().orElseThrow();
-        Engines.Built after = Engines.build(proposed);
+        Engines.Built after = Engines.derive(before, proposed);
         List<FlowChange> flows = compare(before, after, questions);
         long t2 = System.nanoTime();
         Optional<AuditChanges> changes =
@@ -94,7 +96,7 @@ public class WhatIfs {
     }
 
     private Engines.Built at(Engines.Built now, long version) {
-        return version == now.estate().version() ? now : Engines.build(past.at(now.estate(), version));
+        return version == now.estate().version() ? now : Engines.derive(now, past.at(now.estate(), version));
     }
 
     /** Each question asked of both estates by the same engine code. */

@@ -19,11 +19,11 @@ import java.util.stream.Stream;
  * Estates written by the bench generator (a deterministic az-style export) and read back through the importer's
  * parser into domain records, exactly as the service would hold them.
  */
-final class GeneratedEstates {
+public final class GeneratedEstates {
     private GeneratedEstates() {}
 
     /** The estate of {@code spec} and {@code seed}, with its Service Tags file imported. */
-    static Estate load(EstateSpec spec, long seed) {
+    public static Estate load(EstateSpec spec, long seed) {
         try {
             Path dir = Files.createTempDirectory("asegraph-flow-estate");
             try {

@@ -3,6 +3,9 @@ package io.asegraph.analysis.audit;
 import io.asegraph.net.Protocol;
 import io.asegraph.topology.ResourceId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,10 +46,10 @@ public record AuditChanges(
         List<ShadowedRule> shadowsAfter = after.shadowedRules(false);
         return new AuditChanges(
                 health(before.environmentsHealth(), after.environmentsHealth()),
-                missing(exposuresAfter, exposuresBefore, AuditChanges::exposureKey),
-                missing(exposuresBefore, exposuresAfter, AuditChanges::exposureKey),
-                missing(shadowsAfter, shadowsBefore, Function.identity()),
-                missing(shadowsBefore, shadowsAfter, Function.identity()));
+                missing(exposuresAfter, exposuresBefore, AuditChanges::exposureKey, AuditChanges::exposurePlace),
+                missing(exposuresBefore, exposuresAfter, AuditChanges::exposureKey, AuditChanges::exposurePlace),
+                missing(shadowsAfter, shadowsBefore, Function.identity(), AuditChanges::shadowPlace),
+                missing(shadowsBefore, shadowsAfter, Function.identity(), AuditChanges::shadowPlace));
     }
 
     static List<HealthFlip> health(List<EnvironmentHealth> before, List<EnvironmentHealth> after) {
@@ -101,10 +104,51 @@ public record AuditChanges(
                 e.dnat().isPresent());
     }
 
+    /** Where an exposure is (implied by its key: equal keys, equal places). */
+    private static List<Object> exposurePlace(Exposure e) {
+        return List.of(e.target(), e.port());
+    }
+
+    /** Where a shadowed rule is (implied by its equality). */
+    private static List<Object> shadowPlace(ShadowedRule r) {
+        return List.of(r.nsg(), r.direction(), r.rule().priority());
+    }
+
     /** The items of {@code from} whose key is not among {@code other}'s, in {@code from}'s order. */
     static <T> List<T> missing(List<T> from, List<T> other, Function<T, ?> key) {
         Set<Object> keys = new LinkedHashSet<>();
         other.forEach(o -> keys.add(key.apply(o)));
         return from.stream().filter(x -> !keys.contains(key.apply(x))).toList();
+    }
+
+    /**
+     * The same, cheaply when the lists share most of their items (the audits of a what-if derived from the snapshot's
+     * share every part the change leaves alone): an item of {@code from} that is itself in {@code other} is not
+     * missing; any other item's key is compared with the keys of the items of {@code other} at the same {@code place}
+     * only ({@code place} must be implied by {@code key}: equal keys have equal places). The same answer as
+     * {@link #missing(List, List, Function)}.
+     */
+    static <T> List<T> missing(List<T> from, List<T> other, Function<T, ?> key, Function<T, ?> place) {
+        Set<T> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+        shared.addAll(other);
+        Map<Object, List<T>> byPlace = null;
+        List<T> out = new ArrayList<>();
+        for (T x : from) {
+            if (shared.contains(x)) {
+                continue;
+            }
+            if (byPlace == null) {
+                byPlace = new HashMap<>();
+                for (T o : other) {
+                    byPlace.computeIfAbsent(place.apply(o), k -> new ArrayList<>())
+                            .add(o);
+                }
+            }
+            Object k = key.apply(x);
+            if (byPlace.getOrDefault(place.apply(x), List.of()).stream().noneMatch(o -> k.equals(key.apply(o)))) {
+                out.add(x);
+            }
+        }
+        return List.copyOf(out);
     }
 }

@@ -10,8 +10,10 @@ import io.asegraph.policy.NetworkSecurityGroup;
 import io.asegraph.topology.App;
 import io.asegraph.topology.AppServiceEnvironment;
 import io.asegraph.topology.Resource;
+import io.asegraph.topology.ResourceId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,8 +34,43 @@ public final class Audits {
     private final ConcurrentHashMap<String, List<Exposure>> exposuresByQuestion = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<Reachability>> reachByQuestion = new ConcurrentHashMap<>();
     private volatile List<EnvironmentHealth> allHealth;
+    /**
+     * The audits of an estate this one differs from in {@link #changedNsgs} only, whose estate-wide answers are reused
+     * for every part the change leaves alone ({@link #derive}); dropped by {@link #warm}, so that a chain of derived
+     * audits does not keep old snapshots alive.
+     */
+    private volatile Audits base;
+
+    private final Set<ResourceId> changedNsgs;
 
     public Audits(AnalysisContext context, FlowAnalyzer flows) {
+        this(context, flows, null, Set.of());
+    }
+
+    /**
+     * The audits over {@code context}, reusing {@code base}'s estate-wide answers where {@code context} differs from
+     * {@code base}'s context in some NSGs only ({@link AnalysisContext#nsgChangesSince}): every ASE's health, the
+     * shadowed rules and the exposures are then the base's with only what those NSGs apply to computed again, and
+     * equal to what a fresh {@code Audits} would compute. Otherwise (anything else changed) they are fresh audits.
+     */
+    public static Audits derive(Audits base, AnalysisContext context, FlowAnalyzer flows) {
+        if (base.base != null) {
+            // The base is itself derived and not yet warmed: deriving from it would chain snapshots without bound.
+            return new Audits(context, flows);
+        }
+        return context.nsgChangesSince(base.context)
+                .map(changed -> new Audits(context, flows, base, changed))
+                .orElseGet(() -> new Audits(context, flows));
+    }
+
+    /** True when answers are derived from another estate's audits ({@link #derive}) rather than computed in full. */
+    public boolean derived() {
+        return base != null;
+    }
+
+    private Audits(AnalysisContext context, FlowAnalyzer flows, Audits base, Set<ResourceId> changedNsgs) {
+        this.base = base;
+        this.changedNsgs = changedNsgs;
         this.context = Objects.requireNonNull(context, "context");
         this.shadows = new ShadowAudit(context);
         this.exposures = new ExposureAudit(context);
@@ -55,6 +92,7 @@ public final class Audits {
         environmentsHealth();
         exposures(ExposureAudit.DEFAULT_PORTS, Protocol.TCP);
         shadowedRules(false);
+        base = null;
     }
 
     /** Every ASE's health (computed once per estate). */
@@ -63,7 +101,8 @@ public final class Audits {
         if (h == null) {
             synchronized (this) {
                 if (allHealth == null) {
-                    allHealth = health.all();
+                    Audits b = base;
+                    allHealth = b != null ? health.derive(b.environmentsHealth(), changedNsgs) : health.all();
                 }
                 h = allHealth;
             }
@@ -106,7 +145,10 @@ public final class Audits {
 
     /** Shadowed rules of every NSG (computed once per estate and option). */
     public List<ShadowedRule> shadowedRules(boolean includeDefaultRules) {
-        return allShadows.computeIfAbsent(includeDefaultRules, shadows::all);
+        return allShadows.computeIfAbsent(includeDefaultRules, include -> {
+            Audits b = base;
+            return b != null ? shadows.derive(b.shadowedRules(include), changedNsgs, include) : shadows.all(include);
+        });
     }
 
     /**
@@ -136,7 +178,12 @@ public final class Audits {
         if (exposuresByQuestion.size() >= MAX_CACHED_QUESTIONS) {
             exposuresByQuestion.clear(); // bounded: a client asking ever new port lists cannot grow it without end
         }
-        return exposuresByQuestion.computeIfAbsent(key, k -> exposures.exposures(ports, protocol));
+        return exposuresByQuestion.computeIfAbsent(key, k -> {
+            Audits b = base;
+            return b != null
+                    ? exposures.derive(ports, protocol, b.exposures(ports, protocol), changedNsgs)
+                    : exposures.exposures(ports, protocol);
+        });
     }
 
     public RequiredAccess requiredAccess(String from, String to, int port, Protocol protocol) {

@@ -3,6 +3,7 @@ package io.asegraph.analysis.audit;
 import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.FirewallEvaluator;
 import io.asegraph.topology.AppServiceEnvironment;
+import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether an ASE's network lets it work: each row of its version in the requirements table ({@link HealthRequirements}:
@@ -51,6 +53,24 @@ public final class EnvironmentHealthAudit {
                                 (AppServiceEnvironment a) -> a.name().toLowerCase(Locale.ROOT))
                         .thenComparing(a -> a.id().key()))
                 .map(this::health)
+                .toList();
+    }
+
+    /**
+     * Every ASE's health, given {@code before}, that of an estate that differs from this one in the NSGs
+     * {@code changed} only ({@link AnalysisContext#nsgChangesSince}): the ASEs whose subnet has one of them attached are
+     * checked again, the others' health is taken from {@code before} (an ASE's checks read its subnet's NSG, routes,
+     * and service tags, and nothing else such a change touches). Equal to {@link #all} on this estate.
+     */
+    public List<EnvironmentHealth> derive(List<EnvironmentHealth> before, Set<ResourceId> changed) {
+        return before.stream()
+                .map(h -> topology.environment(h.environment())
+                        .filter(ase -> topology.subnet(ase.subnetId())
+                                .flatMap(Subnet::nsgId)
+                                .filter(changed::contains)
+                                .isPresent())
+                        .map(this::health)
+                        .orElse(h))
                 .toList();
     }
 

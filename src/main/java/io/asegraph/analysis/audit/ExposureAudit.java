@@ -17,17 +17,22 @@ import io.asegraph.policy.PrefixResolver;
 import io.asegraph.policy.Verdict;
 import io.asegraph.topology.EffectiveRoutes;
 import io.asegraph.topology.EffectiveRoutes.RoutedRange;
+import io.asegraph.topology.NetworkInterface;
 import io.asegraph.topology.NextHopType;
 import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.Subnet;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Which network interfaces and ASEs the Internet can reach on risky ports — the check prowler and Cartography ship,
@@ -76,6 +81,58 @@ public final class ExposureAudit {
      * @throws InvalidArgumentException when a port is outside 0-65535
      */
     public List<Exposure> exposures(List<Integer> ports, Protocol protocol) {
+        TreeSet<Integer> distinct = distinctPorts(ports, protocol);
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        // Targets are independent: evaluated in parallel (the analysis context's caches are concurrent), then sorted.
+        return sorted(
+                ExposureTarget.of(context).parallelStream()
+                        .flatMap(t -> rows(t, distinct, protocol))
+                        .toList(),
+                distinct,
+                protocol);
+    }
+
+    /**
+     * The same, given {@code before}, the answer to the same question on an estate that differs from this one in the
+     * NSGs {@code changed} only ({@link AnalysisContext#nsgChangesSince}): the targets with one of them in front
+     * (attached at their subnet or network interface) are evaluated again, every other target's rows are taken from
+     * {@code before}, and the DNAT publications (which reach through firewalls) are all evaluated again. Equal to
+     * {@link #exposures} on this estate.
+     */
+    public List<Exposure> derive(
+            List<Integer> ports, Protocol protocol, List<Exposure> before, Set<ResourceId> changed) {
+        TreeSet<Integer> distinct = distinctPorts(ports, protocol);
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        Map<ResourceId, List<Exposure>> direct = new HashMap<>();
+        for (Exposure e : before) {
+            if (e.dnat().isEmpty()) {
+                direct.computeIfAbsent(e.target(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        List<Exposure> rows = ExposureTarget.of(context).parallelStream()
+                .flatMap(t -> affected(t, changed)
+                        ? rows(t, distinct, protocol)
+                        : direct.getOrDefault(t.id(), List.of()).stream())
+                .toList();
+        return sorted(rows, distinct, protocol);
+    }
+
+    /** True when one of {@code changed} is in front of {@code t}: on its chain, its subnet or its network interface. */
+    private boolean affected(ExposureTarget t, Set<ResourceId> changed) {
+        return t.chain().stream().anyMatch(a -> changed.contains(a.nsgId()))
+                || t.subnet().nsgId().filter(changed::contains).isPresent()
+                || context.topology()
+                        .nic(t.id())
+                        .flatMap(NetworkInterface::nsgId)
+                        .filter(changed::contains)
+                        .isPresent();
+    }
+
+    private static TreeSet<Integer> distinctPorts(List<Integer> ports, Protocol protocol) {
         Objects.requireNonNull(protocol, "protocol");
         TreeSet<Integer> distinct = new TreeSet<>();
         for (Integer p : ports) {
@@ -84,17 +141,21 @@ public final class ExposureAudit {
             }
             distinct.add(p);
         }
-        if (distinct.isEmpty()) {
-            return List.of();
-        }
-        // Targets are independent: evaluated in parallel (the analysis context's caches are concurrent), then sorted.
-        List<Exposure> out = new ArrayList<>(ExposureTarget.of(context).parallelStream()
-                .flatMap(t -> distinct.stream()
-                        .filter(port -> forwards(t, port, protocol))
-                        .map(port -> evaluate(t, port, protocol))
-                        .flatMap(Optional::stream))
-                .toList());
-        out.addAll(new DnatExposures(context).exposures(distinct, protocol));
+        return distinct;
+    }
+
+    /** One target's rows, by port. */
+    private Stream<Exposure> rows(ExposureTarget t, TreeSet<Integer> ports, Protocol protocol) {
+        return ports.stream()
+                .filter(port -> forwards(t, port, protocol))
+                .map(port -> evaluate(t, port, protocol))
+                .flatMap(Optional::stream);
+    }
+
+    /** The targets' rows (in target order) and the DNAT publications', by target name and port. */
+    private List<Exposure> sorted(List<Exposure> targetRows, TreeSet<Integer> ports, Protocol protocol) {
+        List<Exposure> out = new ArrayList<>(targetRows);
+        out.addAll(new DnatExposures(context).exposures(ports, protocol));
         out.sort(Comparator.comparing((Exposure e) -> e.targetName().toLowerCase(Locale.ROOT))
                 .thenComparing(e -> e.target().key())
                 .thenComparingInt(Exposure::port));

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Shadowed NSG rules over an estate: {@link ShadowAnalysis} (exact, priority-aware, Batfish's
@@ -63,6 +64,26 @@ public final class ShadowAudit {
         List<ShadowedRule> out = new ArrayList<>(context.policies().nsgs().parallelStream()
                 .flatMap(nsg -> of(nsg, includeDefaultRules).stream())
                 .toList());
+        out.sort(ORDER);
+        return List.copyOf(out);
+    }
+
+    /**
+     * The findings of every NSG, given {@code before}, those of an estate that differs from this one in the NSGs
+     * {@code changed} only ({@link AnalysisContext#nsgChangesSince}): the changed NSGs are analysed again, every other
+     * NSG's findings are taken from {@code before} (an NSG's findings depend on its rules, its placements and their
+     * contexts, which such a change leaves alone). Equal to {@link #all} on this estate.
+     */
+    public List<ShadowedRule> derive(List<ShadowedRule> before, Set<ResourceId> changed, boolean includeDefaultRules) {
+        List<ShadowedRule> out = new ArrayList<>();
+        for (ShadowedRule r : before) {
+            if (!changed.contains(r.nsg())) {
+                out.add(r);
+            }
+        }
+        for (ResourceId id : changed) {
+            context.policies().nsg(id).ifPresent(nsg -> out.addAll(of(nsg, includeDefaultRules)));
+        }
         out.sort(ORDER);
         return List.copyOf(out);
     }

@@ -65,4 +65,22 @@ class AuditChangesTest {
                 AuditChanges.missing(List.of("a1", "b1", "c1", "d1"), List.of("c2", "a9"), s -> s.charAt(0)));
         assertEquals(List.of(), AuditChanges.missing(List.of("x"), List.of("x"), Function.identity()));
     }
+
+    @Test
+    void missingByPlaceAnswersAsMissingByKeyAlone() {
+        // Shared items (the same objects), equal-key items that are other objects, and items missing from the other
+        // list, at places (the first letter) with several items: the by-place comparison gives the same answer.
+        String shared1 = new String("a1x");
+        String shared2 = new String("b2x");
+        List<String> from = List.of(shared1, new String("a1y"), shared2, new String("b3x"), new String("c1x"), "a2x");
+        List<String> other = List.of(new String("a1y"), shared2, shared1, new String("c9z"), new String("b3q"));
+        Function<String, Object> key = s -> s.substring(0, 2);
+        Function<String, Object> place = s -> s.charAt(0);
+        for (List<List<String>> pair : List.of(List.of(from, other), List.of(other, from))) {
+            assertEquals(
+                    AuditChanges.missing(pair.get(0), pair.get(1), key),
+                    AuditChanges.missing(pair.get(0), pair.get(1), key, place));
+        }
+        assertEquals(List.of("c1x", "a2x"), AuditChanges.missing(from, other, key, place));
+    }
 }
