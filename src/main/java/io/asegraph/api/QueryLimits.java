@@ -5,9 +5,11 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import io.asegraph.analysis.ErrorCode;
 import io.smallrye.graphql.execution.QueryCache;
 import io.smallrye.graphql.spi.EventingService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
@@ -23,7 +25,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * provider, as SmallRye's is. It is SmallRye's eventing SPI (registered in
  * {@code META-INF/services/io.smallrye.graphql.spi.EventingService}; the limits are in the chain while
  * {@value #ENABLED} is true), not a CDI observer: SmallRye's CDI events are off by default and would fire for every
- * field. The chain ends with {@link StoreStatus} (codes for store failures, the snapshot marker) either way.
+ * field. The chain ends with {@link StoreStatus} (codes for store failures, the snapshot marker) either way. With
+ * {@value #ENABLED} false, SmallRye's own {@code instrumentation-query-depth} / {@code -complexity} settings apply as
+ * they would without this class ({@link #smallRyesOwn}).
  */
 public class QueryLimits implements EventingService {
     /** The setting that turns both limits on (true in {@code application.properties}). */
@@ -41,7 +45,8 @@ public class QueryLimits implements EventingService {
         QueryCache cache = new QueryCache();
         if (!config.getOptionalValue(ENABLED, Boolean.class).orElse(true)) {
             return builder.preparsedDocumentProvider(cache)
-                    .instrumentation(new ChainedInstrumentation(List.of(cache, new StoreStatus())));
+                    .instrumentation(new ChainedInstrumentation(smallRyesOwn(
+                            io.smallrye.graphql.spi.config.Config.get(), List.of(cache, new StoreStatus()))));
         }
         int depth = config.getOptionalValue("asegraph.api.max-query-depth", Integer.class)
                 .orElse(15);
@@ -65,6 +70,22 @@ public class QueryLimits implements EventingService {
                         },
                         cache,
                         new StoreStatus())));
+    }
+
+    /**
+     * With our limits off, the chain SmallRye itself would have built: its own depth and complexity instrumentations
+     * when {@code quarkus.smallrye-graphql.instrumentation-query-depth} / {@code -complexity} are set (read from
+     * SmallRye's configuration, as SmallRye reads them; graphql-java's refusal, without our code), then {@code rest}.
+     * Replacing the chain must not drop limits someone set there.
+     */
+    static List<Instrumentation> smallRyesOwn(
+            io.smallrye.graphql.spi.config.Config smallRye, List<Instrumentation> rest) {
+        List<Instrumentation> chain = new ArrayList<>();
+        smallRye.getQueryComplexityInstrumentation()
+                .ifPresent(max -> chain.add(new MaxQueryComplexityInstrumentation(max)));
+        smallRye.getQueryDepthInstrumentation().ifPresent(max -> chain.add(new MaxQueryDepthInstrumentation(max)));
+        chain.addAll(rest);
+        return chain;
     }
 
     /** A document refused by a limit: graphql-java's abort, with our code. */
