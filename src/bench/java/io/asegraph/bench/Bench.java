@@ -93,6 +93,11 @@ public final class Bench {
         r.settings.put("capSeconds", options.cap().toSeconds());
         r.settings.put("serviceJvmArgs", options.serviceJvmArgs());
         r.settings.put("importPath", options.importPath());
+        if (options.soaks()) {
+            r.settings.put("soakSeconds", BenchResults.seconds(options.soak()));
+            r.settings.put("soakWriteEverySeconds", BenchResults.seconds(options.soakWriteEvery()));
+            r.settings.put("soakClients", options.soakClients());
+        }
         ChildProcess service = null;
         try {
             Files.createDirectories(options.out());
@@ -161,6 +166,17 @@ public final class Bench {
             }
 
             deadline.check("the import");
+            if (options.soaks()) {
+                soak(base, plan, scenarios, service);
+                if (service != null) {
+                    progress.accept("stopping the service (SIGTERM)");
+                    if (service.stop(Duration.ofSeconds(60)).isEmpty()) {
+                        r.notes.add("the service did not stop within 60 s of SIGTERM and was killed");
+                    }
+                    service = null;
+                }
+                return;
+            }
             LoadDriver driver = new LoadDriver(
                             base.resolve("/graphql"),
                             new LoadDriver.Settings(
@@ -269,6 +285,38 @@ public final class Bench {
             }
             write();
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The soak.
+
+    /** {@code --soak}: the mixed load with a writer for the soak's length ({@link Soak}), instead of the timings. */
+    private void soak(URI base, EstatePlan plan, List<LoadDriver.Request> scenarios, ChildProcess service)
+            throws IOException {
+        BenchResults r = results;
+        for (String step : List.of("scenario timings", "restart", "bare Neo4j start", "bare UNWIND")) {
+            r.skipped.putIfAbsent(step, "skipped: a soak run (--soak)");
+        }
+        Path wrk = Wrk.find()
+                .orElseThrow(
+                        () -> new BenchException(
+                                "wrk is not installed: bench/run installs it (apt-get install wrk, as root); the soak needs it"));
+        r.loadGenerator = new Wrk(wrk, base, null, deadline, authorization, options.out()).version()
+                + " (closed loop, the scenarios rotated per request, every answer checked)";
+        Soak soak = new Soak(
+                base,
+                authorization,
+                wrk,
+                scenarios,
+                plan,
+                service,
+                options,
+                deadline,
+                progress,
+                options.out().resolve("run").resolve("soak"));
+        r.soakSettings = soak.settings();
+        r.soak = soak.run();
+        progress.accept(r.soak.verdictLine());
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -733,7 +781,13 @@ public final class Bench {
         System.out.println();
         System.out.println("[bench] results: " + options.out().resolve("results.md") + ", "
                 + options.out().resolve("results.json"));
-        int code = r.timeCapReached ? 3 : r.error != null || !r.failed().isEmpty() ? 1 : 0;
+        int code = r.timeCapReached
+                ? 3
+                : r.error != null
+                                || !r.failed().isEmpty()
+                                || (r.soak != null && r.soak.verdict() == SoakSummary.Result.FAIL)
+                        ? 1
+                        : 0;
         if (r.error != null) {
             System.err.println("error: " + r.error);
         }

@@ -34,6 +34,10 @@ import java.util.Optional;
  *                       client, which adds its own cost to every figure: for comparison only)
  * @param peer           also run the peer ({@link Peer}: @neo4j/graphql on the service's store) and time the same
  *                       listings side by side (needs a service the run starts: its Bolt port)
+ * @param soak           {@code --soak DURATION}: instead of timing each scenario, run the mixed load for this long
+ *                       with a writer ({@link Soak}); {@link Duration#ZERO} when not asked for
+ * @param soakWriteEvery how often the soak's writer makes an import or a rule edit
+ * @param soakClients    the soak's concurrent clients
  */
 record BenchOptions(
         String size,
@@ -54,7 +58,10 @@ record BenchOptions(
         String pageCache,
         Optional<String> credentials,
         String driver,
-        boolean peer) {
+        boolean peer,
+        Duration soak,
+        Duration soakWriteEvery,
+        int soakClients) {
 
     BenchOptions {
         if (!driver.equals("wrk") && !driver.equals("jdk")) {
@@ -75,6 +82,19 @@ record BenchOptions(
         if (!importPath.startsWith("/")) {
             throw new IllegalArgumentException("--import-path must start with /");
         }
+        if (soak.isNegative() || soakWriteEvery.isNegative() || soakWriteEvery.isZero() || soakClients < 1) {
+            throw new IllegalArgumentException("--soak, --soak-write-every and --soak-clients must be positive");
+        }
+        boolean soaks = !soak.isZero(); // the fields are not set yet in a compact constructor
+        if (soaks && peer) {
+            throw new IllegalArgumentException("--soak and --peer are separate runs: leave one out");
+        }
+        if (soaks && !driver.equals("wrk")) {
+            throw new IllegalArgumentException("--soak drives the service with wrk: leave out --driver jdk");
+        }
+        if (soaks && soak.compareTo(Duration.ofSeconds(10)) < 0) {
+            throw new IllegalArgumentException("--soak needs at least 10s, got " + soak.toMillis() + " ms");
+        }
     }
 
     /** The JVM options the README runs the service with; --service-jvm-arg replaces them. */
@@ -88,6 +108,7 @@ record BenchOptions(
                    [--max-minutes M] [--service-jvm-arg ARG (default: the README's)]... [--ready-timeout-seconds S]
                    [--import-path /import] [--no-import] [--seed-dir graph-seed] [--page-cache 512m]
                    [--user NAME:PASSWORD] [--driver wrk|jdk] [--peer]
+                   [--soak DURATION (10m, 90s, 1h)] [--soak-write-every 5s] [--soak-clients 16]
             Credentials: --user, else the environment's ASEGRAPH_BENCH_USER (NAME:PASSWORD), else, for a service the
             run starts, its admin with the initial password from its data directory.
             Load: wrk (Debian's package; bench/run installs it when missing); --driver jdk times with this process's
@@ -95,7 +116,10 @@ record BenchOptions(
             --peer: also serves the same store with @neo4j/graphql 7 on Apollo Server (npm installs it into
             bench/peer/node_modules; needs Node.js 20+ and npm) and times the same listings side by side.
             Defaults: --size large; durations and the cap by size (small 1 s + 0.5 s warm-up, cap 5 min;
-            medium 3 s + 1 s, 15 min; large 5 s + 2 s, 30 min). bench/run builds what is missing and runs this.""";
+            medium 3 s + 1 s, 15 min; large 5 s + 2 s, 30 min). bench/run builds what is missing and runs this.
+            --soak: after the import, the scenarios rotated at 16 clients by wrk for DURATION while a writer makes a
+            rule edit or a slice re-import every 5 s; reports per minute requests, errors, p50/p99, the service's
+            resident memory, writes and versions, and a verdict (the cap grows by DURATION).""";
 
     static BenchOptions parse(String... args) {
         String size = "large";
@@ -116,6 +140,9 @@ record BenchOptions(
         Path seedDir = Path.of("graph-seed");
         String pageCache = "512m";
         String driver = "wrk";
+        Duration soak = Duration.ZERO;
+        Duration soakWriteEvery = Duration.ofSeconds(5);
+        int soakClients = 16;
         Optional<String> credentials =
                 Optional.ofNullable(System.getenv("ASEGRAPH_BENCH_USER")).filter(v -> !v.isBlank());
         for (int i = 0; i < args.length; i++) {
@@ -151,6 +178,9 @@ record BenchOptions(
                 case "page-cache" -> pageCache = value;
                 case "user" -> credentials = Optional.of(value);
                 case "driver" -> driver = value;
+                case "soak" -> soak = duration(arg, value);
+                case "soak-write-every" -> soakWriteEvery = duration(arg, value);
+                case "soak-clients" -> soakClients = (int) Math.min(Integer.MAX_VALUE, whole(arg, value));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -174,8 +204,11 @@ record BenchOptions(
                 levels,
                 jar,
                 url,
-                // the peer's install, start and eight more windows per level: ten more minutes unless --max-minutes
-                seconds(60 * (capMinutes != null ? capMinutes : defaults[2] + (peer ? 10 : 0))),
+                // the peer's install, start and eight more windows per level: ten more minutes unless --max-minutes;
+                // a soak's own length on top of the size's cap
+                capMinutes != null
+                        ? seconds(60 * capMinutes)
+                        : seconds(60 * (defaults[2] + (peer ? 10 : 0))).plus(soak),
                 jvmArgs.isEmpty() ? DEFAULT_SERVICE_JVM_ARGS : jvmArgs,
                 seconds(readyTimeout),
                 importPath,
@@ -184,7 +217,41 @@ record BenchOptions(
                 pageCache,
                 credentials,
                 driver,
-                peer);
+                peer,
+                soak,
+                soakWriteEvery,
+                soakClients);
+    }
+
+    /**
+     * A duration as {@code 10m}, {@code 90s}, {@code 1h}, {@code 1m30s}, {@code 500ms} or a bare number of seconds
+     * ({@code 45}); positive.
+     */
+    static Duration duration(String option, String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.matches("\\d+(\\.\\d+)?")) {
+            return seconds(positive(option, v));
+        }
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+)(ms|h|m|s)").matcher(v);
+        Duration d = Duration.ZERO;
+        int at = 0;
+        while (m.find() && m.start() == at) {
+            long n = Long.parseLong(m.group(1));
+            d = d.plus(
+                    switch (m.group(2)) {
+                        case "h" -> Duration.ofHours(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        default -> Duration.ofMillis(n);
+                    });
+            at = m.end();
+        }
+        if (at == 0 || at != v.length() || d.isZero()) {
+            throw new IllegalArgumentException(
+                    option + " needs a positive duration such as 10m, 90s, 1h or 1m30s, got '" + value + "'");
+        }
+        return d;
     }
 
     private static Duration seconds(double s) {
@@ -231,6 +298,11 @@ record BenchOptions(
             }
         }
         return out;
+    }
+
+    /** Whether this run is a soak ({@code --soak}). */
+    boolean soaks() {
+        return !soak.isZero();
     }
 
     /** Whether the run starts the service itself (no --url). */

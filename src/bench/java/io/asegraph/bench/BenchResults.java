@@ -110,6 +110,11 @@ final class BenchResults {
     final List<PeerListing> peerListings = new ArrayList<>();
     final List<LoadDriver.Measurement> peerMeasurements = new ArrayList<>();
 
+    /** {@code --soak}: what it ran with, and what it measured (null when not a soak). */
+    Map<String, Object> soakSettings = new LinkedHashMap<>();
+
+    SoakSummary soak;
+
     /** Why the run stopped early, if it did. */
     String error;
 
@@ -530,6 +535,9 @@ final class BenchResults {
             notes.forEach(n -> b.append("- ").append(n).append('\n'));
         }
         b.append(PeerTable.markdown(this));
+        if (soak != null) {
+            b.append(soak.markdown(soakSettings));
+        }
         b.append("\n## Scenarios\n\nReferences from the generated estate: ");
         references.forEach(
                 (k, v) -> b.append('`').append(k).append("` = `").append(v).append("`, "));
@@ -690,6 +698,7 @@ final class BenchResults {
         }
         j.put("scenarios", sc);
         j.put("peer", PeerTable.json(this));
+        j.put("soak", soak == null ? null : soak.json(soakSettings));
         j.put("skipped", skipped);
         j.put("notes", notes);
         return j;

@@ -105,6 +105,13 @@ final class ResourceWriter {
         json.writeEndArray();
     }
 
+    /** Writes an array of only these NSGs, each as {@link #write} writes it (the soak's re-import of a slice). */
+    void writeNsgs(List<Nsg> nsgs) throws IOException {
+        json.writeStartArray();
+        each(nsgs, this::nsg);
+        json.writeEndArray();
+    }
+
     private void begin(String type, String name, String id, String location, String resourceGroup) throws IOException {
         counts.merge(type, 1, Integer::sum);
         json.writeStartObject();

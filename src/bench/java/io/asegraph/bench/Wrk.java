@@ -155,15 +155,19 @@ final class Wrk implements LoadDriver.Measurer {
 
     /** {@code r}'s body in a file, for the script to read (a Lua string literal would need escaping). */
     private Path bodyFile(Request r) throws IOException {
+        return bodyFile(work, r);
+    }
+
+    /** {@code r}'s body in a file of {@code work} (created when missing). */
+    static Path bodyFile(Path work, Request r) throws IOException {
         Files.createDirectories(work);
         Path body = work.resolve(r.name() + ".body.json");
         Files.writeString(body, r.body());
         return body;
     }
 
-    /** The Lua script of one run: the request, and with {@code check} a hook that counts bad answers. */
-    private Path script(String name, Path body, boolean check) throws IOException {
-        StringBuilder lua = new StringBuilder();
+    /** The lines every script starts with: a JSON POST, with the Authorization header when there is one. */
+    static void luaRequestHeaders(StringBuilder lua, String authorization) {
         lua.append("wrk.method = \"POST\"\n");
         lua.append("wrk.headers[\"Content-Type\"] = \"application/json\"\n");
         if (authorization != null) {
@@ -171,8 +175,19 @@ final class Wrk implements LoadDriver.Measurer {
                     .append(authorization)
                     .append("\"\n");
         }
+    }
+
+    /** {@code file}'s absolute path as the inside of a Lua string literal. */
+    static String luaPath(Path file) {
+        return file.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** The Lua script of one run: the request, and with {@code check} a hook that counts bad answers. */
+    private Path script(String name, Path body, boolean check) throws IOException {
+        StringBuilder lua = new StringBuilder();
+        luaRequestHeaders(lua, authorization);
         lua.append("local f = assert(io.open(\"")
-                .append(body.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\""))
+                .append(luaPath(body))
                 .append("\", \"rb\"))\nwrk.body = f:read(\"*a\")\nf:close()\n");
         lua.append("bad = 0\nlocal threads = {}\nfunction setup(thread) table.insert(threads, thread) end\n");
         if (check) {

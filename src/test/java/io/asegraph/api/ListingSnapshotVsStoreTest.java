@@ -353,4 +353,26 @@ class ListingSnapshotVsStoreTest {
         assertTrue(names.contains(nsg), names.stream().collect(Collectors.joining(", ")));
         assertNotEquals(before.prettify(), after.prettify());
     }
+
+    /** A document nested {@code 3 + 2 * pairs} levels (then {@code name}): environments, apps, environment, pairs. */
+    private static String nested(int pairs) {
+        StringBuilder deep = new StringBuilder("{ environments { apps { environment { ");
+        for (int i = 0; i < pairs; i++) {
+            deep.append("apps { environment { ");
+        }
+        return deep.append("name").append(" }".repeat(2 * pairs + 3 + 1)).toString();
+    }
+
+    @Test
+    void withOurQueryLimitsOffSmallRyesOwnDepthSettingStillRefusesADeeperDocument() {
+        // 25 levels and more: over the profile's quarkus.smallrye-graphql.instrumentation-query-depth=20, refused by
+        // graphql-java's instrumentation as SmallRye builds it (its message and classification, not our code).
+        Gql.post(nested(11))
+                .body("data", org.hamcrest.Matchers.nullValue())
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("maximum query depth exceeded"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("> 20"))
+                .body("errors[0].extensions.classification", org.hamcrest.Matchers.equalTo("ExecutionAborted"));
+        // 17 levels: under it, answered (and over our default of 15, which is off here).
+        Gql.post(nested(7)).body("errors", org.hamcrest.Matchers.nullValue());
+    }
 }

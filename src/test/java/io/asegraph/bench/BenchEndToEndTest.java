@@ -3,6 +3,7 @@ package io.asegraph.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -117,5 +118,65 @@ class BenchEndToEndTest {
             assertTrue(md.contains("| " + name + " | " + s.substring(s.indexOf('@') + 1) + " |"), s + " in results.md");
         }
         assertEquals("skipped: external service", r.skipped.get("restart"));
+    }
+
+    /**
+     * {@code --soak 30s} on the small estate: the mixed load through wrk (after its 10 s warm-up) with the writer
+     * every 5 s; every request and
+     * every write succeeded, the writes became versions, and the table and verdict are in both result files. Drift and
+     * memory need three minutes (and memory a service process), so they are reported as not judged. Needs wrk, like
+     * {@link WrkTest}.
+     */
+    @Test
+    void soaksTheSmallEstateForThirtySecondsWithAWriterAndReportsTheMinuteAndTheVerdict() throws IOException {
+        assumeTrue(Wrk.find().isPresent(), "wrk is not installed (apt-get install wrk; .ci/run installs it)");
+        BenchOptions options = BenchOptions.parse(
+                "--size",
+                "small",
+                "--url",
+                root.toString(),
+                "--out",
+                out.toString(),
+                "--soak",
+                "30s",
+                // Four clients: the suite's machine runs other tests meanwhile; bench/run measures at 16.
+                "--soak-clients",
+                "4",
+                "--max-minutes",
+                "3",
+                "--user",
+                io.asegraph.api.Gql.USER + ":" + io.asegraph.api.Gql.PASSWORD);
+        BenchResults r = Bench.run(options, line -> {});
+
+        assertNull(r.error, "the run stopped early");
+        SoakSummary soak = r.soak;
+        assertEquals(1, soak.minutes.size(), "one window of 30 s");
+        SoakSummary.Minute m = soak.minutes.get(0);
+        assertTrue(m.seconds() >= 29 && m.seconds() < 40, "the window: " + m.seconds());
+        assertTrue(m.requests() > 100, "requests: " + m.requests());
+        assertEquals(0, m.errors(), soak.verdictLine());
+        assertTrue(m.p50Ms() > 0 && m.p99Ms() >= m.p50Ms(), m.toString());
+        // 5 s after each write for 30 s: up to six, in turn edit, slice import, edit, slice import.
+        assertTrue(soak.writeCount() >= 3, "writes: " + soak.writes);
+        assertEquals(0, soak.writeErrors(), String.valueOf(soak.writes));
+        assertEquals(
+                List.of("putSecurityRule", "import slice", "removeSecurityRule"),
+                soak.writes.subList(0, 3).stream().map(SoakSummary.Write::kind).toList());
+        assertEquals(soak.writeCount(), soak.versionsWritten(), "every write is a version: " + soak.writes);
+        assertEquals(SoakSummary.Result.PASS, soak.verdict(), soak.verdictLine());
+        assertTrue(soak.verdictLine().contains("needs 3 full minutes, the soak had 0"), soak.verdictLine());
+
+        JsonNode json = BenchJson.parseObject(Files.readString(out.resolve("results.json")));
+        assertEquals("PASS", json.path("soak").path("verdict").asText());
+        assertEquals(
+                m.requests(),
+                json.path("soak").path("minutes").path(0).path("requests").asLong());
+        assertEquals(
+                soak.versionsWritten(),
+                json.path("soak").path("totals").path("versionsWritten").asLong());
+        String md = Files.readString(out.resolve("results.md"));
+        assertTrue(md.contains("## Soak"), md);
+        assertTrue(md.contains(soak.verdictLine()), md);
+        assertEquals("skipped: a soak run (--soak)", r.skipped.get("scenario timings"));
     }
 }

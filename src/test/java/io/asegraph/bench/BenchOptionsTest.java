@@ -73,9 +73,52 @@ class BenchOptionsTest {
                 "--max-minutes x",
                 "--frobnicate 1",
                 "--size",
-                "--import-path import"
+                "--import-path import",
+                "--soak",
+                "--soak 0",
+                "--soak 5s",
+                "--soak ten",
+                "--soak 10x",
+                "--soak 1m-5s",
+                "--soak 10m --driver jdk",
+                "--soak 10m --peer",
+                "--soak 10m --soak-write-every 0s",
+                "--soak 10m --soak-clients 0"
             })
     void rejectsABadCommandLine(String line) {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(line.split(" ")));
+    }
+
+    @Test
+    void noSoakUnlessAskedFor() {
+        BenchOptions o = BenchOptions.parse("--size", "small");
+        assertFalse(o.soaks());
+        assertEquals(Duration.ZERO, o.soak());
+    }
+
+    @Test
+    void readsTheSoakWithItsDefaultsAndGrowsTheCapByItsLength() {
+        BenchOptions o = BenchOptions.parse("--size", "small", "--soak", "10m");
+        assertTrue(o.soaks());
+        assertEquals(Duration.ofMinutes(10), o.soak());
+        assertEquals(Duration.ofSeconds(5), o.soakWriteEvery());
+        assertEquals(16, o.soakClients());
+        assertEquals(Duration.ofMinutes(5 + 10), o.cap());
+
+        BenchOptions p = BenchOptions.parse(
+                "--size", "medium", "--soak", "1m30s", "--soak-write-every", "2.5", "--soak-clients", "4");
+        assertEquals(Duration.ofSeconds(90), p.soak());
+        assertEquals(Duration.ofMillis(2500), p.soakWriteEvery());
+        assertEquals(4, p.soakClients());
+        assertEquals(Duration.ofSeconds(15 * 60 + 90), p.cap());
+        assertEquals(
+                Duration.ofMinutes(3),
+                BenchOptions.parse("--soak", "10m", "--max-minutes", "3").cap());
+    }
+
+    @ParameterizedTest(name = "{0} = {1} ms")
+    @CsvSource({"30s, 30000", "10m, 600000", "1h, 3600000", "1m30s, 90000", "45, 45000", "1500ms, 1500", "2M, 120000"})
+    void readsDurations(String text, long millis) {
+        assertEquals(Duration.ofMillis(millis), BenchOptions.duration("--soak", text));
     }
 }
