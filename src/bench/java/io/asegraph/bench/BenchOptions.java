@@ -34,6 +34,9 @@ import java.util.Optional;
  *                       client, which adds its own cost to every figure: for comparison only)
  * @param peer           also run the peer ({@link Peer}: @neo4j/graphql on the service's store) and time the same
  *                       listings side by side (needs a service the run starts: its Bolt port)
+ * @param restoreCheck   after the import, {@code GET /export} the estate, import the export into a second service on
+ *                       an empty data directory and compare its export with the first ({@link RestoreCheck}; needs a
+ *                       service the run starts)
  */
 record BenchOptions(
         String size,
@@ -54,7 +57,8 @@ record BenchOptions(
         String pageCache,
         Optional<String> credentials,
         String driver,
-        boolean peer) {
+        boolean peer,
+        boolean restoreCheck) {
 
     BenchOptions {
         if (!driver.equals("wrk") && !driver.equals("jdk")) {
@@ -72,6 +76,10 @@ record BenchOptions(
         if (peer && !driver.equals("wrk")) {
             throw new IllegalArgumentException("--peer times both services with wrk: leave out --driver jdk");
         }
+        if (restoreCheck && url.isPresent()) {
+            throw new IllegalArgumentException(
+                    "--restore-check starts a second service on an empty data directory: not with --url");
+        }
         if (!importPath.startsWith("/")) {
             throw new IllegalArgumentException("--import-path must start with /");
         }
@@ -87,13 +95,15 @@ record BenchOptions(
                    [--levels 1,8,32] [--jar target/quarkus-app/quarkus-run.jar] [--url http://127.0.0.1:8080]
                    [--max-minutes M] [--service-jvm-arg ARG (default: the README's)]... [--ready-timeout-seconds S]
                    [--import-path /import] [--no-import] [--seed-dir graph-seed] [--page-cache 512m]
-                   [--user NAME:PASSWORD] [--driver wrk|jdk] [--peer]
+                   [--user NAME:PASSWORD] [--driver wrk|jdk] [--peer] [--restore-check]
             Credentials: --user, else the environment's ASEGRAPH_BENCH_USER (NAME:PASSWORD), else, for a service the
             run starts, its admin with the initial password from its data directory.
             Load: wrk (Debian's package; bench/run installs it when missing); --driver jdk times with this process's
             own HTTP client instead, whose cost is in every figure (for comparison only).
             --peer: also serves the same store with @neo4j/graphql 7 on Apollo Server (npm installs it into
             bench/peer/node_modules; needs Node.js 20+ and npm) and times the same listings side by side.
+            --restore-check: after the import, GET /export the estate, import the export into a second service on an
+            empty data directory, and compare that service's export with the first (time, bytes, peak memory).
             Defaults: --size large; durations and the cap by size (small 1 s + 0.5 s warm-up, cap 5 min;
             medium 3 s + 1 s, 15 min; large 5 s + 2 s, 30 min). bench/run builds what is missing and runs this.""";
 
@@ -113,6 +123,7 @@ record BenchOptions(
         String importPath = "/import";
         boolean skipImport = false;
         boolean peer = false;
+        boolean restoreCheck = false;
         Path seedDir = Path.of("graph-seed");
         String pageCache = "512m";
         String driver = "wrk";
@@ -126,6 +137,10 @@ record BenchOptions(
             }
             if (arg.equals("--peer")) {
                 peer = true;
+                continue;
+            }
+            if (arg.equals("--restore-check")) {
+                restoreCheck = true;
                 continue;
             }
             if (!arg.startsWith("--") || i + 1 >= args.length) {
@@ -184,7 +199,8 @@ record BenchOptions(
                 pageCache,
                 credentials,
                 driver,
-                peer);
+                peer,
+                restoreCheck);
     }
 
     private static Duration seconds(double s) {

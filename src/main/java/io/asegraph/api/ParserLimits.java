@@ -7,6 +7,7 @@ import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
+import io.asegraph.analysis.ErrorCode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -80,26 +81,68 @@ public class ParserLimits {
     }
 
     void check(RoutingContext rc) {
-        long threshold = Math.min(options.getMaxTokens(), options.getMaxCharacters());
-        Buffer body = rc.body() == null ? null : rc.body().buffer();
-        String param = rc.request().getParam("query");
-        // A document's bytes are at least its characters, and those at least its tokens.
-        boolean couldExceed =
-                (body != null && body.length() > threshold) || (param != null && param.length() > threshold);
-        if (couldExceed) {
-            for (String document : documents(rc)) {
-                String refusal = refusal(document, options);
-                if (refusal != null) {
-                    GraphqlBodyLimit.refuse(rc, 200, refusal);
-                    return;
-                }
+        String malformed = malformedRequest(rc);
+        if (malformed != null) {
+            GraphqlBodyLimit.refuse(rc, 400, ErrorCode.INVALID_ARGUMENT, malformed);
+            return;
+        }
+        // Every document is parsed here once: a limit the parser would cancel at is named (SmallRye would answer
+        // only "Unparseable input document"), and so is a syntax error (SmallRye's answer has no extensions.code).
+        for (String document : documents(rc)) {
+            Refusal refusal = refusal(document, options);
+            if (refusal != null) {
+                GraphqlBodyLimit.refuse(rc, 200, refusal.code(), refusal.message());
+                return;
             }
         }
         rc.next();
     }
 
-    /** Why the parser cancels this document, naming the limit and its setting; null when it does not. */
-    static String refusal(String document, ParserOptions options) {
+    /** Why a document is refused before SmallRye sees it: its code and message. */
+    record Refusal(ErrorCode code, String message) {}
+
+    /**
+     * Why a POSTed JSON request is not a GraphQL request, or null: a body that is not JSON, a {@code query} that is not
+     * a string, {@code variables} that are not an object. SmallRye would answer these with an error that has no code.
+     * A batch (a JSON array) and {@code application/graphql} bodies are left to SmallRye.
+     */
+    static String malformedRequest(RoutingContext rc) {
+        Buffer body = rc.body() == null ? null : rc.body().buffer();
+        String type = rc.request().getHeader("Content-Type");
+        if (body == null
+                || body.length() == 0
+                || (type != null && type.toLowerCase().startsWith("application/graphql"))) {
+            return null;
+        }
+        Object json;
+        try {
+            json = body.toJson();
+        } catch (DecodeException e) {
+            return "the request body is not JSON: a GraphQL request is {\"query\": \"...\", \"variables\": {...}}";
+        }
+        if (json instanceof JsonArray) {
+            return null;
+        }
+        if (!(json instanceof JsonObject o)) {
+            return "the request body is a JSON "
+                    + (json == null ? "null" : json.getClass().getSimpleName())
+                    + ", not an object: a GraphQL request is {\"query\": \"...\", \"variables\": {...}}";
+        }
+        if (o.containsKey("query") && !(o.getValue("query") instanceof String)) {
+            return "query must be a string holding the GraphQL document";
+        }
+        Object variables = o.getValue("variables");
+        if (variables != null && !(variables instanceof JsonObject)) {
+            return "variables must be an object of variable names and values";
+        }
+        return null;
+    }
+
+    /**
+     * Why the parser cancels this document, naming the limit and its setting ({@code LIMIT_EXCEEDED}), or why it does
+     * not parse ({@code INVALID_ARGUMENT}, with the parser's message); null when it parses.
+     */
+    static Refusal refusal(String document, ParserOptions options) {
         try {
             Parser.parse(ParserEnvironment.newParserEnvironment()
                     .document(document)
@@ -107,19 +150,25 @@ public class ParserLimits {
                     .build());
             return null;
         } catch (ParseCancelledTooManyCharsException e) {
-            return "the document is longer than " + options.getMaxCharacters()
-                    + " characters, the GraphQL parser's limit; send large documents to POST /import";
+            return new Refusal(
+                    ErrorCode.LIMIT_EXCEEDED,
+                    "the document is longer than " + options.getMaxCharacters()
+                            + " characters, the GraphQL parser's limit; send large documents to POST /import");
         } catch (ParseCancelledTooDeepException e) {
-            return "the document nests more than " + options.getMaxRuleDepth()
-                    + " grammar rules deep, the GraphQL parser's limit";
+            return new Refusal(
+                    ErrorCode.LIMIT_EXCEEDED,
+                    "the document nests more than " + options.getMaxRuleDepth()
+                            + " grammar rules deep, the GraphQL parser's limit");
         } catch (ParseCancelledException e) {
-            return e.getMessage().contains("whitespace")
-                    ? "the document has more than " + options.getMaxWhitespaceTokens()
-                            + " whitespace tokens (quarkus.smallrye-graphql.parser-max-whitespace-tokens)"
-                    : "the document has more than " + options.getMaxTokens()
-                            + " tokens (asegraph.api.max-query-tokens): split it into smaller queries";
+            return new Refusal(
+                    ErrorCode.LIMIT_EXCEEDED,
+                    e.getMessage().contains("whitespace")
+                            ? "the document has more than " + options.getMaxWhitespaceTokens()
+                                    + " whitespace tokens (quarkus.smallrye-graphql.parser-max-whitespace-tokens)"
+                            : "the document has more than " + options.getMaxTokens()
+                                    + " tokens (asegraph.api.max-query-tokens): split it into smaller queries");
         } catch (InvalidSyntaxException e) {
-            return null;
+            return new Refusal(ErrorCode.INVALID_ARGUMENT, "the GraphQL document does not parse: " + e.getMessage());
         }
     }
 }
