@@ -206,6 +206,8 @@ class FuzzApiTest {
         }
     }
 
+    private static final String PUNCTUATION = "{}()[]:$!@\"\\#,=.&|";
+
     /** A broken version of a GraphQL document: cut, characters dropped or inserted, nesting, repetition. */
     static String malformed(Random r, String q) {
         StringBuilder s = new StringBuilder(q);
@@ -219,7 +221,7 @@ class FuzzApiTest {
                         s.deleteCharAt(at);
                     }
                 }
-                case 2 -> s.insert(at, "{}()[]:$!@\"\\#,=.&|".charAt(r.nextInt(19)));
+                case 2 -> s.insert(at, PUNCTUATION.charAt(r.nextInt(PUNCTUATION.length())));
                 case 3 -> s.insert(at, "{ a ".repeat(1 + r.nextInt(200)));
                 case 4 -> s.insert(at, " x" + r.nextInt(1000) + ": __typename");
                 case 5 -> s.insert(at, (char) r.nextInt(0x3000));
