@@ -16,6 +16,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parser's limits with a coded refusal. SmallRye GraphQL parses a document before graphql-java runs it and answers
@@ -41,8 +43,11 @@ public class ParserLimits {
         ParserOptions.setDefaultOperationParserOptions(options);
     }
 
-    /** The GraphQL documents of a request: POST JSON (one or a batch), POST application/graphql, GET ?query=. */
-    static List<String> documents(RoutingContext rc) {
+    /**
+     * The GraphQL documents of a request: POST JSON (one or a batch; {@code json} is its decoded body, or null),
+     * POST application/graphql, GET ?query=.
+     */
+    static List<String> documents(RoutingContext rc, Object json) {
         List<String> out = new ArrayList<>();
         String param = rc.request().getParam("query");
         if (param != null) {
@@ -52,26 +57,25 @@ public class ParserLimits {
         if (body == null || body.length() == 0) {
             return out;
         }
-        String type = rc.request().getHeader("Content-Type");
-        if (type != null && type.toLowerCase().startsWith("application/graphql")) {
+        if (isGraphqlBody(rc)) {
             out.add(body.toString());
             return out;
         }
-        try {
-            Object json = body.toJson();
-            if (json instanceof JsonObject o) {
-                addQuery(o, out);
-            } else if (json instanceof JsonArray a) {
-                for (Object each : a) {
-                    if (each instanceof JsonObject o) {
-                        addQuery(o, out);
-                    }
+        if (json instanceof JsonObject o) {
+            addQuery(o, out);
+        } else if (json instanceof JsonArray a) {
+            for (Object each : a) {
+                if (each instanceof JsonObject o) {
+                    addQuery(o, out);
                 }
             }
-        } catch (DecodeException e) {
-            // Not JSON: SmallRye answers it.
         }
         return out;
+    }
+
+    private static boolean isGraphqlBody(RoutingContext rc) {
+        String type = rc.request().getHeader("Content-Type");
+        return type != null && type.toLowerCase().startsWith("application/graphql");
     }
 
     private static void addQuery(JsonObject o, List<String> out) {
@@ -80,19 +84,46 @@ public class ParserLimits {
         }
     }
 
+    /**
+     * Documents that parsed, so that a document sent again (a client's same query, with other variables) is not parsed
+     * a second time before SmallRye's own cache; bounded (count and length), documents past the bound are parsed every
+     * time.
+     */
+    private final Map<String, Boolean> parsed = new ConcurrentHashMap<>();
+
+    private static final int PARSED_MAX = 2_000;
+
+    /** Longer documents are not remembered (at most 2,000 x 8,192 characters are held). */
+    private static final int PARSED_MAX_CHARACTERS = 8_192;
+
     void check(RoutingContext rc) {
-        String malformed = malformedRequest(rc);
-        if (malformed != null) {
-            GraphqlBodyLimit.refuse(rc, 400, ErrorCode.INVALID_ARGUMENT, malformed);
-            return;
+        Buffer body = rc.body() == null ? null : rc.body().buffer();
+        Object json = null;
+        if (body != null && body.length() > 0 && !isGraphqlBody(rc)) {
+            try {
+                json = body.toJson();
+            } catch (DecodeException e) {
+                json = null;
+            }
+            String malformed = json == null ? NOT_JSON : malformedRequest(json);
+            if (malformed != null) {
+                GraphqlBodyLimit.refuse(rc, 400, ErrorCode.INVALID_ARGUMENT, malformed);
+                return;
+            }
         }
         // Every document is parsed here once: a limit the parser would cancel at is named (SmallRye would answer
         // only "Unparseable input document"), and so is a syntax error (SmallRye's answer has no extensions.code).
-        for (String document : documents(rc)) {
+        for (String document : documents(rc, json)) {
+            if (parsed.containsKey(document)) {
+                continue;
+            }
             Refusal refusal = refusal(document, options);
             if (refusal != null) {
                 GraphqlBodyLimit.refuse(rc, 200, refusal.code(), refusal.message());
                 return;
+            }
+            if (parsed.size() < PARSED_MAX && document.length() <= PARSED_MAX_CHARACTERS) {
+                parsed.put(document, Boolean.TRUE);
             }
         }
         rc.next();
@@ -101,31 +132,20 @@ public class ParserLimits {
     /** Why a document is refused before SmallRye sees it: its code and message. */
     record Refusal(ErrorCode code, String message) {}
 
+    private static final String NOT_JSON =
+            "the request body is not JSON: a GraphQL request is {\"query\": \"...\", \"variables\": {...}}";
+
     /**
-     * Why a POSTed JSON request is not a GraphQL request, or null: a body that is not JSON, a {@code query} that is not
-     * a string, {@code variables} that are not an object. SmallRye would answer these with an error that has no code.
-     * A batch (a JSON array) and {@code application/graphql} bodies are left to SmallRye.
+     * Why a POSTed JSON body is not a GraphQL request, or null: a JSON value other than an object (or a batch array),
+     * a {@code query} that is not a string, {@code variables} that are not an object. SmallRye would answer these with
+     * an error that has no code.
      */
-    static String malformedRequest(RoutingContext rc) {
-        Buffer body = rc.body() == null ? null : rc.body().buffer();
-        String type = rc.request().getHeader("Content-Type");
-        if (body == null
-                || body.length() == 0
-                || (type != null && type.toLowerCase().startsWith("application/graphql"))) {
-            return null;
-        }
-        Object json;
-        try {
-            json = body.toJson();
-        } catch (DecodeException e) {
-            return "the request body is not JSON: a GraphQL request is {\"query\": \"...\", \"variables\": {...}}";
-        }
+    static String malformedRequest(Object json) {
         if (json instanceof JsonArray) {
             return null;
         }
         if (!(json instanceof JsonObject o)) {
-            return "the request body is a JSON "
-                    + (json == null ? "null" : json.getClass().getSimpleName())
+            return "the request body is a JSON " + json.getClass().getSimpleName()
                     + ", not an object: a GraphQL request is {\"query\": \"...\", \"variables\": {...}}";
         }
         if (o.containsKey("query") && !(o.getValue("query") instanceof String)) {
