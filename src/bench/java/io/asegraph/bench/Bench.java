@@ -165,6 +165,11 @@ public final class Bench {
                 }
             }
 
+            if (options.restoreCheck() && service != null) {
+                restoreCheck(base, service, runDir);
+                deadline.check("the restore check");
+            }
+
             deadline.check("the import");
             if (options.soaks()) {
                 soak(base, plan, scenarios, service);
@@ -317,6 +322,101 @@ public final class Bench {
         r.soakSettings = soak.settings();
         r.soak = soak.run();
         progress.accept(r.soak.verdictLine());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // --restore-check.
+
+    /**
+     * {@code GET /export} of the service, then a second service on an empty data directory imports that export and is
+     * exported in turn; the two exports are compared ({@link RestoreCheck}). Records the export's time and bytes, the
+     * import's time, each service's peak resident memory, and whether the exports matched.
+     */
+    private void restoreCheck(URI base, ChildProcess service, Path runDir) throws IOException {
+        Map<String, Object> rc = new LinkedHashMap<>();
+        results.restoreCheck = rc;
+        Path first = runDir.resolve("export-1.json");
+        progress.accept("restore check: GET /export to " + first);
+        long t0 = System.nanoTime();
+        long bytes = download(base.resolve("/export"), authorization, first);
+        rc.put("exportSeconds", (System.nanoTime() - t0) / 1e9);
+        rc.put("exportBytes", bytes);
+        OptionalLong hwm = service.peakResidentKb();
+        rc.put("servicePeakResidentKbAfterExport", hwm.isPresent() ? hwm.getAsLong() : null);
+        progress.accept("exported " + bytes + " bytes in " + BenchResults.num((double) rc.get("exportSeconds")) + " s");
+
+        Path data = runDir.resolve("restore-data");
+        int port = freePort();
+        URI restored = URI.create("http://127.0.0.1:" + port);
+        progress.accept("restore check: a second service on the empty data directory " + data + " (port " + port + ")");
+        ChildProcess second = startService(data, port, runDir.resolve("service-restore.log"));
+        try {
+            second.awaitReady(restored.resolve("/q/health/ready"), options.readyTimeout(), deadline);
+            String admin = "Basic "
+                    + java.util.Base64.getEncoder()
+                            .encodeToString(("admin:"
+                                            + Files.readString(data.resolve("initial-admin-password"))
+                                                    .trim())
+                                    .getBytes(StandardCharsets.UTF_8));
+            t0 = System.nanoTime();
+            HttpResponse<String> resp;
+            try {
+                resp = http.send(
+                        HttpRequest.newBuilder(restored.resolve(options.importPath()))
+                                .timeout(deadline.bound(options.cap()))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", admin)
+                                .POST(HttpRequest.BodyPublishers.ofFile(first))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BenchException("interrupted during the restore");
+            }
+            rc.put("importSeconds", (System.nanoTime() - t0) / 1e9);
+            if (resp.statusCode() / 100 != 2) {
+                throw new BenchException(
+                        "the restore (POST " + options.importPath() + " of the export) was refused: HTTP "
+                                + resp.statusCode() + ": " + LoadDriver.abbreviate(resp.body()));
+            }
+            OptionalLong restoredHwm = second.peakResidentKb();
+            rc.put("restoredServicePeakResidentKb", restoredHwm.isPresent() ? restoredHwm.getAsLong() : null);
+            progress.accept("imported the export into the empty service in "
+                    + BenchResults.num((double) rc.get("importSeconds")) + " s");
+            Path again = runDir.resolve("export-2.json");
+            download(restored.resolve("/export"), admin, again);
+            List<String> differences = RestoreCheck.differences(first, again, 10);
+            rc.put("matched", differences.isEmpty());
+            rc.put("differences", differences);
+            progress.accept(
+                    differences.isEmpty()
+                            ? "restore check: the restored service exports the same estate"
+                            : "restore check: the exports differ: " + differences);
+        } finally {
+            second.stop(Duration.ofSeconds(60));
+        }
+    }
+
+    /** GETs {@code uri} into {@code file}; returns its size. A non-2xx answer fails the run. */
+    private long download(URI uri, String auth, Path file) throws IOException {
+        HttpResponse<Path> resp;
+        try {
+            resp = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(deadline.bound(options.cap()))
+                            .header("Authorization", auth)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofFile(file));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted during GET " + uri);
+        }
+        if (resp.statusCode() / 100 != 2) {
+            throw new BenchException("GET " + uri + " answered HTTP " + resp.statusCode() + ": "
+                    + LoadDriver.abbreviate(Files.readString(file)));
+        }
+        return Files.size(file);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

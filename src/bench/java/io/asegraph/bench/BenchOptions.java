@@ -38,6 +38,9 @@ import java.util.Optional;
  *                       with a writer ({@link Soak}); {@link Duration#ZERO} when not asked for
  * @param soakWriteEvery how often the soak's writer makes an import or a rule edit
  * @param soakClients    the soak's concurrent clients
+ * @param restoreCheck   after the import, {@code GET /export} the estate, import the export into a second service on
+ *                       an empty data directory and compare its export with the first ({@link RestoreCheck}; needs a
+ *                       service the run starts)
  */
 record BenchOptions(
         String size,
@@ -61,7 +64,8 @@ record BenchOptions(
         boolean peer,
         Duration soak,
         Duration soakWriteEvery,
-        int soakClients) {
+        int soakClients,
+        boolean restoreCheck) {
 
     BenchOptions {
         if (!driver.equals("wrk") && !driver.equals("jdk")) {
@@ -78,6 +82,10 @@ record BenchOptions(
         }
         if (peer && !driver.equals("wrk")) {
             throw new IllegalArgumentException("--peer times both services with wrk: leave out --driver jdk");
+        }
+        if (restoreCheck && url.isPresent()) {
+            throw new IllegalArgumentException(
+                    "--restore-check starts a second service on an empty data directory: not with --url");
         }
         if (!importPath.startsWith("/")) {
             throw new IllegalArgumentException("--import-path must start with /");
@@ -108,13 +116,15 @@ record BenchOptions(
                    [--max-minutes M] [--service-jvm-arg ARG (default: the README's)]... [--ready-timeout-seconds S]
                    [--import-path /import] [--no-import] [--seed-dir graph-seed] [--page-cache 512m]
                    [--user NAME:PASSWORD] [--driver wrk|jdk] [--peer]
-                   [--soak DURATION (10m, 90s, 1h)] [--soak-write-every 5s] [--soak-clients 16]
+                   [--restore-check] [--soak DURATION (10m, 90s, 1h)] [--soak-write-every 5s] [--soak-clients 16]
             Credentials: --user, else the environment's ASEGRAPH_BENCH_USER (NAME:PASSWORD), else, for a service the
             run starts, its admin with the initial password from its data directory.
             Load: wrk (Debian's package; bench/run installs it when missing); --driver jdk times with this process's
             own HTTP client instead, whose cost is in every figure (for comparison only).
             --peer: also serves the same store with @neo4j/graphql 7 on Apollo Server (npm installs it into
             bench/peer/node_modules; needs Node.js 20+ and npm) and times the same listings side by side.
+            --restore-check: after the import, GET /export the estate, import the export into a second service on an
+            empty data directory, and compare that service's export with the first (time, bytes, peak memory).
             Defaults: --size large; durations and the cap by size (small 1 s + 0.5 s warm-up, cap 5 min;
             medium 3 s + 1 s, 15 min; large 5 s + 2 s, 30 min). bench/run builds what is missing and runs this.
             --soak: after the import, the scenarios rotated at 16 clients by wrk for DURATION while a writer makes a
@@ -137,6 +147,7 @@ record BenchOptions(
         String importPath = "/import";
         boolean skipImport = false;
         boolean peer = false;
+        boolean restoreCheck = false;
         Path seedDir = Path.of("graph-seed");
         String pageCache = "512m";
         String driver = "wrk";
@@ -153,6 +164,10 @@ record BenchOptions(
             }
             if (arg.equals("--peer")) {
                 peer = true;
+                continue;
+            }
+            if (arg.equals("--restore-check")) {
+                restoreCheck = true;
                 continue;
             }
             if (!arg.startsWith("--") || i + 1 >= args.length) {
@@ -220,7 +235,8 @@ record BenchOptions(
                 peer,
                 soak,
                 soakWriteEvery,
-                soakClients);
+                soakClients,
+                restoreCheck);
     }
 
     /**

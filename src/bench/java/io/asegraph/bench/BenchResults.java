@@ -64,6 +64,9 @@ final class BenchResults {
     Map<String, Object> settings = new LinkedHashMap<>();
     Map<String, Object> estate = new LinkedHashMap<>();
     Map<String, Object> references = new LinkedHashMap<>();
+    /** {@code --restore-check}: export and restore times, bytes, peak memory, whether the exports matched. */
+    Map<String, Object> restoreCheck;
+
     String loadAverageAtStart;
     String loadAverageAtEnd;
 
@@ -593,6 +596,7 @@ final class BenchResults {
         j.put("settings", settings);
         j.put("estate", estate);
         j.put("references", references);
+        j.put("restoreCheck", restoreCheck);
 
         Map<String, Object> start = new LinkedHashMap<>();
         start.put("readyFreshSeconds", readyFresh == null ? null : seconds(readyFresh));

@@ -78,9 +78,13 @@ public class GraphqlBodyLimit {
 
     /** Answers a GraphQL error with {@code extensions.code} LIMIT_EXCEEDED, closing the connection on a 413. */
     static void refuse(RoutingContext rc, int status, String message) {
-        JsonObject error = new JsonObject()
-                .put("message", message)
-                .put("extensions", new JsonObject().put("code", ErrorCode.LIMIT_EXCEEDED.wire()));
+        refuse(rc, status, ErrorCode.LIMIT_EXCEEDED, message);
+    }
+
+    /** Answers a GraphQL error with {@code extensions.code} {@code code}, closing the connection on a 413. */
+    static void refuse(RoutingContext rc, int status, ErrorCode code, String message) {
+        JsonObject error =
+                new JsonObject().put("message", message).put("extensions", new JsonObject().put("code", code.wire()));
         var response = rc.response().setStatusCode(status).putHeader("Content-Type", "application/json");
         if (status == 413) {
             response.putHeader("Connection", "close");

@@ -37,14 +37,14 @@ final class StoreStatus extends SimplePerformantInstrumentation {
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(
             ExecutionResult result, InstrumentationExecutionParameters parameters, InstrumentationState state) {
         GraphStore store = Arc.container().instance(GraphStore.class).get();
-        boolean coded = result.getErrors().stream().anyMatch(e -> storeCause(e) != null);
+        boolean coded = result.getErrors().stream().anyMatch(e -> storeCause(e) != null || invalid(e));
         if (!coded && store.available()) {
             return CompletableFuture.completedFuture(result);
         }
         List<GraphQLError> errors = new ArrayList<>();
         for (GraphQLError e : result.getErrors()) {
             Throwable cause = storeCause(e);
-            errors.add(cause == null ? e : coded(e, cause));
+            errors.add(cause != null ? coded(e, cause) : invalid(e) ? invalidArgument(e) : e);
         }
         Map<Object, Object> extensions =
                 new LinkedHashMap<>(result.getExtensions() == null ? Map.of() : result.getExtensions());
@@ -78,6 +78,34 @@ final class StoreStatus extends SimplePerformantInstrumentation {
             }
         }
         return null;
+    }
+
+    /** A document graphql-java refused before running it (it does not validate against the schema): no code yet. */
+    private static boolean invalid(GraphQLError error) {
+        return error.getErrorType() == graphql.ErrorType.ValidationError
+                && (error.getExtensions() == null || !error.getExtensions().containsKey("code"));
+    }
+
+    /**
+     * A validation error with {@code extensions.code} {@code INVALID_ARGUMENT} (the request is wrong, as a bad
+     * argument is), its message, locations and SmallRye's usual extensions kept.
+     */
+    private static GraphQLError invalidArgument(GraphQLError error) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", ErrorCode.INVALID_ARGUMENT.wire());
+        extensions.put("description", error.getMessage());
+        if (error instanceof graphql.validation.ValidationError v) {
+            extensions.put("validationErrorType", String.valueOf(v.getValidationErrorType()));
+            if (v.getQueryPath() != null) {
+                extensions.put("queryPath", v.getQueryPath());
+            }
+        }
+        extensions.put("classification", "ValidationError");
+        return GraphqlErrorBuilder.newError()
+                .message(error.getMessage())
+                .locations(error.getLocations())
+                .extensions(extensions)
+                .build();
     }
 
     private static GraphQLError coded(GraphQLError error, Throwable cause) {

@@ -45,9 +45,11 @@ import io.asegraph.topology.VirtualNetwork;
 import io.asegraph.topology.VirtualNetworkGateway;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
@@ -66,11 +68,31 @@ final class EstateLoader {
                 .asLong();
     }
 
+    /** Where {@link #read(SimpleQueryRunner, Sink, boolean)} puts each record it reads. */
+    interface Sink {
+        <T> void add(ResourceType<T> type, T record);
+    }
+
     static Estate load(TransactionContext tx) {
         long version = version(tx);
         ResourceSet.Builder all = ResourceSet.builder();
+        read(tx, all::add, false);
+        ResourceSet resources = all.build();
+        return new Estate(Topology.of(resources), PolicySet.of(resources), version, PlaceholderLoader.read(tx));
+    }
+
+    /**
+     * Reads every resource of the store, kind by kind (in the order below, service tags last), into {@code all}, one
+     * record at a time as the rows arrive. Without {@code heldBack} the resources a snapshot holds back for a
+     * placeholder (a network interface in a placeholder subnet, an app on such an ASE, ...; see
+     * {@link io.asegraph.estate.Unresolved}) are left out, as the snapshot needs; with it they are read too (the
+     * export). Placeholders themselves are never read here.
+     */
+    static void read(SimpleQueryRunner tx, Sink all, boolean heldBack) {
+        Map<String, Object> p = Map.of("all", heldBack);
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.VIRTUAL_NETWORK,
                 """
@@ -78,6 +100,7 @@ final class EstateLoader {
                 r -> new VirtualNetwork(id(r, "id"), name(r), loc(r), cidrs(Values.strings(r, "prefixes"))));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.SUBNET,
                 """
@@ -102,6 +125,7 @@ final class EstateLoader {
                         PrivateEndpointNetworkPolicies.parse(Values.string(r, "pePolicies", "Disabled"))));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.PEERING,
                 """
@@ -119,10 +143,11 @@ final class EstateLoader {
                         Values.bool(r, "aft", false)));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.APP_SERVICE_ENVIRONMENT,
                 """
-                MATCH (a:AppServiceEnvironment)-[:DEPLOYED_IN]->(s:Subnet) WHERE NOT s:Unresolved
+                MATCH (a:AppServiceEnvironment)-[:DEPLOYED_IN]->(s:Subnet) WHERE $all OR NOT s:Unresolved
                 RETURN a.id AS id, a.name AS name, a.location AS location, a.kind AS kind, a.internalLoadBalancingMode AS ilb,
                        s.id AS subnet, a.publicVip AS vip, a.outboundAddresses AS outbound, a.internalAddress AS internal,
                        a.windowsOutboundAddresses AS windows, a.linuxOutboundAddresses AS linux""",
@@ -140,19 +165,21 @@ final class EstateLoader {
                         ips(r, "linux")));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.APP,
                 """
-                MATCH (a:App)-[:HOSTED_ON]->(e:AppServiceEnvironment) WHERE NOT e:Unresolved AND NOT (e)-[:DEPLOYED_IN]->(:Unresolved)
+                MATCH (a:App)-[:HOSTED_ON]->(e:AppServiceEnvironment) WHERE $all OR (NOT e:Unresolved AND NOT (e)-[:DEPLOYED_IN]->(:Unresolved))
                 RETURN a.id AS id, a.name AS name, e.id AS ase, a.defaultHostName AS host, a.hostNames AS hosts""",
                 r -> new App(
                         id(r, "id"), name(r), id(r, "ase"), Values.string(r, "host", ""), Values.strings(r, "hosts")));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.NETWORK_INTERFACE,
                 """
-                MATCH (n:NetworkInterface)-[:IN_SUBNET]->(s:Subnet) WHERE NOT s:Unresolved
+                MATCH (n:NetworkInterface)-[:IN_SUBNET]->(s:Subnet) WHERE $all OR NOT s:Unresolved
                 OPTIONAL MATCH (n)-[:SECURED_BY]->(g:NetworkSecurityGroup)
                 RETURN n.id AS id, n.name AS name, n.location AS location, s.id AS subnet, n.privateIpAddress AS ip, g.id AS nsg,
                        [(n)-[:MEMBER_OF]->(a:ApplicationSecurityGroup) | a.id] AS asgs,
@@ -169,6 +196,7 @@ final class EstateLoader {
                         Values.string(r, "vm", "")));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.ENDPOINT,
                 """
@@ -184,6 +212,7 @@ final class EstateLoader {
                         Values.string(r, "tag")));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.ROUTE_TABLE,
                 """
@@ -210,11 +239,12 @@ final class EstateLoader {
                                 .toList()));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.VIRTUAL_NETWORK_GATEWAY,
                 """
                 MATCH (g:VirtualNetworkGateway)-[:IN_VNET]->(v:VirtualNetwork)
-                WHERE NOT v:Unresolved AND NOT (g)-[:IN_SUBNET]->(:Unresolved)
+                WHERE $all OR (NOT v:Unresolved AND NOT (g)-[:IN_SUBNET]->(:Unresolved))
                 RETURN g.id AS id, g.name AS name, g.location AS location, v.id AS vnet, g.gatewayType AS type, g.defaultSite AS site,
                        g.learnedRoutes AS learned""",
                 r -> new VirtualNetworkGateway(
@@ -227,6 +257,7 @@ final class EstateLoader {
                         cidrs(Values.strings(r, "learned"))));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.LOCAL_NETWORK_GATEWAY,
                 """
@@ -240,6 +271,7 @@ final class EstateLoader {
                         Values.string(r, "ip", "")));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.CONNECTION,
                 """
@@ -249,6 +281,7 @@ final class EstateLoader {
                         id(r, "id"), name(r), Values.string(r, "type", "IPsec"), id(r, "gw"), id(r, "peer")));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.NAT_GATEWAY,
                 """
@@ -257,10 +290,11 @@ final class EstateLoader {
                 r -> new NatGateway(id(r, "id"), name(r), loc(r), ids(Values.strings(r, "pips"))));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.AZURE_FIREWALL,
                 """
-                MATCH (f:AzureFirewall) WHERE NOT (f)-[:IN_SUBNET]->(:Unresolved) RETURN f.id AS id, f.name AS name, f.location AS location, \
+                MATCH (f:AzureFirewall) WHERE $all OR NOT (f)-[:IN_SUBNET]->(:Unresolved) RETURN f.id AS id, f.name AS name, f.location AS location, \
                 f.privateIpAddress AS ip, f.snatPrivateRanges AS ranges, f.firewallPolicy AS policy, \
                 f.ruleCollections AS rules, [(f)-[:IN_SUBNET]->(s:Subnet) | s.id][0] AS subnet, \
                 [(f)-[:USES]->(p:PublicIpAddress) | p.id] AS pips""",
@@ -276,6 +310,7 @@ final class EstateLoader {
                         optId(r, "policy")));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.FIREWALL_POLICY,
                 """
@@ -290,6 +325,7 @@ final class EstateLoader {
                         ids(Values.strings(r, "groups"))));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.IP_GROUP,
                 """
@@ -297,10 +333,11 @@ final class EstateLoader {
                 r -> new IpGroup(id(r, "id"), name(r), loc(r), Values.strings(r, "ips")));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.PRIVATE_ENDPOINT,
                 """
-                MATCH (p:PrivateEndpoint)-[:IN_SUBNET]->(s:Subnet) WHERE NOT s:Unresolved
+                MATCH (p:PrivateEndpoint)-[:IN_SUBNET]->(s:Subnet) WHERE $all OR NOT s:Unresolved
                 RETURN p.id AS id, p.name AS name, p.location AS location, s.id AS subnet, p.networkInterfaces AS nics,
                        p.privateIpAddresses AS ips, p.targets AS targets""",
                 r -> new PrivateEndpoint(
@@ -313,6 +350,7 @@ final class EstateLoader {
                         Values.strings(r, "targets")));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.RULE_COLLECTION_GROUP,
                 """
@@ -326,6 +364,7 @@ final class EstateLoader {
                         FirewallRulesJson.read(Values.string(r, "rules", ""))));
         read(
                 tx,
+                p,
                 all,
                 NetworkTypes.PUBLIC_IP_ADDRESS,
                 """
@@ -333,6 +372,7 @@ final class EstateLoader {
                 r -> new PublicIpAddress(id(r, "id"), name(r), loc(r), optIp(r, "ip")));
         read(
                 tx,
+                p,
                 all,
                 PolicyTypes.NETWORK_SECURITY_GROUP,
                 """
@@ -350,6 +390,7 @@ final class EstateLoader {
                                 .toList()));
         read(
                 tx,
+                p,
                 all,
                 PolicyTypes.APPLICATION_SECURITY_GROUP,
                 """
@@ -357,6 +398,7 @@ final class EstateLoader {
                 r -> new ApplicationSecurityGroup(id(r, "id"), name(r), loc(r)));
         read(
                 tx,
+                p,
                 all,
                 PolicyTypes.SERVICE_TAGS,
                 """
@@ -369,8 +411,6 @@ final class EstateLoader {
                         Values.number(r, "change", 0),
                         cidrs(Values.strings(r, "prefixes")),
                         (int) Values.number(r, "v6", 0)));
-        ResourceSet resources = all.build();
-        return new Estate(Topology.of(resources), PolicySet.of(resources), version, PlaceholderLoader.read(tx));
     }
 
     static SecurityRule rule(Value v) {
@@ -401,12 +441,13 @@ final class EstateLoader {
 
     /** Adds a record of {@code type} for every row {@code cypher} returns, in their order. */
     private static <T> void read(
-            TransactionContext tx,
-            ResourceSet.Builder all,
+            SimpleQueryRunner tx,
+            Map<String, Object> parameters,
+            Sink all,
             ResourceType<T> type,
             String cypher,
             Function<Record, T> f) {
-        tx.run(cypher).forEachRemaining(r -> all.add(type, f.apply(r)));
+        tx.run(cypher, parameters).forEachRemaining(r -> all.add(type, f.apply(r)));
     }
 
     private static ResourceId id(Record r, String key) {

@@ -373,6 +373,35 @@ public class GraphStore {
         }
     }
 
+    /**
+     * {@code work} in one read transaction that is never retried, for a reader whose output is already on its way to
+     * a client (the export): a retry would write it twice. It sees no staged write's swap half done: a swap under way
+     * is finished before the transaction reads anything.
+     */
+    public <T> T readStreaming(Function<org.neo4j.driver.SimpleQueryRunner, T> work) {
+        return reaching(() -> {
+            for (int attempt = 1; ; attempt++) {
+                if (unfinishedSwap) {
+                    StagedWrite.finishPending(this);
+                }
+                swapping.readLock().lock();
+                try (Session s = session();
+                        Transaction tx = s.beginTransaction()) {
+                    if (!StagedWrite.pending(tx)) {
+                        return work.apply(tx);
+                    }
+                } finally {
+                    swapping.readLock().unlock();
+                }
+                if (attempt > 3) {
+                    throw new IllegalStateException(
+                            "a staged import is still being swapped in after " + attempt + " attempts to finish it");
+                }
+                StagedWrite.finishPending(this);
+            }
+        });
+    }
+
     /** As {@link #read}, without finishing an unfinished swap first (for {@link StagedWrite} itself). */
     <T> T readDuringSwap(Function<TransactionContext, T> work) {
         return reaching(() -> {

@@ -15,7 +15,6 @@ import java.util.function.LongSupplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
 
 /**
  * Stage and swap: a write too large for one transaction, made atomic all the same. The statements {@link GraphWriter}
@@ -401,7 +400,7 @@ final class StagedWrite {
     }
 
     /** Whether a committed stage is being swapped in (by this or another process, or left by a crash). */
-    static boolean pending(TransactionContext tx) {
+    static boolean pending(org.neo4j.driver.SimpleQueryRunner tx) {
         return tx.run("OPTIONAL MATCH " + Labels.META_NODE + " RETURN m.applying IS NOT NULL AS a")
                 .single()
                 .get("a")

@@ -60,6 +60,13 @@ class StoreOutageTest {
                     .body("code", equalTo("STORE_UNAVAILABLE"))
                     .body("message", containsString("not available"));
 
+            Gql.given()
+                    .get("/export")
+                    .then()
+                    .statusCode(503)
+                    .header("Retry-After", notNullValue())
+                    .body("code", equalTo("STORE_UNAVAILABLE"));
+
             Gql.post(MUTATION, "d", document("store-outage-during-gql"))
                     .body("data.importResources", nullValue())
                     .body("errors[0].extensions.code", equalTo("STORE_UNAVAILABLE"))

@@ -62,6 +62,17 @@ class BenchOptionsTest {
         assertTrue(o.skipImport());
     }
 
+    @Test
+    void restoreCheckIsOffByDefaultAndNeedsAServiceTheRunStarts() {
+        assertFalse(BenchOptions.parse("--size", "small").restoreCheck());
+        assertTrue(BenchOptions.parse("--size", "small", "--restore-check").restoreCheck());
+        assertTrue(BenchOptions.USAGE.contains("--restore-check"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> BenchOptions.parse("--restore-check", "--url", "http://127.0.0.1:9"));
+        assertTrue(e.getMessage().contains("--restore-check"), e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
