@@ -95,10 +95,26 @@ class ExportApiTest {
         ImportResourceTest.Answer back = ImportResourceTest.post(
                 HttpClient.newHttpClient(), importUrl, "?dryRun=true&diff=true", "application/json", export);
         assertEquals(200, back.status(), back.body()::toString);
-        assertEquals(0, back.body().get("created").asInt(), back.body()::toString);
+        // A resource held back for a placeholder (an ASE in a subnet never imported; another test class of this shared
+        // store imports one) is not in the snapshot the import compares with, so any import of it, this one included,
+        // counts it as created (README "Limitations"). Every other resource must come back unchanged.
+        // Held back, as the snapshot's loader decides it: in a subnet or VNet that is a placeholder, or an app on an
+        // ASE that is (or is in one).
+        Set<String> heldBack = new HashSet<>(
+                store.read(tx -> tx.run("MATCH (n)-[:DEPLOYED_IN|IN_SUBNET|IN_VNET|HOSTED_ON*1..2]->(u:Unresolved)"
+                                + " RETURN DISTINCT toLower(n.id) AS id")
+                        .list(r -> r.get("id").asString())));
+        int createdHeldBack = 0;
+        for (JsonNode change : back.body().get("changes")) {
+            assertTrue(
+                    change.path("change").asText().equals("CREATED")
+                            && heldBack.contains(change.path("id").asText().toLowerCase(Locale.ROOT)),
+                    () -> "only resources held back may be listed: " + change);
+            createdHeldBack++;
+        }
+        assertEquals(createdHeldBack, back.body().get("created").asInt(), back.body()::toString);
         assertEquals(0, back.body().get("updated").asInt(), back.body()::toString);
-        assertEquals(0, back.body().get("changes").size(), back.body()::toString);
-        assertTrue(back.body().get("unchanged").asLong() >= resources, back.body()::toString);
+        assertTrue(back.body().get("unchanged").asLong() + createdHeldBack >= resources, back.body()::toString);
         assertEquals(version, version(), "a dry run writes nothing");
     }
 

@@ -494,9 +494,9 @@ class ImportApiTest {
         org.hamcrest.MatcherAssert.assertThat(
                 most.path("properties").path("securityRules").size(), greaterThan(500));
         Gql.post(
-                        "query($n: String!) { networkSecurityGroups(where: {name: {eq: $n}}) { securityRules { name } } }",
+                        "query($n: String!) { networkSecurityGroups(where: {id: {eq: $n}}) { securityRules { name } } }",
                         "n",
-                        most.path("name").asText())
+                        most.path("id").asText())
                 .body(
                         "data.networkSecurityGroups[0].securityRules",
                         hasSize(most.path("properties").path("securityRules").size()));
