@@ -41,9 +41,13 @@ class StoreStartupTest {
         }
     }
 
-    Outcome start(Path data, String minFree) throws Exception {
+    Outcome start(Path data, String minFree, String... uri) throws Exception {
         Path log = dir.resolve("child-" + System.nanoTime() + ".log");
-        Process p = ChildJvm.start(StoreStartupChild.class, "512m", log, data.toString(), minFree);
+        String[] args = new String[2 + uri.length];
+        args[0] = data.toString();
+        args[1] = minFree;
+        System.arraycopy(uri, 0, args, 2, uri.length);
+        Process p = ChildJvm.start(StoreStartupChild.class, "512m", log, args);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the child ended");
         return new Outcome(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
@@ -103,5 +107,27 @@ class StoreStartupTest {
         }
         Outcome again = start(data, "64m");
         assertEquals(0, again.exit(), again.log());
+    }
+
+    @Test
+    void anExternalStoreThatCannotBeReachedNamesTheUriAndTheSettings() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort(); // closed again: nothing listens on it
+        }
+        String uri = "bolt://127.0.0.1:" + port;
+        Path data = dir.resolve("unused-with-a-uri");
+        Outcome o = start(data, "64m", uri);
+        o.failedWithTheLineAlone();
+        List<String> lines = o.log()
+                .lines()
+                .filter(l -> l.contains("asegraph: the external store at " + uri + " cannot be reached ("))
+                .toList();
+        assertTrue(!lines.isEmpty(), () -> "a line naming " + uri + " in:\n" + o.log());
+        assertTrue(
+                lines.get(0).endsWith("): start it or fix asegraph.store.uri (and asegraph.store.username/password)"),
+                lines.get(0));
+        assertTrue(!o.log().contains(StoreStartupChild.STARTED), o.log());
+        assertTrue(Files.notExists(data), "no embedded store was made beside the external one");
     }
 }
