@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A resource held back for a placeholder (a NIC, firewall or ASE in a subnet never imported, an app on an ASE never
  * imported) is left out of the snapshot an import compares with; the import compares it with its stored record
  * instead ({@link HeldBackRecords}): the same document again is unchanged and writes nothing, a changed one is updated
- * with its stored state as the state before, a firewall given without rule collections keeps its stored ones, and the
- * export of a store holding such resources imports back with no change at all.
+ * with its stored state as the state before, a firewall given without rule collections and an ASE without addresses
+ * keep their stored ones, and the export of a store holding such resources imports back with no change at all.
  */
 class HeldBackImportTest {
     static final String NIC_ONLY = "src/test/resources/shapes/partial-nic-only.json";
@@ -31,6 +31,8 @@ class HeldBackImportTest {
     static final String ASE_ONLY = "src/test/resources/shapes/partial-ase-only.json";
     static final String NIC = "/subscriptions/55555555-0000-0000-0000-000000000000/resourceGroups/partial-app-rg"
             + "/providers/Microsoft.Network/networkInterfaces/lone-nic";
+    static final String ASE = "/subscriptions/55555555-0000-0000-0000-000000000000/resourceGroups/held-web-rg"
+            + "/providers/Microsoft.Web/hostingEnvironments/held-ase";
     static final String FIREWALL = "/subscriptions/55555555-0000-0000-0000-000000000000/resourceGroups/fwonly-edge-rg"
             + "/providers/Microsoft.Network/azureFirewalls/lone-fw";
 
@@ -147,6 +149,26 @@ class HeldBackImportTest {
                 .get("r")
                 .asString(""));
         assertTrue(rules.contains("spoke-egress"), () -> "the stored rule collections are kept: " + rules);
+    }
+
+    @Test
+    void aHeldBackAseGivenWithoutAddressesKeepsItsStoredOnes() throws Exception {
+        String doc = Files.readString(Path.of(ASE_ONLY));
+        imported(doc, false);
+        assertTrue(heldBack(ASE), "the ASE is held back: its subnet was never imported");
+        ArrayNode withoutAddresses = (ArrayNode) JSON.readTree(doc);
+        ObjectNode properties = (ObjectNode) withoutAddresses.get(0).get("properties");
+        assertTrue(properties.remove("networkingConfiguration") != null, "the ASE had its addresses in the document");
+        ImportOutcome o = imported(JSON.writeValueAsString(withoutAddresses), false);
+        assertEquals(List.of(0, 0, 1), List.of(o.created(), o.updated(), o.unchanged()), o::toString);
+        assertTrue(o.warnings().toString().contains("came without addresses: kept the stored ones"), o::toString);
+        String vip = store.read(tx -> tx.run(
+                        "MATCH (a:AppServiceEnvironment {key: $k}) RETURN a.publicVip AS v",
+                        java.util.Map.of("k", ResourceId.of(ASE).key()))
+                .single()
+                .get("v")
+                .asString(""));
+        assertEquals("20.72.4.20", vip, "the stored public VIP is kept");
     }
 
     @Test
