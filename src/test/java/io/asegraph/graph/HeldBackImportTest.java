@@ -68,6 +68,16 @@ class HeldBackImportTest {
         return store.read(tx -> EstateLoader.version(tx));
     }
 
+    /** The stored {@code property} of the {@code label} node of resource {@code id} ("" when it has none). */
+    String stored(String label, String id, String property) {
+        return store.read(tx -> tx.run(
+                        "MATCH (n:" + label + " {key: $k}) RETURN n." + property + " AS v",
+                        java.util.Map.of("k", ResourceId.of(id).key()))
+                .single()
+                .get("v")
+                .asString(""));
+    }
+
     boolean heldBack(String id) {
         return estates.current().unresolved().heldBack().containsKey(ResourceId.of(id));
     }
@@ -116,13 +126,7 @@ class HeldBackImportTest {
                 .get("b")
                 .asString(""));
         assertTrue(before.contains("10.81.1.4"), () -> "the recorded state before is the stored NIC: " + before);
-        String ip = store.read(tx -> tx.run(
-                        "MATCH (n:NetworkInterface {key: $k}) RETURN n.privateIpAddress AS ip",
-                        java.util.Map.of("k", ResourceId.of(NIC).key()))
-                .single()
-                .get("ip")
-                .asString());
-        assertEquals("10.81.1.9", ip);
+        assertEquals("10.81.1.9", stored("NetworkInterface", NIC, "privateIpAddress"));
     }
 
     @Test
@@ -142,12 +146,7 @@ class HeldBackImportTest {
         ImportOutcome o = imported(JSON.writeValueAsString(firewallOnly), false);
         assertEquals(List.of(0, 0, 1), List.of(o.created(), o.updated(), o.unchanged()), o::toString);
         assertTrue(o.warnings().toString().contains("kept its"), o::toString);
-        String rules = store.read(tx -> tx.run(
-                        "MATCH (f:AzureFirewall {key: $k}) RETURN f.ruleCollections AS r",
-                        java.util.Map.of("k", ResourceId.of(FIREWALL).key()))
-                .single()
-                .get("r")
-                .asString(""));
+        String rules = stored("AzureFirewall", FIREWALL, "ruleCollections");
         assertTrue(rules.contains("spoke-egress"), () -> "the stored rule collections are kept: " + rules);
     }
 
@@ -162,13 +161,7 @@ class HeldBackImportTest {
         ImportOutcome o = imported(JSON.writeValueAsString(withoutAddresses), false);
         assertEquals(List.of(0, 0, 1), List.of(o.created(), o.updated(), o.unchanged()), o::toString);
         assertTrue(o.warnings().toString().contains("came without addresses: kept the stored ones"), o::toString);
-        String vip = store.read(tx -> tx.run(
-                        "MATCH (a:AppServiceEnvironment {key: $k}) RETURN a.publicVip AS v",
-                        java.util.Map.of("k", ResourceId.of(ASE).key()))
-                .single()
-                .get("v")
-                .asString(""));
-        assertEquals("20.72.4.20", vip, "the stored public VIP is kept");
+        assertEquals("20.72.4.20", stored("AppServiceEnvironment", ASE, "publicVip"), "the stored public VIP is kept");
     }
 
     @Test
