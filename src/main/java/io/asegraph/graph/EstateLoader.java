@@ -89,7 +89,40 @@ final class EstateLoader {
      * export). Placeholders themselves are never read here.
      */
     static void read(SimpleQueryRunner tx, Sink all, boolean heldBack) {
-        Map<String, Object> p = Map.of("all", heldBack);
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("all", heldBack);
+        p.put("keys", null);
+        read(tx, p, all);
+    }
+
+    /**
+     * The kinds a snapshot may hold back for a placeholder ({@link io.asegraph.estate.Unresolved}): an ASE, app,
+     * network interface, gateway, firewall or private endpoint. Their queries below end in a filter by {@code $keys}.
+     */
+    static final java.util.Set<ResourceType<?>> HELD_BACK_KINDS = java.util.Set.of(
+            NetworkTypes.APP_SERVICE_ENVIRONMENT,
+            NetworkTypes.APP,
+            NetworkTypes.NETWORK_INTERFACE,
+            NetworkTypes.VIRTUAL_NETWORK_GATEWAY,
+            NetworkTypes.AZURE_FIREWALL,
+            NetworkTypes.PRIVATE_ENDPOINT);
+
+    /**
+     * Reads the resources with the given keys ({@link ResourceId#key()}) among those a snapshot holds back for a
+     * placeholder, as {@link #read(SimpleQueryRunner, Sink, boolean)} reads them for the export: the stored record an
+     * import compares a held-back resource with. Only the held-back kinds are queried, each by key.
+     */
+    static void readHeldBack(SimpleQueryRunner tx, java.util.Collection<String> keys, Sink into) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("all", true);
+        p.put("keys", List.copyOf(keys));
+        read(tx, p, into);
+    }
+
+    private static void read(SimpleQueryRunner tx, Map<String, Object> p, Sink all) {
         read(
                 tx,
                 p,
@@ -147,7 +180,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.APP_SERVICE_ENVIRONMENT,
                 """
-                MATCH (a:AppServiceEnvironment)-[:DEPLOYED_IN]->(s:Subnet) WHERE $all OR NOT s:Unresolved
+                MATCH (a:AppServiceEnvironment)-[:DEPLOYED_IN]->(s:Subnet) WHERE ($all OR NOT s:Unresolved) AND ($keys IS NULL OR a.key IN $keys)
                 RETURN a.id AS id, a.name AS name, a.location AS location, a.kind AS kind, a.internalLoadBalancingMode AS ilb,
                        s.id AS subnet, a.publicVip AS vip, a.outboundAddresses AS outbound, a.internalAddress AS internal,
                        a.windowsOutboundAddresses AS windows, a.linuxOutboundAddresses AS linux""",
@@ -169,7 +202,8 @@ final class EstateLoader {
                 all,
                 NetworkTypes.APP,
                 """
-                MATCH (a:App)-[:HOSTED_ON]->(e:AppServiceEnvironment) WHERE $all OR (NOT e:Unresolved AND NOT (e)-[:DEPLOYED_IN]->(:Unresolved))
+                MATCH (a:App)-[:HOSTED_ON]->(e:AppServiceEnvironment) WHERE ($all OR (NOT e:Unresolved AND NOT (e)-[:DEPLOYED_IN]->(:Unresolved)))
+                  AND ($keys IS NULL OR a.key IN $keys)
                 RETURN a.id AS id, a.name AS name, e.id AS ase, a.defaultHostName AS host, a.hostNames AS hosts""",
                 r -> new App(
                         id(r, "id"), name(r), id(r, "ase"), Values.string(r, "host", ""), Values.strings(r, "hosts")));
@@ -179,7 +213,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.NETWORK_INTERFACE,
                 """
-                MATCH (n:NetworkInterface)-[:IN_SUBNET]->(s:Subnet) WHERE $all OR NOT s:Unresolved
+                MATCH (n:NetworkInterface)-[:IN_SUBNET]->(s:Subnet) WHERE ($all OR NOT s:Unresolved) AND ($keys IS NULL OR n.key IN $keys)
                 OPTIONAL MATCH (n)-[:SECURED_BY]->(g:NetworkSecurityGroup)
                 RETURN n.id AS id, n.name AS name, n.location AS location, s.id AS subnet, n.privateIpAddress AS ip, g.id AS nsg,
                        [(n)-[:MEMBER_OF]->(a:ApplicationSecurityGroup) | a.id] AS asgs,
@@ -244,7 +278,7 @@ final class EstateLoader {
                 NetworkTypes.VIRTUAL_NETWORK_GATEWAY,
                 """
                 MATCH (g:VirtualNetworkGateway)-[:IN_VNET]->(v:VirtualNetwork)
-                WHERE $all OR (NOT v:Unresolved AND NOT (g)-[:IN_SUBNET]->(:Unresolved))
+                WHERE ($all OR (NOT v:Unresolved AND NOT (g)-[:IN_SUBNET]->(:Unresolved))) AND ($keys IS NULL OR g.key IN $keys)
                 RETURN g.id AS id, g.name AS name, g.location AS location, v.id AS vnet, g.gatewayType AS type, g.defaultSite AS site,
                        g.learnedRoutes AS learned""",
                 r -> new VirtualNetworkGateway(
@@ -294,7 +328,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.AZURE_FIREWALL,
                 """
-                MATCH (f:AzureFirewall) WHERE $all OR NOT (f)-[:IN_SUBNET]->(:Unresolved) RETURN f.id AS id, f.name AS name, f.location AS location, \
+                MATCH (f:AzureFirewall) WHERE ($all OR NOT (f)-[:IN_SUBNET]->(:Unresolved)) AND ($keys IS NULL OR f.key IN $keys) RETURN f.id AS id, f.name AS name, f.location AS location, \
                 f.privateIpAddress AS ip, f.snatPrivateRanges AS ranges, f.firewallPolicy AS policy, \
                 f.ruleCollections AS rules, [(f)-[:IN_SUBNET]->(s:Subnet) | s.id][0] AS subnet, \
                 [(f)-[:USES]->(p:PublicIpAddress) | p.id] AS pips""",
@@ -337,7 +371,7 @@ final class EstateLoader {
                 all,
                 NetworkTypes.PRIVATE_ENDPOINT,
                 """
-                MATCH (p:PrivateEndpoint)-[:IN_SUBNET]->(s:Subnet) WHERE $all OR NOT s:Unresolved
+                MATCH (p:PrivateEndpoint)-[:IN_SUBNET]->(s:Subnet) WHERE ($all OR NOT s:Unresolved) AND ($keys IS NULL OR p.key IN $keys)
                 RETURN p.id AS id, p.name AS name, p.location AS location, s.id AS subnet, p.networkInterfaces AS nics,
                        p.privateIpAddresses AS ips, p.targets AS targets""",
                 r -> new PrivateEndpoint(
@@ -447,6 +481,9 @@ final class EstateLoader {
             ResourceType<T> type,
             String cypher,
             Function<Record, T> f) {
+        if (parameters.get("keys") != null && !HELD_BACK_KINDS.contains(type)) {
+            return; // never held back: not asked for
+        }
         tx.run(cypher, parameters).forEachRemaining(r -> all.add(type, f.apply(r)));
     }
 

@@ -197,12 +197,13 @@ public class GraphImporter {
      */
     Applied apply(ParsedDocument doc, Estate estate, boolean dryRun, ImportProgress progress) {
         long t0 = System.nanoTime();
-        ImportDiff.Result diff = ImportDiff.of(doc, estate);
+        HeldBackRecords heldBack = HeldBackRecords.read(store, estate, doc);
+        ImportDiff.Result diff = ImportDiff.of(doc, estate, heldBack);
         List<String> warnings = warnings(doc.warnings(), diff.notes());
         ImportOutcome outcome = new ImportOutcome(
                 diff.created(), diff.updated(), diff.unchanged(), diff.removed(), warnings, dryRun, List.of());
         if (dryRun) {
-            outcome = outcome.withChanges(ResourceHistory.changes(estate, diff.batch()));
+            outcome = outcome.withChanges(ResourceHistory.changes(estate, diff.batch(), heldBack));
         }
         if (dryRun || diff.batch().isEmpty()) {
             Log.infof(
@@ -217,7 +218,8 @@ public class GraphImporter {
                 diff.batch(),
                 progress,
                 new ChangeRecord.Pending(
-                        Attribution.current(), diff.created(), diff.updated(), diff.unchanged(), diff.removed()));
+                        Attribution.current(), diff.created(), diff.updated(), diff.unchanged(), diff.removed()),
+                heldBack);
         long writeMillis = millis(w0);
         if (records >= RELEASE_AFTER_RECORDS) {
             releaseMemory();
@@ -255,9 +257,19 @@ public class GraphImporter {
 
     /** {@link #write(Estate, ImportBatch, ImportProgress)}, recording {@code change} in the same transaction. */
     void write(Estate base, ImportBatch batch, ImportProgress progress, ChangeRecord.Pending change) {
+        write(base, batch, progress, change, HeldBackRecords.NONE);
+    }
+
+    /** As above, the held-back resources the batch writes recorded with their stored states before. */
+    private void write(
+            Estate base,
+            ImportBatch batch,
+            ImportProgress progress,
+            ChangeRecord.Pending change,
+            HeldBackRecords heldBack) {
         ProgressLog log = new ProgressLog(progress);
         long records = GraphWriter.records(batch);
-        List<Map<String, Object>> states = ResourceHistory.rows(ResourceHistory.entries(base, batch));
+        List<Map<String, Object>> states = ResourceHistory.rows(ResourceHistory.entries(base, batch, heldBack));
         long version;
         try {
             if (records > staging.aboveRecords()) {

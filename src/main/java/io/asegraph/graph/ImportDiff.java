@@ -48,12 +48,16 @@ import java.util.function.UnaryOperator;
  * {@code subnets} its subnets ({@link ParsedDocument#unstated}), and a resource listed without any properties
  * ({@code az resource list}) is counted unchanged and not written at all. Service tags are upserted by name; tags the
  * graph has and the document does not are kept.
+ *
+ * <p>A resource the snapshot holds back for a placeholder (a network interface in a subnet never imported, …) is
+ * compared with its stored record ({@link HeldBackRecords}), as any other: the same is unchanged, not created again.
  */
 final class ImportDiff {
     /** The batch to write and what it amounts to. */
     record Result(ImportBatch batch, int created, int updated, int unchanged, int removed, List<String> notes) {}
 
     private final Estate estate;
+    private final HeldBackRecords heldBack;
     private final Supplier<String> etags;
     private final ImportBatch.Builder batch = new ImportBatch.Builder();
     private final List<String> notes = new ArrayList<>();
@@ -61,8 +65,9 @@ final class ImportDiff {
     private int updated;
     private int unchanged;
 
-    private ImportDiff(Estate estate, Supplier<String> etags) {
+    private ImportDiff(Estate estate, HeldBackRecords heldBack, Supplier<String> etags) {
         this.estate = estate;
+        this.heldBack = heldBack;
         this.etags = etags;
     }
 
@@ -71,15 +76,25 @@ final class ImportDiff {
         return "W/\"" + UUID.randomUUID() + "\"";
     }
 
+    /** As below, held-back resources taken for new (for plans that never read the store: what-if). */
     static Result of(ParsedDocument doc, Estate estate) {
-        return of(doc, estate, ImportDiff::newEtag);
+        return of(doc, estate, HeldBackRecords.NONE);
+    }
+
+    /** {@code doc} against {@code estate}, held-back resources compared with {@code heldBack}'s records. */
+    static Result of(ParsedDocument doc, Estate estate, HeldBackRecords heldBack) {
+        return of(doc, estate, heldBack, ImportDiff::newEtag);
     }
 
     static Result of(ParsedDocument doc, Estate estate, Supplier<String> etags) {
+        return of(doc, estate, HeldBackRecords.NONE, etags);
+    }
+
+    static Result of(ParsedDocument doc, Estate estate, HeldBackRecords heldBack, Supplier<String> etags) {
         if (!doc.isValid()) {
             throw new IllegalArgumentException("a document with problems is never written");
         }
-        return new ImportDiff(estate, etags).run(doc);
+        return new ImportDiff(estate, heldBack, etags).run(doc);
     }
 
     private Result run(ParsedDocument doc) {
@@ -158,7 +173,7 @@ final class ImportDiff {
             Function<ResourceId, Optional<T>> stored,
             UnaryOperator<T> normalise) {
         for (T r : incoming) {
-            Optional<T> old = stored.apply(r.id());
+            Optional<T> old = stored.apply(r.id()).or(() -> heldBack.get(type, r.id()));
             if (old.isEmpty()) {
                 created++;
                 batch.created.add(r.id());
@@ -216,7 +231,8 @@ final class ImportDiff {
     private List<AzureFirewall> keepFirewallRules(ParsedDocument doc) {
         List<AzureFirewall> out = new ArrayList<>();
         for (AzureFirewall f : doc.of(NetworkTypes.AZURE_FIREWALL)) {
-            Optional<AzureFirewall> old = estate.topology().firewall(f.id());
+            Optional<AzureFirewall> old =
+                    estate.topology().firewall(f.id()).or(() -> heldBack.get(NetworkTypes.AZURE_FIREWALL, f.id()));
             if (old.isPresent() && doc.unstated(f.id(), StatePart.FIREWALL_RULES)) {
                 notes.add("Azure Firewall '" + f.name() + "' came without rule collections: kept its "
                         + old.get().ruleCollections().size() + " stored rule collections");
@@ -258,7 +274,9 @@ final class ImportDiff {
                 new ArrayList<>(doc.of(NetworkTypes.APP_SERVICE_ENVIRONMENT).size());
         for (AppServiceEnvironment e : doc.of(NetworkTypes.APP_SERVICE_ENVIRONMENT)) {
             Optional<AppServiceEnvironment> old = doc.unstated(e.id(), StatePart.ADDRESSES)
-                    ? estate.topology().environment(e.id())
+                    ? estate.topology()
+                            .environment(e.id())
+                            .or(() -> heldBack.get(NetworkTypes.APP_SERVICE_ENVIRONMENT, e.id()))
                     : Optional.empty();
             if (old.isPresent()) {
                 AppServiceEnvironment o = old.get();

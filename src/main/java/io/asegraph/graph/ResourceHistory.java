@@ -61,8 +61,13 @@ public final class ResourceHistory {
 
     /** What writing {@code batch} over {@code base} changes, resource by resource (dry runs: the drift). */
     static List<ResourceChange> changes(Estate base, ImportBatch batch) {
+        return changes(base, batch, HeldBackRecords.NONE);
+    }
+
+    /** As above, a held-back resource's state before taken from {@code heldBack}. */
+    static List<ResourceChange> changes(Estate base, ImportBatch batch, HeldBackRecords heldBack) {
         List<ResourceChange> out = new ArrayList<>();
-        for (Entry e : entries(base, batch)) {
+        for (Entry e : entries(base, batch, heldBack)) {
             ResourceDiffer.diff(e.before(), e.after()).ifPresent(out::add);
         }
         out.sort(ResourceDiffer.ORDER);
@@ -71,12 +76,23 @@ public final class ResourceHistory {
 
     /** The states before and after {@code batch} of every resource it upserts or removes and really changes. */
     static List<Entry> entries(Estate base, ImportBatch batch) {
+        return entries(base, batch, HeldBackRecords.NONE);
+    }
+
+    /**
+     * As above; the state before of a resource the snapshot holds back for a placeholder is its stored record in
+     * {@code heldBack}.
+     */
+    static List<Entry> entries(Estate base, ImportBatch batch, HeldBackRecords heldBack) {
         List<Entry> out = new ArrayList<>();
         Stream.concat(NetworkTypes.ALL.stream(), PolicyTypes.ALL.stream()).forEach((ResourceType<?> type) -> {
             for (Object r : batch.of(type)) {
                 ResourceState after = ResourceState.of(r);
-                Optional<ResourceState> before =
-                        stored(base, type.kind(), after.id()).map(ResourceState::of);
+                Optional<Object> old = stored(base, type.kind(), after.id()).map(Object.class::cast);
+                if (old.isEmpty() && type.kind() != ResourceKind.SERVICE_TAGS) {
+                    old = heldBack.get(type.kind(), ResourceId.of(after.id())).map(Object.class::cast);
+                }
+                Optional<ResourceState> before = old.map(ResourceState::of);
                 if (before.isEmpty() || !before.get().properties().equals(after.properties())) {
                     out.add(new Entry(before, Optional.of(after)));
                 }

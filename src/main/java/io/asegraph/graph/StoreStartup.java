@@ -103,7 +103,7 @@ final class StoreStartup {
                     || name.contains("Format")) {
                 return new StoreStartupException(
                         "asegraph: the store in data directory " + home
-                                + " is of a version or format this asegraph (Neo4j 5.26) cannot open (" + reason(t)
+                                + " is of a version or format this asegraph (Neo4j 5.26) cannot open (" + reasons(t)
                                 + "): point asegraph.store.data-directory at a store this version wrote, migrate it"
                                 + " with neo4j-admin database migrate, or move it away to start empty",
                         e);
@@ -125,6 +125,15 @@ final class StoreStartup {
                 "asegraph: the external store at " + uri + " cannot be reached (" + reason(rootCause(e))
                         + "): start it or fix asegraph.store.uri (and asegraph.store.username/password)",
                 e);
+    }
+
+    /**
+     * {@code t}'s reason and, when it has a cause, its root cause's too: Neo4j wraps what it found (e.g. "Unknown store
+     * version 'record-aligned-…'") in a general failure ("Failed to read current store version.").
+     */
+    private static String reasons(Throwable t) {
+        Throwable root = rootCause(t);
+        return root == t ? reason(t) : reason(t) + ", caused by " + reason(root);
     }
 
     private static Throwable rootCause(Throwable e) {

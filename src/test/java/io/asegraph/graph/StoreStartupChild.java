@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The main of a child JVM that starts the service's store as the service does at start-up ({@link GraphStore}'s
- * start-up observer, which logs what stops it): {@code <data directory> <min free space>}. Exits 0 once the store
- * started (and stops it), 3 when the start failed.
+ * start-up observer, which logs what stops it): {@code <data directory> <min free space> [<uri of an external store>]}.
+ * Exits 0 once the store started (and stops it), 3 when the start failed.
  */
 public final class StoreStartupChild {
     static final String STARTED = "STORE-STARTED";
@@ -15,7 +15,8 @@ public final class StoreStartupChild {
 
     public static void main(String[] args) {
         GraphStore store = new GraphStore(
-                TestStores.config(Path.of(args[0]), "256m", Optional.empty(), args[1]),
+                TestStores.config(
+                        Path.of(args[0]), "256m", args.length > 2 ? Optional.of(args[2]) : Optional.empty(), args[1]),
                 TestStores.seeder(Path.of("graph-seed"), true));
         try {
             store.onStart(null);

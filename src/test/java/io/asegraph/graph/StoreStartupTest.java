@@ -41,9 +41,13 @@ class StoreStartupTest {
         }
     }
 
-    Outcome start(Path data, String minFree) throws Exception {
+    Outcome start(Path data, String minFree, String... uri) throws Exception {
         Path log = dir.resolve("child-" + System.nanoTime() + ".log");
-        Process p = ChildJvm.start(StoreStartupChild.class, "512m", log, data.toString(), minFree);
+        String[] args = new String[2 + uri.length];
+        args[0] = data.toString();
+        args[1] = minFree;
+        System.arraycopy(uri, 0, args, 2, uri.length);
+        Process p = ChildJvm.start(StoreStartupChild.class, "512m", log, args);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the child ended");
         return new Outcome(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
@@ -103,5 +107,68 @@ class StoreStartupTest {
         }
         Outcome again = start(data, "64m");
         assertEquals(0, again.exit(), again.log());
+    }
+
+    @Test
+    void anExternalStoreThatCannotBeReachedNamesTheUriAndTheSettings() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort(); // closed again: nothing listens on it
+        }
+        String uri = "bolt://127.0.0.1:" + port;
+        Path data = dir.resolve("unused-with-a-uri");
+        Outcome o = start(data, "64m", uri);
+        o.failedWithTheLineAlone();
+        List<String> lines = o.log()
+                .lines()
+                .filter(l -> l.contains("asegraph: the external store at " + uri + " cannot be reached ("))
+                .toList();
+        assertTrue(!lines.isEmpty(), () -> "a line naming " + uri + " in:\n" + o.log());
+        assertTrue(
+                lines.get(0).endsWith("): start it or fix asegraph.store.uri (and asegraph.store.username/password)"),
+                lines.get(0));
+        assertTrue(!o.log().contains(StoreStartupChild.STARTED), o.log());
+        assertTrue(Files.notExists(data), "no embedded store was made beside the external one");
+    }
+
+    @Test
+    void aStoreOfAVersionThisNeo4jCannotOpenNamesItAndTheFix() throws Exception {
+        Path data = dir.resolve("newer");
+        GraphStore made = TestStores.embedded(data, Path.of("graph-seed"), false);
+        made.start();
+        made.stop();
+        // The store's version as Neo4j 5 records it: the store id in the metadata store (neostore) names the storage
+        // engine, the format and its major.minor version. Written as a major version this Neo4j does not know, as a
+        // newer Neo4j would write it, with Neo4j's own metadata access.
+        Path neostore = data.resolve("data/databases/neo4j/neostore");
+        assertTrue(Files.exists(neostore), "the store's metadata is at " + neostore);
+        org.neo4j.storageengine.api.StoreId was;
+        org.neo4j.storageengine.api.StoreId written;
+        try (org.neo4j.scheduler.JobScheduler jobs =
+                        org.neo4j.kernel.impl.scheduler.JobSchedulerFactory.createInitialisedScheduler();
+                org.neo4j.io.fs.FileSystemAbstraction fs = new org.neo4j.io.fs.DefaultFileSystemAbstraction();
+                org.neo4j.io.pagecache.PageCache pages =
+                        org.neo4j.io.pagecache.impl.muninn.StandalonePageCacheFactory.createPageCache(fs, jobs)) {
+            org.neo4j.kernel.impl.store.MetaDataStore.FieldAccess meta =
+                    org.neo4j.kernel.impl.store.MetaDataStore.getFieldAccess(
+                            pages, neostore, "neo4j", org.neo4j.io.pagecache.context.CursorContext.NULL_CONTEXT);
+            was = meta.readStoreId();
+            meta.writeStoreId(new org.neo4j.storageengine.api.StoreId(
+                    was.getCreationTime(),
+                    was.getRandom(),
+                    was.getStorageEngineName(),
+                    was.getFormatName(),
+                    was.getMajorVersion() + 50,
+                    was.getMinorVersion()));
+            written = meta.readStoreId();
+        }
+        assertEquals(was.getMajorVersion() + 50, written.getMajorVersion(), "the version was written: " + written);
+
+        Outcome o = start(data, "64m");
+        o.failedWithTheLineAlone();
+        String line = o.line("is of a version or format this asegraph (Neo4j 5.26) cannot open", data);
+        assertTrue(line.contains("neo4j-admin database migrate"), line);
+        assertTrue(line.contains(written.getStoreVersionUserString()), () -> "names the version found: " + line);
+        assertTrue(!o.log().contains(StoreStartupChild.STARTED), o.log());
     }
 }
