@@ -49,8 +49,9 @@ class AzureFirewallTest {
     @Test
     void theIanaTokenStandsForTheIanaRangesInAnyCase() {
         assertEquals(AzureFirewall.IANA_PRIVATE, notTranslated(" ianaprivateranges "));
-        assertEquals(AzureFirewall.IANA_PRIVATE.union(AddressSet.parse("20.0.0.0/8")), notTranslated(
-                "IANAPrivateRanges", "20.0.0.0/8"));
+        assertEquals(
+                AzureFirewall.IANA_PRIVATE.union(AddressSet.parse("20.0.0.0/8")),
+                notTranslated("IANAPrivateRanges", "20.0.0.0/8"));
     }
 
     @Test
@@ -111,7 +112,8 @@ class AzureFirewallTest {
     void withRulesReplacesTheCollectionsAndThePolicy() {
         FirewallRuleCollection a = collection("a", FirewallRuleCollection.Kind.NAT, 100, 0);
         ResourceId policy = ResourceId.of(NET + "/firewallPolicies/fp");
-        AzureFirewall fw = firewall(Optional.of(List.of("0.0.0.0/0")), List.of()).withRules(List.of(a), Optional.of(policy));
+        AzureFirewall fw =
+                firewall(Optional.of(List.of("0.0.0.0/0")), List.of()).withRules(List.of(a), Optional.of(policy));
         assertEquals(List.of(a), fw.ruleCollections());
         assertEquals(Optional.of(policy), fw.policyId());
         assertTrue(fw.notTranslated().isAll());

@@ -78,7 +78,10 @@ class EffectiveRouteTest {
                 "gateway route",
                 Optional.empty());
         assertEquals(10, gw.tieRank());
-        assertEquals(20, system("0.0.0.0/0", NextHopType.INTERNET, null, "system default route").tieRank());
+        assertEquals(
+                20,
+                system("0.0.0.0/0", NextHopType.INTERNET, null, "system default route")
+                        .tieRank());
     }
 
     @Test
@@ -90,9 +93,8 @@ class EffectiveRouteTest {
 
     @Test
     void anUnresolvedRouteNeedsItsReason() {
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> user("r", "Sql", NextHopType.INTERNET, null).withState(RouteState.UNRESOLVED));
+        assertThrows(IllegalArgumentException.class, () -> user("r", "Sql", NextHopType.INTERNET, null)
+                .withState(RouteState.UNRESOLVED));
     }
 
     @Test
@@ -144,22 +146,27 @@ class EffectiveRouteTest {
                 "the user routes of route table rt",
                 Optional.of("not imported"));
         assertEquals("the user routes of route table rt (not imported)", unnamedUser.describeUnresolved());
-        assertEquals("user route r (unresolved)", user("r", "Sql", NextHopType.INTERNET, null).describeUnresolved());
+        assertEquals(
+                "user route r (unresolved)",
+                user("r", "Sql", NextHopType.INTERNET, null).describeUnresolved());
     }
 
     @Test
     void theNextHopIsPrintedWithTheApplianceAddress() {
         assertEquals(
                 "VirtualAppliance 10.0.1.4",
-                user("r", "0.0.0.0/0", NextHopType.VIRTUAL_APPLIANCE, "10.0.1.4").nextHopText());
-        assertEquals("Internet", user("r", "0.0.0.0/0", NextHopType.INTERNET, null).nextHopText());
+                user("r", "0.0.0.0/0", NextHopType.VIRTUAL_APPLIANCE, "10.0.1.4")
+                        .nextHopText());
+        assertEquals(
+                "Internet", user("r", "0.0.0.0/0", NextHopType.INTERNET, null).nextHopText());
     }
 
     @Test
     void aRouteIsDescribedWithPrefixNextHopAndSource() {
         assertEquals(
                 "0.0.0.0/0 → VirtualAppliance 10.0.1.4 (user route r in rt)",
-                user("r", "0.0.0.0/0", NextHopType.VIRTUAL_APPLIANCE, "10.0.1.4").describe());
+                user("r", "0.0.0.0/0", NextHopType.VIRTUAL_APPLIANCE, "10.0.1.4")
+                        .describe());
     }
 
     @Test
@@ -175,8 +182,11 @@ class EffectiveRouteTest {
 
     @Test
     void aSystemRouteReportsSystemRouteAsItsTable() {
-        assertEquals("System Route", system("0.0.0.0/0", NextHopType.INTERNET, null, "s").routeTableIdOrSystem());
-        assertEquals(RT.value(), user("r", "0.0.0.0/0", NextHopType.INTERNET, null).routeTableIdOrSystem());
+        assertEquals(
+                "System Route",
+                system("0.0.0.0/0", NextHopType.INTERNET, null, "s").routeTableIdOrSystem());
+        assertEquals(
+                RT.value(), user("r", "0.0.0.0/0", NextHopType.INTERNET, null).routeTableIdOrSystem());
     }
 
     @Test

@@ -110,10 +110,10 @@ class EffectiveRoutesLookupTest {
 
     @Test
     void aDefaultRouteOverriddenByAUserRouteIsNotActive() {
-        EffectiveRoutes routes = routes(Routing.withoutServiceTags(plain().routeTable(
-                        RT, true, applianceRoute("all", "0.0.0.0/0", "10.0.1.4"))
-                .attachRouteTable(SUBNET1, RT)
-                .build()));
+        EffectiveRoutes routes = routes(
+                Routing.withoutServiceTags(plain().routeTable(RT, true, applianceRoute("all", "0.0.0.0/0", "10.0.1.4"))
+                        .attachRouteTable(SUBNET1, RT)
+                        .build()));
         List<String> active = sources(routes.activeRoutes());
         assertTrue(active.contains("user route all in rt"));
         assertFalse(active.contains("system default route"));
@@ -123,7 +123,8 @@ class EffectiveRoutesLookupTest {
 
     @Test
     void aMissingRouteTableMayOverrideEverything() {
-        Routing r = Routing.withoutServiceTags(plain().attachRouteTable(SUBNET1, RT).build());
+        Routing r =
+                Routing.withoutServiceTags(plain().attachRouteTable(SUBNET1, RT).build());
         EffectiveRoutes routes = routes(r);
         assertEquals(1, routes.missingResources().size());
         EffectiveRoute m = routes.missingResources().get(0);
@@ -153,9 +154,11 @@ class EffectiveRoutesLookupTest {
         assertEquals(List.of("system routes for the peering to-gone with gone"), sources(routes.missingResources()));
         EffectiveRoute m = routes.missingResources().get(0);
         assertEquals("System Route", m.routeTableIdOrSystem());
-        assertTrue(m.unresolved().orElseThrow().startsWith("virtual network " + NET + "/virtualNetworks/gone"
-                + " is referenced by the peering to-gone of vnet1 but not imported, so the address space it routes"
-                + " is not known"));
+        assertTrue(m.unresolved()
+                .orElseThrow()
+                .startsWith("virtual network " + NET + "/virtualNetworks/gone"
+                        + " is referenced by the peering to-gone of vnet1 but not imported, so the address space it routes"
+                        + " is not known"));
         assertEquals(List.of(), hop(r, "10.0.0.5").unresolvedRoutes());
         assertEquals(List.of(m), hop(r, "10.1.0.5").unresolvedRoutes());
         assertEquals(List.of(m), hop(r, "8.8.8.8").unresolvedRoutes());
@@ -189,8 +192,9 @@ class EffectiveRoutesLookupTest {
                 .connection(NET + "/connections/c2", "Vnet2Vnet", GW, other)
                 .build());
         EffectiveRoute m = routes(r).missingResources().get(0);
-        assertTrue(m.unresolved().orElseThrow().startsWith("virtual network gateway " + other), m.unresolved()
-                .orElseThrow());
+        assertTrue(
+                m.unresolved().orElseThrow().startsWith("virtual network gateway " + other),
+                m.unresolved().orElseThrow());
     }
 
     @Test
@@ -200,8 +204,9 @@ class EffectiveRoutesLookupTest {
                 .connection(NET + "/connections/c3", "IPsec", owner, GW)
                 .build());
         EffectiveRoute m = routes(r).missingResources().get(0);
-        assertTrue(m.unresolved().orElseThrow().startsWith("virtual network gateway " + owner), m.unresolved()
-                .orElseThrow());
+        assertTrue(
+                m.unresolved().orElseThrow().startsWith("virtual network gateway " + owner),
+                m.unresolved().orElseThrow());
     }
 
     @Test
@@ -215,14 +220,16 @@ class EffectiveRoutesLookupTest {
                 .build());
         NextHop h = r.nextHop(ResourceId.of(spokeSubnet), Ipv4.parse("172.20.1.1"));
         assertEquals(NextHopType.VIRTUAL_NETWORK_GATEWAY, h.type());
-        assertEquals("route learned over BGP by vnet1-gw, by gateway transit over the peering to-vnet1", h.route()
-                .source());
+        assertEquals(
+                "route learned over BGP by vnet1-gw, by gateway transit over the peering to-vnet1",
+                h.route().source());
     }
 
     @Test
     void learnedPrefixesOfLengthEightOrMoreJoinTheVnetTopology() {
-        EffectiveRoutes routes = routes(Routing.withoutServiceTags(
-                plain().gateway(GW, VNET1, GatewayType.VPN, "20.0.0.0/8", "40.0.0.0/7").build()));
+        EffectiveRoutes routes = routes(
+                Routing.withoutServiceTags(plain().gateway(GW, VNET1, GatewayType.VPN, "20.0.0.0/8", "40.0.0.0/7")
+                        .build()));
         assertTrue(routes.virtualNetworkTopology().contains(Ipv4.parse("20.1.2.3")));
         assertFalse(routes.virtualNetworkTopology().contains(Ipv4.parse("40.1.2.3")));
         assertTrue(routes.virtualNetworkTopology().contains(Ipv4.parse("10.0.200.1")));
@@ -275,7 +282,8 @@ class EffectiveRoutesLookupTest {
     }
 
     static String part(EffectiveRoutes.RoutedRange r) {
-        return r.addresses() + " → " + r.nextHop().type() + " via " + r.nextHop().matchedPrefix() + " from "
+        return r.addresses() + " → " + r.nextHop().type() + " via "
+                + r.nextHop().matchedPrefix() + " from "
                 + Ipv4.format(r.nextHop().destination());
     }
 

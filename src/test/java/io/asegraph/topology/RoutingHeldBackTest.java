@@ -51,10 +51,7 @@ class RoutingHeldBackTest {
 
     /** hub and spoke peered both ways; the spoke's side uses remote gateways as told, the hub's allows transit. */
     static TopologyBuilder hubAndSpoke(
-            boolean useRemoteGateways,
-            PeeringState spokeSide,
-            boolean allowGatewayTransit,
-            PeeringState hubSide) {
+            boolean useRemoteGateways, PeeringState spokeSide, boolean allowGatewayTransit, PeeringState hubSide) {
         return new TopologyBuilder()
                 .vnet(HUB, "10.0.0.0/16")
                 .vnet(SPOKE, "10.1.0.0/16")
@@ -106,7 +103,8 @@ class RoutingHeldBackTest {
     @Test
     void withNothingHeldBackNoGatewayServes() {
         Routing r = new Routing(
-                hubAndSpoke(true, PeeringState.CONNECTED, true, PeeringState.CONNECTED).build(),
+                hubAndSpoke(true, PeeringState.CONNECTED, true, PeeringState.CONNECTED)
+                        .build(),
                 tag -> Optional.empty());
         assertEquals(List.of(), r.heldBackGatewaysFor(ResourceId.of(HUB)));
         assertEquals(Optional.empty(), r.heldBack(HUB_GW));
@@ -156,14 +154,14 @@ class RoutingHeldBackTest {
         assertEquals(RouteOrigin.VIRTUAL_NETWORK_GATEWAY, m.origin());
         assertEquals(Optional.of(HUB_GW), m.via());
         assertEquals("gateway routes of lone-gw", m.source());
-        assertEquals(
-                Optional.of(HELD_GW.why() + "; the prefixes it routes are not known"), m.unresolved());
+        assertEquals(Optional.of(HELD_GW.why() + "; the prefixes it routes are not known"), m.unresolved());
         assertTrue(routes.routes().contains(m));
     }
 
     @Test
     void routingKeepsItsTopologyAndIndex() {
-        Topology t = hubAndSpoke(true, PeeringState.CONNECTED, true, PeeringState.CONNECTED).build();
+        Topology t = hubAndSpoke(true, PeeringState.CONNECTED, true, PeeringState.CONNECTED)
+                .build();
         Routing r = Routing.withoutServiceTags(t);
         assertSame(t, r.topology());
         assertSame(t.index(), r.index());
@@ -177,9 +175,8 @@ class RoutingHeldBackTest {
 
     @Test
     void aSubnetOfAVnetNotInTheSnapshotHasNoRoutes() {
-        Routing r = Routing.withoutServiceTags(new TopologyBuilder()
-                .subnet(HUB_SUBNET, HUB, "10.0.0.0/24")
-                .build());
+        Routing r = Routing.withoutServiceTags(
+                new TopologyBuilder().subnet(HUB_SUBNET, HUB, "10.0.0.0/24").build());
         IllegalStateException e =
                 assertThrows(IllegalStateException.class, () -> r.effectiveRoutes(ResourceId.of(HUB_SUBNET)));
         assertTrue(e.getMessage().contains("not in the snapshot"), e.getMessage());
@@ -202,19 +199,27 @@ class RoutingHeldBackTest {
 
     @Test
     void aSubnetsRoutesAreItsOwn() {
-        assertEquals(ResourceId.of(HUB_SUBNET), sources().subnetOf(ResourceId.of(HUB_SUBNET)).orElseThrow().id());
+        assertEquals(
+                ResourceId.of(HUB_SUBNET),
+                sources().subnetOf(ResourceId.of(HUB_SUBNET)).orElseThrow().id());
     }
 
     @Test
     void aNicsRoutesAreItsSubnets() {
-        assertEquals(ResourceId.of(HUB_SUBNET), sources().subnetOf(ResourceId.of(NIC)).orElseThrow().id());
+        assertEquals(
+                ResourceId.of(HUB_SUBNET),
+                sources().subnetOf(ResourceId.of(NIC)).orElseThrow().id());
         assertEquals(Optional.empty(), sources().subnetOf(ResourceId.of(STRAY_NIC)));
     }
 
     @Test
     void anAppsAndAnAsesRoutesAreTheAseSubnets() {
-        assertEquals(ResourceId.of(SPOKE_SUBNET), sources().subnetOf(ResourceId.of(APP)).orElseThrow().id());
-        assertEquals(ResourceId.of(SPOKE_SUBNET), sources().subnetOf(ResourceId.of(ASE)).orElseThrow().id());
+        assertEquals(
+                ResourceId.of(SPOKE_SUBNET),
+                sources().subnetOf(ResourceId.of(APP)).orElseThrow().id());
+        assertEquals(
+                ResourceId.of(SPOKE_SUBNET),
+                sources().subnetOf(ResourceId.of(ASE)).orElseThrow().id());
     }
 
     @Test

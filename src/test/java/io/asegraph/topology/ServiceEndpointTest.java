@@ -53,7 +53,9 @@ class ServiceEndpointTest {
     void decodesWithOrWithoutLocations() {
         assertEquals(new ServiceEndpoint("Microsoft.Sql", List.of()), ServiceEndpoint.decode("Microsoft.Sql"));
         assertEquals(new ServiceEndpoint("Microsoft.Sql", List.of()), ServiceEndpoint.decode("Microsoft.Sql|"));
-        assertEquals(new ServiceEndpoint("Microsoft.Web", List.of("westus")), ServiceEndpoint.decode("Microsoft.Web|westus"));
+        assertEquals(
+                new ServiceEndpoint("Microsoft.Web", List.of("westus")),
+                ServiceEndpoint.decode("Microsoft.Web|westus"));
     }
 
     @Test

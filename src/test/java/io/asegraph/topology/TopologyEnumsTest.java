@@ -144,7 +144,8 @@ class TopologyEnumsTest {
         String nsg = NET + "/networkSecurityGroups/web-nsg";
         assertEquals("az network nsg show --ids " + nsg, ResourceKind.NETWORK_SECURITY_GROUP.howToExport(nsg));
         assertEquals(
-                "its asegraph/endpoints entry with its properties", ResourceKind.ENDPOINT.howToExport("/x/endpoints/e"));
+                "its asegraph/endpoints entry with its properties",
+                ResourceKind.ENDPOINT.howToExport("/x/endpoints/e"));
     }
 
     @Test
@@ -168,7 +169,8 @@ class TopologyEnumsTest {
     @Test
     void otherKindsAreImportedWithTheirOwnExport() {
         String rt = NET + "/routeTables/rt";
-        assertEquals("import it (az network route-table show --ids " + rt + ")", ResourceKind.ROUTE_TABLE.howToImport(rt));
+        assertEquals(
+                "import it (az network route-table show --ids " + rt + ")", ResourceKind.ROUTE_TABLE.howToImport(rt));
     }
 
     @Test

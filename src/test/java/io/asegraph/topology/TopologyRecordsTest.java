@@ -69,9 +69,7 @@ class TopologyRecordsTest {
         assertEquals("", new PublicIpAddress(id("publicIPAddresses/p"), "p", null, Optional.empty()).location());
         assertEquals("", new NatGateway(id("natGateways/n"), "n", null, List.of()).location());
         assertEquals("", new IpGroup(id("ipGroups/g"), "g", null, List.of("10.0.0.0/8")).location());
-        assertEquals(
-                "",
-                new Endpoint(id("endpoints/e"), "e", null, List.of(), Optional.empty()).location());
+        assertEquals("", new Endpoint(id("endpoints/e"), "e", null, List.of(), Optional.empty()).location());
         assertEquals(
                 "",
                 new FirewallPolicy(id("firewallPolicies/fp"), "fp", null, Optional.empty(), Optional.empty(), List.of())
@@ -98,8 +96,7 @@ class TopologyRecordsTest {
         assertEquals("westus", new VirtualNetwork(VNET, "hub", "westus", List.of()).location());
         assertEquals("westus", new NatGateway(id("natGateways/n"), "n", "westus", List.of()).location());
         assertEquals(
-                "westus",
-                new PublicIpAddress(id("publicIPAddresses/p"), "p", "westus", Optional.empty()).location());
+                "westus", new PublicIpAddress(id("publicIPAddresses/p"), "p", "westus", Optional.empty()).location());
     }
 
     @Test
@@ -150,13 +147,33 @@ class TopologyRecordsTest {
     @Test
     void aFirewallRuleWithoutTranslationHasEmptyTranslatedFields() {
         FirewallRule r = new FirewallRule(
-                "r", List.of("TCP"), List.of("*"), List.of(), List.of("*"), List.of(), List.of(), List.of("443"),
-                List.of(), List.of(), null, null);
+                "r",
+                List.of("TCP"),
+                List.of("*"),
+                List.of(),
+                List.of("*"),
+                List.of(),
+                List.of(),
+                List.of("443"),
+                List.of(),
+                List.of(),
+                null,
+                null);
         assertEquals("", r.translatedAddress());
         assertEquals("", r.translatedPort());
         FirewallRule nat = new FirewallRule(
-                "n", List.of("TCP"), List.of("*"), List.of(), List.of("20.1.1.1"), List.of(), List.of(), List.of("80"),
-                List.of(), List.of(), "10.0.0.4", "8080");
+                "n",
+                List.of("TCP"),
+                List.of("*"),
+                List.of(),
+                List.of("20.1.1.1"),
+                List.of(),
+                List.of(),
+                List.of("80"),
+                List.of(),
+                List.of(),
+                "10.0.0.4",
+                "8080");
         assertEquals("10.0.0.4", nat.translatedAddress());
         assertEquals("8080", nat.translatedPort());
     }
@@ -203,9 +220,17 @@ class TopologyRecordsTest {
 
     @Test
     void aSubnetsAddressesAreTheUnionOfItsPrefixes() {
-        assertEquals(AddressSet.parse("10.0.1.0/24", "10.0.9.0/24"), twoPrefixSubnet().addresses());
+        assertEquals(
+                AddressSet.parse("10.0.1.0/24", "10.0.9.0/24"),
+                twoPrefixSubnet().addresses());
         Subnet one = new Subnet(
-                SUBNET, "s", VNET, Cidr.parseBlock("10.0.1.0/24"), Optional.empty(), Optional.empty(), Optional.empty());
+                SUBNET,
+                "s",
+                VNET,
+                Cidr.parseBlock("10.0.1.0/24"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         assertEquals(AddressSet.parse("10.0.1.0/24"), one.addresses());
     }
 
@@ -236,7 +261,14 @@ class TopologyRecordsTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new Subnet(
-                        SUBNET, "s", VNET, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                        SUBNET,
+                        "s",
+                        VNET,
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of(),
                         null));
     }
 }
