@@ -189,34 +189,35 @@ class EffectiveRouteTest {
                 RT.value(), user("r", "0.0.0.0/0", NextHopType.INTERNET, null).routeTableIdOrSystem());
     }
 
+    /** The hop toward {@code destination} decided by a system route for {@code prefix}. */
+    static NextHop systemHop(String destination, String prefix, NextHopType type, ResourceId via) {
+        return new NextHop(
+                Ipv4.parse(destination),
+                Cidr.parseBlock(prefix),
+                system(prefix, type, via, "system route for " + prefix),
+                List.of());
+    }
+
     @Test
     void aVnetLocalHopStaysInTheOwnVnet() {
-        NextHop h = new NextHop(
-                Ipv4.parse("10.0.0.5"),
-                Cidr.parseBlock("10.0.0.0/16"),
-                system("10.0.0.0/16", NextHopType.VNET_LOCAL, SPOKE, "system route"),
-                List.of());
-        assertEquals(VNET, h.reachedFrom(VNET));
+        assertEquals(
+                VNET,
+                systemHop("10.0.0.5", "10.0.0.0/16", NextHopType.VNET_LOCAL, SPOKE)
+                        .reachedFrom(VNET));
     }
 
     @Test
     void aPeeringHopReachesTheRemoteVnet() {
-        NextHop h = new NextHop(
-                Ipv4.parse("10.1.0.5"),
-                Cidr.parseBlock("10.1.0.0/16"),
-                system("10.1.0.0/16", NextHopType.VNET_PEERING, SPOKE, "system route for the peering"),
-                List.of());
-        assertEquals(SPOKE, h.reachedFrom(VNET));
+        assertEquals(
+                SPOKE,
+                systemHop("10.1.0.5", "10.1.0.0/16", NextHopType.VNET_PEERING, SPOKE)
+                        .reachedFrom(VNET));
     }
 
     @Test
     void aHopThatNamesNoVnetStaysInTheOwnVnet() {
-        NextHop h = new NextHop(
-                Ipv4.parse("8.8.8.8"),
-                Cidr.ALL,
-                system("0.0.0.0/0", NextHopType.INTERNET, null, "system default route"),
-                List.of());
+        NextHop h = systemHop("8.8.8.8", "0.0.0.0/0", NextHopType.INTERNET, null);
         assertEquals(VNET, h.reachedFrom(VNET));
-        assertEquals("0.0.0.0/0 → Internet (system default route)", h.describeRoute());
+        assertEquals("0.0.0.0/0 → Internet (system route for 0.0.0.0/0)", h.describeRoute());
     }
 }
