@@ -38,10 +38,10 @@ class PrefixTrieTest {
 
     @Test
     void matchesListsEveryContainingBlockLeastSpecificFirst() {
-        List<String> values = trie().matches(Ipv4.parse("10.0.0.7")).stream()
-                .map(PrefixTrie.Entry::value)
+        List<String> found = trie().matches(Ipv4.parse("10.0.0.7")).stream()
+                .map(e -> e.value() + " " + e.prefix())
                 .toList();
-        assertEquals(List.of("default", "vnet", "subnet", "host"), values);
+        assertEquals(List.of("default 0.0.0.0/0", "vnet 10.0.0.0/16", "subnet 10.0.0.0/24", "host 10.0.0.7/32"), found);
     }
 
     @Test
@@ -79,5 +79,17 @@ class PrefixTrieTest {
         t.put(Cidr.parseBlock("10.0.0.0/16"), "again");
         assertEquals(5, t.size());
         assertEquals("again", t.get(Cidr.parseBlock("10.0.0.0/16")).orElseThrow());
+    }
+
+    @Test
+    void computeIfAbsentCreatesOnceAndCounts() {
+        PrefixTrie<List<String>> t = new PrefixTrie<>();
+        t.computeIfAbsent(Cidr.parseBlock("10.0.0.0/8"), java.util.ArrayList::new)
+                .add("a");
+        t.computeIfAbsent(Cidr.parseBlock("10.0.0.0/8"), java.util.ArrayList::new)
+                .add("b");
+        assertEquals(1, t.size());
+        assertEquals(List.of("a", "b"), t.get(Cidr.parseBlock("10.0.0.0/8")).orElseThrow());
+        assertTrue(t.get(Cidr.parseBlock("10.0.0.0/9")).isEmpty());
     }
 }

@@ -37,4 +37,34 @@ class ResourceIdTest {
     void emptyIdIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> ResourceId.of(" "));
     }
+
+    @Test
+    void trailingSlashesAreDroppedFromTheSpellingToo() {
+        ResourceId a = ResourceId.of(" " + ID + "// ");
+        assertEquals(ID, a.value());
+        assertEquals(ID, a.toString());
+        assertEquals(ID.toLowerCase(), ResourceId.normalise(ID + "//"));
+    }
+
+    @Test
+    void aLoneSlashIsKept() {
+        assertEquals("/", ResourceId.of("/").value());
+        assertEquals("/", ResourceId.normalise("/"));
+        assertEquals("/", ResourceId.normalise("//"));
+    }
+
+    @Test
+    void theNameIsTheLastSegment() {
+        assertEquals("Ase-Vnet", ResourceId.of("/Ase-Vnet").name());
+        assertEquals("plain", ResourceId.of("plain").name());
+    }
+
+    @Test
+    void equalIdsHashAlikeAndDifferentOnesApart() {
+        assertEquals(
+                ResourceId.of(ID).hashCode(), ResourceId.of(ID.toUpperCase()).hashCode());
+        assertNotEquals(
+                ResourceId.of(ID + "/subnets/a").hashCode(),
+                ResourceId.of(ID + "/subnets/b").hashCode());
+    }
 }

@@ -1,6 +1,7 @@
 package io.asegraph.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -185,5 +186,24 @@ class ResourceSetTest {
         assertEquals(Optional.empty(), t.subnet(a.id()));
         assertEquals(Map.of(ResourceKind.VIRTUAL_NETWORK, 2), t.resources().counts());
         assertEquals(List.of(a.id(), b.id()), t.allIds());
+    }
+
+    @Test
+    void aSetWithRecordsIsNotEmptyAndSaysWhatItHolds() {
+        ResourceSet set = ResourceSet.builder()
+                .add(NetworkTypes.VIRTUAL_NETWORK, vnet("a", "10.0.0.0/16"))
+                .add(NetworkTypes.SUBNET, subnet("a", "one", "10.0.1.0/24"))
+                .add(NetworkTypes.SUBNET, subnet("a", "two", "10.0.2.0/24"))
+                .build();
+        assertFalse(set.isEmpty());
+        assertTrue(ResourceSet.empty().isEmpty());
+        assertEquals("ResourceSet{VIRTUAL_NETWORK=1, SUBNET=2}", set.toString());
+    }
+
+    @Test
+    void theBuilderShowsWhatWasAddedOfAKind() {
+        ResourceSet.Builder builder = ResourceSet.builder().add(NetworkTypes.VIRTUAL_NETWORK, vnet("a", "10.0.0.0/16"));
+        assertEquals(List.of(vnet("a", "10.0.0.0/16")), builder.of(NetworkTypes.VIRTUAL_NETWORK));
+        assertEquals(List.of(), builder.of(NetworkTypes.SUBNET));
     }
 }

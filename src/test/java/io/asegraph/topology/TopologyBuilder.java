@@ -239,6 +239,12 @@ public final class TopologyBuilder {
         return this;
     }
 
+    /** Any record of a network kind, as built by the caller (firewalls, policies, private endpoints, apps). */
+    public <T extends Resource> TopologyBuilder add(ResourceType<T> type, T record) {
+        resources.add(type, record);
+        return this;
+    }
+
     /** A public IP; {@code address} null for a dynamic one not yet allocated. */
     public TopologyBuilder publicIp(String id, String address) {
         ResourceId rid = id(id);
