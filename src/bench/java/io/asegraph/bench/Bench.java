@@ -50,6 +50,8 @@ public final class Bench {
     private final BenchOptions options;
     /** The Authorization header of every request to the service (see {@link #authorization}). */
     private String authorization;
+    /** The soak's writes: {@code bench-writer} when the bench made the users, else {@link #authorization}. */
+    private String writerAuthorization;
 
     private final Deadline deadline;
     private final Consumer<String> progress;
@@ -122,6 +124,7 @@ public final class Bench {
                 int port = freePort();
                 base = URI.create("http://127.0.0.1:" + port);
                 progress.accept("starting the service on a fresh data directory " + data + " (port " + port + ")");
+                createUsers(data);
                 service = startService(data, port, runDir.resolve("service-1.log"));
                 r.readyFresh = service.awaitReady(base.resolve("/q/health/ready"), options.readyTimeout(), deadline);
                 progress.accept("ready in " + BenchResults.num(BenchResults.seconds(r.readyFresh)) + " s");
@@ -134,6 +137,10 @@ public final class Bench {
             }
 
             authorization = authorization(data);
+            writerAuthorization = options.spawns() && Files.exists(data.resolve(WRITER_PASSWORD))
+                    ? basic(WRITER + ":"
+                            + Files.readString(data.resolve(WRITER_PASSWORD)).trim())
+                    : authorization;
             importEstate(base, estateDir, estate);
             // The service builds its snapshot and analysis context in the background after a write. One flow waits for
             // that, so the
@@ -311,6 +318,7 @@ public final class Bench {
         Soak soak = new Soak(
                 base,
                 authorization,
+                writerAuthorization,
                 wrk,
                 scenarios,
                 plan,
@@ -486,7 +494,40 @@ public final class Bench {
             throw new BenchException("the service at " + options.url().get()
                     + " needs credentials: --user NAME:PASSWORD or ASEGRAPH_BENCH_USER (a writer, for the import)");
         }
+        return basic(credentials);
+    }
+
+    private static String basic(String credentials) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static final String WRITER = "bench-writer";
+    static final String WRITER_PASSWORD = "bench-writer-password";
+
+    /**
+     * The users of a service started here on a fresh data directory, made before its first start (the service then
+     * keeps them instead of creating its admin): {@code admin} (reader, writer; its password in
+     * {@code initial-admin-password}, as the service would write it) for every request, and {@code bench-writer}
+     * (reader, writer; {@code bench-writer-password}) for the soak's writes, so that the soak's readers are other
+     * callers than its writer — a dashboard and a pipeline — and the service may answer them from the previous version
+     * while a write's is being built (its questions after its own writes always wait for them: read your writes).
+     */
+    static void createUsers(Path data) throws IOException {
+        Files.createDirectories(data);
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder users =
+                new StringBuilder("# asegraph users: name=<bcrypt hash>;role,role (made by the benchmark)\n");
+        for (String[] user : new String[][] {{"admin", "initial-admin-password"}, {WRITER, WRITER_PASSWORD}}) {
+            byte[] bytes = new byte[18];
+            random.nextBytes(bytes);
+            String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Files.writeString(data.resolve(user[1]), password + "\n", StandardCharsets.UTF_8);
+            users.append(user[0])
+                    .append('=')
+                    .append(io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password))
+                    .append(";reader,writer\n");
+        }
+        Files.writeString(data.resolve("users.properties"), users, StandardCharsets.UTF_8);
     }
 
     private ChildProcess startService(Path data, int port, Path log) {

@@ -55,6 +55,9 @@ final class Soak {
 
     private final URI base;
     private final String authorization;
+    /** The writer's: another principal than the readers' when the bench made the users (see Bench#createUsers). */
+    private final String writerAuthorization;
+
     private final Path wrk;
     private final List<Request> scenarios;
     private final EstatePlan plan;
@@ -74,6 +77,7 @@ final class Soak {
     Soak(
             URI base,
             String authorization,
+            String writerAuthorization,
             Path wrk,
             List<Request> scenarios,
             EstatePlan plan,
@@ -84,6 +88,7 @@ final class Soak {
             Path work) {
         this.base = base;
         this.authorization = authorization;
+        this.writerAuthorization = writerAuthorization;
         this.wrk = wrk;
         this.scenarios = List.copyOf(scenarios);
         this.plan = plan;
@@ -531,7 +536,7 @@ final class Soak {
                             .timeout(Duration.ofSeconds(60))
                             .header("Content-Type", "application/json")
                             .header("Accept", "application/json")
-                            .header("Authorization", authorization)
+                            .header("Authorization", writerAuthorization)
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -4,15 +4,18 @@ import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.asegraph.analysis.ErrorCode;
 import io.asegraph.graph.EstateCache;
 import io.asegraph.graph.GraphStore;
+import io.asegraph.graph.ServedSnapshot;
 import io.asegraph.graph.ShutdownInterruptedException;
 import io.asegraph.graph.StoreUnavailableException;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,18 +30,33 @@ import java.util.concurrent.CompletableFuture;
  * {@code SHUTTING_DOWN}) with its message, whatever field raised it, instead of SmallRye's opaque server error; and
  * while the store is unavailable every answer carries {@code extensions.snapshot}
  * {@code {version, ageSeconds, storeAvailable: false}}: analysis answered from the last loaded snapshot, which is that
- * old and of that store version.
+ * old and of that store version. An answer given (in part) from the previous version while a newer one, written by
+ * another caller, was still being prepared carries {@code {version, ageSeconds, storeAvailable: true, newestVersion}}
+ * ({@link io.asegraph.graph.ReadConsistency}).
  */
 final class StoreStatus extends SimplePerformantInstrumentation {
     /** The response extension's key. */
     static final String SNAPSHOT = "snapshot";
+
+    /** This execution's answer can carry {@code extensions.snapshot}: it may be given from an older version. */
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecution(
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        ServedSnapshot served = servedSnapshot();
+        if (served != null) {
+            served.markable();
+        }
+        return super.beginExecution(parameters, state);
+    }
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(
             ExecutionResult result, InstrumentationExecutionParameters parameters, InstrumentationState state) {
         GraphStore store = Arc.container().instance(GraphStore.class).get();
         boolean coded = result.getErrors().stream().anyMatch(e -> storeCause(e) != null || invalid(e));
-        if (!coded && store.available()) {
+        ServedSnapshot served = servedSnapshot();
+        boolean older = served != null && served.older();
+        if (!coded && store.available() && !older) {
             return CompletableFuture.completedFuture(result);
         }
         List<GraphQLError> errors = new ArrayList<>();
@@ -52,6 +70,8 @@ final class StoreStatus extends SimplePerformantInstrumentation {
             extensions.put(
                     SNAPSHOT,
                     snapshot(Arc.container().instance(EstateCache.class).get()));
+        } else if (older) {
+            extensions.put(SNAPSHOT, older(served));
         }
         return CompletableFuture.completedFuture(
                 result.transform(b -> b.errors(errors).extensions(extensions.isEmpty() ? null : extensions)));
@@ -64,6 +84,27 @@ final class StoreStatus extends SimplePerformantInstrumentation {
         s.put("version", version.isPresent() ? version.getAsLong() : null);
         s.put("ageSeconds", at < 0 ? null : (System.currentTimeMillis() - at) / 1000);
         s.put("storeAvailable", false);
+        return s;
+    }
+
+    /** This request's record of the snapshot versions it was answered from, when it runs in a request context. */
+    private static ServedSnapshot servedSnapshot() {
+        ArcContainer arc = Arc.container();
+        return arc.requestContext().isActive()
+                ? arc.instance(ServedSnapshot.class).get()
+                : null;
+    }
+
+    /**
+     * {@code {version, ageSeconds, storeAvailable: true, newestVersion}}: answered (in part) from the snapshot of
+     * {@code version} while {@code newestVersion}, written by another caller, was still being prepared.
+     */
+    private static Map<String, Object> older(ServedSnapshot served) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("version", served.version());
+        s.put("ageSeconds", served.atMillis() < 0 ? null : (System.currentTimeMillis() - served.atMillis()) / 1000);
+        s.put("storeAvailable", true);
+        s.put("newestVersion", served.newest() < 0 ? null : served.newest());
         return s;
     }
 

@@ -4,8 +4,10 @@ import io.asegraph.estate.Estate;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,6 +38,10 @@ public class EstateCache {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final List<LongConsumer> commitListeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    /** The newest version each principal wrote through this service, and the service itself. */
+    private final Map<String, Long> writtenBy = new ConcurrentHashMap<>();
+
+    private final AtomicLong writtenBySystem = new AtomicLong();
     private volatile long lastCheck;
     private volatile long lastLoadNanos = -1;
     private volatile long snapshotAtMillis = -1;
@@ -154,6 +160,12 @@ public class EstateCache {
      * {@link ChangeRecord} is in the store, {@link ChangeLog#ofVersion}); after {@link #advance}.
      */
     public void committed(long version) {
+        String principal = Attribution.current().principal();
+        if (principal.equals(Attribution.SYSTEM.principal())) {
+            writtenBySystem.accumulateAndGet(version, Math::max);
+        } else {
+            writtenBy.merge(principal, version, Math::max);
+        }
         for (LongConsumer l : commitListeners) {
             l.accept(version);
         }
@@ -177,6 +189,16 @@ public class EstateCache {
         } catch (StoreUnavailableException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * The oldest store version {@code principal} may be answered from: the newest it wrote itself through this service,
+     * or the service itself did (the seed, internal writes), whichever is newer; 0 when neither wrote
+     * ({@link ReadConsistency}).
+     */
+    public long mustSee(Optional<String> principal) {
+        long own = principal.map(p -> writtenBy.getOrDefault(p, 0L)).orElse(0L);
+        return Math.max(own, writtenBySystem.get());
     }
 
     /** The version of the snapshot held (whether or not it is still current); empty before the first load. */

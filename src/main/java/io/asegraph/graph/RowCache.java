@@ -17,13 +17,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * external store shared with other instances the store's version is re-checked at most every
  * {@link EstateCache#VERSION_CHECK_MILLIS}; otherwise it is read again, once, by the first reader that needs it. It
  * never waits for the analysis snapshot. With {@code asegraph.analysis.warm-up} it is read in the background after
- * startup and after every write, so the first listing does not pay for it.
+ * startup and after every write, so the first listing does not pay for it; meanwhile a listing waits for it at most
+ * {@code asegraph.read.stale-after} and is then answered from the previous rows, saying so, unless its caller wrote
+ * the newer version ({@link ReadConsistency}).
  */
 @ApplicationScoped
 public class RowCache {
-    private record Held(RowSnapshot rows, long writes) {}
+    private record Held(RowSnapshot rows, long writes, long atMillis) {}
 
     private final GraphStore store;
+    private final EstateCache estates;
+    private final ReadConsistency reads;
+    private final boolean background;
     private final AtomicLong writes = new AtomicLong();
     private final Warmer warmer;
     private volatile Held held;
@@ -32,14 +37,14 @@ public class RowCache {
     public RowCache(
             GraphStore store,
             EstateCache estates,
+            ReadConsistency reads,
             ReadConfig config,
             @ConfigProperty(name = "asegraph.analysis.warm-up", defaultValue = "true") boolean warmUp) {
         this.store = store;
-        this.warmer = new Warmer(
-                "asegraph-listing-rows",
-                "listing rows",
-                warmUp && config.listings() == ReadConfig.Listings.SNAPSHOT,
-                this::current);
+        this.estates = estates;
+        this.reads = reads;
+        this.background = warmUp && config.listings() == ReadConfig.Listings.SNAPSHOT;
+        this.warmer = new Warmer("asegraph-listing-rows", "listing rows", background, this::reload);
         estates.onWrite(() -> {
             writes.incrementAndGet();
             warmer.later();
@@ -68,6 +73,19 @@ public class RowCache {
             }
             writes.incrementAndGet(); // written by another instance
         }
+        if (h != null && background && reads.mayServe(h.rows().version())) {
+            // A write's rows are being read in the background: wait for them a little, then answer from the previous
+            // ones (ReadConsistency), unless this caller wrote the newer version itself.
+            long target = writes.get();
+            warmer.later();
+            if (reads.awaitNewer(() -> held.writes() >= target)) {
+                return held.rows();
+            }
+            long newest = estates.snapshotVersion().orElse(-1);
+            reads.servedOlder(
+                    h.rows().version(), h.atMillis(), Math.max(newest, h.rows().version() + 1));
+            return h.rows();
+        }
         return reload();
     }
 
@@ -80,8 +98,9 @@ public class RowCache {
         long t0 = System.nanoTime();
         // The read transaction begins after `seen` was read, so it sees every write counted up to then.
         RowSnapshot loaded = store.readSettled(RowSnapshot::load);
-        held = new Held(loaded, seen);
         lastCheck = System.currentTimeMillis();
+        held = new Held(loaded, seen, lastCheck);
+        reads.published();
         Log.debugf("listing rows v%d read in %d ms", loaded.version(), (System.nanoTime() - t0) / 1_000_000);
         return loaded;
     }

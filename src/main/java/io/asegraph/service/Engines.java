@@ -5,6 +5,7 @@ import io.asegraph.analysis.FlowAnalyzer;
 import io.asegraph.analysis.audit.Audits;
 import io.asegraph.estate.Estate;
 import io.asegraph.graph.EstateCache;
+import io.asegraph.graph.ReadConsistency;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -24,9 +25,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>With {@code asegraph.analysis.warm-up} (the default) the snapshot and its analysis context are built in the
  * background after startup and after every write, so the first question after a restart or an import does not pay
- * for loading the estate (seconds on a large one). A question that arrives during a warm-up waits for it; it never
- * sees a half-built context. The warm-up then computes the estate-wide audits a dashboard asks first
- * ({@code Audits#warm}), once per store version.
+ * for loading the estate (seconds on a large one). The warm-up then computes the estate-wide audits a dashboard asks
+ * first ({@code Audits#warm}), once per store version, and only then publishes the new engine: until it does, a
+ * question waits for it at most {@code asegraph.read.stale-after} and is then answered by the previous engine, whole,
+ * with its version in the answer ({@link ReadConsistency}) — unless the caller wrote the newer version itself, which
+ * it then always waits for (read your writes). A question never sees a half-built context. Without warm-up every
+ * question waits for the engine of the current estate, built by the first that needs it.
  */
 @ApplicationScoped
 public class Engines {
@@ -38,6 +42,7 @@ public class Engines {
     }
 
     private final EstateCache estates;
+    private final ReadConsistency reads;
     private final boolean warmUp;
     private final ExecutorService warmer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "asegraph-warm-up");
@@ -46,12 +51,19 @@ public class Engines {
     });
     private final AtomicBoolean warmUpPending = new AtomicBoolean();
     private volatile boolean stopping;
+    /** The newest engine built (its audits perhaps not yet computed); written holding this object's lock. */
     private volatile Built built;
+    /** The engine questions are answered by when they may not wait for {@link #built}'s successor (warm-up only). */
+    private volatile Built published;
+    /** When {@link #published} was (epoch milliseconds). */
+    private volatile long publishedAtMillis;
 
     public Engines(
             EstateCache estates,
+            ReadConsistency reads,
             @ConfigProperty(name = "asegraph.analysis.warm-up", defaultValue = "true") boolean warmUp) {
         this.estates = estates;
+        this.reads = reads;
         this.warmUp = warmUp;
         estates.onWrite(this::warmUpLater);
     }
@@ -77,12 +89,16 @@ public class Engines {
                 warmUpPending.set(false);
                 long t0 = System.nanoTime();
                 try {
-                    Built b = current();
+                    Built b = newest(estates.current());
                     long t1 = System.nanoTime();
                     Log.infof(
                             "analysis: estate v%d loaded and its analysis context built in %d ms",
                             b.estate().version(), (t1 - t0) / 1_000_000);
-                    b.audits().warm();
+                    try {
+                        b.audits().warm();
+                    } finally {
+                        publish(b); // also when an audit failed: it is computed again by the question that asks it
+                    }
                     Log.infof(
                             "analysis: estate v%d: health, exposures and shadowed rules computed in %d ms",
                             b.estate().version(), (System.nanoTime() - t1) / 1_000_000);
@@ -115,8 +131,31 @@ public class Engines {
         return new Built(context, flows, Audits.derive(base.audits(), context, flows));
     }
 
+    /**
+     * The engine to answer this question with: the current estate's, or — with warm-up, while a write's new version
+     * is still being built and its audits computed, for a caller that did not write it — the previous one after at
+     * most {@code asegraph.read.stale-after} (the answer then says so, {@link ReadConsistency#servedOlder}).
+     */
     public Built current() {
         Estate estate = estates.current();
+        Built p = published;
+        if (p == null || p.estate() == estate) {
+            return p != null ? p : newest(estate);
+        }
+        long held = p.estate().version();
+        if (!warmUp || stopping || held >= estate.version() || !reads.mayServe(held)) {
+            return newest(estate);
+        }
+        warmUpLater(); // one is queued or running already after a write; this makes sure
+        if (reads.awaitNewer(() -> published.estate().version() >= estate.version())) {
+            return published;
+        }
+        reads.servedOlder(held, publishedAtMillis, estate.version());
+        return p;
+    }
+
+    /** The engine of {@code estate}, built now by this thread (or by another one it waits for) if it is not yet. */
+    private Built newest(Estate estate) {
         Built b = built;
         if (b != null && b.estate() == estate) {
             return b;
@@ -129,7 +168,25 @@ public class Engines {
                 // leaves alone (the same answers as a full build); after any other write or a reload, a full build.
                 built = derive(built, estate);
             }
-            return built;
+            b = built;
         }
+        if (!warmUp || published == null) {
+            publish(b);
+        }
+        return b;
+    }
+
+    /** Makes {@code b} the engine questions may be answered by, unless a newer one is already. */
+    private void publish(Built b) {
+        synchronized (this) {
+            Built p = published;
+            if (p == null
+                    || p.estate() == b.estate()
+                    || b.estate().version() >= p.estate().version()) {
+                published = b;
+                publishedAtMillis = System.currentTimeMillis();
+            }
+        }
+        reads.published();
     }
 }

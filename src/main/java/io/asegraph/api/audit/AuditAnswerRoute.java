@@ -159,7 +159,12 @@ public class AuditAnswerRoute {
                 return;
             }
             byte[] body = response.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
-            if (result.getErrors().isEmpty() && estates.versionIfFresh().equals(OptionalLong.of(miss.version()))) {
+            // An answer from an older version than the newest (marked extensions.snapshot) is never kept for it.
+            boolean older =
+                    result.getExtensions() != null && result.getExtensions().containsKey("snapshot");
+            if (result.getErrors().isEmpty()
+                    && !older
+                    && estates.versionIfFresh().equals(OptionalLong.of(miss.version()))) {
                 answers.put(miss.key(), new AuditAnswers.Answer(miss.version(), miss.contentType(), body));
             }
             rc.response()
