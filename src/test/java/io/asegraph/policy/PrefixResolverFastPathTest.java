@@ -95,6 +95,17 @@ class PrefixResolverFastPathTest {
     }
 
     @Test
+    void resolvesWhatTheFastPathLeavesOutThroughTheStrictParser() {
+        // A prefix length with a leading zero is not canonical (no fast path) but the strict parser accepts it.
+        PrefixResolver r = new PrefixResolver(PolicySet.empty(), EvaluationContext.unknown());
+        assertNull(PrefixResolver.fastBlock("10.0.0.0/08"));
+        assertEquals(ResolvedAddresses.of(AddressSet.parse("10.0.0.0/8")), r.resolve("10.0.0.0/08"));
+        assertEquals(
+                ResolvedAddresses.of(AddressSet.parse("10.0.0.0/8", "192.168.0.0/24")),
+                r.source(inboundFrom(List.of("10.0.0.0/08", "192.168.0.0/24"))));
+    }
+
+    @Test
     void resolvesAPrefixListOfBlocksTagsAndAddressesToTheirUnion() {
         PrefixResolver r =
                 new PrefixResolver(Rules.withTags(Rules.tag("Sql", "13.64.0.0/16")), Rules.vnet("10.0.0.0/16"));
