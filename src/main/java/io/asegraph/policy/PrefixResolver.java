@@ -148,7 +148,9 @@ public final class PrefixResolver {
         List<Cidr> blocks = new ArrayList<>();
         ResolvedAddresses out = ResolvedAddresses.of(AddressSet.EMPTY);
         for (String p : prefixes) {
-            Cidr block = plainBlock(p);
+            // Canonical blocks are collected and built into one set; everything else (tags, *, IPv6, and any other
+            // spelling the strict parser may accept) is resolved one by one, with the same result.
+            Cidr block = fastBlock(p.trim());
             if (block != null) {
                 blocks.add(block);
             } else {
@@ -162,25 +164,6 @@ public final class PrefixResolver {
             out = out.union(resolveAsg(a));
         }
         return out;
-    }
-
-    /** A well-formed IPv4 block or bare address; null for anything else (resolved one by one instead). */
-    private static Cidr plainBlock(String prefix) {
-        if (prefix == null
-                || prefix.isBlank()
-                || !Character.isDigit(prefix.trim().charAt(0))
-                || prefix.contains(":")) {
-            return null;
-        }
-        Cidr fast = fastBlock(prefix.trim());
-        if (fast != null) {
-            return fast;
-        }
-        try {
-            return Cidr.parsePrefix(prefix.trim());
-        } catch (InvalidAddressException e) {
-            return null;
-        }
     }
 
     /**

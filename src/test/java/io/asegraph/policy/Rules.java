@@ -82,6 +82,24 @@ final class Rules {
                 false);
     }
 
+    /** An inbound TCP allow from 10.1.0.0/16 to 10.0.0.4 with the given port lists and description. */
+    static SecurityRule tcpIn(List<PortRange> sourcePorts, List<PortRange> destinationPorts, String description) {
+        return new SecurityRule(
+                "r",
+                100,
+                Direction.INBOUND,
+                Access.ALLOW,
+                Protocol.TCP,
+                List.of("10.1.0.0/16"),
+                sourcePorts,
+                List.of("10.0.0.4"),
+                destinationPorts,
+                List.of(),
+                List.of(),
+                description,
+                false);
+    }
+
     static SecurityRule asgRule(
             String name,
             int priority,

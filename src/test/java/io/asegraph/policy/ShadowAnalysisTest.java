@@ -411,4 +411,37 @@ class ShadowAnalysisTest {
         long base = (0x0A00_0000L | random.nextInt(1 << 18)) & mask;
         return new io.asegraph.net.Cidr(base, length).toString();
     }
+
+    // ---- A higher rule naming a service tag that is not imported.
+
+    @Test
+    void aRuleMatchingFlowsAnUnresolvedHigherRuleCannotReachIsReachable() {
+        // The tag rule can only match traffic to 10.0.0.4; the lower rule also matches traffic to 10.0.0.5, so some
+        // of its flows are certainly its own whatever the tag holds.
+        NetworkSecurityGroup nsg = nsg(
+                "shadow-reachable",
+                in("deny-tag", 100, Access.DENY, Protocol.TCP, "UnknownTag", "*", "10.0.0.4", "22"),
+                in("allow-ssh", 200, Access.ALLOW, Protocol.TCP, "10.1.0.0/16", "*", "10.0.0.0/24", "22"));
+        // The tag rule itself is undecidable: what it matches is unknown. The lower rule is not reported.
+        assertEquals(List.of("securityRules/deny-tag UNDECIDABLE by []"), userFindings(nsg));
+    }
+
+    @Test
+    void aRulePossiblyCoveredByAnUnresolvedHigherRuleIsUndecidableNamingOnlyThatRule() {
+        NetworkSecurityGroup nsg = nsg(
+                "shadow-undecidable",
+                in("allow-admins", 100, Access.ALLOW, Protocol.TCP, "10.1.0.0/16", "*", "10.0.0.4", "22"),
+                in("deny-tag", 200, Access.DENY, Protocol.TCP, "UnknownTag", "*", "10.0.0.4", "22"),
+                in("allow-ten", 300, Access.ALLOW, Protocol.TCP, "10.0.0.0/8", "*", "10.0.0.4", "22"));
+        assertEquals(
+                List.of(
+                        "securityRules/deny-tag UNDECIDABLE by [securityRules/allow-admins]",
+                        "securityRules/allow-ten UNDECIDABLE by [securityRules/allow-admins]"),
+                userFindings(nsg));
+        ShadowFinding finding = ShadowAnalysis.analyseUserRules(nsg, Direction.INBOUND, RESOLVER)
+                .get(1);
+        assertEquals(ShadowFinding.Kind.UNDECIDABLE, finding.kind());
+        assertEquals(List.of("securityRules/allow-admins"), finding.coveringRules());
+        assertEquals(List.of("securityRules/deny-tag: service tag 'UnknownTag' is not imported"), finding.causes());
+    }
 }
