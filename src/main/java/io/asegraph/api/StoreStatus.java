@@ -15,7 +15,6 @@ import io.asegraph.graph.ServedSnapshot;
 import io.asegraph.graph.ShutdownInterruptedException;
 import io.asegraph.graph.StoreUnavailableException;
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.ArcContainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +41,7 @@ final class StoreStatus extends SimplePerformantInstrumentation {
     @Override
     public InstrumentationContext<ExecutionResult> beginExecution(
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        ServedSnapshot served = servedSnapshot();
+        ServedSnapshot served = ServedSnapshot.ofThisRequest();
         if (served != null) {
             served.markable();
         }
@@ -54,7 +53,7 @@ final class StoreStatus extends SimplePerformantInstrumentation {
             ExecutionResult result, InstrumentationExecutionParameters parameters, InstrumentationState state) {
         GraphStore store = Arc.container().instance(GraphStore.class).get();
         boolean coded = result.getErrors().stream().anyMatch(e -> storeCause(e) != null || invalid(e));
-        ServedSnapshot served = servedSnapshot();
+        ServedSnapshot served = ServedSnapshot.ofThisRequest();
         boolean older = served != null && served.older();
         if (!coded && store.available() && !older) {
             return CompletableFuture.completedFuture(result);
@@ -85,14 +84,6 @@ final class StoreStatus extends SimplePerformantInstrumentation {
         s.put("ageSeconds", at < 0 ? null : (System.currentTimeMillis() - at) / 1000);
         s.put("storeAvailable", false);
         return s;
-    }
-
-    /** This request's record of the snapshot versions it was answered from, when it runs in a request context. */
-    private static ServedSnapshot servedSnapshot() {
-        ArcContainer arc = Arc.container();
-        return arc.requestContext().isActive()
-                ? arc.instance(ServedSnapshot.class).get()
-                : null;
     }
 
     /**

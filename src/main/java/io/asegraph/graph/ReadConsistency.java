@@ -41,10 +41,8 @@ public class ReadConsistency {
      * wait for the newest version.
      */
     public boolean mayServe(long held) {
-        ArcContainer arc = Arc.container();
-        if (arc == null
-                || !arc.requestContext().isActive()
-                || !arc.instance(ServedSnapshot.class).get().isMarkable()) {
+        ServedSnapshot served = ServedSnapshot.ofThisRequest();
+        if (served == null || !served.isMarkable()) {
             return false; // not a GraphQL answer (a CSV report, a metrics scrape, the warm-up): it cannot say so
         }
         return estates.mustSee(caller()) <= held;
@@ -82,9 +80,9 @@ public class ReadConsistency {
 
     /** Records, for this request's answer, that it was answered from {@code version} while {@code newest} was prepared. */
     public void servedOlder(long version, long atMillis, long newest) {
-        ArcContainer arc = Arc.container();
-        if (arc != null && arc.requestContext().isActive()) {
-            arc.instance(ServedSnapshot.class).get().older(version, atMillis, newest);
+        ServedSnapshot served = ServedSnapshot.ofThisRequest();
+        if (served != null) {
+            served.older(version, atMillis, newest);
         }
     }
 

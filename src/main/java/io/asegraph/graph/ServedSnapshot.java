@@ -1,5 +1,7 @@
 package io.asegraph.graph;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -24,6 +26,14 @@ public class ServedSnapshot {
     /** Whether the request's answer can say that it is of an older version ({@link #markable()}). */
     synchronized boolean isMarkable() {
         return markable;
+    }
+
+    /** This request's record, when the calling thread runs in a request (a GraphQL execution, a REST call); else null. */
+    public static ServedSnapshot ofThisRequest() {
+        ArcContainer arc = Arc.container();
+        return arc != null && arc.requestContext().isActive()
+                ? arc.instance(ServedSnapshot.class).get()
+                : null;
     }
 
     synchronized void older(long served, long readAtMillis, long newer) {
