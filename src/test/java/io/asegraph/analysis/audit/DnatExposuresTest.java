@@ -558,13 +558,14 @@ class DnatExposuresTest {
     }
 
     @Test
-    void theIlbAddressOfAnInternalAseIsItsWorkersSubnet() {
-        AnalysisContext context = estate(doc -> {
+    void theIlbAddressOfAnInternalAseIsItsWorkersSubnetBehindTheSubnetsNsg() {
+        Consumer<ArrayNode> ilb = doc -> {
             ObjectNode props = (ObjectNode) resource(doc, "open-ase").path("properties");
             props.put("internalLoadBalancingMode", "Web, Publishing");
             ((ObjectNode) props.path("addresses")).put("internalIpAddress", "10.100.3.11");
             natRule(doc, "rdp-to-jump").put("translatedAddress", "10.100.3.11").put("translatedPort", "443");
-        });
+        };
+        AnalysisContext context = estate(ilb);
         Exposure e = only(dnatRows(exposures(context, Protocol.TCP, 443)), "open-ase", 443);
         assertEquals("AppServiceEnvironment", e.targetKind());
         assertEquals(
@@ -575,6 +576,41 @@ class DnatExposuresTest {
                 "Delivered to open-ase's workers in ase3-subnet (10.100.3.0/24) on TCP port 443, from one of hub-fw's"
                         + " addresses in 10.100.1.0/26.",
                 details(e.path().get(3)).get(0));
+
+        // Another address of the same subnet is not the ASE's: the subnet itself is published.
+        AnalysisContext other =
+                estate(ilb.andThen(doc -> natRule(doc, "rdp-to-jump").put("translatedAddress", "10.100.3.50")));
+        Exposure s = only(dnatRows(exposures(other, Protocol.TCP, 443)), "ase3-subnet", 443);
+        assertEquals("Subnet", s.targetKind());
+
+        // api-nsg on ase3-subnet denies the VNet (the firewall's subnet included) on 443: the ASE is not reached.
+        AnalysisContext denied = estate(ilb.andThen(doc -> {
+            for (JsonNode sub : resource(doc, "hub-vnet").path("properties").path("subnets")) {
+                if (sub.path("name").asText().equals("ase3-subnet")) {
+                    ((ObjectNode) sub.path("properties"))
+                            .putObject("networkSecurityGroup")
+                            .put("id", NET + "/networkSecurityGroups/api-nsg");
+                }
+            }
+        }));
+        assertEquals(
+                List.of(),
+                dnatRows(exposures(denied, Protocol.TCP, 443)).stream()
+                        .filter(x -> x.targetName().equals("open-ase"))
+                        .toList());
+    }
+
+    @Test
+    void publicAddressSpaceOfTheFirewallsVnetIsNoInternetSource() {
+        // hub-vnet also uses the public block 52.160.0.0/24: calls from it arrive over the VNet, not the Internet.
+        AnalysisContext context = estate(doc -> ((ArrayNode) resource(doc, "hub-vnet")
+                        .path("properties")
+                        .path("addressSpace")
+                        .path("addressPrefixes"))
+                .add("52.160.0.0/24"));
+        Exposure kv = only(dnatRows(exposures(context, Protocol.TCP, 443)), "kv-pe", 443);
+        assertEquals(Verdict.ALLOWED, kv.verdict());
+        assertEquals(INTERNET.minus(set("52.160.0.0/24")), kv.exposedSources());
     }
 
     @Test
