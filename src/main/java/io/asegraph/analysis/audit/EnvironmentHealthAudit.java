@@ -23,7 +23,8 @@ import java.util.Set;
  * misrouted for certain (the check names the rules or routes). WARN: it cannot be told — a rule with an unresolved
  * tag, an NSG missing from the snapshot, or a destination set the model only knows a superset of (Storage or SQL
  * without a Service Tags file: the whole Internet, which holds them, is checked; allowed there is PASS, nothing
- * allowed there is FAIL, anything between is WARN). Source ports are the client's ephemeral ports (1024-65535). An ASE
+ * allowed there on some required port, or over some required protocol of a port, is FAIL, anything between is
+ * WARN). Source ports are the client's ephemeral ports (1024-65535). An ASE
  * whose subnet is not in the snapshot has one check, {@code subnet}, a WARN.
  *
  * <p><b>Batch.</b> {@link #all()} checks every ASE; evaluation contexts and route decisions are shared per (VNet,

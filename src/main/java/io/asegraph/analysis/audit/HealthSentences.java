@@ -67,6 +67,11 @@ final class HealthSentences {
         return nsgName + " cannot be fully evaluated: " + String.join("; ", causes) + ".";
     }
 
+    /** Ports with nothing allowed over some protocols of the requirement only: {@code 53 over UDP}. */
+    static String overProtocols(String ports, List<Protocol> protocols) {
+        return ports + " over " + protocols.stream().map(Protocol::name).collect(Collectors.joining("/"));
+    }
+
     /** One denied port of a requirement, with the rules that deny it. */
     static String deniedPort(PortRange port, List<String> denying) {
         return port + (denying.isEmpty() ? "" : " by " + String.join(", ", denying));

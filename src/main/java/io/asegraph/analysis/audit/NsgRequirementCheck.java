@@ -70,6 +70,8 @@ final class NsgRequirementCheck {
             return new Found(CheckStatus.WARN, detail, total.deciding());
         }
         // Per port: which ports are denied, and (over a superset) which have nothing allowed at all, which is certain.
+        // A protocol of the row with nothing allowed on a port is as certain as the port itself (UDP 53 denied
+        // everywhere breaks DNS whatever the servers are, even when TCP 53 is allowed).
         List<String> perPort = new ArrayList<>();
         List<String> noneAllowed = new ArrayList<>();
         if (r.ports().size() > 1) {
@@ -78,17 +80,29 @@ final class NsgRequirementCheck {
                 if (!one.allowed()) {
                     perPort.add(HealthSentences.deniedPort(p, one.denying()));
                 }
-                if (!one.anyAllowed()) {
-                    noneAllowed.add(p.toString());
-                }
+                noneAllowed(p.toString(), one, r).ifPresent(noneAllowed::add);
             }
-        } else if (!total.anyAllowed()) {
-            noneAllowed.add(Describe.ports(r.ports()));
+        } else {
+            noneAllowed(Describe.ports(r.ports()), total, r).ifPresent(noneAllowed::add);
         }
         boolean certain = exact || !noneAllowed.isEmpty();
         String detail =
                 HealthSentences.nsgDenies(nsgName, r, total, perPort, noneAllowed, certain, sources, destinations);
         return new Found(certain ? CheckStatus.FAIL : CheckStatus.WARN, detail, total.deciding());
+    }
+
+    /**
+     * {@code ports} when nothing of the requirement is allowed there over some protocol: the ports alone when that is
+     * every protocol of the row, else with the protocols ({@code 53 over UDP}).
+     */
+    private static Optional<String> noneAllowed(String ports, NsgOutcome outcome, HealthRequirement.Nsg r) {
+        if (outcome.blocked().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                outcome.blocked().size() == r.protocols().size()
+                        ? ports
+                        : HealthSentences.overProtocols(ports, outcome.blocked()));
     }
 
     /** The subnet's NSG over the requirement's flows on {@code ports}, one chain evaluation per protocol. */
@@ -108,7 +122,9 @@ final class NsgRequirementCheck {
         Set<String> allowing = new LinkedHashSet<>();
         Set<String> denying = new LinkedHashSet<>();
         Set<String> undetermined = new LinkedHashSet<>();
+        List<Protocol> blocked = new ArrayList<>();
         for (Protocol p : r.protocols()) {
+            boolean allowedHere = false;
             ChainEvaluator chains = new ChainEvaluator(
                     context, new Question(CLIENT_PORTS, ports, p), Explain.DECISIONS, Passing.EVERY_FLOW);
             ChainEvaluator.Side side =
@@ -121,7 +137,7 @@ final class NsgRequirementCheck {
                         continue;
                     }
                     if (d.access() == Access.ALLOW) {
-                        anyAllowed = true;
+                        allowedHere = true;
                         allowing.add(Describe.ruleRef(nsgName, d));
                     } else {
                         denying.add(Describe.rule(nsgName, d.rule()));
@@ -133,10 +149,15 @@ final class NsgRequirementCheck {
                         .distinct()
                         .forEach(c -> undetermined.add(HealthSentences.undeterminedCause(nsgName, c)));
             }
+            anyAllowed |= allowedHere;
+            if (!allowedHere) {
+                blocked.add(p);
+            }
         }
         return new NsgOutcome(
                 allowed,
                 anyAllowed,
+                blocked,
                 deniedSources,
                 new ArrayList<>(allowing),
                 new ArrayList<>(denying),
