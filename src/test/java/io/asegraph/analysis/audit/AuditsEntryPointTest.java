@@ -241,6 +241,10 @@ class AuditsEntryPointTest {
         assertNotSame(google, audits.whoCanReach("8.8.8.8", 53, Protocol.TCP));
         assertNotSame(google, audits.whoCanReach("8.8.8.8", 54, Protocol.UDP));
         assertThrows(InvalidArgumentException.class, () -> audits.whoCanReach("db-vm-nic", 65536, Protocol.TCP));
+        assertThrows(
+                InvalidArgumentException.class,
+                () -> audits.whoCanReach("nowhere", 65536, Protocol.TCP),
+                "the port is checked before the destination is resolved");
     }
 
     private static List<String> aseNames(List<Reachability> rows) {
@@ -267,6 +271,10 @@ class AuditsEntryPointTest {
         assertThrows(
                 InvalidArgumentException.class,
                 () -> audits.requiredAccess("ase-one", "db-vm-nic", 65536, Protocol.TCP));
+        assertThrows(
+                InvalidArgumentException.class,
+                () -> audits.requiredAccess("nowhere", "db-vm-nic", 65536, Protocol.TCP),
+                "the port is checked before the references are resolved");
         assertThrows(
                 InvalidArgumentException.class,
                 () -> audits.requiredAccess(

@@ -114,19 +114,21 @@ class ShadowAuditContextsTest {
     /**
      * vnet-a (10.0.0.0/16) peered with vnet-b (10.1.0.0/16) and vnet-c (10.2.0.0/16); b and c are not peered. The
      * VirtualNetwork tag of a subnet is its VNet and the VNets peered with it: a+b+c in vnet-a, c+a in vnet-c.
-     * Subnets are listed vnet-c's first; a NIC with its own NSG in vnet-a's subnet.
+     * Subnets are listed vnet-c's first unless {@code aFirst}; a NIC (with {@code nicNsg}) in vnet-a's subnet.
      */
-    private static Topology threeVnets(String subnetNsg, Optional<String> nicNsg) {
+    private static Topology threeVnets(String subnetNsg, Optional<String> nicNsg, boolean aFirst) {
         TopologyBuilder b = new TopologyBuilder()
                 .vnet(VNET_A, "10.0.0.0/16")
                 .vnet(VNET_B, "10.1.0.0/16")
                 .vnet(VNET_C, "10.2.0.0/16")
                 .peerBothWays(VNET_A, VNET_B)
-                .peerBothWays(VNET_A, VNET_C)
-                .subnet(SUBNET_C, VNET_C, "10.2.1.0/24")
-                .subnet(SUBNET_A, VNET_A, "10.0.1.0/24")
-                .attachNsg(SUBNET_C, nsgId(subnetNsg))
-                .attachNsg(SUBNET_A, nsgId(subnetNsg));
+                .peerBothWays(VNET_A, VNET_C);
+        if (aFirst) {
+            b.subnet(SUBNET_A, VNET_A, "10.0.1.0/24").subnet(SUBNET_C, VNET_C, "10.2.1.0/24");
+        } else {
+            b.subnet(SUBNET_C, VNET_C, "10.2.1.0/24").subnet(SUBNET_A, VNET_A, "10.0.1.0/24");
+        }
+        b.attachNsg(SUBNET_C, nsgId(subnetNsg)).attachNsg(SUBNET_A, nsgId(subnetNsg));
         b.add(new NetworkInterface(
                 ResourceId.of(NIC_A),
                 "vm-a-nic",
@@ -151,7 +153,10 @@ class ShadowAuditContextsTest {
                 in("allow-vnet-sql", 100, Access.ALLOW, "VirtualNetwork", "1433"),
                 in("allow-b-sql", 200, Access.ALLOW, "10.1.0.0/16", "1433"),
                 in("allow-c-sql", 300, Access.ALLOW, "10.2.0.0/16", "1433"));
-        List<ShadowedRule> rows = audit(threeVnets("shared", Optional.empty()), shared);
+        // vnet-c's subnet is analysed first: the findings of one NSG are in priority order all the same.
+        List<ShadowedRule> rows = new ShadowAudit(
+                        AuditFixtures.context(threeVnets("shared", Optional.empty(), false), List.of(shared)))
+                .of(shared, false);
         // In vnet-c the tag holds vnet-c but not vnet-b: only allow-c-sql is covered there; in vnet-a both are.
         assertEquals(
                 List.of(
@@ -181,7 +186,7 @@ class ShadowAuditContextsTest {
                         List.of("*"),
                         List.of("*"),
                         List.of("1433")));
-        List<ShadowedRule> rows = audit(threeVnets("shared", Optional.empty()), shared);
+        List<ShadowedRule> rows = audit(threeVnets("shared", Optional.empty(), false), shared);
         assertEquals(
                 List.of("shared securityRules/allow-vnet-and-b-sql REDUNDANT by [securityRules/allow-vnet-sql]"),
                 rows(rows));
@@ -204,7 +209,7 @@ class ShadowAuditContextsTest {
                         List.of("*"),
                         List.of("VirtualNetwork", "10.1.0.0/16"),
                         List.of("1433")));
-        List<ShadowedRule> rows = audit(threeVnets("shared", Optional.empty()), shared);
+        List<ShadowedRule> rows = audit(threeVnets("shared", Optional.empty(), false), shared);
         assertEquals(
                 List.of("shared securityRules/allow-vnet-and-b-sql REDUNDANT by [securityRules/allow-vnet-sql]"),
                 rows(rows));
@@ -216,12 +221,48 @@ class ShadowAuditContextsTest {
     @Test
     void anNsgWithoutVirtualNetworkRulesListsItsAttachmentsSubnetsFirstThenInterfaces() {
         NetworkSecurityGroup plain = deadSsh(AuditFixtures.NET, "plain", 200);
-        List<ShadowedRule> rows = audit(threeVnets("plain", Optional.of("plain")), plain);
+        List<ShadowedRule> rows = audit(threeVnets("plain", Optional.of("plain"), true), plain);
         assertEquals(List.of("plain securityRules/allow-ssh-200 DEAD by [securityRules/deny-ssh]"), rows(rows));
         assertEquals(
-                List.of(ResourceId.of(SUBNET_C), ResourceId.of(SUBNET_A), ResourceId.of(NIC_A)),
+                List.of(ResourceId.of(SUBNET_A), ResourceId.of(SUBNET_C), ResourceId.of(NIC_A)),
                 rows.get(0).appliedTo());
         assertFalse(rows.get(0).dependsOnPlacement());
+    }
+
+    @Test
+    void withDefaultRulesEveryNsgIsAnalysedPerContextForTheDefaultsNameVirtualNetwork() {
+        // No user rule names VirtualNetwork, but AllowVnetInBound does: denying vnet-a, vnet-c and the host's virtual
+        // IP
+        // 168.63.129.16 (in the tag, and the AzureLoadBalancer tag) kills it in vnet-c's subnet (its tag: vnet-c,
+        // vnet-a,
+        // the host) and not in vnet-a's (its tag also holds vnet-b). AllowAzureLoadBalancerInBound is dead in both.
+        NetworkSecurityGroup split = AuditFixtures.nsg(
+                "split",
+                rule(
+                        "deny-a-and-c",
+                        100,
+                        Direction.INBOUND,
+                        Access.DENY,
+                        Protocol.ANY,
+                        List.of("10.0.0.0/16", "10.2.0.0/16", "168.63.129.16/32"),
+                        List.of("*"),
+                        List.of("*"),
+                        List.of("*")));
+        ShadowAudit audit =
+                new ShadowAudit(AuditFixtures.context(threeVnets("split", Optional.empty(), false), List.of(split)));
+        assertEquals(List.of(), audit.all(false));
+        List<ShadowedRule> rows = audit.all(true);
+        assertEquals(
+                List.of(
+                        "split defaultSecurityRules/AllowVnetInBound DEAD by [securityRules/deny-a-and-c]",
+                        "split defaultSecurityRules/AllowAzureLoadBalancerInBound DEAD by [securityRules/deny-a-and-c]"),
+                rows(rows));
+        assertEquals(List.of(ResourceId.of(SUBNET_C)), rows.get(0).appliedTo());
+        assertTrue(rows.get(0).dependsOnPlacement());
+        assertEquals(
+                List.of(ResourceId.of(SUBNET_C), ResourceId.of(SUBNET_A)),
+                rows.get(1).appliedTo());
+        assertFalse(rows.get(1).dependsOnPlacement());
     }
 
     // --- default rules ----------------------------------------------------------------------------------------------
