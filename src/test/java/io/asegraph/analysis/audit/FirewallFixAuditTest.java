@@ -137,16 +137,16 @@ class FirewallFixAuditTest {
                         .formatted(name, priority, port, port));
     }
 
-    /** ase-egress-nsg on the ASE subnet, denying TCP {@code port} out to {@code destination} at priority 300. */
-    private static void egressNsg(ArrayNode doc, String destination, int port) {
+    /** ase-egress-nsg on the ASE subnet, denying TCP {@code port} from {@code source} to {@code destination} at 300. */
+    private static void egressNsg(ArrayNode doc, String source, String destination, int port) {
         doc.add(node(
                 """
                 {"id": "%s", "name": "ase-egress-nsg", "type": "Microsoft.Network/networkSecurityGroups",
                  "location": "westeurope", "properties": {"securityRules": [{"name": "deny-spoke2",
                  "properties": {"priority": 300, "direction": "Outbound", "access": "Deny", "protocol": "Tcp",
-                 "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "%s",
+                 "sourceAddressPrefix": "%s", "sourcePortRange": "*", "destinationAddressPrefix": "%s",
                  "destinationPortRange": "%d"}}]}}"""
-                        .formatted(EGRESS_NSG, destination, port)));
+                        .formatted(EGRESS_NSG, source, destination, port)));
         ObjectNode subnet = (ObjectNode)
                 named(doc, "spoke-vnet").path("properties").path("subnets").get(0);
         assertEquals("ase-subnet", subnet.path("name").asText());
@@ -250,7 +250,7 @@ class FirewallFixAuditTest {
 
     @Test
     void blockersBeforeAndBehindTheFirewallAreFixedRoundByRoundEachOnceInPathOrder() {
-        RequiredAccess r = ask(doc -> egressNsg(doc, "10.201.0.0/16", 8080), "api-nic", 8080);
+        RequiredAccess r = ask(doc -> egressNsg(doc, "*", "10.201.0.0/16", 8080), "api-nic", 8080);
         assertEquals(
                 List.of("ase-egress-nsg OUTBOUND 299", "api-nsg INBOUND 4096"),
                 r.fixes().stream()
@@ -269,6 +269,26 @@ class FirewallFixAuditTest {
                 "Add allow-locked-ase-8080 at priority 299 to ase-egress-nsg (outbound).",
                 "to Azure Firewall hub-fw.",
                 "Add allow-locked-ase-8080 at priority 4096 to api-nsg (inbound).");
+    }
+
+    @Test
+    void whatTheFirewallDeniesOnceAnNsgBeforeItIsFixedJoinsItsFixOverTheImplicitDenyOnly() {
+        // ase-egress-nsg denies the front half: in the first round the firewall sees (and denies) the back half only;
+        // once the NSG is fixed it sees the front half too, denied by the same implicit deny, while the back half now
+        // passes the proposed collection, which is no rule to come before.
+        RequiredAccess r = ask(doc -> egressNsg(doc, "10.200.0.0/25", "10.201.0.0/16", 8080), "api-nic", 8080);
+        assertEquals(
+                List.of("ase-egress-nsg OUTBOUND 299", "api-nsg INBOUND 4096"),
+                r.fixes().stream()
+                        .map(f -> f.nsgName() + " " + f.direction() + " "
+                                + f.priority().orElseThrow())
+                        .toList());
+        assertEquals(1, r.firewallFixes().size());
+        FirewallRuleFix f = r.firewallFixes().get(0);
+        assertEquals(List.of("10.200.0.0/24"), f.sourceAddresses());
+        assertEquals(List.of("(no rule matches) (the implicit deny)"), f.overrides());
+        assertEquals(Optional.of(65000), f.collectionPriority());
+        assertEquals(Optional.of(true), r.verified());
     }
 
     @Test
@@ -392,6 +412,31 @@ class FirewallFixAuditTest {
     }
 
     @Test
+    void theGroupToComeBeforeIsTheOneHoldingTheDenyingRuleNotAnotherCollectionOfTheSameName() {
+        // early-guards (group 250) has a deny collection named and prioritised like guardrails' (back-half-quarantine,
+        // 100) whose rule is for port 9999: the rule that denies is guardrails' (300), so the fix goes at 299.
+        Consumer<ArrayNode> edit = withPolicy(ACCESS_POLICY, "hub-firewall-access-policy.json")
+                .andThen(doc -> doc.insert(
+                        0,
+                        node(
+                                """
+                                {"id": "%s/ruleCollectionGroups/early-guards", "name": "early-guards",
+                                 "type": "Microsoft.Network/firewallPolicies/ruleCollectionGroups",
+                                 "properties": {"priority": 250, "ruleCollections": [{
+                                  "ruleCollectionType": "FirewallPolicyFilterRuleCollection",
+                                  "name": "back-half-quarantine", "priority": 100, "action": {"type": "Deny"},
+                                  "rules": [{"ruleType": "NetworkRule", "name": "other-port", "ipProtocols": ["TCP"],
+                                  "sourceAddresses": ["10.200.0.0/24"], "destinationAddresses": ["*"],
+                                  "destinationPorts": ["9999"]}]}]}}"""
+                                        .formatted(ACCESS_POLICY))));
+        RequiredAccess r = ask(edit, "api-nic", 443);
+        FirewallRuleFix f = r.firewallFixes().get(0);
+        assertEquals(List.of("back-half-quarantine/no-back-half-to-spoke2 (priority 100)"), f.overrides());
+        assertEquals(Optional.of(299), f.groupPriority());
+        assertEquals(Optional.of(true), r.verified());
+    }
+
+    @Test
     void aDenyingGroupAtTheLowestPriorityLeavesNoGroupPriorityFree() {
         Consumer<ArrayNode> edit = withPolicy(ACCESS_POLICY, "hub-firewall-access-policy.json")
                 .andThen(doc -> ((ObjectNode) named(doc, "guardrails").path("properties")).put("priority", 100));
@@ -460,8 +505,8 @@ class FirewallFixAuditTest {
     void anNsgFixInFrontOfAFirewallThatCannotDecideIsNotVerified() {
         // The egress NSG denies 8443 out to everything; behind it the firewall cannot decide 8443 to an address. The
         // NSG's fix gets a free priority, yet the flow analysed again with it is still not allowed.
-        Consumer<ArrayNode> edit =
-                withPolicy(ACCESS_POLICY, "hub-firewall-access-policy.json").andThen(doc -> egressNsg(doc, "*", 8443));
+        Consumer<ArrayNode> edit = withPolicy(ACCESS_POLICY, "hub-firewall-access-policy.json")
+                .andThen(doc -> egressNsg(doc, "*", "*", 8443));
         RequiredAccess r = ask(edit, "hubfw-partner", 8443);
         assertEquals(Verdict.DENIED, r.verdict());
         assertEquals(1, r.fixes().size());
