@@ -437,6 +437,29 @@ class FirewallFixAuditTest {
     }
 
     @Test
+    void anApplicationRuleThatDeniesNeedsNoPlaceBeforeItNetworkRulesComeFirst() {
+        // web-guards (group 250) denies HTTP on 80 to every FQDN by an application rule. Azure Firewall processes
+        // every network rule before any application rule, so the new group need not come before 250: 65000.
+        Consumer<ArrayNode> edit = withPolicy(ACCESS_POLICY, "hub-firewall-access-policy.json")
+                .andThen(doc -> doc.add(node(
+                        """
+                        {"id": "%s/ruleCollectionGroups/web-guards", "name": "web-guards",
+                         "type": "Microsoft.Network/firewallPolicies/ruleCollectionGroups",
+                         "properties": {"priority": 250, "ruleCollections": [{
+                          "ruleCollectionType": "FirewallPolicyFilterRuleCollection", "name": "no-plain-http",
+                          "priority": 100, "action": {"type": "Deny"}, "rules": [{"ruleType": "ApplicationRule",
+                          "name": "all-http", "protocols": [{"protocolType": "Http", "port": 80}],
+                          "sourceAddresses": ["10.200.0.0/24"], "targetFqdns": ["*"]}]}]}}"""
+                                .formatted(ACCESS_POLICY))));
+        RequiredAccess r = ask(edit, "hubfw-partner", 80);
+        assertEquals(Verdict.DENIED, r.verdict());
+        FirewallRuleFix f = r.firewallFixes().get(0);
+        assertEquals(List.of("no-plain-http/all-http (priority 100)"), f.overrides());
+        assertEquals(Optional.of(65000), f.groupPriority());
+        assertEquals(Optional.of(true), r.verified());
+    }
+
+    @Test
     void aDenyingGroupAtTheLowestPriorityLeavesNoGroupPriorityFree() {
         Consumer<ArrayNode> edit = withPolicy(ACCESS_POLICY, "hub-firewall-access-policy.json")
                 .andThen(doc -> ((ObjectNode) named(doc, "guardrails").path("properties")).put("priority", 100));
