@@ -128,7 +128,14 @@ public final class RequiredAccessAudit {
                         || fixes.stream().anyMatch(f -> f.nsg().equals(d.nsg()) && f.direction() == d.direction())) {
                     continue;
                 }
-                added.add(fix(context.policies(), d, current, current.callSource(), naming, port, protocol));
+                // A rule name is unique in its NSG across both directions: the rules proposed for it count too.
+                Set<String> proposed = new HashSet<>();
+                for (List<RuleFix> list : List.of(fixes, added)) {
+                    list.stream()
+                            .filter(f -> f.nsg().equals(d.nsg()))
+                            .forEach(f -> proposed.add(f.name().toLowerCase(Locale.ROOT)));
+                }
+                added.add(fix(context.policies(), d, current, current.callSource(), naming, proposed, port, protocol));
             }
             boolean firewallChanged = firewall.add(current.firewalls());
             fixes.addAll(added);
@@ -311,6 +318,7 @@ public final class RequiredAccessAudit {
             FlowResult flow,
             CallSource cs,
             Naming naming,
+            Set<String> proposed,
             int port,
             Protocol protocol) {
         boolean inbound = d.direction() == Direction.INBOUND;
@@ -318,7 +326,7 @@ public final class RequiredAccessAudit {
         List<String> destinations =
                 inbound ? destination(flow) : cs.destination().toCidrStrings();
         String ports = protocol.hasPorts() ? Integer.toString(port) : "*";
-        Placement at = placement(d, policies.nsg(d.nsg()), naming);
+        Placement at = placement(d, policies.nsg(d.nsg()), naming, proposed);
         return new RuleFix(
                 d.nsg(),
                 at.nsgName(),
@@ -344,7 +352,9 @@ public final class RequiredAccessAudit {
             List<String> overrides,
             Optional<String> problem) {}
 
-    private static Placement placement(NsgDecisionResult d, Optional<NetworkSecurityGroup> nsg, Naming naming) {
+    /** @param proposed the names (lower case) of the rules already proposed for the same NSG */
+    private static Placement placement(
+            NsgDecisionResult d, Optional<NetworkSecurityGroup> nsg, Naming naming, Set<String> proposed) {
         if (nsg.isEmpty()) {
             return new Placement(
                     d.nsg().name(),
@@ -362,7 +372,7 @@ public final class RequiredAccessAudit {
                 .toList();
         int ceiling = blocking.stream().mapToInt(m -> m.rule().priority()).min().orElse(HIGHEST + 1);
         Set<Integer> used = new HashSet<>();
-        Set<String> names = new HashSet<>();
+        Set<String> names = new HashSet<>(proposed);
         for (SecurityRule r : nsg.get().rules()) {
             names.add(r.name().toLowerCase(Locale.ROOT));
             if (r.direction() == d.direction() && !r.isDefault()) {
@@ -407,7 +417,7 @@ public final class RequiredAccessAudit {
     private static PolicySet patched(PolicySet policies, List<RuleFix> fixes) {
         Map<ResourceId, List<SecurityRule>> added = new LinkedHashMap<>();
         for (RuleFix f : fixes) {
-            PortRange range = f.destinationPorts().equals("*") ? PortRange.ALL : PortRange.parse(f.destinationPorts());
+            PortRange range = PortRange.parse(f.destinationPorts()); // "*" is every port
             added.computeIfAbsent(f.nsg(), k -> new ArrayList<>())
                     .add(new SecurityRule(
                             f.name(),
