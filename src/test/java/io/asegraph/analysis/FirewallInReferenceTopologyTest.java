@@ -74,7 +74,8 @@ class FirewallInReferenceTopologyTest {
     @Test
     void anOnPremisesCallThroughTheFirewallIsCarriedUntranslatedOverTheGateway() {
         Walk w = walk(
-                locked(applianceRoute("onprem-via-fw", "192.168.0.0/16", "10.0.4.4")).build(),
+                locked(applianceRoute("onprem-via-fw", "192.168.0.0/16", "10.0.4.4"))
+                        .build(),
                 "app1",
                 "192.168.1.50");
         CallSource c = w.callSource();
@@ -92,8 +93,10 @@ class FirewallInReferenceTopologyTest {
 
     @Test
     void anInternetCallTheFirewallSubnetTunnelsIsUndetermined() {
-        Topology t = locked().routeTable(NET + "/routeTables/fw-routes", false, TopologyBuilder.route(
-                        "fw-forced", "0.0.0.0/0", "VirtualNetworkGateway"))
+        Topology t = locked().routeTable(
+                        NET + "/routeTables/fw-routes",
+                        false,
+                        TopologyBuilder.route("fw-forced", "0.0.0.0/0", "VirtualNetworkGateway"))
                 .attachRouteTable(FW_SUBNET, NET + "/routeTables/fw-routes")
                 .build();
         CallSource c = walk(t, "app1", "13.107.21.200").callSource();
@@ -122,8 +125,7 @@ class FirewallInReferenceTopologyTest {
     @Test
     void aPrivateAddressOfAnUnreachedVnetSentToTheInternetByTheFirewallIsUnreachable() {
         String island = NET + "/virtualNetworks/island-vnet";
-        Topology t = locked()
-                .vnet(island, "30.1.0.0/16")
+        Topology t = locked().vnet(island, "30.1.0.0/16")
                 .subnet(island + "/subnets/island", island, "30.1.0.0/24")
                 .nic(OTHER_NIC, island + "/subnets/island", "30.1.0.4")
                 .build();
