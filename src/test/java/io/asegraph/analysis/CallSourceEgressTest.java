@@ -108,6 +108,25 @@ class CallSourceEgressTest {
     }
 
     @Test
+    void aNatGatewayWithoutAnAllocatedAddressSaysSoInItsStep() {
+        Topology t = ReferenceTopology.builder()
+                .publicIp(NAT_PIP, null)
+                .natGateway(NAT, NAT_PIP)
+                .attachNatGateway(ASE_ONE_SUBNET, NAT)
+                .build();
+        CallSource c = call(t, "ase-one", INTERNET_HOST);
+        assertSource(c, SourceKind.UNDETERMINED, null, null);
+        assertEquals(
+                "The route 0.0.0.0/0 → Internet (user route direct-internet in ase-one-routes) sends the call out of the"
+                        + " VNet through NAT gateway egress-nat, which has no allocated public address in the snapshot,"
+                        + " so the source cannot be told.",
+                c.reason());
+        assertEquals(
+                "NAT gateway egress-nat has no allocated address.",
+                c.trace().get(0).steps().get(1).detail());
+    }
+
+    @Test
     void aNicsPublicIpThatIsNotImportedNamesTheInterface() {
         Topology t = ReferenceTopology.builder()
                 .nic(VM_NIC, DB_SUBNET, "10.0.2.20", VM_PIP)
@@ -153,6 +172,9 @@ class CallSourceEgressTest {
                         + " from egress-vm-nic's public IP 52.170.9.9.",
                 c.reason());
         assertEquals(AddressSet.parse("10.0.2.20"), c.privateSources());
+        assertEquals(
+                "Translated to egress-vm-nic's public IP 52.170.9.9.",
+                c.trace().get(0).steps().get(1).detail());
     }
 
     @Test
@@ -190,6 +212,9 @@ class CallSourceEgressTest {
                 "The route 0.0.0.0/0 → Internet (user route direct-internet in ase-one-routes) sends the call out of the"
                         + " VNet, but ase-one has no public VIP or outbound address recorded, so the source cannot be told.",
                 c.reason());
+        assertEquals(
+                "ase-one has no public VIP or outbound address recorded.",
+                c.trace().get(0).steps().get(1).detail());
     }
 
     @Test

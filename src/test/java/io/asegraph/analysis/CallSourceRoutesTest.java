@@ -78,6 +78,56 @@ class CallSourceRoutesTest {
     }
 
     @Test
+    void aSubnetWithoutAnAddressCannotMakeCalls() {
+        Topology t = ReferenceTopology.topology();
+        ReferenceResolver resolver = ReferenceResolver.of(t);
+        Reference subnet = resolver.resolveLocated("db-subnet");
+        Reference to = resolver.resolveDestination("13.107.21.200");
+        CallSourceWalker walker = new CallSourceWalker(Routing.withoutServiceTags(t));
+        InvalidArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                InvalidArgumentException.class, () -> walker.walk(subnet, to));
+        assertTrue(e.getMessage().contains("is a subnet, which does not make calls"), e.getMessage());
+    }
+
+    @Test
+    void aNoneRouteDropsTheCallInItsStep() {
+        CallSource c = call(ReferenceTopology.topology(), "app1", "172.20.0.1");
+        assertEquals(List.of(StepType.ROUTE, StepType.DROP), c.trace().get(0).stepTypes());
+        assertEquals(
+                "Next hop None: the packet is dropped.",
+                c.trace().get(0).steps().get(1).detail());
+    }
+
+    @Test
+    void anUnimportedServiceTagRouteIsNamedInTheRouteStep() {
+        Topology t = withAseOneRoutes(
+                        route("direct-internet", "0.0.0.0/0", "Internet"),
+                        applianceRoute("storage-via-nva", "Storage", "10.0.255.100"))
+                .build();
+        CallSource c = call(t, "app1", "azure-storage-eastus");
+        assertEquals(SourceKind.UNDETERMINED, c.kind(), c.reason());
+        assertEquals(
+                "Undetermined: user route storage-via-nva (its address prefix is the service tag Storage, which is not"
+                        + " imported) may be more specific and override it.",
+                c.trace().get(0).steps().get(1).detail());
+    }
+
+    @Test
+    void aNicOfAnOverlappingVnetIsNamedInTheDropStep() {
+        String other = NET + "/virtualNetworks/other-vnet";
+        Topology t = ReferenceTopology.builder()
+                .vnet(other, "10.0.0.0/16")
+                .subnet(other + "/subnets/backend", other, "10.0.2.0/24")
+                .nic(NET + "/networkInterfaces/backend-vm-nic", other + "/subnets/backend", "10.0.2.9")
+                .build();
+        CallSource c = call(t, "app1", NET + "/networkInterfaces/backend-vm-nic");
+        assertEquals(SourceKind.UNREACHABLE, c.kind(), c.reason());
+        assertEquals(
+                "The route stays in ase-vnet, but backend-vm-nic is in other-vnet.",
+                c.trace().get(0).steps().get(1).detail());
+    }
+
+    @Test
     void aNetworkInterfaceReachesAnotherAddressOfItsOwnSubnet() {
         Walk w = walk(ReferenceTopology.topology(), "db-vm-nic", "10.0.2.50");
         CallSource c = w.callSource();
