@@ -65,6 +65,35 @@ class CallSourceRoutesTest {
     }
 
     @Test
+    void anInternalAseCalledByNameHandsTheCallToItsWorkers() {
+        Walk w = walk(withInternalAse().build(), "app1", "ase-three");
+        assertSource(w.callSource(), SourceKind.SUBNET_RANGE, null, "10.0.1.0/26");
+        assertEquals(AddressSet.parse("10.0.3.0/26"), w.delivery().translated());
+        assertEquals(
+                Optional.of("ase-three hands the call to its workers in ase-three-subnet (10.0.3.0/26), which its"
+                        + " inbound NSGs see as the destination."),
+                w.delivery().translation());
+    }
+
+    @Test
+    void eachGatewayRouteIsCarriedByTheGatewayItNames() {
+        String er = NET + "/virtualNetworkGateways/ase-vnet-er";
+        Topology t = ReferenceTopology.builder()
+                .gateway(er, VNET, GatewayType.EXPRESS_ROUTE, "172.30.0.0/16")
+                .build();
+        CallSource overEr = call(t, "app1", "172.30.1.1");
+        assertSource(overEr, SourceKind.SUBNET_RANGE, null, "10.0.1.0/26");
+        assertTrue(
+                overEr.reason().contains("carries the call over ase-vnet-er to a connected network"), overEr.reason());
+        assertEquals(er, overEr.trace().get(1).node());
+        CallSource overVpn = call(t, "app1", "192.168.1.50");
+        assertTrue(
+                overVpn.reason().contains("carries the call over ase-vnet-gw to a connected network"),
+                overVpn.reason());
+        assertEquals(GATEWAY, overVpn.trace().get(1).node());
+    }
+
+    @Test
     void anotherAddressOfTheInternalAsesOwnSubnetIsUnreachable() {
         CallSource c = call(withInternalAse().build(), "ase-three", "10.0.3.20");
         assertSource(c, SourceKind.UNREACHABLE, null, null);
