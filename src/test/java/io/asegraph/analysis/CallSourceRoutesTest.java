@@ -47,6 +47,13 @@ class CallSourceRoutesTest {
         return new CallSourceWalker(routing).walk(resolver.resolveCaller(from), resolver.resolveDestination(to));
     }
 
+    /** other-vnet 10.0.0.0/16, overlapping ase-vnet and not connected, with backend-vm-nic at 10.0.2.9. */
+    static TopologyBuilder overlappingVnet(TopologyBuilder b) {
+        return b.vnet(CallSourceScenarioTest.OTHER_VNET, "10.0.0.0/16")
+                .subnet(CallSourceScenarioTest.OTHER_SUBNET, CallSourceScenarioTest.OTHER_VNET, "10.0.2.0/24")
+                .nic(CallSourceScenarioTest.OTHER_NIC, CallSourceScenarioTest.OTHER_SUBNET, "10.0.2.9");
+    }
+
     TopologyBuilder withInternalAse() {
         return ReferenceTopology.builder()
                 .subnet(ASE3_SUBNET, VNET, "10.0.3.0/26")
@@ -143,13 +150,8 @@ class CallSourceRoutesTest {
 
     @Test
     void aNicOfAnOverlappingVnetIsNamedInTheDropStep() {
-        String other = NET + "/virtualNetworks/other-vnet";
-        Topology t = ReferenceTopology.builder()
-                .vnet(other, "10.0.0.0/16")
-                .subnet(other + "/subnets/backend", other, "10.0.2.0/24")
-                .nic(NET + "/networkInterfaces/backend-vm-nic", other + "/subnets/backend", "10.0.2.9")
-                .build();
-        CallSource c = call(t, "app1", NET + "/networkInterfaces/backend-vm-nic");
+        Topology t = overlappingVnet(ReferenceTopology.builder()).build();
+        CallSource c = call(t, "app1", CallSourceScenarioTest.OTHER_NIC);
         assertEquals(SourceKind.UNREACHABLE, c.kind(), c.reason());
         assertEquals(
                 "The route stays in ase-vnet, but backend-vm-nic is in other-vnet.",

@@ -32,8 +32,6 @@ class FirewallInReferenceTopologyTest {
     static final String FW_SUBNET = VNET + "/subnets/AzureFirewallSubnet";
     static final String FW = NET + "/azureFirewalls/ref-fw";
     static final String FW_PIP = NET + "/publicIPAddresses/ref-fw-pip";
-    static final String OTHER_VNET = NET + "/virtualNetworks/other-vnet";
-    static final String OTHER_SUBNET = OTHER_VNET + "/subnets/backend";
     static final String OTHER_NIC = NET + "/networkInterfaces/backend-vm-nic";
 
     static AzureFirewall firewall(String subnet, List<String> publicIps) {
@@ -107,10 +105,8 @@ class FirewallInReferenceTopologyTest {
 
     @Test
     void aDestinationInAnotherVnetIsNotReachedThroughTheFirewallsOwnVnet() {
-        Topology t = locked(applianceRoute("db-via-fw", "10.0.2.0/24", "10.0.4.4"))
-                .vnet(OTHER_VNET, "10.0.0.0/16")
-                .subnet(OTHER_SUBNET, OTHER_VNET, "10.0.2.0/24")
-                .nic(OTHER_NIC, OTHER_SUBNET, "10.0.2.9")
+        Topology t = CallSourceRoutesTest.overlappingVnet(
+                        locked(applianceRoute("db-via-fw", "10.0.2.0/24", "10.0.4.4")))
                 .build();
         Walk w = walk(t, "app1", OTHER_NIC);
         CallSource c = w.callSource();
