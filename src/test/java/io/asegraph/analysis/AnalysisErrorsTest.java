@@ -29,7 +29,8 @@ class AnalysisErrorsTest {
 
     @Test
     void anAmbiguousReferenceNamesHowManyMatchAndTheirIds() {
-        AmbiguousReferenceException e = new AmbiguousReferenceException("web", "resources", List.of("/a/web", "/b/web"));
+        AmbiguousReferenceException e =
+                new AmbiguousReferenceException("web", "resources", List.of("/a/web", "/b/web"));
         assertEquals(ErrorCode.AMBIGUOUS_REFERENCE, e.code());
         assertEquals("web", e.reference());
         assertEquals(List.of("/a/web", "/b/web"), e.candidates());

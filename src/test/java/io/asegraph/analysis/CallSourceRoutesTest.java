@@ -343,7 +343,8 @@ class CallSourceRoutesTest {
                         + " to the Azure Firewall at 10.0.2.100, but " + why + ".",
                 c.reason());
         assertEquals(List.of("App", "Internet"), kinds(c), "no appliance hop: the firewall is not walked");
-        assertEquals("Undetermined: " + why + ".", c.trace().get(0).steps().get(1).detail());
+        assertEquals(
+                "Undetermined: " + why + ".", c.trace().get(0).steps().get(1).detail());
         // A firewall held back at another address leaves this appliance an unknown one.
         HeldBack elsewhere = new HeldBack(held.id(), held.kind(), held.name(), Optional.empty(), Optional.of(1L), why);
         CallSource other = walkWith(
