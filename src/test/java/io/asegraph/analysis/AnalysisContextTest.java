@@ -384,6 +384,13 @@ class AnalysisContextTest {
         assertEquals(Verdict.ALLOWED, before.verdict(), before.reason());
         assertEquals(Verdict.DENIED, after.verdict(), after.reason());
         assertEquals(fresh, after, "derived answers as a context built in full");
+        assertEquals(
+                io.asegraph.topology.NextHopType.INTERNET,
+                derived.nextHops().nextHop("ase-one", "8.8.8.8").type(),
+                "ase-one-routes sends 0.0.0.0/0 to the Internet");
+        assertEquals(
+                io.asegraph.topology.NextHopType.INTERNET,
+                base.nextHops().nextHop("ase-one", "8.8.8.8").type());
     }
 
     @Test
