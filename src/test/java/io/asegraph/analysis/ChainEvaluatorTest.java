@@ -295,6 +295,7 @@ class ChainEvaluatorTest {
                 .get(1);
         assertEquals(set("10.0.1.8/29"), batch.allowed(), "restricted to this call's part of the bucket");
         assertEquals(set("10.0.1.48/28"), batch.denied());
+        assertTrue(batch.undetermined().isEmpty(), "the other call's admitted sources are not this call's");
     }
 
     /**

@@ -39,6 +39,7 @@ import io.asegraph.topology.ResourceId;
 import io.asegraph.topology.ResourceKind;
 import io.asegraph.topology.Subnet;
 import io.asegraph.topology.Topology;
+import io.asegraph.topology.TopologyBuilder;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -297,5 +298,60 @@ class FlowEntryPointsTest {
                             .get(0),
                     batch.get(i));
         }
+    }
+
+    @Test
+    void inABatchOnlyTheCallWhosePartARuleNamingVirtualNetworkDecidedGetsTheWarning() {
+        NetworkSecurityGroup n = nsg(
+                VN_NSG,
+                out("allow-first-half-to-db", 100, Access.ALLOW, "10.0.1.0/27", "10.0.2.0/24", "1433"),
+                out("allow-vnet-to-db", 200, Access.ALLOW, "VirtualNetwork", "10.0.2.0/24", "1433"));
+        AnalysisContext c = AnalysisContext.of(new Estate(SEED, FlowFixtures.seedPolicyWith(n), 1));
+        Subnet aseOne = SEED.subnet(ResourceId.of(ASE_ONE_SUBNET)).orElseThrow();
+        Attached a = new Attached(n.id(), aseOne.id(), NsgLevel.SUBNET, Optional.of(n));
+        AddressSet db = AddressSet.parse("10.0.2.4/32");
+        List<Side> batch = new ChainEvaluator(
+                        c, Question.of(1433, Protocol.TCP, FlowAnalyzer.EPHEMERAL_PORTS), Explain.DECISIONS)
+                .evaluate(
+                        List.of(
+                                new Input(List.of(a), aseOne, AddressSet.parse("10.0.1.0/28"), db),
+                                new Input(List.of(a), aseOne, AddressSet.parse("10.0.1.32/28"), db)),
+                        Direction.OUTBOUND);
+        assertEquals(
+                List.of("securityRules/allow-first-half-to-db"),
+                batch.get(0).decisions().get(0).ruleNames());
+        assertEquals(List.of(), batch.get(0).warnings(), "decided by a rule naming addresses only");
+        assertEquals(
+                List.of("securityRules/allow-vnet-to-db"),
+                batch.get(1).decisions().get(0).ruleNames());
+        assertEquals(1, batch.get(1).warnings().size(), batch.get(1).warnings().toString());
+    }
+
+    @Test
+    void anUnknownVirtualNetworkIsACauseOnlyOfRulesNamingIt() {
+        Topology t = ReferenceTopology.builder()
+                .routeTable(NET + "/routeTables/fep-routes", false, TopologyBuilder.route("to-sql", "Sql", "Internet"))
+                .attachRouteTable(DB_SUBNET, NET + "/routeTables/fep-routes")
+                .build();
+        NetworkSecurityGroup n = nsg(
+                TAGGED_NSG,
+                in("allow-storage", 100, Access.ALLOW, "Storage", "*", "1433"),
+                in("deny-sql", 200, Access.DENY, "*", "*", "1433"));
+        AnalysisContext c = AnalysisContext.of(new Estate(t, FlowFixtures.seedPolicyWith(n), 1));
+        Subnet db = t.subnet(ResourceId.of(DB_SUBNET)).orElseThrow();
+        String problem = c.virtualNetworkProblem(db).orElseThrow();
+        Attached a = new Attached(n.id(), db.id(), NsgLevel.SUBNET, Optional.of(n));
+        Side s = new ChainEvaluator(c, Question.of(1433, Protocol.TCP, FlowAnalyzer.EPHEMERAL_PORTS), Explain.DECISIONS)
+                .evaluate(
+                        List.of(new Input(
+                                List.of(a), db, AddressSet.parse("10.0.1.0/26"), AddressSet.parse("10.0.2.4/32"))),
+                        Direction.INBOUND)
+                .get(0);
+        assertEquals(AddressSet.parse("10.0.1.0/26"), s.undetermined(), "Storage is not imported");
+        assertEquals(1, s.causes().size(), s.causes().toString());
+        assertTrue(
+                s.causes().get(0).startsWith("securityRules/allow-storage: "),
+                s.causes().get(0));
+        assertTrue(!s.causes().contains(problem), "no rule naming VirtualNetwork decided anything");
     }
 }
