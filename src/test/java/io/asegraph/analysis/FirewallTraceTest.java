@@ -3,6 +3,8 @@ package io.asegraph.analysis;
 import static io.asegraph.analysis.FirewallPathTest.analyzer;
 import static io.asegraph.analysis.FirewallPathTest.flow;
 import static io.asegraph.analysis.FirewallPathTest.withPolicy;
+import static io.asegraph.analysis.PathSentencesTest.last;
+import static io.asegraph.analysis.PathSentencesTest.outcomes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,15 +28,6 @@ class FirewallTraceTest {
     static final String NET = FirewallPathTest.NET;
     static final String WEB =
             "/subscriptions/22222222-0000-0000-0000-000000000000/resourceGroups/hub-rg/providers" + "/Microsoft.Web";
-
-    private static List<String> outcomes(FlowResult f) {
-        return f.outcomes().stream().map(SourceOutcome::toString).toList();
-    }
-
-    private static Step last(FlowResult f) {
-        Hop hop = f.trace().get(f.trace().size() - 1);
-        return hop.steps().get(hop.steps().size() - 1);
-    }
 
     @Test
     void theFirewallsFilterStepSitsBetweenItsHopsEntryAndItsOnwardSteps() {

@@ -41,11 +41,11 @@ class PathSentencesTest {
             "Arrives at 10.0.2.4 in db-subnet from one of ase-one's worker addresses in ase-one-subnet 10.0.1.0/26"
                     + " (not a fixed address).";
 
-    private static List<String> outcomes(FlowResult f) {
+    static List<String> outcomes(FlowResult f) {
         return f.outcomes().stream().map(SourceOutcome::toString).toList();
     }
 
-    private static Step last(FlowResult f) {
+    static Step last(FlowResult f) {
         Hop hop = f.trace().get(f.trace().size() - 1);
         return hop.steps().get(hop.steps().size() - 1);
     }
