@@ -26,12 +26,15 @@ import org.junit.jupiter.api.Test;
  */
 class FirewallTraceTest {
     static final String NET = FirewallPathTest.NET;
+    /** The estate as exported, read once: the tests only ask it. */
+    static final FlowAnalyzer HUB = analyzer();
+
     static final String WEB =
             "/subscriptions/22222222-0000-0000-0000-000000000000/resourceGroups/hub-rg/providers" + "/Microsoft.Web";
 
     @Test
     void theFirewallsFilterStepSitsBetweenItsHopsEntryAndItsOnwardSteps() {
-        FlowResult f = flow(analyzer(), "locked-ase", "hubfw-partner", 443);
+        FlowResult f = flow(HUB, "locked-ase", "hubfw-partner", 443);
         assertEquals(Verdict.ALLOWED, f.verdict(), f.reason());
         Hop walked = f.callSource().trace().get(1);
         Hop traced = f.trace().get(1);
@@ -57,7 +60,7 @@ class FirewallTraceTest {
 
     @Test
     void aCallNoRuleAdmitsIsDroppedAtTheFirewallSayingSo() {
-        FlowResult f = flow(analyzer(), "locked-ase", "hubfw-partner", 80);
+        FlowResult f = flow(HUB, "locked-ase", "hubfw-partner", 80);
         assertEquals(Verdict.DENIED, f.verdict(), f.reason());
         String implicit = "the implicit deny of Azure Firewall hub-fw (no rule matches) denies 10.200.0.0/24";
         assertEquals(new Step(StepType.DROP, "Dropped at the firewall: " + implicit + "."), last(f));
@@ -70,7 +73,7 @@ class FirewallTraceTest {
 
     @Test
     void aFirewallAdmittingHalfTheSubnetSplitsTheOutcomesByItsRules() {
-        FlowResult f = flow(analyzer(), "locked-ase", "api-nic", 443);
+        FlowResult f = flow(HUB, "locked-ase", "api-nic", 443);
         assertEquals(Verdict.PARTIAL, f.verdict(), f.reason());
         List<String> o = outcomes(f);
         assertEquals(2, o.size(), o.toString());
@@ -142,11 +145,12 @@ class FirewallTraceTest {
 
     @Test
     void aPrivateEndpointWhoseSubnetPoliciesAreDisabledBypassesItsNsgAndSaysSo() {
-        FlowResult f = flow(analyzer(), "locked-ase", "kv-pe", 443);
+        FlowResult f = flow(HUB, "locked-ase", "kv-pe", 443);
         assertEquals(Verdict.ALLOWED, f.verdict(), f.reason());
         String bypass = "NSG pe-nsg of pe-disabled-subnet bypassed: private endpoint kv-pe is in pe-disabled-subnet,"
                 + " whose privateEndpointNetworkPolicies is Disabled, so NSGs do not filter traffic to it.";
         assertTrue(f.reason().endsWith(". " + bypass), f.reason());
+        assertFalse(f.reason().contains(".."), "one full stop before the bypass: " + f.reason());
         assertEquals(List.of(), f.decisions());
         Hop pe = f.trace().get(f.trace().size() - 1);
         assertEquals(HopKind.PRIVATE_ENDPOINT, pe.kind());
@@ -157,7 +161,7 @@ class FirewallTraceTest {
 
     @Test
     void aPrivateEndpointWhoseSubnetPoliciesAreEnabledIsFilteredByItsNsg() {
-        FlowResult f = flow(analyzer(), "locked-ase", "sql-pe", 443);
+        FlowResult f = flow(HUB, "locked-ase", "sql-pe", 443);
         assertEquals(Verdict.DENIED, f.verdict(), f.reason());
         assertFalse(f.reason().contains("bypassed"), f.reason());
         assertEquals(1, f.blockers().size());
@@ -166,10 +170,10 @@ class FirewallTraceTest {
 
     @Test
     void anotherAddressInTheDisabledSubnetIsNoPrivateEndpointsAndStaysFiltered() {
-        FlowResult f = flow(analyzer(), "locked-ase", "10.200.3.50", 443);
+        FlowResult f = flow(HUB, "locked-ase", "10.200.3.50", 443);
         assertEquals(Verdict.DENIED, f.verdict(), f.reason());
         assertFalse(f.reason().contains("bypassed"), f.reason());
-        FlowResult byAddress = flow(analyzer(), "locked-ase", "10.200.3.4", 443);
+        FlowResult byAddress = flow(HUB, "locked-ase", "10.200.3.4", 443);
         assertEquals(Verdict.ALLOWED, byAddress.verdict(), byAddress.reason());
         assertTrue(byAddress.reason().contains("bypassed: private endpoint kv-pe"), byAddress.reason());
     }

@@ -50,12 +50,13 @@ class PathPartsTest {
         Walk w = walk("app1", "10.0.1.10");
         assertEquals(SourceKind.UNREACHABLE, w.kind(), w.callSource().reason());
         Path p = Path.of(w, SEED.subnet(w.sourceSubnet().orElseThrow()).orElseThrow(), Optional.empty(), SEED);
-        new PathEngine(context)
+        List<Path> ran = new PathEngine(context)
                 .run(
                         List.of(p),
                         context.resolver().resolveDestination("10.0.1.10"),
                         Question.of(443, Protocol.TCP, FlowAnalyzer.EPHEMERAL_PORTS),
                         Explain.DECISIONS);
+        assertEquals(List.of(p), ran, "the run answers the paths it was given");
         Composition c = p.result();
         assertEquals(Verdict.UNREACHABLE, c.verdict());
         for (AddressSet part : List.of(c.allowed(), c.denied(), c.undetermined(), c.natDenied(), c.natUndetermined())) {

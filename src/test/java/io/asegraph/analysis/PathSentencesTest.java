@@ -260,4 +260,75 @@ class PathSentencesTest {
         assertTrue(last(f).detail().startsWith("Arrives at "), last(f).detail());
         assertFalse(last(f).detail().contains("Delivered only"), last(f).detail());
     }
+
+    @Test
+    void aDeliveryToAnAseSaysTheAseHandsTheCallToItsWorkers() {
+        FlowResult f = flow(SEED, SEED_POLICY, "ase-one", "orders-api", 443);
+        assertEquals(
+                new Step(
+                        StepType.DELIVER,
+                        "Arrives at 192.23.2.4 from 192.23.1.2. ase-two hands the call to its workers in ase-two-subnet"
+                                + " (10.0.1.64/26), which its inbound NSGs see as the destination."),
+                last(f));
+    }
+
+    @Test
+    void aDropAfterADestinationTranslationSaysTheTranslationFirst() {
+        FlowResult f = flow(FlowScenarioTest.extended().build(), SEED_POLICY, "ase-three", "orders-api", 443);
+        assertEquals(Verdict.DENIED, f.verdict(), f.reason());
+        assertEquals(
+                new Step(
+                        StepType.DROP,
+                        "ase-two hands the call to its workers in ase-two-subnet (10.0.1.64/26), which its inbound NSGs"
+                                + " see as the destination. Dropped: every source address that got this far is denied by"
+                                + " defaultSecurityRules/DenyAllInBound of ase-two-nsg (subnet ase-two-subnet, inbound)."),
+                last(f));
+    }
+
+    @Test
+    void aCallLeavingTheModelEndsWithTheWalksArrivalSentenceAndNoFilter() {
+        Topology t = ReferenceTopology.builder()
+                .gatewayWithDefaultSite(
+                        ReferenceTopology.GATEWAY,
+                        ReferenceTopology.VNET,
+                        io.asegraph.topology.GatewayType.VPN,
+                        ReferenceTopology.ONPREM)
+                .routeTable(
+                        ReferenceTopology.ASE_ONE_ROUTES,
+                        false,
+                        io.asegraph.topology.TopologyBuilder.route(
+                                "force-onprem", "0.0.0.0/0", "VirtualNetworkGateway"))
+                .build();
+        FlowResult f = flow(t, SEED_POLICY, "app1", "13.107.21.200", 443);
+        assertEquals(
+                SourceKind.UNDETERMINED, f.callSource().kind(), f.callSource().reason());
+        Hop end = f.trace().get(f.trace().size() - 1);
+        assertEquals("13.107.21.200", end.node());
+        assertEquals(
+                List.of(new Step(
+                        StepType.DELIVER, "Arrives, if it is let through, from an address decided outside the model.")),
+                end.steps());
+    }
+
+    @Test
+    void anOutboundRuleWhoseSourcesAreAllDeniedLaterNamesNoAllowedPart() {
+        Topology t = ReferenceTopology.builder()
+                .attachNsg(ASE_ONE_SUBNET, ASE_ONE_NSG)
+                .build();
+        NetworkSecurityGroup aseOne = nsg(
+                ASE_ONE_NSG,
+                out("allow-first", 100, Access.ALLOW, "10.0.1.0/28", "*", "1433"),
+                out("allow-rest", 110, Access.ALLOW, "*", "*", "1433"));
+        NetworkSecurityGroup db = nsg(
+                DB_NSG,
+                in("allow-first", 100, Access.ALLOW, "10.0.1.0/28", "*", "1433"),
+                in("deny-rest", 200, Access.DENY, "*", "*", "1433"));
+        FlowResult f = flow(t, seedPolicyWith(aseOne, db), "app1", "db-vm-nic", 1433);
+        assertEquals(Verdict.PARTIAL, f.verdict(), f.reason());
+        assertEquals(
+                List.of(
+                        "10.0.1.0/28 ALLOWED by ase-one-nsg securityRules/allow-first, db-nsg securityRules/allow-first",
+                        "10.0.1.16/28, 10.0.1.32/27 DENIED by db-nsg securityRules/deny-rest"),
+                outcomes(f));
+    }
 }

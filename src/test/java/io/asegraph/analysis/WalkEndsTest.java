@@ -296,4 +296,27 @@ class WalkEndsTest {
                 w.callSource().reason().startsWith("kv-pe is reached at its first private address 10.0.2.50; "),
                 w.callSource().reason());
     }
+
+    @Test
+    void aCallerInASubnetMissingFromTheSnapshotCannotCall() {
+        String missing = ReferenceTopology.VNET + "/subnets/missing";
+        String nic = NET + "/networkInterfaces/stray-nic";
+        Topology t = ReferenceTopology.builder().nic(nic, missing, "10.0.9.4").build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> walk(t, "stray-nic", "db-vm-nic"));
+        assertEquals(
+                "network interface " + nic + " is in subnet " + missing + ", which is not in the snapshot",
+                e.getMessage());
+    }
+
+    @Test
+    void aCallerWhoseSubnetNamesAVnetMissingFromTheSnapshotCannotCall() {
+        String vnet = NET + "/virtualNetworks/gone-vnet";
+        String subnet = vnet + "/subnets/orphan";
+        Topology t = ReferenceTopology.builder()
+                .subnet(subnet, vnet, "10.9.0.0/24")
+                .nic(NET + "/networkInterfaces/orphan-nic", subnet, "10.9.0.4")
+                .build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> walk(t, "orphan-nic", "db-vm-nic"));
+        assertEquals("subnet " + subnet + " names VNet " + vnet + ", which is not in the snapshot", e.getMessage());
+    }
 }
