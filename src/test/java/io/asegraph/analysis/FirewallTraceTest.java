@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asegraph.net.AddressSet;
@@ -176,5 +177,49 @@ class FirewallTraceTest {
         FlowResult byAddress = flow(HUB, "locked-ase", "10.200.3.4", 443);
         assertEquals(Verdict.ALLOWED, byAddress.verdict(), byAddress.reason());
         assertTrue(byAddress.reason().contains("bypassed: private endpoint kv-pe"), byAddress.reason());
+    }
+
+    /** ase-subnet (locked-ase's) with an NSG letting HTTPS out. */
+    private static void httpsOutOfTheAseSubnet(ArrayNode doc) {
+        String nsg = NET + "/networkSecurityGroups/ase-out-nsg";
+        ObjectNode n = doc.addObject()
+                .put("id", nsg)
+                .put("name", "ase-out-nsg")
+                .put("type", "Microsoft.Network/networkSecurityGroups")
+                .put("location", "westeurope");
+        n.putObject("properties")
+                .putArray("securityRules")
+                .addObject()
+                .put("name", "allow-https-out")
+                .putObject("properties")
+                .put("priority", 100)
+                .put("direction", "Outbound")
+                .put("access", "Allow")
+                .put("protocol", "Tcp")
+                .put("sourceAddressPrefix", "*")
+                .put("sourcePortRange", "*")
+                .put("destinationAddressPrefix", "*")
+                .put("destinationPortRange", "443");
+        for (JsonNode r : doc) {
+            if (r.path("name").asText().equals("spoke-vnet")) {
+                for (JsonNode sub : r.path("properties").path("subnets")) {
+                    if (sub.path("name").asText().equals("ase-subnet")) {
+                        ((ObjectNode) sub.path("properties"))
+                                .putObject("networkSecurityGroup")
+                                .put("id", nsg);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void anAllowedPartNamesTheSourceSideThenTheFirewallThenTheDestinationSide() {
+        FlowResult f = flow(analyzer(FirewallTraceTest::httpsOutOfTheAseSubnet), "locked-ase", "api-nic", 443);
+        assertEquals(Verdict.PARTIAL, f.verdict(), f.reason());
+        assertEquals(
+                "10.200.0.0/25 ALLOWED by ase-out-nsg securityRules/allow-https-out, hub-fw"
+                        + " spoke-to-spoke/ase-front-half-to-api, api-nsg securityRules/allow-https-from-ase",
+                outcomes(f).get(0));
     }
 }
