@@ -135,8 +135,10 @@ final class FirewallHop {
             case NONE -> {
                 p.steps.add(
                         new Step(StepType.DROP, "Next hop None from the firewall's subnet: the packet is dropped."));
-                yield out.unreachable(WalkPhrases.cap(p.sends) + ", and " + fwSubnetName + " drops " + out.destText
-                                + " (next hop None).")
+                yield out.unreachable(
+                                WalkPhrases.cap(p.sends) + ", and " + fwSubnetName + " drops " + out.destText
+                                        + " (next hop None).",
+                                List.of(p.leg()))
                         .through(fw);
             }
         };
@@ -148,9 +150,11 @@ final class FirewallHop {
         Target t = out.target;
         if (t.privateVnet().isPresent()) {
             p.steps.add(new Step(StepType.DROP, out.destText + " is a private address not reached from the firewall."));
-            return out.unreachable(WalkPhrases.cap(p.sends) + ", which sends " + out.destText + " to the Internet, but "
-                            + t.name() + " is a private address of "
-                            + vnetName(t.privateVnet().get()) + ".")
+            return out.unreachable(
+                            WalkPhrases.cap(p.sends) + ", which sends " + out.destText + " to the Internet, but "
+                                    + t.name() + " is a private address of "
+                                    + vnetName(t.privateVnet().get()) + ".",
+                            List.of(p.leg()))
                     .through(fw);
         }
         Optional<ResourceId> missingIp = fw.publicIpIds().stream()
@@ -193,9 +197,11 @@ final class FirewallHop {
                 && t.privateVnet().isPresent()
                 && !t.privateVnet().get().equals(reached)) {
             p.steps.add(new Step(StepType.DROP, "The route stays in " + vnetName(reached) + "."));
-            return out.unreachable(WalkPhrases.cap(p.route) + " sends the call to " + fw.name() + ", which delivers "
-                            + out.destText + " inside " + vnetName(reached) + ", but " + t.name() + " is in "
-                            + vnetName(t.privateVnet().get()) + ".")
+            return out.unreachable(
+                            WalkPhrases.cap(p.route) + " sends the call to " + fw.name() + ", which delivers "
+                                    + out.destText + " inside " + vnetName(reached) + ", but " + t.name() + " is in "
+                                    + vnetName(t.privateVnet().get()) + ".",
+                            List.of(p.leg()))
                     .through(fw);
         }
         Optional<ResourceId> subnet = t.subnet()

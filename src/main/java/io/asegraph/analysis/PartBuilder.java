@@ -51,11 +51,16 @@ final class PartBuilder {
     }
 
     WalkPart unreachable(String reason) {
+        return unreachable(reason, List.of());
+    }
+
+    /** Unreachable after {@code middle} (an Azure Firewall that passed the call on to a route that drops it). */
+    WalkPart unreachable(String reason, List<WalkTrace.Leg> middle) {
         return new WalkPart(
                 SourceKind.UNREACHABLE,
                 AddressSet.EMPTY,
                 reason,
-                new WalkTrace(origin(), List.of(), Optional.empty()),
+                new WalkTrace(origin(), middle, Optional.empty()),
                 hop,
                 Optional.empty(),
                 Optional.empty(),

@@ -155,6 +155,16 @@ class FirewallHopTest {
         assertEquals(SourceKind.UNREACHABLE, c.kind(), c.reason());
         assertEquals(TO_FIREWALL + ", and AzureFirewallSubnet drops 60.0.0.0/9 (next hop None).", c.reason());
         assertTrue(w.firewall().isPresent(), "the firewall's rules still apply");
+        // The trace shows where it was dropped: at the firewall, after the route from its subnet.
+        assertEquals(
+                List.of(HopKind.APP_SERVICE_ENVIRONMENT, HopKind.AZURE_FIREWALL),
+                c.trace().stream().map(Hop::kind).toList(),
+                c.trace().toString());
+        Hop fw = c.trace().get(1);
+        assertEquals(StepType.DROP, fw.stepTypes().get(fw.stepTypes().size() - 1), fw.toString());
+        assertTrue(
+                fw.steps().get(fw.steps().size() - 1).detail().startsWith("Next hop None from the firewall's subnet"),
+                fw.toString());
     }
 
     @Test
