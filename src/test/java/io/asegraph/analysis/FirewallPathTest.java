@@ -7,16 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.asegraph.estate.Estate;
 import io.asegraph.importing.ImportParser;
 import io.asegraph.importing.ParsedDocument;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.Protocol;
-import io.asegraph.policy.PolicySet;
-import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.Verdict;
-import io.asegraph.topology.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,18 +55,7 @@ class FirewallPathTest {
     static FlowAnalyzer analyzer(Consumer<ArrayNode> edit) {
         ArrayNode doc = read(DOCUMENT);
         edit.accept(doc);
-        ParsedDocument resources = parse(doc.toString());
-        ParsedDocument tags;
-        try {
-            tags = parse(Files.readString(TAGS));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        PolicySet policies = new PolicySet(
-                resources.of(PolicyTypes.NETWORK_SECURITY_GROUP),
-                resources.of(PolicyTypes.APPLICATION_SECURITY_GROUP),
-                tags.of(PolicyTypes.SERVICE_TAGS));
-        return new FlowAnalyzer(AnalysisContext.of(new Estate(Topology.of(resources.resources()), policies, 1)));
+        return new FlowAnalyzer(AnalysisContext.of(JsonEstates.of(doc.toString(), JsonEstates.read(TAGS))));
     }
 
     static FlowAnalyzer analyzer() {

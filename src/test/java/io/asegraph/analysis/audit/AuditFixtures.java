@@ -133,24 +133,9 @@ final class AuditFixtures {
     /** An estate written by the bench generator and read back through the importer, as the service would hold it. */
     /** The estate of an import document and a Service Tags file of the test resources ({@code estates/...}). */
     static Estate document(String resource, String serviceTags) {
-        try {
-            io.asegraph.importing.ParsedDocument r = io.asegraph.importing.ImportParser.parse(
-                    java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources", resource)));
-            io.asegraph.importing.ParsedDocument tags = io.asegraph.importing.ImportParser.parse(
-                    java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources", serviceTags)));
-            if (!r.isValid() || !tags.isValid()) {
-                throw new IllegalStateException(resource + " or " + serviceTags + " does not import");
-            }
-            return new Estate(
-                    Topology.of(r.resources()),
-                    new PolicySet(
-                            r.of(PolicyTypes.NETWORK_SECURITY_GROUP),
-                            r.of(PolicyTypes.APPLICATION_SECURITY_GROUP),
-                            tags.of(PolicyTypes.SERVICE_TAGS)),
-                    1);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return io.asegraph.analysis.JsonEstates.of(
+                io.asegraph.analysis.JsonEstates.read(java.nio.file.Path.of("src/test/resources", resource)),
+                io.asegraph.analysis.JsonEstates.read(java.nio.file.Path.of("src/test/resources", serviceTags)));
     }
 
     static Estate generated(io.asegraph.bench.EstateSpec spec, long seed) {

@@ -11,17 +11,13 @@ import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.Hop;
 import io.asegraph.analysis.Step;
 import io.asegraph.analysis.StepType;
-import io.asegraph.estate.Estate;
 import io.asegraph.importing.ImportParser;
 import io.asegraph.importing.ParsedDocument;
 import io.asegraph.net.AddressSet;
 import io.asegraph.net.Ipv4;
 import io.asegraph.net.Protocol;
-import io.asegraph.policy.PolicySet;
-import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.PrefixResolver;
 import io.asegraph.policy.Verdict;
-import io.asegraph.topology.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -82,18 +78,8 @@ class DnatExposuresTest {
             }
         }
         edit.accept(doc);
-        ParsedDocument resources = parse(doc.toString());
-        ParsedDocument tags;
-        try {
-            tags = parse(Files.readString(TAGS));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        PolicySet policies = new PolicySet(
-                resources.of(PolicyTypes.NETWORK_SECURITY_GROUP),
-                resources.of(PolicyTypes.APPLICATION_SECURITY_GROUP),
-                tags.of(PolicyTypes.SERVICE_TAGS));
-        return AnalysisContext.of(new Estate(Topology.of(resources.resources()), policies, 1));
+        return AnalysisContext.of(
+                io.asegraph.analysis.JsonEstates.of(doc.toString(), io.asegraph.analysis.JsonEstates.read(TAGS)));
     }
 
     static ObjectNode resource(ArrayNode doc, String name) {

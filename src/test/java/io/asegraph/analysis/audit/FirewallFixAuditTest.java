@@ -10,16 +10,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.SourceKind;
-import io.asegraph.estate.Estate;
-import io.asegraph.importing.ImportParser;
-import io.asegraph.importing.ParsedDocument;
 import io.asegraph.net.Protocol;
 import io.asegraph.policy.Direction;
-import io.asegraph.policy.PolicySet;
-import io.asegraph.policy.PolicyTypes;
 import io.asegraph.policy.Verdict;
 import io.asegraph.topology.ResourceId;
-import io.asegraph.topology.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,23 +59,11 @@ class FirewallFixAuditTest {
         }
     }
 
-    private static ParsedDocument parse(String json) {
-        ParsedDocument d = ImportParser.parse(json);
-        assertTrue(d.isValid(), () -> "the test document imports: " + d.problems());
-        return d;
-    }
-
     /** The hub estate after {@code edit}, with the Service Tags the ASE subnet's routes need. */
     private static AnalysisContext estate(Consumer<ArrayNode> edit) {
         ArrayNode doc = read("hub-firewall.json");
         edit.accept(doc);
-        ParsedDocument resources = parse(doc.toString());
-        ParsedDocument tags = parse(text("hub-firewall-tags.json"));
-        PolicySet policies = new PolicySet(
-                resources.of(PolicyTypes.NETWORK_SECURITY_GROUP),
-                resources.of(PolicyTypes.APPLICATION_SECURITY_GROUP),
-                tags.of(PolicyTypes.SERVICE_TAGS));
-        return AnalysisContext.of(new Estate(Topology.of(resources.resources()), policies, 1));
+        return AnalysisContext.of(io.asegraph.analysis.JsonEstates.of(doc.toString(), text("hub-firewall-tags.json")));
     }
 
     private static RequiredAccess ask(Consumer<ArrayNode> edit, String to, int port, Protocol protocol) {

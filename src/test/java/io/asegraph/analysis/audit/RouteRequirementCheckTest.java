@@ -10,11 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asegraph.analysis.AnalysisContext;
 import io.asegraph.analysis.ReferenceTopology;
-import io.asegraph.estate.Estate;
-import io.asegraph.importing.ImportParser;
-import io.asegraph.importing.ParsedDocument;
-import io.asegraph.policy.PolicySet;
-import io.asegraph.policy.PolicyTypes;
 import io.asegraph.topology.AseKind;
 import io.asegraph.topology.GatewayType;
 import io.asegraph.topology.Topology;
@@ -51,15 +46,7 @@ class RouteRequirementCheckTest {
         try {
             ArrayNode doc = (ArrayNode) JSON.readTree(Files.readString(DOCUMENT));
             edit.accept(doc);
-            ParsedDocument resources = ImportParser.parse(doc.toString());
-            ParsedDocument tags = ImportParser.parse(Files.readString(TAGS));
-            assertTrue(resources.isValid(), () -> resources.problems().toString());
-            assertTrue(tags.isValid(), () -> tags.problems().toString());
-            PolicySet policies = new PolicySet(
-                    resources.of(PolicyTypes.NETWORK_SECURITY_GROUP),
-                    resources.of(PolicyTypes.APPLICATION_SECURITY_GROUP),
-                    tags.of(PolicyTypes.SERVICE_TAGS));
-            return AnalysisContext.of(new Estate(Topology.of(resources.resources()), policies, 1));
+            return AnalysisContext.of(io.asegraph.analysis.JsonEstates.of(doc.toString(), Files.readString(TAGS)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
