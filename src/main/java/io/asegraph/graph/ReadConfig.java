@@ -27,4 +27,11 @@ public interface ReadConfig {
      */
     @WithDefault("64")
     int auditAnswersMb();
+
+    /**
+     * Whether listing documents are answered by the direct writer (the read API's resolvers, written once with
+     * Jackson) instead of graphql-java's per-field execution; see {@code io.asegraph.api.listing.ListingRoute}.
+     */
+    @WithDefault("true")
+    boolean listingWriter();
 }

@@ -61,6 +61,19 @@ public class RowCache {
         warmer.stop();
     }
 
+    /**
+     * Whether a listing asked now is answered from the newest rows without waiting for a write's rows or serving older
+     * ones: none held yet (the first read loads them, as any reader would), or those held are of the last write and,
+     * on an external store, checked recently.
+     */
+    public boolean settled() {
+        Held h = held;
+        return h == null
+                || (h.writes() == writes.get()
+                        && (store.isEmbedded()
+                                || System.currentTimeMillis() - lastCheck < EstateCache.VERSION_CHECK_MILLIS));
+    }
+
     RowSnapshot current() {
         Held h = held;
         if (h != null && h.writes() == writes.get()) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.asegraph.api.listing.ListingRoute;
 import io.asegraph.bench.EstateGenerator;
 import io.asegraph.bench.EstateSpec;
 import io.asegraph.graph.GraphReader;
@@ -32,7 +33,10 @@ import org.junit.jupiter.api.Test;
  * reference topology: every {@code …Connection} and plain list of the schema, each with every field of its node two
  * levels deep (so the relationship fields dashboards use — an NSG's rules and what it is applied to, a subnet's VNet,
  * NSG and route table, an ASE's apps and subnet, a VNet's subnets and peerings — with their own fields), under several
- * sorts and pages, each posted over HTTP once per mode and compared byte for byte.
+ * sorts and pages, each posted over HTTP once per mode and compared byte for byte. Each is asked a third time with the
+ * direct listing writer off ({@link ListingRoute}): graphql-java's own execution of the document, the same bytes again
+ * (same rows, same order, same cursors) — the writer's answers are checked against graphql-java's, not against
+ * expectations of its own.
  */
 @QuarkusTest
 @TestProfile(ListingSnapshotProfile.class)
@@ -58,6 +62,9 @@ class ListingSnapshotVsStoreTest {
     @Inject
     GraphReader reader;
 
+    @Inject
+    ListingRoute listingRoute;
+
     @BeforeEach
     void importSmallEstate() throws Exception {
         if (imported) {
@@ -76,6 +83,7 @@ class ListingSnapshotVsStoreTest {
     @AfterEach
     void backToTheSetting() {
         reader.listingsFrom(Listings.SNAPSHOT);
+        listingRoute.answerDirectly(true);
     }
 
     // ---- the schema's listings, from introspection ----
@@ -199,9 +207,15 @@ class ListingSnapshotVsStoreTest {
 
     // ---- asking both ----
 
-    /** The raw body of one answer in one mode. */
+    /** The raw body of one answer in one mode, with the direct listing writer on. */
     private String ask(Listings mode, String document) {
+        return ask(mode, true, document);
+    }
+
+    /** The raw body of one answer in one mode, by the direct writer if it can ({@code directly}) or by graphql-java. */
+    private String ask(Listings mode, boolean directly, String document) {
         reader.listingsFrom(mode);
+        listingRoute.answerDirectly(directly);
         return Gql.given()
                 .contentType(ContentType.JSON)
                 .body(Gql.body(document))
@@ -213,13 +227,31 @@ class ListingSnapshotVsStoreTest {
                 .asString();
     }
 
-    /** Asks {@code document} in both modes: the same bytes, and no errors. Returns the answer. */
+    /** How many documents the direct writer answered during this class (of the store and snapshot asks). */
+    private int direct;
+
+    /**
+     * Asks {@code document} in both modes and once more of graphql-java (the direct writer off): the same bytes, and
+     * no errors. Returns the answer.
+     */
     private JsonPath same(String document) {
+        long before = listingRoute.answeredHere();
         String store = ask(Listings.STORE, document);
         String snapshot = ask(Listings.SNAPSHOT, document);
+        direct += (int) (listingRoute.answeredHere() - before);
+        String graphqlJava = ask(Listings.SNAPSHOT, false, document);
+        assertEquals(graphqlJava, snapshot, () -> "the direct writer vs graphql-java: " + document);
         assertEquals(store, snapshot, document);
         JsonPath answer = JsonPath.from(snapshot);
         assertNull(answer.get("errors"), () -> document + " -> " + snapshot);
+        return answer;
+    }
+
+    /** {@link #same}, and both of its first two asks answered by the direct writer. */
+    private JsonPath direct(String document) {
+        int before = direct;
+        JsonPath answer = same(document);
+        assertEquals(2, direct - before, () -> "answered by the direct writer in both modes: " + document);
         return answer;
     }
 
@@ -283,31 +315,33 @@ class ListingSnapshotVsStoreTest {
             }
         }
         assertTrue(nonEmpty >= 15, "listings with rows: " + nonEmpty);
+        // Every listing's default order, its pages and its plain list have a plan; a sort or a where does not.
+        assertTrue(direct >= 2 * 3 * 15, "asks answered by the direct writer: " + direct);
     }
 
     @Test
     void theDashboardsNestedRelationsFromTheSnapshotAreTheStoresAnswer() {
-        JsonPath nsgs = same(
+        JsonPath nsgs = direct(
                 """
                 { networkSecurityGroupsConnection(first: 100) { totalCount edges { cursor node { id name
                     securityRules { name priority direction access sourceAddressPrefixes destinationPortRanges }
                     defaultSecurityRules { name priority } rules { name priority direction }
                     appliedToSubnets { id name } appliedToNetworkInterfaces { id name } } } } }""");
         assertTrue(nsgs.getInt("data.networkSecurityGroupsConnection.totalCount") >= 8);
-        JsonPath subnets = same(
+        JsonPath subnets = direct(
                 """
                 { subnetsConnection(first: 100) { totalCount edges { node { id name addressPrefixes
                     virtualNetwork { id name } networkSecurityGroup { id name securityRules { name } }
                     routeTable { id name routes { name addressPrefix nextHopType } } } } } }""");
         List<Object> subnetNsgs = subnets.getList("data.subnetsConnection.edges.node.networkSecurityGroup");
         assertTrue(subnetNsgs.stream().anyMatch(n -> n != null), "some subnets have an NSG");
-        JsonPath ases = same(
+        JsonPath ases = direct(
                 """
                 { environmentsConnection(first: 100) { totalCount edges { node { id name kind
                     apps { id name } subnet { id name virtualNetwork { name } } } } } }""");
         assertTrue(ases.getList("data.environmentsConnection.edges.node.apps.name").stream()
                 .anyMatch(a -> !((List<?>) a).isEmpty()));
-        same(
+        direct(
                 """
                 { virtualNetworksConnection(first: 100) { totalCount edges { node { id name
                     subnets { name networkSecurityGroup { name securityRules { name } } }

@@ -33,7 +33,7 @@ import java.util.OptionalLong;
  */
 @ApplicationScoped
 public class AuditAnswerRoute {
-    static final int ORDER = GraphqlBodyLimit.AFTER_AUTHORIZATION + 10;
+    public static final int ORDER = GraphqlBodyLimit.AFTER_AUTHORIZATION + 10;
     private static final String DEFAULT_TYPE = "application/graphql-response+json; charset=UTF-8";
     private static final String MISS = "asegraph.audit-answer-miss";
 
@@ -119,7 +119,7 @@ public class AuditAnswerRoute {
     }
 
     /** SmallRye's answer type for an Accept header; null for one this does not handle (SmallRye answers it). */
-    static String contentType(String accept) {
+    public static String contentType(String accept) {
         if (accept == null || accept.isBlank() || accept.equals("*/*")) {
             return DEFAULT_TYPE;
         }

@@ -1,0 +1,273 @@
+package io.asegraph.api.listing;
+
+import graphql.schema.GraphQLSchema;
+import io.asegraph.api.ApiConfig;
+import io.asegraph.api.ParserLimits;
+import io.asegraph.api.audit.AuditAnswerRoute;
+import io.asegraph.api.read.ConnectivityListingQueries;
+import io.asegraph.api.read.ListingQueries;
+import io.asegraph.api.read.SecurityRuleQueries;
+import io.asegraph.graph.GraphStore;
+import io.asegraph.graph.ReadConfig;
+import io.asegraph.graph.RowCache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.logging.Log;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+
+/**
+ * Answers listing documents directly ({@link ListingPlans}, {@link ListingWriter}): on {@code POST /graphql}, after
+ * authentication, authorization and the body and parser limits, just after the audit answers and before SmallRye's
+ * own route. A document with a plan is answered here, on a worker thread, in a request context with the caller's
+ * identity (so the read API's role checks apply as they do under SmallRye); every other request, and any request the
+ * writer gives up on, goes on to SmallRye untouched. Only while the store is available and no write's listing rows are
+ * being read (during that read SmallRye's execution may answer from the previous rows, marked
+ * {@code extensions.snapshot}; the writer never does: it would wait for the newest).
+ * {@code asegraph.read.listing-writer=false} turns it off. The depth and complexity limits it keeps to are ours
+ * ({@code asegraph.api.max-query-depth}, {@code -complexity}), or SmallRye's own settings when ours are off.
+ */
+@ApplicationScoped
+public class ListingRoute {
+    static final int ORDER = AuditAnswerRoute.ORDER + 1;
+    private static final int PLANS_MAX = 2_000;
+    private static final int PLANNED_MAX_CHARACTERS = 8_192;
+    private static final Optional<ListingPlan> NONE = Optional.empty();
+
+    private final boolean enabled;
+    private volatile boolean directly = true;
+    private final int maxDepth;
+    private final int maxComplexity;
+    private final Instance<GraphQLSchema> schemas;
+    private final RowCache rows;
+    private final GraphStore store;
+    private final CurrentIdentityAssociation identities;
+    private final CurrentVertxRequest requests;
+    private final Map<String, Optional<ListingPlan>> plans = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Object> beans = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+    private final Counter answered;
+    private final Counter passed;
+    private volatile ListingPlans compiler;
+    private volatile ListingWriter writer;
+
+    public ListingRoute(
+            ReadConfig read,
+            ApiConfig api,
+            @Any Instance<GraphQLSchema> schemas,
+            RowCache rows,
+            GraphStore store,
+            CurrentIdentityAssociation identities,
+            CurrentVertxRequest requests,
+            MeterRegistry registry) {
+        this.enabled = read.listingWriter();
+        Config config = ConfigProvider.getConfig();
+        this.maxDepth = api.queryLimits()
+                ? api.maxQueryDepth()
+                : config.getOptionalValue("quarkus.smallrye-graphql.instrumentation-query-depth", Integer.class)
+                        .orElse(Integer.MAX_VALUE);
+        this.maxComplexity = api.queryLimits()
+                ? api.maxQueryComplexity()
+                : config.getOptionalValue("quarkus.smallrye-graphql.instrumentation-query-complexity", Integer.class)
+                        .orElse(Integer.MAX_VALUE);
+        this.schemas = schemas;
+        this.rows = rows;
+        this.store = store;
+        this.identities = identities;
+        this.requests = requests;
+        this.registry = registry;
+        this.answered = Counter.builder("asegraph.listings.direct")
+                .description("Listing documents answered by the direct writer, not by graphql-java's execution")
+                .tag("outcome", "answered")
+                .register(registry);
+        this.passed = Counter.builder("asegraph.listings.direct")
+                .description("Listing documents answered by the direct writer, not by graphql-java's execution")
+                .tag("outcome", "passed")
+                .register(registry);
+    }
+
+    void install(@Observes Router router) {
+        if (enabled) {
+            router.post("/graphql").order(ORDER).handler(this::handle);
+        }
+    }
+
+    /** The request's plan, or empty to pass it on. */
+    private record Question(ListingPlan plan, Map<String, Object> variables, String contentType, String planKey) {}
+
+    /** Whether documents with a plan are answered here (the tests compare both ways on one running service). */
+    public void answerDirectly(boolean directly) {
+        this.directly = directly;
+    }
+
+    /** How many requests were answered here since the start. */
+    public long answeredHere() {
+        return (long) answered.count();
+    }
+
+    private void handle(RoutingContext rc) {
+        Question q = directly ? question(rc) : null;
+        if (q == null) {
+            rc.next();
+            return;
+        }
+        QuarkusHttpUser user = (QuarkusHttpUser) rc.user();
+        rc.vertx().executeBlocking(() -> answer(rc, user, q), false).onComplete(done -> {
+            if (done.succeeded()) {
+                answered.increment();
+                rc.response()
+                        .setStatusCode(200)
+                        .putHeader("Content-Type", q.contentType())
+                        .end(Buffer.buffer(done.result()));
+                return;
+            }
+            passed.increment();
+            if (done.cause() instanceof ListingWriter.Fallback f) {
+                if (f.structural) {
+                    plans.put(q.planKey(), NONE);
+                }
+                Log.debugf("listing answered by SmallRye: %s", f.getMessage());
+            } else {
+                Log.debugf(done.cause(), "listing answered by SmallRye");
+            }
+            rc.next();
+        });
+    }
+
+    private byte[] answer(RoutingContext rc, QuarkusHttpUser user, Question q) {
+        ManagedContext context = Arc.container().requestContext();
+        context.activate();
+        try {
+            identities.setIdentity(user.getSecurityIdentity());
+            requests.setCurrent(rc);
+            return writer().answer(q.plan(), q.variables());
+        } finally {
+            context.terminate();
+        }
+    }
+
+    private Question question(RoutingContext rc) {
+        if (rc.request().method() != HttpMethod.POST
+                || rc.request().query() != null
+                || !(rc.user() instanceof QuarkusHttpUser user)
+                || user.getSecurityIdentity().isAnonymous()
+                || !store.available()
+                || !rows.settled()) {
+            return null;
+        }
+        String type = rc.request().getHeader("Content-Type");
+        String contentType = AuditAnswerRoute.contentType(rc.request().getHeader("Accept"));
+        if (type == null || !type.startsWith("application/json") || contentType == null) {
+            return null;
+        }
+        JsonObject json = ParserLimits.decoded(rc) instanceof JsonObject o ? o : decode(rc);
+        if (json == null
+                || !KEYS.containsAll(json.fieldNames())
+                || !(json.getValue("query") instanceof String query)
+                || query.length() > PLANNED_MAX_CHARACTERS
+                || !(json.getValue("operationName") == null || json.getValue("operationName") instanceof String)
+                || !(json.getValue("variables") == null || json.getValue("variables") instanceof JsonObject)) {
+            return null;
+        }
+        String operationName = json.getString("operationName");
+        String key = operationName == null ? query : query + '\u0000' + operationName;
+        Optional<ListingPlan> plan = plans.get(key);
+        if (plan == null) {
+            plan = compiler().compile(query, operationName);
+            if (plans.size() < PLANS_MAX) {
+                plans.put(key, plan);
+            }
+        }
+        if (plan.isEmpty()) {
+            return null;
+        }
+        JsonObject variables = json.getJsonObject("variables");
+        return new Question(plan.get(), variables == null ? Map.of() : variables.getMap(), contentType, key);
+    }
+
+    private static final Set<String> KEYS = Set.of("query", "operationName", "variables");
+
+    private static JsonObject decode(RoutingContext rc) {
+        try {
+            return rc.body().asJsonObject();
+        } catch (DecodeException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    private ListingPlans compiler() {
+        ListingPlans c = compiler;
+        if (c == null) {
+            c = new ListingPlans(
+                    schemas.get(),
+                    List.of(ListingQueries.class, ConnectivityListingQueries.class, SecurityRuleQueries.class),
+                    maxDepth,
+                    maxComplexity);
+            compiler = c;
+        }
+        return c;
+    }
+
+    /**
+     * SmallRye's per-operation timers ({@code mp_graphql}, tags name, type, source), recorded for the calls the writer
+     * makes as SmallRye records its own (when {@code quarkus.smallrye-graphql.metrics.enabled}), so that the figures
+     * of a listing do not depend on who answered it.
+     */
+    private ListingWriter.Timing timing() {
+        boolean on = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.smallrye-graphql.metrics.enabled", Boolean.class)
+                .orElse(false);
+        if (!on) {
+            return (field, source, nanos) -> {};
+        }
+        Map<String, Timer> timers = new ConcurrentHashMap<>();
+        return (field, source, nanos) -> timers.computeIfAbsent(
+                        field + source,
+                        k -> registry.timer(
+                                "mp_graphql", "name", field, "type", "QUERY", "source", String.valueOf(source)))
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private ListingWriter writer() {
+        ListingWriter w = writer;
+        if (w == null) {
+            List<Class<?>> apis = new ArrayList<>();
+            for (var bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
+                if (bean.getBeanClass().isAnnotationPresent(GraphQLApi.class)) {
+                    apis.add(bean.getBeanClass());
+                }
+            }
+            w = new ListingWriter(
+                    apis,
+                    c -> beans.computeIfAbsent(
+                            c, k -> Arc.container().instance(k).get()),
+                    timing());
+            writer = w;
+        }
+        return w;
+    }
+}
