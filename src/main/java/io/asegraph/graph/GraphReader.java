@@ -92,6 +92,26 @@ public class GraphReader {
         return out;
     }
 
+    /**
+     * For each source key, its related rows through {@code relation} mapped by {@code mapper} (given the row and the
+     * source key). From the snapshot, each key's mapped list is made once per store version and kept with it, so a
+     * dashboard's repeated listing maps its rows once; {@code mapper} must be a constant (a static field), since it is
+     * part of what the list is kept under. From the store, mapped on every call.
+     */
+    public <C> Map<String, List<C>> relatedMapped(
+            Relation relation,
+            List<String> keys,
+            java.util.function.BiFunction<Map<String, Object>, String, C> mapper) {
+        if (listings == ReadConfig.Listings.SNAPSHOT) {
+            return rows.current().relatedMapped(relation, keys, mapper);
+        }
+        Map<String, List<C>> out = new LinkedHashMap<>();
+        related(relation, keys)
+                .forEach((k, rows) ->
+                        out.put(k, rows.stream().map(r -> mapper.apply(r, k)).toList()));
+        return out;
+    }
+
     /** Looks up any resource node (or peering/connection relationship) by normalised id. */
     public Optional<Map<String, Object>> byKey(String key) {
         return store.read(tx -> {

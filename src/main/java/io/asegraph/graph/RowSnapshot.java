@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import org.neo4j.driver.TransactionContext;
 
 /**
@@ -27,6 +28,8 @@ final class RowSnapshot {
     private final Map<ListQuery.Source, Map<String, Map<String, Object>>> byKey;
     private final Map<Relation, Map<String, List<Map<String, Object>>>> related;
     private final Map<String, List<Map<String, Object>>> sorted = new ConcurrentHashMap<>();
+    /** Related rows mapped to API objects, kept with this version ({@link #relatedMapped}). */
+    private final Map<List<Object>, List<?>> mapped = new ConcurrentHashMap<>();
 
     private RowSnapshot(
             long version,
@@ -127,6 +130,28 @@ final class RowSnapshot {
     }
 
     /** {@link GraphReader#related}, from the snapshot. */
+    /**
+     * For each key, its related rows mapped by {@code mapper} (given the row and the parent's key), each mapped list
+     * made once per version and kept: {@code mapper} must be a constant, as it is part of the key kept under.
+     */
+    @SuppressWarnings("unchecked")
+    <C> Map<String, List<C>> relatedMapped(
+            Relation relation, Collection<String> keys, BiFunction<Map<String, Object>, String, C> mapper) {
+        Map<String, List<Map<String, Object>>> byParent = related.get(relation);
+        Map<String, List<C>> out = new HashMap<>();
+        for (String k : keys) {
+            out.computeIfAbsent(k, key -> (List<C>) mapped.computeIfAbsent(List.of(relation, mapper, key), x -> {
+                List<Map<String, Object>> rows = byParent.getOrDefault(key, List.of());
+                List<C> list = new ArrayList<>(rows.size());
+                for (Map<String, Object> r : rows) {
+                    list.add(mapper.apply(r, key));
+                }
+                return List.copyOf(list);
+            }));
+        }
+        return out;
+    }
+
     Map<String, List<Map<String, Object>>> related(Relation relation, Collection<String> keys) {
         Map<String, List<Map<String, Object>>> all = related.get(relation);
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();

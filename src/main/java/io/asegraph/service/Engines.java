@@ -154,6 +154,16 @@ public class Engines {
         return p;
     }
 
+    /**
+     * Whether a question asked now is answered from the newest version without waiting: the snapshot is of the last
+     * write (and, on an external store, checked recently) and its engine is built and published.
+     */
+    public boolean settled() {
+        java.util.OptionalLong version = estates.versionIfFresh();
+        Built p = published;
+        return version.isPresent() && p != null && p.estate().version() == version.getAsLong();
+    }
+
     /** The engine of {@code estate}, built now by this thread (or by another one it waits for) if it is not yet. */
     private Built newest(Estate estate) {
         Built b = built;

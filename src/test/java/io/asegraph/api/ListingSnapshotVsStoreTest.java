@@ -91,7 +91,7 @@ class ListingSnapshotVsStoreTest {
     private record Listing(
             String name, String nodeType, boolean connection, boolean resourceSort, boolean nameFilter) {}
 
-    private static JsonPath schema() {
+    static JsonPath schema() {
         return JsonPath.from(Gql.post(
                         """
                 { __schema { queryType { name } types { name kind
@@ -113,7 +113,7 @@ class ListingSnapshotVsStoreTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Map<String, Object>> types(JsonPath schema) {
+    static Map<String, Map<String, Object>> types(JsonPath schema) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         for (Map<String, Object> t : (List<Map<String, Object>>) schema.get("data.__schema.types")) {
             out.put((String) t.get("name"), t);
@@ -183,7 +183,7 @@ class ListingSnapshotVsStoreTest {
 
     /** The fields of {@code type} that take no required argument: scalars, and objects {@code depth} levels deep. */
     @SuppressWarnings("unchecked")
-    private static String selection(Map<String, Map<String, Object>> types, String type, int depth) {
+    static String selection(Map<String, Map<String, Object>> types, String type, int depth) {
         List<String> parts = new ArrayList<>();
         for (Map<String, Object> f : fields(types.get(type))) {
             if (requiresArguments(f)) {

@@ -169,6 +169,27 @@ class ListingWriterApiTest {
     }
 
     @Test
+    void pathQuestionsWithEveryFieldThreeLevelsDeepAreAnsweredDirectlyAsGraphqlJavaAnswersThem() {
+        Map<String, Map<String, Object>> types = ListingSnapshotVsStoreTest.types(ListingSnapshotVsStoreTest.schema());
+        Map<String, String> questions = new java.util.LinkedHashMap<>();
+        questions.put("flow(from: \"ase-one\", to: \"db-vm-nic\", port: 1433)", "FlowAnalysis");
+        questions.put("flow(from: \"app1\", to: \"orders-api\", port: 443, protocol: TCP)", "FlowAnalysis");
+        questions.put("callSource(from: \"app1\", to: \"orders-api\")", "CallSource");
+        questions.put("nextHop(source: \"ase-one\", destinationAddress: \"8.8.8.8\")", "NextHopResult");
+        for (Map.Entry<String, String> q : questions.entrySet()) {
+            String doc =
+                    "{ " + q.getKey() + " { " + ListingSnapshotVsStoreTest.selection(types, q.getValue(), 3) + " } }";
+            Answer a = bothWays(doc);
+            assertNull(a.json().get("errors"), a.body());
+            assertTrue(a.direct(), doc + " -> " + a.body());
+        }
+        // an unknown reference: the resolver's coded error, answered by SmallRye
+        Answer unknown = bothWays("{ callSource(from: \"no-such-app\", to: \"orders-api\") { kind } }");
+        assertTrue(!unknown.direct());
+        assertNotNull(unknown.json().get("errors[0].extensions.code"), unknown.body());
+    }
+
+    @Test
     void plainListsWithLimitAndOffsetAreAnsweredDirectly() {
         Answer a = bothWays("{ environments(limit: 5, offset: 0) { name kind apps { name } subnet { name } } }");
         assertTrue(a.direct(), a.body());

@@ -4,6 +4,7 @@ import graphql.language.Argument;
 import graphql.language.BooleanValue;
 import graphql.language.Definition;
 import graphql.language.Document;
+import graphql.language.EnumValue;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
@@ -216,12 +217,12 @@ final class ListingPlans {
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < parameters.length; i++) {
                 Name name = parameters[i].getAnnotation(Name.class);
-                if (parameters[i].getAnnotation(DefaultValue.class) != null
-                        || (name == null && !parameters[i].isNamePresent())) {
+                if (name == null && !parameters[i].isNamePresent()) {
                     throw no();
                 }
                 index.put(name != null ? name.value() : parameters[i].getName(), i);
-                args[i] = Arg.of(null);
+                DefaultValue d = parameters[i].getAnnotation(DefaultValue.class);
+                args[i] = Arg.of(d == null ? null : defaultValue(d.value(), parameters[i].getType()));
             }
             Set<String> given = new HashSet<>();
             for (Argument a : f.getArguments()) {
@@ -233,8 +234,12 @@ final class ListingPlans {
                 args[i] = argument(a.getValue(), argument.getType(), parameters[i].getType());
             }
             for (GraphQLArgument argument : definition.getArguments()) {
+                Integer i = index.get(argument.getName());
                 if (!given.contains(argument.getName())
-                        && (argument.hasSetDefaultValue() || argument.getType() instanceof GraphQLNonNull)) {
+                        && (i == null
+                                || argument.getType() instanceof GraphQLNonNull
+                                || (argument.hasSetDefaultValue()
+                                        && parameters[i].getAnnotation(DefaultValue.class) == null))) {
                     throw no();
                 }
             }
@@ -243,10 +248,48 @@ final class ListingPlans {
             return new Root(f.getResultKey(), method.getDeclaringClass(), method, List.of(args), field);
         }
 
-        /** A root argument: a literal of the argument's scalar type, or a variable declared with it. */
+        /**
+         * A parameter's {@code @DefaultValue}, as SmallRye passes it when the argument is not given: a scalar's or an
+         * enum constant's text.
+         */
+        private Object defaultValue(String text, Class<?> javaType) {
+            if (javaType == String.class) {
+                return text;
+            }
+            if (javaType == Integer.class || javaType == int.class) {
+                return Integer.valueOf(text);
+            }
+            if (javaType == Boolean.class || javaType == boolean.class) {
+                return Boolean.valueOf(text);
+            }
+            if (javaType.isEnum()) {
+                return enumConstant(javaType, text);
+            }
+            throw no();
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Object enumConstant(Class<?> javaType, String name) {
+            try {
+                return Enum.valueOf((Class) javaType, name);
+            } catch (IllegalArgumentException e) {
+                throw no();
+            }
+        }
+
+        /** A root argument: a literal of the argument's scalar or enum type, or a variable declared with a scalar's. */
         private Arg argument(Value<?> value, GraphQLInputType type, Class<?> javaType) {
             boolean nonNull = type instanceof GraphQLNonNull;
             Object inner = nonNull ? ((GraphQLNonNull) type).getWrappedType() : type;
+            if (inner instanceof GraphQLEnumType enumType && javaType.isEnum()) {
+                if (value instanceof EnumValue e && enumType.getValue(e.getName()) != null) {
+                    return Arg.of(enumConstant(javaType, e.getName()));
+                }
+                if (value instanceof NullValue && !nonNull) {
+                    return Arg.of(null);
+                }
+                throw no();
+            }
             if (!(inner instanceof GraphQLScalarType scalar)) {
                 throw no();
             }

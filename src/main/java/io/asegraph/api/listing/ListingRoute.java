@@ -4,12 +4,14 @@ import graphql.schema.GraphQLSchema;
 import io.asegraph.api.ApiConfig;
 import io.asegraph.api.ParserLimits;
 import io.asegraph.api.audit.AuditAnswerRoute;
+import io.asegraph.api.path.PathQueries;
 import io.asegraph.api.read.ConnectivityListingQueries;
 import io.asegraph.api.read.ListingQueries;
 import io.asegraph.api.read.SecurityRuleQueries;
 import io.asegraph.graph.GraphStore;
 import io.asegraph.graph.ReadConfig;
 import io.asegraph.graph.RowCache;
+import io.asegraph.service.Engines;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -64,6 +66,7 @@ public class ListingRoute {
     private final int maxComplexity;
     private final Instance<GraphQLSchema> schemas;
     private final RowCache rows;
+    private final Engines engines;
     private final GraphStore store;
     private final CurrentIdentityAssociation identities;
     private final CurrentVertxRequest requests;
@@ -80,6 +83,7 @@ public class ListingRoute {
             ApiConfig api,
             @Any Instance<GraphQLSchema> schemas,
             RowCache rows,
+            Engines engines,
             GraphStore store,
             CurrentIdentityAssociation identities,
             CurrentVertxRequest requests,
@@ -96,6 +100,7 @@ public class ListingRoute {
                         .orElse(Integer.MAX_VALUE);
         this.schemas = schemas;
         this.rows = rows;
+        this.engines = engines;
         this.store = store;
         this.identities = identities;
         this.requests = requests;
@@ -202,11 +207,21 @@ public class ListingRoute {
                 plans.put(key, plan);
             }
         }
-        if (plan.isEmpty()) {
+        if (plan.isEmpty() || (analysis(plan.get()) && !engines.settled())) {
             return null;
         }
         JsonObject variables = json.getJsonObject("variables");
         return new Question(plan.get(), variables == null ? Map.of() : variables.getMap(), contentType, key);
+    }
+
+    /** Whether the plan asks the path engine (then its newest version must be ready too). */
+    private static boolean analysis(ListingPlan plan) {
+        for (ListingPlan.Root r : plan.roots()) {
+            if (r.bean() == PathQueries.class) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> KEYS = Set.of("query", "operationName", "variables");
@@ -224,7 +239,11 @@ public class ListingRoute {
         if (c == null) {
             c = new ListingPlans(
                     schemas.get(),
-                    List.of(ListingQueries.class, ConnectivityListingQueries.class, SecurityRuleQueries.class),
+                    List.of(
+                            ListingQueries.class,
+                            ConnectivityListingQueries.class,
+                            SecurityRuleQueries.class,
+                            PathQueries.class),
                     maxDepth,
                     maxComplexity);
             compiler = c;

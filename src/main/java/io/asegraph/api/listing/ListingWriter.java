@@ -421,6 +421,7 @@ final class ListingWriter {
                 Name name = c.getAnnotation(Name.class);
                 if ((name != null ? name.value() : c.getName()).equals(field) && plain(c)) {
                     Method m = c.getAccessor();
+                    m.trySetAccessible(); // a public accessor of a public record: no access check on every call
                     return parents -> {
                         List<Object> out = new ArrayList<>(parents.size());
                         for (Object p : parents) {

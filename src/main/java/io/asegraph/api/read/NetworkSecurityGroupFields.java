@@ -8,6 +8,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -24,6 +26,9 @@ import org.eclipse.microprofile.graphql.Source;
 public class NetworkSecurityGroupFields {
     private final RelatedRows related;
 
+    /** A rule row of the NSG with the given key (a constant: the mapped rules are kept per store version). */
+    private static final BiFunction<Map<String, Object>, String, SecurityRule> RULE = SecurityRule::from;
+
     public NetworkSecurityGroupFields(GraphReader reader) {
         this.related = new RelatedRows(reader);
     }
@@ -31,14 +36,7 @@ public class NetworkSecurityGroupFields {
     @Description(
             "User rules, by direction then priority (the six default rules are in defaultSecurityRules and rules).")
     public List<@NonNull List<@NonNull SecurityRule>> securityRules(@Source List<NetworkSecurityGroup> n) {
-        List<List<java.util.Map<String, Object>>> rows =
-                related.many(n, NetworkSecurityGroup::key, Relation.NSG_RULES, r -> r);
-        List<List<SecurityRule>> out = new ArrayList<>(n.size());
-        for (int i = 0; i < n.size(); i++) {
-            String key = n.get(i).key();
-            out.add(rows.get(i).stream().map(r -> SecurityRule.from(r, key)).toList());
-        }
-        return out;
+        return related.manyKept(n, NetworkSecurityGroup::key, Relation.NSG_RULES, RULE);
     }
 
     @Description("The six default rules every NSG has (AllowVnetInBound 65000 ... DenyAllOutBound 65500).")

@@ -31,6 +31,24 @@ final class RelatedRows {
         return out;
     }
 
+    /**
+     * {@link #many} with a constant {@code mapper} given the row and the parent's key: from the snapshot, each parent's
+     * mapped list is made once per store version and kept ({@link GraphReader#relatedMapped}).
+     */
+    <P, C> List<List<C>> manyKept(
+            List<P> parents,
+            Function<P, String> key,
+            Relation relation,
+            java.util.function.BiFunction<Map<String, Object>, String, C> mapper) {
+        List<String> keys = parents.stream().map(key).toList();
+        Map<String, List<C>> rows = reader.relatedMapped(relation, keys, mapper);
+        List<List<C>> out = new ArrayList<>(parents.size());
+        for (String k : keys) {
+            out.add(rows.getOrDefault(k, List.of()));
+        }
+        return out;
+    }
+
     /** For each parent, in order, its first related node through {@code relation}, or {@code null} when it has none. */
     <P, C> List<C> one(
             List<P> parents, Function<P, String> key, Relation relation, Function<Map<String, Object>, C> mapper) {
