@@ -315,8 +315,9 @@ class ListingSnapshotVsStoreTest {
             }
         }
         assertTrue(nonEmpty >= 15, "listings with rows: " + nonEmpty);
-        // Every listing's default order, its pages and its plain list have a plan; a sort or a where does not.
-        assertTrue(direct >= 2 * 3 * 15, "asks answered by the direct writer: " + direct);
+        // Every listing's default order, its pages and its plain list have a plan; a sort or a where does not (140 asks
+        // answered directly on this schema: a listing whose nodes have a union field has no plan).
+        assertTrue(direct >= 140, "asks answered by the direct writer: " + direct);
     }
 
     @Test
