@@ -188,22 +188,24 @@ final class BenchResults {
     List<Target> targets() {
         List<Target> out = new ArrayList<>();
         out.add(p50Target("callSource", 2.5));
-        for (String s : List.of("nextHop", "ipFlowVerify", "flow")) {
+        for (String s : List.of("nextHop", "ipFlowVerify", "flow", "flowTrace")) {
             out.add(p50Target(s, 3));
         }
-        OptionalDouble tr = throughputRatio("flow", 8);
-        out.add(new Target(
-                "flow throughput at 8 clients",
-                "≥ 0.30 × the floor's",
-                tr.isPresent()
-                        ? String.format(
-                                Locale.ROOT,
-                                "%s req/s = %s× the floor's",
-                                num(ok("flow", 8).get().throughput()),
-                                ratio(tr.getAsDouble()))
-                        : why("flow", 8),
-                tr.orElse(Double.NaN),
-                tr.isPresent() ? verdict(tr.getAsDouble() >= 0.3) : Verdict.NOT_MEASURED));
+        for (String flow : List.of("flow", "flowTrace")) {
+            OptionalDouble tr = throughputRatio(flow, 8);
+            out.add(new Target(
+                    flow + " throughput at 8 clients",
+                    "≥ 0.30 × the floor's",
+                    tr.isPresent()
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "%s req/s = %s× the floor's",
+                                    num(ok(flow, 8).get().throughput()),
+                                    ratio(tr.getAsDouble()))
+                            : why(flow, 8),
+                    tr.orElse(Double.NaN),
+                    tr.isPresent() ? verdict(tr.getAsDouble() >= 0.3) : Verdict.NOT_MEASURED));
+        }
         for (String audit : REPEATED_AUDITS) {
             out.add(repeatTarget(audit));
         }

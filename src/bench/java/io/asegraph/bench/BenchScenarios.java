@@ -120,6 +120,16 @@ final class BenchScenarios {
                             verdict decisions { nsg verdict matches { rule sourceRanges } } } }""",
                         Map.of("from", r.ase(), "to", r.nic())),
                 LoadDriver.Request.graphql(
+                        "flowTrace",
+                        "flow",
+                        """
+                        query($from: String!, $to: String!) {
+                          flow(from: $from, to: $to, port: 1433) {
+                            verdict source { kind addressRange } allowedSourceRanges deniedSourceRanges
+                            decisions { nsg level verdict matches { rule priority access sourceRanges } }
+                            trace { node kind steps { type detail } } } }""",
+                        Map.of("from", r.ase(), "to", r.nic())),
+                LoadDriver.Request.graphql(
                         "ipFlowVerify",
                         "ipFlowVerify",
                         """

@@ -94,6 +94,6 @@ class BenchScenariosTest {
                     .fieldNames()
                     .forEachRemaining(v -> assertTrue(query.contains("$" + v + ":"), q.name() + " declares $" + v));
         }
-        assertEquals(12, all.size());
+        assertEquals(13, all.size());
     }
 }
