@@ -389,6 +389,28 @@ class ListingSnapshotVsStoreTest {
         assertNotEquals(before.prettify(), after.prettify());
     }
 
+    @Test
+    void aRuleDescriptionWithAnEmojiAndAControlCharacterIsWrittenAsGraphqlJavaWritesIt() {
+        String nsg = "snapcmp-emoji-" + System.nanoTime();
+        Gql.post(
+                        IMPORT,
+                        "d",
+                        """
+                [{"id": "NET/networkSecurityGroups/NAME", "name": "NAME", "type": "Microsoft.Network/networkSecurityGroups",
+                  "location": "westus", "properties": {"securityRules": [{"name": "allow-rocket", "properties": {
+                  "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp",
+                  "description": "launch \uD83D\uDE80 then \\u001b escape", "sourceAddressPrefix": "*",
+                  "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "443"}}]}}]"""
+                                .replace("NET", NET)
+                                .replace("NAME", nsg))
+                .body("errors", org.hamcrest.Matchers.nullValue());
+        JsonPath answer = same("{ networkSecurityGroupsConnection(first: 500) { totalCount edges { node { name"
+                + " securityRules { name description } } } } }");
+        List<String> descriptions =
+                answer.getList("data.networkSecurityGroupsConnection.edges.node.securityRules.description.flatten()");
+        assertTrue(descriptions.contains("launch \uD83D\uDE80 then \u001b escape"), descriptions.toString());
+    }
+
     /** A document nested {@code 3 + 2 * pairs} levels (then {@code name}): environments, apps, environment, pairs. */
     private static String nested(int pairs) {
         StringBuilder deep = new StringBuilder("{ environments { apps { environment { ");

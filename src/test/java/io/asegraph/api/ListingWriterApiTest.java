@@ -190,6 +190,44 @@ class ListingWriterApiTest {
     }
 
     @Test
+    void aTypenameWithASelectionAndABodyWithACommentAreAnsweredBySmallRye() {
+        Answer typename = bothWays("{ virtualNetworks { __typename { name } } }");
+        assertTrue(!typename.direct());
+        assertNotNull(typename.json().get("errors"), typename.body());
+        for (String body : List.of(
+                "{\"query\": \"{ virtualNetworks { name } }\" /* a comment */}",
+                "\uFEFF{\"query\": \"{ virtualNetworks { name } }\"}")) {
+            route.answerDirectly(true);
+            long before = route.answeredHere();
+            String direct = Gql.given()
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/graphql")
+                    .asString();
+            boolean answered = route.answeredHere() > before;
+            route.answerDirectly(false);
+            String graphqlJava = Gql.given()
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/graphql")
+                    .asString();
+            assertEquals(graphqlJava, direct, body);
+            assertTrue(!answered, body);
+        }
+    }
+
+    @Test
+    void aVariableNotGivenLeavesTheArgumentsDefault() {
+        Answer a = bothWays("query($d: Boolean) { securityRules(includeDefaultRules: $d) { name } }");
+        assertTrue(a.direct(), a.body());
+        assertNull(a.json().get("errors"), a.body());
+        Answer given = bothWays("query($d: Boolean) { securityRules(includeDefaultRules: $d) { name } }", "d", true);
+        assertTrue(given.direct(), given.body());
+        assertTrue(given.json().getList("data.securityRules").size()
+                > a.json().getList("data.securityRules").size());
+    }
+
+    @Test
     void plainListsWithLimitAndOffsetAreAnsweredDirectly() {
         Answer a = bothWays("{ environments(limit: 5, offset: 0) { name kind apps { name } subnet { name } } }");
         assertTrue(a.direct(), a.body());

@@ -21,14 +21,18 @@ record ListingPlan(List<Root> roots, Map<String, String> variables) {
         BOOLEAN
     }
 
-    /** Where an argument's value comes from: a literal, or a variable of the request. */
+    /**
+     * Where an argument's value comes from: a literal, or a variable of the request; a variable absent from the
+     * request's variables leaves the argument unset, so {@code literal} then holds the parameter's default (as
+     * graphql-java applies it).
+     */
     record Arg(Object literal, String variable) {
         static Arg of(Object literal) {
             return new Arg(literal, null);
         }
 
-        static Arg variable(String name) {
-            return new Arg(null, name);
+        static Arg variable(String name, Object defaultValue) {
+            return new Arg(defaultValue, name);
         }
     }
 

@@ -113,6 +113,9 @@ final class ListingPlans {
         } catch (NoPlan e) {
             io.quarkus.logging.Log.debugf("no listing plan (%s) for %s", e.where(), query);
             return Optional.empty();
+        } catch (RuntimeException e) { // e.g. a malformed @DefaultValue: SmallRye answers the document
+            io.quarkus.logging.Log.debugf(e, "no listing plan for %s", query);
+            return Optional.empty();
         }
     }
 
@@ -231,7 +234,7 @@ final class ListingPlans {
                 if (i == null || argument == null || !given.add(a.getName())) {
                     throw no();
                 }
-                args[i] = argument(a.getValue(), argument.getType(), parameters[i].getType());
+                args[i] = argument(a.getValue(), argument.getType(), parameters[i].getType(), args[i].literal());
             }
             for (GraphQLArgument argument : definition.getArguments()) {
                 Integer i = index.get(argument.getName());
@@ -278,7 +281,7 @@ final class ListingPlans {
         }
 
         /** A root argument: a literal of the argument's scalar or enum type, or a variable declared with a scalar's. */
-        private Arg argument(Value<?> value, GraphQLInputType type, Class<?> javaType) {
+        private Arg argument(Value<?> value, GraphQLInputType type, Class<?> javaType, Object defaultValue) {
             boolean nonNull = type instanceof GraphQLNonNull;
             Object inner = nonNull ? ((GraphQLNonNull) type).getWrappedType() : type;
             if (inner instanceof GraphQLEnumType enumType && javaType.isEnum()) {
@@ -312,7 +315,7 @@ final class ListingPlans {
                     throw no();
                 }
                 usedVariables.add(v.getName());
-                return Arg.variable(v.getName());
+                return Arg.variable(v.getName(), defaultValue);
             }
             if (value instanceof NullValue && !nonNull && !javaType.isPrimitive()) {
                 return Arg.of(null);
@@ -390,6 +393,9 @@ final class ListingPlans {
                 }
                 complexity++;
                 if (f.getName().equals("__typename")) {
+                    if (f.getSelectionSet() != null) {
+                        throw no();
+                    }
                     out.add(new Field(
                             f.getResultKey(), f.getName(), Kind.TYPENAME, true, false, false, null, null, null));
                     continue;

@@ -4,9 +4,11 @@ import graphql.schema.GraphQLSchema;
 import io.asegraph.api.ApiConfig;
 import io.asegraph.api.ParserLimits;
 import io.asegraph.api.audit.AuditAnswerRoute;
+import io.asegraph.api.audit.AuditQueries;
 import io.asegraph.api.path.PathQueries;
 import io.asegraph.api.read.ConnectivityListingQueries;
 import io.asegraph.api.read.ListingQueries;
+import io.asegraph.api.read.SecurityRuleFields;
 import io.asegraph.api.read.SecurityRuleQueries;
 import io.asegraph.graph.GraphStore;
 import io.asegraph.graph.ReadConfig;
@@ -75,6 +77,7 @@ public class ListingRoute {
     private final MeterRegistry registry;
     private final Counter answered;
     private final Counter passed;
+    private volatile ListingWriter.Timing timing;
     private volatile ListingPlans compiler;
     private volatile ListingWriter writer;
 
@@ -153,7 +156,7 @@ public class ListingRoute {
             passed.increment();
             if (done.cause() instanceof ListingWriter.Fallback f) {
                 if (f.structural) {
-                    plans.put(q.planKey(), NONE);
+                    plans.computeIfPresent(q.planKey(), (k, v) -> NONE);
                 }
                 Log.debugf("listing answered by SmallRye: %s", f.getMessage());
             } else {
@@ -163,15 +166,35 @@ public class ListingRoute {
         });
     }
 
+    /** One resolver call's time, kept until the answer is sent (a request given to SmallRye is timed by it). */
+    private record Sample(String field, boolean source, long nanos) {}
+
     private byte[] answer(RoutingContext rc, QuarkusHttpUser user, Question q) {
         ManagedContext context = Arc.container().requestContext();
-        context.activate();
+        boolean own = !context.isActive();
+        if (own) {
+            context.activate();
+        }
         try {
             identities.setIdentity(user.getSecurityIdentity());
             requests.setCurrent(rc);
-            return writer().answer(q.plan(), q.variables());
+            List<Sample> samples = new ArrayList<>();
+            byte[] body = writer().answer(
+                            q.plan(),
+                            q.variables(),
+                            (field, source, nanos) -> samples.add(new Sample(field, source, nanos)));
+            if (!store.available()) {
+                // the store went away meanwhile: SmallRye's answer says which snapshot it is from
+                throw new ListingWriter.Fallback("the store is unavailable", false, null);
+            }
+            for (Sample s : samples) {
+                timing.record(s.field(), s.source(), s.nanos());
+            }
+            return body;
         } finally {
-            context.terminate();
+            if (own) {
+                context.terminate();
+            }
         }
     }
 
@@ -191,6 +214,7 @@ public class ListingRoute {
         }
         JsonObject json = ParserLimits.decoded(rc) instanceof JsonObject o ? o : decode(rc);
         if (json == null
+                || !strict(rc.body().buffer())
                 || !KEYS.containsAll(json.fieldNames())
                 || !(json.getValue("query") instanceof String query)
                 || query.length() > PLANNED_MAX_CHARACTERS
@@ -207,21 +231,39 @@ public class ListingRoute {
                 plans.put(key, plan);
             }
         }
-        if (plan.isEmpty() || (analysis(plan.get()) && !engines.settled())) {
+        if (plan.isEmpty()) {
             return null;
         }
         JsonObject variables = json.getJsonObject("variables");
         return new Question(plan.get(), variables == null ? Map.of() : variables.getMap(), contentType, key);
     }
 
-    /** Whether the plan asks the path engine (then its newest version must be ready too). */
-    private static boolean analysis(ListingPlan plan) {
-        for (ListingPlan.Root r : plan.roots()) {
-            if (r.bean() == PathQueries.class) {
-                return true;
-            }
+    private static final com.fasterxml.jackson.core.JsonFactory STRICT =
+            com.fasterxml.jackson.core.JsonFactory.builder()
+                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build();
+
+    /**
+     * Whether the body is one JSON object as SmallRye's strict JSON-P reader takes it: the decoded body above comes from
+     * Vert.x's lenient codec (comments, a byte order mark), which SmallRye would refuse as unparseable.
+     */
+    static boolean strict(Buffer body) {
+        if (body == null || body.length() == 0 || body.getByte(0) != '{') {
+            return false;
         }
-        return false;
+        try (com.fasterxml.jackson.core.JsonParser p = STRICT.createParser(body.getBytes())) {
+            int depth = 0;
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t.isStructStart()) {
+                    depth++;
+                } else if (t.isStructEnd() && --depth == 0) {
+                    return p.nextToken() == null;
+                }
+            }
+            return false;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static final Set<String> KEYS = Set.of("query", "operationName", "variables");
@@ -271,6 +313,14 @@ public class ListingRoute {
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The read API classes that ask the path engine (its questions, the rule listing's scopes, a rule's shadowing, the
+     * audits' fields): called only while the newest engine is published, or SmallRye answers (from the previous one
+     * after at most {@code asegraph.read.stale-after}, marked), instead of a worker waiting for a build.
+     */
+    private static final Set<Class<?>> ENGINE =
+            Set.of(PathQueries.class, SecurityRuleQueries.class, SecurityRuleFields.class, AuditQueries.class);
+
     private ListingWriter writer() {
         ListingWriter w = writer;
         if (w == null) {
@@ -284,7 +334,8 @@ public class ListingRoute {
                     apis,
                     c -> beans.computeIfAbsent(
                             c, k -> Arc.container().instance(k).get()),
-                    timing());
+                    api -> !ENGINE.contains(api) || engines.settled());
+            timing = timing();
             writer = w;
         }
         return w;

@@ -52,7 +52,7 @@ final class ListingWriter {
 
     /** How one field's value is read from its parents. */
     private interface Accessor {
-        List<Object> fetch(List<Object> parents);
+        List<Object> fetch(List<Object> parents, Timing timing);
     }
 
     /** Where the time of each resolver call goes (SmallRye's per-operation timers, which it would have recorded). */
@@ -61,7 +61,7 @@ final class ListingWriter {
     }
 
     private final Function<Class<?>, Object> beans;
-    private final Timing timing;
+    private final java.util.function.Predicate<Class<?>> ready;
     private final Map<Class<?>, List<SourceMethod>> sources;
     private final Map<Class<?>, Map<String, Accessor>> accessors = new ConcurrentHashMap<>();
 
@@ -72,10 +72,13 @@ final class ListingWriter {
     /**
      * @param apis  the GraphQL API classes whose {@code @Source} methods add fields to types
      * @param beans the bean (its client proxy, interceptors and all) of an API class
+     * @param ready whether an API class may be called now without waiting for a newer version than the one held (the
+     *              path engine's classes while a write's engine is built: then SmallRye answers)
      */
-    ListingWriter(Collection<Class<?>> apis, Function<Class<?>, Object> beans, Timing timing) {
+    ListingWriter(
+            Collection<Class<?>> apis, Function<Class<?>, Object> beans, java.util.function.Predicate<Class<?>> ready) {
         this.beans = beans;
-        this.timing = timing;
+        this.ready = ready;
         Map<Class<?>, List<SourceMethod>> found = new ConcurrentHashMap<>();
         for (Class<?> api : apis) {
             for (Method m : api.getMethods()) {
@@ -108,8 +111,8 @@ final class ListingWriter {
                 source, name != null ? name.value() : m.getName(), api, m, batch, m.getParameterCount() == 1);
     }
 
-    /** The answer to {@code plan}: {@code {"data": {...}}}, UTF-8. */
-    byte[] answer(ListingPlan plan, Map<String, Object> variables) {
+    /** The answer to {@code plan}: {@code {"data": {...}}}, UTF-8; each resolver call's time given to {@code timing}. */
+    byte[] answer(ListingPlan plan, Map<String, Object> variables, Timing timing) {
         for (Map.Entry<String, String> v : plan.variables().entrySet()) {
             if (v.getValue().endsWith("!") && (variables == null || variables.get(v.getKey()) == null)) {
                 throw new Fallback("non-null variable " + v.getKey() + " has no value", false, null);
@@ -118,9 +121,9 @@ final class ListingWriter {
         List<Object> values = new ArrayList<>(plan.roots().size());
         for (Root root : plan.roots()) {
             long t0 = System.nanoTime();
-            Object result = invoke(beans.apply(root.bean()), root.method(), arguments(root, variables));
+            Object result = invoke(bean(root.bean()), root.method(), arguments(root, variables));
             timing.record(root.field().name(), false, System.nanoTime() - t0);
-            values.add(complete(root.field(), java.util.Collections.singletonList(result))
+            values.add(complete(root.field(), java.util.Collections.singletonList(result), timing)
                     .get(0));
         }
         ByteArrayBuilder bytes = new ByteArrayBuilder(JSON._getBufferRecycler(), 8192);
@@ -147,8 +150,8 @@ final class ListingWriter {
         Object[] out = new Object[root.args().size()];
         for (int i = 0; i < out.length; i++) {
             Arg a = root.args().get(i);
-            out[i] = a.variable() == null
-                    ? a.literal()
+            out[i] = a.variable() == null || variables == null || !variables.containsKey(a.variable())
+                    ? a.literal() // a literal, or the parameter's default when the variable is not given
                     : variable(a.variable(), variables, root.method().getParameterTypes()[i]);
         }
         return out;
@@ -178,6 +181,13 @@ final class ListingWriter {
         throw new Fallback("variable " + name + " is not of its type", false, null);
     }
 
+    private Object bean(Class<?> api) {
+        if (!ready.test(api)) {
+            throw new Fallback(api.getSimpleName() + " would wait for a newer version", false, null);
+        }
+        return beans.apply(api);
+    }
+
     private static Object invoke(Object bean, Method method, Object... args) {
         try {
             return method.invoke(bean, args);
@@ -189,7 +199,7 @@ final class ListingWriter {
     }
 
     /** One resolved value per raw value of {@code f}: a leaf's written value, an object's row, a list of either. */
-    private List<Object> complete(Field f, List<Object> values) {
+    private List<Object> complete(Field f, List<Object> values, Timing timing) {
         List<Object> out = new ArrayList<>(values.size());
         if (f.kind() == Kind.LEAF) {
             for (Object v : values) {
@@ -212,7 +222,7 @@ final class ListingWriter {
                 children.add(v);
             }
         }
-        List<Object[]> rows = rows(f.selection(), children);
+        List<Object[]> rows = rows(f.selection(), children, timing);
         int next = 0;
         for (Object v : values) {
             if (v == null) {
@@ -242,7 +252,7 @@ final class ListingWriter {
     }
 
     /** The rows of {@code objects} (null stays null) for the fields of {@code selection}, each field fetched once. */
-    private List<Object[]> rows(Selection selection, List<Object> objects) {
+    private List<Object[]> rows(Selection selection, List<Object> objects, Timing timing) {
         List<Object> parents = new ArrayList<>(objects.size());
         for (Object o : objects) {
             if (o != null) {
@@ -268,7 +278,7 @@ final class ListingWriter {
             if (parents.isEmpty()) {
                 continue;
             }
-            List<Object> values = complete(f, accessor(type, f.name()).fetch(parents));
+            List<Object> values = complete(f, accessor(type, f.name()).fetch(parents, timing), timing);
             for (int r = 0; r < filled.length; r++) {
                 filled[r][i] = values.get(r);
             }
@@ -311,6 +321,9 @@ final class ListingWriter {
         } catch (RuntimeException e) {
             throw new Fallback(f.name() + " does not serialize", false, e);
         }
+        if (out instanceof String text && !sameEscapes(text)) {
+            throw new Fallback(f.name() + " holds a character the two JSON writers escape differently", false, null);
+        }
         if (out instanceof String
                 || out instanceof Boolean
                 || out instanceof Integer
@@ -325,6 +338,22 @@ final class ListingWriter {
                         + (out == null ? "null" : out.getClass().getName()),
                 true,
                 null);
+    }
+
+    /**
+     * Whether Jackson writes {@code text} with the same bytes as SmallRye's JSON-P writer: no surrogate (Jackson
+     * escapes a character above U+FFFF, JSON-P writes it raw) and no control character but the five with a short
+     * escape (the two write the others' hex digits in different cases).
+     */
+    static boolean sameEscapes(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)
+                    || (c < 0x20 && c != '\b' && c != '\t' && c != '\n' && c != '\f' && c != '\r')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void write(JsonGenerator g, Field f, Object value) throws IOException {
@@ -422,7 +451,7 @@ final class ListingWriter {
                 if ((name != null ? name.value() : c.getName()).equals(field) && plain(c)) {
                     Method m = c.getAccessor();
                     m.trySetAccessible(); // a public accessor of a public record: no access check on every call
-                    return parents -> {
+                    return (parents, timing) -> {
                         List<Object> out = new ArrayList<>(parents.size());
                         for (Object p : parents) {
                             out.add(invoke(p, m));
@@ -442,24 +471,39 @@ final class ListingWriter {
             "org.eclipse.microprofile.graphql.Name");
 
     private static boolean plain(RecordComponent c) {
-        for (var a : c.getAnnotations()) {
+        List<java.lang.annotation.Annotation> all = new ArrayList<>(List.of(c.getAnnotations()));
+        all.addAll(List.of(c.getAnnotatedType().getAnnotations()));
+        all.addAll(List.of(c.getAccessor().getAnnotations()));
+        try {
+            all.addAll(
+                    List.of(c.getDeclaringRecord().getDeclaredField(c.getName()).getAnnotations()));
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
+        for (var a : all) {
             if (!PLAIN.contains(a.annotationType().getName())) {
                 return false;
             }
         }
-        for (var a : c.getAnnotatedType().getAnnotations()) {
-            if (!PLAIN.contains(a.annotationType().getName())) {
-                return false;
-            }
-        }
-        return true;
+        Class<?> t = c.getType();
+        return t == String.class
+                || t.isPrimitive()
+                || (Number.class.isAssignableFrom(t) && t.getName().startsWith("java."))
+                || t == Boolean.class
+                || t.isEnum()
+                || t.isRecord()
+                || Collection.class.isAssignableFrom(t)
+                || c.getGenericType() instanceof java.lang.reflect.TypeVariable<?>; // a connection's node
     }
 
     private Accessor batch(SourceMethod s) {
-        return parents -> {
+        return (parents, timing) -> {
             long t0 = System.nanoTime();
-            Object result = invoke(beans.apply(s.bean()), s.method(), parents);
-            timing.record(s.name(), true, System.nanoTime() - t0);
+            Object result = invoke(bean(s.bean()), s.method(), parents);
+            long nanos = System.nanoTime() - t0;
+            for (int i = 0; i < parents.size(); i++) {
+                timing.record(s.name(), true, nanos); // SmallRye times each parent's load of the batch
+            }
             if (!(result instanceof List<?> list) || list.size() != parents.size()) {
                 throw new Fallback(s.name() + " did not answer one value per parent", false, null);
             }
@@ -468,8 +512,8 @@ final class ListingWriter {
     }
 
     private Accessor single(SourceMethod s) {
-        return parents -> {
-            Object bean = beans.apply(s.bean());
+        return (parents, timing) -> {
+            Object bean = bean(s.bean());
             List<Object> out = new ArrayList<>(parents.size());
             for (Object p : parents) {
                 long t0 = System.nanoTime();
@@ -481,7 +525,7 @@ final class ListingWriter {
     }
 
     private static Accessor unsupported(Class<?> type, String field) {
-        return parents -> {
+        return (parents, timing) -> {
             throw new Fallback(type.getSimpleName() + "." + field + " is not answered here", true, null);
         };
     }

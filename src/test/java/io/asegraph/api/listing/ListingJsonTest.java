@@ -1,0 +1,36 @@
+package io.asegraph.api.listing;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two JSON checks that keep the direct writer to what SmallRye's strict JSON-P would do: which request bodies it
+ * may take (one strict JSON object), and which strings it may write with Jackson (those both write with the same
+ * bytes).
+ */
+class ListingJsonTest {
+    @Test
+    void onlyOneStrictJsonObjectIsTaken() {
+        assertTrue(ListingRoute.strict(Buffer.buffer("{\"query\":\"{ subnets { name } }\",\"variables\":{}}")));
+        assertFalse(ListingRoute.strict(Buffer.buffer("{\"query\":\"{ subnets { name } }\" /* a comment */}")));
+        assertFalse(ListingRoute.strict(Buffer.buffer("\uFEFF{\"query\":\"{ subnets { name } }\"}")));
+        assertFalse(ListingRoute.strict(Buffer.buffer("{\"query\":\"a\",\"query\":\"b\"}")), "duplicate key");
+        assertFalse(ListingRoute.strict(Buffer.buffer("{\"query\":\"a\"} {}")), "two values");
+        assertFalse(ListingRoute.strict(Buffer.buffer("{\"query\":\"a\"")), "unterminated");
+        assertFalse(ListingRoute.strict(Buffer.buffer("")));
+        assertFalse(ListingRoute.strict(null));
+    }
+
+    @Test
+    void stringsWithSurrogatesOrHexEscapedControlCharactersAreLeftToSmallRye() {
+        assertTrue(ListingWriter.sameEscapes("allow-https from 10.0.0.0/8 \"quoted\" \\ é ü ß 中"));
+        assertTrue(ListingWriter.sameEscapes("tab\tnewline\nreturn\rfeed\fback\b"));
+        assertFalse(ListingWriter.sameEscapes("rocket \uD83D\uDE80"));
+        assertFalse(ListingWriter.sameEscapes("lone \uD83D"));
+        assertFalse(ListingWriter.sameEscapes("escape \u001B"));
+        assertFalse(ListingWriter.sameEscapes("vertical tab \u000B"));
+    }
+}
