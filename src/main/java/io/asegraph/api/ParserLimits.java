@@ -105,7 +105,6 @@ public class ParserLimits {
             } catch (DecodeException e) {
                 json = null;
             }
-            rc.put(DECODED, json);
             String malformed = json == null ? NOT_JSON : malformedRequest(json);
             if (malformed != null) {
                 GraphqlBodyLimit.refuse(rc, 400, ErrorCode.INVALID_ARGUMENT, malformed);
@@ -128,14 +127,6 @@ public class ParserLimits {
             }
         }
         rc.next();
-    }
-
-    /** Where {@link #check} leaves the request body it decoded, so that later routes need not decode it again. */
-    private static final String DECODED = "asegraph.graphql-body";
-
-    /** The request's JSON body as {@link #check} decoded it (an object, an array), or null. */
-    public static Object decoded(RoutingContext rc) {
-        return rc.get(DECODED);
     }
 
     /** Why a document is refused before SmallRye sees it: its code and message. */

@@ -2,7 +2,6 @@ package io.asegraph.api.listing;
 
 import graphql.schema.GraphQLSchema;
 import io.asegraph.api.ApiConfig;
-import io.asegraph.api.ParserLimits;
 import io.asegraph.api.audit.AuditAnswerRoute;
 import io.asegraph.api.audit.AuditQueries;
 import io.asegraph.api.path.PathQueries;
@@ -25,8 +24,6 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,13 +105,14 @@ public class ListingRoute {
         this.identities = identities;
         this.requests = requests;
         this.registry = registry;
-        this.answered = Counter.builder("asegraph.listings.direct")
-                .description("Listing documents answered by the direct writer, not by graphql-java's execution")
-                .tag("outcome", "answered")
-                .register(registry);
-        this.passed = Counter.builder("asegraph.listings.direct")
-                .description("Listing documents answered by the direct writer, not by graphql-java's execution")
-                .tag("outcome", "passed")
+        this.answered = counter(registry, "answered");
+        this.passed = counter(registry, "passed");
+    }
+
+    private static Counter counter(MeterRegistry registry, String outcome) {
+        return Counter.builder("asegraph.listings.direct")
+                .description("Listing documents answered by the direct writer (answered) or given to SmallRye (passed)")
+                .tag("outcome", outcome)
                 .register(registry);
     }
 
@@ -212,17 +210,16 @@ public class ListingRoute {
         if (type == null || !type.startsWith("application/json") || contentType == null) {
             return null;
         }
-        JsonObject json = ParserLimits.decoded(rc) instanceof JsonObject o ? o : decode(rc);
+        Map<String, Object> json = strict(rc.body().buffer());
         if (json == null
-                || !strict(rc.body().buffer())
-                || !KEYS.containsAll(json.fieldNames())
-                || !(json.getValue("query") instanceof String query)
+                || !KEYS.containsAll(json.keySet())
+                || !(json.get("query") instanceof String query)
                 || query.length() > PLANNED_MAX_CHARACTERS
-                || !(json.getValue("operationName") == null || json.getValue("operationName") instanceof String)
-                || !(json.getValue("variables") == null || json.getValue("variables") instanceof JsonObject)) {
+                || !(json.get("operationName") == null || json.get("operationName") instanceof String)
+                || !(json.get("variables") == null || json.get("variables") instanceof Map)) {
             return null;
         }
-        String operationName = json.getString("operationName");
+        String operationName = (String) json.get("operationName");
         String key = operationName == null ? query : query + '\u0000' + operationName;
         Optional<ListingPlan> plan = plans.get(key);
         if (plan == null) {
@@ -234,47 +231,36 @@ public class ListingRoute {
         if (plan.isEmpty()) {
             return null;
         }
-        JsonObject variables = json.getJsonObject("variables");
-        return new Question(plan.get(), variables == null ? Map.of() : variables.getMap(), contentType, key);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> variables = (Map<String, Object>) json.get("variables");
+        return new Question(plan.get(), variables == null ? Map.of() : variables, contentType, key);
     }
 
-    private static final com.fasterxml.jackson.core.JsonFactory STRICT =
-            com.fasterxml.jackson.core.JsonFactory.builder()
-                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build();
+    /** SmallRye's strict JSON-P reader's rules: no comment, no duplicate key, nothing after the object. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper STRICT =
+            new com.fasterxml.jackson.databind.ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                            .build())
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /**
-     * Whether the body is one JSON object as SmallRye's strict JSON-P reader takes it: the decoded body above comes from
-     * Vert.x's lenient codec (comments, a byte order mark), which SmallRye would refuse as unparseable.
+     * The body as one JSON object, read as SmallRye's strict JSON-P reader takes it, or null (then SmallRye answers):
+     * a comment, a byte order mark, a duplicate key or a second value is refused there as unparseable, where Vert.x's
+     * lenient codec would read it.
      */
-    static boolean strict(Buffer body) {
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> strict(Buffer body) {
         if (body == null || body.length() == 0 || body.getByte(0) != '{') {
-            return false;
+            return null;
         }
-        try (com.fasterxml.jackson.core.JsonParser p = STRICT.createParser(body.getBytes())) {
-            int depth = 0;
-            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t.isStructStart()) {
-                    depth++;
-                } else if (t.isStructEnd() && --depth == 0) {
-                    return p.nextToken() == null;
-                }
-            }
-            return false;
+        try {
+            return STRICT.readValue(body.getBytes(), Map.class);
         } catch (java.io.IOException e) {
-            return false;
+            return null;
         }
     }
 
     private static final Set<String> KEYS = Set.of("query", "operationName", "variables");
-
-    private static JsonObject decode(RoutingContext rc) {
-        try {
-            return rc.body().asJsonObject();
-        } catch (DecodeException | ClassCastException e) {
-            return null;
-        }
-    }
 
     private ListingPlans compiler() {
         ListingPlans c = compiler;

@@ -1,6 +1,8 @@
 package io.asegraph.api.listing;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.buffer.Buffer;
@@ -14,14 +16,14 @@ import org.junit.jupiter.api.Test;
 class ListingJsonTest {
     @Test
     void onlyOneStrictJsonObjectIsTaken() {
-        assertTrue(ListingRoute.strict(Buffer.buffer("{\"query\":\"{ subnets { name } }\",\"variables\":{}}")));
-        assertFalse(ListingRoute.strict(Buffer.buffer("{\"query\":\"{ subnets { name } }\" /* a comment */}")));
-        assertFalse(ListingRoute.strict(Buffer.buffer("\uFEFF{\"query\":\"{ subnets { name } }\"}")));
-        assertFalse(ListingRoute.strict(Buffer.buffer("{\"query\":\"a\",\"query\":\"b\"}")), "duplicate key");
-        assertFalse(ListingRoute.strict(Buffer.buffer("{\"query\":\"a\"} {}")), "two values");
-        assertFalse(ListingRoute.strict(Buffer.buffer("{\"query\":\"a\"")), "unterminated");
-        assertFalse(ListingRoute.strict(Buffer.buffer("")));
-        assertFalse(ListingRoute.strict(null));
+        assertNotNull(ListingRoute.strict(Buffer.buffer("{\"query\":\"{ subnets { name } }\",\"variables\":{}}")));
+        assertNull(ListingRoute.strict(Buffer.buffer("{\"query\":\"{ subnets { name } }\" /* a comment */}")));
+        assertNull(ListingRoute.strict(Buffer.buffer("\uFEFF{\"query\":\"{ subnets { name } }\"}")));
+        assertNull(ListingRoute.strict(Buffer.buffer("{\"query\":\"a\",\"query\":\"b\"}")), "duplicate key");
+        assertNull(ListingRoute.strict(Buffer.buffer("{\"query\":\"a\"} {}")), "two values");
+        assertNull(ListingRoute.strict(Buffer.buffer("{\"query\":\"a\"")), "unterminated");
+        assertNull(ListingRoute.strict(Buffer.buffer("")));
+        assertNull(ListingRoute.strict(null));
     }
 
     @Test
